@@ -1,0 +1,136 @@
+// Workspaces: the read side of a Tree. DiskWorkspace reads a project folder (symlinks are
+// followed for reading; `realPath` tells where a file really is so the graph counts a file
+// reached by two paths once). MemoryWorkspace holds files in a Map, for tests and dry runs.
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Workspace } from './tree.ts';
+
+export const toPosix = (p: string): string => p.split(path.sep).join('/');
+
+const IGNORED_DIRS = new Set(['.git', 'node_modules', '.migrate']);
+
+export class DiskWorkspace implements Workspace {
+  readonly root: string;
+  private listing?: string[];
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+  }
+
+  private abs(p: string): string {
+    return path.join(this.root, p);
+  }
+
+  read(p: string): Buffer | undefined {
+    try {
+      return readFileSync(this.abs(p));
+    } catch {
+      return undefined;
+    }
+  }
+
+  exists(p: string): boolean {
+    try {
+      return statSync(this.abs(p)).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  mode(p: string): number | undefined {
+    try {
+      return statSync(this.abs(p)).mode & 0o7777;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Project-relative real path of a file (symlinked folders resolved), or undefined. */
+  realPath(p: string): string | undefined {
+    try {
+      return toPosix(path.relative(realpathSync(this.root), realpathSync(this.abs(p))));
+    } catch {
+      return undefined;
+    }
+  }
+
+  list(dir = ''): string[] {
+    this.listing ??= this.walk();
+    if (!dir) return this.listing;
+    const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+    return this.listing.filter((p) => p.startsWith(prefix));
+  }
+
+  /** Walks the tree following symlinked folders once (a symlink loop is cut, not followed forever). */
+  private walk(): string[] {
+    const out: string[] = [];
+    const seen = new Set<string>();
+    const visit = (rel: string): void => {
+      const abs = this.abs(rel);
+      let real: string;
+      try {
+        real = realpathSync(abs);
+      } catch {
+        return;
+      }
+      if (seen.has(real)) return;
+      seen.add(real);
+      let entries: string[];
+      try {
+        entries = readdirSync(abs).sort();
+      } catch {
+        return;
+      }
+      for (const name of entries) {
+        if (IGNORED_DIRS.has(name)) continue;
+        const childRel = rel ? `${rel}/${name}` : name;
+        const childAbs = this.abs(childRel);
+        let st;
+        try {
+          st = lstatSync(childAbs);
+          if (st.isSymbolicLink()) st = statSync(childAbs);
+        } catch {
+          continue;
+        }
+        if (st.isDirectory()) visit(childRel);
+        else if (st.isFile()) out.push(childRel);
+      }
+    };
+    visit('');
+    return out.sort();
+  }
+}
+
+export class MemoryWorkspace implements Workspace {
+  readonly root: string;
+  private readonly files: Map<string, { content: Buffer; mode: number }>;
+
+  constructor(files: Record<string, string | Buffer> = {}, root = '/memory') {
+    this.root = root;
+    this.files = new Map(
+      Object.entries(files).map(([p, c]) => [p, { content: Buffer.isBuffer(c) ? c : Buffer.from(c, 'utf8'), mode: 0o644 }]),
+    );
+  }
+
+  read(p: string): Buffer | undefined {
+    return this.files.get(p)?.content;
+  }
+
+  exists(p: string): boolean {
+    return this.files.has(p);
+  }
+
+  mode(p: string): number | undefined {
+    return this.files.get(p)?.mode;
+  }
+
+  list(dir = ''): string[] {
+    const prefix = dir ? (dir.endsWith('/') ? dir : `${dir}/`) : '';
+    return [...this.files.keys()].filter((p) => p.startsWith(prefix)).sort();
+  }
+
+  /** Test helper: every file as text. */
+  snapshot(): Record<string, string> {
+    return Object.fromEntries([...this.files].map(([p, f]) => [p, f.content.toString('utf8')]));
+  }
+}
