@@ -1,0 +1,124 @@
+-- Coordinator process: player sessions, save games, process registration, battle routing.
+-- Peers are learned from spawn tags (Process-Battle=...) or REGISTER_PROCESS, never hard-coded.
+
+local ok, json = pcall(require, "json")
+if not ok then
+  -- inline fallback for hosts without aos's json (local emulators); escapes \n \r \t
+  json = {}
+  local function escape(s)
+    s = s:gsub("\\", "\\\\"):gsub('"', '\\"')
+    s = s:gsub("\n", "\\n"):gsub("\r", "\\r"):gsub("\t", "\\t")
+    return s
+  end
+  function json.encode(v)
+    local t = type(v)
+    if t == "nil" then return "null" end
+    if t == "boolean" or t == "number" then return tostring(v) end
+    if t == "string" then return '"' .. escape(v) .. '"' end
+    if t == "table" then
+      if #v > 0 or next(v) == nil then
+        local parts = {}
+        for i = 1, #v do parts[#parts + 1] = json.encode(v[i]) end
+        return "[" .. table.concat(parts, ",") .. "]"
+      end
+      local keys = {}
+      for k in pairs(v) do keys[#keys + 1] = tostring(k) end
+      table.sort(keys)
+      local parts = {}
+      for _, k in ipairs(keys) do parts[#parts + 1] = '"' .. escape(k) .. '":' .. json.encode(v[k]) end
+      return "{" .. table.concat(parts, ",") .. "}"
+    end
+    error("cannot encode " .. t)
+  end
+  function json.decode(s)
+    local f, err = load("return " .. s:gsub('"%s*:', '"]='):gsub('{%s*"', '{["'):gsub(',%s*"', ',["'):gsub("%[", "{"):gsub("%]", "}"), "json", "t", {})
+    if not f then error("invalid JSON: " .. tostring(err)) end
+    return f()
+  end
+end
+
+TEST_MODE = TEST_MODE or false
+
+local correlator = require("game-logic.process-coordination.message-correlator")
+local authenticator = require("game-logic.process-coordination.process-authenticator")
+local router = require("game-logic.process-coordination.message-router")
+local registry = require("game-logic.process-coordination.process-registry")
+local health = require("game-logic.process-coordination.health-monitor")
+local protocol = require("game-logic.process-coordination.protocol")
+local errorHandler = require("handlers.error-handler")
+local healthHandler = require("handlers.health-handler")
+local sessionHandlers = require("coordinator.handlers.session-handlers")
+local saveHandlers = require("coordinator.handlers.save-handlers")
+local coordinationHandlers = require("coordinator.handlers.coordination-handlers")
+local registrationHandlers = require("coordinator.handlers.registration-handlers")
+local sessions = require("coordinator.components.session-manager")
+local coordinationState = require("coordinator.components.coordination-state")
+BattleRNG = require("game-logic.rng.battle-rng")
+
+PROCESS_INFO = {
+  name = "coordinator",
+  version = protocol.VERSION,
+  description = "Sessions, save games and routing between the PokeRogue processes",
+  actions = { "SESSION_START", "SESSION_END", "SESSION_QUERY", "SAVE_GAME", "LOAD_GAME",
+    "BATTLE_COORDINATION", "BATTLE_RESULT", "REGISTER_PROCESS", "PROCESS_LIST", "Info", "HEALTH_CHECK" },
+}
+
+-- initialisation at load time, as in every process
+correlator.initialize()
+authenticator.initialize({ owner = Owner })
+router.initialize()
+registry.initialize(PROCESS_INFO)
+health.initialize()
+BattleRNG.initGlobalRNG("coordinator:" .. tostring(ao.id))
+
+local function add(action, fn)
+  local wrapped = errorHandler.wrap(action, fn)
+  router.register(action, wrapped)
+  Handlers.add(action, Handlers.utils.hasMatchingTag("Action", action), wrapped)
+end
+
+Handlers.add("Info", Handlers.utils.hasMatchingTag("Action", "Info"), function(msg)
+  healthHandler.info(msg, PROCESS_INFO)
+end)
+
+Handlers.add("HEALTH_CHECK", Handlers.utils.hasMatchingTag("Action", "HEALTH_CHECK"), function(msg)
+  healthHandler.healthCheck(msg, function()
+    return { activeSessions = sessions.activeCount(), pendingBattles = coordinationState.pending(),
+      completedBattles = coordinationState.completed() }
+  end)
+end)
+
+add("SESSION_START", sessionHandlers.start)
+add("SESSION_END", sessionHandlers.finish)
+add("SESSION_QUERY", sessionHandlers.query)
+add("SAVE_GAME", saveHandlers.save)
+add("LOAD_GAME", saveHandlers.load)
+add("BATTLE_COORDINATION", coordinationHandlers.coordinate)
+add("BATTLE_COORDINATION-Response", coordinationHandlers.relay)
+add("BATTLE_RESULT", coordinationHandlers.battleResult)
+add("REGISTER_PROCESS", registrationHandlers.register)
+add("PROCESS_LIST", registrationHandlers.list)
+
+-- replies from security to SAVE_GAME's validation request: a rejected save is dropped
+Handlers.add("VALIDATE_STATE-Response", Handlers.utils.hasMatchingTag("Action", "VALIDATE_STATE-Response"), function(msg)
+  local info = correlator.resolve(msg.Tags["Correlation-Id"] or "")
+  if info and registry.nameOf(msg.From) == "security" then
+    local okDecode, body = pcall(json.decode, msg.Data or "")
+    if okDecode and type(body) == "table" and body.data and body.data.valid == false and info.origin then
+      sessions.finish(info.origin, msg, "cheat")
+      ao.send({ Target = info.origin, Action = "SESSION_TERMINATED", Data = json.encode({ reason = "cheat" }) })
+    end
+  end
+end)
+
+if TEST_MODE then
+  CoordinatorTestHooks = {
+    sessions = sessions,
+    saves = require("coordinator.components.save-manager"),
+    reset = function()
+      sessions.reset()
+      coordinationState.reset()
+      correlator.initialize()
+    end,
+  }
+end

@@ -1,0 +1,117 @@
+// Where verify gets its builds and how it boots them. The bundler (src/bundle) is loaded
+// lazily so verify works, and type-checks, whether or not the bundler is present; tests
+// can substitute a build function. Boot order (docs/architecture.md "The federation model"):
+// monolith -> the monolith bundle; federated -> runtime, then the shell; hybrid -> runtime
+// (when `hybridWithRuntime`) then the hybrid shell. The spawn tag Federation-Mode tells the
+// entry's mode flag which mode it runs in.
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Project } from '../config/loadProject.ts';
+import { MigrateError } from '../errors.ts';
+import { DiskWorkspace } from '../stage/workspace.ts';
+import type { Workspace } from '../stage/tree.ts';
+import { AosProcess, type AoResult } from './aosRuntime.ts';
+import { stripAnsi } from './normalise.ts';
+import type { BuildFile, BuildMode, BuildOutput } from './types.ts';
+
+export type BuildFunction = (project: Project, ws: Workspace, mode: BuildMode, opts?: Record<string, unknown>) => Promise<BuildOutput> | BuildOutput;
+
+let override: BuildFunction | undefined;
+
+/** Replaces the bundler (tests); `undefined` restores src/bundle. */
+export function setBuildFunction(fn: BuildFunction | undefined): void {
+  override = fn;
+}
+
+async function bundlerBuild(): Promise<BuildFunction> {
+  if (override) return override;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const entry = pathToFileURL(path.join(here, '..', 'bundle', 'index.ts')).href;
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(entry)) as Record<string, unknown>;
+  } catch (e) {
+    throw new MigrateError('VERIFY-020', `the bundler (src/bundle/index.ts) cannot be loaded: ${(e as Error).message}`, {
+      hint: 'verify builds the processes with src/bundle; check that it is installed and compiles',
+    });
+  }
+  const fn = mod.buildProject;
+  if (typeof fn !== 'function') {
+    throw new MigrateError('VERIFY-020', 'src/bundle/index.ts does not export buildProject(project, ws, mode, opts)');
+  }
+  return fn as BuildFunction;
+}
+
+/** Builds the project in `mode` from `ws` (default: the project folder on disk). */
+export async function buildFor(project: Project, mode: BuildMode, ws?: Workspace): Promise<BuildOutput> {
+  const build = await bundlerBuild();
+  return await build(project, ws ?? new DiskWorkspace(project.root), mode, {});
+}
+
+export interface BootPlan {
+  mode: BuildMode;
+  process: string;
+  /** Chunks evaluated in order after the spawn. */
+  chunks: { label: string; code: string }[];
+}
+
+export interface BootPlanOptions {
+  /** Hybrid: evaluate the runtime before the hybrid shell (default true when the build has one). */
+  hybridWithRuntime?: boolean;
+}
+
+function pick(files: BuildFile[], kind: BuildFile['kind'], processName?: string): BuildFile | undefined {
+  return files.find((f) => f.kind === kind && (processName === undefined || f.process === processName));
+}
+
+/** The chunks that boot `processName` from `build` in `mode`. */
+export function bootPlan(build: BuildOutput, mode: BuildMode, processName: string, opts: BootPlanOptions = {}): BootPlan {
+  const missing = (what: string): never => {
+    throw new MigrateError('VERIFY-021', `the ${mode} build has no ${what} for process '${processName}'`, {
+      hint: `files in the build: ${build.files.map((f) => `${f.path} (${f.kind}${f.process ? `, ${f.process}` : ''})`).join(', ') || 'none'}`,
+    });
+  };
+  const runtime = pick(build.files, 'runtime');
+  const chunk = (f: BuildFile) => ({ label: f.path, code: f.content });
+  if (mode === 'monolith') {
+    const m = pick(build.files, 'monolith', processName) ?? missing('monolith bundle');
+    return { mode, process: processName, chunks: [chunk(m)] };
+  }
+  if (mode === 'federated') {
+    const shell = pick(build.files, 'shell', processName) ?? missing('shell');
+    if (!runtime) missing('runtime');
+    return { mode, process: processName, chunks: [chunk(runtime!), chunk(shell)] };
+  }
+  const hybrid = pick(build.files, 'hybrid-shell', processName) ?? missing('hybrid shell');
+  const withRuntime = opts.hybridWithRuntime ?? runtime !== undefined;
+  return { mode, process: processName, chunks: [...(withRuntime && runtime ? [chunk(runtime)] : []), chunk(hybrid)] };
+}
+
+export interface BootedProcess {
+  proc: AosProcess;
+  /** Results of the spawn and of each chunk evaluation. */
+  results: AoResult[];
+  bootMs: number;
+}
+
+/** Spawns an aos process and evaluates the plan's chunks; a chunk that errors is VERIFY-022. */
+export async function bootFromPlan(plan: BootPlan, opts: { processId?: string; tags?: Record<string, string> } = {}): Promise<BootedProcess> {
+  const t0 = performance.now();
+  const { process: proc, result } = await AosProcess.boot({
+    name: plan.process,
+    ...(opts.processId ? { processId: opts.processId } : {}),
+    tags: { 'Federation-Mode': plan.mode, ...(opts.tags ?? {}) },
+  });
+  const results = [result];
+  for (const c of plan.chunks) {
+    const r = await proc.eval(c.code);
+    results.push(r);
+    if (r.Error) {
+      throw new MigrateError('VERIFY-022', `${plan.mode} boot of '${plan.process}' failed while evaluating ${c.label}: ${stripAnsi(String(r.Error)).trim()}`, {
+        hint: 'the bundle does not evaluate in aos: run `migrate bundle` and load it by hand with `.load` to see the error',
+      });
+    }
+  }
+  return { proc, results, bootMs: performance.now() - t0 };
+}

@@ -1,0 +1,171 @@
+// Behaviour parity: boot the baseline monolith and each current build on the real aos, replay
+// the same trace on both, compare every answer, then compare state snapshots. A run stops at
+// its first differing message (the two states have diverged; later differences are noise).
+import path from 'node:path';
+import type { Project } from '../config/loadProject.ts';
+import { MigrateError } from '../errors.ts';
+import { readBaseline } from './baseline.ts';
+import { bootFromPlan, bootPlan, buildFor } from './builds.ts';
+import { answerForDisplay, compareAnswers, compareSnapshots, unifiedDiff, type AnswerDifference } from './compare.ts';
+import { replayTrace, type Replay } from './replay.ts';
+import { takeSnapshot } from './snapshot.ts';
+import { loadTrace, type Trace, type TraceMessage } from './trace.ts';
+import type { BuildMode, BuildOutput, StateSnapshot } from './types.ts';
+import { defaultModes } from './migrationState.ts';
+
+export type { BuildMode } from './types.ts';
+
+export interface FirstDifference {
+  /** 0-based index of the message in the trace, and its line in the file. */
+  index: number;
+  line: number;
+  message: TraceMessage['msg'];
+  field: string;
+  expected: unknown;
+  actual: unknown;
+  expectedAnswer: unknown;
+  actualAnswer: unknown;
+  diff: string;
+}
+
+export interface ParityRun {
+  process: string;
+  mode: BuildMode;
+  trace: string;
+  messages: number;
+  /** Messages compared before stopping (all of them when ok). */
+  compared: number;
+  errored: number;
+  ok: boolean;
+  firstDifference?: FirstDifference;
+  snapshotDifferences: AnswerDifference[];
+  memoryKiB: { baseline: number; current: number };
+  expectationFailures: Replay['expectationFailures'];
+}
+
+export interface ParityReport {
+  ok: boolean;
+  /** 'stored': .migrate/baseline; 'current': no baseline, the current monolith was its own. */
+  baseline: 'stored' | 'current';
+  modes: BuildMode[];
+  notes: string[];
+  runs: ParityRun[];
+  messagesVerified: number;
+}
+
+export interface ParityOptions {
+  processes?: string[];
+  /** One trace replayed on every selected process instead of their configured traces. */
+  trace?: string;
+  modes?: BuildMode[];
+  /** Globals to snapshot (default: every global the process added). */
+  globals?: string[];
+}
+
+function selectProcesses(project: Project, names?: string[]): string[] {
+  const known = project.config.processes.map((p) => p.name);
+  if (!names || names.length === 0) return known;
+  for (const n of names) {
+    if (!known.includes(n)) {
+      throw new MigrateError('VERIFY-003', `unknown process '${n}'`, { hint: `processes in migrate.config.json: ${known.join(', ')}` });
+    }
+  }
+  return names;
+}
+
+function tracesFor(project: Project, processName: string, override?: string): string[] {
+  if (override) return [path.resolve(project.root, override)];
+  const p = project.config.processes.find((x) => x.name === processName)!;
+  return p.traces.map((t) => path.resolve(project.root, t));
+}
+
+interface SideResult {
+  replay: Replay;
+  snapshot: StateSnapshot;
+}
+
+async function runSide(build: BuildOutput, mode: BuildMode, processName: string, trace: Trace, globals?: string[]): Promise<SideResult> {
+  const { proc } = await bootFromPlan(bootPlan(build, mode, processName));
+  const replay = await replayTrace(proc, trace);
+  const snapshot = await takeSnapshot(proc, globals ? { globals } : {});
+  return { replay, snapshot };
+}
+
+function firstDifference(base: Replay, cur: Replay, trace: Trace, mode: BuildMode): { compared: number; diff?: FirstDifference } {
+  for (let i = 0; i < base.messages.length; i++) {
+    const e = base.messages[i]!.answer;
+    const a = cur.messages[i]!.answer;
+    const d = compareAnswers(e, a);
+    if (d) {
+      const m = trace.messages[i]!;
+      return {
+        compared: i + 1,
+        diff: {
+          index: i,
+          line: m.line,
+          message: m.msg,
+          field: d.field,
+          expected: d.expected,
+          actual: d.actual,
+          expectedAnswer: answerForDisplay(e),
+          actualAnswer: answerForDisplay(a),
+          diff: unifiedDiff('baseline (monolith)', `current (${mode})`, answerForDisplay(e), answerForDisplay(a)),
+        },
+      };
+    }
+  }
+  return { compared: base.messages.length };
+}
+
+export async function verifyParity(project: Project, opts: ParityOptions = {}): Promise<ParityReport> {
+  const processes = selectProcesses(project, opts.processes);
+  const modes = opts.modes && opts.modes.length ? opts.modes : defaultModes(project);
+  const notes: string[] = [];
+  const stored = readBaseline(project);
+  let baselineBuild: BuildOutput;
+  if (stored) baselineBuild = stored.build;
+  else {
+    baselineBuild = await buildFor(project, 'monolith');
+    notes.push('no baseline in .migrate/baseline: the current monolith is its own baseline (it is stored when the first step of the plan starts)');
+  }
+  const builds = new Map<BuildMode, BuildOutput>();
+  const baseCache = new Map<string, SideResult>();
+  const runs: ParityRun[] = [];
+  for (const processName of processes) {
+    const traceFiles = tracesFor(project, processName, opts.trace);
+    if (traceFiles.length === 0) {
+      notes.push(`process '${processName}' has no traces in migrate.config.json: not verified`);
+      continue;
+    }
+    for (const file of traceFiles) {
+      const trace = loadTrace(file);
+      const key = `${processName}\u0000${file}`;
+      if (!baseCache.has(key)) baseCache.set(key, await runSide(baselineBuild, 'monolith', processName, trace, opts.globals));
+      const base = baseCache.get(key)!;
+      if (base.replay.expectationFailures.length) {
+        notes.push(`${path.relative(project.root, file)}: the baseline itself does not meet expect.error on line(s) ${base.replay.expectationFailures.map((f) => f.line).join(', ')}`);
+      }
+      for (const mode of modes) {
+        if (!builds.has(mode)) builds.set(mode, await buildFor(project, mode));
+        const cur = await runSide(builds.get(mode)!, mode, processName, trace, opts.globals);
+        const { compared, diff } = firstDifference(base.replay, cur.replay, trace, mode);
+        const snapshotDifferences = diff ? [] : compareSnapshots(base.snapshot, cur.snapshot);
+        runs.push({
+          process: processName,
+          mode,
+          trace: path.relative(project.root, file) || file,
+          messages: trace.messages.length,
+          compared,
+          errored: cur.replay.errored,
+          ok: !diff && snapshotDifferences.length === 0,
+          ...(diff ? { firstDifference: diff } : {}),
+          snapshotDifferences,
+          memoryKiB: { baseline: base.snapshot.memoryKiB, current: cur.snapshot.memoryKiB },
+          expectationFailures: cur.replay.expectationFailures,
+        });
+      }
+    }
+  }
+  const messagesVerified = runs.reduce((n, r) => n + r.compared, 0);
+  return { ok: runs.every((r) => r.ok), baseline: stored ? 'stored' : 'current', modes, notes, runs, messagesVerified };
+}

@@ -1,0 +1,95 @@
+// The state snapshot read through Eval after a replay: handler names in order (order is
+// dispatch priority), the process's own globals (those a fresh aos does not have) serialised
+// canonically in Lua (sorted keys, functions as <function>, bounded depth), and the Lua
+// heap size. The loader's own names (Federation, FEDERATION_MODE, the Federation-Status
+// handler) and bundler internals (`__` prefix) are left out: they exist only in some builds.
+import { MigrateError } from '../errors.ts';
+import { AosProcess, outputText } from './aosRuntime.ts';
+import { stripAnsi } from './normalise.ts';
+import type { StateSnapshot } from './types.ts';
+
+export const IGNORED_HANDLERS = ['Federation-Status'];
+export const IGNORED_GLOBALS = ['Federation', 'FEDERATION_MODE'];
+
+const SERIALISER = `
+local function __ser(v, depth, seen)
+  local t = type(v)
+  if t == 'string' then return (string.format('%q', v):gsub('\\\\\\n', '\\\\n')) end
+  if t == 'number' then
+    if math.type(v) == 'integer' then return tostring(v) end
+    return string.format('%.17g', v)
+  end
+  if t == 'boolean' or t == 'nil' then return tostring(v) end
+  if t ~= 'table' then return '<' .. t .. '>' end
+  if seen[v] then return '<cycle>' end
+  if depth > 5 then return '<table>' end
+  seen[v] = true
+  local keys = {}
+  for k in pairs(v) do keys[#keys + 1] = k end
+  table.sort(keys, function(a, b)
+    local ta, tb = type(a), type(b)
+    if ta ~= tb then return ta < tb end
+    if ta == 'number' or ta == 'string' then return a < b end
+    return false
+  end)
+  local parts = {}
+  for _, k in ipairs(keys) do
+    local kt = type(k)
+    local ks = (kt == 'string' or kt == 'number' or kt == 'boolean') and __ser(k, depth + 1, seen) or ('<' .. kt .. '>')
+    parts[#parts + 1] = '[' .. ks .. ']=' .. __ser(v[k], depth + 1, seen)
+  end
+  seen[v] = nil
+  return '{' .. table.concat(parts, ',') .. '}'
+end
+`;
+
+/** Lua listing every global name, one per line (used on a fresh aos to learn its own globals). */
+const LIST_GLOBALS = `local n = {} for k in pairs(_G) do if type(k) == 'string' then n[#n + 1] = k end end table.sort(n) return table.concat(n, '\\n')`;
+
+let pristine: Promise<Set<string>> | undefined;
+
+/** Global names of a fresh aos process (booted once per Node process). */
+export function pristineGlobals(): Promise<Set<string>> {
+  pristine ??= (async () => {
+    const { process } = await AosProcess.boot({ name: 'pristine' });
+    const r = await process.eval(LIST_GLOBALS);
+    if (r.Error) throw new MigrateError('VERIFY-010', `cannot list aos globals: ${stripAnsi(String(r.Error))}`);
+    return new Set(outputText(r).split('\n').filter(Boolean));
+  })();
+  return pristine;
+}
+
+function luaStringList(names: Iterable<string>): string {
+  return `{${[...names].map((n) => `[${JSON.stringify(n)}]=true`).join(',')}}`;
+}
+
+export interface SnapshotOptions {
+  /** Only these globals (default: every global the process added). */
+  globals?: string[];
+}
+
+export async function takeSnapshot(proc: AosProcess, opts: SnapshotOptions = {}): Promise<StateSnapshot> {
+  const skip = new Set([...(await pristineGlobals()), ...IGNORED_GLOBALS]);
+  const only = opts.globals ? `local only = ${luaStringList(opts.globals)}` : 'local only = nil';
+  const code = `${SERIALISER}
+local skip = ${luaStringList(skip)}
+${only}
+local handlers, ignoredH = {}, ${luaStringList(IGNORED_HANDLERS)}
+for _, h in ipairs(Handlers.list) do if not ignoredH[h.name] then handlers[#handlers + 1] = tostring(h.name) end end
+local globals = {}
+for k, v in pairs(_G) do
+  if type(k) == 'string' and not k:match('^__') and ((only and only[k]) or (not only and not skip[k])) then
+    globals[k] = __ser(v, 1, {})
+  end
+end
+return require('json').encode({ handlers = handlers, globals = globals, mem = collectgarbage('count') })`;
+  const r = await proc.eval(code);
+  if (r.Error) throw new MigrateError('VERIFY-011', `state snapshot failed: ${stripAnsi(String(r.Error))}`, { hint: 'the process may have replaced json or Handlers' });
+  const raw = JSON.parse(outputText(r)) as { handlers: string[] | Record<string, never>; globals: Record<string, string> | unknown[]; mem: number };
+  // json.encode turns an empty Lua table into [] or {}: treat both as empty.
+  return {
+    handlers: Array.isArray(raw.handlers) ? raw.handlers : [],
+    globals: Array.isArray(raw.globals) ? {} : (raw.globals as Record<string, string>),
+    memoryKiB: raw.mem,
+  };
+}

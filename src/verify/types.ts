@@ -1,0 +1,49 @@
+// Shapes shared by the verification modules: build modes, the bundler's output as verify
+// reads it, and the per-message answer that parity compares.
+export type BuildMode = 'monolith' | 'hybrid' | 'federated';
+
+export const BUILD_MODES: readonly BuildMode[] = ['monolith', 'hybrid', 'federated'];
+
+export type BuildFileKind = 'monolith' | 'runtime' | 'shell' | 'hybrid-shell';
+
+/** One file of a build, as `buildProject` in src/bundle returns it. */
+export interface BuildFile {
+  path: string;
+  content: string;
+  kind: BuildFileKind;
+  process?: string;
+}
+
+export interface BuildOutput {
+  files: BuildFile[];
+}
+
+/** An outbox message reduced to what parity compares. */
+export interface NormalisedMessage {
+  Target: string;
+  /** Tags sorted by name (aos builds tags with `pairs`, whose order differs between builds). */
+  Tags: [string, string][];
+  /** JSON data re-encoded with sorted keys; other data as-is. */
+  Data: string;
+}
+
+/** What one process answered to one message. */
+export interface Answer {
+  messages: NormalisedMessage[];
+  /** Printed output, ANSI colours removed. */
+  output: string;
+  /** Error text with chunk names / line numbers removed (they differ between builds), or null. */
+  error: string | null;
+  /** The raw error as aos reported it (ANSI removed), for the report. */
+  rawError: string | null;
+  spawns: number;
+}
+
+/** The state snapshot read through Eval after a replay. */
+export interface StateSnapshot {
+  handlers: string[];
+  /** Global name -> canonical serialisation of its value. */
+  globals: Record<string, string>;
+  /** `collectgarbage('count')` in KiB: reported, not compared strictly. */
+  memoryKiB: number;
+}

@@ -1,0 +1,24 @@
+// Copies a fixture project to a fresh folder under test/tmp so tests can edit it freely.
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadProject, type Project } from '../../../src/config/loadProject.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const FIXTURES = path.resolve(here, '../../fixtures/verify');
+const TMP = path.resolve(here, '../../tmp');
+
+export function copyFixture(name: string): Project {
+  mkdirSync(TMP, { recursive: true });
+  const dir = mkdtempSync(path.join(TMP, `verify-${name}-`));
+  cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  return loadProject({ project: dir, cwd: dir });
+}
+
+/** Replaces `from` by `to` in a project file (exactly once, or throws). */
+export function editFile(project: Project, rel: string, from: string, to: string): void {
+  const file = path.join(project.root, rel);
+  const text = readFileSync(file, 'utf8');
+  if (text.split(from).length !== 2) throw new Error(`'${from}' is not in ${rel} exactly once`);
+  writeFileSync(file, text.replace(from, to));
+}
