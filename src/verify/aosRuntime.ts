@@ -42,7 +42,7 @@ export interface AoResult {
   ms: number;
 }
 
-type Handle = (memory: ArrayBuffer | null, msg: Record<string, unknown>, env: Record<string, unknown>) => Promise<Omit<AoResult, 'ms'> & { Memory: ArrayBuffer | null }>;
+type Handle = (memory: ArrayBuffer | Uint8Array | null, msg: Record<string, unknown>, env: Record<string, unknown>) => Promise<Omit<AoResult, 'ms'> & { Memory: ArrayBuffer | null }>;
 
 export const AOS_WASM_FORMAT = 'wasm32-unknown-emscripten4';
 
@@ -94,6 +94,12 @@ export interface BootOptions {
   /** Extra spawn tags (e.g. Federation-Mode). */
   tags?: Record<string, string>;
   memoryLimit?: string;
+  /**
+   * CU semantics for failing messages: copy the heap before each message and restore it when
+   * the message errors, as a real CU discards the state of a failed message. Costs a copy of
+   * the wasm heap (~100 MB, ~20-40 ms) per message, so it is off by default.
+   */
+  discardErroredState?: boolean;
 }
 
 export const DEFAULT_OWNER = 'OWNER_WALLET_0000000000000000000000000000000001';
@@ -107,6 +113,12 @@ export class AosProcess {
   private seq = 0;
   private clock = 1_700_000_000_000;
   bootMs = 0;
+  /** See BootOptions.discardErroredState. */
+  discardErroredState = false;
+  /** Messages whose state changes were discarded because they errored. */
+  discarded = 0;
+  private live: ArrayBuffer | null = null;
+  private restore: Uint8Array | null = null;
 
   private constructor(id: string, owner: string) {
     this.id = id;
@@ -117,6 +129,7 @@ export class AosProcess {
     const id = opts.processId ?? `PROCESS_${(opts.name ?? 'p').toUpperCase().replace(/[^A-Z0-9]/g, '_')}`.padEnd(43, '0');
     const owner = opts.owner ?? DEFAULT_OWNER;
     const proc = new AosProcess(id, owner);
+    proc.discardErroredState = opts.discardErroredState ?? false;
     wasmBytes ??= readFileSync(aosWasmPath());
     const AoLoader = (await import('@permaweb/ao-loader')).default as unknown as (wasm: Buffer, o: Record<string, unknown>) => Promise<Handle>;
     const t0 = performance.now();
@@ -183,10 +196,20 @@ export class AosProcess {
     full.Timestamp = String(full.Timestamp);
     full['Block-Height'] = String(full['Block-Height']);
     return serialised(async () => {
+      // The heap before this message (only when failed messages must leave no trace).
+      const before = this.discardErroredState && this.live ? new Uint8Array(this.live).slice() : null;
+      const pending = this.restore;
+      this.restore = null;
       const t0 = performance.now();
-      const r = await this.handle(null, full, this.env);
+      const r = await this.handle(pending, full, this.env);
       const ms = performance.now() - t0;
+      this.live = r.Memory;
       this.memoryBytes = r.Memory ? r.Memory.byteLength : this.memoryBytes;
+      if (r.Error && before) {
+        // Restored by ao-loader's copy-in (HEAPU8.set) at the next call, as a CU would do.
+        this.restore = before;
+        this.discarded += 1;
+      }
       return { Messages: r.Messages ?? [], Spawns: r.Spawns ?? [], Output: r.Output, Error: r.Error, GasUsed: r.GasUsed, ms };
     });
   }

@@ -96,22 +96,25 @@ export interface BootedProcess {
 }
 
 /** Spawns an aos process and evaluates the plan's chunks; a chunk that errors is VERIFY-022. */
-export async function bootFromPlan(plan: BootPlan, opts: { processId?: string; tags?: Record<string, string> } = {}): Promise<BootedProcess> {
+export async function bootFromPlan(plan: BootPlan, opts: { processId?: string; tags?: Record<string, string>; discardErroredState?: boolean } = {}): Promise<BootedProcess> {
   const t0 = performance.now();
   const { process: proc, result } = await AosProcess.boot({
     name: plan.process,
     ...(opts.processId ? { processId: opts.processId } : {}),
     tags: { 'Federation-Mode': plan.mode, ...(opts.tags ?? {}) },
   });
+  // Switched on after the boot chunks: a bundle that fails to evaluate is reported, not rolled back.
+  const discard = opts.discardErroredState ?? false;
   const results = [result];
   for (const c of plan.chunks) {
     const r = await proc.eval(c.code);
     results.push(r);
     if (r.Error) {
-      throw new MigrateError('VERIFY-022', `${plan.mode} boot of '${plan.process}' failed while evaluating ${c.label}: ${stripAnsi(String(r.Error)).trim()}`, {
+      throw new MigrateError('VERIFY-022', `${plan.mode} boot of '${plan.process}' failed while evaluating ${c.label}: ${stripAnsi(String(r.Error)).replace(/\s+/g, ' ').trim()}`, {
         hint: 'the bundle does not evaluate in aos: run `migrate bundle` and load it by hand with `.load` to see the error',
       });
     }
   }
+  proc.discardErroredState = discard;
   return { proc, results, bootMs: performance.now() - t0 };
 }

@@ -65,7 +65,7 @@ export function unifiedDiff(expectedLabel: string, actualLabel: string, expected
   const b = typeof actual === 'string' ? actual : JSON.stringify(actual, null, 2);
   return createTwoFilesPatch(expectedLabel, actualLabel, `${a}\n`, `${b}\n`, '', '', { context: 3 })
     .split('\n')
-    .slice(2)
+    .slice(1)
     .join('\n')
     .trimEnd();
 }

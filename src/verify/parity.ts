@@ -48,6 +48,8 @@ export interface ParityReport {
   /** 'stored': .migrate/baseline; 'current': no baseline, the current monolith was its own. */
   baseline: 'stored' | 'current';
   modes: BuildMode[];
+  /** true: the state of errored messages was discarded (CU semantics); false: kept (live mode). */
+  discardErrored: boolean;
   notes: string[];
   runs: ParityRun[];
   messagesVerified: number;
@@ -60,6 +62,8 @@ export interface ParityOptions {
   modes?: BuildMode[];
   /** Globals to snapshot (default: every global the process added). */
   globals?: string[];
+  /** CU semantics: restore the heap after a message that errors (slower: one heap copy a message). */
+  discardErrored?: boolean;
 }
 
 function selectProcesses(project: Project, names?: string[]): string[] {
@@ -84,8 +88,8 @@ interface SideResult {
   snapshot: StateSnapshot;
 }
 
-async function runSide(build: BuildOutput, mode: BuildMode, processName: string, trace: Trace, globals?: string[]): Promise<SideResult> {
-  const { proc } = await bootFromPlan(bootPlan(build, mode, processName));
+async function runSide(build: BuildOutput, mode: BuildMode, processName: string, trace: Trace, globals: string[] | undefined, discardErroredState: boolean): Promise<SideResult> {
+  const { proc } = await bootFromPlan(bootPlan(build, mode, processName), { discardErroredState });
   const replay = await replayTrace(proc, trace);
   const snapshot = await takeSnapshot(proc, globals ? { globals } : {});
   return { replay, snapshot };
@@ -140,14 +144,14 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
     for (const file of traceFiles) {
       const trace = loadTrace(file);
       const key = `${processName}\u0000${file}`;
-      if (!baseCache.has(key)) baseCache.set(key, await runSide(baselineBuild, 'monolith', processName, trace, opts.globals));
+      if (!baseCache.has(key)) baseCache.set(key, await runSide(baselineBuild, 'monolith', processName, trace, opts.globals, opts.discardErrored ?? false));
       const base = baseCache.get(key)!;
       if (base.replay.expectationFailures.length) {
         notes.push(`${path.relative(project.root, file)}: the baseline itself does not meet expect.error on line(s) ${base.replay.expectationFailures.map((f) => f.line).join(', ')}`);
       }
       for (const mode of modes) {
         if (!builds.has(mode)) builds.set(mode, await buildFor(project, mode));
-        const cur = await runSide(builds.get(mode)!, mode, processName, trace, opts.globals);
+        const cur = await runSide(builds.get(mode)!, mode, processName, trace, opts.globals, opts.discardErrored ?? false);
         const { compared, diff } = firstDifference(base.replay, cur.replay, trace, mode);
         const snapshotDifferences = diff ? [] : compareSnapshots(base.snapshot, cur.snapshot);
         runs.push({
@@ -167,5 +171,5 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
     }
   }
   const messagesVerified = runs.reduce((n, r) => n + r.compared, 0);
-  return { ok: runs.every((r) => r.ok), baseline: stored ? 'stored' : 'current', modes, notes, runs, messagesVerified };
+  return { ok: runs.every((r) => r.ok), baseline: stored ? 'stored' : 'current', modes, discardErrored: opts.discardErrored ?? false, notes, runs, messagesVerified };
 }

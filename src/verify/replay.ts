@@ -22,14 +22,35 @@ export interface Replay {
   expectationFailures: { line: number; expected: boolean; got: boolean }[];
 }
 
+/**
+ * Whether an answer counts as an error for `expect.error`: aos reported an Error, or the
+ * process answered with an error reply (a message with an `Error` tag, an Action ending in
+ * `-Error`, or JSON Data whose `error` field is set), the usual AO way to refuse a message.
+ */
+export function isErrorAnswer(a: Answer): boolean {
+  if (a.error !== null) return true;
+  return a.messages.some((m) => {
+    const tags = new Map(m.Tags);
+    if (tags.has('Error') || (tags.get('Action') ?? '').endsWith('-Error')) return true;
+    if (!m.Data.startsWith('{')) return false;
+    try {
+      const v = (JSON.parse(m.Data) as { error?: unknown }).error;
+      return v !== undefined && v !== null && v !== false && v !== '';
+    } catch {
+      return false;
+    }
+  });
+}
+
 export async function replayTrace(proc: AosProcess, trace: Trace): Promise<Replay> {
   const out: Replay = { trace: trace.file, messages: [], errored: 0, expectationFailures: [] };
   for (const m of trace.messages) {
     const r = await proc.send(m.msg);
     const answer = toAnswer(r);
     if (answer.error !== null) out.errored += 1;
-    if (m.expectError !== undefined && m.expectError !== (answer.error !== null)) {
-      out.expectationFailures.push({ line: m.line, expected: m.expectError, got: answer.error !== null });
+    const failed = isErrorAnswer(answer);
+    if (m.expectError !== undefined && m.expectError !== failed) {
+      out.expectationFailures.push({ line: m.line, expected: m.expectError, got: failed });
     }
     out.messages.push({ message: m, answer, ms: r.ms });
   }

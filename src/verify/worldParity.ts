@@ -24,15 +24,24 @@ export interface WorldStep {
   events: WorldEvent[];
 }
 
+/**
+ * Player k's copy of an id: `_P<k>` appended, or, for ids of 43+ characters (Arweave-sized,
+ * which processes may validate), written over the id's last characters so the length stays.
+ */
+export function playerId(id: string, k: number): string {
+  const suffix = `_P${k}`;
+  return id.length >= 43 ? id.slice(0, id.length - suffix.length) + suffix : `${id}${suffix}`;
+}
+
 /** The scenario messages of player `k` (k = 0 keeps the trace's own ids). */
 export function forPlayer(messages: TraceMessage[], k: number): TraceMessage[] {
   if (k === 0) return messages;
   const players = new Set(messages.map((m) => m.msg.From).filter((f) => !f.startsWith('${process:')));
-  const rename = (v: string): string => (players.has(v) ? `${v}_P${k}` : v);
+  const rename = (v: string): string => (players.has(v) ? playerId(v, k) : v);
   return messages.map((m) => {
     const tags = m.msg.Tags ?? {};
     let data = m.msg.Data ?? '';
-    for (const p of players) data = data.split(p).join(`${p}_P${k}`);
+    for (const p of players) data = data.split(p).join(playerId(p, k));
     return {
       ...m,
       msg: {
@@ -74,6 +83,11 @@ export interface WorldDifference {
   diff: string;
 }
 
+function eventForDisplay(e: WorldEvent): unknown {
+  if (e.kind !== 'cross' && e.kind !== 'reply') return e;
+  return { ...e, message: { ...e.message, Tags: Object.fromEntries(e.message.Tags) } };
+}
+
 export function compareWorldSteps(expected: WorldStep[], actual: WorldStep[]): WorldDifference | null {
   for (let s = 0; s < expected.length; s++) {
     const e = expected[s]!;
@@ -93,7 +107,7 @@ export function compareWorldSteps(expected: WorldStep[], actual: WorldStep[]): W
           event: i,
           expected: ee,
           actual: ae,
-          diff: unifiedDiff('baseline world', 'current world', e.events, a.events),
+          diff: unifiedDiff('baseline world', 'current world', e.events.map(eventForDisplay), a.events.map(eventForDisplay)),
         };
       }
     }
@@ -137,7 +151,7 @@ async function runWorld(build: BuildOutput, mode: BuildMode, names: string[], tr
 
 export async function verifyWorld(project: Project, opts: { modes?: BuildMode[]; traces?: string[]; players?: number } = {}): Promise<WorldReport> {
   const files = opts.traces?.length ? opts.traces.map((t) => path.resolve(project.root, t)) : worldTraceFiles(project);
-  const traces = files.map((f) => loadTrace(f));
+  const traces = files.map((f) => ({ ...loadTrace(f), file: path.relative(project.root, f) || f }));
   const players = opts.players ?? 1;
   const names = project.config.processes.map((p) => p.name);
   const stored = readBaseline(project);
@@ -167,14 +181,16 @@ export async function verifyWorld(project: Project, opts: { modes?: BuildMode[];
 
 export function renderWorldReport(r: WorldReport): string {
   const lines = [`World: ${r.traces.length} scenario file(s), ${r.players} player(s), baseline ${r.baseline === 'stored' ? '.migrate/baseline' : 'the current monolith'}`];
+  let shown = false;
   for (const run of r.runs) {
     lines.push(`${run.ok ? 'ok  ' : 'DIFF'} world ${run.mode.padEnd(9)} ${run.steps} player messages, ${run.deliveries} deliveries, ${run.crossings} cross-process messages, ${run.replies} replies to players`);
     const d = run.firstDifference;
-    if (d) {
+    if (d && !shown) {
+      shown = true;
       lines.push(`First difference: ${d.file}:${d.line} (player ${d.player}, step ${d.step + 1}), event #${d.event + 1}`);
       lines.push(`  message:  ${JSON.stringify(d.message)}`);
-      lines.push(`  baseline: ${JSON.stringify(d.expected ?? '(none)')}`);
-      lines.push(`  current:  ${JSON.stringify(d.actual ?? '(none)')}`);
+      lines.push(`  baseline: ${JSON.stringify(d.expected ? eventForDisplay(d.expected) : '(none)')}`);
+      lines.push(`  current:  ${JSON.stringify(d.actual ? eventForDisplay(d.actual) : '(none)')}`);
       lines.push(d.diff);
     }
     for (const s of run.snapshotDifferences) lines.push(`State difference in ${s.process}: ${s.field}: ${JSON.stringify(s.expected)} -> ${JSON.stringify(s.actual)}`);

@@ -15,10 +15,10 @@ function stripComments(text: string): string {
   return text.replace(/--\[(=*)\[[\s\S]*?\]\1\]/g, '').replace(/--[^\n]*/g, '');
 }
 
-export function moduleFile(name: string): string | undefined {
+export function moduleFile(name: string, root = SOURCE_ROOT): string | undefined {
   const rel = name.replace(/\./g, '/');
   for (const candidate of [`${rel}.lua`, `${rel}/init.lua`]) {
-    const file = path.join(SOURCE_ROOT, candidate);
+    const file = path.join(root, candidate);
     if (existsSync(file)) return file;
   }
   return undefined;
@@ -40,13 +40,13 @@ export interface Closure {
   unresolved: Set<string>;
 }
 
-export function closureOf(entryFile: string): Closure {
+export function closureOf(entryFile: string, root = SOURCE_ROOT): Closure {
   const modules = new Map<string, string>();
   const unresolved = new Set<string>();
   const visit = (file: string) => {
     for (const name of requiresOf(readFileSync(file, 'utf8'))) {
       if (modules.has(name) || unresolved.has(name)) continue;
-      const target = moduleFile(name);
+      const target = moduleFile(name, root);
       if (!target) {
         unresolved.add(name);
         continue;
@@ -59,21 +59,33 @@ export function closureOf(entryFile: string): Closure {
   return { modules, unresolved };
 }
 
-export function entryFile(processName: string): string {
-  return path.join(SOURCE_ROOT, processName, 'main.lua');
+export function entryFile(processName: string, root = SOURCE_ROOT): string {
+  return path.join(root, processName, 'main.lua');
 }
 
-/** Every module wrapped in a function under package.preload, the entry run last. */
-export function bundleMonolith(processName: string): string {
-  const entry = entryFile(processName);
-  const { modules } = closureOf(entry);
-  const names = [...modules.keys()].sort();
-  const parts = [`-- monolith bundle of ${processName} (test bundler)`];
-  for (const name of names) {
+function preloadChunks(modules: Map<string, string>): string[] {
+  const parts: string[] = [];
+  for (const name of [...modules.keys()].sort()) {
     const text = readFileSync(modules.get(name)!, 'utf8').replace(/^\uFEFF/, '');
     parts.push(`package.loaded[${JSON.stringify(name)}] = nil`);
     parts.push(`package.preload[${JSON.stringify(name)}] = function(...)\n${text}\nend`);
   }
+  return parts;
+}
+
+/** Every module wrapped in a function under package.preload, the entry run last. */
+export function bundleMonolith(processName: string, root = SOURCE_ROOT): string {
+  const entry = entryFile(processName, root);
+  const parts = [`-- monolith bundle of ${processName} (test bundler)`, ...preloadChunks(closureOf(entry, root).modules)];
   parts.push(`do\n${readFileSync(entry, 'utf8').replace(/^\uFEFF/, '')}\nend`);
   return parts.join('\n');
+}
+
+/** Preloads for a module and its closure, without running anything (for the Lua tests). */
+export function bundlePreloads(moduleName: string): string {
+  const file = moduleFile(moduleName);
+  if (!file) throw new Error(`no module ${moduleName} under ${SOURCE_ROOT}`);
+  const { modules } = closureOf(file);
+  modules.set(moduleName, file);
+  return preloadChunks(modules).join('\n');
 }

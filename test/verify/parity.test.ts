@@ -5,6 +5,7 @@ import { verifyParity } from '../../src/verify/parity.ts';
 import { renderParityReport } from '../../src/verify/render.ts';
 import { miniBuild } from './helpers/miniBundler.ts';
 import { copyFixture, editFile } from './helpers/fixtureProject.ts';
+import { DiskWorkspace } from '../../src/stage/workspace.ts';
 
 beforeAll(() => setBuildFunction(miniBuild));
 afterAll(() => setBuildFunction(undefined));
@@ -65,6 +66,26 @@ describe('verifyParity on the real aos', () => {
     expect(run.snapshotDifferences[0]!.expected).toBe('{["ping"]=1,["roll"]=3}');
     expect(run.snapshotDifferences[0]!.actual).toBe('{["ping"]=1,["rolls"]=3}');
     expect(report.ok).toBe(false);
+  });
+
+  it('keeps the state of an errored message in live mode and discards it with CU semantics', async () => {
+    const project = copyFixture('mini');
+    const live = await verifyParity(project, { processes: ['alpha'], trace: 'traces/spend.jsonl', modes: ['monolith'] });
+    const cu = await verifyParity(project, { processes: ['alpha'], trace: 'traces/spend.jsonl', modes: ['monolith'], discardErrored: true });
+    // Live: 3 - 5 = -2 is kept, so the second Spend (-4) errors too; CU: back to 3, then 1.
+    expect([live.ok, cu.ok, cu.discardErrored, live.runs[0]!.errored, cu.runs[0]!.errored]).toEqual([true, true, true, 2, 1]);
+    const { bootFromPlan, bootPlan } = await import('../../src/verify/builds.ts');
+    const { replayTrace } = await import('../../src/verify/replay.ts');
+    const { loadTrace } = await import('../../src/verify/trace.ts');
+    const { takeSnapshot } = await import('../../src/verify/snapshot.ts');
+    const trace = loadTrace(`${project.root}/traces/spend.jsonl`);
+    const totals: string[] = [];
+    for (const discardErroredState of [false, true]) {
+      const { proc } = await bootFromPlan(bootPlan(miniBuild(project, new DiskWorkspace(project.root), 'monolith'), 'monolith', 'alpha'), { discardErroredState });
+      const r = await replayTrace(proc, trace);
+      totals.push(`${r.errored}:${(await takeSnapshot(proc, { globals: ['Total'] })).globals.Total}`);
+    }
+    expect(totals).toEqual(['2:-4', '1:1']);
   });
 
   it('refuses a corrupted baseline with VERIFY-031', async () => {

@@ -40,6 +40,7 @@ export function miniBuild(project: Project, ws: Workspace, mode: BuildMode): Bui
   const isShared = (file: string) => file.startsWith(`${project.config.runtime.dir}/`);
   const runtimeModules = new Map<string, string>();
   for (const p of project.config.processes) {
+    if (!ws.exists(p.entry)) continue;
     const mods = [...closure(project, ws, p.entry)].sort(([a], [b]) => a.localeCompare(b));
     const read = (f: string) => ws.read(f)!.toString('utf8');
     const entry = `do\n${read(p.entry)}\nend\n`;

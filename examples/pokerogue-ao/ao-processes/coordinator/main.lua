@@ -31,9 +31,64 @@ if not ok then
     error("cannot encode " .. t)
   end
   function json.decode(s)
-    local f, err = load("return " .. s:gsub('"%s*:', '"]='):gsub('{%s*"', '{["'):gsub(',%s*"', ',["'):gsub("%[", "{"):gsub("%]", "}"), "json", "t", {})
-    if not f then error("invalid JSON: " .. tostring(err)) end
-    return f()
+    local pos = 1
+    local function ws() pos = s:find("[^ \t\r\n]", pos) or #s + 1 end
+    local value
+    local function str()
+      local out, i = {}, pos + 1
+      while true do
+        local c = s:sub(i, i)
+        if c == "" then error("unterminated string") end
+        if c == '"' then pos = i + 1; return table.concat(out) end
+        if c == "\\" then
+          local e = s:sub(i + 1, i + 1)
+          local map = { n = "\n", r = "\r", t = "\t", b = "\b", f = "\f" }
+          if e == "u" then
+            out[#out + 1] = utf8.char(tonumber(s:sub(i + 2, i + 5), 16)); i = i + 6
+          else
+            out[#out + 1] = map[e] or e; i = i + 2
+          end
+        else
+          out[#out + 1] = c; i = i + 1
+        end
+      end
+    end
+    value = function()
+      ws()
+      local c = s:sub(pos, pos)
+      if c == "{" then
+        local t = {}
+        pos = pos + 1; ws()
+        if s:sub(pos, pos) == "}" then pos = pos + 1; return t end
+        repeat
+          ws(); local k = str(); ws()
+          if s:sub(pos, pos) ~= ":" then error("expected ':' at " .. pos) end
+          pos = pos + 1
+          t[k] = value(); ws()
+          c = s:sub(pos, pos); pos = pos + 1
+        until c ~= ","
+        if c ~= "}" then error("expected '}' at " .. pos) end
+        return t
+      elseif c == "[" then
+        local t = {}
+        pos = pos + 1; ws()
+        if s:sub(pos, pos) == "]" then pos = pos + 1; return t end
+        repeat
+          t[#t + 1] = value(); ws()
+          c = s:sub(pos, pos); pos = pos + 1
+        until c ~= ","
+        if c ~= "]" then error("expected ']' at " .. pos) end
+        return t
+      elseif c == '"' then
+        return str()
+      end
+      local lit = s:match("^[%w%.%-+]+", pos)
+      if not lit then error("unexpected character at " .. pos) end
+      pos = pos + #lit
+      if lit == "true" then return true elseif lit == "false" then return false elseif lit == "null" then return nil end
+      return tonumber(lit) or error("bad literal " .. lit)
+    end
+    return value()
   end
 end
 
@@ -50,7 +105,7 @@ local healthHandler = require("handlers.health-handler")
 local sessionHandlers = require("coordinator.handlers.session-handlers")
 local saveHandlers = require("coordinator.handlers.save-handlers")
 local coordinationHandlers = require("coordinator.handlers.coordination-handlers")
-local registrationHandlers = require("coordinator.handlers.registration-handlers")
+local registrationHandlers = require("handlers.registration-handler")
 local sessions = require("coordinator.components.session-manager")
 local coordinationState = require("coordinator.components.coordination-state")
 BattleRNG = require("game-logic.rng.battle-rng")
@@ -99,17 +154,28 @@ add("BATTLE_RESULT", coordinationHandlers.battleResult)
 add("REGISTER_PROCESS", registrationHandlers.register)
 add("PROCESS_LIST", registrationHandlers.list)
 
--- replies from security to SAVE_GAME's validation request: a rejected save is dropped
-Handlers.add("VALIDATE_STATE-Response", Handlers.utils.hasMatchingTag("Action", "VALIDATE_STATE-Response"), function(msg)
+-- security's answers to SAVE_GAME's validation request: a rejected save ends the session
+local function validationReply(msg)
   local info = correlator.resolve(msg.Tags["Correlation-Id"] or "")
-  if info and registry.nameOf(msg.From) == "security" then
-    local okDecode, body = pcall(json.decode, msg.Data or "")
-    if okDecode and type(body) == "table" and body.data and body.data.valid == false and info.origin then
-      sessions.finish(info.origin, msg, "cheat")
-      ao.send({ Target = info.origin, Action = "SESSION_TERMINATED", Data = json.encode({ reason = "cheat" }) })
-    end
+  if not info or registry.nameOf(msg.From) ~= "security" or not info.origin then return end
+  local okDecode, body = pcall(json.decode, msg.Data or "")
+  if okDecode and type(body) == "table" and body.code == "CHEAT_DETECTED" then
+    sessions.finish(info.origin, msg, "cheat")
+    ao.send({ Target = info.origin, Action = "SESSION_TERMINATED", Data = json.encode({ reason = "cheat", details = body.message }) })
   end
-end)
+end
+
+Handlers.add("VALIDATE_STATE-Response", Handlers.utils.hasMatchingTag("Action", "VALIDATE_STATE-Response"), validationReply)
+Handlers.add("VALIDATE_STATE-Error", Handlers.utils.hasMatchingTag("Action", "VALIDATE_STATE-Error"), validationReply)
+
+-- acknowledgements from peers and admin notices: counted, never answered
+local logger = require("game-logic.utils.logger")
+for _, action in ipairs({ "SESSION_NOTIFY-Response", "ADMIN_NOTICE" }) do
+  Handlers.add(action, Handlers.utils.hasMatchingTag("Action", action), function(msg)
+    health.observe(msg)
+    logger.info(registry.nameOf(msg.From) or "unknown", action, tonumber(msg.Timestamp))
+  end)
+end
 
 if TEST_MODE then
   CoordinatorTestHooks = {

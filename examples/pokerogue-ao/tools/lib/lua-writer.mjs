@@ -36,6 +36,10 @@ export function luaValue(v, indent = 0) {
   }
   const keys = Object.keys(v).filter((k) => !k.startsWith('__') && v[k] !== undefined);
   if (keys.length === 0) return '{}';
+  // Small all-scalar records (learnset rows, evolution steps) stay on one line.
+  if (keys.length <= 2 && keys.every((k) => scalar(v[k]) !== null)) {
+    return `{ ${keys.map((k) => `${luaKey(k)} = ${scalar(v[k])}`).join(', ')} }`;
+  }
   const notes = v.__notes ?? {};
   const lines = keys.map((k) => {
     const note = notes[k] ? ` -- ${notes[k]}` : '';

@@ -33,6 +33,14 @@ function M.problem(state)
   if state.party ~= nil then
     if type(state.party) ~= "table" then return "state.party must be a list" end
     if #state.party > M.MAX_PARTY then return "party has more than " .. M.MAX_PARTY .. " members" end
+    for i, member in ipairs(state.party) do
+      if type(member) ~= "table" then return "party[" .. i .. "] must be an object" end
+      -- species and stats are checked by the security process; here only the shape
+      local id = member.speciesId
+      if id ~= nil and (math.type(id) ~= "integer" or id < 1) then
+        return "party[" .. i .. "] has an invalid species id " .. tostring(id)
+      end
+    end
   end
   return nil
 end

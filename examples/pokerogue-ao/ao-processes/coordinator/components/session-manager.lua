@@ -2,11 +2,12 @@
 local correlator = require("game-logic.process-coordination.message-correlator")
 local seedManager = require("game-logic.rng.seed-manager")
 local timeUtils = require("game-logic.utils.time-utils")
+require("data.constants.game-constants") -- sets the global GameConstants (no return value)
 
 local M = {}
 
 M.MAX_SESSIONS = 500
-M.STARTING_MONEY = 1000
+M.STARTING_MONEY = (GameConstants and GameConstants.START_MONEY) or 3000
 
 local sessions = {}
 local history = {}

@@ -38,13 +38,10 @@ local function mergeInto(target, source)
   return target
 end
 
---- Sorted {id, count} list of what the player holds.
-function M.summary(playerId, ids)
+--- Sorted {id, count} list of what the player holds (copies, never the stored tables).
+function M.summary(playerId)
   local out = {}
-  for _, id in ipairs(ids) do
-    local n = M.count(playerId, id)
-    if n > 0 then out[#out + 1] = mergeInto({}, { id = id, count = n }) end
-  end
+  for i, entry in ipairs(inventory.list(M.of(playerId))) do out[i] = mergeInto({}, entry) end
   return out
 end
 

@@ -20,7 +20,11 @@ function M.dailyDeal(ts)
   if day ~= dealDay then
     rng.initGlobalRNG(seedManager.shopSeed(day), day * 86400000)
     local ids = itemDatabase.ids()
-    dealItem = #ids > 0 and ids[rng.random(1, #ids)] or nil
+    local candidates = {}
+    for _, id in ipairs(ids) do
+      if M.buyable(itemDatabase.get(id)) then candidates[#candidates + 1] = id end
+    end
+    dealItem = #candidates > 0 and candidates[rng.random(1, #candidates)] or nil
     dealDay = day
   end
   return dealItem
@@ -35,28 +39,28 @@ function M.lookup(id)
   return nil
 end
 
---- Unit price for a purchase of qty, with the daily deal applied.
+--- Items the shop does not sell: treasures (sell only) and priceless items.
+function M.buyable(record)
+  return record ~= nil and not record.sellOnly and (record.price or 0) > 0
+end
+
+--- Price of qty units, with the daily deal applied; nil and a code when not for sale.
 function M.buyPrice(id, qty, ts)
-  local record, kind = M.lookup(id)
-  if not record then return nil end
-  local price
-  if kind == "item" then
-    price = shopPricing.buyPrice(id, qty)
-  else
-    price = (record.price or 0) * qty
-  end
-  if price == nil then return nil end
-  if id == M.dailyDeal(ts) then
-    price = price - (price * M.DEAL_DISCOUNT) // 100
-  end
-  return math.floor(price)
+  local record = M.lookup(id)
+  if not record then return nil, "NOT_FOUND" end
+  if not M.buyable(record) then return nil, "OUT_OF_STOCK" end
+  local discount = (id == M.dailyDeal(ts)) and M.DEAL_DISCOUNT or 0
+  local price, why = shopPricing.buyPrice(id, qty, { discountPercent = discount })
+  if price == nil then return nil, why == "NOT_FOR_SALE" and "OUT_OF_STOCK" or "INVALID_VALUE" end
+  return price
 end
 
 function M.sellPrice(id, qty)
-  local record, kind = M.lookup(id)
-  if not record then return nil end
-  if kind == "item" then return shopPricing.sellPrice(id, qty) end
-  return ((record.price or 0) * qty) // 2
+  local record = M.lookup(id)
+  if not record then return nil, "NOT_FOUND" end
+  local price, why = shopPricing.sellPrice(id, qty)
+  if price == nil then return nil, why == "CANNOT_SELL" and "INVALID_ACTION" or "INVALID_VALUE" end
+  return price
 end
 
 --- Listing filtered by kind ("berry" or an item kind), sorted by id, paged.
@@ -68,7 +72,7 @@ function M.list(kind, page, pageSize, ts)
   if kind == nil or kind ~= "berry" then
     for _, id in ipairs(itemDatabase.ids()) do
       local item = itemDatabase.get(id)
-      if kind == nil or item.kind == kind then
+      if (kind == nil or item.kind == kind) and M.buyable(item) then
         entries[#entries + 1] = { id = id, name = item.name, kind = item.kind, price = M.buyPrice(id, 1, ts), deal = id == deal }
       end
     end

@@ -10,7 +10,7 @@ require("data.constants.game-constants")
 
 local M = {}
 
-local KINDS = { ball = true, medicine = true, evolution = true, held = true, vitamin = true, candy = true, berry = true }
+local KINDS = { ball = true, medicine = true, evolution = true, held = true, vitamin = true, candy = true, treasure = true, berry = true }
 
 function M.list(msg, data)
   if data.kind ~= nil and not KINDS[data.kind] then
@@ -27,8 +27,11 @@ function M.purchase(msg, data)
   local request, problem = shopHandler.parseTradeRequest(data)
   if not request then return response.error(msg, problem.code, problem.message) end
   local ts = timeUtils.timestampOf(msg)
-  local price = catalog.buyPrice(request.itemId, request.quantity, ts)
-  if price == nil then return response.error(msg, "NOT_FOUND", "no item " .. tostring(request.itemId)) end
+  local price, why = catalog.buyPrice(request.itemId, request.quantity, ts)
+  if price == nil then
+    if why == "OUT_OF_STOCK" then return response.error(msg, why, tostring(request.itemId) .. " is not sold in the shop") end
+    return response.error(msg, "NOT_FOUND", "no item " .. tostring(request.itemId))
+  end
   local maxStack = (GameConstants and GameConstants.MAX_STACK) or 99
   if inventoryStore.count(msg.From, request.itemId) + request.quantity > maxStack then
     return response.error(msg, "LIMIT_EXCEEDED", "cannot hold more than " .. maxStack)
@@ -49,8 +52,8 @@ function M.sell(msg, data)
   if held < request.quantity then
     return response.error(msg, "INVALID_VALUE", "holds " .. held .. " of item " .. tostring(request.itemId))
   end
-  local amount = catalog.sellPrice(request.itemId, request.quantity)
-  if amount == nil then return response.error(msg, "NOT_FOUND", "no item " .. tostring(request.itemId)) end
+  local amount, why = catalog.sellPrice(request.itemId, request.quantity)
+  if amount == nil then return response.error(msg, why or "NOT_FOUND", "cannot sell " .. tostring(request.itemId)) end
   local ts = timeUtils.timestampOf(msg)
   inventoryStore.remove(msg.From, request.itemId, request.quantity)
   local balance = wallet.credit(msg.From, amount, "sale", ts)

@@ -1,4 +1,5 @@
--- Process info table: peer names -> process ids. Learned from spawn tags (Process-Battle=...)
+-- Process info table: peer names -> process ids. Learned from spawn tags (Process-Battle=... or
+-- Process-Id-battle=..., the form the verify world uses)
 -- or from REGISTER_PROCESS / admin config messages; never hard-coded.
 local protocol = require("game-logic.process-coordination.protocol")
 local authenticator = require("game-logic.process-coordination.process-authenticator")
@@ -29,8 +30,9 @@ function M.initialize(selfInfo)
   info = selfInfo or {}
   local tags = spawnTags()
   for _, name in ipairs(protocol.PROCESS_NAMES) do
-    local id = tags[protocol.spawnTagFor(name)]
-    if type(id) == "string" and id ~= "" then M.register(name, id) end
+    local id = tags[protocol.spawnTagFor(name)] or tags["Process-Id-" .. name]
+    -- a process never lists itself as a peer
+    if type(id) == "string" and id ~= "" and not (type(ao) == "table" and id == ao.id) then M.register(name, id) end
   end
   return M.count()
 end

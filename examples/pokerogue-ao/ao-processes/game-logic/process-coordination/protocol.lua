@@ -27,7 +27,7 @@ M.ACTIONS = {
   HEALTH_CHECK = "HEALTH_CHECK",
 }
 
---- Spawn tag that carries a peer's id, e.g. "Process-Battle".
+--- Spawn tag that carries a peer's id, e.g. "Process-Battle" (also read: "Process-Id-battle").
 function M.spawnTagFor(name)
   return "Process-" .. string.upper(string.sub(name, 1, 1)) .. string.sub(name, 2)
 end

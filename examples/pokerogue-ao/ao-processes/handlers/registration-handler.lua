@@ -1,4 +1,4 @@
--- REGISTER_PROCESS and PROCESS_LIST: the coordinator's process info table.
+-- REGISTER_PROCESS and PROCESS_LIST: a process info table fed by the owner (shared by several processes).
 local registry = require("game-logic.process-coordination.process-registry")
 local authenticator = require("game-logic.process-coordination.process-authenticator")
 local response = require("game-logic.utils.response")

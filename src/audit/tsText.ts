@@ -1,0 +1,55 @@
+// Byte-careful text helpers for the TS codemods: edits at exact offsets (everything outside
+// an edit is kept as is: BOM, CRLF, a missing final newline), line-end detection, and
+// file listing of a client folder.
+import type { TextEdit } from '../transform/types.ts';
+import type { Workspace } from '../stage/tree.ts';
+import { MigrateError } from '../errors.ts';
+
+export const BOM = '\uFEFF';
+
+/** The line end a file mostly uses ('\r\n' when any CRLF appears before the first bare LF). */
+export function detectEol(text: string): '\n' | '\r\n' {
+  const lf = text.indexOf('\n');
+  return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** Rewrites every line end of `text` to `eol` (used for text carried between files). */
+export function withEol(text: string, eol: '\n' | '\r\n'): string {
+  const lf = text.replace(/\r\n/g, '\n');
+  return eol === '\n' ? lf : lf.replace(/\n/g, '\r\n');
+}
+
+/** Applies non-overlapping edits (offsets into `text`); throws TS-001 on overlap. */
+export function applyEdits(text: string, edits: TextEdit[], file = '(text)'): string {
+  if (edits.length === 0) return text;
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    if (e.start < at || e.end < e.start || e.end > text.length) {
+      throw new MigrateError('TS-001', `overlapping or out-of-range edits at offset ${e.start}`, {
+        location: { file },
+        hint: 'this is a bug in a TS transform: two edits touched the same bytes',
+      });
+    }
+    out += text.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+/** 1-based line and column of an offset, for error locations. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+const SOURCE_EXT = /\.(ts|tsx|mts|cts|js|mjs|cjs|jsx)$/;
+
+/** Source files (TS and JS) below `dir`, declaration files and build output left out. */
+export function listSources(ws: Workspace, dir: string): string[] {
+  return ws
+    .list(dir)
+    .filter((p) => SOURCE_EXT.test(p) && !p.endsWith('.d.ts') && !/(^|\/)(node_modules|build|dist)\//.test(p));
+}

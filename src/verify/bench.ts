@@ -1,0 +1,174 @@
+// Load bench: N messages per process through the monolith and the federated build side by
+// side in one run (alternating batches of 100, so machine drift hits both alike): messages/s,
+// p50/p95 per message, boot time, Lua memory after boot and after the load; then the world
+// with N players. Ratios are federated / monolith (below 1 is better for time and memory).
+import path from 'node:path';
+import type { Project } from '../config/loadProject.ts';
+import { MigrateError } from '../errors.ts';
+import { bootFromPlan, bootPlan, buildFor } from './builds.ts';
+import { takeSnapshot } from './snapshot.ts';
+import { loadTrace, type TraceMessage } from './trace.ts';
+import type { BuildMode, BuildOutput } from './types.ts';
+import { World } from './world.ts';
+import { runWorldScenarios, worldTraceFiles } from './worldParity.ts';
+import type { AosProcess } from './aosRuntime.ts';
+
+export interface LoadFigures {
+  bootMs: number;
+  messages: number;
+  totalMs: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  memoryAfterBootKiB: number;
+  memoryAfterLoadKiB: number;
+  errored: number;
+}
+
+export interface ProcessBench {
+  process: string;
+  monolith: LoadFigures;
+  federated: LoadFigures;
+  ratios: Record<'bootMs' | 'perSecond' | 'p50' | 'p95' | 'memoryAfterBootKiB' | 'memoryAfterLoadKiB', number>;
+}
+
+export interface WorldBench {
+  players: number;
+  mode: BuildMode;
+  playerMessages: number;
+  deliveries: number;
+  totalMs: number;
+  perSecond: number;
+}
+
+export interface BenchReport {
+  messagesPerProcess: number;
+  processes: ProcessBench[];
+  world: WorldBench[];
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+/** `n` messages cycling through `source`, each with its own increasing Timestamp. */
+export function cycleMessages(source: TraceMessage[], n: number): TraceMessage[] {
+  if (source.length === 0) return [];
+  return Array.from({ length: n }, (_, i) => {
+    const m = source[i % source.length]!;
+    return { ...m, msg: { ...m.msg, Timestamp: 1_700_000_000_000 + i * 1000 } };
+  });
+}
+
+interface Side {
+  proc: AosProcess;
+  bootMs: number;
+  memBoot: number;
+  times: number[];
+  errored: number;
+}
+
+async function bootSide(build: BuildOutput, mode: BuildMode, processName: string): Promise<Side> {
+  const { proc, bootMs } = await bootFromPlan(bootPlan(build, mode, processName));
+  const memBoot = (await takeSnapshot(proc, { globals: [] })).memoryKiB;
+  return { proc, bootMs, memBoot, times: [], errored: 0 };
+}
+
+async function finish(side: Side): Promise<LoadFigures> {
+  const sorted = [...side.times].sort((a, b) => a - b);
+  const totalMs = side.times.reduce((a, b) => a + b, 0);
+  const memLoad = (await takeSnapshot(side.proc, { globals: [] })).memoryKiB;
+  return {
+    bootMs: side.bootMs,
+    messages: side.times.length,
+    totalMs,
+    perSecond: totalMs > 0 ? (side.times.length * 1000) / totalMs : 0,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    memoryAfterBootKiB: side.memBoot,
+    memoryAfterLoadKiB: memLoad,
+    errored: side.errored,
+  };
+}
+
+const ratio = (f: number, m: number): number => (m === 0 ? 0 : f / m);
+
+export async function benchRuntime(project: Project, opts: { messages?: number; players?: number; onProgress?: (line: string) => void } = {}): Promise<BenchReport> {
+  const n = opts.messages ?? 5000;
+  const players = opts.players ?? 1;
+  const builds = { monolith: await buildFor(project, 'monolith'), federated: await buildFor(project, 'federated') };
+  const processes: ProcessBench[] = [];
+  for (const p of project.config.processes) {
+    const source = p.traces.flatMap((t) => loadTrace(path.resolve(project.root, t)).messages);
+    if (source.length === 0) {
+      opts.onProgress?.(`skip ${p.name}: no traces to draw messages from`);
+      continue;
+    }
+    const load = cycleMessages(source, n);
+    const mono = await bootSide(builds.monolith, 'monolith', p.name);
+    const fed = await bootSide(builds.federated, 'federated', p.name);
+    for (let start = 0; start < load.length; start += 100) {
+      for (const side of [mono, fed]) {
+        for (const m of load.slice(start, start + 100)) {
+          const r = await side.proc.send(m.msg);
+          side.times.push(r.ms);
+          if (r.Error) side.errored += 1;
+        }
+      }
+    }
+    const monolith = await finish(mono);
+    const federated = await finish(fed);
+    processes.push({
+      process: p.name,
+      monolith,
+      federated,
+      ratios: {
+        bootMs: ratio(federated.bootMs, monolith.bootMs),
+        perSecond: ratio(federated.perSecond, monolith.perSecond),
+        p50: ratio(federated.p50, monolith.p50),
+        p95: ratio(federated.p95, monolith.p95),
+        memoryAfterBootKiB: ratio(federated.memoryAfterBootKiB, monolith.memoryAfterBootKiB),
+        memoryAfterLoadKiB: ratio(federated.memoryAfterLoadKiB, monolith.memoryAfterLoadKiB),
+      },
+    });
+    opts.onProgress?.(`${p.name}: ${n} messages each side`);
+  }
+  if (processes.length === 0 && project.config.processes.length > 0) {
+    throw new MigrateError('VERIFY-050', 'no process has a trace to draw bench messages from', { hint: 'list trace files per process in migrate.config.json ("traces")' });
+  }
+  const world: WorldBench[] = [];
+  const files = worldTraceFiles(project);
+  if (files.length) {
+    const traces = files.map((f) => loadTrace(f));
+    const names = project.config.processes.map((p) => p.name);
+    for (const mode of ['monolith', 'federated'] as const) {
+      const w = await World.boot(builds[mode], mode, names);
+      const steps = await runWorldScenarios(w, traces, players);
+      const totalMs = w.deliveries.reduce((a, d) => a + d.ms, 0);
+      world.push({ players, mode, playerMessages: steps.length, deliveries: w.deliveries.length, totalMs, perSecond: totalMs > 0 ? (w.deliveries.length * 1000) / totalMs : 0 });
+    }
+  }
+  return { messagesPerProcess: n, processes, world };
+}
+
+export function renderBench(r: BenchReport): string {
+  const f1 = (x: number) => x.toFixed(1);
+  const f2 = (x: number) => x.toFixed(2);
+  const lines = [`Load: ${r.messagesPerProcess} messages per process, monolith vs federated (ratio = federated / monolith)`];
+  lines.push('process       msg/s mono  msg/s fed  ratio  p50 ms m/f    p95 ms m/f    boot ms m/f     ratio  mem boot KiB m/f   mem load KiB m/f  ratio');
+  for (const p of r.processes) {
+    const m = p.monolith;
+    const f = p.federated;
+    lines.push(
+      `${p.process.padEnd(12)} ${f1(m.perSecond).padStart(11)} ${f1(f.perSecond).padStart(10)} ${f2(p.ratios.perSecond).padStart(6)}  ${`${f2(m.p50)}/${f2(f.p50)}`.padEnd(13)} ${`${f2(m.p95)}/${f2(f.p95)}`.padEnd(13)} ${`${f1(m.bootMs)}/${f1(f.bootMs)}`.padEnd(15)} ${f2(p.ratios.bootMs).padStart(5)}  ${`${f1(m.memoryAfterBootKiB)}/${f1(f.memoryAfterBootKiB)}`.padEnd(18)} ${`${f1(m.memoryAfterLoadKiB)}/${f1(f.memoryAfterLoadKiB)}`.padEnd(17)} ${f2(p.ratios.memoryAfterLoadKiB).padStart(5)}`,
+    );
+  }
+  for (const w of r.world) {
+    lines.push(`world ${w.mode.padEnd(9)} ${w.players} player(s): ${w.playerMessages} player messages, ${w.deliveries} deliveries, ${f1(w.perSecond)} deliveries/s`);
+  }
+  const [wm, wf] = [r.world.find((w) => w.mode === 'monolith'), r.world.find((w) => w.mode === 'federated')];
+  if (wm && wf) lines.push(`world throughput ratio federated/monolith: ${f2(ratio(wf.perSecond, wm.perSecond))}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,21 @@
+// Each process of the example, bundled as a monolith, boots on the real aos runtime and answers
+// its whole trace: no Lua error, and an error reply exactly where the trace expects one.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AosProcess, outputText } from '../../src/verify/aosRuntime.ts';
+import { bundleMonolith, EXAMPLE_ROOT, PROCESSES } from './exampleBundle.ts';
+import { readTrace, replayAndCheck } from './traceReplay.ts';
+
+describe('example monoliths on aos', () => {
+  for (const name of PROCESSES) {
+    it(`${name}: boots and replays traces/${name}.jsonl`, async () => {
+      const lines = readTrace(path.join(EXAMPLE_ROOT, 'traces', `${name}.jsonl`));
+      expect(lines.length).toBeGreaterThan(10);
+      const { process: proc, result } = await AosProcess.boot({ name, bootData: bundleMonolith(name) });
+      expect(result.Error ?? '', `boot of ${name}`).toBe('');
+      expect(outputText(result)).not.toMatch(/error/i);
+      const problems = await replayAndCheck(proc, lines);
+      expect(problems).toEqual([]);
+    });
+  }
+});

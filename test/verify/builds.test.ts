@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { bootFromPlan, bootPlan } from '../../src/verify/builds.ts';
+import { takeSnapshot } from '../../src/verify/snapshot.ts';
+import type { BuildOutput } from '../../src/verify/types.ts';
+
+const build: BuildOutput = {
+  files: [
+    { path: 'federated/runtime.lua', kind: 'runtime', content: 'RUNTIME_LOADED = (RUNTIME_LOADED or 0) + 1' },
+    { path: 'federated/a.lua', kind: 'shell', process: 'a', content: 'SHELL_SAW_RUNTIME = RUNTIME_LOADED' },
+    { path: 'hybrid/a.lua', kind: 'hybrid-shell', process: 'a', content: 'SHELL_SAW_RUNTIME = RUNTIME_LOADED or "fallback"' },
+    { path: 'monolith/a.lua', kind: 'monolith', process: 'a', content: 'error("broken bundle")' },
+  ],
+};
+
+describe('boot plans', () => {
+  it('evaluates the runtime before the shell (federated, hybrid) and can leave it out (hybrid fallback)', async () => {
+    expect(bootPlan(build, 'federated', 'a').chunks.map((c) => c.label)).toEqual(['federated/runtime.lua', 'federated/a.lua']);
+    expect(bootPlan(build, 'hybrid', 'a', { hybridWithRuntime: false }).chunks.map((c) => c.label)).toEqual(['hybrid/a.lua']);
+    const fed = await bootFromPlan(bootPlan(build, 'federated', 'a'));
+    expect((await takeSnapshot(fed.proc)).globals).toEqual({ RUNTIME_LOADED: '1', SHELL_SAW_RUNTIME: '1' });
+    const alone = await bootFromPlan(bootPlan(build, 'hybrid', 'a', { hybridWithRuntime: false }));
+    expect((await takeSnapshot(alone.proc)).globals).toEqual({ SHELL_SAW_RUNTIME: '"fallback"' });
+  });
+
+  it('names what a build lacks (VERIFY-021) and which chunk failed to evaluate (VERIFY-022)', async () => {
+    expect(() => bootPlan(build, 'federated', 'b')).toThrow(expect.objectContaining({ code: 'VERIFY-021', message: "the federated build has no shell for process 'b'" }));
+    await expect(bootFromPlan(bootPlan(build, 'monolith', 'a'))).rejects.toMatchObject({ code: 'VERIFY-022', message: expect.stringMatching(/monolith\/a\.lua: .*broken bundle/) });
+  });
+});
