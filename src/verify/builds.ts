@@ -49,6 +49,19 @@ export async function buildFor(project: Project, mode: BuildMode, ws?: Workspace
   return await build(project, ws ?? new DiskWorkspace(project.root), mode, {});
 }
 
+/**
+ * The build verify boots for `mode`. A hybrid build carries no runtime of its own (the runtime
+ * is deployed once, by the federated build), so the federated build's runtime is added to it:
+ * hybrid then runs as deployed, runtime first, with its fallbacks unused unless the runtime
+ * lacks a module (see bootPlan's hybridWithRuntime to run on fallbacks alone).
+ */
+export async function buildForBoot(project: Project, mode: BuildMode, ws?: Workspace): Promise<BuildOutput> {
+  const build = await buildFor(project, mode, ws);
+  if (mode !== 'hybrid' || build.files.some((f) => f.kind === 'runtime')) return build;
+  const runtime = (await buildFor(project, 'federated', ws)).files.find((f) => f.kind === 'runtime');
+  return runtime ? { files: [runtime, ...build.files] } : build;
+}
+
 export interface BootPlan {
   mode: BuildMode;
   process: string;

@@ -3,7 +3,9 @@
 // - the prompt (it shows the Inbox length, which is the same on both sides but noise);
 // - chunk names and line numbers in errors ([string "aos"]:3:): the monolith and a shell put
 //   the same code on different lines, so the location differs while the behaviour does not;
-// - Anchor (derived from the same Reference counter both sides advance).
+// - Anchor (derived from the same Reference counter both sides advance);
+// - the loader's `FED-WARN` lines (a hybrid process announcing a fallback): kept apart as
+//   warnings and counted in the report, since the behaviour they announce is what is compared.
 // Tags are compared sorted by name and JSON Data with sorted keys, because aos builds both
 // with `pairs`, whose order differs between builds for the same data.
 import type { AoResult } from './aosRuntime.ts';
@@ -75,11 +77,20 @@ export function normaliseMessage(m: AoResult['Messages'][number]): NormalisedMes
   return { Target: m.Target ?? '', Tags: tags, Data: normaliseData(m.Data) };
 }
 
+/** Splits the loader's `FED-WARN` lines (a hybrid fallback notice) from the printed output. */
+export function splitWarnings(output: string): { output: string; warnings: string[] } {
+  const lines = output.split('\n');
+  const warnings = lines.filter((l) => l.startsWith('FED-WARN '));
+  return warnings.length ? { output: lines.filter((l) => !l.startsWith('FED-WARN ')).join('\n'), warnings } : { output, warnings };
+}
+
 export function toAnswer(r: AoResult): Answer {
   const rawError = typeof r.Error === 'string' && r.Error.length ? stripAnsi(r.Error) : r.Error ? stripAnsi(JSON.stringify(r.Error)) : null;
+  const { output, warnings } = splitWarnings(stripLocations(stripAnsi(outputText(r))));
   return {
     messages: r.Messages.map(normaliseMessage),
-    output: stripLocations(stripAnsi(outputText(r))),
+    output,
+    warnings,
     error: rawError === null ? null : normaliseError(rawError),
     rawError,
     spawns: r.Spawns.length,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Project } from '../config/loadProject.ts';
 import { MigrateError } from '../errors.ts';
 import { readBaseline } from './baseline.ts';
-import { bootFromPlan, bootPlan, buildFor } from './builds.ts';
+import { bootFromPlan, bootPlan, buildFor, buildForBoot } from './builds.ts';
 import { answerForDisplay, compareAnswers, compareSnapshots, unifiedDiff, type AnswerDifference } from './compare.ts';
 import { replayTrace, type Replay } from './replay.ts';
 import { takeSnapshot } from './snapshot.ts';
@@ -36,6 +36,8 @@ export interface ParityRun {
   /** Messages compared before stopping (all of them when ok). */
   compared: number;
   errored: number;
+  /** Hybrid fallback notices (FED-WARN) printed during the replay. */
+  fallbackWarnings: string[];
   ok: boolean;
   firstDifference?: FirstDifference;
   snapshotDifferences: AnswerDifference[];
@@ -150,7 +152,7 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
         notes.push(`${path.relative(project.root, file)}: the baseline itself does not meet expect.error on line(s) ${base.replay.expectationFailures.map((f) => f.line).join(', ')}`);
       }
       for (const mode of modes) {
-        if (!builds.has(mode)) builds.set(mode, await buildFor(project, mode));
+        if (!builds.has(mode)) builds.set(mode, await buildForBoot(project, mode));
         const cur = await runSide(builds.get(mode)!, mode, processName, trace, opts.globals, opts.discardErrored ?? false);
         const { compared, diff } = firstDifference(base.replay, cur.replay, trace, mode);
         const snapshotDifferences = diff ? [] : compareSnapshots(base.snapshot, cur.snapshot);
@@ -161,6 +163,7 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
           messages: trace.messages.length,
           compared,
           errored: cur.replay.errored,
+          fallbackWarnings: cur.replay.warnings,
           ok: !diff && snapshotDifferences.length === 0,
           ...(diff ? { firstDifference: diff } : {}),
           snapshotDifferences,

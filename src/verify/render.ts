@@ -14,7 +14,8 @@ export function renderRunLine(r: ParityRun, color = false): string {
   const c = colours(color);
   const verdict = r.ok ? c.green('ok  ') : c.red('DIFF');
   const mem = `mem ${r.memoryKiB.baseline.toFixed(0)} -> ${r.memoryKiB.current.toFixed(0)} KiB`;
-  return `${verdict} ${r.process.padEnd(12)} ${r.mode.padEnd(9)} ${r.trace}  ${r.compared}/${r.messages} messages, ${r.errored} errored, ${mem}`;
+  const fallbacks = r.fallbackWarnings.length ? `, ${r.fallbackWarnings.length} fallback warning(s)` : '';
+  return `${verdict} ${r.process.padEnd(12)} ${r.mode.padEnd(9)} ${r.trace}  ${r.compared}/${r.messages} messages, ${r.errored} errored${fallbacks}, ${mem}`;
 }
 
 /** The first difference of a run: the message, the field, both answers, a diff. */

@@ -18,6 +18,8 @@ export interface Replay {
   trace: string;
   messages: ReplayedMessage[];
   errored: number;
+  /** FED-WARN lines printed (hybrid fallbacks used). */
+  warnings: string[];
   /** Lines whose `expect.error` did not hold on this side. */
   expectationFailures: { line: number; expected: boolean; got: boolean }[];
 }
@@ -43,11 +45,12 @@ export function isErrorAnswer(a: Answer): boolean {
 }
 
 export async function replayTrace(proc: AosProcess, trace: Trace): Promise<Replay> {
-  const out: Replay = { trace: trace.file, messages: [], errored: 0, expectationFailures: [] };
+  const out: Replay = { trace: trace.file, messages: [], errored: 0, warnings: [], expectationFailures: [] };
   for (const m of trace.messages) {
     const r = await proc.send(m.msg);
     const answer = toAnswer(r);
     if (answer.error !== null) out.errored += 1;
+    out.warnings.push(...answer.warnings);
     const failed = isErrorAnswer(answer);
     if (m.expectError !== undefined && m.expectError !== failed) {
       out.expectationFailures.push({ line: m.line, expected: m.expectError, got: failed });

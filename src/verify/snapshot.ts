@@ -1,14 +1,15 @@
 // The state snapshot read through Eval after a replay: handler names in order (order is
 // dispatch priority), the process's own globals (those a fresh aos does not have) serialised
 // canonically in Lua (sorted keys, functions as <function>, bounded depth), and the Lua
-// heap size. The loader's own names (Federation, FEDERATION_MODE, the Federation-Status
-// handler) and bundler internals (`__` prefix) are left out: they exist only in some builds.
+// heap size. The loader's own names (Federation, FEDERATION_MODE, its Federation-Status and
+// Federation-Module handlers) and bundler internals (`__` prefix) are left out: they exist
+// only in some builds.
 import { MigrateError } from '../errors.ts';
 import { AosProcess, outputText } from './aosRuntime.ts';
 import { stripAnsi } from './normalise.ts';
 import type { StateSnapshot } from './types.ts';
 
-export const IGNORED_HANDLERS = ['Federation-Status'];
+export const IGNORED_HANDLERS = ['Federation-Status', 'Federation-Module'];
 export const IGNORED_GLOBALS = ['Federation', 'FEDERATION_MODE'];
 
 const SERIALISER = `

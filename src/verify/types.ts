@@ -4,7 +4,8 @@ export type BuildMode = 'monolith' | 'hybrid' | 'federated';
 
 export const BUILD_MODES: readonly BuildMode[] = ['monolith', 'hybrid', 'federated'];
 
-export type BuildFileKind = 'monolith' | 'runtime' | 'shell' | 'hybrid-shell';
+/** 'registry' is the registry process of delivery option b (not booted by verify). */
+export type BuildFileKind = 'monolith' | 'runtime' | 'shell' | 'hybrid-shell' | 'registry';
 
 /** One file of a build, as `buildProject` in src/bundle returns it. */
 export interface BuildFile {
@@ -37,6 +38,8 @@ export interface Answer {
   /** The raw error as aos reported it (ANSI removed), for the report. */
   rawError: string | null;
   spawns: number;
+  /** Loader diagnostics (`FED-WARN ...` lines) taken out of the output: reported, not compared. */
+  warnings: string[];
 }
 
 /** The state snapshot read through Eval after a replay. */

@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Project } from '../config/loadProject.ts';
 import { readBaseline } from './baseline.ts';
-import { buildFor } from './builds.ts';
+import { buildFor, buildForBoot } from './builds.ts';
 import { compareSnapshots, unifiedDiff, type AnswerDifference } from './compare.ts';
 import { defaultModes } from './migrationState.ts';
 import { takeSnapshot } from './snapshot.ts';
@@ -159,7 +159,7 @@ export async function verifyWorld(project: Project, opts: { modes?: BuildMode[];
   const base = await runWorld(baseBuild, 'monolith', names, traces, players);
   const runs: WorldRunReport[] = [];
   for (const mode of opts.modes?.length ? opts.modes : defaultModes(project)) {
-    const cur = await runWorld(await buildFor(project, mode), mode, names, traces, players);
+    const cur = await runWorld(await buildForBoot(project, mode), mode, names, traces, players);
     const firstDifference = compareWorldSteps(base.steps, cur.steps);
     const snapshotDifferences = firstDifference
       ? []

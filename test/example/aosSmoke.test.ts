@@ -1,9 +1,10 @@
-// Each process of the example, bundled as a monolith, boots on the real aos runtime and answers
-// its whole trace: no Lua error, and an error reply exactly where the trace expects one.
+// Each process of the example, bundled as a monolith by src/bundle, boots on the real aos runtime
+// and answers its whole trace: no Lua error, and an error reply exactly where the trace expects one.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AosProcess, outputText } from '../../src/verify/aosRuntime.ts';
-import { bundleMonolith, EXAMPLE_ROOT, PROCESSES } from './exampleBundle.ts';
+import { EXAMPLE_ROOT, PROCESSES } from './exampleBundle.ts';
+import { monolithOf } from './exampleProject.ts';
 import { readTrace, replayAndCheck } from './traceReplay.ts';
 
 describe('example monoliths on aos', () => {
@@ -11,7 +12,7 @@ describe('example monoliths on aos', () => {
     it(`${name}: boots and replays traces/${name}.jsonl`, async () => {
       const lines = readTrace(path.join(EXAMPLE_ROOT, 'traces', `${name}.jsonl`));
       expect(lines.length).toBeGreaterThan(10);
-      const { process: proc, result } = await AosProcess.boot({ name, bootData: bundleMonolith(name) });
+      const { process: proc, result } = await AosProcess.boot({ name, bootData: monolithOf(name) });
       expect(result.Error ?? '', `boot of ${name}`).toBe('');
       expect(outputText(result)).not.toMatch(/error/i);
       const problems = await replayAndCheck(proc, lines);

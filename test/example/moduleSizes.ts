@@ -1,15 +1,19 @@
-// Size figures of the example: modules, Lua bytes, each process's everything-bundle (its
-// require closure), and the share of battle's closure that other processes also use.
+// Size figures of the example: modules, Lua bytes, each process's everything-bundle (the entry
+// plus its require closure, from the bundler's graph), and the share of battle's closure that
+// other processes also use.
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { closureOf, entryFile, PROCESSES, SOURCE_ROOT } from './exampleBundle.ts';
+import { PROCESSES, SOURCE_ROOT } from './exampleBundle.ts';
+import { exampleGraph } from './exampleProject.ts';
 
 export interface ProcessFigures {
   name: string;
+  /** Modules in the closure, entry included. */
   modules: number;
+  /** Source bytes of the entry and its closure (the everything-bundle before wrapping). */
   bytes: number;
-  /** Required names with no file under sourceRoot (must be aos builtins). */
-  unresolved: string[];
+  /** Closure module names (entry excluded), sorted. */
+  closure: string[];
 }
 
 export interface ExampleFigures {
@@ -24,6 +28,7 @@ function listLua(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) {
+      // tests are excluded by the config; runtime/ appears only after the migration
       if (name !== 'tests' && name !== 'runtime') listLua(full, out);
     } else if (name.endsWith('.lua')) out.push(full);
   }
@@ -33,19 +38,17 @@ function listLua(dir: string, out: string[] = []): string[] {
 export function measureExample(): ExampleFigures {
   const files = listLua(SOURCE_ROOT);
   const luaBytes = files.reduce((n, f) => n + statSync(f).size, 0);
-  const closures = new Map<string, Set<string>>();
+  const graph = exampleGraph();
+  const bytesOf = (name: string) => graph.modules.get(name)!.bytes;
   const processes: ProcessFigures[] = PROCESSES.map((name) => {
-    const entry = entryFile(name);
-    const { modules, unresolved } = closureOf(entry);
-    const fileSet = new Set([...modules.values()]);
-    closures.set(name, fileSet);
-    const bytes = [...fileSet, entry].reduce((n, f) => n + statSync(f).size, 0);
-    return { name, modules: fileSet.size + 1, bytes, unresolved: [...unresolved].sort() };
+    const proc = graph.processes.find((p) => p.name === name);
+    if (!proc) throw new Error(`process ${name} is not in migrate.config.json`);
+    const bytes = proc.closure.reduce((n, m) => n + bytesOf(m), proc.entryBytes);
+    return { name, modules: proc.closure.length + 1, bytes, closure: [...proc.closure].sort() };
   });
   const users = new Map<string, number>();
-  for (const set of closures.values()) for (const f of set) users.set(f, (users.get(f) ?? 0) + 1);
-  const battle = closures.get('battle')!;
-  const battleBytes = processes.find((p) => p.name === 'battle')!.bytes;
-  const shared = [...battle].filter((f) => (users.get(f) ?? 0) >= 2).reduce((n, f) => n + statSync(f).size, 0);
-  return { modules: files.length, luaBytes, processes, battleSharedRatio: battleBytes ? shared / battleBytes : 0 };
+  for (const p of processes) for (const m of p.closure) users.set(m, (users.get(m) ?? 0) + 1);
+  const battle = processes.find((p) => p.name === 'battle')!;
+  const shared = battle.closure.filter((m) => (users.get(m) ?? 0) >= 2).reduce((n, m) => n + bytesOf(m), 0);
+  return { modules: files.length, luaBytes, processes, battleSharedRatio: battle.bytes ? shared / battle.bytes : 0 };
 }

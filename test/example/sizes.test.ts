@@ -1,5 +1,6 @@
 // The example must stay the size of the real system (issue 3): it cannot shrink into a toy.
 import { describe, expect, it } from 'vitest';
+import { closureOf, entryFile } from './exampleBundle.ts';
 import { measureExample } from './moduleSizes.ts';
 
 describe('example size and shape', () => {
@@ -20,10 +21,12 @@ describe('example size and shape', () => {
     expect(figures.battleSharedRatio).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('resolves every require to a file or an aos builtin', () => {
+  it('the bundler graph and the test resolver agree on every closure; only aos builtins stay unresolved', () => {
     const builtins = new Set(['json', '.crypto', '.base64', '.utils', '.bint']);
     for (const p of figures.processes) {
-      expect(p.unresolved.filter((n) => !builtins.has(n)), p.name).toEqual([]);
+      const { modules, unresolved } = closureOf(entryFile(p.name));
+      expect([...modules.keys()].sort(), p.name).toEqual(p.closure);
+      expect([...unresolved].filter((n) => !builtins.has(n)), p.name).toEqual([]);
     }
   });
 });

@@ -1,22 +1,17 @@
 // The example's world scenarios (traces/world/*.jsonl) in the verify world: all processes of
-// the example as monoliths, cross-process messages delivered until quiet. Checks behaviour that
+// the example as monoliths (src/bundle), cross-process messages delivered until quiet. Checks behaviour that
 // only exists between processes: peers learned from spawn tags, correlation ids, the cheater's
 // session ended by security's verdict, the admin's health sweep.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseTrace } from '../../src/verify/trace.ts';
 import { World, worldProcessId, type WorldEvent } from '../../src/verify/world.ts';
-import type { BuildOutput } from '../../src/verify/types.ts';
-import { bundleMonolith, entryFile, EXAMPLE_ROOT, PROCESSES } from './exampleBundle.ts';
+import { EXAMPLE_ROOT, PROCESSES } from './exampleBundle.ts';
+import { monolithBuild } from './exampleProject.ts';
 
 const WORLD_DIR = path.join(EXAMPLE_ROOT, 'traces', 'world');
-// processes whose entry exists (battle and pokemon come from part A)
-const present = PROCESSES.filter((p) => existsSync(entryFile(p)));
-
-function monolithBuild(): BuildOutput {
-  return { files: present.map((p) => ({ path: `build/monolith/${p}.lua`, kind: 'monolith' as const, process: p, content: bundleMonolith(p) })) };
-}
+const present: string[] = [...PROCESSES];
 
 function isErrorReply(e: WorldEvent, to: string): boolean {
   if (e.kind !== 'reply' || e.message.Target !== to) return false;
@@ -67,9 +62,12 @@ describe('example world scenarios', () => {
   });
 
   it('admin-sweep: every process answers the broadcast health check', async () => {
-    const steps = await play(world, 'admin-sweep');
-    const list = steps[2].find((e) => e.kind === 'reply');
-    const processes = (JSON.parse(list!.kind === 'reply' ? list!.message.Data : '{}') as { data: { processes: { name: string; status: string }[] } }).data.processes;
+    const events = (await play(world, 'admin-sweep')).flat();
+    // the second process list, after the HEALTH_CHECK broadcast
+    const lists = events.filter((e) => e.kind === 'reply' && e.message.Tags.some(([n, v]) => n === 'Action' && v === 'ADMIN_PROCESS_LIST-Response'));
+    expect(lists.length).toBe(2);
+    const after = lists[1].kind === 'reply' ? lists[1].message.Data : '{}';
+    const processes = (JSON.parse(after) as { data: { processes: { name: string; status: string }[] } }).data.processes;
     const peers: string[] = present.filter((p) => p !== 'admin');
     expect(processes.map((p) => p.name).sort()).toEqual([...peers].sort());
     for (const p of processes) if (peers.includes(p.name)) expect(p.status, p.name).toBe('healthy');

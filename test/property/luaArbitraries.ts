@@ -80,6 +80,8 @@ export function renderFile(lines: string[], shape: LuaFileShape): Buffer {
 export interface GeneratedModule {
   name: string;
   requires: { name: string; style: RequireStyle }[];
+  /** Back edges (cycles): required lazily inside `M.back`, as real AO code breaks cycles. */
+  lazy?: string[];
   /** false: the module ends without `return` (stored as true by require). */
   returns: boolean;
   shape: LuaFileShape;
@@ -93,6 +95,10 @@ export function moduleSource(m: GeneratedModule): Buffer {
     lines.push(requireLine(r.name, r.style, `dep${i}`));
   });
   lines.push(...m.body);
+  if (m.lazy?.length) {
+    const calls = m.lazy.map((n) => `type(require("${n}"))`).join(' .. "," .. ');
+    lines.push(`function M.back()\n  return ${calls}\nend`);
+  }
   const seen = m.requires.map((_, i) => `tostring(type(dep${i}))`).join(' .. "," .. ');
   lines.push(`print("${m.name} loaded" ${m.requires.length ? `.. ":" .. ${seen}` : ''})`);
   lines.push(`M.name = "${m.name}"`);
@@ -101,12 +107,14 @@ export function moduleSource(m: GeneratedModule): Buffer {
 }
 
 /**
- * A module graph: module i may require only modules j > i (a DAG), so every closure is
- * finite; `names` use dots and dashes like real AO names.
+ * A module graph: module i requires modules j > i at load time (a DAG, so loading ends) and
+ * may require any j <= i lazily (cycles, self-requires included); names use dots, dashes and
+ * underscores like real AO names; `prefix` keeps the names of many cases apart in one process.
  */
-export const moduleGraph = (opts: { min?: number; max?: number } = {}): fc.Arbitrary<GeneratedModule[]> =>
+export const moduleGraph = (opts: { min?: number; max?: number; prefix?: string } = {}): fc.Arbitrary<GeneratedModule[]> =>
   fc.integer({ min: opts.min ?? 2, max: opts.max ?? 6 }).chain((n) => {
-    const names = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? `game-logic.part-${i}` : `data.table_${i}`));
+    const pre = opts.prefix ? `${opts.prefix}.` : '';
+    const names = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? `${pre}game-logic.part-${i}` : `${pre}data.table_${i}`));
     return fc.tuple(
       ...names.map((name, i) =>
         fc.record({
@@ -114,6 +122,7 @@ export const moduleGraph = (opts: { min?: number; max?: number } = {}): fc.Arbit
           requires: fc
             .subarray(names.slice(i + 1), { maxLength: 3 })
             .chain((deps) => fc.tuple(...deps.map((d) => fc.record({ name: fc.constant(d), style: fc.constantFrom(...requireStyles) })))),
+          lazy: fc.subarray(names.slice(0, i + 1), { maxLength: 2 }),
           returns: fc.boolean(),
           shape: fileShape,
           body: fc.array(fc.oneof(statement, trivia), { maxLength: 4 }),

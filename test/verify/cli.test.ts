@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { CommandIO } from '../../src/cli/command.ts';
-import { setBuildFunction } from '../../src/verify/builds.ts';
-import { miniBuild } from './helpers/miniBundler.ts';
 import { copyFixture, editFile } from './helpers/fixtureProject.ts';
 
-beforeAll(() => setBuildFunction(miniBuild));
-afterAll(() => setBuildFunction(undefined));
 
 async function run(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
   let out = '';

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureBaseline, readBaseline } from '../../src/verify/baseline.ts';
-import { setBuildFunction } from '../../src/verify/builds.ts';
 import { verifyParity } from '../../src/verify/parity.ts';
 import { renderParityReport } from '../../src/verify/render.ts';
-import { miniBuild } from './helpers/miniBundler.ts';
 import { copyFixture, editFile } from './helpers/fixtureProject.ts';
-import { DiskWorkspace } from '../../src/stage/workspace.ts';
+import { buildForBoot } from '../../src/verify/builds.ts';
 
-beforeAll(() => setBuildFunction(miniBuild));
-afterAll(() => setBuildFunction(undefined));
 
 describe('verifyParity on the real aos', () => {
   it('passes for an unchanged project in all three modes, and says the baseline is the current monolith', async () => {
@@ -81,7 +77,7 @@ describe('verifyParity on the real aos', () => {
     const trace = loadTrace(`${project.root}/traces/spend.jsonl`);
     const totals: string[] = [];
     for (const discardErroredState of [false, true]) {
-      const { proc } = await bootFromPlan(bootPlan(miniBuild(project, new DiskWorkspace(project.root), 'monolith'), 'monolith', 'alpha'), { discardErroredState });
+      const { proc } = await bootFromPlan(bootPlan(await buildForBoot(project, 'monolith'), 'monolith', 'alpha'), { discardErroredState });
       const r = await replayTrace(proc, trace);
       totals.push(`${r.errored}:${(await takeSnapshot(proc, { globals: ['Total'] })).globals.Total}`);
     }

@@ -1,15 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureBaseline } from '../../src/verify/baseline.ts';
-import { setBuildFunction } from '../../src/verify/builds.ts';
 import { verifyRollback } from '../../src/verify/rollback.ts';
 import { verifyForStep } from '../../src/verify/stepVerification.ts';
-import { miniBuild } from './helpers/miniBundler.ts';
 import { copyFixture, editFile } from './helpers/fixtureProject.ts';
 
-beforeAll(() => setBuildFunction(miniBuild));
-afterAll(() => setBuildFunction(undefined));
 
 describe('rollback proof and step verification', () => {
   it('proves a rollback that restored the sources, and refuses one that did not', async () => {

@@ -44,12 +44,15 @@ describe('normalisation', () => {
     expect(compareAnswers(toAnswer(base), toAnswer(reordered))).toBeNull();
     expect(compareAnswers(toAnswer(base), toAnswer(changed))).toEqual({ field: 'messages[0].Tags', expected: { A: '1', B: '2' }, actual: { A: '1', B: '3' } });
     expect(compareAnswers(toAnswer(base), toAnswer({ ...base, Output: 'y' }))?.field).toBe('output');
+    // A hybrid fallback notice is reported apart, not compared.
+    const warned = toAnswer({ ...base, Output: "FED-WARN hybrid fallback: 'runtime.x' not in the runtime; using the bundled copy 1.0.0\nx" });
+    expect([warned.output, warned.warnings.length, compareAnswers(toAnswer(base), warned)]).toEqual(['x', 1, null]);
     expect(compareAnswers(toAnswer(base), toAnswer({ ...base, Messages: [] }))?.field).toBe('messages.length');
   });
 });
 
 describe('what counts as a failed message for expect.error', () => {
-  const answer = (tags: [string, string][], data = '', error: string | null = null) => ({ messages: [{ Target: 'P', Tags: tags, Data: data }], output: '', error, rawError: error, spawns: 0 });
+  const answer = (tags: [string, string][], data = '', error: string | null = null) => ({ messages: [{ Target: 'P', Tags: tags, Data: data }], output: '', error, rawError: error, spawns: 0, warnings: [] });
   it('is an aos error or an error reply', () => {
     expect(isErrorAnswer(answer([['Action', 'Info-Response']], '{"ok":true}'))).toBe(false);
     expect(isErrorAnswer(answer([['Action', 'Info-Response']], '{"error":false}'))).toBe(false);

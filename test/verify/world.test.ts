@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureBaseline } from '../../src/verify/baseline.ts';
-import { setBuildFunction } from '../../src/verify/builds.ts';
 import { parseTrace } from '../../src/verify/trace.ts';
 import { World, worldProcessId } from '../../src/verify/world.ts';
 import { renderWorldReport, runWorldScenarios, verifyWorld } from '../../src/verify/worldParity.ts';
-import { miniBuild } from './helpers/miniBundler.ts';
 import { copyFixture, editFile } from './helpers/fixtureProject.ts';
-import { DiskWorkspace } from '../../src/stage/workspace.ts';
+import { buildForBoot } from '../../src/verify/builds.ts';
 
-beforeAll(() => setBuildFunction(miniBuild));
-afterAll(() => setBuildFunction(undefined));
 
 describe('the world (all processes in one simulated AO)', () => {
   it('delivers cross-process messages until quiet and records every crossing and reply', async () => {
     const project = copyFixture('mini');
-    const world = await World.boot(miniBuild(project, new DiskWorkspace(project.root), 'federated'), 'federated', ['alpha', 'beta']);
+    const world = await World.boot(await buildForBoot(project, 'federated'), 'federated', ['alpha', 'beta']);
     const trace = parseTrace('{"From": "PLAYER_A", "Target": "alpha", "Tags": {"Action": "Relay", "To": "${process:beta}"}}', 'relay.jsonl');
     const events = await world.send(trace.messages[0]!);
     expect(events.map((e) => [e.kind, 'from' in e ? e.from : e.at, 'to' in e ? e.to : (e.kind === 'reply' ? e.message.Target : '')])).toEqual([
@@ -42,7 +38,7 @@ describe('the world (all processes in one simulated AO)', () => {
 
   it('gives each player distinct ids and interleaves them round-robin', async () => {
     const project = copyFixture('mini');
-    const world = await World.boot(miniBuild(project, new DiskWorkspace(project.root), 'monolith'), 'monolith', ['alpha', 'beta']);
+    const world = await World.boot(await buildForBoot(project, 'monolith'), 'monolith', ['alpha', 'beta']);
     const trace = parseTrace('{"From": "PLAYER_A", "Target": "beta", "Tags": {"Action": "Ping"}}\n{"From": "PLAYER_A", "Target": "beta", "Tags": {"Action": "Draw"}}', 't.jsonl');
     const steps = await runWorldScenarios(world, [trace], 2);
     expect(steps.map((s) => [s.player, s.line, s.message.From])).toEqual([

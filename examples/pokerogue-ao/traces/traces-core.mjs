@@ -21,20 +21,24 @@ function coordinator() {
   t.send(OWNER, 'SESSION_START', { playerId: brock, mode: 'daily' });
   t.send(ash, 'SESSION_QUERY').send(OWNER, 'SESSION_QUERY', { playerId: misty });
   t.fail(misty, 'SESSION_QUERY', { playerId: ash });
-  t.send(ash, 'BATTLE_COORDINATION', { command: 'START', party: [{ speciesId: 1, level: 5 }] });
-  t.send(ash, 'BATTLE_COORDINATION', { command: 'TURN', move: 1 });
+  t.send(ash, 'BATTLE_COORDINATION', { command: 'START' });
+  t.fail(ash, 'BATTLE_COORDINATION', { command: 'TURN', move: 1 });
+  t.send(ash, 'BATTLE_COORDINATION', { command: 'TURN', move: 1, battleId: 'battle-ash-1' });
+  t.fail(ash, 'BATTLE_COORDINATION', { command: 'TURN', move: 9, battleId: 'battle-ash-1' });
   t.send(ash, 'BATTLE_COORDINATION', { command: 'STATE' });
+  t.send(ash, 'BATTLE_COORDINATION', { command: 'FORFEIT', battleId: 'battle-ash-1' });
   t.fail(ash, 'BATTLE_COORDINATION', { command: 'DANCE' });
   t.fail(ash, 'BATTLE_COORDINATION', {});
   t.fail(gary, 'BATTLE_COORDINATION', { command: 'START' });
-  t.fail(ash, 'BATTLE_COORDINATION-Response', { ok: true, data: { finished: true } }, { tags: { 'Correlation-Id': 'battle-unknown' } });
-  t.fail(pid('battle'), 'BATTLE_COORDINATION-Response', { ok: true, data: { finished: true } }, { tags: { 'Correlation-Id': 'battle-000000000000000000000000' } });
-  t.send(pid('battle'), 'BATTLE_RESULT', { playerId: ash, winner: 'player', reward: 400 });
-  t.send(pid('battle'), 'BATTLE_RESULT', { playerId: ash, winner: 'player', reward: 350 });
-  t.send(pid('battle'), 'BATTLE_RESULT', { playerId: misty, winner: 'wild', reward: 0 });
+  // answers that match no request (or come from a non-battle sender) are logged, never answered
+  t.send(ash, 'BATTLE_COORDINATION-Response', { ok: true, data: { battleId: 'forged' } }, { tags: { 'Correlation-Id': 'battle-unknown' } });
+  t.send(pid('battle'), 'BATTLE_COMMAND-Error', { error: true, code: 'BATTLE_NOT_FOUND' }, { tags: { 'Correlation-Id': 'battle-000000000000000000000000' } });
+  t.send(pid('battle'), 'BATTLE_RESULT', { playerId: ash, winner: 'player', money: 400, battleId: 'battle-ash-1' });
+  t.send(pid('battle'), 'BATTLE_RESULT', { playerId: ash, winner: 'player', money: 350 });
+  t.send(pid('battle'), 'BATTLE_RESULT', { playerId: misty, winner: 'opponent', money: 0 });
   t.fail(pid('battle'), 'BATTLE_RESULT', { winner: 'player' });
   t.fail(pid('battle'), 'BATTLE_RESULT', { playerId: gary, winner: 'player' });
-  t.fail(ash, 'BATTLE_RESULT', { playerId: ash, winner: 'player', reward: 99999 });
+  t.fail(ash, 'BATTLE_RESULT', { playerId: ash, winner: 'player', money: 99999 });
   t.send(ash, 'SESSION_QUERY');
   const party = [{ speciesId: 1, level: 7, uid: 'p1' }, { speciesId: 4, level: 6, uid: 'p2' }];
   t.send(ash, 'SAVE_GAME', { slot: 1, state: { wave: 3, money: 1750, party } });
@@ -59,6 +63,21 @@ function coordinator() {
   t.send(OWNER, 'SESSION_END', { playerId: misty, reason: 'timeout' });
   t.fail(gary, 'SESSION_END', { playerId: brock });
   t.send(ash, 'SESSION_START', { mode: 'daily' });
+  t.send(ash, 'RUN_HISTORY').send(ash, 'RUN_HISTORY', { limit: 1 });
+  t.fail(ash, 'RUN_HISTORY', { limit: 0 });
+  t.fail(ash, 'SESSION_SWEEP', { maxIdleMs: 60000 });
+  t.fail(OWNER, 'SESSION_SWEEP', { maxIdleMs: 5 });
+  // brock's session (started by the owner long ago in trace time) is idle: swept
+  t.skip(120_000).send(ash, 'SESSION_QUERY');
+  t.send(OWNER, 'SESSION_SWEEP', { maxIdleMs: 60000 });
+  t.fail(brock, 'SESSION_QUERY');
+  t.send(ash, 'LEADERBOARD_QUERY').send(ash, 'LEADERBOARD_QUERY', { mode: 'endless', limit: 5 });
+  t.fail(ash, 'LEADERBOARD_QUERY', { mode: 'speedrun' });
+  t.fail(ash, 'LEADERBOARD_QUERY', { limit: 500 });
+  t.send(ash, 'ACHIEVEMENTS_GET').send(misty, 'ACHIEVEMENTS_GET', { playerId: ash });
+  t.send(ash, 'DAILY_CHALLENGE').send(ash, 'DAILY_CHALLENGE', { enter: true }).send(misty, 'DAILY_CHALLENGE', { enter: true });
+  t.fail(ash, 'DAILY_CHALLENGE', { enter: true });
+  t.send(ash, 'DAILY_CHALLENGE', {}, { timestamp: 1_700_086_400_000 });
   t.send(ash, 'Info');
   return t;
 }
@@ -96,6 +115,15 @@ function admin() {
   t.send(OWNER, 'REGISTER_PROCESS', { name: 'pokemon', id: pid('pokemon') });
   t.fail(ash, 'REGISTER_PROCESS', { name: 'pokemon', id: ash });
   t.send(ash, 'PROCESS_LIST');
+  // maintenance windows: timestamps in ms, relative to this trace's clock (1700100000000 + n s)
+  t.send(OWNER, 'ADMIN_MAINTENANCE', { startsAt: 1_700_100_100_000, durationMs: 3_600_000, reason: 'database upgrade' });
+  t.fail(OWNER, 'ADMIN_MAINTENANCE', { startsAt: 1_700_100_200_000, durationMs: 600_000 });
+  t.send(OWNER, 'ADMIN_MAINTENANCE', { startsAt: 1_700_200_000_000, durationMs: 600_000 });
+  t.fail(OWNER, 'ADMIN_MAINTENANCE', { startsAt: 1_600_000_000_000, durationMs: 600_000 });
+  t.fail(OWNER, 'ADMIN_MAINTENANCE', { startsAt: 1_700_300_000_000, durationMs: 999_999_999 });
+  t.fail(OWNER, 'ADMIN_MAINTENANCE', { cancel: 'mw-forged' });
+  t.fail(ash, 'ADMIN_MAINTENANCE', { startsAt: 1_700_400_000_000, durationMs: 600_000 });
+  t.send(OWNER, 'ADMIN_STATUS', {}, { timestamp: 1_700_100_150_000 });
   t.send(OWNER, 'ADMIN_SET_CONFIG', { key: 'maintenance', value: false });
   t.send(ash, 'HEALTH_CHECK').send(OWNER, 'Info');
   return t;

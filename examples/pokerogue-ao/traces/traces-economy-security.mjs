@@ -88,6 +88,25 @@ function economy() {
   t.send(brock, 'SHOP_PURCHASE', { itemId: 'great-ball', quantity: 4 });
   t.fail(brock, 'SHOP_PURCHASE', { itemId: 'great-ball', quantity: 2 });
   t.send(brock, 'SHOP_PURCHASE', { itemId: 'potion', quantity: 1 });
+  // evolution stones: 1..3 units a day for everyone
+  t.send(OWNER, 'ADD_FUNDS', { playerId: misty, amount: 20000, reason: 'stone test' });
+  t.send(misty, 'SHOP_LIST', { kind: 'evolution' });
+  t.send(misty, 'SHOP_PURCHASE', { itemId: 'fire-stone', quantity: 1 });
+  t.fail(misty, 'SHOP_PURCHASE', { itemId: 'fire-stone', quantity: 3 });
+  // eggs: bought with the balance, hatched once their time has passed (message timestamps)
+  t.send(OWNER, 'ADD_FUNDS', { playerId: brock, amount: 6000, reason: 'egg event' });
+  t.send(brock, 'EGG_PURCHASE', { tier: 'common' }).send(brock, 'EGG_PURCHASE', { tier: 'rare' });
+  t.fail(brock, 'EGG_PURCHASE', { tier: 'epic' });
+  t.fail(brock, 'EGG_PURCHASE', { tier: 'legendary' });
+  t.send(brock, 'EGG_LIST');
+  t.fail(brock, 'EGG_HATCH', { index: 1 });
+  t.skip(60_000).send(brock, 'EGG_HATCH', { index: 1 });
+  t.fail(brock, 'EGG_HATCH', { index: 1 });
+  t.skip(60_000).send(brock, 'EGG_HATCH', { index: 1 });
+  t.fail(brock, 'EGG_HATCH', { index: 1 });
+  t.fail(brock, 'EGG_HATCH', { eggId: 'egg-forged' });
+  t.fail(brock, 'EGG_HATCH', {});
+  t.send(brock, 'EGG_LIST');
   t.send(ash, 'HEALTH_CHECK');
   return t;
 }
@@ -99,7 +118,7 @@ function security() {
   const ivs = { hp: 31, attack: 20, defense: 15, spAttack: 10, spDefense: 5, speed: 25 };
   const evs = { hp: 4, attack: 8, defense: 0, spAttack: 0, spDefense: 0, speed: 12 };
   const mon = (speciesId, level, extra = {}) => ({ uid: `u${speciesId}`, speciesId, level, nature: 'hardy', ivs, evs, ...extra });
-  t.send(ash, 'VALIDATE_STATE', { state: { wave: 1, money: 3000, party: [mon(1, 5)] } });
+  t.send(ash, 'VALIDATE_STATE', { state: { wave: 1, money: 3000, party: [mon(1, 5, { moves: [15, 33] })] } });
   t.send(ash, 'VALIDATE_STATE', { state: { wave: 2, money: 3400, party: [mon(1, 7, { stats: statsFor(1, 7, ivs, evs) }), mon(4, 5, { stats: statsFor(4, 5, ivs, evs) })] } });
   t.fail(ash, 'VALIDATE_STATE', { state: { wave: 2, money: 3400, party: [mon(1, 7, { stats: { ...statsFor(1, 7, ivs, evs), speed: statsFor(1, 7, ivs, evs).speed + 1 } })] } });
   t.fail(ash, 'VALIDATE_STATE', { state: { wave: 3, money: 99999, party: [mon(1, 7)] } });
@@ -109,6 +128,10 @@ function security() {
   t.fail(ash, 'VALIDATE_STATE', { state: { wave: 3, money: 3500, party: [mon(1, 8, { ivs: { ...ivs, attack: 40 } })] } });
   t.fail(ash, 'VALIDATE_STATE', { state: { wave: 3, money: 3500, party: [mon(1, 8, { evs: { hp: 252, attack: 252, speed: 252 } })] } });
   t.fail(ash, 'VALIDATE_STATE', { state: { wave: 3, money: 3500, party: [mon(99999, 8)] } });
+  // species 1 learns move 15 at level 1 and move 121 only at level 27
+  t.fail(ash, 'VALIDATE_STATE', { state: { wave: 3, money: 3500, party: [mon(1, 8, { moves: [15, 121] })] } });
+  t.fail(ash, 'VALIDATE_STATE', { state: { wave: 3, money: 3500, party: [mon(1, 8, { moves: [15, 15] })] } });
+  t.fail(ash, 'VALIDATE_STATE', { state: { wave: 3, money: 3500, party: [mon(1, 8, { moves: [15, 33, 9999] })] } });
   t.fail(ash, 'VALIDATE_STATE', { state: { wave: 3, money: 3500, party: [mon(1, 8, { nature: 'sneaky' })] } });
   t.fail(ash, 'VALIDATE_STATE', { state: { wave: 3, money: 3500, party: [mon(1, 8, { stats: { hp: 999, attack: 999, defense: 999, spAttack: 999, spDefense: 999, speed: 999 } })] } });
   t.fail(ash, 'VALIDATE_STATE', { state: { wave: 3, money: 3500, party: [1, 2, 3, 4, 5, 6, 7].map((i) => mon(i, 5)) } });
@@ -118,6 +141,14 @@ function security() {
   t.send(pid('coordinator'), 'VALIDATE_STATE', { playerId: misty, previousMoney: 3000, state: { wave: 1, money: 3200, party: [mon(7, 5)] } }, { tags: { 'Correlation-Id': 'security-0001' } });
   t.fail(pid('coordinator'), 'VALIDATE_STATE', { playerId: misty, previousMoney: 3200, state: { wave: 2, money: 60000, party: [mon(7, 6)] } }, { tags: { 'Correlation-Id': 'security-0002' } });
   t.fail(gary, 'VALIDATE_STATE', { playerId: misty, state: { wave: 1, money: 0 } });
+  // damage audits: the battle 'ash-wild-1' of traces/battle.jsonl, turn 1 (move 15 dealt 9)
+  const atk = { speciesId: 1, level: 14, seed: 'ash-wild-1:player:1' };
+  const def = { speciesId: 7, level: 13, seed: 'ash-wild-1:opponent:1' };
+  t.send(misty, 'VALIDATE_DAMAGE', { attacker: atk, defender: def, moveId: 15, damage: 9, weather: 'sun' });
+  t.fail(misty, 'VALIDATE_DAMAGE', { attacker: atk, defender: def, moveId: 15, damage: 90, weather: 'sun' });
+  t.fail(misty, 'VALIDATE_DAMAGE', { attacker: atk, defender: def, moveId: 99999, damage: 9 });
+  t.fail(misty, 'VALIDATE_DAMAGE', { attacker: { speciesId: 99999, level: 5 }, defender: def, moveId: 15, damage: 9 });
+  t.fail(misty, 'VALIDATE_DAMAGE', { defender: def, moveId: 15, damage: 9 });
   // ash has 5+ rejected states by now: flagged, every action refused
   t.fail(ash, 'VALIDATE_ACTION', { action: 'BATTLE_COMMAND', details: { battleId: 'b1', moveIndex: 2 } });
   t.send(misty, 'VALIDATE_ACTION', { action: 'BATTLE_COMMAND', details: { battleId: 'b1', moveIndex: 2 } });

@@ -9,9 +9,15 @@ export const FIXTURES = path.resolve(here, '../../fixtures/verify');
 const TMP = path.resolve(here, '../../tmp');
 
 export function copyFixture(name: string): Project {
+  return copyProject(path.join(FIXTURES, name), name);
+}
+
+/** Copies a project folder (without its build/, .migrate/ and node_modules/) to test/tmp. */
+export function copyProject(source: string, label: string): Project {
   mkdirSync(TMP, { recursive: true });
-  const dir = mkdtempSync(path.join(TMP, `verify-${name}-`));
-  cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  const dir = mkdtempSync(path.join(TMP, `verify-${label}-`));
+  const skip = new Set(['build', '.migrate', 'node_modules'].map((d) => path.join(source, d)));
+  cpSync(source, dir, { recursive: true, filter: (src) => !skip.has(src) });
   return loadProject({ project: dir, cwd: dir });
 }
 

@@ -51,7 +51,7 @@ PROCESS_INFO = {
   name = "admin",
   version = protocol.VERSION,
   description = "Operations: status, process list, configuration, broadcasts",
-  actions = { "ADMIN_STATUS", "ADMIN_PROCESS_LIST", "ADMIN_SET_CONFIG", "ADMIN_BROADCAST",
+  actions = { "ADMIN_STATUS", "ADMIN_PROCESS_LIST", "ADMIN_SET_CONFIG", "ADMIN_BROADCAST", "ADMIN_MAINTENANCE",
     "REGISTER_PROCESS", "PROCESS_LIST", "Info", "HEALTH_CHECK" },
 }
 
@@ -87,10 +87,19 @@ add("ADMIN_STATUS", statusHandlers.status)
 add("ADMIN_PROCESS_LIST", statusHandlers.processList)
 add("ADMIN_SET_CONFIG", adminHandlers.setConfig)
 add("ADMIN_BROADCAST", adminHandlers.broadcast)
+add("ADMIN_MAINTENANCE", adminHandlers.maintenance)
 add("REGISTER_PROCESS", registrationHandler.register)
 add("PROCESS_LIST", registrationHandler.list)
 
 Handlers.add("HEALTH_CHECK-Response", Handlers.utils.hasMatchingTag("Action", "HEALTH_CHECK-Response"), function(msg)
+  statusHandlers.healthReply(msg)
+end)
+
+-- some peers (battle) answer HEALTH_CHECK through Handlers.utils.reply: no Action tag, only the
+-- X-Reference of the broadcast; those answers are recorded the same way
+Handlers.add("HEALTH_CHECK-Untagged", function(msg)
+  return msg.Tags.Action == nil and msg.Tags["X-Reference"] ~= nil and registry.nameOf(msg.From) ~= nil
+end, function(msg)
   statusHandlers.healthReply(msg)
 end)
 

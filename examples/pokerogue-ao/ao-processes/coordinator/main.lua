@@ -106,6 +106,7 @@ local sessionHandlers = require("coordinator.handlers.session-handlers")
 local saveHandlers = require("coordinator.handlers.save-handlers")
 local coordinationHandlers = require("coordinator.handlers.coordination-handlers")
 local registrationHandlers = require("handlers.registration-handler")
+local progressHandlers = require("coordinator.handlers.progress-handlers")
 local sessions = require("coordinator.components.session-manager")
 local coordinationState = require("coordinator.components.coordination-state")
 BattleRNG = require("game-logic.rng.battle-rng")
@@ -114,8 +115,8 @@ PROCESS_INFO = {
   name = "coordinator",
   version = protocol.VERSION,
   description = "Sessions, save games and routing between the PokeRogue processes",
-  actions = { "SESSION_START", "SESSION_END", "SESSION_QUERY", "SAVE_GAME", "LOAD_GAME",
-    "BATTLE_COORDINATION", "BATTLE_RESULT", "REGISTER_PROCESS", "PROCESS_LIST", "Info", "HEALTH_CHECK" },
+  actions = { "SESSION_START", "SESSION_END", "SESSION_QUERY", "SESSION_SWEEP", "RUN_HISTORY", "SAVE_GAME", "LOAD_GAME",
+    "BATTLE_COORDINATION", "BATTLE_RESULT", "REGISTER_PROCESS", "PROCESS_LIST", "LEADERBOARD_QUERY", "ACHIEVEMENTS_GET", "DAILY_CHALLENGE", "Info", "HEALTH_CHECK" },
 }
 
 -- initialisation at load time, as in every process
@@ -146,13 +147,18 @@ end)
 add("SESSION_START", sessionHandlers.start)
 add("SESSION_END", sessionHandlers.finish)
 add("SESSION_QUERY", sessionHandlers.query)
+add("SESSION_SWEEP", sessionHandlers.sweep)
+add("RUN_HISTORY", sessionHandlers.history)
 add("SAVE_GAME", saveHandlers.save)
 add("LOAD_GAME", saveHandlers.load)
 add("BATTLE_COORDINATION", coordinationHandlers.coordinate)
-add("BATTLE_COORDINATION-Response", coordinationHandlers.relay)
+for _, action in ipairs(coordinationHandlers.RELAYED_ACTIONS) do add(action, coordinationHandlers.relay) end
 add("BATTLE_RESULT", coordinationHandlers.battleResult)
 add("REGISTER_PROCESS", registrationHandlers.register)
 add("PROCESS_LIST", registrationHandlers.list)
+add("LEADERBOARD_QUERY", progressHandlers.leaderboard)
+add("ACHIEVEMENTS_GET", progressHandlers.achievements)
+add("DAILY_CHALLENGE", progressHandlers.dailyChallenge)
 
 -- security's answers to SAVE_GAME's validation request: a rejected save ends the session
 local function validationReply(msg)
@@ -160,7 +166,8 @@ local function validationReply(msg)
   if not info or registry.nameOf(msg.From) ~= "security" or not info.origin then return end
   local okDecode, body = pcall(json.decode, msg.Data or "")
   if okDecode and type(body) == "table" and body.code == "CHEAT_DETECTED" then
-    sessions.finish(info.origin, msg, "cheat")
+    local summary = sessions.finish(info.origin, msg, "cheat")
+    if summary then progressHandlers.onSessionEnd(summary, msg) end
     ao.send({ Target = info.origin, Action = "SESSION_TERMINATED", Data = json.encode({ reason = "cheat", details = body.message }) })
   end
 end

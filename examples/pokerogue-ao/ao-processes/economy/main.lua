@@ -106,6 +106,7 @@ local shopHandlers = require("economy.handlers.shop-handlers")
 local balanceHandlers = require("economy.handlers.balance-handlers")
 local inventoryHandlers = require("economy.handlers.inventory-handlers")
 local berryHandlers = require("economy.handlers.berry-handlers")
+local eggHandlers = require("economy.handlers.egg-handlers")
 local wallet = require("economy.components.wallet")
 local receipts = require("economy.components.receipt-log")
 local berryManager = require("economy.components.berry-manager")
@@ -117,7 +118,7 @@ PROCESS_INFO = {
   version = protocol.VERSION,
   description = "Shop, balances, inventory and berries",
   actions = { "SHOP_LIST", "SHOP_PURCHASE", "SHOP_SELL", "GET_BALANCE", "ADD_FUNDS", "BERRY_ACTIVATE",
-    "INVENTORY_GET", "INVENTORY_USE", "SESSION_NOTIFY", "REGISTER_PROCESS", "Info", "HEALTH_CHECK" },
+    "INVENTORY_GET", "INVENTORY_USE", "EGG_PURCHASE", "EGG_LIST", "EGG_HATCH", "SESSION_NOTIFY", "REGISTER_PROCESS", "Info", "HEALTH_CHECK" },
 }
 
 correlator.initialize()
@@ -154,6 +155,9 @@ add("SESSION_NOTIFY", balanceHandlers.sessionNotify)
 add("INVENTORY_GET", inventoryHandlers.get)
 add("INVENTORY_USE", inventoryHandlers.use)
 add("BERRY_ACTIVATE", berryHandlers.activate)
+add("EGG_PURCHASE", eggHandlers.purchase)
+add("EGG_LIST", eggHandlers.list)
+add("EGG_HATCH", eggHandlers.hatch)
 add("REGISTER_PROCESS", registrationHandler.register)
 
 -- admin broadcasts: acknowledged, nothing else to do here

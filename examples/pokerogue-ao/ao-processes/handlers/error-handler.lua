@@ -28,8 +28,10 @@ function M.wrap(name, fn, opts)
     local ok, result = pcall(fn, msg, data)
     if not ok then
       health.recordError()
-      local text = tostring(result):gsub("^[^:]*:%d+: ", "")
-      return errorResponse(msg, "INTERNAL", name .. " failed: " .. text)
+      -- the reply text stays fixed (chunk names and line numbers differ between builds);
+      -- the detail is kept for debugging, under the same global the battle process uses
+      LAST_HANDLER_ERROR = tostring(result)
+      return errorResponse(msg, "INTERNAL", name .. " failed")
     end
     return result
   end

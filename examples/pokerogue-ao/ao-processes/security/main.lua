@@ -55,7 +55,7 @@ PROCESS_INFO = {
   name = "security",
   version = protocol.VERSION,
   description = "Anti-cheat: validates reported party, stats, levels and money",
-  actions = { "VALIDATE_STATE", "VALIDATE_ACTION", "REPORT_VIOLATION", "GET_VIOLATIONS",
+  actions = { "VALIDATE_STATE", "VALIDATE_ACTION", "VALIDATE_DAMAGE", "REPORT_VIOLATION", "GET_VIOLATIONS",
     "REGISTER_PROCESS", "Info", "HEALTH_CHECK" },
 }
 
@@ -88,6 +88,7 @@ end)
 
 add("VALIDATE_STATE", validationHandlers.validateState)
 add("VALIDATE_ACTION", validationHandlers.validateAction)
+add("VALIDATE_DAMAGE", validationHandlers.validateDamage)
 add("REPORT_VIOLATION", violationHandlers.report)
 add("GET_VIOLATIONS", violationHandlers.list)
 add("REGISTER_PROCESS", registrationHandlers.register)

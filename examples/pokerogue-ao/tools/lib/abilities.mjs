@@ -40,9 +40,14 @@ export function buildAbilities(rng) {
   return out;
 }
 
-export function abilitiesModule(abilities) {
+/** holders: ability id -> species names that can have it (a reverse index for readers). */
+export function abilitiesModule(abilities, holders = new Map()) {
+  const holderText = (id) => {
+    const names = holders.get(id) ?? [];
+    return names.length ? `Found on ${names.length} species: ${names.join(', ')}.` : 'Found on no species yet.';
+  };
   const body = [
-    recordList('list', abilities, (a) => `${a.id}: ${a.description}`),
+    recordList('list', abilities, (a) => `${a.id}: ${a.description}\n  -- ${holderText(a.id)}`),
     '',
     'M.byId = {}',
     'for _, ability in ipairs(M.list) do M.byId[ability.id] = ability end',

@@ -11,15 +11,15 @@ export function buildItems(rng, types) {
   add({ id: 'basic-ball', kind: 'ball', price: 200, catchBonus: 1 }, 'A plain capture ball.');
   add({ id: 'great-ball', kind: 'ball', price: 600, catchBonus: 1.5 }, 'A better capture ball.');
   add({ id: 'ultra-ball', kind: 'ball', price: 1200, catchBonus: 2 }, 'A high-performance capture ball.');
-  add({ id: 'net-ball', kind: 'ball', price: 1000, catchBonus: 1, typeBonus: { types: ['bug', 'water'], multiplier: 3.5 } }, 'Works well on bug and water creatures.');
-  add({ id: 'dusk-ball', kind: 'ball', price: 1000, catchBonus: 1, typeBonus: { types: ['dark', 'ghost'], multiplier: 3 } }, 'Works well on dark and ghost creatures.');
+  add({ id: 'mesh-ball', kind: 'ball', price: 1000, catchBonus: 1, typeBonus: { types: ['bug', 'water'], multiplier: 3.5 } }, 'Works well on bug and water creatures.');
+  add({ id: 'twilight-ball', kind: 'ball', price: 1000, catchBonus: 1, typeBonus: { types: ['dark', 'ghost'], multiplier: 3 } }, 'Works well on dark and ghost creatures.');
   add({ id: 'master-ball', kind: 'ball', price: 0, catchBonus: 255, sellable: false }, 'Never fails.');
   add({ id: 'potion', kind: 'medicine', price: 300, heal: 20 }, 'Restores 20 HP.');
   add({ id: 'super-potion', kind: 'medicine', price: 700, heal: 60 }, 'Restores 60 HP.');
-  add({ id: 'hyper-potion', kind: 'medicine', price: 1200, heal: 120 }, 'Restores 120 HP.');
-  add({ id: 'max-potion', kind: 'medicine', price: 2500, healPercent: 100 }, 'Restores all HP.');
-  add({ id: 'full-restore', kind: 'medicine', price: 3000, healPercent: 100, cures: 'all' }, 'Restores all HP and cures status.');
-  for (const [id, st] of [['antidote', 'poison'], ['burn-heal', 'burn'], ['paralyze-heal', 'paralysis'], ['awakening', 'sleep'], ['ice-heal', 'freeze']]) {
+  add({ id: 'mega-potion', kind: 'medicine', price: 1200, heal: 120 }, 'Restores 120 HP.');
+  add({ id: 'full-potion', kind: 'medicine', price: 2500, healPercent: 100 }, 'Restores all HP.');
+  add({ id: 'complete-remedy', kind: 'medicine', price: 3000, healPercent: 100, cures: 'all' }, 'Restores all HP and cures status.');
+  for (const [id, st] of [['antidote', 'poison'], ['burn-salve', 'burn'], ['nerve-tonic', 'paralysis'], ['wake-tonic', 'sleep'], ['thaw-salve', 'freeze']]) {
     add({ id, kind: 'medicine', price: 250, cures: st }, `Cures ${st}.`);
   }
   add({ id: 'full-heal', kind: 'medicine', price: 600, cures: 'all' }, 'Cures any status.');
@@ -27,7 +27,7 @@ export function buildItems(rng, types) {
   for (const t of types) add({ id: `${t}-stone`, kind: 'evolution', price: 3000, type: t }, `Makes certain ${t} creatures evolve.`);
   for (const t of types) add({ id: `${t}-charm`, kind: 'held', price: 1500, effect: { kind: 'type_boost', type: t, multiplier: 1.2 } }, `Held: boosts ${t} moves by 20%.`);
   add({ id: 'everroot', kind: 'held', price: 4000, effect: { kind: 'end_turn_heal', fraction: 16 } }, 'Held: restores 1/16 HP each turn.');
-  add({ id: 'focus-sash', kind: 'held', price: 4000, effect: { kind: 'survive_ko', fromFull: true } }, 'Held: survives a knock-out blow from full HP once.');
+  add({ id: 'brace-sash', kind: 'held', price: 4000, effect: { kind: 'survive_ko', fromFull: true } }, 'Held: survives a knock-out blow from full HP once.');
   add({ id: 'power-band', kind: 'held', price: 4500, effect: { kind: 'stat_multiplier', stat: 'attack', multiplier: 1.5 } }, 'Held: attack x1.5.');
   add({ id: 'power-specs', kind: 'held', price: 4500, effect: { kind: 'stat_multiplier', stat: 'spAttack', multiplier: 1.5 } }, 'Held: special attack x1.5.');
   add({ id: 'swift-scarf', kind: 'held', price: 4500, effect: { kind: 'stat_multiplier', stat: 'speed', multiplier: 1.5 } }, 'Held: speed x1.5.');
@@ -45,13 +45,12 @@ export function buildItems(rng, types) {
   return items.map((it) => ({ ...it, name: it.id.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ') }));
 }
 
+// oran, sitrus, rawst and lum keep the ids part B's traces and economy code use.
 const HEAL_BERRIES = [['oran', 50, { kind: 'heal', amount: 10 }], ['sitrus', 50, { kind: 'heal_percent', percent: 25 }],
-  ['figy', 25, { kind: 'heal_percent', percent: 33 }], ['wiki', 25, { kind: 'heal_percent', percent: 33 }],
-  ['mago', 25, { kind: 'heal_percent', percent: 33 }], ['aguav', 25, { kind: 'heal_percent', percent: 33 }]];
-const STATUS_BERRIES = [['cheri', 'paralysis'], ['chesto', 'sleep'], ['pecha', 'poison'], ['rawst', 'burn'], ['aspear', 'freeze'], ['lum', 'any']];
-const PINCH_BERRIES = [['liechi', 'attack'], ['ganlon', 'defense'], ['salac', 'speed'], ['petaya', 'spAttack'], ['apicot', 'spDefense']];
-const RESIST_PREFIX = ['occa', 'passho', 'wacan', 'rindo', 'yache', 'chople', 'kebia', 'shuca', 'coba', 'payapa',
-  'tanga', 'charti', 'kasib', 'haban', 'colbur', 'babiri', 'roseli', 'chilan'];
+  ['sweet', 25, { kind: 'heal_percent', percent: 33 }], ['sour', 25, { kind: 'heal_percent', percent: 33 }],
+  ['bitter', 25, { kind: 'heal_percent', percent: 33 }], ['dry', 25, { kind: 'heal_percent', percent: 33 }]];
+const STATUS_BERRIES = [['nerve', 'paralysis'], ['wake', 'sleep'], ['purge', 'poison'], ['rawst', 'burn'], ['thaw', 'freeze'], ['lum', 'any']];
+const PINCH_BERRIES = [['might', 'attack'], ['guard', 'defense'], ['dash', 'speed'], ['focus', 'spAttack'], ['calm', 'spDefense']];
 const RESIST_TYPES = ['fire', 'water', 'electric', 'grass', 'ice', 'fighting', 'poison', 'ground', 'flying', 'psychic',
   'bug', 'rock', 'ghost', 'dragon', 'dark', 'steel', 'fairy', 'normal'];
 
@@ -60,7 +59,7 @@ export function buildBerries(rng) {
   for (const [n, threshold, effect] of HEAL_BERRIES) out.push({ id: `${n}-berry`, trigger: 'hp_below', threshold, effect, price: rng.pick([100, 200, 300]) });
   for (const [n, status] of STATUS_BERRIES) out.push({ id: `${n}-berry`, trigger: 'status', status, effect: { kind: 'cure', status }, price: rng.pick([150, 250]) });
   for (const [n, stat] of PINCH_BERRIES) out.push({ id: `${n}-berry`, trigger: 'hp_below', threshold: 25, effect: { kind: 'stat_boost', stat, stages: 1 }, price: 1000 });
-  RESIST_PREFIX.forEach((n, i) => out.push({ id: `${n}-berry`, trigger: 'super_effective', type: RESIST_TYPES[i], effect: { kind: 'halve_damage', type: RESIST_TYPES[i] }, price: 500 }));
+  for (const t of RESIST_TYPES) out.push({ id: `${t}-ward-berry`, trigger: 'super_effective', type: t, effect: { kind: 'halve_damage', type: t }, price: 500 });
   return out.map((b) => ({ ...b, name: b.id.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ') }));
 }
 
@@ -92,9 +91,16 @@ function indexFunctions(listName) {
   ].join('\n');
 }
 
+// "Shop: buy 300, sell 150." / "Shop: not sold; sells for 250." / "Shop: cannot be bought or sold."
+function shopText(i) {
+  if (i.sellable === false || !i.price) return 'Shop: cannot be bought or sold.';
+  if (i.sellOnly) return `Shop: not sold; sells for ${Math.floor(i.price / 2)}.`;
+  return `Shop: buy ${i.price}, sell ${Math.floor(i.price / 2)}; kind ${i.kind}.`;
+}
+
 export function itemsModule(items) {
   return luaModule('Item data (balls, medicine, evolution stones, held items, vitamins, treasures).',
-    recordList('items', items, (i) => `${i.id}: ${i.__text}`) + '\n' + indexFunctions('items'));
+    recordList('items', items, (i) => `${i.id}: ${i.__text}\n  -- ${shopText(i)}`) + '\n' + indexFunctions('items'));
 }
 
 export function berriesModule(berries) {

@@ -32,7 +32,12 @@ export function luaValue(v, indent = 0) {
   if (Array.isArray(v)) {
     if (v.length === 0) return '{}';
     if (v.every((x) => scalar(x) !== null) && v.length <= 8) return `{ ${v.map(scalar).join(', ')} }`;
-    return `{\n${v.map((x) => `${pad}${luaValue(x, indent + 1)},`).join('\n')}\n${end}}`;
+    // Records may carry a `__comment`, written on its own line above the record.
+    const rows = v.map((x) => {
+      const note = x && typeof x === 'object' && x.__comment ? `${pad}-- ${x.__comment}\n` : '';
+      return `${note}${pad}${luaValue(x, indent + 1)},`;
+    });
+    return `{\n${rows.join('\n')}\n${end}}`;
   }
   const keys = Object.keys(v).filter((k) => !k.startsWith('__') && v[k] !== undefined);
   if (keys.length === 0) return '{}';

@@ -1,11 +1,11 @@
-// Moves: ~400 records with type, category, power, accuracy, pp, priority, crit stage and
+// Moves: 440 records with type, category, power, accuracy, pp, priority, crit stage and
 // a secondary effect that game-logic.battle.move-effects implements.
 import { luaModule, recordList } from './lua-writer.mjs';
 import { moveName } from './names.mjs';
 
 const STATUS_BY_TYPE = { fire: 'burn', poison: 'poison', electric: 'paralysis', ice: 'freeze', psychic: 'sleep', grass: 'sleep' };
 const STATS = ['attack', 'defense', 'spAttack', 'spDefense', 'speed'];
-export const MOVE_COUNT = 400;
+export const MOVE_COUNT = 440;
 
 function damagingEffect(rng, type) {
   const roll = rng.next();
@@ -60,7 +60,29 @@ export function buildMoves(rng, types) {
   return moves;
 }
 
-export function movesPartModule(moves, part, parts) {
+function learnersText(names) {
+  if (!names || names.length === 0) return 'Learned by no species (reserved for items and events).';
+  return `Learned by ${names.length} species: ${names.join(', ')}.`;
+}
+
+/** One readable sentence per effect kind, written as a second comment line above each move. */
+export function describeEffect(e) {
+  const chance = e.chance !== undefined && e.chance < 100 ? `${e.chance}% chance to ` : '';
+  switch (e.kind) {
+    case 'status': return `${chance}inflict ${e.status} on the target.`;
+    case 'flinch': return `${chance}make the target flinch.`;
+    case 'stat_drop': return `${chance}lower the target's ${e.stat} by ${e.stages}.`;
+    case 'stat_raise': return `${chance}raise the user's ${e.stat} by ${e.stages}.`;
+    case 'recoil': return `the user takes 1/${e.fraction} of the damage dealt as recoil.`;
+    case 'drain': return `the user recovers 1/${e.fraction} of the damage dealt.`;
+    case 'multi_hit': return `hits ${e.min} to ${e.max} times in one turn.`;
+    case 'heal': return `the user recovers ${e.percent}% of its max HP.`;
+    default: return 'no secondary effect.';
+  }
+}
+
+/** learnedBy: move id -> species names that learn it (a reverse index for readers). */
+export function movesPartModule(moves, part, parts, learnedBy = new Map()) {
   const first = moves[0].id;
   const last = moves[moves.length - 1].id;
   const body = [
@@ -68,7 +90,7 @@ export function movesPartModule(moves, part, parts) {
     `M.first = ${first}`,
     `M.last = ${last}`,
     '',
-    recordList('moves', moves, (m) => `#${String(m.id).padStart(3, '0')} ${m.__flavour}`),
+    recordList('moves', moves, (m) => `#${String(m.id).padStart(3, '0')} ${m.__flavour}\n  -- Effect: ${describeEffect(m.effect)}\n  -- ${learnersText(learnedBy.get(m.id))}`),
   ].join('\n');
   return luaModule(`Move data, part ${part}.`, body);
 }

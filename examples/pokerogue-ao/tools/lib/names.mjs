@@ -72,7 +72,3 @@ export function moveName(rng, type, used) {
     }
   }
 }
-
-export function slug(name) {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}

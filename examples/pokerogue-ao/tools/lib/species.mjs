@@ -1,4 +1,4 @@
-// Species: ~360 records in evolution families of one to three stages. Stats grow with the
+// Species: 360 records in evolution families of one to three stages. Stats grow with the
 // stage; evolutions are by level or by an evolution stone of the family's type.
 import { luaModule, recordList } from './lua-writer.mjs';
 import { creatureName, flavourText } from './names.mjs';
@@ -29,6 +29,9 @@ function learnset(rng, types, moves, stage) {
 }
 
 export function buildSpecies(rng, types, moves, abilities) {
+  const moveNames = new Map(moves.map((m) => [m.id, m.name]));
+  // Readers see move names next to the ids: "Learns: Ember Lash (1), Tidal Wave (12), ...".
+  const learnsetText = (rows) => `Learns: ${rows.map((row) => `${moveNames.get(row.move)} (${row.level})`).join(', ')}.`;
   const used = new Set();
   const species = [];
   while (species.length < SPECIES_COUNT) {
@@ -62,17 +65,24 @@ export function buildSpecies(rng, types, moves, abilities) {
         growthRate,
         baseExp: Math.round((STAGE_TOTAL[stages === 1 ? 2 : s] * (0.18 + rng.next() * 0.1))),
         genderRatio: rng.pick([0, 12, 25, 50, 50, 50, 75, 100, -1]),
-        heightDm: rng.int(2, 40) * (s + 1),
-        weightHg: rng.int(10, 400) * (s + 1),
         evolution,
         evolvesFrom: s > 0 ? id - 1 : undefined,
         learnset: learnset(rng, famTypes, moves, s),
-        __flavour: `#${String(id).padStart(3, '0')} ${flavourText(rng, name)}`,
+        __learns: '',
+        __flavour: `#${String(id).padStart(3, '0')} ${flavourText(rng, name)}\n  -- Base stat total ${Object.values(baseStats).reduce((a, b) => a + b, 0)}; ${evolution ? (evolution.kind === 'level' ? `evolves into #${String(id + 1).padStart(3, '0')} at level ${evolution.level}` : `evolves into #${String(id + 1).padStart(3, '0')} with a ${evolution.item}`) : 'does not evolve'}.`,
         __notes: { genderRatio: 'percent female; -1 means genderless', catchRate: 'higher is easier (3..255)' },
       });
     }
   }
+  for (const s of species) s.__learns = learnsetText(s.learnset);
   return species;
+}
+
+// "Abilities: a, b (hidden: c). Catch rate 45 (hard), growth medium_slow, 50% female."
+function profileText(s) {
+  const difficulty = s.catchRate >= 150 ? 'easy' : s.catchRate >= 75 ? 'medium' : 'hard';
+  const gender = s.genderRatio < 0 ? 'genderless' : `${s.genderRatio}% female`;
+  return `Abilities: ${s.abilities.join(', ')} (hidden: ${s.hiddenAbility}). Catch rate ${s.catchRate} (${difficulty}), growth ${s.growthRate}, ${gender}.`;
 }
 
 export function speciesPartModule(species, part, parts) {
@@ -83,7 +93,7 @@ export function speciesPartModule(species, part, parts) {
     `M.first = ${first}`,
     `M.last = ${last}`,
     '',
-    recordList('species', species, (s) => s.__flavour),
+    recordList('species', species, (s) => `${s.__flavour}\n  -- ${s.__learns}\n  -- ${profileText(s)}`),
   ].join('\n');
   return luaModule(`Species data, part ${part}.`, body);
 }

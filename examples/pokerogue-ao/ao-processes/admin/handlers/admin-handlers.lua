@@ -5,6 +5,7 @@ local adminHandler = require("handlers.admin-handler")
 local response = require("game-logic.utils.response")
 local registry = require("game-logic.process-coordination.process-registry")
 local timeUtils = require("game-logic.utils.time-utils")
+local maintenance = require("admin.components.maintenance-schedule")
 
 local M = {}
 
@@ -60,6 +61,22 @@ function M.broadcast(msg, data)
   local sent = broadcast.toAll(action, { message = data.message, level = data.level or "info" }, timeUtils.timestampOf(msg))
   adminHandler.audit(msg, "ADMIN_BROADCAST", { action = action, targets = sent.targets })
   return response.ok(msg, { broadcastId = sent.id, targets = sent.targets, action = action })
+end
+
+--- ADMIN_MAINTENANCE: {startsAt, durationMs, reason} plans a window, {cancel = id} removes one.
+function M.maintenance(msg, data)
+  local denied = adminHandler.checkOwner(msg)
+  if denied then return response.error(msg, denied.code, denied.message) end
+  local ts = timeUtils.timestampOf(msg)
+  if data.cancel ~= nil then
+    if not maintenance.cancel(data.cancel) then return response.error(msg, "NOT_FOUND", "no window " .. tostring(data.cancel)) end
+    adminHandler.audit(msg, "ADMIN_MAINTENANCE", { cancel = data.cancel })
+    return response.ok(msg, { cancelled = data.cancel, upcoming = maintenance.upcoming(ts) })
+  end
+  local window, problem = maintenance.plan(math.tointeger(data.startsAt), math.tointeger(data.durationMs), data.reason, ts)
+  if not window then return response.error(msg, "INVALID_VALUE", problem) end
+  adminHandler.audit(msg, "ADMIN_MAINTENANCE", window)
+  return response.ok(msg, { window = window, upcoming = maintenance.upcoming(ts) })
 end
 
 return M

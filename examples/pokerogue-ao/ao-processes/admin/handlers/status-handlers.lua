@@ -7,6 +7,7 @@ local response = require("game-logic.utils.response")
 local authenticator = require("game-logic.process-coordination.process-authenticator")
 local codec = require("game-logic.utils.json-codec")
 local timeUtils = require("game-logic.utils.time-utils")
+local maintenance = require("admin.components.maintenance-schedule")
 local moveDatabase = require("data.moves.move-database")
 local itemDatabase = require("data.items.item-database")
 local berryDatabase = require("data.items.berry-database")
@@ -27,6 +28,7 @@ function M.status(msg)
     lastBroadcast = broadcast.last(),
     broadcastsSent = broadcast.sentCount(),
     audit = adminHandler.recentAudit(5),
+    maintenance = { active = maintenance.activeAt(timeUtils.timestampOf(msg)), upcoming = maintenance.upcoming(timeUtils.timestampOf(msg)) },
     -- which game data this deployment serves (the admin checks it after each data update)
     data = {
       moves = moveDatabase.count(),

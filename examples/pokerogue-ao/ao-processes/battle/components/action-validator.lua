@@ -5,6 +5,14 @@ local stateManager = require("battle.components.battle-state-manager")
 
 local M = {}
 
+--- True when every move of the battler is out of PP: its only move is then Struggle.
+function M.mustStruggle(pokemon)
+  for _, slot in ipairs(pokemon.moves) do
+    if slot.pp > 0 then return false end
+  end
+  return true
+end
+
 local function fail(code, text)
   return nil, code, text
 end
@@ -15,6 +23,7 @@ function M.validate(battle, side, command)
   local kind = command.command
   local active = stateManager.active(battle, side)
   if kind == "move" then
+    if M.mustStruggle(active) then return { kind = "move", side = side, struggle = true, moveIndex = 0, priority = 0 } end
     local index = math.tointeger(command.moveIndex)
     if index == nil or active.moves[index] == nil then return fail("INVALID_MOVE_INDEX", "no move in that slot") end
     local slot = active.moves[index]

@@ -39,6 +39,7 @@ function M.publicState(battle)
     winner = battle.winner or "none",
     turn = battle.turn,
     wild = battle.wild,
+    trainer = battle.trainer or "none",
     weather = battle.weather.kind,
     terrain = battle.terrain.kind,
     player = side(battle.sides.player),

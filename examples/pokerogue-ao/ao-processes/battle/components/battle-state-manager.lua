@@ -3,6 +3,7 @@ local battleRng = require("game-logic.rng.battle-rng")
 local weather = require("game-logic.environment.weather")
 local builder = require("battle.components.participant-builder")
 local abilityEffects = require("game-logic.battle.ability-effects")
+local battleLog = require("battle.components.battle-log")
 
 local M = {}
 
@@ -22,10 +23,10 @@ local function copyCounts(counts)
   return out
 end
 
+--- Builds a battle without storing it (replays use this).
 --- start = {battleId, seed, playerParty, opponentParty, wild?, weather?, terrain?, inventory?}
-function M.create(start, playerId, createdAt)
+function M.build(start, playerId, createdAt)
   if type(start.battleId) ~= "string" or start.battleId == "" then return nil, "INVALID_BATTLE_ID" end
-  if battles[start.battleId] then return nil, "BATTLE_EXISTS" end
   local seed = tostring(start.seed or start.battleId)
   local playerParty, err, slot = builder.buildParty(start.playerParty, "player", seed)
   if playerParty == nil then return nil, err, "playerParty", slot end
@@ -37,6 +38,7 @@ function M.create(start, playerId, createdAt)
     playerId = playerId,
     createdAt = createdAt,
     wild = start.wild == true,
+    trainer = type(start.trainer) == "string" and start.trainer or nil,
     status = "active",
     turn = 0,
     rng = battleRng.create(seed),
@@ -57,6 +59,24 @@ function M.create(start, playerId, createdAt)
     local w = abilityEffects.onEntry(lead)
     if w then battle.weather = weather.new(w.weather, w.turns) end
   end
+  battleLog.append(battle, { kind = "battle_start", battleId = battle.id, weather = battle.weather.kind })
+  return battle
+end
+
+--- The player gives up: recorded as a command so replays reach the same end state.
+function M.forfeit(battle)
+  battle.status = "ended"
+  battle.winner = "opponent"
+  battle.endReason = "forfeit"
+  battle.commands[#battle.commands + 1] = { command = "forfeit" }
+  battleLog.append(battle, { kind = "battle_end", winner = "opponent", reason = "forfeit" })
+end
+
+--- Builds and stores a battle; fails when the id is taken.
+function M.create(start, playerId, createdAt)
+  if type(start.battleId) == "string" and battles[start.battleId] then return nil, "BATTLE_EXISTS" end
+  local battle, err, field, slot = M.build(start, playerId, createdAt)
+  if battle == nil then return nil, err, field, slot end
   battles[battle.id] = battle
   battleCount = battleCount + 1
   return battle

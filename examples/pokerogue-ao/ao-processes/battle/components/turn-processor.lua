@@ -19,9 +19,14 @@ local stateManager = require("battle.components.battle-state-manager")
 local builder = require("battle.components.participant-builder")
 local aiOpponent = require("battle.components.ai-opponent")
 local battleLog = require("battle.components.battle-log")
+local battleStatistics = require("battle.components.battle-statistics")
 require("data.constants.game-constants")
 
 local M = {}
+
+-- Used when a battler has no PP left: typeless, never misses, costs 1/4 of max HP.
+M.STRUGGLE = { id = 0, name = "Struggle", type = "none", category = "physical", power = 50, accuracy = 0,
+  pp = 1, priority = 0, critStage = 0, contact = true, effect = { kind = "none" } }
 
 local function speedOf(battle, side)
   local p = stateManager.active(battle, side)
@@ -79,7 +84,9 @@ local function executeItem(battle, action, events)
   if item.revivePercent then
     if target.currentHp <= 0 then
       target.currentHp = math.max(1, target.stats.hp * item.revivePercent // 100)
+      target.faintLogged = nil
       event.revived = true
+      event.healed = target.currentHp
     end
   elseif target.currentHp > 0 then
     local heal = item.heal or (item.healPercent and target.stats.hp * item.healPercent // 100) or 0
@@ -140,9 +147,14 @@ local function executeMove(battle, action, events)
   local canAct, reason = statusEffects.canAct(attacker, battle.rng)
   if reason then events[#events + 1] = { kind = "status_check", target = attacker.uid, result = reason } end
   if not canAct then return end
-  local slot = attacker.moves[action.moveIndex]
-  slot.pp = slot.pp - 1
-  local move = moveDb.get(slot.id)
+  local move
+  if action.struggle then
+    move = M.STRUGGLE
+  else
+    local slot = attacker.moves[action.moveIndex]
+    slot.pp = slot.pp - 1
+    move = moveDb.get(slot.id)
+  end
   events[#events + 1] = { kind = "move", source = attacker.uid, move = move.id, name = move.name }
   if move.category ~= "status" and defender.currentHp <= 0 then return end
   if not accuracy.hits(move, attacker, defender, battle.rng) then
@@ -161,6 +173,11 @@ local function executeMove(battle, action, events)
   local context = { statusBlocked = function(target) return terrain.blocksStatus(battle.terrain, target) end }
   for _, e in ipairs(moveEffects.applySecondary(move, attacker, defender, total, battle.rng, context)) do
     events[#events + 1] = e
+  end
+  if action.struggle and attacker.currentHp > 0 then
+    local loss = math.min(math.max(1, attacker.stats.hp // 4), attacker.currentHp)
+    attacker.currentHp = attacker.currentHp - loss
+    events[#events + 1] = { kind = "recoil", target = attacker.uid, damage = loss, struggle = true }
   end
   berryCheck(defender, events)
   berryCheck(attacker, events)
@@ -214,7 +231,10 @@ function M.processTurn(battle, playerAction)
   battle.turn = battle.turn + 1
   local events = {}
   local actions = { playerAction, aiOpponent.chooseAction(battle, "opponent") }
-  for _, a in ipairs(actions) do a.speed = speedOf(battle, a.side) end
+  for _, a in ipairs(actions) do
+    a.speed = speedOf(battle, a.side)
+    a.uid = stateManager.active(battle, a.side).uid -- a move belongs to the battler that chose it
+  end
   for _, action in ipairs(turnOrder.sortActions(actions, battle.rng)) do
     if battle.status ~= "active" then break end
     local actor = stateManager.active(battle, action.side)
@@ -224,7 +244,7 @@ function M.processTurn(battle, playerAction)
       executeItem(battle, action, events)
     elseif action.kind == "flee" then
       executeFlee(battle, action, events)
-    elseif action.kind == "move" and actor.currentHp > 0 then
+    elseif action.kind == "move" and actor.currentHp > 0 and actor.uid == action.uid then
       executeMove(battle, action, events)
     end
     handleFaints(battle, events)
@@ -237,6 +257,7 @@ function M.processTurn(battle, playerAction)
     endBattle(battle, "none", "turn_limit", events)
   end
   battleLog.appendAll(battle, events)
+  battleStatistics.record(battle, events)
   return events
 end
 

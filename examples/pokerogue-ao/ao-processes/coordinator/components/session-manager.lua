@@ -64,6 +64,7 @@ function M.finish(playerId, msg, reason)
     battles = s.battles,
     money = s.money,
     reason = reason or "player",
+    mode = s.mode,
     durationMs = timeUtils.elapsed(s.startedAt, ts),
   }
   sessions[playerId] = nil
@@ -91,6 +92,28 @@ end
 function M.history(n)
   local out = {}
   for i = math.max(1, #history - (n or 10) + 1), #history do out[#out + 1] = history[i] end
+  return out
+end
+
+--- Ends every session idle for longer than maxIdleMs at the message's time; returns summaries.
+function M.sweep(msg, maxIdleMs)
+  local now = timeUtils.timestampOf(msg)
+  local ended = {}
+  for _, playerId in ipairs(M.activePlayers()) do
+    if now - sessions[playerId].lastActivity > maxIdleMs then
+      ended[#ended + 1] = M.finish(playerId, msg, "timeout")
+    end
+  end
+  return ended
+end
+
+--- The last finished sessions of one player, newest first.
+function M.historyOf(playerId, n)
+  local out = {}
+  for i = #history, 1, -1 do
+    if history[i].playerId == playerId then out[#out + 1] = history[i] end
+    if #out >= (n or 5) then break end
+  end
   return out
 end
 

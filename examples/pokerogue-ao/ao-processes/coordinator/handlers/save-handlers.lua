@@ -4,6 +4,7 @@ local saves = require("coordinator.components.save-manager")
 local response = require("game-logic.utils.response")
 local interProcess = require("game-logic.process-coordination.inter-process")
 local timeUtils = require("game-logic.utils.time-utils")
+local progress = require("coordinator.handlers.progress-handlers")
 
 local M = {}
 
@@ -26,7 +27,9 @@ function M.save(msg, data)
   local validation = interProcess.request("security", "VALIDATE_STATE", {
     playerId = player, previousMoney = session.money, state = data.state,
   }, msg)
-  return response.ok(msg, { slot = slot, checksum = entry.checksum, validationRequested = validation ~= nil })
+  local unlocked = progress.onSave(player, data.state, msg)
+  return response.ok(msg, { slot = slot, checksum = entry.checksum, validationRequested = validation ~= nil,
+    unlocked = unlocked })
 end
 
 function M.load(msg, data)

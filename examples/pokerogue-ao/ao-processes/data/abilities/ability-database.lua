@@ -5,6 +5,7 @@ local M = {}
 
 M.list = {
   -- ember-heart: boosts normal moves by 50% when HP is at or below a third
+  -- Found on 5 species: Flaelspark, Quounvolt, Niowyrm, Flurdrake, Flandwyrm.
   {
     id = "ember-heart",
     name = "Ember Heart",
@@ -17,6 +18,7 @@ M.list = {
     description = "boosts normal moves by 50% when HP is at or below a third",
   },
   -- tide-guard: cannot be afflicted with poison
+  -- Found on 8 species: Neexwing, Drarkwing, Tosswing, Whanflare, Snuxflare, Snyndcind, Spofin, Berfin.
   {
     id = "tide-guard",
     name = "Tide Guard",
@@ -24,6 +26,7 @@ M.list = {
     description = "cannot be afflicted with poison",
   },
   -- storm-veil: raises attack by 20% in battle
+  -- Found on 8 species: Quulplume, Sterkglide, Glilwing, Whuflare, Ziorcind, Kriorkdrake, Traeckscale, Taenwyrm.
   {
     id = "storm-veil",
     name = "Storm Veil",
@@ -35,6 +38,7 @@ M.list = {
     description = "raises attack by 20% in battle",
   },
   -- thorn-surge: 30% chance to inflict burn on attackers that make contact
+  -- Found on 14 species: Drouffscale, Cherkscale, Shounscale, Veskplate, Gleskbolt, Flickglide, Grorglide, Ziowing, Nythspark, Pleenvolt, Niockspark, Glurkdrake, Graeckdrake, Trionddrake.
   {
     id = "thorn-surge",
     name = "Thorn Surge",
@@ -46,6 +50,7 @@ M.list = {
     description = "30% chance to inflict burn on attackers that make contact",
   },
   -- frost-skin: summons sun for five turns on entry
+  -- Found on 6 species: Standgrip, Befffist, Raempbrawl, Reempmind, Lirkaura, Plurglide.
   {
     id = "frost-skin",
     name = "Frost Skin",
@@ -57,6 +62,7 @@ M.list = {
     description = "summons sun for five turns on entry",
   },
   -- iron-will: doubles speed in sand
+  -- Found on 7 species: Pliozap, Raeckmurk, Lyfffang, Quendfang, Vyffmurk, Lenkin, Skithpup.
   {
     id = "iron-will",
     name = "Iron Will",
@@ -68,6 +74,7 @@ M.list = {
     description = "doubles speed in sand",
   },
   -- venom-sense: raises the critical-hit stage of its moves by one
+  -- Found on 7 species: Steeckfang, Skangloom, Poxbloom, Whaendflare, Tassburrow, Skiodune, Flindune.
   {
     id = "venom-sense",
     name = "Venom Sense",
@@ -75,6 +82,7 @@ M.list = {
     description = "raises the critical-hit stage of its moves by one",
   },
   -- stone-body: takes 25% less damage from super-effective moves
+  -- Found on 12 species: Spaeckmurk, Brourgloom, Raendbrawl, Chempbrawl, Neexwing, Drarkwing, Tosswing, Quouxgloom, Skaempfang, Plaempfang, Riltpsy, Mexpsy.
   {
     id = "stone-body",
     name = "Stone Body",
@@ -82,6 +90,7 @@ M.list = {
     description = "takes 25% less damage from super-effective moves",
   },
   -- sky-spirit: restores 1/16 of max HP at the end of each turn
+  -- Found on 10 species: Spaeckmurk, Brourgloom, Pliondkin, Brelpup, Glaeskkin, Spofin, Berfin, Tuxmole, Skeendmole, Laxkin.
   {
     id = "sky-spirit",
     name = "Sky Spirit",
@@ -89,6 +98,7 @@ M.list = {
     description = "restores 1/16 of max HP at the end of each turn",
   },
   -- mind-aura: immune to ground moves
+  -- Found on 8 species: Quuthpsy, Chumppsy, Quirkmind, Sterkglide, Glilwing, Breeskmole, Flipup, Driorkmole.
   {
     id = "mind-aura",
     name = "Mind Aura",
@@ -96,6 +106,7 @@ M.list = {
     description = "immune to ground moves",
   },
   -- swarm-claws: same-type attack bonus is doubled instead of 1.5x
+  -- Found on 18 species: Drirbloom, Whourleaf, Ninsprout, Brohaunt, Myffshade, Traendune, Pulburrow, Gluffburrow, Spempplume, Snoultplume, Spouxdrake, Snodrake, Pliffwyrm, Chiltcrag, Pamppebble, Crioskcind, Krilpyre, Skioskflare.
   {
     id = "swarm-claws",
     name = "Swarm Claws",
@@ -103,6 +114,7 @@ M.list = {
     description = "same-type attack bonus is doubled instead of 1.5x",
   },
   -- shadow-mantle: boosts bug moves by 50% when HP is at or below a third
+  -- Found on 12 species: Traendune, Pulburrow, Gluffburrow, Spouxdrake, Snodrake, Pliffwyrm, Quorime, Theessrime, Richill, Speerdrip, Theckfin, Lyrktide.
   {
     id = "shadow-mantle",
     name = "Shadow Mantle",
@@ -115,6 +127,7 @@ M.list = {
     description = "boosts bug moves by 50% when HP is at or below a third",
   },
   -- scale-pulse: cannot be afflicted with paralysis
+  -- Found on 12 species: Spepsy, Trioskmind, Zioltpsy, Meeffsprout, Loskbloom, Snexleaf, Gryndpyre, Glaecind, Pliorkfae, Biothrime, Grouskchill, Fliorkchill.
   {
     id = "scale-pulse",
     name = "Scale Pulse",
@@ -122,6 +135,7 @@ M.list = {
     description = "cannot be afflicted with paralysis",
   },
   -- night-heart: raises spAttack by 20% in battle
+  -- Found on 3 species: Teexkin, Bryffpup, Chickwisp.
   {
     id = "night-heart",
     name = "Night Heart",
@@ -133,6 +147,7 @@ M.list = {
     description = "raises spAttack by 20% in battle",
   },
   -- steel-guard: 30% chance to inflict poison on attackers that make contact
+  -- Found on 9 species: Snyskfrost, Vackfrost, Quaeltchill, Pothrime, Croxwing, Plondplume, Fluckforge, Stounforge, Plioxplate.
   {
     id = "steel-guard",
     name = "Steel Guard",
@@ -144,6 +159,7 @@ M.list = {
     description = "30% chance to inflict poison on attackers that make contact",
   },
   -- glimmer-veil: summons hail for five turns on entry
+  -- Found on 5 species: Whuflare, Ziorcind, Bryffpsy, Pympaura, Quessaura.
   {
     id = "glimmer-veil",
     name = "Glimmer Veil",
@@ -155,6 +171,7 @@ M.list = {
     description = "summons hail for five turns on entry",
   },
   -- quick-surge: doubles speed in rain
+  -- Found on 13 species: Staesswyrm, Trounwyrm, Krirwyrm, Steexcind, Floucind, Paltgrip, Glioffforge, Skuffbolt, Flolfin, Greesstide, Naecktide, Nionhaunt, Skunhaunt.
   {
     id = "quick-surge",
     name = "Quick Surge",
@@ -166,6 +183,7 @@ M.list = {
     description = "doubles speed in rain",
   },
   -- stout-skin: raises the critical-hit stage of its moves by one
+  -- Found on 1 species: Plurglide.
   {
     id = "stout-skin",
     name = "Stout Skin",
@@ -173,6 +191,7 @@ M.list = {
     description = "raises the critical-hit stage of its moves by one",
   },
   -- ember-sense: takes 25% less damage from super-effective moves
+  -- Found on 7 species: Glyssdune, Whockdune, Cryzap, Spoulvolt, Shioffzap, Flaskzap, Glesszap.
   {
     id = "ember-sense",
     name = "Ember Sense",
@@ -180,6 +199,7 @@ M.list = {
     description = "takes 25% less damage from super-effective moves",
   },
   -- tide-body: restores 1/16 of max HP at the end of each turn
+  -- Found on 4 species: Shaemppyre, Vorvolt, Creeskvolt, Glouspark.
   {
     id = "tide-body",
     name = "Tide Body",
@@ -187,6 +207,7 @@ M.list = {
     description = "restores 1/16 of max HP at the end of each turn",
   },
   -- storm-spirit: immune to ground moves
+  -- Found on 15 species: Florsprout, Kruckbloom, Steeckfang, Skangloom, Flickglide, Grorglide, Ziowing, Tassburrow, Skiodune, Flindune, Plendkin, Backmole, Vussmole, Gryndpyre, Glaecind.
   {
     id = "storm-spirit",
     name = "Storm Spirit",
@@ -194,6 +215,7 @@ M.list = {
     description = "immune to ground moves",
   },
   -- thorn-aura: same-type attack bonus is doubled instead of 1.5x
+  -- Found on 9 species: Nythspark, Pleenvolt, Niockspark, Chaeltpup, Skirmole, Cronpup, Chuxkin, Steemppup, Chickwisp.
   {
     id = "thorn-aura",
     name = "Thorn Aura",
@@ -201,6 +223,7 @@ M.list = {
     description = "same-type attack bonus is doubled instead of 1.5x",
   },
   -- frost-claws: boosts grass moves by 50% when HP is at or below a third
+  -- Found on 11 species: Spissclod, Cheeckdune, Skuskcind, Snampflare, Driossvenom, Chiltspark, Zaltbrawl, Shaeltgrip, Florkfin, Rocktide, Chasktide.
   {
     id = "frost-claws",
     name = "Frost Claws",
@@ -213,6 +236,7 @@ M.list = {
     description = "boosts grass moves by 50% when HP is at or below a third",
   },
   -- iron-mantle: cannot be afflicted with sleep
+  -- Found on 12 species: Pyskbrawl, Teelbrawl, Creethgrip, Vorvolt, Creeskvolt, Glouspark, Cheeltglim, Riolcharm, Mandcharm, Whirbrawl, Nioskbrawl, Craerbrawl.
   {
     id = "iron-mantle",
     name = "Iron Mantle",
@@ -220,6 +244,7 @@ M.list = {
     description = "cannot be afflicted with sleep",
   },
   -- venom-pulse: raises spAttack by 20% in battle
+  -- Found on 16 species: Drouffscale, Cherkscale, Shounscale, Nenstone, Rouskpebble, Queeckpebble, Stuthburrow, Kraedune, Stioskclod, Riltpsy, Mexpsy, Spempplume, Snoultplume, Fluckforge, Stounforge, Plioxplate.
   {
     id = "venom-pulse",
     name = "Venom Pulse",
@@ -231,6 +256,7 @@ M.list = {
     description = "raises spAttack by 20% in battle",
   },
   -- stone-heart: 30% chance to inflict burn on attackers that make contact
+  -- Found on 9 species: Whackdune, Flouxburrow, Plunddune, Spouxdrake, Snodrake, Pliffwyrm, Flolfin, Greesstide, Naecktide.
   {
     id = "stone-heart",
     name = "Stone Heart",
@@ -242,6 +268,7 @@ M.list = {
     description = "30% chance to inflict burn on attackers that make contact",
   },
   -- sky-guard: summons sand for five turns on entry
+  -- Found on 11 species: Staesswyrm, Trounwyrm, Krirwyrm, Brohaunt, Myffshade, Shaltbuzz, Trickmite, Plouffmite, Niosswisp, Laexwisp, Lothshade.
   {
     id = "sky-guard",
     name = "Sky Guard",
@@ -253,6 +280,7 @@ M.list = {
     description = "summons sand for five turns on entry",
   },
   -- mind-veil: doubles speed in sun
+  -- Found on 4 species: Chaeltpup, Skirmole, Spempplume, Snoultplume.
   {
     id = "mind-veil",
     name = "Mind Veil",
@@ -264,6 +292,7 @@ M.list = {
     description = "doubles speed in sun",
   },
   -- swarm-surge: raises the critical-hit stage of its moves by one
+  -- Found on 11 species: Driothforge, Thithforge, Trirforge, Sterkglide, Glilwing, Speerdrip, Theckfin, Lyrktide, Stouffaura, Skeffaura, Louxmind.
   {
     id = "swarm-surge",
     name = "Swarm Surge",
@@ -271,6 +300,7 @@ M.list = {
     description = "raises the critical-hit stage of its moves by one",
   },
   -- shadow-skin: takes 25% less damage from super-effective moves
+  -- Found on 5 species: Staethfin, Quexscale, Florkfin, Rocktide, Chasktide.
   {
     id = "shadow-skin",
     name = "Shadow Skin",
@@ -278,6 +308,7 @@ M.list = {
     description = "takes 25% less damage from super-effective moves",
   },
   -- scale-will: restores 1/16 of max HP at the end of each turn
+  -- Found on 10 species: Pyskbrawl, Teelbrawl, Creethgrip, Fleefae, Quolglim, Flaelspark, Quounvolt, Kriorkdrake, Traeckscale, Taenwyrm.
   {
     id = "scale-will",
     name = "Scale Will",
@@ -285,6 +316,7 @@ M.list = {
     description = "restores 1/16 of max HP at the end of each turn",
   },
   -- night-sense: immune to ground moves
+  -- Found on 11 species: Chassplate, Byffplate, Meskpup, Brurkmole, Mynkin, Breeskmole, Flipup, Driorkmole, Nouckleaf, Tansprout, Sheeltsprout.
   {
     id = "night-sense",
     name = "Night Sense",
@@ -292,6 +324,7 @@ M.list = {
     description = "immune to ground moves",
   },
   -- steel-body: same-type attack bonus is doubled instead of 1.5x
+  -- Found on 5 species: Chassplate, Byffplate, Chaeltpup, Skirmole, Driossvenom.
   {
     id = "steel-body",
     name = "Steel Body",
@@ -299,6 +332,7 @@ M.list = {
     description = "same-type attack bonus is doubled instead of 1.5x",
   },
   -- glimmer-spirit: boosts dark moves by 50% when HP is at or below a third
+  -- Found on 12 species: Teethglide, Braglide, Naffstone, Spylstone, Chouffpebble, Drirbloom, Whourleaf, Ninsprout, Druglim, Quuckcharm, Kriocharm, Skunhaunt.
   {
     id = "glimmer-spirit",
     name = "Glimmer Spirit",
@@ -311,6 +345,7 @@ M.list = {
     description = "boosts dark moves by 50% when HP is at or below a third",
   },
   -- quick-aura: cannot be afflicted with freeze
+  -- Found on 12 species: Glyssdune, Whockdune, Spepsy, Trioskmind, Zioltpsy, Teethglide, Braglide, Quathtide, Rertide, Stouffaura, Skeffaura, Louxmind.
   {
     id = "quick-aura",
     name = "Quick Aura",
@@ -318,6 +353,7 @@ M.list = {
     description = "cannot be afflicted with freeze",
   },
   -- stout-claws: raises attack by 20% in battle
+  -- Found on 8 species: Touckwing, Snorkwing, Grixwing, Tampmole, Trupup, Greeltkin, Whuflare, Ziorcind.
   {
     id = "stout-claws",
     name = "Stout Claws",
@@ -329,6 +365,7 @@ M.list = {
     description = "raises attack by 20% in battle",
   },
   -- ember-pulse: 30% chance to inflict poison on attackers that make contact
+  -- Found on 16 species: Neexwing, Drarkwing, Tosswing, Skiscale, Flithwyrm, Krorkaura, Roumppsy, Meeffsprout, Loskbloom, Snexleaf, Vexdrip, Chirkdrip, Burkdrip, Glurkdrake, Graeckdrake, Trionddrake.
   {
     id = "ember-pulse",
     name = "Ember Pulse",
@@ -340,6 +377,7 @@ M.list = {
     description = "30% chance to inflict poison on attackers that make contact",
   },
   -- tide-heart: summons rain for five turns on entry
+  -- Found on 10 species: Chiosscrag, Whoskfrost, Mourrime, Truthrime, Niowyrm, Flurdrake, Flandwyrm, Lorkmite, Pultskitter, Skeeffbuzz.
   {
     id = "tide-heart",
     name = "Tide Heart",
@@ -351,6 +389,7 @@ M.list = {
     description = "summons rain for five turns on entry",
   },
   -- storm-guard: doubles speed in hail
+  -- Found on 14 species: Muskmole, Plaltmole, Lurmole, Quaeltchill, Pothrime, Raeckmurk, Quexscale, Meskpup, Brurkmole, Mynkin, Spofin, Berfin, Taexwyrm, Quyssdrake.
   {
     id = "storm-guard",
     name = "Storm Guard",
@@ -362,6 +401,7 @@ M.list = {
     description = "doubles speed in hail",
   },
   -- thorn-veil: raises the critical-hit stage of its moves by one
+  -- Found on 5 species: Zyxcind, Snessflare, Glackcind, Treelwyrm, Chickwisp.
   {
     id = "thorn-veil",
     name = "Thorn Veil",
@@ -369,6 +409,7 @@ M.list = {
     description = "raises the critical-hit stage of its moves by one",
   },
   -- frost-surge: takes 25% less damage from super-effective moves
+  -- Found on no species yet.
   {
     id = "frost-surge",
     name = "Frost Surge",
@@ -376,6 +417,7 @@ M.list = {
     description = "takes 25% less damage from super-effective moves",
   },
   -- iron-skin: restores 1/16 of max HP at the end of each turn
+  -- Found on 11 species: Chinddune, Shynclod, Cryzap, Spoulvolt, Shioffzap, Drirbloom, Whourleaf, Ninsprout, Vexdrip, Chirkdrip, Burkdrip.
   {
     id = "iron-skin",
     name = "Iron Skin",
@@ -383,6 +425,7 @@ M.list = {
     description = "restores 1/16 of max HP at the end of each turn",
   },
   -- venom-will: immune to ground moves
+  -- Found on 12 species: Krecrag, Draeckpebble, Pithaura, Plyrkaura, Shaeskpsy, Naffstone, Spylstone, Chouffpebble, Plurchill, Brockchill, Krelchill, Poxbloom.
   {
     id = "venom-will",
     name = "Venom Will",
@@ -390,6 +433,7 @@ M.list = {
     description = "immune to ground moves",
   },
   -- stone-sense: same-type attack bonus is doubled instead of 1.5x
+  -- Found on 10 species: Skuxfrost, Meempchill, Quandrime, Meeffsprout, Loskbloom, Snexleaf, Gryndpyre, Glaecind, Quathtide, Rertide.
   {
     id = "stone-sense",
     name = "Stone Sense",
@@ -397,6 +441,7 @@ M.list = {
     description = "same-type attack bonus is doubled instead of 1.5x",
   },
   -- sky-body: boosts ground moves by 50% when HP is at or below a third
+  -- Found on 13 species: Tampmole, Trupup, Greeltkin, Quouxgloom, Skaempfang, Plaempfang, Quockwyrm, Thouffdrake, Vionddrake, Skindzap, Niosswisp, Laexwisp, Lothshade.
   {
     id = "sky-body",
     name = "Sky Body",
@@ -409,6 +454,7 @@ M.list = {
     description = "boosts ground moves by 50% when HP is at or below a third",
   },
   -- mind-spirit: cannot be afflicted with burn
+  -- Found on 5 species: Meskpup, Brurkmole, Mynkin, Plalmind, Skathmind.
   {
     id = "mind-spirit",
     name = "Mind Spirit",
@@ -416,6 +462,7 @@ M.list = {
     description = "cannot be afflicted with burn",
   },
   -- swarm-aura: raises attack by 20% in battle
+  -- Found on 5 species: Meltvenom, Maskvenom, Burtoxa, Landkin, Spaeltpup.
   {
     id = "swarm-aura",
     name = "Swarm Aura",
@@ -427,6 +474,7 @@ M.list = {
     description = "raises attack by 20% in battle",
   },
   -- shadow-claws: 30% chance to inflict paralysis on attackers that make contact
+  -- Found on 3 species: Lyfffang, Quendfang, Vyffmurk.
   {
     id = "shadow-claws",
     name = "Shadow Claws",
@@ -438,6 +486,7 @@ M.list = {
     description = "30% chance to inflict paralysis on attackers that make contact",
   },
   -- scale-mantle: summons sun for five turns on entry
+  -- Found on 12 species: Drouffscale, Cherkscale, Shounscale, Krecrag, Draeckpebble, Lyfffang, Quendfang, Vyffmurk, Pliorkfae, Kriorkdrake, Traeckscale, Taenwyrm.
   {
     id = "scale-mantle",
     name = "Scale Mantle",
@@ -449,6 +498,7 @@ M.list = {
     description = "summons sun for five turns on entry",
   },
   -- night-pulse: doubles speed in sand
+  -- Found on 9 species: Pliozap, Veskplate, Gleskbolt, Skiscale, Flithwyrm, Chiltcrag, Pamppebble, Thaltbloom, Skoulbloom.
   {
     id = "night-pulse",
     name = "Night Pulse",
@@ -460,6 +510,7 @@ M.list = {
     description = "doubles speed in sand",
   },
   -- steel-heart: raises the critical-hit stage of its moves by one
+  -- Found on 6 species: Braerkbolt, Steendforge, Cryxforge, Thuffpup, Zickmole, Nakin.
   {
     id = "steel-heart",
     name = "Steel Heart",
@@ -467,6 +518,7 @@ M.list = {
     description = "raises the critical-hit stage of its moves by one",
   },
   -- glimmer-guard: takes 25% less damage from super-effective moves
+  -- Found on 16 species: Flickglide, Grorglide, Ziowing, Cryzap, Spoulvolt, Shioffzap, Driossvenom, Breeskmole, Flipup, Driorkmole, Speerdrip, Theckfin, Lyrktide, Biothrime, Grouskchill, Fliorkchill.
   {
     id = "glimmer-guard",
     name = "Glimmer Guard",
@@ -474,6 +526,7 @@ M.list = {
     description = "takes 25% less damage from super-effective moves",
   },
   -- quick-veil: restores 1/16 of max HP at the end of each turn
+  -- Found on 8 species: Flaskzap, Glesszap, Pliondkin, Brelpup, Glaeskkin, Cheeltglim, Riolcharm, Mandcharm.
   {
     id = "quick-veil",
     name = "Quick Veil",
@@ -481,6 +534,7 @@ M.list = {
     description = "restores 1/16 of max HP at the end of each turn",
   },
   -- stout-surge: immune to ground moves
+  -- Found on 5 species: Plendkin, Backmole, Vussmole, Zaltbrawl, Shaeltgrip.
   {
     id = "stout-surge",
     name = "Stout Surge",
@@ -488,6 +542,7 @@ M.list = {
     description = "immune to ground moves",
   },
   -- ember-will: same-type attack bonus is doubled instead of 1.5x
+  -- Found on no species yet.
   {
     id = "ember-will",
     name = "Ember Will",
@@ -495,6 +550,7 @@ M.list = {
     description = "same-type attack bonus is doubled instead of 1.5x",
   },
   -- tide-sense: boosts fire moves by 50% when HP is at or below a third
+  -- Found on 4 species: Kruthleaf, Mourleaf, Traeckleaf, Plurglide.
   {
     id = "tide-sense",
     name = "Tide Sense",
@@ -507,6 +563,7 @@ M.list = {
     description = "boosts fire moves by 50% when HP is at or below a third",
   },
   -- storm-body: cannot be afflicted with poison
+  -- Found on 2 species: Fleeffpebble, Poucrag.
   {
     id = "storm-body",
     name = "Storm Body",
@@ -514,6 +571,7 @@ M.list = {
     description = "cannot be afflicted with poison",
   },
   -- thorn-spirit: raises attack by 20% in battle
+  -- Found on 6 species: Kriothfin, Staltfin, Creerdrip, Shaltbuzz, Trickmite, Plouffmite.
   {
     id = "thorn-spirit",
     name = "Thorn Spirit",
@@ -525,6 +583,7 @@ M.list = {
     description = "raises attack by 20% in battle",
   },
   -- frost-aura: 30% chance to inflict poison on attackers that make contact
+  -- Found on 11 species: Fleefae, Quolglim, Viothstone, Palstone, Droumpcrag, Croxwing, Plondplume, Purkglim, Nouckleaf, Tansprout, Sheeltsprout.
   {
     id = "frost-aura",
     name = "Frost Aura",
@@ -536,6 +595,7 @@ M.list = {
     description = "30% chance to inflict poison on attackers that make contact",
   },
   -- iron-claws: summons hail for five turns on entry
+  -- Found on 5 species: Whanflare, Snuxflare, Snyndcind, Krorkaura, Roumppsy.
   {
     id = "iron-claws",
     name = "Iron Claws",
@@ -547,6 +607,7 @@ M.list = {
     description = "summons hail for five turns on entry",
   },
   -- venom-mantle: doubles speed in rain
+  -- Found on 14 species: Muskmole, Plaltmole, Lurmole, Naeskcind, Plouskcind, Floffflare, Fleefae, Quolglim, Quouxgloom, Skaempfang, Plaempfang, Tuxmole, Skeendmole, Laxkin.
   {
     id = "venom-mantle",
     name = "Venom Mantle",
@@ -558,6 +619,7 @@ M.list = {
     description = "doubles speed in rain",
   },
   -- stone-pulse: raises the critical-hit stage of its moves by one
+  -- Found on 5 species: Druglim, Quuckcharm, Kriocharm, Lenkin, Skithpup.
   {
     id = "stone-pulse",
     name = "Stone Pulse",
@@ -565,6 +627,7 @@ M.list = {
     description = "raises the critical-hit stage of its moves by one",
   },
   -- sky-heart: takes 25% less damage from super-effective moves
+  -- Found on 14 species: Muskmole, Plaltmole, Lurmole, Naeskcind, Plouskcind, Floffflare, Zothtide, Luntide, Vexdrip, Chirkdrip, Burkdrip, Whackdune, Flouxburrow, Plunddune.
   {
     id = "sky-heart",
     name = "Sky Heart",
@@ -572,6 +635,7 @@ M.list = {
     description = "takes 25% less damage from super-effective moves",
   },
   -- mind-guard: restores 1/16 of max HP at the end of each turn
+  -- Found on 7 species: Naffstone, Spylstone, Chouffpebble, Purkglim, Flondbrawl, Skickgrip, Biockbrawl.
   {
     id = "mind-guard",
     name = "Mind Guard",
@@ -579,6 +643,7 @@ M.list = {
     description = "restores 1/16 of max HP at the end of each turn",
   },
   -- swarm-veil: immune to water moves
+  -- Found on 3 species: Fleeffpebble, Poucrag, Skindzap.
   {
     id = "swarm-veil",
     name = "Swarm Veil",
@@ -586,6 +651,7 @@ M.list = {
     description = "immune to water moves",
   },
   -- shadow-surge: same-type attack bonus is doubled instead of 1.5x
+  -- Found on 9 species: Sheeltglide, Stampplume, Nuskbolt, Grythforge, Thaltbloom, Skoulbloom, Drendfrost, Thounrime, Nionhaunt.
   {
     id = "shadow-surge",
     name = "Shadow Surge",
@@ -593,6 +659,7 @@ M.list = {
     description = "same-type attack bonus is doubled instead of 1.5x",
   },
   -- scale-skin: boosts rock moves by 50% when HP is at or below a third
+  -- Found on 8 species: Quaeltchill, Pothrime, Stiorkplate, Sninbolt, Pliothbolt, Braerkbolt, Steendforge, Cryxforge.
   {
     id = "scale-skin",
     name = "Scale Skin",
@@ -605,6 +672,7 @@ M.list = {
     description = "boosts rock moves by 50% when HP is at or below a third",
   },
   -- night-will: cannot be afflicted with paralysis
+  -- Found on 10 species: Glyssdune, Whockdune, Traeltflare, Shupyre, Cronpup, Chuxkin, Steemppup, Crioskcind, Krilpyre, Skioskflare.
   {
     id = "night-will",
     name = "Night Will",
@@ -612,6 +680,7 @@ M.list = {
     description = "cannot be afflicted with paralysis",
   },
   -- steel-sense: raises attack by 20% in battle
+  -- Found on 9 species: Raendbrawl, Chempbrawl, Zothtide, Luntide, Shaltbuzz, Trickmite, Plouffmite, Reempmind, Lirkaura.
   {
     id = "steel-sense",
     name = "Steel Sense",
@@ -623,6 +692,7 @@ M.list = {
     description = "raises attack by 20% in battle",
   },
   -- glimmer-body: 30% chance to inflict poison on attackers that make contact
+  -- Found on 7 species: Gryckbrawl, Crugrip, Nirfin, Chaerkfin, Drosktide, Snaenmiasm, Reeskmiasm.
   {
     id = "glimmer-body",
     name = "Glimmer Body",
@@ -634,6 +704,7 @@ M.list = {
     description = "30% chance to inflict poison on attackers that make contact",
   },
   -- quick-spirit: summons sand for five turns on entry
+  -- Found on 5 species: Steexcind, Floucind, Crioskcind, Krilpyre, Skioskflare.
   {
     id = "quick-spirit",
     name = "Quick Spirit",
@@ -645,6 +716,7 @@ M.list = {
     description = "summons sand for five turns on entry",
   },
   -- stout-aura: doubles speed in sun
+  -- Found on 11 species: Tampmole, Trupup, Greeltkin, Chinddune, Shynclod, Stuthburrow, Kraedune, Stioskclod, Thixtoxa, Troumiasm, Flecktoxa.
   {
     id = "stout-aura",
     name = "Stout Aura",
@@ -656,6 +728,7 @@ M.list = {
     description = "doubles speed in sun",
   },
   -- ember-mantle: raises the critical-hit stage of its moves by one
+  -- Found on 9 species: Touckwing, Snorkwing, Grixwing, Whoskfrost, Mourrime, Truthrime, Zanmite, Craskskitter, Brixmite.
   {
     id = "ember-mantle",
     name = "Ember Mantle",
@@ -663,6 +736,7 @@ M.list = {
     description = "raises the critical-hit stage of its moves by one",
   },
   -- tide-pulse: takes 25% less damage from super-effective moves
+  -- Found on 4 species: Paltgrip, Tassburrow, Skiodune, Flindune.
   {
     id = "tide-pulse",
     name = "Tide Pulse",
@@ -670,6 +744,7 @@ M.list = {
     description = "takes 25% less damage from super-effective moves",
   },
   -- storm-heart: restores 1/16 of max HP at the end of each turn
+  -- Found on 12 species: Skuxfrost, Meempchill, Quandrime, Plerkmite, Spiossbuzz, Paskmite, Niowyrm, Flurdrake, Flandwyrm, Pleskfin, Bockdrip, Tracktide.
   {
     id = "storm-heart",
     name = "Storm Heart",
@@ -677,6 +752,7 @@ M.list = {
     description = "restores 1/16 of max HP at the end of each turn",
   },
   -- thorn-guard: immune to ground moves
+  -- Found on 6 species: Cronpup, Chuxkin, Steemppup, Nirfin, Chaerkfin, Drosktide.
   {
     id = "thorn-guard",
     name = "Thorn Guard",
@@ -684,6 +760,7 @@ M.list = {
     description = "immune to ground moves",
   },
   -- frost-veil: same-type attack bonus is doubled instead of 1.5x
+  -- Found on 4 species: Staethfin, Shaemppyre, Snaenmiasm, Reeskmiasm.
   {
     id = "frost-veil",
     name = "Frost Veil",
@@ -691,6 +768,7 @@ M.list = {
     description = "same-type attack bonus is doubled instead of 1.5x",
   },
   -- iron-surge: boosts ice moves by 50% when HP is at or below a third
+  -- Found on 5 species: Raendbrawl, Chempbrawl, Chiosscrag, Gryckbrawl, Crugrip.
   {
     id = "iron-surge",
     name = "Iron Surge",
@@ -703,6 +781,7 @@ M.list = {
     description = "boosts ice moves by 50% when HP is at or below a third",
   },
   -- venom-skin: cannot be afflicted with sleep
+  -- Found on 5 species: Quulplume, Poxbloom, Standgrip, Befffist, Raempbrawl.
   {
     id = "venom-skin",
     name = "Venom Skin",
@@ -710,6 +789,7 @@ M.list = {
     description = "cannot be afflicted with sleep",
   },
   -- stone-will: raises spAttack by 20% in battle
+  -- Found on 7 species: Staethfin, Peendwisp, Glurkdrake, Graeckdrake, Trionddrake, Nuffforge, Sheempforge.
   {
     id = "stone-will",
     name = "Stone Will",
@@ -721,6 +801,7 @@ M.list = {
     description = "raises spAttack by 20% in battle",
   },
   -- sky-sense: 30% chance to inflict burn on attackers that make contact
+  -- Found on 15 species: Gluxburrow, Nioltdune, Florsprout, Kruckbloom, Skuskcind, Snampflare, Purkglim, Treelwyrm, Nuskbolt, Grythforge, Lorkmite, Pultskitter, Skeeffbuzz, Reempmind, Lirkaura.
   {
     id = "sky-sense",
     name = "Sky Sense",
@@ -732,6 +813,7 @@ M.list = {
     description = "30% chance to inflict burn on attackers that make contact",
   },
   -- mind-body: summons rain for five turns on entry
+  -- Found on 13 species: Spaeckmurk, Brourgloom, Stiorkplate, Sninbolt, Pliothbolt, Pleskfin, Bockdrip, Tracktide, Chiltcrag, Pamppebble, Stouffaura, Skeffaura, Louxmind.
   {
     id = "mind-body",
     name = "Mind Body",
@@ -743,6 +825,7 @@ M.list = {
     description = "summons rain for five turns on entry",
   },
   -- swarm-spirit: doubles speed in hail
+  -- Found on 12 species: Zyxcind, Snessflare, Glackcind, Plerkmite, Spiossbuzz, Paskmite, Thuffpup, Zickmole, Nakin, Zanmite, Craskskitter, Brixmite.
   {
     id = "swarm-spirit",
     name = "Swarm Spirit",
@@ -754,6 +837,7 @@ M.list = {
     description = "doubles speed in hail",
   },
   -- shadow-aura: raises the critical-hit stage of its moves by one
+  -- Found on 11 species: Krecrag, Draeckpebble, Whanflare, Snuxflare, Snyndcind, Quexscale, Nuffforge, Sheempforge, Flolfin, Greesstide, Naecktide.
   {
     id = "shadow-aura",
     name = "Shadow Aura",
@@ -761,6 +845,7 @@ M.list = {
     description = "raises the critical-hit stage of its moves by one",
   },
   -- scale-claws: takes 25% less damage from super-effective moves
+  -- Found on 9 species: Steeckfang, Skangloom, Quulplume, Querkbolt, Thickplate, Styskbolt, Thixtoxa, Troumiasm, Flecktoxa.
   {
     id = "scale-claws",
     name = "Scale Claws",
@@ -768,6 +853,7 @@ M.list = {
     description = "takes 25% less damage from super-effective moves",
   },
   -- night-mantle: restores 1/16 of max HP at the end of each turn
+  -- Found on 17 species: Pliozap, Gluxburrow, Nioltdune, Pithaura, Plyrkaura, Shaeskpsy, Nythspark, Pleenvolt, Niockspark, Shourshade, Creerkwisp, Whiorshade, Nuffforge, Sheempforge, Ressbrawl, Floultfist, Glempfist.
   {
     id = "night-mantle",
     name = "Night Mantle",
@@ -775,6 +861,7 @@ M.list = {
     description = "restores 1/16 of max HP at the end of each turn",
   },
   -- steel-pulse: immune to fire moves
+  -- Found on 10 species: Braraura, Peeffaura, Zyxcind, Snessflare, Glackcind, Zothtide, Luntide, Flondbrawl, Skickgrip, Biockbrawl.
   {
     id = "steel-pulse",
     name = "Steel Pulse",
@@ -782,6 +869,7 @@ M.list = {
     description = "immune to fire moves",
   },
   -- glimmer-heart: same-type attack bonus is doubled instead of 1.5x
+  -- Found on 13 species: Quuthpsy, Chumppsy, Quirkmind, Shaemppyre, Quorime, Theessrime, Richill, Whirbrawl, Nioskbrawl, Craerbrawl, Zanmite, Craskskitter, Brixmite.
   {
     id = "glimmer-heart",
     name = "Glimmer Heart",
@@ -789,6 +877,7 @@ M.list = {
     description = "same-type attack bonus is doubled instead of 1.5x",
   },
   -- quick-guard: boosts steel moves by 50% when HP is at or below a third
+  -- Found on 10 species: Steerfang, Florsprout, Kruckbloom, Sheeltglide, Stampplume, Chinddune, Shynclod, Quorime, Theessrime, Richill.
   {
     id = "quick-guard",
     name = "Quick Guard",
@@ -801,6 +890,7 @@ M.list = {
     description = "boosts steel moves by 50% when HP is at or below a third",
   },
   -- stout-veil: cannot be afflicted with freeze
+  -- Found on 8 species: Traeltflare, Shupyre, Whaendflare, Druglim, Quuckcharm, Kriocharm, Zaltbrawl, Shaeltgrip.
   {
     id = "stout-veil",
     name = "Stout Veil",
@@ -808,6 +898,7 @@ M.list = {
     description = "cannot be afflicted with freeze",
   },
   -- ember-skin: raises attack by 20% in battle
+  -- Found on 18 species: Nenstone, Rouskpebble, Queeckpebble, Peendwisp, Viothstone, Palstone, Droumpcrag, Teethglide, Braglide, Stuthburrow, Kraedune, Stioskclod, Traendune, Pulburrow, Gluffburrow, Standgrip, Befffist, Raempbrawl.
   {
     id = "ember-skin",
     name = "Ember Skin",
@@ -819,6 +910,7 @@ M.list = {
     description = "raises attack by 20% in battle",
   },
   -- tide-will: 30% chance to inflict paralysis on attackers that make contact
+  -- Found on 6 species: Traeltflare, Shupyre, Sposkpup, Moltmole, Glyckmole, Whaendflare.
   {
     id = "tide-will",
     name = "Tide Will",
@@ -830,6 +922,7 @@ M.list = {
     description = "30% chance to inflict paralysis on attackers that make contact",
   },
   -- storm-sense: summons sun for five turns on entry
+  -- Found on 3 species: Whirbrawl, Nioskbrawl, Craerbrawl.
   {
     id = "storm-sense",
     name = "Storm Sense",
@@ -841,6 +934,7 @@ M.list = {
     description = "summons sun for five turns on entry",
   },
   -- thorn-body: doubles speed in sand
+  -- Found on 7 species: Brohaunt, Myffshade, Riltpsy, Mexpsy, Tuxmole, Skeendmole, Laxkin.
   {
     id = "thorn-body",
     name = "Thorn Body",
@@ -852,6 +946,7 @@ M.list = {
     description = "doubles speed in sand",
   },
   -- frost-spirit: raises the critical-hit stage of its moves by one
+  -- Found on 4 species: Braraura, Peeffaura, Flaskzap, Glesszap.
   {
     id = "frost-spirit",
     name = "Frost Spirit",
@@ -859,6 +954,7 @@ M.list = {
     description = "raises the critical-hit stage of its moves by one",
   },
   -- iron-aura: takes 25% less damage from super-effective moves
+  -- Found on 6 species: Peendwisp, Vythclod, Lionclod, Glordune, Plalmind, Skathmind.
   {
     id = "iron-aura",
     name = "Iron Aura",
@@ -866,6 +962,7 @@ M.list = {
     description = "takes 25% less damage from super-effective moves",
   },
   -- venom-claws: restores 1/16 of max HP at the end of each turn
+  -- Found on 5 species: Chiosscrag, Treelwyrm, Whackdune, Flouxburrow, Plunddune.
   {
     id = "venom-claws",
     name = "Venom Claws",
@@ -873,6 +970,7 @@ M.list = {
     description = "restores 1/16 of max HP at the end of each turn",
   },
   -- stone-mantle: immune to ground moves
+  -- Found on 7 species: Sposkpup, Moltmole, Glyckmole, Gryckbrawl, Crugrip, Glioffforge, Skuffbolt.
   {
     id = "stone-mantle",
     name = "Stone Mantle",
@@ -880,6 +978,7 @@ M.list = {
     description = "immune to ground moves",
   },
   -- sky-pulse: same-type attack bonus is doubled instead of 1.5x
+  -- Found on 3 species: Thuffpup, Zickmole, Nakin.
   {
     id = "sky-pulse",
     name = "Sky Pulse",
@@ -887,6 +986,7 @@ M.list = {
     description = "same-type attack bonus is doubled instead of 1.5x",
   },
   -- mind-heart: boosts flying moves by 50% when HP is at or below a third
+  -- Found on 8 species: Kruthleaf, Mourleaf, Traeckleaf, Braerkbolt, Steendforge, Cryxforge, Breelflare, Staempflare.
   {
     id = "mind-heart",
     name = "Mind Heart",
@@ -899,6 +999,7 @@ M.list = {
     description = "boosts flying moves by 50% when HP is at or below a third",
   },
   -- swarm-guard: cannot be afflicted with burn
+  -- Found on 7 species: Steerfang, Pithaura, Plyrkaura, Shaeskpsy, Whoskfrost, Mourrime, Truthrime.
   {
     id = "swarm-guard",
     name = "Swarm Guard",
@@ -906,6 +1007,7 @@ M.list = {
     description = "cannot be afflicted with burn",
   },
   -- shadow-veil: raises attack by 20% in battle
+  -- Found on 6 species: Paltgrip, Bryffpsy, Pympaura, Quessaura, Thaltbloom, Skoulbloom.
   {
     id = "shadow-veil",
     name = "Shadow Veil",
@@ -917,6 +1019,7 @@ M.list = {
     description = "raises attack by 20% in battle",
   },
   -- scale-surge: 30% chance to inflict burn on attackers that make contact
+  -- Found on 10 species: Veskplate, Gleskbolt, Driothforge, Thithforge, Trirforge, Plendkin, Backmole, Vussmole, Lenkin, Skithpup.
   {
     id = "scale-surge",
     name = "Scale Surge",
@@ -928,6 +1031,7 @@ M.list = {
     description = "30% chance to inflict burn on attackers that make contact",
   },
   -- night-skin: summons hail for five turns on entry
+  -- Found on 4 species: Shourshade, Creerkwisp, Whiorshade, Skindzap.
   {
     id = "night-skin",
     name = "Night Skin",
@@ -939,6 +1043,7 @@ M.list = {
     description = "summons hail for five turns on entry",
   },
   -- steel-will: doubles speed in rain
+  -- Found on 6 species: Plerkmite, Spiossbuzz, Paskmite, Glioffforge, Skuffbolt, Skunhaunt.
   {
     id = "steel-will",
     name = "Steel Will",
@@ -950,6 +1055,7 @@ M.list = {
     description = "doubles speed in rain",
   },
   -- glimmer-sense: raises the critical-hit stage of its moves by one
+  -- Found on 3 species: Shourshade, Creerkwisp, Whiorshade.
   {
     id = "glimmer-sense",
     name = "Glimmer Sense",
@@ -957,6 +1063,7 @@ M.list = {
     description = "raises the critical-hit stage of its moves by one",
   },
   -- quick-body: takes 25% less damage from super-effective moves
+  -- Found on 22 species: Naeskcind, Plouskcind, Floffflare, Teexkin, Bryffpup, Kruthleaf, Mourleaf, Traeckleaf, Skiscale, Flithwyrm, Pliondkin, Brelpup, Glaeskkin, Ressbrawl, Floultfist, Glempfist, Bryffpsy, Pympaura, Quessaura, Flondbrawl, Skickgrip, Biockbrawl.
   {
     id = "quick-body",
     name = "Quick Body",
@@ -964,6 +1071,7 @@ M.list = {
     description = "takes 25% less damage from super-effective moves",
   },
   -- stout-spirit: restores 1/16 of max HP at the end of each turn
+  -- Found on 18 species: Quuthpsy, Chumppsy, Quirkmind, Snyskfrost, Vackfrost, Driothforge, Thithforge, Trirforge, Skuskcind, Snampflare, Breelflare, Staempflare, Quockwyrm, Thouffdrake, Vionddrake, Snaenmiasm, Reeskmiasm, Nionhaunt.
   {
     id = "stout-spirit",
     name = "Stout Spirit",
@@ -971,6 +1079,7 @@ M.list = {
     description = "restores 1/16 of max HP at the end of each turn",
   },
   -- ember-claws: immune to electric moves
+  -- Found on 16 species: Braraura, Peeffaura, Fleeffpebble, Poucrag, Sposkpup, Moltmole, Glyckmole, Nirfin, Chaerkfin, Drosktide, Cheeltglim, Riolcharm, Mandcharm, Niosswisp, Laexwisp, Lothshade.
   {
     id = "ember-claws",
     name = "Ember Claws",
@@ -978,6 +1087,7 @@ M.list = {
     description = "immune to electric moves",
   },
   -- tide-mantle: same-type attack bonus is doubled instead of 1.5x
+  -- Found on 12 species: Plurchill, Brockchill, Krelchill, Steexcind, Floucind, Vorvolt, Creeskvolt, Glouspark, Quathtide, Rertide, Drendfrost, Thounrime.
   {
     id = "tide-mantle",
     name = "Tide Mantle",
@@ -985,6 +1095,7 @@ M.list = {
     description = "same-type attack bonus is doubled instead of 1.5x",
   },
   -- storm-pulse: boosts water moves by 50% when HP is at or below a third
+  -- Found on 21 species: Nenstone, Rouskpebble, Queeckpebble, Sheeltglide, Stampplume, Snyskfrost, Vackfrost, Stiorkplate, Sninbolt, Pliothbolt, Chassplate, Byffplate, Spissclod, Cheeckdune, Kriothfin, Staltfin, Creerdrip, Plurchill, Brockchill, Krelchill, Chiltspark.
   {
     id = "storm-pulse",
     name = "Storm Pulse",
@@ -997,6 +1108,7 @@ M.list = {
     description = "boosts water moves by 50% when HP is at or below a third",
   },
   -- thorn-heart: cannot be afflicted with poison
+  -- Found on 8 species: Touckwing, Snorkwing, Grixwing, Krorkaura, Roumppsy, Quockwyrm, Thouffdrake, Vionddrake.
   {
     id = "thorn-heart",
     name = "Thorn Heart",
@@ -1004,6 +1116,7 @@ M.list = {
     description = "cannot be afflicted with poison",
   },
   -- frost-guard: raises attack by 20% in battle
+  -- Found on 5 species: Querkbolt, Thickplate, Styskbolt, Landkin, Spaeltpup.
   {
     id = "frost-guard",
     name = "Frost Guard",
@@ -1015,6 +1128,7 @@ M.list = {
     description = "raises attack by 20% in battle",
   },
   -- iron-veil: 30% chance to inflict poison on attackers that make contact
+  -- Found on 9 species: Vythclod, Lionclod, Glordune, Meltvenom, Maskvenom, Burtoxa, Chiltspark, Taexwyrm, Quyssdrake.
   {
     id = "iron-veil",
     name = "Iron Veil",
@@ -1026,6 +1140,7 @@ M.list = {
     description = "30% chance to inflict poison on attackers that make contact",
   },
   -- venom-surge: summons sand for five turns on entry
+  -- Found on 8 species: Croxwing, Plondplume, Ressbrawl, Floultfist, Glempfist, Fluckforge, Stounforge, Plioxplate.
   {
     id = "venom-surge",
     name = "Venom Surge",
@@ -1037,6 +1152,7 @@ M.list = {
     description = "summons sand for five turns on entry",
   },
   -- stone-skin: doubles speed in sun
+  -- Found on 8 species: Viothstone, Palstone, Droumpcrag, Kriothfin, Staltfin, Creerdrip, Drendfrost, Thounrime.
   {
     id = "stone-skin",
     name = "Stone Skin",
@@ -1048,6 +1164,7 @@ M.list = {
     description = "doubles speed in sun",
   },
   -- sky-will: raises the critical-hit stage of its moves by one
+  -- Found on 12 species: Querkbolt, Thickplate, Styskbolt, Thixtoxa, Troumiasm, Flecktoxa, Lorkmite, Pultskitter, Skeeffbuzz, Biothrime, Grouskchill, Fliorkchill.
   {
     id = "sky-will",
     name = "Sky Will",
@@ -1055,6 +1172,7 @@ M.list = {
     description = "raises the critical-hit stage of its moves by one",
   },
   -- mind-sense: takes 25% less damage from super-effective moves
+  -- Found on 17 species: Teexkin, Bryffpup, Staesswyrm, Trounwyrm, Krirwyrm, Spissclod, Cheeckdune, Meltvenom, Maskvenom, Burtoxa, Raeckmurk, Skuxfrost, Meempchill, Quandrime, Pleskfin, Bockdrip, Tracktide.
   {
     id = "mind-sense",
     name = "Mind Sense",
@@ -1062,6 +1180,7 @@ M.list = {
     description = "takes 25% less damage from super-effective moves",
   },
   -- swarm-body: restores 1/16 of max HP at the end of each turn
+  -- Found on 6 species: Spepsy, Trioskmind, Zioltpsy, Vythclod, Lionclod, Glordune.
   {
     id = "swarm-body",
     name = "Swarm Body",
@@ -1069,6 +1188,7 @@ M.list = {
     description = "restores 1/16 of max HP at the end of each turn",
   },
   -- shadow-spirit: immune to electric moves
+  -- Found on 2 species: Plalmind, Skathmind.
   {
     id = "shadow-spirit",
     name = "Shadow Spirit",
@@ -1076,6 +1196,7 @@ M.list = {
     description = "immune to electric moves",
   },
   -- scale-aura: same-type attack bonus is doubled instead of 1.5x
+  -- Found on 21 species: Steerfang, Gluxburrow, Nioltdune, Pyskbrawl, Teelbrawl, Creethgrip, Flaelspark, Quounvolt, Breelflare, Staempflare, Nouckleaf, Tansprout, Sheeltsprout, Pliorkfae, Nuskbolt, Grythforge, Landkin, Spaeltpup, Florkfin, Rocktide, Chasktide.
   {
     id = "scale-aura",
     name = "Scale Aura",

@@ -22,68 +22,68 @@ M.berries = {
     price = 100,
     name = "Sitrus Berry",
   },
-  -- figy-berry: activates below 25% HP (heal_percent)
+  -- sweet-berry: activates below 25% HP (heal_percent)
   {
-    id = "figy-berry",
+    id = "sweet-berry",
     trigger = "hp_below",
     threshold = 25,
     effect = { kind = "heal_percent", percent = 33 },
     price = 200,
-    name = "Figy Berry",
+    name = "Sweet Berry",
   },
-  -- wiki-berry: activates below 25% HP (heal_percent)
+  -- sour-berry: activates below 25% HP (heal_percent)
   {
-    id = "wiki-berry",
+    id = "sour-berry",
     trigger = "hp_below",
     threshold = 25,
     effect = { kind = "heal_percent", percent = 33 },
     price = 300,
-    name = "Wiki Berry",
+    name = "Sour Berry",
   },
-  -- mago-berry: activates below 25% HP (heal_percent)
+  -- bitter-berry: activates below 25% HP (heal_percent)
   {
-    id = "mago-berry",
+    id = "bitter-berry",
     trigger = "hp_below",
     threshold = 25,
     effect = { kind = "heal_percent", percent = 33 },
     price = 300,
-    name = "Mago Berry",
+    name = "Bitter Berry",
   },
-  -- aguav-berry: activates below 25% HP (heal_percent)
+  -- dry-berry: activates below 25% HP (heal_percent)
   {
-    id = "aguav-berry",
+    id = "dry-berry",
     trigger = "hp_below",
     threshold = 25,
     effect = { kind = "heal_percent", percent = 33 },
     price = 200,
-    name = "Aguav Berry",
+    name = "Dry Berry",
   },
-  -- cheri-berry: cures paralysis
+  -- nerve-berry: cures paralysis
   {
-    id = "cheri-berry",
+    id = "nerve-berry",
     trigger = "status",
     status = "paralysis",
     effect = { kind = "cure", status = "paralysis" },
     price = 250,
-    name = "Cheri Berry",
+    name = "Nerve Berry",
   },
-  -- chesto-berry: cures sleep
+  -- wake-berry: cures sleep
   {
-    id = "chesto-berry",
+    id = "wake-berry",
     trigger = "status",
     status = "sleep",
     effect = { kind = "cure", status = "sleep" },
     price = 250,
-    name = "Chesto Berry",
+    name = "Wake Berry",
   },
-  -- pecha-berry: cures poison
+  -- purge-berry: cures poison
   {
-    id = "pecha-berry",
+    id = "purge-berry",
     trigger = "status",
     status = "poison",
     effect = { kind = "cure", status = "poison" },
     price = 150,
-    name = "Pecha Berry",
+    name = "Purge Berry",
   },
   -- rawst-berry: cures burn
   {
@@ -94,14 +94,14 @@ M.berries = {
     price = 250,
     name = "Rawst Berry",
   },
-  -- aspear-berry: cures freeze
+  -- thaw-berry: cures freeze
   {
-    id = "aspear-berry",
+    id = "thaw-berry",
     trigger = "status",
     status = "freeze",
     effect = { kind = "cure", status = "freeze" },
     price = 250,
-    name = "Aspear Berry",
+    name = "Thaw Berry",
   },
   -- lum-berry: cures any
   {
@@ -112,9 +112,9 @@ M.berries = {
     price = 250,
     name = "Lum Berry",
   },
-  -- liechi-berry: activates below 25% HP (stat_boost)
+  -- might-berry: activates below 25% HP (stat_boost)
   {
-    id = "liechi-berry",
+    id = "might-berry",
     trigger = "hp_below",
     threshold = 25,
     effect = {
@@ -123,11 +123,11 @@ M.berries = {
       stages = 1,
     },
     price = 1000,
-    name = "Liechi Berry",
+    name = "Might Berry",
   },
-  -- ganlon-berry: activates below 25% HP (stat_boost)
+  -- guard-berry: activates below 25% HP (stat_boost)
   {
-    id = "ganlon-berry",
+    id = "guard-berry",
     trigger = "hp_below",
     threshold = 25,
     effect = {
@@ -136,11 +136,11 @@ M.berries = {
       stages = 1,
     },
     price = 1000,
-    name = "Ganlon Berry",
+    name = "Guard Berry",
   },
-  -- salac-berry: activates below 25% HP (stat_boost)
+  -- dash-berry: activates below 25% HP (stat_boost)
   {
-    id = "salac-berry",
+    id = "dash-berry",
     trigger = "hp_below",
     threshold = 25,
     effect = {
@@ -149,11 +149,11 @@ M.berries = {
       stages = 1,
     },
     price = 1000,
-    name = "Salac Berry",
+    name = "Dash Berry",
   },
-  -- petaya-berry: activates below 25% HP (stat_boost)
+  -- focus-berry: activates below 25% HP (stat_boost)
   {
-    id = "petaya-berry",
+    id = "focus-berry",
     trigger = "hp_below",
     threshold = 25,
     effect = {
@@ -162,11 +162,11 @@ M.berries = {
       stages = 1,
     },
     price = 1000,
-    name = "Petaya Berry",
+    name = "Focus Berry",
   },
-  -- apicot-berry: activates below 25% HP (stat_boost)
+  -- calm-berry: activates below 25% HP (stat_boost)
   {
-    id = "apicot-berry",
+    id = "calm-berry",
     trigger = "hp_below",
     threshold = 25,
     effect = {
@@ -175,169 +175,169 @@ M.berries = {
       stages = 1,
     },
     price = 1000,
-    name = "Apicot Berry",
+    name = "Calm Berry",
   },
-  -- occa-berry: halves one super-effective fire hit
+  -- fire-ward-berry: halves one super-effective fire hit
   {
-    id = "occa-berry",
+    id = "fire-ward-berry",
     trigger = "super_effective",
     type = "fire",
     effect = { kind = "halve_damage", type = "fire" },
     price = 500,
-    name = "Occa Berry",
+    name = "Fire Ward Berry",
   },
-  -- passho-berry: halves one super-effective water hit
+  -- water-ward-berry: halves one super-effective water hit
   {
-    id = "passho-berry",
+    id = "water-ward-berry",
     trigger = "super_effective",
     type = "water",
     effect = { kind = "halve_damage", type = "water" },
     price = 500,
-    name = "Passho Berry",
+    name = "Water Ward Berry",
   },
-  -- wacan-berry: halves one super-effective electric hit
+  -- electric-ward-berry: halves one super-effective electric hit
   {
-    id = "wacan-berry",
+    id = "electric-ward-berry",
     trigger = "super_effective",
     type = "electric",
     effect = { kind = "halve_damage", type = "electric" },
     price = 500,
-    name = "Wacan Berry",
+    name = "Electric Ward Berry",
   },
-  -- rindo-berry: halves one super-effective grass hit
+  -- grass-ward-berry: halves one super-effective grass hit
   {
-    id = "rindo-berry",
+    id = "grass-ward-berry",
     trigger = "super_effective",
     type = "grass",
     effect = { kind = "halve_damage", type = "grass" },
     price = 500,
-    name = "Rindo Berry",
+    name = "Grass Ward Berry",
   },
-  -- yache-berry: halves one super-effective ice hit
+  -- ice-ward-berry: halves one super-effective ice hit
   {
-    id = "yache-berry",
+    id = "ice-ward-berry",
     trigger = "super_effective",
     type = "ice",
     effect = { kind = "halve_damage", type = "ice" },
     price = 500,
-    name = "Yache Berry",
+    name = "Ice Ward Berry",
   },
-  -- chople-berry: halves one super-effective fighting hit
+  -- fighting-ward-berry: halves one super-effective fighting hit
   {
-    id = "chople-berry",
+    id = "fighting-ward-berry",
     trigger = "super_effective",
     type = "fighting",
     effect = { kind = "halve_damage", type = "fighting" },
     price = 500,
-    name = "Chople Berry",
+    name = "Fighting Ward Berry",
   },
-  -- kebia-berry: halves one super-effective poison hit
+  -- poison-ward-berry: halves one super-effective poison hit
   {
-    id = "kebia-berry",
+    id = "poison-ward-berry",
     trigger = "super_effective",
     type = "poison",
     effect = { kind = "halve_damage", type = "poison" },
     price = 500,
-    name = "Kebia Berry",
+    name = "Poison Ward Berry",
   },
-  -- shuca-berry: halves one super-effective ground hit
+  -- ground-ward-berry: halves one super-effective ground hit
   {
-    id = "shuca-berry",
+    id = "ground-ward-berry",
     trigger = "super_effective",
     type = "ground",
     effect = { kind = "halve_damage", type = "ground" },
     price = 500,
-    name = "Shuca Berry",
+    name = "Ground Ward Berry",
   },
-  -- coba-berry: halves one super-effective flying hit
+  -- flying-ward-berry: halves one super-effective flying hit
   {
-    id = "coba-berry",
+    id = "flying-ward-berry",
     trigger = "super_effective",
     type = "flying",
     effect = { kind = "halve_damage", type = "flying" },
     price = 500,
-    name = "Coba Berry",
+    name = "Flying Ward Berry",
   },
-  -- payapa-berry: halves one super-effective psychic hit
+  -- psychic-ward-berry: halves one super-effective psychic hit
   {
-    id = "payapa-berry",
+    id = "psychic-ward-berry",
     trigger = "super_effective",
     type = "psychic",
     effect = { kind = "halve_damage", type = "psychic" },
     price = 500,
-    name = "Payapa Berry",
+    name = "Psychic Ward Berry",
   },
-  -- tanga-berry: halves one super-effective bug hit
+  -- bug-ward-berry: halves one super-effective bug hit
   {
-    id = "tanga-berry",
+    id = "bug-ward-berry",
     trigger = "super_effective",
     type = "bug",
     effect = { kind = "halve_damage", type = "bug" },
     price = 500,
-    name = "Tanga Berry",
+    name = "Bug Ward Berry",
   },
-  -- charti-berry: halves one super-effective rock hit
+  -- rock-ward-berry: halves one super-effective rock hit
   {
-    id = "charti-berry",
+    id = "rock-ward-berry",
     trigger = "super_effective",
     type = "rock",
     effect = { kind = "halve_damage", type = "rock" },
     price = 500,
-    name = "Charti Berry",
+    name = "Rock Ward Berry",
   },
-  -- kasib-berry: halves one super-effective ghost hit
+  -- ghost-ward-berry: halves one super-effective ghost hit
   {
-    id = "kasib-berry",
+    id = "ghost-ward-berry",
     trigger = "super_effective",
     type = "ghost",
     effect = { kind = "halve_damage", type = "ghost" },
     price = 500,
-    name = "Kasib Berry",
+    name = "Ghost Ward Berry",
   },
-  -- haban-berry: halves one super-effective dragon hit
+  -- dragon-ward-berry: halves one super-effective dragon hit
   {
-    id = "haban-berry",
+    id = "dragon-ward-berry",
     trigger = "super_effective",
     type = "dragon",
     effect = { kind = "halve_damage", type = "dragon" },
     price = 500,
-    name = "Haban Berry",
+    name = "Dragon Ward Berry",
   },
-  -- colbur-berry: halves one super-effective dark hit
+  -- dark-ward-berry: halves one super-effective dark hit
   {
-    id = "colbur-berry",
+    id = "dark-ward-berry",
     trigger = "super_effective",
     type = "dark",
     effect = { kind = "halve_damage", type = "dark" },
     price = 500,
-    name = "Colbur Berry",
+    name = "Dark Ward Berry",
   },
-  -- babiri-berry: halves one super-effective steel hit
+  -- steel-ward-berry: halves one super-effective steel hit
   {
-    id = "babiri-berry",
+    id = "steel-ward-berry",
     trigger = "super_effective",
     type = "steel",
     effect = { kind = "halve_damage", type = "steel" },
     price = 500,
-    name = "Babiri Berry",
+    name = "Steel Ward Berry",
   },
-  -- roseli-berry: halves one super-effective fairy hit
+  -- fairy-ward-berry: halves one super-effective fairy hit
   {
-    id = "roseli-berry",
+    id = "fairy-ward-berry",
     trigger = "super_effective",
     type = "fairy",
     effect = { kind = "halve_damage", type = "fairy" },
     price = 500,
-    name = "Roseli Berry",
+    name = "Fairy Ward Berry",
   },
-  -- chilan-berry: halves one super-effective normal hit
+  -- normal-ward-berry: halves one super-effective normal hit
   {
-    id = "chilan-berry",
+    id = "normal-ward-berry",
     trigger = "super_effective",
     type = "normal",
     effect = { kind = "halve_damage", type = "normal" },
     price = 500,
-    name = "Chilan Berry",
+    name = "Normal Ward Berry",
   },
 }
 

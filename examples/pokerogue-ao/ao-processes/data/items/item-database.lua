@@ -5,6 +5,7 @@ local M = {}
 
 M.items = {
   -- basic-ball: A plain capture ball.
+  -- Shop: buy 200, sell 100; kind ball.
   {
     id = "basic-ball",
     kind = "ball",
@@ -13,6 +14,7 @@ M.items = {
     name = "Basic Ball",
   },
   -- great-ball: A better capture ball.
+  -- Shop: buy 600, sell 300; kind ball.
   {
     id = "great-ball",
     kind = "ball",
@@ -21,6 +23,7 @@ M.items = {
     name = "Great Ball",
   },
   -- ultra-ball: A high-performance capture ball.
+  -- Shop: buy 1200, sell 600; kind ball.
   {
     id = "ultra-ball",
     kind = "ball",
@@ -28,9 +31,10 @@ M.items = {
     catchBonus = 2,
     name = "Ultra Ball",
   },
-  -- net-ball: Works well on bug and water creatures.
+  -- mesh-ball: Works well on bug and water creatures.
+  -- Shop: buy 1000, sell 500; kind ball.
   {
-    id = "net-ball",
+    id = "mesh-ball",
     kind = "ball",
     price = 1000,
     catchBonus = 1,
@@ -38,11 +42,12 @@ M.items = {
       types = { "bug", "water" },
       multiplier = 3.5,
     },
-    name = "Net Ball",
+    name = "Mesh Ball",
   },
-  -- dusk-ball: Works well on dark and ghost creatures.
+  -- twilight-ball: Works well on dark and ghost creatures.
+  -- Shop: buy 1000, sell 500; kind ball.
   {
-    id = "dusk-ball",
+    id = "twilight-ball",
     kind = "ball",
     price = 1000,
     catchBonus = 1,
@@ -50,9 +55,10 @@ M.items = {
       types = { "dark", "ghost" },
       multiplier = 3,
     },
-    name = "Dusk Ball",
+    name = "Twilight Ball",
   },
   -- master-ball: Never fails.
+  -- Shop: cannot be bought or sold.
   {
     id = "master-ball",
     kind = "ball",
@@ -62,6 +68,7 @@ M.items = {
     name = "Master Ball",
   },
   -- potion: Restores 20 HP.
+  -- Shop: buy 300, sell 150; kind medicine.
   {
     id = "potion",
     kind = "medicine",
@@ -70,6 +77,7 @@ M.items = {
     name = "Potion",
   },
   -- super-potion: Restores 60 HP.
+  -- Shop: buy 700, sell 350; kind medicine.
   {
     id = "super-potion",
     kind = "medicine",
@@ -77,32 +85,36 @@ M.items = {
     heal = 60,
     name = "Super Potion",
   },
-  -- hyper-potion: Restores 120 HP.
+  -- mega-potion: Restores 120 HP.
+  -- Shop: buy 1200, sell 600; kind medicine.
   {
-    id = "hyper-potion",
+    id = "mega-potion",
     kind = "medicine",
     price = 1200,
     heal = 120,
-    name = "Hyper Potion",
+    name = "Mega Potion",
   },
-  -- max-potion: Restores all HP.
+  -- full-potion: Restores all HP.
+  -- Shop: buy 2500, sell 1250; kind medicine.
   {
-    id = "max-potion",
+    id = "full-potion",
     kind = "medicine",
     price = 2500,
     healPercent = 100,
-    name = "Max Potion",
+    name = "Full Potion",
   },
-  -- full-restore: Restores all HP and cures status.
+  -- complete-remedy: Restores all HP and cures status.
+  -- Shop: buy 3000, sell 1500; kind medicine.
   {
-    id = "full-restore",
+    id = "complete-remedy",
     kind = "medicine",
     price = 3000,
     healPercent = 100,
     cures = "all",
-    name = "Full Restore",
+    name = "Complete Remedy",
   },
   -- antidote: Cures poison.
+  -- Shop: buy 250, sell 125; kind medicine.
   {
     id = "antidote",
     kind = "medicine",
@@ -110,39 +122,44 @@ M.items = {
     cures = "poison",
     name = "Antidote",
   },
-  -- burn-heal: Cures burn.
+  -- burn-salve: Cures burn.
+  -- Shop: buy 250, sell 125; kind medicine.
   {
-    id = "burn-heal",
+    id = "burn-salve",
     kind = "medicine",
     price = 250,
     cures = "burn",
-    name = "Burn Heal",
+    name = "Burn Salve",
   },
-  -- paralyze-heal: Cures paralysis.
+  -- nerve-tonic: Cures paralysis.
+  -- Shop: buy 250, sell 125; kind medicine.
   {
-    id = "paralyze-heal",
+    id = "nerve-tonic",
     kind = "medicine",
     price = 250,
     cures = "paralysis",
-    name = "Paralyze Heal",
+    name = "Nerve Tonic",
   },
-  -- awakening: Cures sleep.
+  -- wake-tonic: Cures sleep.
+  -- Shop: buy 250, sell 125; kind medicine.
   {
-    id = "awakening",
+    id = "wake-tonic",
     kind = "medicine",
     price = 250,
     cures = "sleep",
-    name = "Awakening",
+    name = "Wake Tonic",
   },
-  -- ice-heal: Cures freeze.
+  -- thaw-salve: Cures freeze.
+  -- Shop: buy 250, sell 125; kind medicine.
   {
-    id = "ice-heal",
+    id = "thaw-salve",
     kind = "medicine",
     price = 250,
     cures = "freeze",
-    name = "Ice Heal",
+    name = "Thaw Salve",
   },
   -- full-heal: Cures any status.
+  -- Shop: buy 600, sell 300; kind medicine.
   {
     id = "full-heal",
     kind = "medicine",
@@ -151,6 +168,7 @@ M.items = {
     name = "Full Heal",
   },
   -- revive: Revives a fainted creature with half HP.
+  -- Shop: buy 2000, sell 1000; kind medicine.
   {
     id = "revive",
     kind = "medicine",
@@ -159,6 +177,7 @@ M.items = {
     name = "Revive",
   },
   -- normal-stone: Makes certain normal creatures evolve.
+  -- Shop: buy 3000, sell 1500; kind evolution.
   {
     id = "normal-stone",
     kind = "evolution",
@@ -167,6 +186,7 @@ M.items = {
     name = "Normal Stone",
   },
   -- fire-stone: Makes certain fire creatures evolve.
+  -- Shop: buy 3000, sell 1500; kind evolution.
   {
     id = "fire-stone",
     kind = "evolution",
@@ -175,6 +195,7 @@ M.items = {
     name = "Fire Stone",
   },
   -- water-stone: Makes certain water creatures evolve.
+  -- Shop: buy 3000, sell 1500; kind evolution.
   {
     id = "water-stone",
     kind = "evolution",
@@ -183,6 +204,7 @@ M.items = {
     name = "Water Stone",
   },
   -- electric-stone: Makes certain electric creatures evolve.
+  -- Shop: buy 3000, sell 1500; kind evolution.
   {
     id = "electric-stone",
     kind = "evolution",
@@ -191,6 +213,7 @@ M.items = {
     name = "Electric Stone",
   },
   -- grass-stone: Makes certain grass creatures evolve.
+  -- Shop: buy 3000, sell 1500; kind evolution.
   {
     id = "grass-stone",
     kind = "evolution",
@@ -199,6 +222,7 @@ M.items = {
     name = "Grass Stone",
   },
   -- ice-stone: Makes certain ice creatures evolve.
+  -- Shop: buy 3000, sell 1500; kind evolution.
   {
     id = "ice-stone",
     kind = "evolution",
@@ -207,6 +231,7 @@ M.items = {
     name = "Ice Stone",
   },
   -- fighting-stone: Makes certain fighting creatures evolve.
+  -- Shop: buy 3000, sell 1500; kind evolution.
   {
     id = "fighting-stone",
     kind = "evolution",
@@ -215,6 +240,7 @@ M.items = {
     name = "Fighting Stone",
   },
   -- poison-stone: Makes certain poison creatures evolve.
+  -- Shop: buy 3000, sell 1500; kind evolution.
   {
     id = "poison-stone",
     kind = "evolution",
@@ -223,6 +249,7 @@ M.items = {
     name = "Poison Stone",
   },
   -- ground-stone: Makes certain ground creatures evolve.
+  -- Shop: buy 3000, sell 1500; kind evolution.
   {
     id = "ground-stone",
     kind = "evolution",
@@ -231,6 +258,7 @@ M.items = {
     name = "Ground Stone",
   },
   -- flying-stone: Makes certain flying creatures evolve.
+  -- Shop: buy 3000, sell 1500; kind evolution.
   {
     id = "flying-stone",
     kind = "evolution",
@@ -239,6 +267,7 @@ M.items = {
     name = "Flying Stone",
   },
   -- psychic-stone: Makes certain psychic creatures evolve.
+  -- Shop: buy 3000, sell 1500; kind evolution.
   {
     id = "psychic-stone",
     kind = "evolution",
@@ -247,6 +276,7 @@ M.items = {
     name = "Psychic Stone",
   },
   -- bug-stone: Makes certain bug creatures evolve.
+  -- Shop: buy 3000, sell 1500; kind evolution.
   {
     id = "bug-stone",
     kind = "evolution",
@@ -255,6 +285,7 @@ M.items = {
     name = "Bug Stone",
   },
   -- rock-stone: Makes certain rock creatures evolve.
+  -- Shop: buy 3000, sell 1500; kind evolution.
   {
     id = "rock-stone",
     kind = "evolution",
@@ -263,6 +294,7 @@ M.items = {
     name = "Rock Stone",
   },
   -- ghost-stone: Makes certain ghost creatures evolve.
+  -- Shop: buy 3000, sell 1500; kind evolution.
   {
     id = "ghost-stone",
     kind = "evolution",
@@ -271,6 +303,7 @@ M.items = {
     name = "Ghost Stone",
   },
   -- dragon-stone: Makes certain dragon creatures evolve.
+  -- Shop: buy 3000, sell 1500; kind evolution.
   {
     id = "dragon-stone",
     kind = "evolution",
@@ -279,6 +312,7 @@ M.items = {
     name = "Dragon Stone",
   },
   -- dark-stone: Makes certain dark creatures evolve.
+  -- Shop: buy 3000, sell 1500; kind evolution.
   {
     id = "dark-stone",
     kind = "evolution",
@@ -287,6 +321,7 @@ M.items = {
     name = "Dark Stone",
   },
   -- steel-stone: Makes certain steel creatures evolve.
+  -- Shop: buy 3000, sell 1500; kind evolution.
   {
     id = "steel-stone",
     kind = "evolution",
@@ -295,6 +330,7 @@ M.items = {
     name = "Steel Stone",
   },
   -- fairy-stone: Makes certain fairy creatures evolve.
+  -- Shop: buy 3000, sell 1500; kind evolution.
   {
     id = "fairy-stone",
     kind = "evolution",
@@ -303,6 +339,7 @@ M.items = {
     name = "Fairy Stone",
   },
   -- normal-charm: Held: boosts normal moves by 20%.
+  -- Shop: buy 1500, sell 750; kind held.
   {
     id = "normal-charm",
     kind = "held",
@@ -315,6 +352,7 @@ M.items = {
     name = "Normal Charm",
   },
   -- fire-charm: Held: boosts fire moves by 20%.
+  -- Shop: buy 1500, sell 750; kind held.
   {
     id = "fire-charm",
     kind = "held",
@@ -327,6 +365,7 @@ M.items = {
     name = "Fire Charm",
   },
   -- water-charm: Held: boosts water moves by 20%.
+  -- Shop: buy 1500, sell 750; kind held.
   {
     id = "water-charm",
     kind = "held",
@@ -339,6 +378,7 @@ M.items = {
     name = "Water Charm",
   },
   -- electric-charm: Held: boosts electric moves by 20%.
+  -- Shop: buy 1500, sell 750; kind held.
   {
     id = "electric-charm",
     kind = "held",
@@ -351,6 +391,7 @@ M.items = {
     name = "Electric Charm",
   },
   -- grass-charm: Held: boosts grass moves by 20%.
+  -- Shop: buy 1500, sell 750; kind held.
   {
     id = "grass-charm",
     kind = "held",
@@ -363,6 +404,7 @@ M.items = {
     name = "Grass Charm",
   },
   -- ice-charm: Held: boosts ice moves by 20%.
+  -- Shop: buy 1500, sell 750; kind held.
   {
     id = "ice-charm",
     kind = "held",
@@ -375,6 +417,7 @@ M.items = {
     name = "Ice Charm",
   },
   -- fighting-charm: Held: boosts fighting moves by 20%.
+  -- Shop: buy 1500, sell 750; kind held.
   {
     id = "fighting-charm",
     kind = "held",
@@ -387,6 +430,7 @@ M.items = {
     name = "Fighting Charm",
   },
   -- poison-charm: Held: boosts poison moves by 20%.
+  -- Shop: buy 1500, sell 750; kind held.
   {
     id = "poison-charm",
     kind = "held",
@@ -399,6 +443,7 @@ M.items = {
     name = "Poison Charm",
   },
   -- ground-charm: Held: boosts ground moves by 20%.
+  -- Shop: buy 1500, sell 750; kind held.
   {
     id = "ground-charm",
     kind = "held",
@@ -411,6 +456,7 @@ M.items = {
     name = "Ground Charm",
   },
   -- flying-charm: Held: boosts flying moves by 20%.
+  -- Shop: buy 1500, sell 750; kind held.
   {
     id = "flying-charm",
     kind = "held",
@@ -423,6 +469,7 @@ M.items = {
     name = "Flying Charm",
   },
   -- psychic-charm: Held: boosts psychic moves by 20%.
+  -- Shop: buy 1500, sell 750; kind held.
   {
     id = "psychic-charm",
     kind = "held",
@@ -435,6 +482,7 @@ M.items = {
     name = "Psychic Charm",
   },
   -- bug-charm: Held: boosts bug moves by 20%.
+  -- Shop: buy 1500, sell 750; kind held.
   {
     id = "bug-charm",
     kind = "held",
@@ -447,6 +495,7 @@ M.items = {
     name = "Bug Charm",
   },
   -- rock-charm: Held: boosts rock moves by 20%.
+  -- Shop: buy 1500, sell 750; kind held.
   {
     id = "rock-charm",
     kind = "held",
@@ -459,6 +508,7 @@ M.items = {
     name = "Rock Charm",
   },
   -- ghost-charm: Held: boosts ghost moves by 20%.
+  -- Shop: buy 1500, sell 750; kind held.
   {
     id = "ghost-charm",
     kind = "held",
@@ -471,6 +521,7 @@ M.items = {
     name = "Ghost Charm",
   },
   -- dragon-charm: Held: boosts dragon moves by 20%.
+  -- Shop: buy 1500, sell 750; kind held.
   {
     id = "dragon-charm",
     kind = "held",
@@ -483,6 +534,7 @@ M.items = {
     name = "Dragon Charm",
   },
   -- dark-charm: Held: boosts dark moves by 20%.
+  -- Shop: buy 1500, sell 750; kind held.
   {
     id = "dark-charm",
     kind = "held",
@@ -495,6 +547,7 @@ M.items = {
     name = "Dark Charm",
   },
   -- steel-charm: Held: boosts steel moves by 20%.
+  -- Shop: buy 1500, sell 750; kind held.
   {
     id = "steel-charm",
     kind = "held",
@@ -507,6 +560,7 @@ M.items = {
     name = "Steel Charm",
   },
   -- fairy-charm: Held: boosts fairy moves by 20%.
+  -- Shop: buy 1500, sell 750; kind held.
   {
     id = "fairy-charm",
     kind = "held",
@@ -519,6 +573,7 @@ M.items = {
     name = "Fairy Charm",
   },
   -- everroot: Held: restores 1/16 HP each turn.
+  -- Shop: buy 4000, sell 2000; kind held.
   {
     id = "everroot",
     kind = "held",
@@ -526,15 +581,17 @@ M.items = {
     effect = { kind = "end_turn_heal", fraction = 16 },
     name = "Everroot",
   },
-  -- focus-sash: Held: survives a knock-out blow from full HP once.
+  -- brace-sash: Held: survives a knock-out blow from full HP once.
+  -- Shop: buy 4000, sell 2000; kind held.
   {
-    id = "focus-sash",
+    id = "brace-sash",
     kind = "held",
     price = 4000,
     effect = { kind = "survive_ko", fromFull = true },
-    name = "Focus Sash",
+    name = "Brace Sash",
   },
   -- power-band: Held: attack x1.5.
+  -- Shop: buy 4500, sell 2250; kind held.
   {
     id = "power-band",
     kind = "held",
@@ -547,6 +604,7 @@ M.items = {
     name = "Power Band",
   },
   -- power-specs: Held: special attack x1.5.
+  -- Shop: buy 4500, sell 2250; kind held.
   {
     id = "power-specs",
     kind = "held",
@@ -559,6 +617,7 @@ M.items = {
     name = "Power Specs",
   },
   -- swift-scarf: Held: speed x1.5.
+  -- Shop: buy 4500, sell 2250; kind held.
   {
     id = "swift-scarf",
     kind = "held",
@@ -571,6 +630,7 @@ M.items = {
     name = "Swift Scarf",
   },
   -- keen-lens: Held: critical-hit stage +1.
+  -- Shop: buy 3000, sell 1500; kind held.
   {
     id = "keen-lens",
     kind = "held",
@@ -579,6 +639,7 @@ M.items = {
     name = "Keen Lens",
   },
   -- vital-orb: Held: damage x1.3, loses 1/10 HP per hit.
+  -- Shop: buy 5000, sell 2500; kind held.
   {
     id = "vital-orb",
     kind = "held",
@@ -591,6 +652,7 @@ M.items = {
     name = "Vital Orb",
   },
   -- hp-vitamin: Raises hp effort by 10.
+  -- Shop: buy 9800, sell 4900; kind vitamin.
   {
     id = "hp-vitamin",
     kind = "vitamin",
@@ -600,6 +662,7 @@ M.items = {
     name = "Hp Vitamin",
   },
   -- attack-vitamin: Raises attack effort by 10.
+  -- Shop: buy 9800, sell 4900; kind vitamin.
   {
     id = "attack-vitamin",
     kind = "vitamin",
@@ -609,6 +672,7 @@ M.items = {
     name = "Attack Vitamin",
   },
   -- defense-vitamin: Raises defense effort by 10.
+  -- Shop: buy 9800, sell 4900; kind vitamin.
   {
     id = "defense-vitamin",
     kind = "vitamin",
@@ -618,6 +682,7 @@ M.items = {
     name = "Defense Vitamin",
   },
   -- spattack-vitamin: Raises spAttack effort by 10.
+  -- Shop: buy 9800, sell 4900; kind vitamin.
   {
     id = "spattack-vitamin",
     kind = "vitamin",
@@ -627,6 +692,7 @@ M.items = {
     name = "Spattack Vitamin",
   },
   -- spdefense-vitamin: Raises spDefense effort by 10.
+  -- Shop: buy 9800, sell 4900; kind vitamin.
   {
     id = "spdefense-vitamin",
     kind = "vitamin",
@@ -636,6 +702,7 @@ M.items = {
     name = "Spdefense Vitamin",
   },
   -- speed-vitamin: Raises speed effort by 10.
+  -- Shop: buy 9800, sell 4900; kind vitamin.
   {
     id = "speed-vitamin",
     kind = "vitamin",
@@ -645,6 +712,7 @@ M.items = {
     name = "Speed Vitamin",
   },
   -- rare-candy: Raises level by one.
+  -- Shop: buy 4800, sell 2400; kind candy.
   {
     id = "rare-candy",
     kind = "candy",
@@ -653,6 +721,7 @@ M.items = {
     name = "Rare Candy",
   },
   -- exp-candy: Gives 1000 experience points.
+  -- Shop: buy 2000, sell 1000; kind candy.
   {
     id = "exp-candy",
     kind = "candy",
@@ -661,6 +730,7 @@ M.items = {
     name = "Exp Candy",
   },
   -- amber-shard: A amber shard; sells for 2500.
+  -- Shop: not sold; sells for 2500.
   {
     id = "amber-shard",
     kind = "treasure",
@@ -669,6 +739,7 @@ M.items = {
     name = "Amber Shard",
   },
   -- amber-idol: A amber idol; sells for 500.
+  -- Shop: not sold; sells for 500.
   {
     id = "amber-idol",
     kind = "treasure",
@@ -677,6 +748,7 @@ M.items = {
     name = "Amber Idol",
   },
   -- amber-coin: A amber coin; sells for 3750.
+  -- Shop: not sold; sells for 3750.
   {
     id = "amber-coin",
     kind = "treasure",
@@ -685,6 +757,7 @@ M.items = {
     name = "Amber Coin",
   },
   -- amber-relic: A amber relic; sells for 250.
+  -- Shop: not sold; sells for 250.
   {
     id = "amber-relic",
     kind = "treasure",
@@ -693,6 +766,7 @@ M.items = {
     name = "Amber Relic",
   },
   -- amber-feather: A amber feather; sells for 750.
+  -- Shop: not sold; sells for 750.
   {
     id = "amber-feather",
     kind = "treasure",
@@ -701,6 +775,7 @@ M.items = {
     name = "Amber Feather",
   },
   -- opal-shard: A opal shard; sells for 250.
+  -- Shop: not sold; sells for 250.
   {
     id = "opal-shard",
     kind = "treasure",
@@ -709,6 +784,7 @@ M.items = {
     name = "Opal Shard",
   },
   -- opal-idol: A opal idol; sells for 3750.
+  -- Shop: not sold; sells for 3750.
   {
     id = "opal-idol",
     kind = "treasure",
@@ -717,6 +793,7 @@ M.items = {
     name = "Opal Idol",
   },
   -- opal-coin: A opal coin; sells for 250.
+  -- Shop: not sold; sells for 250.
   {
     id = "opal-coin",
     kind = "treasure",
@@ -725,6 +802,7 @@ M.items = {
     name = "Opal Coin",
   },
   -- opal-relic: A opal relic; sells for 500.
+  -- Shop: not sold; sells for 500.
   {
     id = "opal-relic",
     kind = "treasure",
@@ -733,6 +811,7 @@ M.items = {
     name = "Opal Relic",
   },
   -- opal-feather: A opal feather; sells for 2500.
+  -- Shop: not sold; sells for 2500.
   {
     id = "opal-feather",
     kind = "treasure",
@@ -741,6 +820,7 @@ M.items = {
     name = "Opal Feather",
   },
   -- jade-shard: A jade shard; sells for 1250.
+  -- Shop: not sold; sells for 1250.
   {
     id = "jade-shard",
     kind = "treasure",
@@ -749,6 +829,7 @@ M.items = {
     name = "Jade Shard",
   },
   -- jade-idol: A jade idol; sells for 500.
+  -- Shop: not sold; sells for 500.
   {
     id = "jade-idol",
     kind = "treasure",
@@ -757,6 +838,7 @@ M.items = {
     name = "Jade Idol",
   },
   -- jade-coin: A jade coin; sells for 2500.
+  -- Shop: not sold; sells for 2500.
   {
     id = "jade-coin",
     kind = "treasure",
@@ -765,6 +847,7 @@ M.items = {
     name = "Jade Coin",
   },
   -- jade-relic: A jade relic; sells for 500.
+  -- Shop: not sold; sells for 500.
   {
     id = "jade-relic",
     kind = "treasure",
@@ -773,6 +856,7 @@ M.items = {
     name = "Jade Relic",
   },
   -- jade-feather: A jade feather; sells for 750.
+  -- Shop: not sold; sells for 750.
   {
     id = "jade-feather",
     kind = "treasure",
@@ -781,6 +865,7 @@ M.items = {
     name = "Jade Feather",
   },
   -- garnet-shard: A garnet shard; sells for 750.
+  -- Shop: not sold; sells for 750.
   {
     id = "garnet-shard",
     kind = "treasure",
@@ -789,6 +874,7 @@ M.items = {
     name = "Garnet Shard",
   },
   -- garnet-idol: A garnet idol; sells for 3750.
+  -- Shop: not sold; sells for 3750.
   {
     id = "garnet-idol",
     kind = "treasure",
@@ -797,6 +883,7 @@ M.items = {
     name = "Garnet Idol",
   },
   -- garnet-coin: A garnet coin; sells for 2500.
+  -- Shop: not sold; sells for 2500.
   {
     id = "garnet-coin",
     kind = "treasure",
@@ -805,6 +892,7 @@ M.items = {
     name = "Garnet Coin",
   },
   -- garnet-relic: A garnet relic; sells for 3750.
+  -- Shop: not sold; sells for 3750.
   {
     id = "garnet-relic",
     kind = "treasure",
@@ -813,6 +901,7 @@ M.items = {
     name = "Garnet Relic",
   },
   -- garnet-feather: A garnet feather; sells for 750.
+  -- Shop: not sold; sells for 750.
   {
     id = "garnet-feather",
     kind = "treasure",
@@ -821,6 +910,7 @@ M.items = {
     name = "Garnet Feather",
   },
   -- pearl-shard: A pearl shard; sells for 250.
+  -- Shop: not sold; sells for 250.
   {
     id = "pearl-shard",
     kind = "treasure",
@@ -829,6 +919,7 @@ M.items = {
     name = "Pearl Shard",
   },
   -- pearl-idol: A pearl idol; sells for 3750.
+  -- Shop: not sold; sells for 3750.
   {
     id = "pearl-idol",
     kind = "treasure",
@@ -837,6 +928,7 @@ M.items = {
     name = "Pearl Idol",
   },
   -- pearl-coin: A pearl coin; sells for 2500.
+  -- Shop: not sold; sells for 2500.
   {
     id = "pearl-coin",
     kind = "treasure",
@@ -845,6 +937,7 @@ M.items = {
     name = "Pearl Coin",
   },
   -- pearl-relic: A pearl relic; sells for 750.
+  -- Shop: not sold; sells for 750.
   {
     id = "pearl-relic",
     kind = "treasure",
@@ -853,6 +946,7 @@ M.items = {
     name = "Pearl Relic",
   },
   -- pearl-feather: A pearl feather; sells for 500.
+  -- Shop: not sold; sells for 500.
   {
     id = "pearl-feather",
     kind = "treasure",
@@ -861,6 +955,7 @@ M.items = {
     name = "Pearl Feather",
   },
   -- topaz-shard: A topaz shard; sells for 1250.
+  -- Shop: not sold; sells for 1250.
   {
     id = "topaz-shard",
     kind = "treasure",
@@ -869,6 +964,7 @@ M.items = {
     name = "Topaz Shard",
   },
   -- topaz-idol: A topaz idol; sells for 500.
+  -- Shop: not sold; sells for 500.
   {
     id = "topaz-idol",
     kind = "treasure",
@@ -877,6 +973,7 @@ M.items = {
     name = "Topaz Idol",
   },
   -- topaz-coin: A topaz coin; sells for 500.
+  -- Shop: not sold; sells for 500.
   {
     id = "topaz-coin",
     kind = "treasure",
@@ -885,6 +982,7 @@ M.items = {
     name = "Topaz Coin",
   },
   -- topaz-relic: A topaz relic; sells for 250.
+  -- Shop: not sold; sells for 250.
   {
     id = "topaz-relic",
     kind = "treasure",
@@ -893,6 +991,7 @@ M.items = {
     name = "Topaz Relic",
   },
   -- topaz-feather: A topaz feather; sells for 750.
+  -- Shop: not sold; sells for 750.
   {
     id = "topaz-feather",
     kind = "treasure",
@@ -901,6 +1000,7 @@ M.items = {
     name = "Topaz Feather",
   },
   -- onyx-shard: A onyx shard; sells for 500.
+  -- Shop: not sold; sells for 500.
   {
     id = "onyx-shard",
     kind = "treasure",
@@ -909,6 +1009,7 @@ M.items = {
     name = "Onyx Shard",
   },
   -- onyx-idol: A onyx idol; sells for 750.
+  -- Shop: not sold; sells for 750.
   {
     id = "onyx-idol",
     kind = "treasure",
@@ -917,6 +1018,7 @@ M.items = {
     name = "Onyx Idol",
   },
   -- onyx-coin: A onyx coin; sells for 750.
+  -- Shop: not sold; sells for 750.
   {
     id = "onyx-coin",
     kind = "treasure",
@@ -925,6 +1027,7 @@ M.items = {
     name = "Onyx Coin",
   },
   -- onyx-relic: A onyx relic; sells for 750.
+  -- Shop: not sold; sells for 750.
   {
     id = "onyx-relic",
     kind = "treasure",
@@ -933,6 +1036,7 @@ M.items = {
     name = "Onyx Relic",
   },
   -- onyx-feather: A onyx feather; sells for 500.
+  -- Shop: not sold; sells for 500.
   {
     id = "onyx-feather",
     kind = "treasure",
@@ -941,6 +1045,7 @@ M.items = {
     name = "Onyx Feather",
   },
   -- coral-shard: A coral shard; sells for 500.
+  -- Shop: not sold; sells for 500.
   {
     id = "coral-shard",
     kind = "treasure",
@@ -949,6 +1054,7 @@ M.items = {
     name = "Coral Shard",
   },
   -- coral-idol: A coral idol; sells for 2500.
+  -- Shop: not sold; sells for 2500.
   {
     id = "coral-idol",
     kind = "treasure",
@@ -957,6 +1063,7 @@ M.items = {
     name = "Coral Idol",
   },
   -- coral-coin: A coral coin; sells for 250.
+  -- Shop: not sold; sells for 250.
   {
     id = "coral-coin",
     kind = "treasure",
@@ -965,6 +1072,7 @@ M.items = {
     name = "Coral Coin",
   },
   -- coral-relic: A coral relic; sells for 500.
+  -- Shop: not sold; sells for 500.
   {
     id = "coral-relic",
     kind = "treasure",
@@ -973,6 +1081,7 @@ M.items = {
     name = "Coral Relic",
   },
   -- coral-feather: A coral feather; sells for 750.
+  -- Shop: not sold; sells for 750.
   {
     id = "coral-feather",
     kind = "treasure",
@@ -981,6 +1090,7 @@ M.items = {
     name = "Coral Feather",
   },
   -- ivory-shard: A ivory shard; sells for 1250.
+  -- Shop: not sold; sells for 1250.
   {
     id = "ivory-shard",
     kind = "treasure",
@@ -989,6 +1099,7 @@ M.items = {
     name = "Ivory Shard",
   },
   -- ivory-idol: A ivory idol; sells for 500.
+  -- Shop: not sold; sells for 500.
   {
     id = "ivory-idol",
     kind = "treasure",
@@ -997,6 +1108,7 @@ M.items = {
     name = "Ivory Idol",
   },
   -- ivory-coin: A ivory coin; sells for 250.
+  -- Shop: not sold; sells for 250.
   {
     id = "ivory-coin",
     kind = "treasure",
@@ -1005,6 +1117,7 @@ M.items = {
     name = "Ivory Coin",
   },
   -- ivory-relic: A ivory relic; sells for 500.
+  -- Shop: not sold; sells for 500.
   {
     id = "ivory-relic",
     kind = "treasure",
@@ -1013,6 +1126,7 @@ M.items = {
     name = "Ivory Relic",
   },
   -- ivory-feather: A ivory feather; sells for 3750.
+  -- Shop: not sold; sells for 3750.
   {
     id = "ivory-feather",
     kind = "treasure",
@@ -1021,6 +1135,7 @@ M.items = {
     name = "Ivory Feather",
   },
   -- cobalt-shard: A cobalt shard; sells for 2500.
+  -- Shop: not sold; sells for 2500.
   {
     id = "cobalt-shard",
     kind = "treasure",
@@ -1029,6 +1144,7 @@ M.items = {
     name = "Cobalt Shard",
   },
   -- cobalt-idol: A cobalt idol; sells for 750.
+  -- Shop: not sold; sells for 750.
   {
     id = "cobalt-idol",
     kind = "treasure",
@@ -1037,6 +1153,7 @@ M.items = {
     name = "Cobalt Idol",
   },
   -- cobalt-coin: A cobalt coin; sells for 3750.
+  -- Shop: not sold; sells for 3750.
   {
     id = "cobalt-coin",
     kind = "treasure",
@@ -1045,6 +1162,7 @@ M.items = {
     name = "Cobalt Coin",
   },
   -- cobalt-relic: A cobalt relic; sells for 500.
+  -- Shop: not sold; sells for 500.
   {
     id = "cobalt-relic",
     kind = "treasure",
@@ -1053,6 +1171,7 @@ M.items = {
     name = "Cobalt Relic",
   },
   -- cobalt-feather: A cobalt feather; sells for 3750.
+  -- Shop: not sold; sells for 3750.
   {
     id = "cobalt-feather",
     kind = "treasure",

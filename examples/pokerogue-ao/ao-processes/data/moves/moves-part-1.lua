@@ -3,12 +3,14 @@
 -- Regenerate with `node examples/pokerogue-ao/tools/generate-data.mjs`.
 local M = {}
 
--- Moves 1 to 100 (part 1 of 4); data.moves.move-database indexes all parts.
+-- Moves 1 to 110 (part 1 of 4); data.moves.move-database indexes all parts.
 M.first = 1
-M.last = 100
+M.last = 110
 
 M.moves = {
   -- #001 Double Dance: physical normal attack, power 40, priority 1.
+  -- Effect: no secondary effect.
+  -- Learned by 38 species: Muskmole, Plaltmole, Lurmole, Teexkin, Bryffpup, Tampmole, Trupup, Greeltkin, Sposkpup, Moltmole, Glyckmole, Chaeltpup, Skirmole, Cronpup, Chuxkin, Steemppup, Pliondkin, Brelpup, Glaeskkin, Meskpup, Brurkmole, Mynkin, Plendkin, Backmole, Vussmole, Breeskmole, Flipup, Driorkmole, Tuxmole, Skeendmole, Laxkin, Landkin, Spaeltpup, Thuffpup, Zickmole, Nakin, Lenkin, Skithpup.
   {
     id = 1,
     name = "Double Dance",
@@ -23,6 +25,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #002 Ember Spin: special fire attack, power 40.
+  -- Effect: no secondary effect.
+  -- Learned by 26 species: Naeskcind, Plouskcind, Floffflare, Traeltflare, Shupyre, Zyxcind, Snessflare, Glackcind, Shaemppyre, Whanflare, Snuxflare, Snyndcind, Steexcind, Floucind, Skuskcind, Snampflare, Whaendflare, Breelflare, Staempflare, Whuflare, Ziorcind, Gryndpyre, Glaecind, Crioskcind, Krilpyre, Skioskflare.
   {
     id = 2,
     name = "Ember Spin",
@@ -37,6 +41,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #003 Tidal Whip: special water attack, power 40, priority 1.
+  -- Effect: no secondary effect.
+  -- Learned by 28 species: Staethfin, Kriothfin, Staltfin, Creerdrip, Zothtide, Luntide, Spofin, Berfin, Vexdrip, Chirkdrip, Burkdrip, Pleskfin, Bockdrip, Tracktide, Nirfin, Chaerkfin, Drosktide, Quathtide, Rertide, Speerdrip, Theckfin, Lyrktide, Flolfin, Greesstide, Naecktide, Florkfin, Rocktide, Chasktide.
   {
     id = 3,
     name = "Tidal Whip",
@@ -51,6 +57,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #004 Arc Blast: special electric attack, power 45.
+  -- Effect: no secondary effect.
+  -- Learned by 16 species: Pliozap, Flaelspark, Quounvolt, Nythspark, Pleenvolt, Niockspark, Cryzap, Spoulvolt, Shioffzap, Flaskzap, Glesszap, Vorvolt, Creeskvolt, Glouspark, Chiltspark, Skindzap.
   {
     id = 4,
     name = "Arc Blast",
@@ -65,6 +73,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #005 Root Whip: special grass attack, power 40.
+  -- Effect: no secondary effect.
+  -- Learned by 17 species: Florsprout, Kruckbloom, Kruthleaf, Mourleaf, Traeckleaf, Poxbloom, Drirbloom, Whourleaf, Ninsprout, Meeffsprout, Loskbloom, Snexleaf, Nouckleaf, Tansprout, Sheeltsprout, Thaltbloom, Skoulbloom.
   {
     id = 5,
     name = "Root Whip",
@@ -79,6 +89,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #006 Rime Shot: special ice attack, power 40.
+  -- Effect: no secondary effect.
+  -- Learned by 21 species: Snyskfrost, Vackfrost, Quaeltchill, Pothrime, Whoskfrost, Mourrime, Truthrime, Plurchill, Brockchill, Krelchill, Skuxfrost, Meempchill, Quandrime, Quorime, Theessrime, Richill, Biothrime, Grouskchill, Fliorkchill, Drendfrost, Thounrime.
   {
     id = 6,
     name = "Rime Shot",
@@ -93,6 +105,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #007 Crushing Strike: special fighting attack, power 35.
+  -- Effect: no secondary effect.
+  -- Learned by 22 species: Pyskbrawl, Teelbrawl, Creethgrip, Raendbrawl, Chempbrawl, Gryckbrawl, Crugrip, Paltgrip, Standgrip, Befffist, Raempbrawl, Ressbrawl, Floultfist, Glempfist, Zaltbrawl, Shaeltgrip, Whirbrawl, Nioskbrawl, Craerbrawl, Flondbrawl, Skickgrip, Biockbrawl.
   {
     id = 7,
     name = "Crushing Strike",
@@ -107,6 +121,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #008 Miasma Wave: physical poison attack, power 35, priority 1.
+  -- Effect: no secondary effect.
+  -- Learned by 9 species: Meltvenom, Maskvenom, Burtoxa, Driossvenom, Thixtoxa, Troumiasm, Flecktoxa, Snaenmiasm, Reeskmiasm.
   {
     id = 8,
     name = "Miasma Wave",
@@ -121,6 +137,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #009 Sand Veil: physical ground attack, power 35.
+  -- Effect: no secondary effect.
+  -- Learned by 23 species: Glyssdune, Whockdune, Gluxburrow, Nioltdune, Chinddune, Shynclod, Vythclod, Lionclod, Glordune, Spissclod, Cheeckdune, Stuthburrow, Kraedune, Stioskclod, Tassburrow, Skiodune, Flindune, Traendune, Pulburrow, Gluffburrow, Whackdune, Flouxburrow, Plunddune.
   {
     id = 9,
     name = "Sand Veil",
@@ -135,6 +153,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #010 Air Strike: special flying attack, power 40, priority 1.
+  -- Effect: no secondary effect.
+  -- Learned by 21 species: Touckwing, Snorkwing, Grixwing, Sheeltglide, Stampplume, Flickglide, Grorglide, Ziowing, Teethglide, Braglide, Neexwing, Drarkwing, Tosswing, Quulplume, Sterkglide, Glilwing, Croxwing, Plondplume, Spempplume, Snoultplume, Plurglide.
   {
     id = 10,
     name = "Air Strike",
@@ -149,6 +169,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #011 Dream Wave: special psychic attack, power 40, priority 1.
+  -- Effect: no secondary effect.
+  -- Learned by 25 species: Spepsy, Trioskmind, Zioltpsy, Braraura, Peeffaura, Quuthpsy, Chumppsy, Quirkmind, Pithaura, Plyrkaura, Shaeskpsy, Krorkaura, Roumppsy, Riltpsy, Mexpsy, Plalmind, Skathmind, Bryffpsy, Pympaura, Quessaura, Reempmind, Lirkaura, Stouffaura, Skeffaura, Louxmind.
   {
     id = 11,
     name = "Dream Wave",
@@ -163,6 +185,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #012 Swarm Fang: physical bug attack, power 40.
+  -- Effect: no secondary effect.
+  -- Learned by 12 species: Plerkmite, Spiossbuzz, Paskmite, Shaltbuzz, Trickmite, Plouffmite, Lorkmite, Pultskitter, Skeeffbuzz, Zanmite, Craskskitter, Brixmite.
   {
     id = 12,
     name = "Swarm Fang",
@@ -177,6 +201,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #013 Rock Strike: special rock attack, power 40.
+  -- Effect: no secondary effect.
+  -- Learned by 16 species: Krecrag, Draeckpebble, Nenstone, Rouskpebble, Queeckpebble, Fleeffpebble, Poucrag, Chiosscrag, Viothstone, Palstone, Droumpcrag, Naffstone, Spylstone, Chouffpebble, Chiltcrag, Pamppebble.
   {
     id = 13,
     name = "Rock Strike",
@@ -191,6 +217,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #014 Shadow Pulse: physical ghost attack, power 35.
+  -- Effect: no secondary effect.
+  -- Learned by 12 species: Peendwisp, Shourshade, Creerkwisp, Whiorshade, Brohaunt, Myffshade, Chickwisp, Nionhaunt, Niosswisp, Laexwisp, Lothshade, Skunhaunt.
   {
     id = 14,
     name = "Shadow Pulse",
@@ -205,6 +233,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #015 Ancient Veil: special dragon attack, power 40, priority 1.
+  -- Effect: no secondary effect.
+  -- Learned by 27 species: Drouffscale, Cherkscale, Shounscale, Staesswyrm, Trounwyrm, Krirwyrm, Skiscale, Flithwyrm, Quexscale, Niowyrm, Flurdrake, Flandwyrm, Treelwyrm, Quockwyrm, Thouffdrake, Vionddrake, Spouxdrake, Snodrake, Pliffwyrm, Glurkdrake, Graeckdrake, Trionddrake, Taexwyrm, Quyssdrake, Kriorkdrake, Traeckscale, Taenwyrm.
   {
     id = 15,
     name = "Ancient Veil",
@@ -219,6 +249,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #016 Foul Rush: physical dark attack, power 45.
+  -- Effect: no secondary effect.
+  -- Learned by 12 species: Steerfang, Spaeckmurk, Brourgloom, Steeckfang, Skangloom, Raeckmurk, Lyfffang, Quendfang, Vyffmurk, Quouxgloom, Skaempfang, Plaempfang.
   {
     id = 16,
     name = "Foul Rush",
@@ -233,6 +265,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #017 Metal Tackle: physical steel attack, power 40, priority 1.
+  -- Effect: no secondary effect.
+  -- Learned by 25 species: Veskplate, Gleskbolt, Stiorkplate, Sninbolt, Pliothbolt, Driothforge, Thithforge, Trirforge, Chassplate, Byffplate, Braerkbolt, Steendforge, Cryxforge, Querkbolt, Thickplate, Styskbolt, Glioffforge, Skuffbolt, Nuffforge, Sheempforge, Nuskbolt, Grythforge, Fluckforge, Stounforge, Plioxplate.
   {
     id = 17,
     name = "Metal Tackle",
@@ -247,6 +281,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #018 Moon Kick: special fairy attack, power 45.
+  -- Effect: no secondary effect.
+  -- Learned by 10 species: Fleefae, Quolglim, Purkglim, Pliorkfae, Druglim, Quuckcharm, Kriocharm, Cheeltglim, Riolcharm, Mandcharm.
   {
     id = 18,
     name = "Moon Kick",
@@ -261,6 +297,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #019 Quick Blast: special normal attack, power 45.
+  -- Effect: no secondary effect.
+  -- Learned by 38 species: Muskmole, Plaltmole, Lurmole, Teexkin, Bryffpup, Tampmole, Trupup, Greeltkin, Sposkpup, Moltmole, Glyckmole, Chaeltpup, Skirmole, Cronpup, Chuxkin, Steemppup, Pliondkin, Brelpup, Glaeskkin, Meskpup, Brurkmole, Mynkin, Plendkin, Backmole, Vussmole, Breeskmole, Flipup, Driorkmole, Tuxmole, Skeendmole, Laxkin, Landkin, Spaeltpup, Thuffpup, Zickmole, Nakin, Lenkin, Skithpup.
   {
     id = 19,
     name = "Quick Blast",
@@ -275,6 +313,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #020 Molten Burst: physical fire attack, power 40.
+  -- Effect: no secondary effect.
+  -- Learned by 26 species: Naeskcind, Plouskcind, Floffflare, Traeltflare, Shupyre, Zyxcind, Snessflare, Glackcind, Shaemppyre, Whanflare, Snuxflare, Snyndcind, Steexcind, Floucind, Skuskcind, Snampflare, Whaendflare, Breelflare, Staempflare, Whuflare, Ziorcind, Gryndpyre, Glaecind, Crioskcind, Krilpyre, Skioskflare.
   {
     id = 20,
     name = "Molten Burst",
@@ -289,6 +329,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #021 Mist Punch: physical water attack, power 45.
+  -- Effect: no secondary effect.
+  -- Learned by 28 species: Staethfin, Kriothfin, Staltfin, Creerdrip, Zothtide, Luntide, Spofin, Berfin, Vexdrip, Chirkdrip, Burkdrip, Pleskfin, Bockdrip, Tracktide, Nirfin, Chaerkfin, Drosktide, Quathtide, Rertide, Speerdrip, Theckfin, Lyrktide, Flolfin, Greesstide, Naecktide, Florkfin, Rocktide, Chasktide.
   {
     id = 21,
     name = "Mist Punch",
@@ -303,6 +345,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #022 Thunder Blast: physical electric attack, power 40.
+  -- Effect: no secondary effect.
+  -- Learned by 16 species: Pliozap, Flaelspark, Quounvolt, Nythspark, Pleenvolt, Niockspark, Cryzap, Spoulvolt, Shioffzap, Flaskzap, Glesszap, Vorvolt, Creeskvolt, Glouspark, Chiltspark, Skindzap.
   {
     id = 22,
     name = "Thunder Blast",
@@ -317,6 +361,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #023 Bloom Wave: physical grass attack, power 45.
+  -- Effect: no secondary effect.
+  -- Learned by 17 species: Florsprout, Kruckbloom, Kruthleaf, Mourleaf, Traeckleaf, Poxbloom, Drirbloom, Whourleaf, Ninsprout, Meeffsprout, Loskbloom, Snexleaf, Nouckleaf, Tansprout, Sheeltsprout, Thaltbloom, Skoulbloom.
   {
     id = 23,
     name = "Bloom Wave",
@@ -331,6 +377,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #024 Polar Crash: special ice attack, power 40, priority 1.
+  -- Effect: no secondary effect.
+  -- Learned by 21 species: Snyskfrost, Vackfrost, Quaeltchill, Pothrime, Whoskfrost, Mourrime, Truthrime, Plurchill, Brockchill, Krelchill, Skuxfrost, Meempchill, Quandrime, Quorime, Theessrime, Richill, Biothrime, Grouskchill, Fliorkchill, Drendfrost, Thounrime.
   {
     id = 24,
     name = "Polar Crash",
@@ -345,6 +393,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #025 Iron Beam: physical fighting attack, power 45.
+  -- Effect: no secondary effect.
+  -- Learned by 22 species: Pyskbrawl, Teelbrawl, Creethgrip, Raendbrawl, Chempbrawl, Gryckbrawl, Crugrip, Paltgrip, Standgrip, Befffist, Raempbrawl, Ressbrawl, Floultfist, Glempfist, Zaltbrawl, Shaeltgrip, Whirbrawl, Nioskbrawl, Craerbrawl, Flondbrawl, Skickgrip, Biockbrawl.
   {
     id = 25,
     name = "Iron Beam",
@@ -359,6 +409,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #026 Smog Wave: special poison attack, power 35.
+  -- Effect: no secondary effect.
+  -- Learned by 9 species: Meltvenom, Maskvenom, Burtoxa, Driossvenom, Thixtoxa, Troumiasm, Flecktoxa, Snaenmiasm, Reeskmiasm.
   {
     id = 26,
     name = "Smog Wave",
@@ -373,6 +425,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #027 Dust Slash: physical ground attack, power 40.
+  -- Effect: no secondary effect.
+  -- Learned by 23 species: Glyssdune, Whockdune, Gluxburrow, Nioltdune, Chinddune, Shynclod, Vythclod, Lionclod, Glordune, Spissclod, Cheeckdune, Stuthburrow, Kraedune, Stioskclod, Tassburrow, Skiodune, Flindune, Traendune, Pulburrow, Gluffburrow, Whackdune, Flouxburrow, Plunddune.
   {
     id = 27,
     name = "Dust Slash",
@@ -387,6 +441,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #028 Swoop Wave: special flying attack, power 35, priority 1.
+  -- Effect: no secondary effect.
+  -- Learned by 21 species: Touckwing, Snorkwing, Grixwing, Sheeltglide, Stampplume, Flickglide, Grorglide, Ziowing, Teethglide, Braglide, Neexwing, Drarkwing, Tosswing, Quulplume, Sterkglide, Glilwing, Croxwing, Plondplume, Spempplume, Snoultplume, Plurglide.
   {
     id = 28,
     name = "Swoop Wave",
@@ -401,6 +457,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #029 Echo Beam: special psychic attack, power 40.
+  -- Effect: no secondary effect.
+  -- Learned by 25 species: Spepsy, Trioskmind, Zioltpsy, Braraura, Peeffaura, Quuthpsy, Chumppsy, Quirkmind, Pithaura, Plyrkaura, Shaeskpsy, Krorkaura, Roumppsy, Riltpsy, Mexpsy, Plalmind, Skathmind, Bryffpsy, Pympaura, Quessaura, Reempmind, Lirkaura, Stouffaura, Skeffaura, Louxmind.
   {
     id = 29,
     name = "Echo Beam",
@@ -415,6 +473,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #030 Sting Storm: physical bug attack, power 40.
+  -- Effect: no secondary effect.
+  -- Learned by 12 species: Plerkmite, Spiossbuzz, Paskmite, Shaltbuzz, Trickmite, Plouffmite, Lorkmite, Pultskitter, Skeeffbuzz, Zanmite, Craskskitter, Brixmite.
   {
     id = 30,
     name = "Sting Storm",
@@ -429,6 +489,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #031 Rock Wave: special rock attack, power 45.
+  -- Effect: no secondary effect.
+  -- Learned by 16 species: Krecrag, Draeckpebble, Nenstone, Rouskpebble, Queeckpebble, Fleeffpebble, Poucrag, Chiosscrag, Viothstone, Palstone, Droumpcrag, Naffstone, Spylstone, Chouffpebble, Chiltcrag, Pamppebble.
   {
     id = 31,
     name = "Rock Wave",
@@ -443,6 +505,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #032 Ghost Storm: special ghost attack, power 40, priority 1.
+  -- Effect: no secondary effect.
+  -- Learned by 12 species: Peendwisp, Shourshade, Creerkwisp, Whiorshade, Brohaunt, Myffshade, Chickwisp, Nionhaunt, Niosswisp, Laexwisp, Lothshade, Skunhaunt.
   {
     id = 32,
     name = "Ghost Storm",
@@ -457,6 +521,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #033 Draco Strike: special dragon attack, power 40, priority 1.
+  -- Effect: no secondary effect.
+  -- Learned by 27 species: Drouffscale, Cherkscale, Shounscale, Staesswyrm, Trounwyrm, Krirwyrm, Skiscale, Flithwyrm, Quexscale, Niowyrm, Flurdrake, Flandwyrm, Treelwyrm, Quockwyrm, Thouffdrake, Vionddrake, Spouxdrake, Snodrake, Pliffwyrm, Glurkdrake, Graeckdrake, Trionddrake, Taexwyrm, Quyssdrake, Kriorkdrake, Traeckscale, Taenwyrm.
   {
     id = 33,
     name = "Draco Strike",
@@ -471,6 +537,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #034 Dark Crash: physical dark attack, power 45.
+  -- Effect: no secondary effect.
+  -- Learned by 12 species: Steerfang, Spaeckmurk, Brourgloom, Steeckfang, Skangloom, Raeckmurk, Lyfffang, Quendfang, Vyffmurk, Quouxgloom, Skaempfang, Plaempfang.
   {
     id = 34,
     name = "Dark Crash",
@@ -485,6 +553,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #035 Bullet Strike: physical steel attack, power 35.
+  -- Effect: no secondary effect.
+  -- Learned by 25 species: Veskplate, Gleskbolt, Stiorkplate, Sninbolt, Pliothbolt, Driothforge, Thithforge, Trirforge, Chassplate, Byffplate, Braerkbolt, Steendforge, Cryxforge, Querkbolt, Thickplate, Styskbolt, Glioffforge, Skuffbolt, Nuffforge, Sheempforge, Nuskbolt, Grythforge, Fluckforge, Stounforge, Plioxplate.
   {
     id = 35,
     name = "Bullet Strike",
@@ -499,6 +569,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #036 Charm Storm: physical fairy attack, power 40, priority 1.
+  -- Effect: no secondary effect.
+  -- Learned by 10 species: Fleefae, Quolglim, Purkglim, Pliorkfae, Druglim, Quuckcharm, Kriocharm, Cheeltglim, Riolcharm, Mandcharm.
   {
     id = 36,
     name = "Charm Storm",
@@ -513,6 +585,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #037 Double Claw: physical normal attack, power 55.
+  -- Effect: 10% chance to make the target flinch.
+  -- Learned by 50 species: Drouffscale, Lurmole, Bryffpup, Shupyre, Fleeffpebble, Sheeltglide, Stampplume, Vackfrost, Sposkpup, Moltmole, Glyckmole, Veskplate, Flickglide, Palstone, Chinddune, Shynclod, Lionclod, Chouffpebble, Meltvenom, Maskvenom, Poxbloom, Steexcind, Meempchill, Skuskcind, Glesszap, Whiorshade, Whaendflare, Myffshade, Pliondkin, Querkbolt, Plondplume, Vussmole, Flipup, Nouckleaf, Kriocharm, Glioffforge, Tuxmole, Skeendmole, Troumiasm, Cheeltglim, Naecktide, Shaltbuzz, Pultskitter, Skeeffbuzz, Nakin, Lenkin, Chasktide, Nioskbrawl, Skickgrip, Lothshade.
   {
     id = 37,
     name = "Double Claw",
@@ -527,6 +601,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 10 },
   },
   -- #038 Leaf Pulse: physical grass attack, power 40, priority 1.
+  -- Effect: 30% chance to inflict sleep on the target.
+  -- Learned by 3 species: Mourleaf, Drirbloom, Landkin.
   {
     id = 38,
     name = "Leaf Pulse",
@@ -545,6 +621,8 @@ M.moves = {
     },
   },
   -- #039 Chrome Blast: special steel attack, power 55.
+  -- Effect: 50% chance to lower the target's attack by 1.
+  -- Learned by 2 species: Sninbolt, Byffplate.
   {
     id = 39,
     name = "Chrome Blast",
@@ -564,6 +642,8 @@ M.moves = {
     },
   },
   -- #040 Ice Lance: special ice attack, power 100.
+  -- Effect: lower the target's spAttack by 1.
+  -- Learned by 5 species: Whoskfrost, Truthrime, Treelwyrm, Biothrime, Louxmind.
   {
     id = 40,
     name = "Ice Lance",
@@ -583,6 +663,8 @@ M.moves = {
     },
   },
   -- #041 Bone Veil: physical ground attack, power 60.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 9 species: Gluxburrow, Nioltdune, Chinddune, Shynclod, Kraedune, Pleenvolt, Tassburrow, Flindune, Druglim.
   {
     id = 41,
     name = "Bone Veil",
@@ -597,6 +679,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #042 Bone Pulse: physical ground attack, power 80.
+  -- Effect: the user recovers 1/2 of the damage dealt.
+  -- Learned by 5 species: Shynclod, Vythclod, Cheeckdune, Stuthburrow, Whackdune.
   {
     id = 42,
     name = "Bone Pulse",
@@ -611,6 +695,8 @@ M.moves = {
     effect = { kind = "drain", fraction = 2 },
   },
   -- #043 Dragon Blast: special dragon attack, power 130.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by no species (reserved for items and events).
   {
     id = 43,
     name = "Dragon Blast",
@@ -629,6 +715,8 @@ M.moves = {
     },
   },
   -- #044 Granite Pulse: special rock attack, power 55.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 4 species: Rouskpebble, Naffstone, Chouffpebble, Skirmole.
   {
     id = 44,
     name = "Granite Pulse",
@@ -643,6 +731,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #045 Earthen Shot: a ground status move.
+  -- Effect: raise the user's speed by 1.
+  -- Learned by 6 species: Whockdune, Shynclod, Lionclod, Cheeckdune, Spouxdrake, Druglim.
   {
     id = 45,
     name = "Earthen Shot",
@@ -663,6 +753,8 @@ M.moves = {
     },
   },
   -- #046 Bile Punch: physical poison attack, power 150.
+  -- Effect: no secondary effect.
+  -- Learned by 5 species: Fleeffpebble, Meltvenom, Burtoxa, Mynkin, Driossvenom.
   {
     id = 46,
     name = "Bile Punch",
@@ -677,6 +769,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #047 Noxious Tackle: physical poison attack, power 90.
+  -- Effect: 30% chance to lower the target's speed by 1.
+  -- Learned by 5 species: Ninsprout, Thixtoxa, Skoulbloom, Snaenmiasm, Reeskmiasm.
   {
     id = 47,
     name = "Noxious Tackle",
@@ -696,6 +790,8 @@ M.moves = {
     },
   },
   -- #048 Ghost Claw: physical ghost attack, power 40.
+  -- Effect: no secondary effect.
+  -- Learned by 1 species: Whiorshade.
   {
     id = 48,
     name = "Ghost Claw",
@@ -710,6 +806,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #049 Venom Tackle: special poison attack, power 150.
+  -- Effect: 10% chance to inflict poison on the target.
+  -- Learned by 4 species: Mynkin, Thaltbloom, Snaenmiasm, Reeskmiasm.
   {
     id = 49,
     name = "Venom Tackle",
@@ -728,6 +826,8 @@ M.moves = {
     },
   },
   -- #050 Volt Tackle: physical electric attack, power 50.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Flickglide, Shioffzap.
   {
     id = 50,
     name = "Volt Tackle",
@@ -742,6 +842,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #051 Zen Wave: special psychic attack, power 110.
+  -- Effect: 10% chance to inflict sleep on the target.
+  -- Learned by 8 species: Trioskmind, Quuthpsy, Roumppsy, Taexwyrm, Quessaura, Plouffmite, Louxmind, Nionhaunt.
   {
     id = 51,
     name = "Zen Wave",
@@ -760,6 +862,8 @@ M.moves = {
     },
   },
   -- #052 Fang Fang: a dragon status move.
+  -- Effect: lower the target's attack by 1.
+  -- Learned by 5 species: Whuflare, Ziorcind, Quockwyrm, Vionddrake, Zaltbrawl.
   {
     id = 52,
     name = "Fang Fang",
@@ -779,6 +883,8 @@ M.moves = {
     },
   },
   -- #053 Iron Storm: a steel status move.
+  -- Effect: lower the target's speed by 1.
+  -- Learned by 5 species: Gleskbolt, Querkbolt, Skuffbolt, Quathtide, Sheempforge.
   {
     id = 53,
     name = "Iron Storm",
@@ -798,6 +904,8 @@ M.moves = {
     },
   },
   -- #054 Snow Burst: special ice attack, power 65.
+  -- Effect: no secondary effect.
+  -- Learned by 5 species: Snyskfrost, Quaeltchill, Meempchill, Grouskchill, Thounrime.
   {
     id = 54,
     name = "Snow Burst",
@@ -812,6 +920,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #055 Lucid Slash: special psychic attack, power 100.
+  -- Effect: the user recovers 1/2 of the damage dealt.
+  -- Learned by 6 species: Mourleaf, Shaeskpsy, Floucind, Bryffpsy, Pympaura, Lirkaura.
   {
     id = 55,
     name = "Lucid Slash",
@@ -826,6 +936,8 @@ M.moves = {
     effect = { kind = "drain", fraction = 2 },
   },
   -- #056 Quick Dance: physical normal attack, power 110.
+  -- Effect: no secondary effect.
+  -- Learned by 60 species: Nenstone, Queeckpebble, Zioltpsy, Braraura, Bryffpup, Creethgrip, Quirkmind, Tampmole, Greeltkin, Quolglim, Stampplume, Snyskfrost, Glyckmole, Grorglide, Palstone, Chinddune, Glordune, Shaeskpsy, Kriothfin, Skiscale, Flithwyrm, Zothtide, Meltvenom, Skirmole, Whanflare, Snuxflare, Raeckmurk, Quandrime, Glesszap, Skaempfang, Creerkwisp, Steendforge, Cryxforge, Paskmite, Tassburrow, Flindune, Pliondkin, Riltpsy, Berfin, Chirkdrip, Flandwyrm, Whackdune, Driorkmole, Nouckleaf, Tansprout, Sheeltsprout, Tracktide, Nirfin, Plalmind, Skathmind, Lyrktide, Zaltbrawl, Traeckscale, Snaenmiasm, Pultskitter, Nakin, Skithpup, Fliorkchill, Craskskitter, Skickgrip.
   {
     id = 56,
     name = "Quick Dance",
@@ -840,6 +952,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #057 Thunder Strike: special electric attack, power 70.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Ziowing, Nythspark, Shioffzap.
   {
     id = 57,
     name = "Thunder Strike",
@@ -854,6 +968,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #058 Aerial Spin: physical flying attack, power 130.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Touckwing, Grixwing, Stiorkplate, Sterkglide.
   {
     id = 58,
     name = "Aerial Spin",
@@ -868,6 +984,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #059 Hex Strike: special ghost attack, power 65.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 3 species: Shourshade, Spofin, Lothshade.
   {
     id = 59,
     name = "Hex Strike",
@@ -882,6 +1000,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #060 Pebble Pulse: a rock status move.
+  -- Effect: raise the user's spAttack by 1.
+  -- Learned by 3 species: Queeckpebble, Staethfin, Chiosscrag.
   {
     id = 60,
     name = "Pebble Pulse",
@@ -902,6 +1022,8 @@ M.moves = {
     },
   },
   -- #061 Giga Burst: a normal status move.
+  -- Effect: raise the user's spAttack by 1.
+  -- Learned by 58 species: Draeckpebble, Lurmole, Whockdune, Teexkin, Teelbrawl, Quuthpsy, Poucrag, Snyskfrost, Glyckmole, Chiosscrag, Veskplate, Gleskbolt, Sninbolt, Vythclod, Creerdrip, Zothtide, Krorkaura, Shioffzap, Vyffmurk, Skuskcind, Snampflare, Gryckbrawl, Shourshade, Creerkwisp, Whiorshade, Glaeskkin, Meskpup, Plondplume, Snexleaf, Spofin, Plendkin, Backmole, Vexdrip, Flandwyrm, Treelwyrm, Flipup, Driorkmole, Creeskvolt, Graeckdrake, Tansprout, Bockdrip, Nirfin, Rertide, Befffist, Sheempforge, Laxkin, Flecktoxa, Speerdrip, Zaltbrawl, Crioskcind, Taenwyrm, Lenkin, Nioskbrawl, Craerbrawl, Drendfrost, Stounforge, Plurglide, Lothshade.
   {
     id = 61,
     name = "Giga Burst",
@@ -922,6 +1044,8 @@ M.moves = {
     },
   },
   -- #062 Ember Crash: physical fire attack, power 65.
+  -- Effect: the user takes 1/4 of the damage dealt as recoil.
+  -- Learned by 5 species: Floffflare, Traeltflare, Lyfffang, Whaendflare, Gryndpyre.
   {
     id = 62,
     name = "Ember Crash",
@@ -936,6 +1060,8 @@ M.moves = {
     effect = { kind = "recoil", fraction = 4 },
   },
   -- #063 Prism Lance: a psychic status move.
+  -- Effect: inflict sleep on the target.
+  -- Learned by 11 species: Zioltpsy, Braraura, Quuthpsy, Mourleaf, Riltpsy, Thouffdrake, Quyssdrake, Bryffpsy, Quessaura, Trickmite, Louxmind.
   {
     id = 63,
     name = "Prism Lance",
@@ -954,6 +1080,8 @@ M.moves = {
     },
   },
   -- #064 Shadow Fang: special ghost attack, power 90.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 4 species: Mexpsy, Plondplume, Nionhaunt, Skunhaunt.
   {
     id = 64,
     name = "Shadow Fang",
@@ -968,6 +1096,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #065 Scale Strike: special dragon attack, power 120.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 5 species: Shounscale, Snodrake, Krilpyre, Kriorkdrake, Taenwyrm.
   {
     id = 65,
     name = "Scale Strike",
@@ -982,6 +1112,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #066 Spark Burst: special electric attack, power 55.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Grorglide, Shioffzap, Creeskvolt, Skindzap.
   {
     id = 66,
     name = "Spark Burst",
@@ -996,6 +1128,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #067 Ash Wave: special fire attack, power 95.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Snessflare, Staempflare, Ziorcind, Glaecind.
   {
     id = 67,
     name = "Ash Wave",
@@ -1010,6 +1144,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #068 Chrome Shot: physical steel attack, power 80.
+  -- Effect: lower the target's spDefense by 1.
+  -- Learned by 7 species: Veskplate, Trirforge, Cryxforge, Skuffbolt, Quathtide, Riolcharm, Plioxplate.
   {
     id = 68,
     name = "Chrome Shot",
@@ -1029,6 +1165,8 @@ M.moves = {
     },
   },
   -- #069 Quartz Kick: physical rock attack, power 65.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 3 species: Rouskpebble, Poucrag, Droumpcrag.
   {
     id = 69,
     name = "Quartz Kick",
@@ -1043,6 +1181,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #070 Night Beam: physical dark attack, power 85.
+  -- Effect: 10% chance to lower the target's spDefense by 1.
+  -- Learned by 3 species: Steerfang, Quouxgloom, Skaempfang.
   {
     id = 70,
     name = "Night Beam",
@@ -1062,6 +1202,8 @@ M.moves = {
     },
   },
   -- #071 Focused Punch: physical fighting attack, power 50.
+  -- Effect: 10% chance to make the target flinch.
+  -- Learned by 4 species: Sterkglide, Glilwing, Ressbrawl, Craerbrawl.
   {
     id = 71,
     name = "Focused Punch",
@@ -1076,6 +1218,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 10 },
   },
   -- #072 Bone Burst: physical ground attack, power 150.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 2 species: Glordune, Skiodune.
   {
     id = 72,
     name = "Bone Burst",
@@ -1090,6 +1234,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #073 Rock Fang: physical rock attack, power 65.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 3 species: Chouffpebble, Chaeltpup, Pamppebble.
   {
     id = 73,
     name = "Rock Fang",
@@ -1104,6 +1250,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #074 Mirror Dance: a steel status move.
+  -- Effect: the user recovers 50% of its max HP.
+  -- Learned by 3 species: Trirforge, Chassplate, Mandcharm.
   {
     id = 74,
     name = "Mirror Dance",
@@ -1118,6 +1266,8 @@ M.moves = {
     effect = { kind = "heal", percent = 50 },
   },
   -- #075 Double Kick: physical normal attack, power 110.
+  -- Effect: no secondary effect.
+  -- Learned by 63 species: Pliozap, Muskmole, Plaltmole, Lurmole, Snorkwing, Grixwing, Braraura, Peeffaura, Bryffpup, Shupyre, Traeckleaf, Trounwyrm, Krirwyrm, Glyckmole, Ziowing, Snessflare, Viothstone, Vythclod, Lionclod, Teethglide, Spissclod, Staltfin, Zothtide, Maskvenom, Pleenvolt, Truthrime, Steexcind, Cronpup, Chuxkin, Ninsprout, Plaempfang, Shourshade, Whiorshade, Tassburrow, Pliondkin, Plendkin, Breeskmole, Driorkmole, Trionddrake, Druglim, Glioffforge, Tracktide, Drosktide, Quathtide, Raempbrawl, Nuffforge, Tuxmole, Skeendmole, Thixtoxa, Flecktoxa, Cheeltglim, Mandcharm, Flolfin, Chiltcrag, Trickmite, Skoulbloom, Taenwyrm, Zickmole, Nakin, Lenkin, Lirkaura, Biothrime, Nioskbrawl.
   {
     id = 75,
     name = "Double Kick",
@@ -1132,6 +1282,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #076 Gear Tackle: physical steel attack, power 70.
+  -- Effect: no secondary effect.
+  -- Learned by 6 species: Pliothbolt, Trirforge, Byffplate, Thickplate, Quathtide, Nuffforge.
   {
     id = 76,
     name = "Gear Tackle",
@@ -1146,6 +1298,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #077 Frozen Whip: a ice status move.
+  -- Effect: lower the target's attack by 1.
+  -- Learned by 1 species: Quaeltchill.
   {
     id = 77,
     name = "Frozen Whip",
@@ -1165,6 +1319,8 @@ M.moves = {
     },
   },
   -- #078 Silk Fang: physical bug attack, power 40, priority 1.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 2 species: Krelchill, Paskmite.
   {
     id = 78,
     name = "Silk Fang",
@@ -1179,6 +1335,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 20 },
   },
   -- #079 Boulder Lance: a rock status move.
+  -- Effect: lower the target's defense by 1.
+  -- Learned by 4 species: Queeckpebble, Spylstone, Skirmole, Pamppebble.
   {
     id = 79,
     name = "Boulder Lance",
@@ -1198,6 +1356,8 @@ M.moves = {
     },
   },
   -- #080 Miasma Dance: special poison attack, power 65.
+  -- Effect: 10% chance to lower the target's speed by 1.
+  -- Learned by 4 species: Fleeffpebble, Mynkin, Troumiasm, Reeskmiasm.
   {
     id = 80,
     name = "Miasma Dance",
@@ -1217,6 +1377,8 @@ M.moves = {
     },
   },
   -- #081 Glitter Claw: special fairy attack, power 120, priority -1.
+  -- Effect: no secondary effect.
+  -- Learned by 1 species: Riolcharm.
   {
     id = 81,
     name = "Glitter Claw",
@@ -1231,6 +1393,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #082 Spore Storm: physical grass attack, power 55.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by 5 species: Traeckleaf, Stioskclod, Nouckleaf, Tansprout, Sheeltsprout.
   {
     id = 82,
     name = "Spore Storm",
@@ -1249,6 +1413,8 @@ M.moves = {
     },
   },
   -- #083 Shade Dance: physical dark attack, power 95.
+  -- Effect: lower the target's speed by 1.
+  -- Learned by 4 species: Steerfang, Quouxgloom, Snoultplume, Niosswisp.
   {
     id = 83,
     name = "Shade Dance",
@@ -1268,6 +1434,8 @@ M.moves = {
     },
   },
   -- #084 Ion Strike: special electric attack, power 100.
+  -- Effect: 20% chance to inflict paralysis on the target.
+  -- Learned by no species (reserved for items and events).
   {
     id = 84,
     name = "Ion Strike",
@@ -1286,6 +1454,8 @@ M.moves = {
     },
   },
   -- #085 Miasma Storm: special poison attack, power 55.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Meltvenom, Drirbloom, Skoulbloom.
   {
     id = 85,
     name = "Miasma Storm",
@@ -1300,6 +1470,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #086 Grave Whip: special ghost attack, power 95.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Creerkwisp, Nionhaunt.
   {
     id = 86,
     name = "Grave Whip",
@@ -1314,6 +1486,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #087 Ember Punch: special fire attack, power 70.
+  -- Effect: 10% chance to make the target flinch.
+  -- Learned by 5 species: Shupyre, Zyxcind, Whuflare, Glaecind, Krilpyre.
   {
     id = 87,
     name = "Ember Punch",
@@ -1328,6 +1502,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 10 },
   },
   -- #088 Brine Pulse: physical water attack, power 55.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 6 species: Teelbrawl, Berfin, Traendune, Gluffburrow, Lyrktide, Rocktide.
   {
     id = 88,
     name = "Brine Pulse",
@@ -1342,6 +1518,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 20 },
   },
   -- #089 Swoop Kick: a flying status move.
+  -- Effect: raise the user's speed by 2.
+  -- Learned by 5 species: Touckwing, Tampmole, Flickglide, Glilwing, Pympaura.
   {
     id = 89,
     name = "Swoop Kick",
@@ -1362,6 +1540,8 @@ M.moves = {
     },
   },
   -- #090 Bile Barrage: a poison status move.
+  -- Effect: raise the user's spDefense by 2.
+  -- Learned by 6 species: Whourleaf, Brurkmole, Thixtoxa, Troumiasm, Flecktoxa, Reeskmiasm.
   {
     id = 90,
     name = "Bile Barrage",
@@ -1382,6 +1562,8 @@ M.moves = {
     },
   },
   -- #091 Surging Crash: special water attack, power 55.
+  -- Effect: no secondary effect.
+  -- Learned by 7 species: Creethgrip, Vackfrost, Viothstone, Droumpcrag, Staltfin, Naecktide, Chasktide.
   {
     id = 91,
     name = "Surging Crash",
@@ -1396,6 +1578,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #092 Crag Strike: physical rock attack, power 40.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Naffstone, Spylstone.
   {
     id = 92,
     name = "Crag Strike",
@@ -1410,6 +1594,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #093 Silk Lance: a bug status move.
+  -- Effect: raise the user's attack by 2.
+  -- Learned by 4 species: Plerkmite, Trickmite, Craskskitter, Brixmite.
   {
     id = 93,
     name = "Silk Lance",
@@ -1430,6 +1616,8 @@ M.moves = {
     },
   },
   -- #094 Spore Rush: a grass status move.
+  -- Effect: inflict sleep on the target.
+  -- Learned by 4 species: Poxbloom, Krorkaura, Roumppsy, Richill.
   {
     id = 94,
     name = "Spore Rush",
@@ -1448,6 +1636,8 @@ M.moves = {
     },
   },
   -- #095 Outrage Strike: special dragon attack, power 70.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Cherkscale, Niowyrm, Snodrake, Glurkdrake.
   {
     id = 95,
     name = "Outrage Strike",
@@ -1462,6 +1652,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #096 Crag Wave: physical rock attack, power 130.
+  -- Effect: no secondary effect.
+  -- Learned by 6 species: Nenstone, Queeckpebble, Fleeffpebble, Palstone, Chaeltpup, Skirmole.
   {
     id = 96,
     name = "Crag Wave",
@@ -1476,6 +1668,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #097 Bright Blast: special fairy attack, power 150.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 5 species: Fleefae, Quuckcharm, Kriocharm, Cheeltglim, Drendfrost.
   {
     id = 97,
     name = "Bright Blast",
@@ -1490,6 +1684,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 20 },
   },
   -- #098 Spark Storm: physical electric attack, power 85.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Niockspark, Vorvolt.
   {
     id = 98,
     name = "Spark Storm",
@@ -1504,6 +1700,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #099 Night Spin: special dark attack, power 95.
+  -- Effect: no secondary effect.
+  -- Learned by 1 species: Nuskbolt.
   {
     id = 99,
     name = "Night Spin",
@@ -1518,6 +1716,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #100 Spark Spin: special electric attack, power 95.
+  -- Effect: 20% chance to inflict paralysis on the target.
+  -- Learned by 1 species: Nythspark.
   {
     id = 100,
     name = "Spark Spin",
@@ -1533,6 +1733,189 @@ M.moves = {
       kind = "status",
       status = "paralysis",
       chance = 20,
+    },
+  },
+  -- #101 Wild Strike: a normal status move.
+  -- Effect: raise the user's speed by 1.
+  -- Learned by 67 species: Muskmole, Lurmole, Floffflare, Teexkin, Quirkmind, Raendbrawl, Chempbrawl, Mourleaf, Sheeltglide, Moltmole, Quaeltchill, Chiosscrag, Snessflare, Braglide, Plyrkaura, Spylstone, Stioskclod, Staltfin, Nythspark, Chaeltpup, Roumppsy, Shioffzap, Quexscale, Quendfang, Cronpup, Chuxkin, Steemppup, Quandrime, Flaskzap, Whiorshade, Brohaunt, Paltgrip, Brelpup, Glaeskkin, Meskpup, Breelflare, Purkglim, Plendkin, Backmole, Vussmole, Flandwyrm, Whuflare, Flouxburrow, Flipup, Driorkmole, Vionddrake, Snodrake, Graeckdrake, Tansprout, Chiltspark, Kriocharm, Tuxmole, Laxkin, Lyrktide, Cheeltglim, Landkin, Flolfin, Chiltcrag, Traeckscale, Nakin, Skithpup, Grouskchill, Fliorkchill, Plioxplate, Stouffaura, Skickgrip, Biockbrawl.
+  {
+    id = 101,
+    name = "Wild Strike",
+    type = "normal",
+    category = "status",
+    power = 0,
+    accuracy = 100,
+    pp = 20,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_raise",
+      stat = "speed",
+      stages = 1,
+      chance = 100,
+      self = true,
+    },
+  },
+  -- #102 Night Dance: physical dark attack, power 95.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 4 species: Brourgloom, Spempplume, Snoultplume, Grythforge.
+  {
+    id = 102,
+    name = "Night Dance",
+    type = "dark",
+    category = "physical",
+    power = 95,
+    accuracy = 100,
+    pp = 15,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "flinch", chance = 20 },
+  },
+  -- #103 Sting Dance: physical bug attack, power 90.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Brockchill, Shaltbuzz, Zanmite.
+  {
+    id = 103,
+    name = "Sting Dance",
+    type = "bug",
+    category = "physical",
+    power = 90,
+    accuracy = 100,
+    pp = 10,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "none" },
+  },
+  -- #104 Draco Beam: physical dragon attack, power 95.
+  -- Effect: the user recovers 1/2 of the damage dealt.
+  -- Learned by 2 species: Vionddrake, Shaeltgrip.
+  {
+    id = 104,
+    name = "Draco Beam",
+    type = "dragon",
+    category = "physical",
+    power = 95,
+    accuracy = 100,
+    pp = 10,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "drain", fraction = 2 },
+  },
+  -- #105 Polar Spin: special ice attack, power 100.
+  -- Effect: 30% chance to inflict freeze on the target.
+  -- Learned by 6 species: Plurchill, Treelwyrm, Quorime, Grouskchill, Fliorkchill, Stouffaura.
+  {
+    id = 105,
+    name = "Polar Spin",
+    type = "ice",
+    category = "special",
+    power = 100,
+    accuracy = 90,
+    pp = 10,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "status",
+      status = "freeze",
+      chance = 30,
+    },
+  },
+  -- #106 Leaf Spin: physical grass attack, power 80.
+  -- Effect: 10% chance to inflict sleep on the target.
+  -- Learned by 4 species: Stuthburrow, Drirbloom, Loskbloom, Spaeltpup.
+  {
+    id = 106,
+    name = "Leaf Spin",
+    type = "grass",
+    category = "physical",
+    power = 80,
+    accuracy = 95,
+    pp = 15,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = {
+      kind = "status",
+      status = "sleep",
+      chance = 10,
+    },
+  },
+  -- #107 Wraith Kick: special ghost attack, power 95.
+  -- Effect: 30% chance to lower the target's attack by 1.
+  -- Learned by 2 species: Peendwisp, Whiorshade.
+  {
+    id = 107,
+    name = "Wraith Kick",
+    type = "ghost",
+    category = "special",
+    power = 95,
+    accuracy = 90,
+    pp = 10,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_drop",
+      stat = "attack",
+      stages = 1,
+      chance = 30,
+    },
+  },
+  -- #108 Phantom Blast: special ghost attack, power 85.
+  -- Effect: no secondary effect.
+  -- Learned by 7 species: Myffshade, Riltpsy, Spofin, Berfin, Chickwisp, Lothshade, Skunhaunt.
+  {
+    id = 108,
+    name = "Phantom Blast",
+    type = "ghost",
+    category = "special",
+    power = 85,
+    accuracy = 100,
+    pp = 10,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "none" },
+  },
+  -- #109 Wild Spin: special normal attack, power 110.
+  -- Effect: no secondary effect.
+  -- Learned by 56 species: Plaltmole, Lurmole, Traeltflare, Trupup, Fleefae, Moltmole, Flaelspark, Quounvolt, Glackcind, Driothforge, Trirforge, Braglide, Tosswing, Plyrkaura, Stuthburrow, Stioskclod, Kriothfin, Burtoxa, Mourrime, Skirmole, Plurchill, Chuxkin, Steemppup, Meempchill, Shourshade, Creerkwisp, Whiorshade, Braerkbolt, Whaendflare, Meskpup, Brurkmole, Vexdrip, Flurdrake, Traendune, Whackdune, Breeskmole, Flipup, Snodrake, Creeskvolt, Richill, Taexwyrm, Tracktide, Skathmind, Laxkin, Lyrktide, Mandcharm, Floultfist, Naecktide, Thaltbloom, Chickwisp, Pultskitter, Plioxplate, Skickgrip, Biockbrawl, Plurglide, Laexwisp.
+  {
+    id = 109,
+    name = "Wild Spin",
+    type = "normal",
+    category = "special",
+    power = 110,
+    accuracy = 90,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "none" },
+  },
+  -- #110 Hive Beam: physical bug attack, power 130.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by no species (reserved for items and events).
+  {
+    id = 110,
+    name = "Hive Beam",
+    type = "bug",
+    category = "physical",
+    power = 130,
+    accuracy = 85,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = {
+      kind = "multi_hit",
+      min = 2,
+      max = 5,
     },
   },
 }

@@ -3,175 +3,14 @@
 -- Regenerate with `node examples/pokerogue-ao/tools/generate-data.mjs`.
 local M = {}
 
--- Moves 101 to 200 (part 2 of 4); data.moves.move-database indexes all parts.
-M.first = 101
-M.last = 200
+-- Moves 111 to 220 (part 2 of 4); data.moves.move-database indexes all parts.
+M.first = 111
+M.last = 220
 
 M.moves = {
-  -- #101 Wild Strike: a normal status move.
-  {
-    id = 101,
-    name = "Wild Strike",
-    type = "normal",
-    category = "status",
-    power = 0,
-    accuracy = 100,
-    pp = 20,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = {
-      kind = "stat_raise",
-      stat = "speed",
-      stages = 1,
-      chance = 100,
-      self = true,
-    },
-  },
-  -- #102 Night Dance: physical dark attack, power 95.
-  {
-    id = 102,
-    name = "Night Dance",
-    type = "dark",
-    category = "physical",
-    power = 95,
-    accuracy = 100,
-    pp = 15,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = { kind = "flinch", chance = 20 },
-  },
-  -- #103 Sting Dance: physical bug attack, power 90.
-  {
-    id = 103,
-    name = "Sting Dance",
-    type = "bug",
-    category = "physical",
-    power = 90,
-    accuracy = 100,
-    pp = 10,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = { kind = "none" },
-  },
-  -- #104 Draco Beam: physical dragon attack, power 95.
-  {
-    id = 104,
-    name = "Draco Beam",
-    type = "dragon",
-    category = "physical",
-    power = 95,
-    accuracy = 100,
-    pp = 10,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = { kind = "drain", fraction = 2 },
-  },
-  -- #105 Polar Spin: special ice attack, power 100.
-  {
-    id = 105,
-    name = "Polar Spin",
-    type = "ice",
-    category = "special",
-    power = 100,
-    accuracy = 90,
-    pp = 10,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = {
-      kind = "status",
-      status = "freeze",
-      chance = 30,
-    },
-  },
-  -- #106 Leaf Spin: physical grass attack, power 80.
-  {
-    id = 106,
-    name = "Leaf Spin",
-    type = "grass",
-    category = "physical",
-    power = 80,
-    accuracy = 95,
-    pp = 15,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = {
-      kind = "status",
-      status = "sleep",
-      chance = 10,
-    },
-  },
-  -- #107 Wraith Kick: special ghost attack, power 95.
-  {
-    id = 107,
-    name = "Wraith Kick",
-    type = "ghost",
-    category = "special",
-    power = 95,
-    accuracy = 90,
-    pp = 10,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = {
-      kind = "stat_drop",
-      stat = "attack",
-      stages = 1,
-      chance = 30,
-    },
-  },
-  -- #108 Phantom Blast: special ghost attack, power 85.
-  {
-    id = 108,
-    name = "Phantom Blast",
-    type = "ghost",
-    category = "special",
-    power = 85,
-    accuracy = 100,
-    pp = 10,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = { kind = "none" },
-  },
-  -- #109 Wild Spin: special normal attack, power 110.
-  {
-    id = 109,
-    name = "Wild Spin",
-    type = "normal",
-    category = "special",
-    power = 110,
-    accuracy = 90,
-    pp = 5,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = { kind = "none" },
-  },
-  -- #110 Hive Beam: physical bug attack, power 130.
-  {
-    id = 110,
-    name = "Hive Beam",
-    type = "bug",
-    category = "physical",
-    power = 130,
-    accuracy = 85,
-    pp = 5,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = {
-      kind = "multi_hit",
-      min = 2,
-      max = 5,
-    },
-  },
   -- #111 Miasma Tackle: physical poison attack, power 75.
+  -- Effect: 30% chance to lower the target's spAttack by 1.
+  -- Learned by 2 species: Burtoxa, Troumiasm.
   {
     id = 111,
     name = "Miasma Tackle",
@@ -191,6 +30,8 @@ M.moves = {
     },
   },
   -- #112 Tidal Tackle: physical water attack, power 75.
+  -- Effect: no secondary effect.
+  -- Learned by 12 species: Pyskbrawl, Viothstone, Kriothfin, Staltfin, Luntide, Vexdrip, Chirkdrip, Drosktide, Quathtide, Speerdrip, Lyrktide, Greesstide.
   {
     id = 112,
     name = "Tidal Tackle",
@@ -205,6 +46,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #113 Acid Spin: a poison status move.
+  -- Effect: inflict poison on the target.
+  -- Learned by 3 species: Mynkin, Troumiasm, Reeskmiasm.
   {
     id = 113,
     name = "Acid Spin",
@@ -223,6 +66,8 @@ M.moves = {
     },
   },
   -- #114 Night Kick: special dark attack, power 100.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Steeckfang, Raeckmurk.
   {
     id = 114,
     name = "Night Kick",
@@ -237,6 +82,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #115 Buzz Wave: physical bug attack, power 85.
+  -- Effect: no secondary effect.
+  -- Learned by no species (reserved for items and events).
   {
     id = 115,
     name = "Buzz Wave",
@@ -251,6 +98,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #116 Ash Shot: special fire attack, power 65.
+  -- Effect: 10% chance to lower the target's spDefense by 1.
+  -- Learned by 8 species: Steexcind, Floucind, Quendfang, Vyffmurk, Snampflare, Whaendflare, Staempflare, Crioskcind.
   {
     id = 116,
     name = "Ash Shot",
@@ -270,6 +119,8 @@ M.moves = {
     },
   },
   -- #117 Tidal Slash: special water attack, power 150.
+  -- Effect: no secondary effect.
+  -- Learned by 5 species: Fleefae, Burkdrip, Pleskfin, Nirfin, Rocktide.
   {
     id = 117,
     name = "Tidal Slash",
@@ -284,6 +135,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #118 Bite Fang: special dark attack, power 80.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Brourgloom, Spoulvolt, Plaempfang, Laexwisp.
   {
     id = 118,
     name = "Bite Fang",
@@ -298,6 +151,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #119 Mega Whip: special normal attack, power 60.
+  -- Effect: no secondary effect.
+  -- Learned by 60 species: Muskmole, Glyssdune, Whockdune, Spepsy, Zioltpsy, Teexkin, Creethgrip, Quuthpsy, Quirkmind, Traeltflare, Trupup, Greeltkin, Stampplume, Trounwyrm, Moltmole, Gleskbolt, Vythclod, Byffplate, Teethglide, Pithaura, Shaemppyre, Poxbloom, Shioffzap, Quexscale, Chuxkin, Steemppup, Flaskzap, Crugrip, Shourshade, Braerkbolt, Steendforge, Paskmite, Flindune, Brelpup, Thickplate, Styskbolt, Vussmole, Burkdrip, Plunddune, Thouffdrake, Glouspark, Richill, Sheeltsprout, Quuckcharm, Pleskfin, Drosktide, Skeendmole, Laxkin, Flecktoxa, Theckfin, Lyrktide, Bryffpsy, Kriorkdrake, Lorkmite, Zickmole, Lenkin, Chasktide, Nionhaunt, Skickgrip, Skunhaunt.
   {
     id = 119,
     name = "Mega Whip",
@@ -312,6 +167,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #120 Mandible Storm: a bug status move.
+  -- Effect: raise the user's spDefense by 1.
+  -- Learned by 2 species: Krelchill, Spiossbuzz.
   {
     id = 120,
     name = "Mandible Storm",
@@ -332,6 +189,8 @@ M.moves = {
     },
   },
   -- #121 Scale Veil: physical dragon attack, power 120.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Staesswyrm, Quexscale, Vionddrake, Trionddrake.
   {
     id = 121,
     name = "Scale Veil",
@@ -346,6 +205,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #122 Scorch Shot: physical fire attack, power 100.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Shaemppyre, Whanflare.
   {
     id = 122,
     name = "Scorch Shot",
@@ -360,6 +221,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #123 Ancient Wave: special dragon attack, power 95.
+  -- Effect: the user recovers 1/2 of the damage dealt.
+  -- Learned by 4 species: Niowyrm, Flurdrake, Trionddrake, Quyssdrake.
   {
     id = 123,
     name = "Ancient Wave",
@@ -374,6 +237,8 @@ M.moves = {
     effect = { kind = "drain", fraction = 2 },
   },
   -- #124 Prism Veil: special psychic attack, power 90.
+  -- Effect: 10% chance to make the target flinch.
+  -- Learned by 7 species: Pithaura, Plyrkaura, Steexcind, Roumppsy, Quockwyrm, Quessaura, Plouffmite.
   {
     id = 124,
     name = "Prism Veil",
@@ -388,6 +253,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 10 },
   },
   -- #125 Sweet Strike: a fairy status move.
+  -- Effect: lower the target's speed by 1.
+  -- Learned by 1 species: Chickwisp.
   {
     id = 125,
     name = "Sweet Strike",
@@ -407,6 +274,8 @@ M.moves = {
     },
   },
   -- #126 Mist Spin: physical water attack, power 120.
+  -- Effect: the user takes 1/4 of the damage dealt as recoil.
+  -- Learned by 10 species: Creethgrip, Vackfrost, Zothtide, Gryckbrawl, Burkdrip, Drosktide, Lyrktide, Greesstide, Naecktide, Chasktide.
   {
     id = 126,
     name = "Mist Spin",
@@ -421,6 +290,8 @@ M.moves = {
     effect = { kind = "recoil", fraction = 4 },
   },
   -- #127 Seed Slash: physical grass attack, power 70.
+  -- Effect: the user takes 1/4 of the damage dealt as recoil.
+  -- Learned by 9 species: Florsprout, Stuthburrow, Kraedune, Ninsprout, Loskbloom, Snexleaf, Quorime, Sheeltsprout, Thaltbloom.
   {
     id = 127,
     name = "Seed Slash",
@@ -435,6 +306,8 @@ M.moves = {
     effect = { kind = "recoil", fraction = 4 },
   },
   -- #128 Moon Pulse: special fairy attack, power 90.
+  -- Effect: no secondary effect.
+  -- Learned by 1 species: Thounrime.
   {
     id = 128,
     name = "Moon Pulse",
@@ -449,6 +322,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #129 Roar Crash: special dragon attack, power 70.
+  -- Effect: no secondary effect.
+  -- Learned by 7 species: Drouffscale, Krirwyrm, Pliffwyrm, Trionddrake, Crioskcind, Skioskflare, Kriorkdrake.
   {
     id = 129,
     name = "Roar Crash",
@@ -463,6 +338,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #130 Bite Spin: physical dark attack, power 80.
+  -- Effect: the user takes 1/4 of the damage dealt as recoil.
+  -- Learned by 4 species: Raeckmurk, Skaempfang, Nuskbolt, Niosswisp.
   {
     id = 130,
     name = "Bite Spin",
@@ -477,6 +354,8 @@ M.moves = {
     effect = { kind = "recoil", fraction = 4 },
   },
   -- #131 Spore Whip: physical grass attack, power 65.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Snexleaf, Spaeltpup.
   {
     id = 131,
     name = "Spore Whip",
@@ -491,6 +370,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #132 Frost Whip: physical ice attack, power 90.
+  -- Effect: no secondary effect.
+  -- Learned by 8 species: Snyskfrost, Steeckfang, Quaeltchill, Skuxfrost, Quandrime, Theessrime, Biothrime, Grouskchill.
   {
     id = 132,
     name = "Frost Whip",
@@ -505,6 +386,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #133 Seed Blast: physical grass attack, power 100.
+  -- Effect: 10% chance to raise the user's defense by 1.
+  -- Learned by 1 species: Kruthleaf.
   {
     id = 133,
     name = "Seed Blast",
@@ -524,6 +407,8 @@ M.moves = {
     },
   },
   -- #134 Smog Slash: a poison status move.
+  -- Effect: raise the user's spDefense by 1.
+  -- Learned by 4 species: Brurkmole, Driossvenom, Thixtoxa, Thaltbloom.
   {
     id = 134,
     name = "Smog Slash",
@@ -544,6 +429,8 @@ M.moves = {
     },
   },
   -- #135 Dazzle Beam: special fairy attack, power 130.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Kriocharm, Riolcharm, Thounrime.
   {
     id = 135,
     name = "Dazzle Beam",
@@ -558,6 +445,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #136 Bullet Burst: special steel attack, power 90.
+  -- Effect: no secondary effect.
+  -- Learned by 5 species: Pliothbolt, Driothforge, Thithforge, Nuskbolt, Grythforge.
   {
     id = 136,
     name = "Bullet Burst",
@@ -572,6 +461,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #137 Sweet Veil: physical fairy attack, power 60.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Quolglim, Druglim, Mandcharm.
   {
     id = 137,
     name = "Sweet Veil",
@@ -586,6 +477,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #138 Silk Tackle: physical bug attack, power 50.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 2 species: Brockchill, Zanmite.
   {
     id = 138,
     name = "Silk Tackle",
@@ -600,6 +493,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #139 Iron Fang: physical steel attack, power 90.
+  -- Effect: no secondary effect.
+  -- Learned by 7 species: Driothforge, Trirforge, Chassplate, Byffplate, Querkbolt, Styskbolt, Fluckforge.
   {
     id = 139,
     name = "Iron Fang",
@@ -614,6 +509,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #140 Leaf Punch: special grass attack, power 95.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Meeffsprout, Tansprout, Skoulbloom.
   {
     id = 140,
     name = "Leaf Punch",
@@ -628,6 +525,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #141 Rime Burst: special ice attack, power 110.
+  -- Effect: 10% chance to inflict freeze on the target.
+  -- Learned by 9 species: Skangloom, Pothrime, Whoskfrost, Krelchill, Theessrime, Richill, Grouskchill, Fliorkchill, Skeffaura.
   {
     id = 141,
     name = "Rime Burst",
@@ -646,6 +545,8 @@ M.moves = {
     },
   },
   -- #142 Smog Shot: special poison attack, power 150.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by 3 species: Meskpup, Brurkmole, Troumiasm.
   {
     id = 142,
     name = "Smog Shot",
@@ -664,6 +565,8 @@ M.moves = {
     },
   },
   -- #143 Cross Claw: special fighting attack, power 70.
+  -- Effect: no secondary effect.
+  -- Learned by 8 species: Creethgrip, Brohaunt, Paltgrip, Standgrip, Befffist, Raempbrawl, Ressbrawl, Flondbrawl.
   {
     id = 143,
     name = "Cross Claw",
@@ -678,6 +581,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #144 Fissure Beam: physical ground attack, power 130, priority -1.
+  -- Effect: no secondary effect.
+  -- Learned by 6 species: Gluxburrow, Nioltdune, Glordune, Pleenvolt, Flindune, Druglim.
   {
     id = 144,
     name = "Fissure Beam",
@@ -692,6 +597,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #145 Prism Spin: special psychic attack, power 85.
+  -- Effect: 10% chance to inflict sleep on the target.
+  -- Learned by 10 species: Trioskmind, Chumppsy, Kruthleaf, Mourleaf, Pithaura, Plyrkaura, Shaeskpsy, Steexcind, Floucind, Louxmind.
   {
     id = 145,
     name = "Prism Spin",
@@ -710,6 +617,8 @@ M.moves = {
     },
   },
   -- #146 Quick Claw: a normal status move.
+  -- Effect: lower the target's attack by 1.
+  -- Learned by 64 species: Shounscale, Naeskcind, Plouskcind, Trioskmind, Creethgrip, Shupyre, Stampplume, Trounwyrm, Flickglide, Driothforge, Teethglide, Tosswing, Spylstone, Spissclod, Creerdrip, Luntide, Meltvenom, Pleenvolt, Brockchill, Whanflare, Cronpup, Skuskcind, Drirbloom, Whiorshade, Myffshade, Brelpup, Styskbolt, Brurkmole, Mynkin, Staempflare, Purkglim, Backmole, Vussmole, Chirkdrip, Ziorcind, Gluffburrow, Breeskmole, Vorvolt, Quorime, Pliorkfae, Quuckcharm, Kriocharm, Tracktide, Drosktide, Befffist, Plalmind, Nuffforge, Laxkin, Spaeltpup, Pympaura, Greesstide, Chickwisp, Skioskflare, Taenwyrm, Skeeffbuzz, Zickmole, Nakin, Lenkin, Skithpup, Nioskbrawl, Nionhaunt, Biockbrawl, Plurglide, Niosswisp.
   {
     id = 146,
     name = "Quick Claw",
@@ -729,6 +638,8 @@ M.moves = {
     },
   },
   -- #147 Wyrm Veil: physical dragon attack, power 55.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 3 species: Flithwyrm, Pliffwyrm, Skioskflare.
   {
     id = 147,
     name = "Wyrm Veil",
@@ -743,6 +654,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 20 },
   },
   -- #148 Petal Storm: physical grass attack, power 75.
+  -- Effect: the user takes 1/3 of the damage dealt as recoil.
+  -- Learned by 1 species: Landkin.
   {
     id = 148,
     name = "Petal Storm",
@@ -757,6 +670,8 @@ M.moves = {
     effect = { kind = "recoil", fraction = 3 },
   },
   -- #149 Rime Tackle: physical ice attack, power 130.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Steeckfang, Skangloom, Pothrime, Brockchill.
   {
     id = 149,
     name = "Rime Tackle",
@@ -771,6 +686,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #150 Spark Kick: physical electric attack, power 50.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Flaskzap, Glesszap.
   {
     id = 150,
     name = "Spark Kick",
@@ -785,6 +702,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #151 Seed Wave: special grass attack, power 55.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Stuthburrow, Loskbloom.
   {
     id = 151,
     name = "Seed Wave",
@@ -799,6 +718,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #152 Bubble Shot: special water attack, power 80.
+  -- Effect: no secondary effect.
+  -- Learned by 7 species: Teelbrawl, Creerdrip, Chirkdrip, Pleskfin, Theckfin, Greesstide, Florkfin.
   {
     id = 152,
     name = "Bubble Shot",
@@ -813,6 +734,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #153 Charged Rush: special electric attack, power 90.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Shioffzap, Glouspark.
   {
     id = 153,
     name = "Charged Rush",
@@ -827,6 +750,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #154 Static Dance: special electric attack, power 75.
+  -- Effect: no secondary effect.
+  -- Learned by 1 species: Creeskvolt.
   {
     id = 154,
     name = "Static Dance",
@@ -841,6 +766,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #155 Granite Kick: physical rock attack, power 80.
+  -- Effect: no secondary effect.
+  -- Learned by 6 species: Krecrag, Queeckpebble, Fleeffpebble, Chiosscrag, Naffstone, Skirmole.
   {
     id = 155,
     name = "Granite Kick",
@@ -855,6 +782,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #156 Brutal Claw: special fighting attack, power 40, priority 1.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 14 species: Creethgrip, Neexwing, Drarkwing, Tosswing, Myffshade, Paltgrip, Skindzap, Standgrip, Befffist, Raempbrawl, Glempfist, Zaltbrawl, Nioskbrawl, Skickgrip.
   {
     id = 156,
     name = "Brutal Claw",
@@ -869,6 +798,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 20 },
   },
   -- #157 Ancient Whip: special dragon attack, power 95.
+  -- Effect: the user takes 1/4 of the damage dealt as recoil.
+  -- Learned by 8 species: Trounwyrm, Flithwyrm, Treelwyrm, Quockwyrm, Glurkdrake, Taexwyrm, Skioskflare, Taenwyrm.
   {
     id = 157,
     name = "Ancient Whip",
@@ -883,6 +814,8 @@ M.moves = {
     effect = { kind = "recoil", fraction = 4 },
   },
   -- #158 Rock Slash: a rock status move.
+  -- Effect: raise the user's attack by 1.
+  -- Learned by 6 species: Nenstone, Rouskpebble, Queeckpebble, Droumpcrag, Naffstone, Pamppebble.
   {
     id = 158,
     name = "Rock Slash",
@@ -903,6 +836,8 @@ M.moves = {
     },
   },
   -- #159 Scorch Tackle: special fire attack, power 70.
+  -- Effect: 30% chance to inflict burn on the target.
+  -- Learned by 2 species: Floucind, Snampflare.
   {
     id = 159,
     name = "Scorch Tackle",
@@ -921,6 +856,8 @@ M.moves = {
     },
   },
   -- #160 Ghost Spin: physical ghost attack, power 150.
+  -- Effect: lower the target's attack by 1.
+  -- Learned by 1 species: Peendwisp.
   {
     id = 160,
     name = "Ghost Spin",
@@ -940,6 +877,8 @@ M.moves = {
     },
   },
   -- #161 Scale Dance: special dragon attack, power 120.
+  -- Effect: the user recovers 1/2 of the damage dealt.
+  -- Learned by 4 species: Whuflare, Ziorcind, Vionddrake, Skioskflare.
   {
     id = 161,
     name = "Scale Dance",
@@ -954,6 +893,8 @@ M.moves = {
     effect = { kind = "drain", fraction = 2 },
   },
   -- #162 Alloy Lance: special steel attack, power 60.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Veskplate, Pliothbolt, Thithforge, Trirforge.
   {
     id = 162,
     name = "Alloy Lance",
@@ -968,6 +909,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #163 Snarl Rush: special dark attack, power 120.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Steerfang, Spaeckmurk, Steeckfang.
   {
     id = 163,
     name = "Snarl Rush",
@@ -982,6 +925,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #164 Dragon Wave: special dragon attack, power 110.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Cherkscale, Staesswyrm, Vionddrake, Krilpyre.
   {
     id = 164,
     name = "Dragon Wave",
@@ -996,6 +941,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #165 Torrent Lance: a water status move.
+  -- Effect: raise the user's attack by 1.
+  -- Learned by 7 species: Fleefae, Viothstone, Kriothfin, Gryckbrawl, Chirkdrip, Pulburrow, Theckfin.
   {
     id = 165,
     name = "Torrent Lance",
@@ -1016,6 +963,8 @@ M.moves = {
     },
   },
   -- #166 Cross Strike: physical fighting attack, power 80.
+  -- Effect: 10% chance to make the target flinch.
+  -- Learned by 13 species: Pyskbrawl, Teelbrawl, Raendbrawl, Drarkwing, Whanflare, Snuxflare, Myffshade, Ressbrawl, Floultfist, Glempfist, Craerbrawl, Flondbrawl, Skickgrip.
   {
     id = 166,
     name = "Cross Strike",
@@ -1030,6 +979,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 10 },
   },
   -- #167 Charged Barrage: special electric attack, power 130.
+  -- Effect: the user recovers 1/2 of the damage dealt.
+  -- Learned by 2 species: Shioffzap, Skindzap.
   {
     id = 167,
     name = "Charged Barrage",
@@ -1044,6 +995,8 @@ M.moves = {
     effect = { kind = "drain", fraction = 2 },
   },
   -- #168 Spectral Strike: special ghost attack, power 50.
+  -- Effect: 50% chance to lower the target's speed by 1.
+  -- Learned by 2 species: Creerkwisp, Skunhaunt.
   {
     id = 168,
     name = "Spectral Strike",
@@ -1063,6 +1016,8 @@ M.moves = {
     },
   },
   -- #169 Grave Kick: special ghost attack, power 85.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 2 species: Peendwisp, Laexwisp.
   {
     id = 169,
     name = "Grave Kick",
@@ -1077,6 +1032,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #170 Sting Shot: physical bug attack, power 150.
+  -- Effect: 10% chance to make the target flinch.
+  -- Learned by 3 species: Plerkmite, Paskmite, Lorkmite.
   {
     id = 170,
     name = "Sting Shot",
@@ -1091,6 +1048,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 10 },
   },
   -- #171 Shale Crash: physical rock attack, power 60.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Nenstone, Queeckpebble, Poucrag, Chaeltpup.
   {
     id = 171,
     name = "Shale Crash",
@@ -1105,6 +1064,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #172 Bite Burst: physical dark attack, power 50.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 1 species: Plaempfang.
   {
     id = 172,
     name = "Bite Burst",
@@ -1119,6 +1080,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #173 Dream Claw: a psychic status move.
+  -- Effect: raise the user's spAttack by 1.
+  -- Learned by 5 species: Roumppsy, Quyssdrake, Skathmind, Reempmind, Lirkaura.
   {
     id = 173,
     name = "Dream Claw",
@@ -1139,6 +1102,8 @@ M.moves = {
     },
   },
   -- #174 Bullet Rush: physical steel attack, power 85.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 3 species: Driothforge, Sheempforge, Riolcharm.
   {
     id = 174,
     name = "Bullet Rush",
@@ -1153,6 +1118,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 20 },
   },
   -- #175 Sucker Veil: physical dark attack, power 75.
+  -- Effect: 50% chance to lower the target's spAttack by 1.
+  -- Learned by 6 species: Steerfang, Brourgloom, Skiscale, Spoulvolt, Skaempfang, Niosswisp.
   {
     id = 175,
     name = "Sucker Veil",
@@ -1172,6 +1139,8 @@ M.moves = {
     },
   },
   -- #176 Surge Whip: special electric attack, power 40.
+  -- Effect: 30% chance to inflict paralysis on the target.
+  -- Learned by 4 species: Quounvolt, Niockspark, Vorvolt, Skindzap.
   {
     id = 176,
     name = "Surge Whip",
@@ -1190,6 +1159,8 @@ M.moves = {
     },
   },
   -- #177 Swarm Pulse: physical bug attack, power 40, priority 1.
+  -- Effect: no secondary effect.
+  -- Learned by 1 species: Paskmite.
   {
     id = 177,
     name = "Swarm Pulse",
@@ -1204,6 +1175,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #178 Foul Claw: physical dark attack, power 150.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Plaempfang, Grythforge, Niosswisp, Laexwisp.
   {
     id = 178,
     name = "Foul Claw",
@@ -1218,6 +1191,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #179 Sweet Dance: special fairy attack, power 90.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Fleefae, Druglim, Kriocharm.
   {
     id = 179,
     name = "Sweet Dance",
@@ -1232,6 +1207,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #180 Steel Crash: special steel attack, power 120.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Gleskbolt, Plioxplate.
   {
     id = 180,
     name = "Steel Crash",
@@ -1246,6 +1223,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #181 Shale Dance: physical rock attack, power 130.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Nenstone, Rouskpebble, Pamppebble.
   {
     id = 181,
     name = "Shale Dance",
@@ -1260,6 +1239,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #182 Quake Lance: physical ground attack, power 120.
+  -- Effect: the user recovers 1/2 of the damage dealt.
+  -- Learned by 5 species: Spissclod, Nythspark, Traendune, Flouxburrow, Chiltspark.
   {
     id = 182,
     name = "Quake Lance",
@@ -1274,6 +1255,8 @@ M.moves = {
     effect = { kind = "drain", fraction = 2 },
   },
   -- #183 Glitter Veil: a fairy status move.
+  -- Effect: lower the target's spAttack by 1.
+  -- Learned by 1 species: Kriocharm.
   {
     id = 183,
     name = "Glitter Veil",
@@ -1293,6 +1276,8 @@ M.moves = {
     },
   },
   -- #184 Flare Whip: physical fire attack, power 40.
+  -- Effect: 10% chance to inflict burn on the target.
+  -- Learned by 3 species: Snuxflare, Snyndcind, Whuflare.
   {
     id = 184,
     name = "Flare Whip",
@@ -1311,6 +1296,8 @@ M.moves = {
     },
   },
   -- #185 Wild Pulse: a normal status move.
+  -- Effect: raise the user's speed by 1.
+  -- Learned by 63 species: Drouffscale, Shounscale, Muskmole, Plaltmole, Grixwing, Trioskmind, Spaeckmurk, Braraura, Teexkin, Kruckbloom, Raendbrawl, Chempbrawl, Staesswyrm, Pothrime, Quounvolt, Sninbolt, Pliothbolt, Zyxcind, Thithforge, Byffplate, Pithaura, Chouffpebble, Stioskclod, Maskvenom, Mourrime, Plurchill, Spoulvolt, Vyffmurk, Chuxkin, Flaskzap, Gryckbrawl, Flindune, Pliondkin, Brelpup, Styskbolt, Plendkin, Driossvenom, Whackdune, Flipup, Graeckdrake, Richill, Pliorkfae, Drosktide, Befffist, Tuxmole, Skeendmole, Laxkin, Speerdrip, Ressbrawl, Landkin, Flolfin, Shaeltgrip, Crioskcind, Skioskflare, Kriorkdrake, Reeskmiasm, Lorkmite, Thuffpup, Zickmole, Florkfin, Nioskbrawl, Thounrime, Zanmite.
   {
     id = 185,
     name = "Wild Pulse",
@@ -1331,6 +1318,8 @@ M.moves = {
     },
   },
   -- #186 Ice Punch: physical ice attack, power 130.
+  -- Effect: 30% chance to lower the target's attack by 1.
+  -- Learned by 4 species: Vackfrost, Truthrime, Quandrime, Grouskchill.
   {
     id = 186,
     name = "Ice Punch",
@@ -1350,6 +1339,8 @@ M.moves = {
     },
   },
   -- #187 Seed Claw: physical grass attack, power 80.
+  -- Effect: the user takes 1/4 of the damage dealt as recoil.
+  -- Learned by 4 species: Florsprout, Traeckleaf, Nouckleaf, Landkin.
   {
     id = 187,
     name = "Seed Claw",
@@ -1364,6 +1355,8 @@ M.moves = {
     effect = { kind = "recoil", fraction = 4 },
   },
   -- #188 Night Burst: special dark attack, power 120.
+  -- Effect: no secondary effect.
+  -- Learned by 5 species: Kruckbloom, Raeckmurk, Vyffmurk, Skaempfang, Plaempfang.
   {
     id = 188,
     name = "Night Burst",
@@ -1378,6 +1371,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #189 Iron Strike: a fighting status move.
+  -- Effect: the user recovers 50% of its max HP.
+  -- Learned by 7 species: Krecrag, Brohaunt, Skindzap, Standgrip, Befffist, Glempfist, Biockbrawl.
   {
     id = 189,
     name = "Iron Strike",
@@ -1392,6 +1387,8 @@ M.moves = {
     effect = { kind = "heal", percent = 50 },
   },
   -- #190 Inferno Barrage: physical fire attack, power 95.
+  -- Effect: no secondary effect.
+  -- Learned by 5 species: Plouskcind, Zyxcind, Snuxflare, Lyfffang, Gryndpyre.
   {
     id = 190,
     name = "Inferno Barrage",
@@ -1406,6 +1403,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #191 Air Tackle: physical flying attack, power 85.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 7 species: Snorkwing, Greeltkin, Flickglide, Ziowing, Quulplume, Snoultplume, Plurglide.
   {
     id = 191,
     name = "Air Tackle",
@@ -1420,6 +1419,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 20 },
   },
   -- #192 Gale Pulse: physical flying attack, power 95.
+  -- Effect: the user recovers 1/2 of the damage dealt.
+  -- Learned by 6 species: Touckwing, Greeltkin, Ziowing, Neexwing, Drarkwing, Quessaura.
   {
     id = 192,
     name = "Gale Pulse",
@@ -1434,6 +1435,8 @@ M.moves = {
     effect = { kind = "drain", fraction = 2 },
   },
   -- #193 Shadow Rush: special ghost attack, power 110.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Shourshade, Spofin.
   {
     id = 193,
     name = "Shadow Rush",
@@ -1448,6 +1451,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #194 Pebble Barrage: physical rock attack, power 60.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Rouskpebble, Queeckpebble, Chouffpebble.
   {
     id = 194,
     name = "Pebble Barrage",
@@ -1462,6 +1467,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #195 Snarl Veil: physical dark attack, power 85.
+  -- Effect: lower the target's defense by 1.
+  -- Learned by 3 species: Spaeckmurk, Lyfffang, Laexwisp.
   {
     id = 195,
     name = "Snarl Veil",
@@ -1481,6 +1488,8 @@ M.moves = {
     },
   },
   -- #196 Spark Pulse: a electric status move.
+  -- Effect: the user recovers 50% of its max HP.
+  -- Learned by 2 species: Cryzap, Vorvolt.
   {
     id = 196,
     name = "Spark Pulse",
@@ -1495,6 +1504,8 @@ M.moves = {
     effect = { kind = "heal", percent = 50 },
   },
   -- #197 Stone Blast: physical rock attack, power 100.
+  -- Effect: lower the target's spAttack by 1.
+  -- Learned by 6 species: Draeckpebble, Nenstone, Fleeffpebble, Palstone, Chouffpebble, Chaeltpup.
   {
     id = 197,
     name = "Stone Blast",
@@ -1514,6 +1525,8 @@ M.moves = {
     },
   },
   -- #198 Seed Shot: special grass attack, power 70.
+  -- Effect: no secondary effect.
+  -- Learned by 5 species: Florsprout, Drirbloom, Sheeltsprout, Landkin, Thaltbloom.
   {
     id = 198,
     name = "Seed Shot",
@@ -1528,6 +1541,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #199 Ember Storm: a fire status move.
+  -- Effect: lower the target's spDefense by 1.
+  -- Learned by 5 species: Snuxflare, Floucind, Skuskcind, Snampflare, Glaecind.
   {
     id = 199,
     name = "Ember Storm",
@@ -1547,6 +1562,8 @@ M.moves = {
     },
   },
   -- #200 Chrome Fang: special steel attack, power 40.
+  -- Effect: the user recovers 1/2 of the damage dealt.
+  -- Learned by 6 species: Gleskbolt, Steendforge, Querkbolt, Quathtide, Nuffforge, Stounforge.
   {
     id = 200,
     name = "Chrome Fang",
@@ -1559,6 +1576,363 @@ M.moves = {
     critStage = 0,
     contact = false,
     effect = { kind = "drain", fraction = 2 },
+  },
+  -- #201 Stone Whip: physical rock attack, power 110.
+  -- Effect: 50% chance to lower the target's defense by 1.
+  -- Learned by 1 species: Chouffpebble.
+  {
+    id = 201,
+    name = "Stone Whip",
+    type = "rock",
+    category = "physical",
+    power = 110,
+    accuracy = 85,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = {
+      kind = "stat_drop",
+      stat = "defense",
+      stages = 1,
+      chance = 50,
+    },
+  },
+  -- #202 Inferno Lance: physical fire attack, power 100.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 7 species: Naeskcind, Plouskcind, Snessflare, Vyffmurk, Staempflare, Gryndpyre, Skioskflare.
+  {
+    id = 202,
+    name = "Inferno Lance",
+    type = "fire",
+    category = "physical",
+    power = 100,
+    accuracy = 95,
+    pp = 10,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "flinch", chance = 30 },
+  },
+  -- #203 Dark Barrage: a dark status move.
+  -- Effect: raise the user's attack by 2.
+  -- Learned by 3 species: Brourgloom, Plaempfang, Laexwisp.
+  {
+    id = 203,
+    name = "Dark Barrage",
+    type = "dark",
+    category = "status",
+    power = 0,
+    accuracy = 100,
+    pp = 20,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_raise",
+      stat = "attack",
+      stages = 2,
+      chance = 100,
+      self = true,
+    },
+  },
+  -- #204 Swoop Claw: physical flying attack, power 70.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by 3 species: Touckwing, Quessaura, Plurglide.
+  {
+    id = 204,
+    name = "Swoop Claw",
+    type = "flying",
+    category = "physical",
+    power = 70,
+    accuracy = 100,
+    pp = 30,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = {
+      kind = "multi_hit",
+      min = 2,
+      max = 5,
+    },
+  },
+  -- #205 Buzz Pulse: physical bug attack, power 100.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 2 species: Krelchill, Skeeffbuzz.
+  {
+    id = 205,
+    name = "Buzz Pulse",
+    type = "bug",
+    category = "physical",
+    power = 100,
+    accuracy = 95,
+    pp = 15,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "flinch", chance = 30 },
+  },
+  -- #206 Giga Storm: physical normal attack, power 110.
+  -- Effect: the user takes 1/3 of the damage dealt as recoil.
+  -- Learned by 59 species: Queeckpebble, Plaltmole, Lurmole, Gluxburrow, Nioltdune, Zioltpsy, Bryffpup, Chumppsy, Quirkmind, Mourleaf, Quolglim, Sposkpup, Glyckmole, Quounvolt, Shaeskpsy, Stioskclod, Kriothfin, Zothtide, Roumppsy, Quexscale, Quandrime, Drirbloom, Plaempfang, Cryxforge, Plerkmite, Brohaunt, Tassburrow, Styskbolt, Riltpsy, Brurkmole, Staempflare, Meeffsprout, Plendkin, Backmole, Flurdrake, Plunddune, Breeskmole, Driorkmole, Snoultplume, Creeskvolt, Graeckdrake, Richill, Quuckcharm, Pleskfin, Chaerkfin, Befffist, Skeendmole, Grythforge, Greesstide, Trickmite, Thaltbloom, Crioskcind, Skeeffbuzz, Thuffpup, Zickmole, Lenkin, Florkfin, Fluckforge, Stouffaura.
+  {
+    id = 206,
+    name = "Giga Storm",
+    type = "normal",
+    category = "physical",
+    power = 110,
+    accuracy = 85,
+    pp = 5,
+    priority = 0,
+    critStage = 1,
+    contact = true,
+    effect = { kind = "recoil", fraction = 3 },
+  },
+  -- #207 Dragon Punch: special dragon attack, power 40, priority 1.
+  -- Effect: 50% chance to raise the user's defense by 1.
+  -- Learned by 5 species: Niowyrm, Spouxdrake, Glurkdrake, Quyssdrake, Taenwyrm.
+  {
+    id = 207,
+    name = "Dragon Punch",
+    type = "dragon",
+    category = "special",
+    power = 40,
+    accuracy = 100,
+    pp = 30,
+    priority = 1,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_raise",
+      stat = "defense",
+      stages = 1,
+      chance = 50,
+    },
+  },
+  -- #208 Flare Dance: special fire attack, power 50.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Shupyre, Snuxflare, Snampflare, Crioskcind.
+  {
+    id = 208,
+    name = "Flare Dance",
+    type = "fire",
+    category = "special",
+    power = 50,
+    accuracy = 90,
+    pp = 35,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "none" },
+  },
+  -- #209 Prism Whip: physical psychic attack, power 40.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Chumppsy, Krorkaura, Shaltbuzz, Trickmite.
+  {
+    id = 209,
+    name = "Prism Whip",
+    type = "psychic",
+    category = "physical",
+    power = 40,
+    accuracy = 100,
+    pp = 30,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "none" },
+  },
+  -- #210 Brutal Rush: physical fighting attack, power 110.
+  -- Effect: no secondary effect.
+  -- Learned by 6 species: Tosswing, Zothtide, Crugrip, Sterkglide, Floultfist, Whirbrawl.
+  {
+    id = 210,
+    name = "Brutal Rush",
+    type = "fighting",
+    category = "physical",
+    power = 110,
+    accuracy = 80,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "none" },
+  },
+  -- #211 Shadow Slash: a ghost status move.
+  -- Effect: raise the user's attack by 2.
+  -- Learned by 1 species: Shourshade.
+  {
+    id = 211,
+    name = "Shadow Slash",
+    type = "ghost",
+    category = "status",
+    power = 0,
+    accuracy = 100,
+    pp = 30,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_raise",
+      stat = "attack",
+      stages = 2,
+      chance = 100,
+      self = true,
+    },
+  },
+  -- #212 Seed Whip: special grass attack, power 85.
+  -- Effect: no secondary effect.
+  -- Learned by 5 species: Kruthleaf, Kraedune, Stioskclod, Krorkaura, Skoulbloom.
+  {
+    id = 212,
+    name = "Seed Whip",
+    type = "grass",
+    category = "special",
+    power = 85,
+    accuracy = 100,
+    pp = 10,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "none" },
+  },
+  -- #213 Roar Slash: special dragon attack, power 80.
+  -- Effect: no secondary effect.
+  -- Learned by 6 species: Cherkscale, Trounwyrm, Flandwyrm, Pliffwyrm, Kriorkdrake, Taenwyrm.
+  {
+    id = 213,
+    name = "Roar Slash",
+    type = "dragon",
+    category = "special",
+    power = 80,
+    accuracy = 95,
+    pp = 10,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "none" },
+  },
+  -- #214 Charm Spin: special fairy attack, power 150.
+  -- Effect: the user takes 1/3 of the damage dealt as recoil.
+  -- Learned by 4 species: Pliorkfae, Kriocharm, Drendfrost, Thounrime.
+  {
+    id = 214,
+    name = "Charm Spin",
+    type = "fairy",
+    category = "special",
+    power = 150,
+    accuracy = 85,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "recoil", fraction = 3 },
+  },
+  -- #215 Mega Punch: physical normal attack, power 110.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 57 species: Drouffscale, Muskmole, Lurmole, Grixwing, Spepsy, Spaeckmurk, Teexkin, Florsprout, Kruckbloom, Creethgrip, Chempbrawl, Sposkpup, Quounvolt, Palstone, Kraedune, Stioskclod, Snuxflare, Skuxfrost, Glilwing, Plaempfang, Whiorshade, Steendforge, Paltgrip, Skiodune, Glaeskkin, Styskbolt, Plondplume, Berfin, Plunddune, Driorkmole, Thouffdrake, Spempplume, Snodrake, Theessrime, Nouckleaf, Sheeltsprout, Glioffforge, Quathtide, Raempbrawl, Sheempforge, Thixtoxa, Speerdrip, Ressbrawl, Glempfist, Flolfin, Greesstide, Naecktide, Plouffmite, Zaltbrawl, Crioskcind, Kriorkdrake, Florkfin, Chasktide, Biothrime, Drendfrost, Thounrime, Skunhaunt.
+  {
+    id = 215,
+    name = "Mega Punch",
+    type = "normal",
+    category = "physical",
+    power = 110,
+    accuracy = 70,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "flinch", chance = 20 },
+  },
+  -- #216 Mud Strike: a ground status move.
+  -- Effect: raise the user's attack by 2.
+  -- Learned by 4 species: Whockdune, Lionclod, Stioskclod, Whackdune.
+  {
+    id = 216,
+    name = "Mud Strike",
+    type = "ground",
+    category = "status",
+    power = 0,
+    accuracy = 100,
+    pp = 15,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_raise",
+      stat = "attack",
+      stages = 2,
+      chance = 100,
+      self = true,
+    },
+  },
+  -- #217 Psi Spin: physical psychic attack, power 65.
+  -- Effect: the user takes 1/4 of the damage dealt as recoil.
+  -- Learned by 4 species: Spepsy, Krorkaura, Pympaura, Stouffaura.
+  {
+    id = 217,
+    name = "Psi Spin",
+    type = "psychic",
+    category = "physical",
+    power = 65,
+    accuracy = 90,
+    pp = 30,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "recoil", fraction = 4 },
+  },
+  -- #218 Rain Claw: special water attack, power 55.
+  -- Effect: 10% chance to lower the target's spDefense by 1.
+  -- Learned by 9 species: Fleefae, Vackfrost, Viothstone, Kriothfin, Staltfin, Creerdrip, Bockdrip, Chaerkfin, Theckfin.
+  {
+    id = 218,
+    name = "Rain Claw",
+    type = "water",
+    category = "special",
+    power = 55,
+    accuracy = 95,
+    pp = 25,
+    priority = 0,
+    critStage = 1,
+    contact = false,
+    effect = {
+      kind = "stat_drop",
+      stat = "spDefense",
+      stages = 1,
+      chance = 10,
+    },
+  },
+  -- #219 Feather Beam: special flying attack, power 120.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Greeltkin, Sninbolt, Braglide, Quulplume.
+  {
+    id = 219,
+    name = "Feather Beam",
+    type = "flying",
+    category = "special",
+    power = 120,
+    accuracy = 80,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "none" },
+  },
+  -- #220 Fang Claw: physical dragon attack, power 85.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 5 species: Shounscale, Staesswyrm, Pliffwyrm, Graeckdrake, Kriorkdrake.
+  {
+    id = 220,
+    name = "Fang Claw",
+    type = "dragon",
+    category = "physical",
+    power = 85,
+    accuracy = 95,
+    pp = 15,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "flinch", chance = 30 },
   },
 }
 

@@ -3,329 +3,14 @@
 -- Regenerate with `node examples/pokerogue-ao/tools/generate-data.mjs`.
 local M = {}
 
--- Moves 201 to 300 (part 3 of 4); data.moves.move-database indexes all parts.
-M.first = 201
-M.last = 300
+-- Moves 221 to 330 (part 3 of 4); data.moves.move-database indexes all parts.
+M.first = 221
+M.last = 330
 
 M.moves = {
-  -- #201 Stone Whip: physical rock attack, power 110.
-  {
-    id = 201,
-    name = "Stone Whip",
-    type = "rock",
-    category = "physical",
-    power = 110,
-    accuracy = 85,
-    pp = 5,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = {
-      kind = "stat_drop",
-      stat = "defense",
-      stages = 1,
-      chance = 50,
-    },
-  },
-  -- #202 Inferno Lance: physical fire attack, power 100.
-  {
-    id = 202,
-    name = "Inferno Lance",
-    type = "fire",
-    category = "physical",
-    power = 100,
-    accuracy = 95,
-    pp = 10,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = { kind = "flinch", chance = 30 },
-  },
-  -- #203 Dark Barrage: a dark status move.
-  {
-    id = 203,
-    name = "Dark Barrage",
-    type = "dark",
-    category = "status",
-    power = 0,
-    accuracy = 100,
-    pp = 20,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = {
-      kind = "stat_raise",
-      stat = "attack",
-      stages = 2,
-      chance = 100,
-      self = true,
-    },
-  },
-  -- #204 Swoop Claw: physical flying attack, power 70.
-  {
-    id = 204,
-    name = "Swoop Claw",
-    type = "flying",
-    category = "physical",
-    power = 70,
-    accuracy = 100,
-    pp = 30,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = {
-      kind = "multi_hit",
-      min = 2,
-      max = 5,
-    },
-  },
-  -- #205 Buzz Pulse: physical bug attack, power 100.
-  {
-    id = 205,
-    name = "Buzz Pulse",
-    type = "bug",
-    category = "physical",
-    power = 100,
-    accuracy = 95,
-    pp = 15,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = { kind = "flinch", chance = 30 },
-  },
-  -- #206 Giga Storm: physical normal attack, power 110.
-  {
-    id = 206,
-    name = "Giga Storm",
-    type = "normal",
-    category = "physical",
-    power = 110,
-    accuracy = 85,
-    pp = 5,
-    priority = 0,
-    critStage = 1,
-    contact = true,
-    effect = { kind = "recoil", fraction = 3 },
-  },
-  -- #207 Dragon Punch: special dragon attack, power 40, priority 1.
-  {
-    id = 207,
-    name = "Dragon Punch",
-    type = "dragon",
-    category = "special",
-    power = 40,
-    accuracy = 100,
-    pp = 30,
-    priority = 1,
-    critStage = 0,
-    contact = false,
-    effect = {
-      kind = "stat_raise",
-      stat = "defense",
-      stages = 1,
-      chance = 50,
-    },
-  },
-  -- #208 Flare Dance: special fire attack, power 50.
-  {
-    id = 208,
-    name = "Flare Dance",
-    type = "fire",
-    category = "special",
-    power = 50,
-    accuracy = 90,
-    pp = 35,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = { kind = "none" },
-  },
-  -- #209 Prism Whip: physical psychic attack, power 40.
-  {
-    id = 209,
-    name = "Prism Whip",
-    type = "psychic",
-    category = "physical",
-    power = 40,
-    accuracy = 100,
-    pp = 30,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = { kind = "none" },
-  },
-  -- #210 Brutal Rush: physical fighting attack, power 110.
-  {
-    id = 210,
-    name = "Brutal Rush",
-    type = "fighting",
-    category = "physical",
-    power = 110,
-    accuracy = 80,
-    pp = 5,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = { kind = "none" },
-  },
-  -- #211 Shadow Slash: a ghost status move.
-  {
-    id = 211,
-    name = "Shadow Slash",
-    type = "ghost",
-    category = "status",
-    power = 0,
-    accuracy = 100,
-    pp = 30,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = {
-      kind = "stat_raise",
-      stat = "attack",
-      stages = 2,
-      chance = 100,
-      self = true,
-    },
-  },
-  -- #212 Seed Whip: special grass attack, power 85.
-  {
-    id = 212,
-    name = "Seed Whip",
-    type = "grass",
-    category = "special",
-    power = 85,
-    accuracy = 100,
-    pp = 10,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = { kind = "none" },
-  },
-  -- #213 Roar Slash: special dragon attack, power 80.
-  {
-    id = 213,
-    name = "Roar Slash",
-    type = "dragon",
-    category = "special",
-    power = 80,
-    accuracy = 95,
-    pp = 10,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = { kind = "none" },
-  },
-  -- #214 Charm Spin: special fairy attack, power 150.
-  {
-    id = 214,
-    name = "Charm Spin",
-    type = "fairy",
-    category = "special",
-    power = 150,
-    accuracy = 85,
-    pp = 5,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = { kind = "recoil", fraction = 3 },
-  },
-  -- #215 Mega Punch: physical normal attack, power 110.
-  {
-    id = 215,
-    name = "Mega Punch",
-    type = "normal",
-    category = "physical",
-    power = 110,
-    accuracy = 70,
-    pp = 5,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = { kind = "flinch", chance = 20 },
-  },
-  -- #216 Mud Strike: a ground status move.
-  {
-    id = 216,
-    name = "Mud Strike",
-    type = "ground",
-    category = "status",
-    power = 0,
-    accuracy = 100,
-    pp = 15,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = {
-      kind = "stat_raise",
-      stat = "attack",
-      stages = 2,
-      chance = 100,
-      self = true,
-    },
-  },
-  -- #217 Psi Spin: physical psychic attack, power 65.
-  {
-    id = 217,
-    name = "Psi Spin",
-    type = "psychic",
-    category = "physical",
-    power = 65,
-    accuracy = 90,
-    pp = 30,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = { kind = "recoil", fraction = 4 },
-  },
-  -- #218 Rain Claw: special water attack, power 55.
-  {
-    id = 218,
-    name = "Rain Claw",
-    type = "water",
-    category = "special",
-    power = 55,
-    accuracy = 95,
-    pp = 25,
-    priority = 0,
-    critStage = 1,
-    contact = false,
-    effect = {
-      kind = "stat_drop",
-      stat = "spDefense",
-      stages = 1,
-      chance = 10,
-    },
-  },
-  -- #219 Feather Beam: special flying attack, power 120.
-  {
-    id = 219,
-    name = "Feather Beam",
-    type = "flying",
-    category = "special",
-    power = 120,
-    accuracy = 80,
-    pp = 5,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = { kind = "none" },
-  },
-  -- #220 Fang Claw: physical dragon attack, power 85.
-  {
-    id = 220,
-    name = "Fang Claw",
-    type = "dragon",
-    category = "physical",
-    power = 85,
-    accuracy = 95,
-    pp = 15,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = { kind = "flinch", chance = 30 },
-  },
   -- #221 Lucid Fang: a psychic status move.
+  -- Effect: raise the user's speed by 1.
+  -- Learned by 4 species: Spepsy, Zioltpsy, Quirkmind, Kruthleaf.
   {
     id = 221,
     name = "Lucid Fang",
@@ -346,6 +31,8 @@ M.moves = {
     },
   },
   -- #222 Iron Barrage: physical steel attack, power 100.
+  -- Effect: the user takes 1/3 of the damage dealt as recoil.
+  -- Learned by 3 species: Driothforge, Styskbolt, Sheempforge.
   {
     id = 222,
     name = "Iron Barrage",
@@ -360,6 +47,8 @@ M.moves = {
     effect = { kind = "recoil", fraction = 3 },
   },
   -- #223 Metal Barrage: a steel status move.
+  -- Effect: raise the user's defense by 2.
+  -- Learned by 1 species: Veskplate.
   {
     id = 223,
     name = "Metal Barrage",
@@ -380,6 +69,8 @@ M.moves = {
     },
   },
   -- #224 Static Spin: a electric status move.
+  -- Effect: inflict paralysis on the target.
+  -- Learned by 2 species: Quounvolt, Chiltspark.
   {
     id = 224,
     name = "Static Spin",
@@ -398,6 +89,8 @@ M.moves = {
     },
   },
   -- #225 Mandible Wave: physical bug attack, power 95.
+  -- Effect: the user recovers 1/2 of the damage dealt.
+  -- Learned by 5 species: Brockchill, Plouffmite, Lorkmite, Pultskitter, Brixmite.
   {
     id = 225,
     name = "Mandible Wave",
@@ -412,6 +105,8 @@ M.moves = {
     effect = { kind = "drain", fraction = 2 },
   },
   -- #226 Outrage Shot: special dragon attack, power 120.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 5 species: Skiscale, Flurdrake, Vionddrake, Crioskcind, Kriorkdrake.
   {
     id = 226,
     name = "Outrage Shot",
@@ -426,6 +121,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #227 Seed Dance: special grass attack, power 60.
+  -- Effect: the user recovers 1/2 of the damage dealt.
+  -- Learned by 3 species: Kruckbloom, Whourleaf, Meeffsprout.
   {
     id = 227,
     name = "Seed Dance",
@@ -440,6 +137,8 @@ M.moves = {
     effect = { kind = "drain", fraction = 2 },
   },
   -- #228 Ancient Punch: physical dragon attack, power 55.
+  -- Effect: the user takes 1/4 of the damage dealt as recoil.
+  -- Learned by 6 species: Drouffscale, Staesswyrm, Skiscale, Flithwyrm, Flurdrake, Ziorcind.
   {
     id = 228,
     name = "Ancient Punch",
@@ -454,6 +153,8 @@ M.moves = {
     effect = { kind = "recoil", fraction = 4 },
   },
   -- #229 Rising Kick: special fighting attack, power 90.
+  -- Effect: no secondary effect.
+  -- Learned by 1 species: Luntide.
   {
     id = 229,
     name = "Rising Kick",
@@ -468,6 +169,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #230 Mandible Lance: a bug status move.
+  -- Effect: raise the user's speed by 2.
+  -- Learned by 4 species: Whockdune, Spiossbuzz, Lorkmite, Pultskitter.
   {
     id = 230,
     name = "Mandible Lance",
@@ -488,6 +191,8 @@ M.moves = {
     },
   },
   -- #231 Aerial Shot: physical flying attack, power 90.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by 3 species: Trupup, Quulplume, Bryffpsy.
   {
     id = 231,
     name = "Aerial Shot",
@@ -506,6 +211,8 @@ M.moves = {
     },
   },
   -- #232 Bubble Storm: a water status move.
+  -- Effect: lower the target's defense by 1.
+  -- Learned by 7 species: Vexdrip, Tracktide, Speerdrip, Lyrktide, Flolfin, Rocktide, Chasktide.
   {
     id = 232,
     name = "Bubble Storm",
@@ -525,6 +232,8 @@ M.moves = {
     },
   },
   -- #233 Dream Beam: a psychic status move.
+  -- Effect: inflict sleep on the target.
+  -- Learned by 7 species: Mourleaf, Traeckleaf, Taexwyrm, Skathmind, Pympaura, Louxmind, Nionhaunt.
   {
     id = 233,
     name = "Dream Beam",
@@ -543,6 +252,8 @@ M.moves = {
     },
   },
   -- #234 Bloom Crash: physical grass attack, power 95.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by 7 species: Kruthleaf, Stuthburrow, Stioskclod, Poxbloom, Whourleaf, Ninsprout, Spaeltpup.
   {
     id = 234,
     name = "Bloom Crash",
@@ -561,6 +272,8 @@ M.moves = {
     },
   },
   -- #235 Rock Burst: a rock status move.
+  -- Effect: lower the target's attack by 1.
+  -- Learned by 1 species: Chiosscrag.
   {
     id = 235,
     name = "Rock Burst",
@@ -580,6 +293,8 @@ M.moves = {
     },
   },
   -- #236 Venom Dance: special poison attack, power 50.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Ninsprout, Meskpup.
   {
     id = 236,
     name = "Venom Dance",
@@ -594,6 +309,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #237 Iron Crash: a fighting status move.
+  -- Effect: the user recovers 50% of its max HP.
+  -- Learned by 4 species: Chempbrawl, Gryckbrawl, Raempbrawl, Biockbrawl.
   {
     id = 237,
     name = "Iron Crash",
@@ -608,6 +325,8 @@ M.moves = {
     effect = { kind = "heal", percent = 50 },
   },
   -- #238 Molten Shot: special fire attack, power 85.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 8 species: Plouskcind, Traeltflare, Zyxcind, Snyndcind, Lyfffang, Quendfang, Vyffmurk, Staempflare.
   {
     id = 238,
     name = "Molten Shot",
@@ -622,6 +341,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 20 },
   },
   -- #239 Static Rush: special electric attack, power 55.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Pliozap, Flaskzap, Vorvolt.
   {
     id = 239,
     name = "Static Rush",
@@ -636,6 +357,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #240 Ice Fang: special ice attack, power 65.
+  -- Effect: no secondary effect.
+  -- Learned by 5 species: Skangloom, Chiosscrag, Skuxfrost, Quorime, Fliorkchill.
   {
     id = 240,
     name = "Ice Fang",
@@ -650,6 +373,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #241 Hive Rush: a bug status move.
+  -- Effect: raise the user's attack by 1.
+  -- Learned by 5 species: Glyssdune, Whockdune, Plerkmite, Plouffmite, Pultskitter.
   {
     id = 241,
     name = "Hive Rush",
@@ -670,6 +395,8 @@ M.moves = {
     },
   },
   -- #242 Foul Punch: physical dark attack, power 75.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Florsprout, Spoulvolt, Quendfang, Nuskbolt.
   {
     id = 242,
     name = "Foul Punch",
@@ -684,6 +411,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #243 Bite Blast: physical dark attack, power 130.
+  -- Effect: 10% chance to raise the user's spDefense by 1.
+  -- Learned by 3 species: Skangloom, Cryzap, Nuskbolt.
   {
     id = 243,
     name = "Bite Blast",
@@ -703,6 +432,8 @@ M.moves = {
     },
   },
   -- #244 Psi Slash: special psychic attack, power 55.
+  -- Effect: no secondary effect.
+  -- Learned by 7 species: Spepsy, Peeffaura, Quuthpsy, Chumppsy, Roumppsy, Lirkaura, Skeffaura.
   {
     id = 244,
     name = "Psi Slash",
@@ -717,6 +448,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #245 Pixie Rush: physical fairy attack, power 40, priority 1.
+  -- Effect: the user takes 1/3 of the damage dealt as recoil.
+  -- Learned by 3 species: Pliorkfae, Mandcharm, Chickwisp.
   {
     id = 245,
     name = "Pixie Rush",
@@ -731,6 +464,8 @@ M.moves = {
     effect = { kind = "recoil", fraction = 3 },
   },
   -- #246 Sting Claw: physical bug attack, power 85.
+  -- Effect: the user takes 1/3 of the damage dealt as recoil.
+  -- Learned by 2 species: Pultskitter, Craskskitter.
   {
     id = 246,
     name = "Sting Claw",
@@ -745,6 +480,8 @@ M.moves = {
     effect = { kind = "recoil", fraction = 3 },
   },
   -- #247 Bloom Veil: physical grass attack, power 150.
+  -- Effect: lower the target's attack by 1.
+  -- Learned by 3 species: Traeckleaf, Richill, Spaeltpup.
   {
     id = 247,
     name = "Bloom Veil",
@@ -764,6 +501,8 @@ M.moves = {
     },
   },
   -- #248 Sky Slash: special flying attack, power 120.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 3 species: Tampmole, Trupup, Sheeltglide.
   {
     id = 248,
     name = "Sky Slash",
@@ -778,6 +517,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 20 },
   },
   -- #249 Alloy Claw: a steel status move.
+  -- Effect: the user recovers 50% of its max HP.
+  -- Learned by 3 species: Trirforge, Chassplate, Byffplate.
   {
     id = 249,
     name = "Alloy Claw",
@@ -792,6 +533,8 @@ M.moves = {
     effect = { kind = "heal", percent = 50 },
   },
   -- #250 Static Barrage: special electric attack, power 55.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by 4 species: Quounvolt, Nythspark, Shioffzap, Flaskzap.
   {
     id = 250,
     name = "Static Barrage",
@@ -810,6 +553,8 @@ M.moves = {
     },
   },
   -- #251 Feather Kick: physical flying attack, power 150.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 8 species: Greeltkin, Sheeltglide, Stampplume, Stiorkplate, Ziowing, Braglide, Croxwing, Plurglide.
   {
     id = 251,
     name = "Feather Kick",
@@ -824,6 +569,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #252 Thorn Whip: special grass attack, power 120, priority -1.
+  -- Effect: 30% chance to inflict sleep on the target.
+  -- Learned by 2 species: Roumppsy, Thaltbloom.
   {
     id = 252,
     name = "Thorn Whip",
@@ -842,6 +589,8 @@ M.moves = {
     },
   },
   -- #253 Venom Punch: physical poison attack, power 70.
+  -- Effect: 30% chance to inflict poison on the target.
+  -- Learned by 4 species: Burtoxa, Meskpup, Brurkmole, Flecktoxa.
   {
     id = 253,
     name = "Venom Punch",
@@ -860,6 +609,8 @@ M.moves = {
     },
   },
   -- #254 Polar Wave: a ice status move.
+  -- Effect: the user recovers 50% of its max HP.
+  -- Learned by 5 species: Snyskfrost, Chassplate, Quandrime, Fliorkchill, Skeffaura.
   {
     id = 254,
     name = "Polar Wave",
@@ -874,6 +625,8 @@ M.moves = {
     effect = { kind = "heal", percent = 50 },
   },
   -- #255 Volt Fang: a electric status move.
+  -- Effect: lower the target's spDefense by 1.
+  -- Learned by 2 species: Nythspark, Glesszap.
   {
     id = 255,
     name = "Volt Fang",
@@ -893,6 +646,8 @@ M.moves = {
     },
   },
   -- #256 Thief Tackle: special dark attack, power 150.
+  -- Effect: 10% chance to make the target flinch.
+  -- Learned by 3 species: Spaeckmurk, Raeckmurk, Lothshade.
   {
     id = 256,
     name = "Thief Tackle",
@@ -907,6 +662,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 10 },
   },
   -- #257 Thunder Burst: physical electric attack, power 120.
+  -- Effect: lower the target's spAttack by 1.
+  -- Learned by 2 species: Grorglide, Glouspark.
   {
     id = 257,
     name = "Thunder Burst",
@@ -926,6 +683,8 @@ M.moves = {
     },
   },
   -- #258 Low Kick: special fighting attack, power 90.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by 2 species: Tosswing, Zaltbrawl.
   {
     id = 258,
     name = "Low Kick",
@@ -944,6 +703,8 @@ M.moves = {
     },
   },
   -- #259 Snarl Tackle: physical dark attack, power 55.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by 1 species: Steeckfang.
   {
     id = 259,
     name = "Snarl Tackle",
@@ -962,6 +723,8 @@ M.moves = {
     },
   },
   -- #260 Sky Kick: a flying status move.
+  -- Effect: the user recovers 50% of its max HP.
+  -- Learned by 3 species: Stampplume, Drarkwing, Tosswing.
   {
     id = 260,
     name = "Sky Kick",
@@ -976,6 +739,8 @@ M.moves = {
     effect = { kind = "heal", percent = 50 },
   },
   -- #261 Dragon Crash: a dragon status move.
+  -- Effect: lower the target's defense by 1.
+  -- Learned by 7 species: Niowyrm, Flandwyrm, Ziorcind, Quockwyrm, Snodrake, Taexwyrm, Quyssdrake.
   {
     id = 261,
     name = "Dragon Crash",
@@ -995,6 +760,8 @@ M.moves = {
     },
   },
   -- #262 Air Pulse: special flying attack, power 120.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 4 species: Grixwing, Sninbolt, Pliothbolt, Glilwing.
   {
     id = 262,
     name = "Air Pulse",
@@ -1009,6 +776,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 20 },
   },
   -- #263 Dream Punch: special psychic attack, power 40, priority 1.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by 6 species: Plyrkaura, Quockwyrm, Quyssdrake, Plalmind, Bryffpsy, Trickmite.
   {
     id = 263,
     name = "Dream Punch",
@@ -1027,6 +796,8 @@ M.moves = {
     },
   },
   -- #264 Brine Whip: special water attack, power 85.
+  -- Effect: no secondary effect.
+  -- Learned by 7 species: Burkdrip, Pulburrow, Gluffburrow, Bockdrip, Rertide, Speerdrip, Flolfin.
   {
     id = 264,
     name = "Brine Whip",
@@ -1041,6 +812,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #265 Frost Beam: special ice attack, power 40.
+  -- Effect: 10% chance to make the target flinch.
+  -- Learned by 6 species: Pothrime, Chiosscrag, Chassplate, Mourrime, Meempchill, Biothrime.
   {
     id = 265,
     name = "Frost Beam",
@@ -1055,6 +828,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 10 },
   },
   -- #266 Snow Fang: a ice status move.
+  -- Effect: raise the user's speed by 1.
+  -- Learned by 4 species: Vackfrost, Truthrime, Skuxfrost, Skeffaura.
   {
     id = 266,
     name = "Snow Fang",
@@ -1075,6 +850,8 @@ M.moves = {
     },
   },
   -- #267 Bloom Dance: special grass attack, power 130.
+  -- Effect: 50% chance to lower the target's spDefense by 1.
+  -- Learned by 4 species: Mourleaf, Stioskclod, Krorkaura, Skoulbloom.
   {
     id = 267,
     name = "Bloom Dance",
@@ -1094,6 +871,8 @@ M.moves = {
     },
   },
   -- #268 Swoop Punch: physical flying attack, power 40.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Snorkwing, Flickglide, Sterkglide, Spempplume.
   {
     id = 268,
     name = "Swoop Punch",
@@ -1108,6 +887,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #269 Spark Slash: special electric attack, power 75.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Grorglide, Chiltspark.
   {
     id = 269,
     name = "Spark Slash",
@@ -1122,6 +903,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #270 Stone Barrage: physical rock attack, power 100.
+  -- Effect: no secondary effect.
+  -- Learned by 1 species: Purkglim.
   {
     id = 270,
     name = "Stone Barrage",
@@ -1136,6 +919,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #271 Iron Lance: a fighting status move.
+  -- Effect: lower the target's attack by 1.
+  -- Learned by 3 species: Standgrip, Raempbrawl, Zaltbrawl.
   {
     id = 271,
     name = "Iron Lance",
@@ -1155,6 +940,8 @@ M.moves = {
     },
   },
   -- #272 Phantom Rush: special ghost attack, power 110.
+  -- Effect: 50% chance to lower the target's spDefense by 1.
+  -- Learned by 3 species: Mexpsy, Plondplume, Laexwisp.
   {
     id = 272,
     name = "Phantom Rush",
@@ -1174,6 +961,8 @@ M.moves = {
     },
   },
   -- #273 Rock Tackle: special rock attack, power 120.
+  -- Effect: 10% chance to make the target flinch.
+  -- Learned by no species (reserved for items and events).
   {
     id = 273,
     name = "Rock Tackle",
@@ -1188,6 +977,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 10 },
   },
   -- #274 Ash Whip: special fire attack, power 40, priority 1.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Traeltflare, Glaecind.
   {
     id = 274,
     name = "Ash Whip",
@@ -1202,6 +993,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #275 Aerial Wave: physical flying attack, power 100.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 3 species: Grixwing, Sterkglide, Bryffpsy.
   {
     id = 275,
     name = "Aerial Wave",
@@ -1216,6 +1009,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 20 },
   },
   -- #276 Chitin Crash: physical bug attack, power 55.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Whockdune, Pultskitter, Skeeffbuzz.
   {
     id = 276,
     name = "Chitin Crash",
@@ -1230,6 +1025,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #277 Rain Blast: special water attack, power 40, priority 1.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 9 species: Pyskbrawl, Vackfrost, Droumpcrag, Creerdrip, Crugrip, Berfin, Traendune, Speerdrip, Lyrktide.
   {
     id = 277,
     name = "Rain Blast",
@@ -1244,6 +1041,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 20 },
   },
   -- #278 Dragon Beam: a dragon status move.
+  -- Effect: raise the user's spDefense by 2.
+  -- Learned by 6 species: Cherkscale, Shounscale, Flithwyrm, Flurdrake, Snodrake, Shaeltgrip.
   {
     id = 278,
     name = "Dragon Beam",
@@ -1264,6 +1063,8 @@ M.moves = {
     },
   },
   -- #279 Dragon Dance: special dragon attack, power 75.
+  -- Effect: 10% chance to make the target flinch.
+  -- Learned by 3 species: Quexscale, Treelwyrm, Glurkdrake.
   {
     id = 279,
     name = "Dragon Dance",
@@ -1278,6 +1079,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 10 },
   },
   -- #280 Scorch Claw: special fire attack, power 130.
+  -- Effect: 10% chance to lower the target's spAttack by 1.
+  -- Learned by 2 species: Floffflare, Lyfffang.
   {
     id = 280,
     name = "Scorch Claw",
@@ -1297,6 +1100,8 @@ M.moves = {
     },
   },
   -- #281 Volt Strike: physical electric attack, power 60.
+  -- Effect: the user takes 1/3 of the damage dealt as recoil.
+  -- Learned by 2 species: Pliozap, Flaelspark.
   {
     id = 281,
     name = "Volt Strike",
@@ -1311,6 +1116,8 @@ M.moves = {
     effect = { kind = "recoil", fraction = 3 },
   },
   -- #282 Night Whip: special ghost attack, power 40, priority 1.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 3 species: Peendwisp, Riltpsy, Spofin.
   {
     id = 282,
     name = "Night Whip",
@@ -1325,6 +1132,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 20 },
   },
   -- #283 Earthen Kick: special ground attack, power 130.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 6 species: Glyssdune, Vythclod, Stuthburrow, Skiodune, Flindune, Flouxburrow.
   {
     id = 283,
     name = "Earthen Kick",
@@ -1339,6 +1148,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #284 Chitin Rush: special bug attack, power 120.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by 3 species: Glyssdune, Paskmite, Brixmite.
   {
     id = 284,
     name = "Chitin Rush",
@@ -1357,6 +1168,8 @@ M.moves = {
     },
   },
   -- #285 Rime Claw: special ice attack, power 75.
+  -- Effect: 30% chance to inflict freeze on the target.
+  -- Learned by 1 species: Brockchill.
   {
     id = 285,
     name = "Rime Claw",
@@ -1375,6 +1188,8 @@ M.moves = {
     },
   },
   -- #286 Miasma Pulse: a poison status move.
+  -- Effect: the user recovers 50% of its max HP.
+  -- Learned by 3 species: Meltvenom, Burtoxa, Drirbloom.
   {
     id = 286,
     name = "Miasma Pulse",
@@ -1389,6 +1204,8 @@ M.moves = {
     effect = { kind = "heal", percent = 50 },
   },
   -- #287 Feather Wave: special flying attack, power 40.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by 5 species: Grixwing, Ziowing, Croxwing, Plondplume, Plurglide.
   {
     id = 287,
     name = "Feather Wave",
@@ -1407,6 +1224,8 @@ M.moves = {
     },
   },
   -- #288 Metal Whip: special steel attack, power 55.
+  -- Effect: the user recovers 1/2 of the damage dealt.
+  -- Learned by 8 species: Gleskbolt, Cryxforge, Thickplate, Glioffforge, Skuffbolt, Quathtide, Cheeltglim, Fluckforge.
   {
     id = 288,
     name = "Metal Whip",
@@ -1421,6 +1240,8 @@ M.moves = {
     effect = { kind = "drain", fraction = 2 },
   },
   -- #289 Draco Blast: a dragon status move.
+  -- Effect: raise the user's speed by 2.
+  -- Learned by 6 species: Quexscale, Flurdrake, Whuflare, Snodrake, Quyssdrake, Skioskflare.
   {
     id = 289,
     name = "Draco Blast",
@@ -1441,6 +1262,8 @@ M.moves = {
     },
   },
   -- #290 Prism Rush: special psychic attack, power 110.
+  -- Effect: no secondary effect.
+  -- Learned by 7 species: Peeffaura, Plyrkaura, Shaeskpsy, Mexpsy, Thouffdrake, Trickmite, Skeffaura.
   {
     id = 290,
     name = "Prism Rush",
@@ -1455,6 +1278,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #291 Charged Strike: a electric status move.
+  -- Effect: the user recovers 50% of its max HP.
+  -- Learned by 2 species: Quounvolt, Vorvolt.
   {
     id = 291,
     name = "Charged Strike",
@@ -1469,6 +1294,8 @@ M.moves = {
     effect = { kind = "heal", percent = 50 },
   },
   -- #292 Mandible Punch: physical bug attack, power 130.
+  -- Effect: the user takes 1/4 of the damage dealt as recoil.
+  -- Learned by 6 species: Whockdune, Plerkmite, Paskmite, Lorkmite, Zanmite, Brixmite.
   {
     id = 292,
     name = "Mandible Punch",
@@ -1483,6 +1310,8 @@ M.moves = {
     effect = { kind = "recoil", fraction = 4 },
   },
   -- #293 Bone Strike: a ground status move.
+  -- Effect: lower the target's speed by 1.
+  -- Learned by 5 species: Chinddune, Shynclod, Spissclod, Kraedune, Gluffburrow.
   {
     id = 293,
     name = "Bone Strike",
@@ -1502,6 +1331,8 @@ M.moves = {
     },
   },
   -- #294 Silk Spin: special bug attack, power 95.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by 3 species: Whockdune, Shaltbuzz, Brixmite.
   {
     id = 294,
     name = "Silk Spin",
@@ -1520,6 +1351,8 @@ M.moves = {
     },
   },
   -- #295 Swarm Crash: physical bug attack, power 95.
+  -- Effect: the user takes 1/4 of the damage dealt as recoil.
+  -- Learned by 1 species: Skeeffbuzz.
   {
     id = 295,
     name = "Swarm Crash",
@@ -1534,6 +1367,8 @@ M.moves = {
     effect = { kind = "recoil", fraction = 4 },
   },
   -- #296 Ash Barrage: special fire attack, power 55.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Floffflare, Quendfang, Whaendflare.
   {
     id = 296,
     name = "Ash Barrage",
@@ -1548,6 +1383,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #297 Torrent Spin: physical water attack, power 95.
+  -- Effect: 10% chance to make the target flinch.
+  -- Learned by 6 species: Staltfin, Traendune, Pleskfin, Bockdrip, Tracktide, Flolfin.
   {
     id = 297,
     name = "Torrent Spin",
@@ -1562,6 +1399,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 10 },
   },
   -- #298 Chrome Dance: special steel attack, power 100.
+  -- Effect: no secondary effect.
+  -- Learned by 5 species: Byffplate, Cryxforge, Nuffforge, Sheempforge, Nuskbolt.
   {
     id = 298,
     name = "Chrome Dance",
@@ -1576,6 +1415,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #299 Night Tackle: physical dark attack, power 40.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 1 species: Spaeckmurk.
   {
     id = 299,
     name = "Night Tackle",
@@ -1590,6 +1431,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #300 Pebble Spin: special rock attack, power 40, priority 1.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Krecrag, Draeckpebble, Rouskpebble.
   {
     id = 300,
     name = "Pebble Spin",
@@ -1599,6 +1442,547 @@ M.moves = {
     accuracy = 100,
     pp = 30,
     priority = 1,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "none" },
+  },
+  -- #301 Wild Storm: physical normal attack, power 100.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 64 species: Drouffscale, Muskmole, Floffflare, Spaeckmurk, Brourgloom, Bryffpup, Quuthpsy, Quirkmind, Glyckmole, Quaeltchill, Veskplate, Pliothbolt, Glackcind, Driothforge, Glordune, Braglide, Tosswing, Pithaura, Shaeskpsy, Cheeckdune, Stioskclod, Kriothfin, Creerdrip, Luntide, Quulplume, Skirmole, Snyndcind, Chuxkin, Steemppup, Whourleaf, Crugrip, Shourshade, Plerkmite, Tassburrow, Skiodune, Mexpsy, Snexleaf, Purkglim, Backmole, Chirkdrip, Gluffburrow, Glaecind, Flipup, Snoultplume, Trionddrake, Pleskfin, Chaerkfin, Drosktide, Nuffforge, Theckfin, Cheeltglim, Floultfist, Naecktide, Nakin, Skithpup, Rocktide, Nioskbrawl, Craerbrawl, Thounrime, Zanmite, Brixmite, Stounforge, Louxmind, Skickgrip.
+  {
+    id = 301,
+    name = "Wild Storm",
+    type = "normal",
+    category = "physical",
+    power = 100,
+    accuracy = 100,
+    pp = 15,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "flinch", chance = 30 },
+  },
+  -- #302 Flare Tackle: special fire attack, power 110.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by 4 species: Plouskcind, Whanflare, Breelflare, Ziorcind.
+  {
+    id = 302,
+    name = "Flare Tackle",
+    type = "fire",
+    category = "special",
+    power = 110,
+    accuracy = 90,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "multi_hit",
+      min = 2,
+      max = 5,
+    },
+  },
+  -- #303 Sucker Strike: a dark status move.
+  -- Effect: lower the target's speed by 1.
+  -- Learned by 2 species: Kruckbloom, Skangloom.
+  {
+    id = 303,
+    name = "Sucker Strike",
+    type = "dark",
+    category = "status",
+    power = 0,
+    accuracy = 100,
+    pp = 10,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_drop",
+      stat = "speed",
+      stages = 1,
+      chance = 100,
+    },
+  },
+  -- #304 Crushing Punch: physical fighting attack, power 60.
+  -- Effect: no secondary effect.
+  -- Learned by 5 species: Creethgrip, Neexwing, Shaeltgrip, Whirbrawl, Biockbrawl.
+  {
+    id = 304,
+    name = "Crushing Punch",
+    type = "fighting",
+    category = "physical",
+    power = 60,
+    accuracy = 100,
+    pp = 30,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "none" },
+  },
+  -- #305 Pebble Burst: physical rock attack, power 130.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Draeckpebble, Poucrag, Chiltcrag.
+  {
+    id = 305,
+    name = "Pebble Burst",
+    type = "rock",
+    category = "physical",
+    power = 130,
+    accuracy = 80,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "none" },
+  },
+  -- #306 Scale Fang: a dragon status move.
+  -- Effect: raise the user's spAttack by 2.
+  -- Learned by 6 species: Krirwyrm, Quexscale, Flurdrake, Thouffdrake, Glurkdrake, Graeckdrake.
+  {
+    id = 306,
+    name = "Scale Fang",
+    type = "dragon",
+    category = "status",
+    power = 0,
+    accuracy = 100,
+    pp = 30,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_raise",
+      stat = "spAttack",
+      stages = 2,
+      chance = 100,
+      self = true,
+    },
+  },
+  -- #307 Root Spin: special grass attack, power 95.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 4 species: Florsprout, Traeckleaf, Kraedune, Poxbloom.
+  {
+    id = 307,
+    name = "Root Spin",
+    type = "grass",
+    category = "special",
+    power = 95,
+    accuracy = 90,
+    pp = 10,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "flinch", chance = 20 },
+  },
+  -- #308 Granite Whip: physical rock attack, power 90.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 1 species: Naffstone.
+  {
+    id = 308,
+    name = "Granite Whip",
+    type = "rock",
+    category = "physical",
+    power = 90,
+    accuracy = 100,
+    pp = 10,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "flinch", chance = 20 },
+  },
+  -- #309 Bile Kick: physical poison attack, power 150.
+  -- Effect: 30% chance to lower the target's speed by 1.
+  -- Learned by 2 species: Fleeffpebble, Whourleaf.
+  {
+    id = 309,
+    name = "Bile Kick",
+    type = "poison",
+    category = "physical",
+    power = 150,
+    accuracy = 80,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = {
+      kind = "stat_drop",
+      stat = "speed",
+      stages = 1,
+      chance = 30,
+    },
+  },
+  -- #310 Grave Punch: special ghost attack, power 70.
+  -- Effect: no secondary effect.
+  -- Learned by 5 species: Peendwisp, Whiorshade, Myffshade, Croxwing, Spofin.
+  {
+    id = 310,
+    name = "Grave Punch",
+    type = "ghost",
+    category = "special",
+    power = 70,
+    accuracy = 90,
+    pp = 25,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "none" },
+  },
+  -- #311 Sky Barrage: a flying status move.
+  -- Effect: the user recovers 50% of its max HP.
+  -- Learned by 4 species: Stiorkplate, Tosswing, Croxwing, Quessaura.
+  {
+    id = 311,
+    name = "Sky Barrage",
+    type = "flying",
+    category = "status",
+    power = 0,
+    accuracy = 0,
+    pp = 30,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "heal", percent = 50 },
+  },
+  -- #312 Mud Crash: a ground status move.
+  -- Effect: raise the user's defense by 1.
+  -- Learned by 6 species: Gluxburrow, Chinddune, Cheeckdune, Pulburrow, Quuckcharm, Kriocharm.
+  {
+    id = 312,
+    name = "Mud Crash",
+    type = "ground",
+    category = "status",
+    power = 0,
+    accuracy = 100,
+    pp = 20,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_raise",
+      stat = "defense",
+      stages = 1,
+      chance = 100,
+      self = true,
+    },
+  },
+  -- #313 Sly Pulse: special normal attack, power 120.
+  -- Effect: no secondary effect.
+  -- Learned by 67 species: Rouskpebble, Teexkin, Bryffpup, Teelbrawl, Raendbrawl, Greeltkin, Snyskfrost, Moltmole, Quaeltchill, Gleskbolt, Flaelspark, Shynclod, Thithforge, Teethglide, Neexwing, Plyrkaura, Cheeckdune, Skiscale, Luntide, Meltvenom, Burtoxa, Pleenvolt, Skirmole, Krelchill, Steexcind, Quexscale, Skuxfrost, Whourleaf, Quouxgloom, Braerkbolt, Steendforge, Flindune, Glaeskkin, Querkbolt, Riltpsy, Meskpup, Mynkin, Driossvenom, Flandwyrm, Plunddune, Breeskmole, Flipup, Driorkmole, Snodrake, Quorime, Pliorkfae, Chiltspark, Druglim, Kriocharm, Quathtide, Nuffforge, Tuxmole, Skeendmole, Glempfist, Nuskbolt, Landkin, Flolfin, Greesstide, Lorkmite, Thuffpup, Skithpup, Chasktide, Fliorkchill, Whirbrawl, Thounrime, Craskskitter, Flondbrawl.
+  {
+    id = 313,
+    name = "Sly Pulse",
+    type = "normal",
+    category = "special",
+    power = 120,
+    accuracy = 70,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "none" },
+  },
+  -- #314 Spark Blast: special electric attack, power 85.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Nythspark, Pleenvolt, Niockspark, Flaskzap.
+  {
+    id = 314,
+    name = "Spark Blast",
+    type = "electric",
+    category = "special",
+    power = 85,
+    accuracy = 95,
+    pp = 10,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "none" },
+  },
+  -- #315 Metal Dance: physical steel attack, power 80.
+  -- Effect: no secondary effect.
+  -- Learned by 8 species: Veskplate, Gleskbolt, Stiorkplate, Pliothbolt, Steendforge, Glioffforge, Sheempforge, Fluckforge.
+  {
+    id = 315,
+    name = "Metal Dance",
+    type = "steel",
+    category = "physical",
+    power = 80,
+    accuracy = 95,
+    pp = 10,
+    priority = 0,
+    critStage = 1,
+    contact = true,
+    effect = { kind = "none" },
+  },
+  -- #316 Sucker Punch: physical dark attack, power 75.
+  -- Effect: the user takes 1/4 of the damage dealt as recoil.
+  -- Learned by 3 species: Skaempfang, Snoultplume, Lothshade.
+  {
+    id = 316,
+    name = "Sucker Punch",
+    type = "dark",
+    category = "physical",
+    power = 75,
+    accuracy = 100,
+    pp = 20,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "recoil", fraction = 4 },
+  },
+  -- #317 Bloom Spin: physical grass attack, power 85.
+  -- Effect: 10% chance to inflict sleep on the target.
+  -- Learned by 3 species: Kruckbloom, Mourleaf, Whourleaf.
+  {
+    id = 317,
+    name = "Bloom Spin",
+    type = "grass",
+    category = "physical",
+    power = 85,
+    accuracy = 95,
+    pp = 15,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = {
+      kind = "status",
+      status = "sleep",
+      chance = 10,
+    },
+  },
+  -- #318 Glacial Rush: a ice status move.
+  -- Effect: raise the user's speed by 2.
+  -- Learned by 7 species: Steeckfang, Whoskfrost, Mourrime, Plurchill, Skuxfrost, Quandrime, Louxmind.
+  {
+    id = 318,
+    name = "Glacial Rush",
+    type = "ice",
+    category = "status",
+    power = 0,
+    accuracy = 100,
+    pp = 30,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_raise",
+      stat = "speed",
+      stages = 2,
+      chance = 100,
+      self = true,
+    },
+  },
+  -- #319 Mind Shot: special psychic attack, power 100.
+  -- Effect: 30% chance to inflict sleep on the target.
+  -- Learned by 8 species: Spepsy, Zioltpsy, Peeffaura, Roumppsy, Quockwyrm, Reempmind, Lirkaura, Skeffaura.
+  {
+    id = 319,
+    name = "Mind Shot",
+    type = "psychic",
+    category = "special",
+    power = 100,
+    accuracy = 90,
+    pp = 15,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "status",
+      status = "sleep",
+      chance = 30,
+    },
+  },
+  -- #320 Gale Dance: physical flying attack, power 65.
+  -- Effect: no secondary effect.
+  -- Learned by 5 species: Touckwing, Tampmole, Drarkwing, Snoultplume, Pympaura.
+  {
+    id = 320,
+    name = "Gale Dance",
+    type = "flying",
+    category = "physical",
+    power = 65,
+    accuracy = 90,
+    pp = 25,
+    priority = 0,
+    critStage = 1,
+    contact = true,
+    effect = { kind = "none" },
+  },
+  -- #321 Sly Wave: a normal status move.
+  -- Effect: raise the user's speed by 1.
+  -- Learned by 69 species: Pliozap, Muskmole, Touckwing, Naeskcind, Peeffaura, Shupyre, Quolglim, Staesswyrm, Sposkpup, Glyckmole, Pothrime, Pliothbolt, Snessflare, Chinddune, Thithforge, Byffplate, Pithaura, Spissclod, Stuthburrow, Niockspark, Truthrime, Chaeltpup, Shioffzap, Chuxkin, Steemppup, Meempchill, Snampflare, Whourleaf, Gryckbrawl, Crugrip, Creerkwisp, Cryxforge, Spiossbuzz, Paskmite, Myffshade, Thickplate, Styskbolt, Mexpsy, Meskpup, Croxwing, Meeffsprout, Loskbloom, Purkglim, Plendkin, Chirkdrip, Flandwyrm, Treelwyrm, Plunddune, Creeskvolt, Quorime, Theessrime, Nouckleaf, Tansprout, Skuffbolt, Pleskfin, Bockdrip, Chaerkfin, Troumiasm, Speerdrip, Traeckscale, Reeskmiasm, Nakin, Skithpup, Whirbrawl, Craskskitter, Brixmite, Fluckforge, Skickgrip, Biockbrawl.
+  {
+    id = 321,
+    name = "Sly Wave",
+    type = "normal",
+    category = "status",
+    power = 0,
+    accuracy = 100,
+    pp = 20,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_raise",
+      stat = "speed",
+      stages = 1,
+      chance = 100,
+      self = true,
+    },
+  },
+  -- #322 Quick Strike: physical normal attack, power 150.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 59 species: Shounscale, Steerfang, Queeckpebble, Nioltdune, Zioltpsy, Bryffpup, Florsprout, Tampmole, Trupup, Sposkpup, Quounvolt, Shynclod, Glordune, Teethglide, Naffstone, Chouffpebble, Zothtide, Maskvenom, Quulplume, Chaeltpup, Snyndcind, Quandrime, Skuskcind, Snampflare, Drirbloom, Gryckbrawl, Quouxgloom, Plaempfang, Whaendflare, Flindune, Pliondkin, Querkbolt, Mexpsy, Mynkin, Meeffsprout, Vussmole, Driossvenom, Chirkdrip, Gryndpyre, Plunddune, Trionddrake, Quorime, Druglim, Pleskfin, Tracktide, Rertide, Befffist, Sheempforge, Skeendmole, Laxkin, Flecktoxa, Landkin, Bryffpsy, Chiltcrag, Kriorkdrake, Taenwyrm, Whirbrawl, Plioxplate, Skeffaura.
+  {
+    id = 322,
+    name = "Quick Strike",
+    type = "normal",
+    category = "physical",
+    power = 150,
+    accuracy = 90,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "flinch", chance = 30 },
+  },
+  -- #323 Blazing Crash: physical fire attack, power 75.
+  -- Effect: lower the target's speed by 1.
+  -- Learned by 8 species: Plouskcind, Traeltflare, Zyxcind, Glackcind, Shaemppyre, Snyndcind, Lyfffang, Quendfang.
+  {
+    id = 323,
+    name = "Blazing Crash",
+    type = "fire",
+    category = "physical",
+    power = 75,
+    accuracy = 90,
+    pp = 20,
+    priority = 0,
+    critStage = 1,
+    contact = true,
+    effect = {
+      kind = "stat_drop",
+      stat = "speed",
+      stages = 1,
+      chance = 100,
+    },
+  },
+  -- #324 Psi Barrage: special psychic attack, power 120.
+  -- Effect: the user recovers 1/2 of the damage dealt.
+  -- Learned by 8 species: Spepsy, Zioltpsy, Quuthpsy, Quirkmind, Traeckleaf, Mexpsy, Plouffmite, Stouffaura.
+  {
+    id = 324,
+    name = "Psi Barrage",
+    type = "psychic",
+    category = "special",
+    power = 120,
+    accuracy = 70,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "drain", fraction = 2 },
+  },
+  -- #325 Fissure Blast: a ground status move.
+  -- Effect: lower the target's defense by 1.
+  -- Learned by 5 species: Nioltdune, Niockspark, Tassburrow, Flouxburrow, Pliffwyrm.
+  {
+    id = 325,
+    name = "Fissure Blast",
+    type = "ground",
+    category = "status",
+    power = 0,
+    accuracy = 100,
+    pp = 20,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_drop",
+      stat = "defense",
+      stages = 1,
+      chance = 100,
+    },
+  },
+  -- #326 Silk Kick: a bug status move.
+  -- Effect: lower the target's spAttack by 1.
+  -- Learned by 2 species: Spiossbuzz, Pultskitter.
+  {
+    id = 326,
+    name = "Silk Kick",
+    type = "bug",
+    category = "status",
+    power = 0,
+    accuracy = 100,
+    pp = 30,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_drop",
+      stat = "spAttack",
+      stages = 1,
+      chance = 100,
+    },
+  },
+  -- #327 Wing Rush: physical flying attack, power 95.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Sheeltglide, Sninbolt, Pliothbolt.
+  {
+    id = 327,
+    name = "Wing Rush",
+    type = "flying",
+    category = "physical",
+    power = 95,
+    accuracy = 100,
+    pp = 15,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "none" },
+  },
+  -- #328 Larva Wave: physical bug attack, power 90.
+  -- Effect: the user recovers 1/2 of the damage dealt.
+  -- Learned by 2 species: Spiossbuzz, Skeeffbuzz.
+  {
+    id = 328,
+    name = "Larva Wave",
+    type = "bug",
+    category = "physical",
+    power = 90,
+    accuracy = 95,
+    pp = 15,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "drain", fraction = 2 },
+  },
+  -- #329 Acid Storm: physical poison attack, power 70.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Ninsprout, Mynkin, Driossvenom, Reeskmiasm.
+  {
+    id = 329,
+    name = "Acid Storm",
+    type = "poison",
+    category = "physical",
+    power = 70,
+    accuracy = 100,
+    pp = 25,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "none" },
+  },
+  -- #330 Iron Pulse: special fighting attack, power 85.
+  -- Effect: no secondary effect.
+  -- Learned by 5 species: Pyskbrawl, Drarkwing, Snyndcind, Sterkglide, Shaeltgrip.
+  {
+    id = 330,
+    name = "Iron Pulse",
+    type = "fighting",
+    category = "special",
+    power = 85,
+    accuracy = 95,
+    pp = 15,
+    priority = 0,
     critStage = 0,
     contact = false,
     effect = { kind = "none" },

@@ -3,493 +3,14 @@
 -- Regenerate with `node examples/pokerogue-ao/tools/generate-data.mjs`.
 local M = {}
 
--- Moves 301 to 400 (part 4 of 4); data.moves.move-database indexes all parts.
-M.first = 301
-M.last = 400
+-- Moves 331 to 440 (part 4 of 4); data.moves.move-database indexes all parts.
+M.first = 331
+M.last = 440
 
 M.moves = {
-  -- #301 Wild Storm: physical normal attack, power 100.
-  {
-    id = 301,
-    name = "Wild Storm",
-    type = "normal",
-    category = "physical",
-    power = 100,
-    accuracy = 100,
-    pp = 15,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = { kind = "flinch", chance = 30 },
-  },
-  -- #302 Flare Tackle: special fire attack, power 110.
-  {
-    id = 302,
-    name = "Flare Tackle",
-    type = "fire",
-    category = "special",
-    power = 110,
-    accuracy = 90,
-    pp = 5,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = {
-      kind = "multi_hit",
-      min = 2,
-      max = 5,
-    },
-  },
-  -- #303 Sucker Strike: a dark status move.
-  {
-    id = 303,
-    name = "Sucker Strike",
-    type = "dark",
-    category = "status",
-    power = 0,
-    accuracy = 100,
-    pp = 10,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = {
-      kind = "stat_drop",
-      stat = "speed",
-      stages = 1,
-      chance = 100,
-    },
-  },
-  -- #304 Crushing Punch: physical fighting attack, power 60.
-  {
-    id = 304,
-    name = "Crushing Punch",
-    type = "fighting",
-    category = "physical",
-    power = 60,
-    accuracy = 100,
-    pp = 30,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = { kind = "none" },
-  },
-  -- #305 Pebble Burst: physical rock attack, power 130.
-  {
-    id = 305,
-    name = "Pebble Burst",
-    type = "rock",
-    category = "physical",
-    power = 130,
-    accuracy = 80,
-    pp = 5,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = { kind = "none" },
-  },
-  -- #306 Scale Fang: a dragon status move.
-  {
-    id = 306,
-    name = "Scale Fang",
-    type = "dragon",
-    category = "status",
-    power = 0,
-    accuracy = 100,
-    pp = 30,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = {
-      kind = "stat_raise",
-      stat = "spAttack",
-      stages = 2,
-      chance = 100,
-      self = true,
-    },
-  },
-  -- #307 Root Spin: special grass attack, power 95.
-  {
-    id = 307,
-    name = "Root Spin",
-    type = "grass",
-    category = "special",
-    power = 95,
-    accuracy = 90,
-    pp = 10,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = { kind = "flinch", chance = 20 },
-  },
-  -- #308 Granite Whip: physical rock attack, power 90.
-  {
-    id = 308,
-    name = "Granite Whip",
-    type = "rock",
-    category = "physical",
-    power = 90,
-    accuracy = 100,
-    pp = 10,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = { kind = "flinch", chance = 20 },
-  },
-  -- #309 Bile Kick: physical poison attack, power 150.
-  {
-    id = 309,
-    name = "Bile Kick",
-    type = "poison",
-    category = "physical",
-    power = 150,
-    accuracy = 80,
-    pp = 5,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = {
-      kind = "stat_drop",
-      stat = "speed",
-      stages = 1,
-      chance = 30,
-    },
-  },
-  -- #310 Grave Punch: special ghost attack, power 70.
-  {
-    id = 310,
-    name = "Grave Punch",
-    type = "ghost",
-    category = "special",
-    power = 70,
-    accuracy = 90,
-    pp = 25,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = { kind = "none" },
-  },
-  -- #311 Sky Barrage: a flying status move.
-  {
-    id = 311,
-    name = "Sky Barrage",
-    type = "flying",
-    category = "status",
-    power = 0,
-    accuracy = 0,
-    pp = 30,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = { kind = "heal", percent = 50 },
-  },
-  -- #312 Mud Crash: a ground status move.
-  {
-    id = 312,
-    name = "Mud Crash",
-    type = "ground",
-    category = "status",
-    power = 0,
-    accuracy = 100,
-    pp = 20,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = {
-      kind = "stat_raise",
-      stat = "defense",
-      stages = 1,
-      chance = 100,
-      self = true,
-    },
-  },
-  -- #313 Sly Pulse: special normal attack, power 120.
-  {
-    id = 313,
-    name = "Sly Pulse",
-    type = "normal",
-    category = "special",
-    power = 120,
-    accuracy = 70,
-    pp = 5,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = { kind = "none" },
-  },
-  -- #314 Spark Blast: special electric attack, power 85.
-  {
-    id = 314,
-    name = "Spark Blast",
-    type = "electric",
-    category = "special",
-    power = 85,
-    accuracy = 95,
-    pp = 10,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = { kind = "none" },
-  },
-  -- #315 Metal Dance: physical steel attack, power 80.
-  {
-    id = 315,
-    name = "Metal Dance",
-    type = "steel",
-    category = "physical",
-    power = 80,
-    accuracy = 95,
-    pp = 10,
-    priority = 0,
-    critStage = 1,
-    contact = true,
-    effect = { kind = "none" },
-  },
-  -- #316 Sucker Punch: physical dark attack, power 75.
-  {
-    id = 316,
-    name = "Sucker Punch",
-    type = "dark",
-    category = "physical",
-    power = 75,
-    accuracy = 100,
-    pp = 20,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = { kind = "recoil", fraction = 4 },
-  },
-  -- #317 Bloom Spin: physical grass attack, power 85.
-  {
-    id = 317,
-    name = "Bloom Spin",
-    type = "grass",
-    category = "physical",
-    power = 85,
-    accuracy = 95,
-    pp = 15,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = {
-      kind = "status",
-      status = "sleep",
-      chance = 10,
-    },
-  },
-  -- #318 Glacial Rush: a ice status move.
-  {
-    id = 318,
-    name = "Glacial Rush",
-    type = "ice",
-    category = "status",
-    power = 0,
-    accuracy = 100,
-    pp = 30,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = {
-      kind = "stat_raise",
-      stat = "speed",
-      stages = 2,
-      chance = 100,
-      self = true,
-    },
-  },
-  -- #319 Mind Shot: special psychic attack, power 100.
-  {
-    id = 319,
-    name = "Mind Shot",
-    type = "psychic",
-    category = "special",
-    power = 100,
-    accuracy = 90,
-    pp = 15,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = {
-      kind = "status",
-      status = "sleep",
-      chance = 30,
-    },
-  },
-  -- #320 Gale Dance: physical flying attack, power 65.
-  {
-    id = 320,
-    name = "Gale Dance",
-    type = "flying",
-    category = "physical",
-    power = 65,
-    accuracy = 90,
-    pp = 25,
-    priority = 0,
-    critStage = 1,
-    contact = true,
-    effect = { kind = "none" },
-  },
-  -- #321 Sly Wave: a normal status move.
-  {
-    id = 321,
-    name = "Sly Wave",
-    type = "normal",
-    category = "status",
-    power = 0,
-    accuracy = 100,
-    pp = 20,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = {
-      kind = "stat_raise",
-      stat = "speed",
-      stages = 1,
-      chance = 100,
-      self = true,
-    },
-  },
-  -- #322 Quick Strike: physical normal attack, power 150.
-  {
-    id = 322,
-    name = "Quick Strike",
-    type = "normal",
-    category = "physical",
-    power = 150,
-    accuracy = 90,
-    pp = 5,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = { kind = "flinch", chance = 30 },
-  },
-  -- #323 Blazing Crash: physical fire attack, power 75.
-  {
-    id = 323,
-    name = "Blazing Crash",
-    type = "fire",
-    category = "physical",
-    power = 75,
-    accuracy = 90,
-    pp = 20,
-    priority = 0,
-    critStage = 1,
-    contact = true,
-    effect = {
-      kind = "stat_drop",
-      stat = "speed",
-      stages = 1,
-      chance = 100,
-    },
-  },
-  -- #324 Psi Barrage: special psychic attack, power 120.
-  {
-    id = 324,
-    name = "Psi Barrage",
-    type = "psychic",
-    category = "special",
-    power = 120,
-    accuracy = 70,
-    pp = 5,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = { kind = "drain", fraction = 2 },
-  },
-  -- #325 Fissure Blast: a ground status move.
-  {
-    id = 325,
-    name = "Fissure Blast",
-    type = "ground",
-    category = "status",
-    power = 0,
-    accuracy = 100,
-    pp = 20,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = {
-      kind = "stat_drop",
-      stat = "defense",
-      stages = 1,
-      chance = 100,
-    },
-  },
-  -- #326 Silk Kick: a bug status move.
-  {
-    id = 326,
-    name = "Silk Kick",
-    type = "bug",
-    category = "status",
-    power = 0,
-    accuracy = 100,
-    pp = 30,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = {
-      kind = "stat_drop",
-      stat = "spAttack",
-      stages = 1,
-      chance = 100,
-    },
-  },
-  -- #327 Wing Rush: physical flying attack, power 95.
-  {
-    id = 327,
-    name = "Wing Rush",
-    type = "flying",
-    category = "physical",
-    power = 95,
-    accuracy = 100,
-    pp = 15,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = { kind = "none" },
-  },
-  -- #328 Larva Wave: physical bug attack, power 90.
-  {
-    id = 328,
-    name = "Larva Wave",
-    type = "bug",
-    category = "physical",
-    power = 90,
-    accuracy = 95,
-    pp = 15,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = { kind = "drain", fraction = 2 },
-  },
-  -- #329 Acid Storm: physical poison attack, power 70.
-  {
-    id = 329,
-    name = "Acid Storm",
-    type = "poison",
-    category = "physical",
-    power = 70,
-    accuracy = 100,
-    pp = 25,
-    priority = 0,
-    critStage = 0,
-    contact = true,
-    effect = { kind = "none" },
-  },
-  -- #330 Iron Pulse: special fighting attack, power 85.
-  {
-    id = 330,
-    name = "Iron Pulse",
-    type = "fighting",
-    category = "special",
-    power = 85,
-    accuracy = 95,
-    pp = 15,
-    priority = 0,
-    critStage = 0,
-    contact = false,
-    effect = { kind = "none" },
-  },
   -- #331 Phantom Storm: special ghost attack, power 130.
+  -- Effect: no secondary effect.
+  -- Learned by 1 species: Berfin.
   {
     id = 331,
     name = "Phantom Storm",
@@ -504,6 +25,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #332 Wyrm Wave: special dragon attack, power 100.
+  -- Effect: no secondary effect.
+  -- Learned by 6 species: Shounscale, Krirwyrm, Skiscale, Flandwyrm, Krilpyre, Taenwyrm.
   {
     id = 332,
     name = "Wyrm Wave",
@@ -518,6 +41,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #333 Draco Punch: special dragon attack, power 40.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by 8 species: Cherkscale, Niowyrm, Flandwyrm, Whuflare, Treelwyrm, Quockwyrm, Glurkdrake, Shaeltgrip.
   {
     id = 333,
     name = "Draco Punch",
@@ -536,6 +61,8 @@ M.moves = {
     },
   },
   -- #334 Focused Dance: a fighting status move.
+  -- Effect: raise the user's attack by 1.
+  -- Learned by 6 species: Draeckpebble, Pyskbrawl, Zothtide, Ressbrawl, Shaeltgrip, Biockbrawl.
   {
     id = 334,
     name = "Focused Dance",
@@ -556,6 +83,8 @@ M.moves = {
     },
   },
   -- #335 Mega Claw: physical normal attack, power 120.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 88 species: Krecrag, Nenstone, Muskmole, Lurmole, Snorkwing, Grixwing, Whockdune, Plouskcind, Spaeckmurk, Peeffaura, Bryffpup, Teelbrawl, Quuthpsy, Chumppsy, Quirkmind, Trupup, Greeltkin, Trounwyrm, Glyckmole, Gleskbolt, Pliothbolt, Grorglide, Glackcind, Palstone, Braglide, Spissclod, Cheeckdune, Kraedune, Maskvenom, Burtoxa, Nythspark, Pleenvolt, Shaemppyre, Mourrime, Quendfang, Cronpup, Chuxkin, Steemppup, Flaskzap, Plerkmite, Spiossbuzz, Myffshade, Tassburrow, Pliondkin, Brelpup, Glaeskkin, Spofin, Plendkin, Backmole, Vussmole, Vexdrip, Burkdrip, Whuflare, Breeskmole, Flipup, Driorkmole, Quockwyrm, Spempplume, Spouxdrake, Creeskvolt, Trionddrake, Pliorkfae, Quyssdrake, Pleskfin, Rertide, Befffist, Skeendmole, Laxkin, Thixtoxa, Troumiasm, Mandcharm, Grythforge, Landkin, Spaeltpup, Flolfin, Chickwisp, Traeckscale, Lorkmite, Thuffpup, Zickmole, Lenkin, Rocktide, Chasktide, Fliorkchill, Zanmite, Stounforge, Skeffaura, Lothshade.
   {
     id = 335,
     name = "Mega Claw",
@@ -570,6 +99,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #336 Cinder Beam: special fire attack, power 80.
+  -- Effect: 10% chance to inflict burn on the target.
+  -- Learned by 3 species: Shaemppyre, Glaecind, Skioskflare.
   {
     id = 336,
     name = "Cinder Beam",
@@ -588,6 +119,8 @@ M.moves = {
     },
   },
   -- #337 Tremor Veil: physical ground attack, power 40.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Nioltdune, Whackdune, Flouxburrow, Quuckcharm.
   {
     id = 337,
     name = "Tremor Veil",
@@ -602,6 +135,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #338 Sting Rush: special bug attack, power 75.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Glyssdune, Plerkmite, Lorkmite.
   {
     id = 338,
     name = "Sting Rush",
@@ -616,6 +151,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #339 Mega Rush: special normal attack, power 80.
+  -- Effect: no secondary effect.
+  -- Learned by 75 species: Draeckpebble, Pliozap, Muskmole, Zioltpsy, Brourgloom, Teelbrawl, Chumppsy, Quirkmind, Kruthleaf, Staesswyrm, Krirwyrm, Sposkpup, Moltmole, Glyckmole, Peendwisp, Sninbolt, Ziowing, Shynclod, Trirforge, Lionclod, Pithaura, Shaeskpsy, Naffstone, Stuthburrow, Luntide, Meltvenom, Chuxkin, Steemppup, Whourleaf, Quouxgloom, Shourshade, Steendforge, Paskmite, Brohaunt, Skiodune, Flindune, Brelpup, Styskbolt, Mexpsy, Loskbloom, Berfin, Flandwyrm, Ziorcind, Pulburrow, Plunddune, Breeskmole, Driorkmole, Spempplume, Pliffwyrm, Glurkdrake, Sheeltsprout, Quyssdrake, Skindzap, Rertide, Befffist, Tuxmole, Laxkin, Thixtoxa, Riolcharm, Floultfist, Spaeltpup, Naecktide, Skoulbloom, Chickwisp, Krilpyre, Thuffpup, Zickmole, Nakin, Reempmind, Lirkaura, Biothrime, Brixmite, Plioxplate, Skeffaura, Flondbrawl.
   {
     id = 339,
     name = "Mega Rush",
@@ -630,6 +167,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #340 Chrome Wave: physical steel attack, power 40.
+  -- Effect: raise the user's spDefense by 1.
+  -- Learned by 6 species: Pliothbolt, Driothforge, Trirforge, Byffplate, Thickplate, Glioffforge.
   {
     id = 340,
     name = "Chrome Wave",
@@ -649,6 +188,8 @@ M.moves = {
     },
   },
   -- #341 Bullet Barrage: physical steel attack, power 50.
+  -- Effect: the user recovers 1/2 of the damage dealt.
+  -- Learned by 3 species: Thithforge, Chassplate, Thickplate.
   {
     id = 341,
     name = "Bullet Barrage",
@@ -663,6 +204,8 @@ M.moves = {
     effect = { kind = "drain", fraction = 2 },
   },
   -- #342 Static Kick: special electric attack, power 40.
+  -- Effect: 30% chance to lower the target's attack by 1.
+  -- Learned by 3 species: Pliozap, Glesszap, Chiltspark.
   {
     id = 342,
     name = "Static Kick",
@@ -682,6 +225,8 @@ M.moves = {
     },
   },
   -- #343 Torrent Fang: physical water attack, power 110.
+  -- Effect: 10% chance to make the target flinch.
+  -- Learned by 4 species: Fleefae, Burkdrip, Traendune, Chaerkfin.
   {
     id = 343,
     name = "Torrent Fang",
@@ -696,6 +241,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 10 },
   },
   -- #344 Ash Kick: physical fire attack, power 100.
+  -- Effect: 30% chance to inflict burn on the target.
+  -- Learned by 3 species: Whaendflare, Breelflare, Glaecind.
   {
     id = 344,
     name = "Ash Kick",
@@ -714,6 +261,8 @@ M.moves = {
     },
   },
   -- #345 Surge Crash: special electric attack, power 110.
+  -- Effect: 30% chance to inflict paralysis on the target.
+  -- Learned by 5 species: Flaelspark, Quounvolt, Niockspark, Shioffzap, Vorvolt.
   {
     id = 345,
     name = "Surge Crash",
@@ -732,6 +281,8 @@ M.moves = {
     },
   },
   -- #346 Polar Pulse: special ice attack, power 100.
+  -- Effect: no secondary effect.
+  -- Learned by 7 species: Quaeltchill, Pothrime, Truthrime, Krelchill, Richill, Fliorkchill, Drendfrost.
   {
     id = 346,
     name = "Polar Pulse",
@@ -746,6 +297,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #347 Glacial Spin: special ice attack, power 60.
+  -- Effect: 30% chance to lower the target's attack by 1.
+  -- Learned by 5 species: Steeckfang, Quaeltchill, Skuxfrost, Meempchill, Treelwyrm.
   {
     id = 347,
     name = "Glacial Spin",
@@ -765,6 +318,8 @@ M.moves = {
     },
   },
   -- #348 Polar Slash: special ice attack, power 100.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by 5 species: Plurchill, Krelchill, Meempchill, Fliorkchill, Skeffaura.
   {
     id = 348,
     name = "Polar Slash",
@@ -783,6 +338,8 @@ M.moves = {
     },
   },
   -- #349 Molten Pulse: special fire attack, power 130.
+  -- Effect: 50% chance to raise the user's speed by 1.
+  -- Learned by 7 species: Floffflare, Traeltflare, Snuxflare, Snyndcind, Whaendflare, Gryndpyre, Skioskflare.
   {
     id = 349,
     name = "Molten Pulse",
@@ -802,6 +359,8 @@ M.moves = {
     },
   },
   -- #350 Rain Spin: special water attack, power 65.
+  -- Effect: no secondary effect.
+  -- Learned by 13 species: Pyskbrawl, Palstone, Droumpcrag, Crugrip, Vexdrip, Bockdrip, Tracktide, Nirfin, Speerdrip, Theckfin, Flolfin, Florkfin, Rocktide.
   {
     id = 350,
     name = "Rain Spin",
@@ -816,6 +375,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #351 Aerial Dance: special flying attack, power 85.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 2 species: Grixwing, Pympaura.
   {
     id = 351,
     name = "Aerial Dance",
@@ -830,6 +391,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 20 },
   },
   -- #352 Thief Storm: physical dark attack, power 100.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Raeckmurk, Laexwisp, Lothshade.
   {
     id = 352,
     name = "Thief Storm",
@@ -844,6 +407,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #353 Rising Shot: physical fighting attack, power 60.
+  -- Effect: no secondary effect.
+  -- Learned by 6 species: Neexwing, Brohaunt, Paltgrip, Raempbrawl, Shaeltgrip, Whirbrawl.
   {
     id = 353,
     name = "Rising Shot",
@@ -858,6 +423,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #354 Glacial Fang: physical ice attack, power 150.
+  -- Effect: 10% chance to inflict freeze on the target.
+  -- Learned by 6 species: Quaeltchill, Byffplate, Mourrime, Truthrime, Skuxfrost, Quandrime.
   {
     id = 354,
     name = "Glacial Fang",
@@ -876,6 +443,8 @@ M.moves = {
     },
   },
   -- #355 Frost Claw: physical ice attack, power 75.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Chiosscrag, Truthrime, Biothrime, Skeffaura.
   {
     id = 355,
     name = "Frost Claw",
@@ -890,6 +459,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #356 Fang Burst: special dragon attack, power 80.
+  -- Effect: the user recovers 1/2 of the damage dealt.
+  -- Learned by 5 species: Shounscale, Staesswyrm, Flithwyrm, Glurkdrake, Quyssdrake.
   {
     id = 356,
     name = "Fang Burst",
@@ -904,6 +475,8 @@ M.moves = {
     effect = { kind = "drain", fraction = 2 },
   },
   -- #357 Rock Spin: physical rock attack, power 40.
+  -- Effect: the user recovers 1/2 of the damage dealt.
+  -- Learned by 3 species: Palstone, Spylstone, Chaeltpup.
   {
     id = 357,
     name = "Rock Spin",
@@ -918,6 +491,8 @@ M.moves = {
     effect = { kind = "drain", fraction = 2 },
   },
   -- #358 Fae Lance: special fairy attack, power 100.
+  -- Effect: lower the target's defense by 1.
+  -- Learned by 2 species: Quolglim, Chickwisp.
   {
     id = 358,
     name = "Fae Lance",
@@ -937,6 +512,8 @@ M.moves = {
     },
   },
   -- #359 Shade Tackle: special dark attack, power 95.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Brourgloom, Spoulvolt, Vyffmurk.
   {
     id = 359,
     name = "Shade Tackle",
@@ -951,6 +528,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #360 Blazing Whip: physical fire attack, power 65.
+  -- Effect: 10% chance to make the target flinch.
+  -- Learned by 4 species: Plouskcind, Shaemppyre, Steexcind, Breelflare.
   {
     id = 360,
     name = "Blazing Whip",
@@ -965,6 +544,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 10 },
   },
   -- #361 Noxious Shot: a poison status move.
+  -- Effect: lower the target's spAttack by 1.
+  -- Learned by 4 species: Fleeffpebble, Poucrag, Meltvenom, Thaltbloom.
   {
     id = 361,
     name = "Noxious Shot",
@@ -984,6 +565,8 @@ M.moves = {
     },
   },
   -- #362 Rising Lance: physical fighting attack, power 95.
+  -- Effect: no secondary effect.
+  -- Learned by 5 species: Creethgrip, Neexwing, Snyndcind, Sterkglide, Shaeltgrip.
   {
     id = 362,
     name = "Rising Lance",
@@ -998,6 +581,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #363 Rising Punch: special fighting attack, power 50.
+  -- Effect: 30% chance to lower the target's defense by 1.
+  -- Learned by 5 species: Krecrag, Gryckbrawl, Glilwing, Raempbrawl, Biockbrawl.
   {
     id = 363,
     name = "Rising Punch",
@@ -1017,6 +602,8 @@ M.moves = {
     },
   },
   -- #364 Spark Whip: physical electric attack, power 120.
+  -- Effect: 10% chance to inflict paralysis on the target.
+  -- Learned by 2 species: Pleenvolt, Spoulvolt.
   {
     id = 364,
     name = "Spark Whip",
@@ -1035,6 +622,8 @@ M.moves = {
     },
   },
   -- #365 Boulder Dance: physical rock attack, power 65.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 3 species: Nenstone, Spylstone, Pamppebble.
   {
     id = 365,
     name = "Boulder Dance",
@@ -1049,6 +638,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #366 Leaf Blast: special grass attack, power 120.
+  -- Effect: 30% chance to inflict sleep on the target.
+  -- Learned by 4 species: Mourleaf, Loskbloom, Snexleaf, Nouckleaf.
   {
     id = 366,
     name = "Leaf Blast",
@@ -1067,6 +658,8 @@ M.moves = {
     },
   },
   -- #367 Fissure Lance: physical ground attack, power 50.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 4 species: Gluxburrow, Glordune, Pleenvolt, Plunddune.
   {
     id = 367,
     name = "Fissure Lance",
@@ -1081,6 +674,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 20 },
   },
   -- #368 Sky Burst: physical flying attack, power 110.
+  -- Effect: the user recovers 1/2 of the damage dealt.
+  -- Learned by 2 species: Touckwing, Glilwing.
   {
     id = 368,
     name = "Sky Burst",
@@ -1095,6 +690,8 @@ M.moves = {
     effect = { kind = "drain", fraction = 2 },
   },
   -- #369 Cinder Pulse: special fire attack, power 60.
+  -- Effect: 10% chance to inflict burn on the target.
+  -- Learned by 2 species: Skuskcind, Whaendflare.
   {
     id = 369,
     name = "Cinder Pulse",
@@ -1113,6 +710,8 @@ M.moves = {
     },
   },
   -- #370 Molten Tackle: special fire attack, power 75.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Floffflare, Glackcind, Shaemppyre, Whanflare.
   {
     id = 370,
     name = "Molten Tackle",
@@ -1127,6 +726,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #371 Bile Crash: special poison attack, power 40.
+  -- Effect: 30% chance to inflict poison on the target.
+  -- Learned by 4 species: Meltvenom, Maskvenom, Thixtoxa, Snaenmiasm.
   {
     id = 371,
     name = "Bile Crash",
@@ -1145,6 +746,8 @@ M.moves = {
     },
   },
   -- #372 Arc Storm: physical electric attack, power 75.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Grorglide, Cryzap, Vorvolt, Glouspark.
   {
     id = 372,
     name = "Arc Storm",
@@ -1159,6 +762,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #373 Brutal Tackle: physical fighting attack, power 100.
+  -- Effect: 50% chance to lower the target's speed by 1.
+  -- Learned by 6 species: Chempbrawl, Sterkglide, Skindzap, Befffist, Raempbrawl, Craerbrawl.
   {
     id = 373,
     name = "Brutal Tackle",
@@ -1178,6 +783,8 @@ M.moves = {
     },
   },
   -- #374 Steady Dance: physical normal attack, power 130, priority -1.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 73 species: Krecrag, Pliozap, Lurmole, Nioltdune, Naeskcind, Floffflare, Spepsy, Peeffaura, Bryffpup, Shupyre, Veskplate, Flaelspark, Quounvolt, Peendwisp, Sninbolt, Palstone, Shynclod, Lionclod, Drarkwing, Spylstone, Chouffpebble, Luntide, Whoskfrost, Skirmole, Steexcind, Cryzap, Skuxfrost, Snampflare, Glesszap, Crugrip, Shourshade, Cryxforge, Paskmite, Flindune, Pliondkin, Glaeskkin, Querkbolt, Loskbloom, Purkglim, Vussmole, Vexdrip, Chirkdrip, Burkdrip, Flurdrake, Pulburrow, Pliffwyrm, Glouspark, Quorime, Tansprout, Skuffbolt, Pleskfin, Bockdrip, Tracktide, Quathtide, Sheempforge, Troumiasm, Flecktoxa, Grythforge, Spaeltpup, Kriorkdrake, Pultskitter, Skithpup, Florkfin, Chasktide, Lirkaura, Grouskchill, Nioskbrawl, Zanmite, Stounforge, Plioxplate, Nionhaunt, Flondbrawl, Laexwisp.
   {
     id = 374,
     name = "Steady Dance",
@@ -1192,6 +799,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #375 Feather Dance: a flying status move.
+  -- Effect: raise the user's spDefense by 1.
+  -- Learned by 5 species: Snorkwing, Greeltkin, Stampplume, Sninbolt, Braglide.
   {
     id = 375,
     name = "Feather Dance",
@@ -1212,6 +821,8 @@ M.moves = {
     },
   },
   -- #376 Bone Rush: physical ground attack, power 110.
+  -- Effect: no secondary effect.
+  -- Learned by 5 species: Chinddune, Cheeckdune, Stuthburrow, Nythspark, Gluffburrow.
   {
     id = 376,
     name = "Bone Rush",
@@ -1226,6 +837,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #377 Snow Pulse: special ice attack, power 75.
+  -- Effect: 10% chance to lower the target's spAttack by 1.
+  -- Learned by 7 species: Byffplate, Whoskfrost, Truthrime, Plurchill, Brockchill, Grouskchill, Stouffaura.
   {
     id = 377,
     name = "Snow Pulse",
@@ -1245,6 +858,8 @@ M.moves = {
     },
   },
   -- #378 Granite Tackle: special rock attack, power 70.
+  -- Effect: no secondary effect.
+  -- Learned by 1 species: Pamppebble.
   {
     id = 378,
     name = "Granite Tackle",
@@ -1259,6 +874,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #379 Prism Kick: special psychic attack, power 70.
+  -- Effect: 10% chance to raise the user's spAttack by 1.
+  -- Learned by 6 species: Chumppsy, Quirkmind, Floucind, Roumppsy, Plouffmite, Lirkaura.
   {
     id = 379,
     name = "Prism Kick",
@@ -1278,6 +895,8 @@ M.moves = {
     },
   },
   -- #380 Spore Punch: special grass attack, power 50.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Kruckbloom, Theessrime, Richill, Skoulbloom.
   {
     id = 380,
     name = "Spore Punch",
@@ -1292,6 +911,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #381 Venom Barrage: physical poison attack, power 80.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 4 species: Poucrag, Ninsprout, Meskpup, Mynkin.
   {
     id = 381,
     name = "Venom Barrage",
@@ -1306,6 +927,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #382 Smog Burst: a poison status move.
+  -- Effect: lower the target's defense by 1.
+  -- Learned by 4 species: Mynkin, Thixtoxa, Thaltbloom, Reeskmiasm.
   {
     id = 382,
     name = "Smog Burst",
@@ -1325,6 +948,8 @@ M.moves = {
     },
   },
   -- #383 Cinder Veil: physical fire attack, power 75.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 3 species: Shupyre, Glackcind, Whuflare.
   {
     id = 383,
     name = "Cinder Veil",
@@ -1339,6 +964,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 20 },
   },
   -- #384 Fae Strike: special fairy attack, power 60.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Pliorkfae, Cheeltglim.
   {
     id = 384,
     name = "Fae Strike",
@@ -1353,6 +980,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #385 Gust Rush: physical flying attack, power 120.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 2 species: Glilwing, Croxwing.
   {
     id = 385,
     name = "Gust Rush",
@@ -1367,6 +996,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #386 Spark Strike: special electric attack, power 40.
+  -- Effect: no secondary effect.
+  -- Learned by 1 species: Grorglide.
   {
     id = 386,
     name = "Spark Strike",
@@ -1381,6 +1012,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #387 Dream Pulse: physical psychic attack, power 90.
+  -- Effect: 10% chance to inflict sleep on the target.
+  -- Learned by 6 species: Trioskmind, Braraura, Kruthleaf, Roumppsy, Thouffdrake, Skathmind.
   {
     id = 387,
     name = "Dream Pulse",
@@ -1399,6 +1032,8 @@ M.moves = {
     },
   },
   -- #388 Sweet Wave: special fairy attack, power 95.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Riolcharm, Thounrime.
   {
     id = 388,
     name = "Sweet Wave",
@@ -1413,6 +1048,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #389 Seed Strike: special grass attack, power 130.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Snexleaf, Theessrime.
   {
     id = 389,
     name = "Seed Strike",
@@ -1427,6 +1064,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #390 Echo Tackle: physical psychic attack, power 95.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by 9 species: Zioltpsy, Shaeskpsy, Steexcind, Riltpsy, Mexpsy, Taexwyrm, Skathmind, Quessaura, Trickmite.
   {
     id = 390,
     name = "Echo Tackle",
@@ -1445,6 +1084,8 @@ M.moves = {
     },
   },
   -- #391 Sand Barrage: special ground attack, power 55.
+  -- Effect: no secondary effect.
+  -- Learned by 7 species: Glordune, Niockspark, Pulburrow, Gluffburrow, Whackdune, Plunddune, Spouxdrake.
   {
     id = 391,
     name = "Sand Barrage",
@@ -1459,6 +1100,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #392 Wyrm Barrage: a dragon status move.
+  -- Effect: the user recovers 50% of its max HP.
+  -- Learned by 5 species: Quexscale, Vionddrake, Pliffwyrm, Crioskcind, Traeckscale.
   {
     id = 392,
     name = "Wyrm Barrage",
@@ -1473,6 +1116,8 @@ M.moves = {
     effect = { kind = "heal", percent = 50 },
   },
   -- #393 Metal Blast: a steel status move.
+  -- Effect: raise the user's defense by 2.
+  -- Learned by 6 species: Thithforge, Braerkbolt, Steendforge, Styskbolt, Nuffforge, Fluckforge.
   {
     id = 393,
     name = "Metal Blast",
@@ -1493,6 +1138,8 @@ M.moves = {
     },
   },
   -- #394 Brine Wave: physical water attack, power 130.
+  -- Effect: 10% chance to make the target flinch.
+  -- Learned by 7 species: Pliozap, Gryckbrawl, Vexdrip, Burkdrip, Pulburrow, Florkfin, Rocktide.
   {
     id = 394,
     name = "Brine Wave",
@@ -1507,6 +1154,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 10 },
   },
   -- #395 Cinder Blast: special fire attack, power 60.
+  -- Effect: no secondary effect.
+  -- Learned by 8 species: Shupyre, Snessflare, Snyndcind, Floucind, Lyfffang, Breelflare, Crioskcind, Krilpyre.
   {
     id = 395,
     name = "Cinder Blast",
@@ -1521,6 +1170,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #396 Sting Strike: physical bug attack, power 110.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Brockchill, Skeeffbuzz.
   {
     id = 396,
     name = "Sting Strike",
@@ -1535,6 +1186,8 @@ M.moves = {
     effect = { kind = "none" },
   },
   -- #397 Draco Storm: special dragon attack, power 90.
+  -- Effect: 10% chance to make the target flinch.
+  -- Learned by 5 species: Cherkscale, Krirwyrm, Skiscale, Spouxdrake, Shaeltgrip.
   {
     id = 397,
     name = "Draco Storm",
@@ -1549,6 +1202,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 10 },
   },
   -- #398 Spinning Beam: special fighting attack, power 65.
+  -- Effect: 30% chance to make the target flinch.
+  -- Learned by 5 species: Krecrag, Tosswing, Luntide, Skindzap, Craerbrawl.
   {
     id = 398,
     name = "Spinning Beam",
@@ -1563,6 +1218,8 @@ M.moves = {
     effect = { kind = "flinch", chance = 30 },
   },
   -- #399 Surge Claw: special electric attack, power 40.
+  -- Effect: 10% chance to raise the user's defense by 1.
+  -- Learned by 3 species: Pliozap, Grorglide, Glouspark.
   {
     id = 399,
     name = "Surge Claw",
@@ -1582,6 +1239,8 @@ M.moves = {
     },
   },
   -- #400 Mega Blast: special normal attack, power 65.
+  -- Effect: no secondary effect.
+  -- Learned by 67 species: Pliozap, Plaltmole, Glyssdune, Braraura, Peeffaura, Fleeffpebble, Raendbrawl, Trounwyrm, Moltmole, Skangloom, Peendwisp, Stiorkplate, Viothstone, Palstone, Shynclod, Lionclod, Teethglide, Braglide, Shaeskpsy, Cheeckdune, Staltfin, Luntide, Brockchill, Raeckmurk, Krorkaura, Cryzap, Cronpup, Steemppup, Quandrime, Skuskcind, Plaempfang, Braerkbolt, Plerkmite, Brohaunt, Skiodune, Thickplate, Burkdrip, Breeskmole, Spouxdrake, Vorvolt, Creeskvolt, Glouspark, Graeckdrake, Trionddrake, Quuckcharm, Glioffforge, Tracktide, Drosktide, Tuxmole, Skeendmole, Theckfin, Lyrktide, Floultfist, Grythforge, Chiltcrag, Shaeltgrip, Krilpyre, Snaenmiasm, Pultskitter, Thuffpup, Zickmole, Nakin, Chasktide, Brixmite, Stouffaura, Niosswisp, Skunhaunt.
   {
     id = 400,
     name = "Mega Blast",
@@ -1594,6 +1253,719 @@ M.moves = {
     critStage = 0,
     contact = false,
     effect = { kind = "none" },
+  },
+  -- #401 Mirror Rush: physical steel attack, power 65.
+  -- Effect: the user takes 1/3 of the damage dealt as recoil.
+  -- Learned by 5 species: Braerkbolt, Steendforge, Rertide, Sheempforge, Stounforge.
+  {
+    id = 401,
+    name = "Mirror Rush",
+    type = "steel",
+    category = "physical",
+    power = 65,
+    accuracy = 90,
+    pp = 25,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "recoil", fraction = 3 },
+  },
+  -- #402 Moon Spin: special fairy attack, power 75.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 1 species: Chickwisp.
+  {
+    id = 402,
+    name = "Moon Spin",
+    type = "fairy",
+    category = "special",
+    power = 75,
+    accuracy = 100,
+    pp = 20,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "flinch", chance = 20 },
+  },
+  -- #403 Feather Claw: a flying status move.
+  -- Effect: lower the target's spAttack by 1.
+  -- Learned by 5 species: Grixwing, Grorglide, Glilwing, Pympaura, Plurglide.
+  {
+    id = 403,
+    name = "Feather Claw",
+    type = "flying",
+    category = "status",
+    power = 0,
+    accuracy = 100,
+    pp = 15,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_drop",
+      stat = "spAttack",
+      stages = 1,
+      chance = 100,
+    },
+  },
+  -- #404 Low Burst: a fighting status move.
+  -- Effect: lower the target's attack by 1.
+  -- Learned by 8 species: Krecrag, Luntide, Whanflare, Crugrip, Paltgrip, Skindzap, Standgrip, Glempfist.
+  {
+    id = 404,
+    name = "Low Burst",
+    type = "fighting",
+    category = "status",
+    power = 0,
+    accuracy = 100,
+    pp = 30,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_drop",
+      stat = "attack",
+      stages = 1,
+      chance = 100,
+    },
+  },
+  -- #405 Swoop Whip: special flying attack, power 90.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Touckwing, Ziowing.
+  {
+    id = 405,
+    name = "Swoop Whip",
+    type = "flying",
+    category = "special",
+    power = 90,
+    accuracy = 100,
+    pp = 10,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "none" },
+  },
+  -- #406 Granite Wave: physical rock attack, power 110.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 3 species: Fleeffpebble, Chaeltpup, Purkglim.
+  {
+    id = 406,
+    name = "Granite Wave",
+    type = "rock",
+    category = "physical",
+    power = 110,
+    accuracy = 80,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "flinch", chance = 20 },
+  },
+  -- #407 Mist Burst: special water attack, power 40.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 7 species: Quolglim, Tracktide, Nirfin, Theckfin, Lyrktide, Greesstide, Naecktide.
+  {
+    id = 407,
+    name = "Mist Burst",
+    type = "water",
+    category = "special",
+    power = 40,
+    accuracy = 100,
+    pp = 20,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "flinch", chance = 20 },
+  },
+  -- #408 Draco Slash: special dragon attack, power 150.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by 7 species: Flithwyrm, Ziorcind, Graeckdrake, Trionddrake, Krilpyre, Traeckscale, Taenwyrm.
+  {
+    id = 408,
+    name = "Draco Slash",
+    type = "dragon",
+    category = "special",
+    power = 150,
+    accuracy = 90,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "flinch", chance = 20 },
+  },
+  -- #409 Sting Lance: a bug status move.
+  -- Effect: lower the target's defense by 1.
+  -- Learned by 4 species: Brockchill, Krelchill, Plouffmite, Craskskitter.
+  {
+    id = 409,
+    name = "Sting Lance",
+    type = "bug",
+    category = "status",
+    power = 0,
+    accuracy = 100,
+    pp = 10,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_drop",
+      stat = "defense",
+      stages = 1,
+      chance = 100,
+    },
+  },
+  -- #410 Volt Storm: special electric attack, power 85.
+  -- Effect: 50% chance to lower the target's spAttack by 1.
+  -- Learned by 4 species: Grorglide, Niockspark, Glesszap, Glouspark.
+  {
+    id = 410,
+    name = "Volt Storm",
+    type = "electric",
+    category = "special",
+    power = 85,
+    accuracy = 100,
+    pp = 15,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_drop",
+      stat = "spAttack",
+      stages = 1,
+      chance = 50,
+    },
+  },
+  -- #411 Steel Barrage: physical steel attack, power 65.
+  -- Effect: no secondary effect.
+  -- Learned by 4 species: Trirforge, Driossvenom, Rertide, Mandcharm.
+  {
+    id = 411,
+    name = "Steel Barrage",
+    type = "steel",
+    category = "physical",
+    power = 65,
+    accuracy = 95,
+    pp = 25,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "none" },
+  },
+  -- #412 Sly Crash: a normal status move.
+  -- Effect: raise the user's speed by 1.
+  -- Learned by 71 species: Steerfang, Plaltmole, Lurmole, Glyssdune, Braraura, Staethfin, Poucrag, Kruthleaf, Tampmole, Krirwyrm, Moltmole, Glyckmole, Palstone, Shynclod, Thithforge, Lionclod, Teethglide, Shaeskpsy, Cheeckdune, Kriothfin, Zothtide, Niockspark, Poxbloom, Raeckmurk, Shioffzap, Steemppup, Glesszap, Skaempfang, Creerkwisp, Glaeskkin, Styskbolt, Snexleaf, Vussmole, Driossvenom, Niowyrm, Gluffburrow, Whackdune, Flipup, Driorkmole, Quockwyrm, Spouxdrake, Vorvolt, Theessrime, Tansprout, Sheeltsprout, Pliorkfae, Quuckcharm, Kriocharm, Skuffbolt, Tracktide, Chaerkfin, Drosktide, Plalmind, Lyrktide, Floultfist, Bryffpsy, Shaltbuzz, Skoulbloom, Thuffpup, Zickmole, Nakin, Skithpup, Chasktide, Reempmind, Whirbrawl, Craskskitter, Fluckforge, Plioxplate, Louxmind, Skickgrip, Biockbrawl.
+  {
+    id = 412,
+    name = "Sly Crash",
+    type = "normal",
+    category = "status",
+    power = 0,
+    accuracy = 100,
+    pp = 30,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_raise",
+      stat = "speed",
+      stages = 1,
+      chance = 100,
+      self = true,
+    },
+  },
+  -- #413 Ghost Lance: physical ghost attack, power 120.
+  -- Effect: 20% chance to make the target flinch.
+  -- Learned by no species (reserved for items and events).
+  {
+    id = 413,
+    name = "Ghost Lance",
+    type = "ghost",
+    category = "physical",
+    power = 120,
+    accuracy = 70,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "flinch", chance = 20 },
+  },
+  -- #414 Rising Veil: physical fighting attack, power 60.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Chempbrawl, Neexwing, Whirbrawl.
+  {
+    id = 414,
+    name = "Rising Veil",
+    type = "fighting",
+    category = "physical",
+    power = 60,
+    accuracy = 100,
+    pp = 25,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "none" },
+  },
+  -- #415 Fissure Slash: special ground attack, power 50.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by 8 species: Whockdune, Vythclod, Glordune, Spissclod, Skiodune, Pulburrow, Flouxburrow, Quuckcharm.
+  {
+    id = 415,
+    name = "Fissure Slash",
+    type = "ground",
+    category = "special",
+    power = 50,
+    accuracy = 100,
+    pp = 35,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "multi_hit",
+      min = 2,
+      max = 5,
+    },
+  },
+  -- #416 Silk Pulse: a bug status move.
+  -- Effect: raise the user's spDefense by 2.
+  -- Learned by 2 species: Zanmite, Brixmite.
+  {
+    id = 416,
+    name = "Silk Pulse",
+    type = "bug",
+    category = "status",
+    power = 0,
+    accuracy = 100,
+    pp = 20,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_raise",
+      stat = "spDefense",
+      stages = 2,
+      chance = 100,
+      self = true,
+    },
+  },
+  -- #417 Cinder Rush: special fire attack, power 60.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Traeltflare, Snessflare, Krilpyre.
+  {
+    id = 417,
+    name = "Cinder Rush",
+    type = "fire",
+    category = "special",
+    power = 60,
+    accuracy = 100,
+    pp = 25,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "none" },
+  },
+  -- #418 Scorch Storm: special fire attack, power 55.
+  -- Effect: 30% chance to inflict burn on the target.
+  -- Learned by 2 species: Gryndpyre, Krilpyre.
+  {
+    id = 418,
+    name = "Scorch Storm",
+    type = "fire",
+    category = "special",
+    power = 55,
+    accuracy = 90,
+    pp = 35,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "status",
+      status = "burn",
+      chance = 30,
+    },
+  },
+  -- #419 Charm Tackle: special fairy attack, power 65.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Kriocharm, Drendfrost, Thounrime.
+  {
+    id = 419,
+    name = "Charm Tackle",
+    type = "fairy",
+    category = "special",
+    power = 65,
+    accuracy = 95,
+    pp = 35,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "none" },
+  },
+  -- #420 Rock Claw: physical rock attack, power 55.
+  -- Effect: no secondary effect.
+  -- Learned by 3 species: Draeckpebble, Spylstone, Chouffpebble.
+  {
+    id = 420,
+    name = "Rock Claw",
+    type = "rock",
+    category = "physical",
+    power = 55,
+    accuracy = 100,
+    pp = 35,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "none" },
+  },
+  -- #421 Arc Punch: special electric attack, power 150.
+  -- Effect: 10% chance to inflict paralysis on the target.
+  -- Learned by 4 species: Pleenvolt, Flaskzap, Creeskvolt, Skindzap.
+  {
+    id = 421,
+    name = "Arc Punch",
+    type = "electric",
+    category = "special",
+    power = 150,
+    accuracy = 70,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "status",
+      status = "paralysis",
+      chance = 10,
+    },
+  },
+  -- #422 Air Crash: physical flying attack, power 70.
+  -- Effect: 10% chance to make the target flinch.
+  -- Learned by 4 species: Sheeltglide, Pliothbolt, Drarkwing, Tosswing.
+  {
+    id = 422,
+    name = "Air Crash",
+    type = "flying",
+    category = "physical",
+    power = 70,
+    accuracy = 100,
+    pp = 30,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "flinch", chance = 10 },
+  },
+  -- #423 Wing Strike: physical flying attack, power 95.
+  -- Effect: 10% chance to make the target flinch.
+  -- Learned by 3 species: Greeltkin, Stampplume, Quulplume.
+  {
+    id = 423,
+    name = "Wing Strike",
+    type = "flying",
+    category = "physical",
+    power = 95,
+    accuracy = 100,
+    pp = 10,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "flinch", chance = 10 },
+  },
+  -- #424 Ember Lance: special fire attack, power 60.
+  -- Effect: the user recovers 1/2 of the damage dealt.
+  -- Learned by 4 species: Snessflare, Snyndcind, Skuskcind, Breelflare.
+  {
+    id = 424,
+    name = "Ember Lance",
+    type = "fire",
+    category = "special",
+    power = 60,
+    accuracy = 100,
+    pp = 25,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "drain", fraction = 2 },
+  },
+  -- #425 Rising Tackle: physical fighting attack, power 70.
+  -- Effect: 10% chance to make the target flinch.
+  -- Learned by 1 species: Glempfist.
+  {
+    id = 425,
+    name = "Rising Tackle",
+    type = "fighting",
+    category = "physical",
+    power = 70,
+    accuracy = 95,
+    pp = 35,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "flinch", chance = 10 },
+  },
+  -- #426 Acid Claw: physical poison attack, power 70.
+  -- Effect: no secondary effect.
+  -- Learned by 2 species: Maskvenom, Brurkmole.
+  {
+    id = 426,
+    name = "Acid Claw",
+    type = "poison",
+    category = "physical",
+    power = 70,
+    accuracy = 100,
+    pp = 30,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "none" },
+  },
+  -- #427 Sludge Punch: a poison status move.
+  -- Effect: lower the target's spAttack by 1.
+  -- Learned by 2 species: Troumiasm, Flecktoxa.
+  {
+    id = 427,
+    name = "Sludge Punch",
+    type = "poison",
+    category = "status",
+    power = 0,
+    accuracy = 100,
+    pp = 15,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_drop",
+      stat = "spAttack",
+      stages = 1,
+      chance = 100,
+    },
+  },
+  -- #428 Heavy Beam: physical normal attack, power 120.
+  -- Effect: the user takes 1/4 of the damage dealt as recoil.
+  -- Learned by 75 species: Shounscale, Krecrag, Draeckpebble, Rouskpebble, Snorkwing, Gluxburrow, Nioltdune, Naeskcind, Spepsy, Trioskmind, Teexkin, Staethfin, Traeltflare, Quolglim, Trounwyrm, Skangloom, Flaelspark, Zyxcind, Glackcind, Droumpcrag, Drarkwing, Shaeskpsy, Naffstone, Cheeckdune, Zothtide, Krelchill, Snuxflare, Steexcind, Krorkaura, Quendfang, Skuskcind, Snampflare, Plaempfang, Cryxforge, Plerkmite, Spiossbuzz, Paskmite, Myffshade, Pliondkin, Glaeskkin, Brurkmole, Snexleaf, Plendkin, Backmole, Vussmole, Burkdrip, Whuflare, Plunddune, Breeskmole, Spempplume, Theessrime, Richill, Pliorkfae, Chiltspark, Bockdrip, Plalmind, Sheempforge, Laxkin, Flecktoxa, Theckfin, Ressbrawl, Glempfist, Quessaura, Greesstide, Pamppebble, Plouffmite, Lorkmite, Skeeffbuzz, Lenkin, Skithpup, Biothrime, Fliorkchill, Craerbrawl, Stouffaura, Flondbrawl.
+  {
+    id = 428,
+    name = "Heavy Beam",
+    type = "normal",
+    category = "physical",
+    power = 120,
+    accuracy = 90,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = { kind = "recoil", fraction = 4 },
+  },
+  -- #429 Steady Punch: special normal attack, power 40.
+  -- Effect: no secondary effect.
+  -- Learned by 76 species: Steerfang, Nenstone, Plaltmole, Touckwing, Snorkwing, Plouskcind, Spaeckmurk, Creethgrip, Staethfin, Raendbrawl, Mourleaf, Traeckleaf, Trupup, Sposkpup, Pothrime, Ziowing, Driothforge, Thithforge, Trirforge, Vythclod, Chassplate, Teethglide, Drarkwing, Kraedune, Staltfin, Creerdrip, Luntide, Pleenvolt, Truthrime, Brockchill, Cryzap, Spoulvolt, Vyffmurk, Skuskcind, Drirbloom, Whiorshade, Cryxforge, Myffshade, Skiodune, Flindune, Pliondkin, Brelpup, Croxwing, Plondplume, Plendkin, Flandwyrm, Flouxburrow, Flipup, Driorkmole, Glouspark, Quorime, Theessrime, Nouckleaf, Sheeltsprout, Skuffbolt, Standgrip, Plalmind, Skeendmole, Laxkin, Flecktoxa, Riolcharm, Grythforge, Naecktide, Chiltcrag, Pamppebble, Trickmite, Traeckscale, Snaenmiasm, Thuffpup, Skithpup, Reempmind, Lirkaura, Nioskbrawl, Zanmite, Brixmite, Stounforge.
+  {
+    id = 429,
+    name = "Steady Punch",
+    type = "normal",
+    category = "special",
+    power = 40,
+    accuracy = 90,
+    pp = 30,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "none" },
+  },
+  -- #430 Volt Shot: special electric attack, power 80.
+  -- Effect: 30% chance to inflict paralysis on the target.
+  -- Learned by 3 species: Flaelspark, Ziowing, Niockspark.
+  {
+    id = 430,
+    name = "Volt Shot",
+    type = "electric",
+    category = "special",
+    power = 80,
+    accuracy = 90,
+    pp = 15,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "status",
+      status = "paralysis",
+      chance = 30,
+    },
+  },
+  -- #431 Crag Shot: a rock status move.
+  -- Effect: the user recovers 50% of its max HP.
+  -- Learned by 4 species: Krecrag, Nenstone, Droumpcrag, Skirmole.
+  {
+    id = 431,
+    name = "Crag Shot",
+    type = "rock",
+    category = "status",
+    power = 0,
+    accuracy = 0,
+    pp = 10,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "heal", percent = 50 },
+  },
+  -- #432 Aerial Punch: special flying attack, power 100.
+  -- Effect: hits 2 to 5 times in one turn.
+  -- Learned by 5 species: Grixwing, Sheeltglide, Braglide, Tosswing, Bryffpsy.
+  {
+    id = 432,
+    name = "Aerial Punch",
+    type = "flying",
+    category = "special",
+    power = 100,
+    accuracy = 95,
+    pp = 15,
+    priority = 0,
+    critStage = 1,
+    contact = false,
+    effect = {
+      kind = "multi_hit",
+      min = 2,
+      max = 5,
+    },
+  },
+  -- #433 Astral Pulse: special psychic attack, power 110.
+  -- Effect: no secondary effect.
+  -- Learned by 5 species: Peeffaura, Chumppsy, Plalmind, Plouffmite, Louxmind.
+  {
+    id = 433,
+    name = "Astral Pulse",
+    type = "psychic",
+    category = "special",
+    power = 110,
+    accuracy = 90,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "none" },
+  },
+  -- #434 Giga Strike: special normal attack, power 55.
+  -- Effect: no secondary effect.
+  -- Learned by 61 species: Muskmole, Lurmole, Floffflare, Bryffpup, Pyskbrawl, Shupyre, Raendbrawl, Krirwyrm, Stiorkplate, Droumpcrag, Vythclod, Braglide, Drarkwing, Plyrkaura, Flithwyrm, Maskvenom, Whoskfrost, Raeckmurk, Quexscale, Snampflare, Ninsprout, Skaempfang, Spiossbuzz, Brohaunt, Skiodune, Pliondkin, Glaeskkin, Meskpup, Staempflare, Meeffsprout, Berfin, Plendkin, Vussmole, Vexdrip, Burkdrip, Niowyrm, Traendune, Driorkmole, Thouffdrake, Vionddrake, Quorime, Pliorkfae, Quuckcharm, Glioffforge, Nirfin, Drosktide, Skathmind, Nuffforge, Thixtoxa, Naecktide, Shaltbuzz, Chickwisp, Thuffpup, Lenkin, Reempmind, Fliorkchill, Zanmite, Craskskitter, Stouffaura, Nionhaunt, Plurglide.
+  {
+    id = 434,
+    name = "Giga Strike",
+    type = "normal",
+    category = "special",
+    power = 55,
+    accuracy = 95,
+    pp = 30,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "none" },
+  },
+  -- #435 Stone Wave: physical rock attack, power 130.
+  -- Effect: 10% chance to lower the target's speed by 1.
+  -- Learned by 5 species: Rouskpebble, Staethfin, Naffstone, Spylstone, Skirmole.
+  {
+    id = 435,
+    name = "Stone Wave",
+    type = "rock",
+    category = "physical",
+    power = 130,
+    accuracy = 80,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = {
+      kind = "stat_drop",
+      stat = "speed",
+      stages = 1,
+      chance = 10,
+    },
+  },
+  -- #436 Wyrm Claw: a dragon status move.
+  -- Effect: the user recovers 50% of its max HP.
+  -- Learned by 3 species: Thouffdrake, Pliffwyrm, Taenwyrm.
+  {
+    id = 436,
+    name = "Wyrm Claw",
+    type = "dragon",
+    category = "status",
+    power = 0,
+    accuracy = 0,
+    pp = 10,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = { kind = "heal", percent = 50 },
+  },
+  -- #437 Night Blast: a ghost status move.
+  -- Effect: raise the user's spDefense by 1.
+  -- Learned by 3 species: Peendwisp, Berfin, Lothshade.
+  {
+    id = 437,
+    name = "Night Blast",
+    type = "ghost",
+    category = "status",
+    power = 0,
+    accuracy = 100,
+    pp = 15,
+    priority = 0,
+    critStage = 0,
+    contact = false,
+    effect = {
+      kind = "stat_raise",
+      stat = "spDefense",
+      stages = 1,
+      chance = 100,
+      self = true,
+    },
+  },
+  -- #438 Mirror Beam: physical steel attack, power 120.
+  -- Effect: raise the user's defense by 1.
+  -- Learned by 6 species: Veskplate, Driothforge, Thithforge, Nuffforge, Riolcharm, Fluckforge.
+  {
+    id = 438,
+    name = "Mirror Beam",
+    type = "steel",
+    category = "physical",
+    power = 120,
+    accuracy = 90,
+    pp = 5,
+    priority = 0,
+    critStage = 0,
+    contact = true,
+    effect = {
+      kind = "stat_raise",
+      stat = "defense",
+      stages = 1,
+      chance = 100,
+    },
+  },
+  -- #439 Draco Crash: special dragon attack, power 150.
+  -- Effect: the user takes 1/4 of the damage dealt as recoil.
+  -- Learned by 4 species: Drouffscale, Snodrake, Trionddrake, Quyssdrake.
+  {
+    id = 439,
+    name = "Draco Crash",
+    type = "dragon",
+    category = "special",
+    power = 150,
+    accuracy = 80,
+    pp = 5,
+    priority = 0,
+    critStage = 1,
+    contact = false,
+    effect = { kind = "recoil", fraction = 4 },
+  },
+  -- #440 Mega Pulse: physical normal attack, power 150.
+  -- Effect: 10% chance to make the target flinch.
+  -- Learned by 66 species: Cherkscale, Naeskcind, Trioskmind, Spaeckmurk, Brourgloom, Braraura, Bryffpup, Staethfin, Chumppsy, Shupyre, Chempbrawl, Stampplume, Glyckmole, Flaelspark, Stiorkplate, Glackcind, Lionclod, Pithaura, Plyrkaura, Naffstone, Kraedune, Stioskclod, Kriothfin, Creerdrip, Burtoxa, Niockspark, Quulplume, Mourrime, Raeckmurk, Vyffmurk, Cronpup, Steemppup, Quouxgloom, Skaempfang, Tassburrow, Mexpsy, Mynkin, Backmole, Chirkdrip, Burkdrip, Treelwyrm, Creeskvolt, Theessrime, Taexwyrm, Skuffbolt, Nirfin, Chaerkfin, Drosktide, Skathmind, Laxkin, Troumiasm, Mandcharm, Ressbrawl, Floultfist, Naecktide, Trickmite, Plouffmite, Krilpyre, Skioskflare, Thuffpup, Skithpup, Grouskchill, Craerbrawl, Thounrime, Brixmite, Lothshade.
+  {
+    id = 440,
+    name = "Mega Pulse",
+    type = "normal",
+    category = "physical",
+    power = 150,
+    accuracy = 70,
+    pp = 5,
+    priority = 0,
+    critStage = 1,
+    contact = true,
+    effect = { kind = "flinch", chance = 10 },
   },
 }
 

@@ -8,7 +8,10 @@ M.first = 1
 M.last = 90
 
 M.species = {
-  -- #001 Drouffscale lives in rocky coasts and grooms its companions.
+  -- #001 Drouffscale lives in tidal caves and glows faintly when excited.
+  -- Base stat total 293; evolves into #002 at level 23.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Roar Crash (6), Wild Pulse (10), Draco Crash (17), Double Claw (27), Mega Punch (31), Ancient Punch (51), Wild Storm (59).
+  -- Abilities: thorn-surge, scale-mantle (hidden: venom-pulse). Catch rate 255 (easy), growth slow, 50% female.
   {
     id = 1,
     name = "Drouffscale",
@@ -27,8 +30,6 @@ M.species = {
     growthRate = "slow",
     baseExp = 82,
     genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 11,
-    weightHg = 155,
     evolution = {
       kind = "level",
       level = 23,
@@ -37,1450 +38,1578 @@ M.species = {
     learnset = {
       { level = 1, move = 15 },
       { level = 1, move = 33 },
-      { level = 9, move = 56 },
-      { level = 12, move = 228 },
-      { level = 17, move = 37 },
-      { level = 27, move = 121 },
-      { level = 31, move = 65 },
-      { level = 31, move = 397 },
-      { level = 58, move = 333 },
-      { level = 59, move = 185 },
+      { level = 6, move = 129 },
+      { level = 10, move = 185 },
+      { level = 17, move = 439 },
+      { level = 27, move = 37 },
+      { level = 31, move = 215 },
+      { level = 51, move = 228 },
+      { level = 59, move = 301 },
     },
   },
-  -- #002 Quyffwyrm lives in scrap yards and sleeps through storms.
+  -- #002 Cherkscale lives in frozen ridges and sunbathes for hours.
+  -- Base stat total 425; evolves into #003 at level 42.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Dragon Wave (3), Draco Storm (6), Roar Slash (8), Draco Punch (20), Outrage Strike (33), Dragon Beam (45), Mega Pulse (55).
+  -- Abilities: thorn-surge, scale-mantle (hidden: venom-pulse). Catch rate 90 (medium), growth slow, 12% female.
   {
     id = 2,
-    name = "Quyffwyrm",
+    name = "Cherkscale",
     types = { "dragon" },
     baseStats = {
-      hp = 90,
-      attack = 89,
-      defense = 74,
-      spAttack = 54,
-      spDefense = 58,
-      speed = 53,
+      hp = 85,
+      attack = 71,
+      defense = 49,
+      spAttack = 78,
+      spDefense = 71,
+      speed = 71,
     },
     abilities = { "thorn-surge", "scale-mantle" },
     hiddenAbility = "venom-pulse",
-    catchRate = 60, -- higher is easier (3..255)
+    catchRate = 90, -- higher is easier (3..255)
     growthRate = "slow",
-    baseExp = 97,
+    baseExp = 78,
     genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 60,
-    weightHg = 354,
     evolution = {
       kind = "level",
-      level = 36,
+      level = 42,
       into = 3,
     },
     evolvesFrom = 1,
     learnset = {
       { level = 1, move = 15 },
       { level = 1, move = 33 },
-      { level = 6, move = 306 },
-      { level = 8, move = 147 },
-      { level = 25, move = 356 },
-      { level = 26, move = 374 },
-      { level = 29, move = 129 },
-      { level = 31, move = 37 },
-      { level = 36, move = 61 },
-      { level = 42, move = 289 },
-      { level = 44, move = 52 },
-      { level = 48, move = 215 },
-      { level = 59, move = 313 },
+      { level = 3, move = 164 },
+      { level = 6, move = 397 },
+      { level = 8, move = 213 },
+      { level = 20, move = 333 },
+      { level = 33, move = 95 },
+      { level = 45, move = 278 },
+      { level = 55, move = 440 },
     },
   },
-  -- #003 Spaessscale lives in tidal caves and hums at dawn.
+  -- #003 Shounscale lives in mountain dojos and follows travellers at a distance.
+  -- Base stat total 507; does not evolve.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Fang Claw (3), Wild Pulse (11), Fang Burst (28), Quick Strike (29), Scale Strike (39), Quick Claw (44), Dragon Beam (46), Wyrm Wave (48), Heavy Beam (52).
+  -- Abilities: thorn-surge, scale-mantle (hidden: venom-pulse). Catch rate 45 (hard), growth slow, genderless.
   {
     id = 3,
-    name = "Spaessscale",
+    name = "Shounscale",
     types = { "dragon" },
     baseStats = {
-      hp = 92,
-      attack = 106,
-      defense = 63,
-      spAttack = 75,
-      spDefense = 81,
-      speed = 90,
+      hp = 96,
+      attack = 74,
+      defense = 82,
+      spAttack = 69,
+      spDefense = 76,
+      speed = 110,
     },
     abilities = { "thorn-surge", "scale-mantle" },
     hiddenAbility = "venom-pulse",
     catchRate = 45, -- higher is easier (3..255)
     growthRate = "slow",
-    baseExp = 134,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 78,
-    weightHg = 951,
+    baseExp = 130,
+    genderRatio = -1, -- percent female; -1 means genderless
     evolvesFrom = 2,
     learnset = {
       { level = 1, move = 15 },
       { level = 1, move = 33 },
-      { level = 5, move = 146 },
-      { level = 9, move = 185 },
-      { level = 15, move = 37 },
-      { level = 30, move = 306 },
-      { level = 31, move = 104 },
-      { level = 34, move = 400 },
-      { level = 37, move = 206 },
-      { level = 45, move = 321 },
-      { level = 50, move = 147 },
-      { level = 53, move = 161 },
-      { level = 54, move = 289 },
-      { level = 60, move = 301 },
+      { level = 3, move = 220 },
+      { level = 11, move = 185 },
+      { level = 28, move = 356 },
+      { level = 29, move = 322 },
+      { level = 39, move = 65 },
+      { level = 44, move = 146 },
+      { level = 46, move = 278 },
+      { level = 48, move = 332 },
+      { level = 52, move = 428 },
     },
   },
-  -- #004 Sholplate lives in scrap yards and hums at dawn.
+  -- #004 Krecrag lives in flower meadows and sleeps through storms.
+  -- Base stat total 305; evolves into #005 at level 22.
+  -- Learns: Rock Strike (1), Rock Wave (1), Steady Dance (15), Mega Claw (25), Spinning Beam (28), Rising Punch (31), Crag Shot (38), Pebble Spin (41), Granite Kick (50), Iron Strike (54), Heavy Beam (54), Low Burst (55).
+  -- Abilities: scale-mantle, shadow-aura (hidden: venom-will). Catch rate 255 (easy), growth erratic, 0% female.
   {
     id = 4,
-    name = "Sholplate",
-    types = { "steel" },
+    name = "Krecrag",
+    types = { "rock", "fighting" },
     baseStats = {
-      hp = 95,
-      attack = 73,
-      defense = 82,
-      spAttack = 101,
-      spDefense = 85,
-      speed = 95,
+      hp = 58,
+      attack = 51,
+      defense = 48,
+      spAttack = 53,
+      spDefense = 54,
+      speed = 41,
     },
-    abilities = { "shadow-veil", "shadow-surge" },
-    hiddenAbility = "shadow-skin",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 141,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 17,
-    weightHg = 183,
+    abilities = { "scale-mantle", "shadow-aura" },
+    hiddenAbility = "venom-will",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 55,
+    genderRatio = 0, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 22,
+      into = 5,
+    },
     learnset = {
-      { level = 1, move = 17 },
-      { level = 1, move = 35 },
-      { level = 4, move = 56 },
-      { level = 17, move = 222 },
-      { level = 20, move = 400 },
-      { level = 25, move = 288 },
-      { level = 32, move = 119 },
-      { level = 33, move = 200 },
-      { level = 36, move = 74 },
-      { level = 40, move = 393 },
-      { level = 42, move = 249 },
-      { level = 54, move = 340 },
+      { level = 1, move = 13 },
+      { level = 1, move = 31 },
+      { level = 15, move = 374 },
+      { level = 25, move = 335 },
+      { level = 28, move = 398 },
+      { level = 31, move = 363 },
+      { level = 38, move = 431 },
+      { level = 41, move = 300 },
+      { level = 50, move = 155 },
+      { level = 54, move = 189 },
+      { level = 54, move = 428 },
+      { level = 55, move = 404 },
     },
   },
-  -- #005 Pioltbolt lives in scrap yards and grooms its companions.
+  -- #005 Draeckpebble lives in flower meadows and builds nests from twigs and wire.
+  -- Base stat total 416; does not evolve.
+  -- Learns: Rock Strike (1), Rock Wave (1), Pebble Burst (4), Focused Dance (23), Mega Rush (27), Heavy Beam (29), Pebble Spin (33), Rock Claw (47), Stone Blast (48), Giga Burst (60).
+  -- Abilities: scale-mantle, shadow-aura (hidden: venom-will). Catch rate 120 (medium), growth erratic, 100% female.
   {
     id = 5,
-    name = "Pioltbolt",
-    types = { "steel", "fighting" },
+    name = "Draeckpebble",
+    types = { "rock", "fighting" },
     baseStats = {
-      hp = 49,
-      attack = 64,
-      defense = 64,
-      spAttack = 58,
-      spDefense = 54,
-      speed = 27,
+      hp = 102,
+      attack = 72,
+      defense = 79,
+      spAttack = 50,
+      spDefense = 72,
+      speed = 41,
     },
-    abilities = { "steel-heart", "storm-veil" },
-    hiddenAbility = "ember-will",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 75,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 30,
-    weightHg = 57,
-    evolution = {
-      kind = "level",
-      level = 27,
-      into = 6,
-    },
+    abilities = { "scale-mantle", "shadow-aura" },
+    hiddenAbility = "venom-will",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 86,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolvesFrom = 4,
     learnset = {
-      { level = 1, move = 17 },
-      { level = 1, move = 35 },
-      { level = 7, move = 146 },
-      { level = 10, move = 139 },
-      { level = 22, move = 166 },
-      { level = 22, move = 398 },
-      { level = 26, move = 340 },
-      { level = 46, move = 298 },
-      { level = 48, move = 180 },
-      { level = 55, move = 68 },
-      { level = 58, move = 162 },
+      { level = 1, move = 13 },
+      { level = 1, move = 31 },
+      { level = 4, move = 305 },
+      { level = 23, move = 334 },
+      { level = 27, move = 339 },
+      { level = 29, move = 428 },
+      { level = 33, move = 300 },
+      { level = 47, move = 420 },
+      { level = 48, move = 197 },
+      { level = 60, move = 61 },
     },
   },
-  -- #006 Plyltforge lives in city alleys and grooms its companions.
+  -- #006 Steerfang lives in city alleys and glows faintly when excited.
+  -- Base stat total 509; does not evolve.
+  -- Learns: Foul Rush (1), Dark Crash (1), Night Beam (20), Steady Punch (22), Sucker Veil (26), Shade Dance (44), Quick Strike (48), Snarl Rush (53), Sly Crash (57).
+  -- Abilities: scale-aura, swarm-guard (hidden: quick-guard). Catch rate 25 (hard), growth fluctuating, 100% female.
   {
     id = 6,
-    name = "Plyltforge",
-    types = { "steel", "fighting" },
+    name = "Steerfang",
+    types = { "dark" },
     baseStats = {
-      hp = 65,
-      attack = 56,
-      defense = 48,
-      spAttack = 101,
-      spDefense = 50,
-      speed = 78,
+      hp = 117,
+      attack = 79,
+      defense = 106,
+      spAttack = 59,
+      spDefense = 73,
+      speed = 75,
     },
-    abilities = { "steel-heart", "storm-veil" },
-    hiddenAbility = "ember-will",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 86,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 8,
-    weightHg = 392,
-    evolution = {
-      kind = "level",
-      level = 39,
-      into = 7,
-    },
-    evolvesFrom = 5,
+    abilities = { "scale-aura", "swarm-guard" },
+    hiddenAbility = "quick-guard",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 138,
+    genderRatio = 100, -- percent female; -1 means genderless
     learnset = {
-      { level = 1, move = 17 },
-      { level = 1, move = 35 },
-      { level = 30, move = 341 },
-      { level = 34, move = 222 },
-      { level = 36, move = 189 },
-      { level = 44, move = 335 },
-      { level = 49, move = 68 },
-      { level = 56, move = 166 },
-      { level = 57, move = 143 },
+      { level = 1, move = 16 },
+      { level = 1, move = 34 },
+      { level = 20, move = 70 },
+      { level = 22, move = 429 },
+      { level = 26, move = 175 },
+      { level = 44, move = 83 },
+      { level = 48, move = 322 },
+      { level = 53, move = 163 },
+      { level = 57, move = 412 },
     },
   },
-  -- #007 Thouffplate lives in volcanic vents and glows faintly when excited.
+  -- #007 Pliozap lives in tall grass and follows travellers at a distance.
+  -- Base stat total 508; does not evolve.
+  -- Learns: Arc Blast (1), Thunder Blast (1), Double Kick (6), Static Rush (15), Mega Rush (18), Volt Strike (28), Brine Wave (28), Static Kick (31), Mega Blast (32), Surge Claw (36), Steady Dance (48), Sly Wave (52).
+  -- Abilities: night-mantle, iron-will (hidden: night-pulse). Catch rate 25 (hard), growth fast, genderless.
   {
     id = 7,
-    name = "Thouffplate",
-    types = { "steel", "fighting" },
+    name = "Pliozap",
+    types = { "electric", "water" },
     baseStats = {
-      hp = 65,
-      attack = 83,
-      defense = 110,
-      spAttack = 69,
-      spDefense = 94,
-      speed = 87,
+      hp = 92,
+      attack = 79,
+      defense = 73,
+      spAttack = 121,
+      spDefense = 84,
+      speed = 59,
     },
-    abilities = { "steel-heart", "storm-veil" },
-    hiddenAbility = "ember-will",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 140,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 12,
-    weightHg = 57,
-    evolvesFrom = 6,
+    abilities = { "night-mantle", "iron-will" },
+    hiddenAbility = "night-pulse",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 123,
+    genderRatio = -1, -- percent female; -1 means genderless
     learnset = {
-      { level = 1, move = 17 },
-      { level = 1, move = 35 },
-      { level = 7, move = 215 },
-      { level = 9, move = 313 },
-      { level = 16, move = 363 },
-      { level = 17, move = 189 },
-      { level = 19, move = 109 },
-      { level = 21, move = 373 },
-      { level = 39, move = 334 },
-      { level = 42, move = 74 },
-      { level = 44, move = 322 },
+      { level = 1, move = 4 },
+      { level = 1, move = 22 },
+      { level = 6, move = 75 },
+      { level = 15, move = 239 },
+      { level = 18, move = 339 },
+      { level = 28, move = 281 },
+      { level = 28, move = 394 },
+      { level = 31, move = 342 },
+      { level = 32, move = 400 },
+      { level = 36, move = 399 },
+      { level = 48, move = 374 },
+      { level = 52, move = 321 },
     },
   },
-  -- #008 Snourkfist lives in swamps and hides when it hears footsteps.
+  -- #008 Nenstone lives in dry canyons and sunbathes for hours.
+  -- Base stat total 293; evolves into #009 at level 16.
+  -- Learns: Rock Strike (1), Rock Wave (1), Crag Shot (9), Stone Blast (24), Rock Slash (26), Shale Crash (31), Quick Dance (33), Steady Punch (42), Shale Dance (48), Crag Wave (53), Boulder Dance (57), Mega Claw (58).
+  -- Abilities: storm-pulse, venom-pulse (hidden: ember-skin). Catch rate 190 (easy), growth medium_slow, 50% female.
   {
     id = 8,
-    name = "Snourkfist",
-    types = { "fighting" },
+    name = "Nenstone",
+    types = { "rock" },
     baseStats = {
-      hp = 37,
-      attack = 70,
-      defense = 63,
-      spAttack = 46,
-      spDefense = 58,
-      speed = 44,
+      hp = 42,
+      attack = 63,
+      defense = 40,
+      spAttack = 62,
+      spDefense = 33,
+      speed = 53,
     },
-    abilities = { "ember-skin", "stone-sense" },
-    hiddenAbility = "storm-guard",
+    abilities = { "storm-pulse", "venom-pulse" },
+    hiddenAbility = "ember-skin",
     catchRate = 190, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 83,
+    growthRate = "medium_slow",
+    baseExp = 64,
     genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 6,
-    weightHg = 348,
     evolution = {
       kind = "level",
-      level = 21,
+      level = 16,
       into = 9,
     },
     learnset = {
-      { level = 1, move = 7 },
-      { level = 1, move = 25 },
-      { level = 3, move = 334 },
-      { level = 12, move = 322 },
-      { level = 14, move = 237 },
-      { level = 24, move = 229 },
-      { level = 25, move = 304 },
-      { level = 46, move = 321 },
-      { level = 55, move = 353 },
-      { level = 57, move = 339 },
+      { level = 1, move = 13 },
+      { level = 1, move = 31 },
+      { level = 9, move = 431 },
+      { level = 24, move = 197 },
+      { level = 26, move = 158 },
+      { level = 31, move = 171 },
+      { level = 33, move = 56 },
+      { level = 42, move = 429 },
+      { level = 48, move = 181 },
+      { level = 53, move = 96 },
+      { level = 57, move = 365 },
+      { level = 58, move = 335 },
     },
   },
-  -- #009 Spoltfist lives in volcanic vents and follows travellers at a distance.
+  -- #009 Rouskpebble lives in high peaks and hides when it hears footsteps.
+  -- Base stat total 415; evolves into #010 at level 34.
+  -- Learns: Rock Strike (1), Rock Wave (1), Rock Slash (9), Heavy Beam (18), Quartz Kick (20), Pebble Barrage (30), Sly Pulse (30), Granite Pulse (35), Shale Dance (38), Pebble Spin (50), Stone Wave (52).
+  -- Abilities: storm-pulse, venom-pulse (hidden: ember-skin). Catch rate 120 (medium), growth medium_slow, 12% female.
   {
     id = 9,
-    name = "Spoltfist",
-    types = { "fighting" },
+    name = "Rouskpebble",
+    types = { "rock" },
     baseStats = {
-      hp = 96,
-      attack = 39,
-      defense = 66,
-      spAttack = 66,
-      spDefense = 74,
-      speed = 53,
+      hp = 63,
+      attack = 88,
+      defense = 44,
+      spAttack = 78,
+      spDefense = 56,
+      speed = 86,
     },
-    abilities = { "ember-skin", "stone-sense" },
-    hiddenAbility = "storm-guard",
+    abilities = { "storm-pulse", "venom-pulse" },
+    hiddenAbility = "ember-skin",
     catchRate = 120, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 107,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 70,
-    weightHg = 458,
+    growthRate = "medium_slow",
+    baseExp = 90,
+    genderRatio = 12, -- percent female; -1 means genderless
     evolution = {
       kind = "level",
-      level = 38,
+      level = 34,
       into = 10,
     },
     evolvesFrom = 8,
     learnset = {
-      { level = 1, move = 7 },
-      { level = 1, move = 25 },
-      { level = 6, move = 373 },
-      { level = 13, move = 322 },
-      { level = 14, move = 37 },
-      { level = 20, move = 71 },
-      { level = 21, move = 61 },
-      { level = 26, move = 304 },
-      { level = 26, move = 363 },
-      { level = 26, move = 398 },
-      { level = 27, move = 353 },
-      { level = 42, move = 321 },
-      { level = 60, move = 334 },
+      { level = 1, move = 13 },
+      { level = 1, move = 31 },
+      { level = 9, move = 158 },
+      { level = 18, move = 428 },
+      { level = 20, move = 69 },
+      { level = 30, move = 194 },
+      { level = 30, move = 313 },
+      { level = 35, move = 44 },
+      { level = 38, move = 181 },
+      { level = 50, move = 300 },
+      { level = 52, move = 435 },
     },
   },
-  -- #010 Trorkfist lives in mountain dojos and follows travellers at a distance.
+  -- #010 Queeckpebble lives in volcanic vents and dislikes loud noises.
+  -- Base stat total 532; does not evolve.
+  -- Learns: Rock Strike (1), Rock Wave (1), Shale Crash (8), Quick Dance (10), Pebble Pulse (14), Quick Strike (21), Granite Kick (22), Boulder Lance (25), Pebble Barrage (43), Rock Slash (45), Crag Wave (57), Giga Storm (59).
+  -- Abilities: storm-pulse, venom-pulse (hidden: ember-skin). Catch rate 45 (hard), growth medium_slow, genderless.
   {
     id = 10,
-    name = "Trorkfist",
-    types = { "fighting" },
+    name = "Queeckpebble",
+    types = { "rock" },
     baseStats = {
-      hp = 126,
-      attack = 76,
-      defense = 59,
-      spAttack = 81,
-      spDefense = 65,
-      speed = 128,
+      hp = 65,
+      attack = 60,
+      defense = 68,
+      spAttack = 147,
+      spDefense = 66,
+      speed = 126,
     },
-    abilities = { "ember-skin", "stone-sense" },
-    hiddenAbility = "storm-guard",
+    abilities = { "storm-pulse", "venom-pulse" },
+    hiddenAbility = "ember-skin",
     catchRate = 45, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 99,
+    growthRate = "medium_slow",
+    baseExp = 117,
     genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 63,
-    weightHg = 90,
     evolvesFrom = 9,
     learnset = {
-      { level = 1, move = 7 },
-      { level = 1, move = 25 },
-      { level = 26, move = 37 },
-      { level = 28, move = 215 },
-      { level = 36, move = 335 },
-      { level = 38, move = 166 },
-      { level = 42, move = 210 },
-      { level = 43, move = 301 },
-      { level = 45, move = 258 },
-      { level = 53, move = 353 },
-      { level = 58, move = 185 },
-      { level = 58, move = 237 },
+      { level = 1, move = 13 },
+      { level = 1, move = 31 },
+      { level = 8, move = 171 },
+      { level = 10, move = 56 },
+      { level = 14, move = 60 },
+      { level = 21, move = 322 },
+      { level = 22, move = 155 },
+      { level = 25, move = 79 },
+      { level = 43, move = 194 },
+      { level = 45, move = 158 },
+      { level = 57, move = 96 },
+      { level = 59, move = 206 },
     },
   },
-  -- #011 Shympmind lives in high peaks and sheds its skin each season.
+  -- #011 Muskmole lives in mountain dojos and dislikes loud noises.
+  -- Base stat total 294; evolves into #012 at level 21.
+  -- Learns: Double Dance (1), Quick Blast (1), Sly Wave (7), Giga Strike (10), Double Kick (26), Wild Strike (30), Mega Punch (33), Mega Rush (39), Mega Whip (51), Wild Storm (52), Wild Pulse (55), Mega Claw (60).
+  -- Abilities: sky-heart, storm-guard (hidden: venom-mantle). Catch rate 120 (medium), growth erratic, 50% female.
   {
     id = 11,
-    name = "Shympmind",
-    types = { "psychic", "rock" },
+    name = "Muskmole",
+    types = { "normal" },
     baseStats = {
-      hp = 52,
-      attack = 67,
-      defense = 30,
-      spAttack = 45,
-      spDefense = 61,
-      speed = 40,
+      hp = 55,
+      attack = 50,
+      defense = 45,
+      spAttack = 58,
+      spDefense = 38,
+      speed = 48,
     },
-    abilities = { "quick-surge", "thorn-heart" },
-    hiddenAbility = "thorn-aura",
+    abilities = { "sky-heart", "storm-guard" },
+    hiddenAbility = "venom-mantle",
     catchRate = 120, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 62,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 36,
-    weightHg = 392,
+    growthRate = "erratic",
+    baseExp = 67,
+    genderRatio = 50, -- percent female; -1 means genderless
     evolution = {
       kind = "level",
       level = 21,
       into = 12,
     },
     learnset = {
-      { level = 1, move = 11 },
-      { level = 1, move = 29 },
-      { level = 8, move = 217 },
-      { level = 16, move = 233 },
-      { level = 24, move = 321 },
-      { level = 24, move = 365 },
-      { level = 43, move = 339 },
-      { level = 50, move = 181 },
-      { level = 55, move = 379 },
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 7, move = 321 },
+      { level = 10, move = 434 },
+      { level = 26, move = 75 },
+      { level = 30, move = 101 },
+      { level = 33, move = 215 },
+      { level = 39, move = 339 },
+      { level = 51, move = 119 },
+      { level = 52, move = 301 },
+      { level = 55, move = 185 },
+      { level = 60, move = 335 },
     },
   },
-  -- #012 Fleckpsy lives in volcanic vents and marks its territory with scratches.
+  -- #012 Plaltmole lives in mountain dojos and glows faintly when excited.
+  -- Base stat total 404; evolves into #013 with a normal-stone.
+  -- Learns: Double Dance (1), Quick Blast (1), Wild Pulse (10), Giga Storm (10), Sly Crash (33), Steady Punch (35), Mega Blast (42), Double Kick (58), Wild Spin (59).
+  -- Abilities: sky-heart, storm-guard (hidden: venom-mantle). Catch rate 90 (medium), growth erratic, 75% female.
   {
     id = 12,
-    name = "Fleckpsy",
-    types = { "psychic", "rock" },
+    name = "Plaltmole",
+    types = { "normal" },
     baseStats = {
-      hp = 73,
-      attack = 89,
-      defense = 56,
-      spAttack = 63,
-      spDefense = 72,
-      speed = 59,
+      hp = 72,
+      attack = 57,
+      defense = 74,
+      spAttack = 74,
+      spDefense = 69,
+      speed = 58,
     },
-    abilities = { "quick-surge", "thorn-heart" },
-    hiddenAbility = "thorn-aura",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 114,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 50,
-    weightHg = 168,
+    abilities = { "sky-heart", "storm-guard" },
+    hiddenAbility = "venom-mantle",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 113,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolution = {
+      kind = "item",
+      item = "normal-stone",
+      into = 13,
+    },
     evolvesFrom = 11,
     learnset = {
-      { level = 1, move = 11 },
-      { level = 1, move = 29 },
-      { level = 3, move = 244 },
-      { level = 4, move = 209 },
-      { level = 9, move = 313 },
-      { level = 10, move = 73 },
-      { level = 17, move = 75 },
-      { level = 25, move = 146 },
-      { level = 25, move = 322 },
-      { level = 25, move = 379 },
-      { level = 39, move = 308 },
-      { level = 49, move = 173 },
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 10, move = 185 },
+      { level = 10, move = 206 },
+      { level = 33, move = 412 },
+      { level = 35, move = 429 },
+      { level = 42, move = 400 },
+      { level = 58, move = 75 },
+      { level = 59, move = 109 },
     },
   },
-  -- #013 Flyltplate lives in scrap yards and travels in small herds.
+  -- #013 Lurmole lives in high peaks and hoards shiny pebbles.
+  -- Base stat total 527; does not evolve.
+  -- Learns: Double Dance (1), Quick Blast (1), Double Kick (5), Sly Crash (8), Giga Storm (10), Wild Spin (11), Giga Burst (13), Mega Claw (19), Wild Strike (20), Steady Dance (36), Double Claw (40), Mega Punch (50), Giga Strike (52).
+  -- Abilities: sky-heart, storm-guard (hidden: venom-mantle). Catch rate 25 (hard), growth erratic, 50% female.
   {
     id = 13,
-    name = "Flyltplate",
-    types = { "steel", "flying" },
+    name = "Lurmole",
+    types = { "normal" },
     baseStats = {
-      hp = 64,
-      attack = 46,
-      defense = 48,
-      spAttack = 39,
-      spDefense = 36,
-      speed = 61,
+      hp = 95,
+      attack = 62,
+      defense = 108,
+      spAttack = 73,
+      spDefense = 78,
+      speed = 111,
     },
-    abilities = { "quick-surge", "swarm-claws" },
-    hiddenAbility = "thorn-aura",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 55,
+    abilities = { "sky-heart", "storm-guard" },
+    hiddenAbility = "venom-mantle",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 135,
     genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 30,
-    weightHg = 273,
-    evolution = {
-      kind = "level",
-      level = 18,
-      into = 14,
-    },
+    evolvesFrom = 12,
     learnset = {
-      { level = 1, move = 17 },
-      { level = 1, move = 35 },
-      { level = 5, move = 89 },
-      { level = 9, move = 68 },
-      { level = 17, move = 374 },
-      { level = 19, move = 101 },
-      { level = 36, move = 311 },
-      { level = 37, move = 56 },
-      { level = 40, move = 58 },
-      { level = 44, move = 321 },
-      { level = 50, move = 262 },
-      { level = 50, move = 400 },
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 5, move = 75 },
+      { level = 8, move = 412 },
+      { level = 10, move = 206 },
+      { level = 11, move = 109 },
+      { level = 13, move = 61 },
+      { level = 19, move = 335 },
+      { level = 20, move = 101 },
+      { level = 36, move = 374 },
+      { level = 40, move = 37 },
+      { level = 50, move = 215 },
+      { level = 52, move = 434 },
     },
   },
-  -- #014 Whaeltbolt lives in swamps and hides when it hears footsteps.
+  -- #014 Touckwing lives in swamps and sunbathes for hours.
+  -- Base stat total 281; evolves into #015 at level 24.
+  -- Learns: Air Strike (1), Swoop Wave (1), Steady Punch (10), Swoop Claw (11), Sky Burst (34), Swoop Whip (34), Aerial Spin (41), Sly Wave (51), Swoop Kick (52), Gale Pulse (58), Gale Dance (59).
+  -- Abilities: stout-claws, thorn-heart (hidden: ember-mantle). Catch rate 120 (medium), growth medium_slow, genderless.
   {
     id = 14,
-    name = "Whaeltbolt",
-    types = { "steel", "flying" },
+    name = "Touckwing",
+    types = { "flying" },
     baseStats = {
-      hp = 76,
-      attack = 94,
-      defense = 44,
-      spAttack = 60,
-      spDefense = 82,
-      speed = 57,
+      hp = 60,
+      attack = 55,
+      defense = 32,
+      spAttack = 36,
+      spDefense = 63,
+      speed = 35,
     },
-    abilities = { "quick-surge", "swarm-claws" },
-    hiddenAbility = "thorn-aura",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 101,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 52,
-    weightHg = 520,
-    evolvesFrom = 13,
+    abilities = { "stout-claws", "thorn-heart" },
+    hiddenAbility = "ember-mantle",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 60,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 24,
+      into = 15,
+    },
     learnset = {
-      { level = 1, move = 17 },
-      { level = 1, move = 35 },
-      { level = 8, move = 139 },
-      { level = 10, move = 74 },
-      { level = 11, move = 374 },
-      { level = 15, move = 320 },
-      { level = 16, move = 37 },
-      { level = 28, move = 223 },
-      { level = 40, move = 119 },
-      { level = 46, move = 268 },
-      { level = 56, move = 315 },
+      { level = 1, move = 10 },
+      { level = 1, move = 28 },
+      { level = 10, move = 429 },
+      { level = 11, move = 204 },
+      { level = 34, move = 368 },
+      { level = 34, move = 405 },
+      { level = 41, move = 58 },
+      { level = 51, move = 321 },
+      { level = 52, move = 89 },
+      { level = 58, move = 192 },
+      { level = 59, move = 320 },
     },
   },
-  -- #015 Bioskchill lives in scrap yards and sleeps through storms.
+  -- #015 Snorkwing lives in abandoned power plants and builds nests from twigs and wire.
+  -- Base stat total 415; evolves into #016 with a flying-stone.
+  -- Learns: Air Strike (1), Swoop Wave (1), Feather Dance (10), Air Tackle (11), Steady Punch (15), Heavy Beam (19), Mega Claw (28), Double Kick (37), Swoop Punch (38).
+  -- Abilities: stout-claws, thorn-heart (hidden: ember-mantle). Catch rate 120 (medium), growth medium_slow, 75% female.
   {
     id = 15,
-    name = "Bioskchill",
-    types = { "ice", "steel" },
-    baseStats = {
-      hp = 61,
-      attack = 50,
-      defense = 55,
-      spAttack = 51,
-      spDefense = 35,
-      speed = 48,
-    },
-    abilities = { "sky-guard", "quick-aura" },
-    hiddenAbility = "storm-spirit",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 69,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 39,
-    weightHg = 180,
-    evolution = {
-      kind = "level",
-      level = 18,
-      into = 16,
-    },
-    learnset = {
-      { level = 1, move = 6 },
-      { level = 1, move = 24 },
-      { level = 10, move = 400 },
-      { level = 20, move = 223 },
-      { level = 21, move = 56 },
-      { level = 22, move = 301 },
-      { level = 35, move = 254 },
-      { level = 37, move = 200 },
-      { level = 42, move = 339 },
-    },
-  },
-  -- #016 Theskfrost lives in scrap yards and sunbathes for hours.
-  {
-    id = 16,
-    name = "Theskfrost",
-    types = { "ice", "steel" },
-    baseStats = {
-      hp = 78,
-      attack = 60,
-      defense = 51,
-      spAttack = 69,
-      spDefense = 96,
-      speed = 52,
-    },
-    abilities = { "sky-guard", "quick-aura" },
-    hiddenAbility = "storm-spirit",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 105,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 48,
-    weightHg = 280,
-    evolution = {
-      kind = "level",
-      level = 35,
-      into = 17,
-    },
-    evolvesFrom = 15,
-    learnset = {
-      { level = 1, move = 6 },
-      { level = 1, move = 24 },
-      { level = 9, move = 149 },
-      { level = 16, move = 340 },
-      { level = 30, move = 355 },
-      { level = 32, move = 109 },
-      { level = 34, move = 288 },
-      { level = 47, move = 185 },
-      { level = 53, move = 265 },
-      { level = 55, move = 76 },
-    },
-  },
-  -- #017 Naerrime lives in flower meadows and grooms its companions.
-  {
-    id = 17,
-    name = "Naerrime",
-    types = { "ice", "steel" },
-    baseStats = {
-      hp = 80,
-      attack = 114,
-      defense = 66,
-      spAttack = 113,
-      spDefense = 65,
-      speed = 103,
-    },
-    abilities = { "sky-guard", "quick-aura" },
-    hiddenAbility = "storm-spirit",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 105,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 117,
-    weightHg = 429,
-    evolvesFrom = 16,
-    learnset = {
-      { level = 1, move = 6 },
-      { level = 1, move = 24 },
-      { level = 6, move = 348 },
-      { level = 18, move = 180 },
-      { level = 22, move = 109 },
-      { level = 29, move = 200 },
-      { level = 32, move = 206 },
-      { level = 34, move = 223 },
-      { level = 36, move = 54 },
-      { level = 45, move = 346 },
-      { level = 55, move = 136 },
-    },
-  },
-  -- #018 Plandburrow lives in abandoned power plants and dislikes loud noises.
-  {
-    id = 18,
-    name = "Plandburrow",
-    types = { "ground", "ghost" },
-    baseStats = {
-      hp = 63,
-      attack = 60,
-      defense = 49,
-      spAttack = 37,
-      spDefense = 53,
-      speed = 44,
-    },
-    abilities = { "thorn-guard", "scale-will" },
-    hiddenAbility = "sky-spirit",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 63,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 30,
-    weightHg = 357,
-    evolution = {
-      kind = "level",
-      level = 22,
-      into = 19,
-    },
-    learnset = {
-      { level = 1, move = 9 },
-      { level = 1, move = 27 },
-      { level = 14, move = 45 },
-      { level = 22, move = 41 },
-      { level = 35, move = 86 },
-      { level = 38, move = 312 },
-      { level = 42, move = 146 },
-      { level = 43, move = 64 },
-      { level = 43, move = 107 },
-      { level = 56, move = 331 },
-      { level = 57, move = 367 },
-      { level = 58, move = 206 },
-    },
-  },
-  -- #019 Zoxdune lives in mountain dojos and glows faintly when excited.
-  {
-    id = 19,
-    name = "Zoxdune",
-    types = { "ground", "ghost" },
-    baseStats = {
-      hp = 43,
-      attack = 84,
-      defense = 83,
-      spAttack = 80,
-      spDefense = 54,
-      speed = 59,
-    },
-    abilities = { "thorn-guard", "scale-will" },
-    hiddenAbility = "sky-spirit",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 111,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 54,
-    weightHg = 558,
-    evolvesFrom = 18,
-    learnset = {
-      { level = 1, move = 9 },
-      { level = 1, move = 27 },
-      { level = 6, move = 216 },
-      { level = 8, move = 272 },
-      { level = 49, move = 86 },
-      { level = 54, move = 282 },
-      { level = 57, move = 339 },
-      { level = 60, move = 61 },
-      { level = 60, move = 75 },
-    },
-  },
-  -- #020 Quioskplume lives in dry canyons and dislikes loud noises.
-  {
-    id = 20,
-    name = "Quioskplume",
-    types = { "flying", "grass" },
-    baseStats = {
-      hp = 33,
-      attack = 63,
-      defense = 37,
-      spAttack = 36,
-      spDefense = 45,
-      speed = 73,
-    },
-    abilities = { "stout-aura", "thorn-spirit" },
-    hiddenAbility = "night-pulse",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 78,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 11,
-    weightHg = 271,
-    evolution = {
-      kind = "level",
-      level = 14,
-      into = 21,
-    },
-    learnset = {
-      { level = 1, move = 10 },
-      { level = 1, move = 28 },
-      { level = 14, move = 58 },
-      { level = 14, move = 133 },
-      { level = 19, move = 322 },
-      { level = 21, move = 140 },
-      { level = 25, move = 56 },
-      { level = 36, move = 101 },
-      { level = 40, move = 247 },
-      { level = 42, move = 231 },
-      { level = 48, move = 375 },
-      { level = 49, move = 268 },
-    },
-  },
-  -- #021 Stompglide lives in tidal caves and stores food in its cheeks.
-  {
-    id = 21,
-    name = "Stompglide",
-    types = { "flying", "grass" },
-    baseStats = {
-      hp = 71,
-      attack = 62,
-      defense = 97,
-      spAttack = 73,
-      spDefense = 55,
-      speed = 57,
-    },
-    abilities = { "stout-aura", "thorn-spirit" },
-    hiddenAbility = "night-pulse",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 110,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 50,
-    weightHg = 712,
-    evolution = {
-      kind = "level",
-      level = 31,
-      into = 22,
-    },
-    evolvesFrom = 20,
-    learnset = {
-      { level = 1, move = 10 },
-      { level = 1, move = 28 },
-      { level = 7, move = 327 },
-      { level = 24, move = 38 },
-      { level = 29, move = 187 },
-      { level = 31, move = 56 },
-      { level = 32, move = 351 },
-      { level = 41, move = 368 },
-      { level = 51, move = 191 },
-      { level = 52, move = 82 },
-      { level = 59, move = 94 },
-      { level = 59, move = 119 },
-    },
-  },
-  -- #022 Reerplume lives in high peaks and hides when it hears footsteps.
-  {
-    id = 22,
-    name = "Reerplume",
-    types = { "flying", "grass" },
-    baseStats = {
-      hp = 96,
-      attack = 82,
-      defense = 63,
-      spAttack = 112,
-      spDefense = 108,
-      speed = 66,
-    },
-    abilities = { "stout-aura", "thorn-spirit" },
-    hiddenAbility = "night-pulse",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 123,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 93,
-    weightHg = 921,
-    evolvesFrom = 21,
-    learnset = {
-      { level = 1, move = 10 },
-      { level = 1, move = 28 },
-      { level = 6, move = 82 },
-      { level = 9, move = 317 },
-      { level = 11, move = 148 },
-      { level = 16, move = 94 },
-      { level = 23, move = 389 },
-      { level = 25, move = 198 },
-      { level = 28, move = 267 },
-      { level = 33, move = 212 },
-      { level = 40, move = 58 },
-      { level = 58, move = 191 },
-    },
-  },
-  -- #023 Krourshade lives in high peaks and sleeps through storms.
-  {
-    id = 23,
-    name = "Krourshade",
-    types = { "ghost" },
-    baseStats = {
-      hp = 57,
-      attack = 48,
-      defense = 39,
-      spAttack = 33,
-      spDefense = 32,
-      speed = 74,
-    },
-    abilities = { "steel-heart", "stout-surge" },
-    hiddenAbility = "tide-sense",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 76,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 39,
-    weightHg = 205,
-    evolution = {
-      kind = "level",
-      level = 21,
-      into = 24,
-    },
-    learnset = {
-      { level = 1, move = 14 },
-      { level = 1, move = 32 },
-      { level = 3, move = 272 },
-      { level = 13, move = 282 },
-      { level = 28, move = 400 },
-      { level = 49, move = 107 },
-      { level = 56, move = 215 },
-      { level = 57, move = 168 },
-    },
-  },
-  -- #024 Shalshade lives in ruined towers and travels in small herds.
-  {
-    id = 24,
-    name = "Shalshade",
-    types = { "ghost" },
-    baseStats = {
-      hp = 99,
-      attack = 62,
-      defense = 58,
-      spAttack = 49,
-      spDefense = 80,
-      speed = 56,
-    },
-    abilities = { "steel-heart", "stout-surge" },
-    hiddenAbility = "tide-sense",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 92,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 74,
-    weightHg = 428,
-    evolvesFrom = 23,
-    learnset = {
-      { level = 1, move = 14 },
-      { level = 1, move = 32 },
-      { level = 7, move = 169 },
-      { level = 10, move = 211 },
-      { level = 15, move = 272 },
-      { level = 16, move = 400 },
-      { level = 24, move = 339 },
-      { level = 29, move = 61 },
-      { level = 29, move = 215 },
-      { level = 38, move = 301 },
-      { level = 41, move = 101 },
-      { level = 43, move = 56 },
-      { level = 50, move = 86 },
-    },
-  },
-  -- #025 Niraura lives in scrap yards and dislikes loud noises.
-  {
-    id = 25,
-    name = "Niraura",
-    types = { "psychic" },
-    baseStats = {
-      hp = 39,
-      attack = 69,
-      defense = 36,
-      spAttack = 36,
-      spDefense = 58,
-      speed = 59,
-    },
-    abilities = { "shadow-spirit", "tide-pulse" },
-    hiddenAbility = "glimmer-veil",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 70,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 14,
-    weightHg = 75,
-    evolution = {
-      kind = "level",
-      level = 20,
-      into = 26,
-    },
-    learnset = {
-      { level = 1, move = 11 },
-      { level = 1, move = 29 },
-      { level = 22, move = 324 },
-      { level = 27, move = 215 },
-      { level = 33, move = 51 },
-      { level = 36, move = 400 },
-      { level = 39, move = 146 },
-      { level = 40, move = 173 },
-      { level = 47, move = 185 },
-      { level = 52, move = 390 },
-    },
-  },
-  -- #026 Trionaura lives in old forests and mimics the calls of other creatures.
-  {
-    id = 26,
-    name = "Trionaura",
-    types = { "psychic" },
+    name = "Snorkwing",
+    types = { "flying" },
     baseStats = {
       hp = 84,
       attack = 78,
-      defense = 77,
-      spAttack = 49,
-      spDefense = 39,
+      defense = 82,
+      spAttack = 41,
+      spDefense = 55,
       speed = 75,
     },
-    abilities = { "shadow-spirit", "tide-pulse" },
-    hiddenAbility = "glimmer-veil",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 74,
+    abilities = { "stout-claws", "thorn-heart" },
+    hiddenAbility = "ember-mantle",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 104,
     genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 16,
-    weightHg = 362,
+    evolution = {
+      kind = "item",
+      item = "flying-stone",
+      into = 16,
+    },
+    evolvesFrom = 14,
+    learnset = {
+      { level = 1, move = 10 },
+      { level = 1, move = 28 },
+      { level = 10, move = 375 },
+      { level = 11, move = 191 },
+      { level = 15, move = 429 },
+      { level = 19, move = 428 },
+      { level = 28, move = 335 },
+      { level = 37, move = 75 },
+      { level = 38, move = 268 },
+    },
+  },
+  -- #016 Grixwing lives in old forests and builds nests from twigs and wire.
+  -- Base stat total 530; does not evolve.
+  -- Learns: Air Strike (1), Swoop Wave (1), Aerial Dance (10), Aerial Wave (20), Wild Pulse (21), Aerial Punch (22), Mega Punch (34), Feather Claw (35), Mega Claw (36), Feather Wave (37), Air Pulse (42), Double Kick (57), Aerial Spin (60).
+  -- Abilities: stout-claws, thorn-heart (hidden: ember-mantle). Catch rate 25 (hard), growth medium_slow, 100% female.
+  {
+    id = 16,
+    name = "Grixwing",
+    types = { "flying" },
+    baseStats = {
+      hp = 60,
+      attack = 97,
+      defense = 113,
+      spAttack = 73,
+      spDefense = 112,
+      speed = 75,
+    },
+    abilities = { "stout-claws", "thorn-heart" },
+    hiddenAbility = "ember-mantle",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 132,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolvesFrom = 15,
+    learnset = {
+      { level = 1, move = 10 },
+      { level = 1, move = 28 },
+      { level = 10, move = 351 },
+      { level = 20, move = 275 },
+      { level = 21, move = 185 },
+      { level = 22, move = 432 },
+      { level = 34, move = 215 },
+      { level = 35, move = 403 },
+      { level = 36, move = 335 },
+      { level = 37, move = 287 },
+      { level = 42, move = 262 },
+      { level = 57, move = 75 },
+      { level = 60, move = 58 },
+    },
+  },
+  -- #017 Glyssdune lives in scrap yards and glows faintly when excited.
+  -- Base stat total 303; evolves into #018 at level 28.
+  -- Learns: Sand Veil (1), Dust Slash (1), Mega Whip (9), Earthen Kick (14), Chitin Rush (32), Sly Crash (35), Mega Blast (37), Sting Rush (48), Hive Rush (55).
+  -- Abilities: night-will, quick-aura (hidden: ember-sense). Catch rate 190 (easy), growth medium_slow, 12% female.
+  {
+    id = 17,
+    name = "Glyssdune",
+    types = { "ground", "bug" },
+    baseStats = {
+      hp = 40,
+      attack = 39,
+      defense = 61,
+      spAttack = 66,
+      spDefense = 45,
+      speed = 52,
+    },
+    abilities = { "night-will", "quick-aura" },
+    hiddenAbility = "ember-sense",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 61,
+    genderRatio = 12, -- percent female; -1 means genderless
     evolution = {
       kind = "level",
-      level = 36,
-      into = 27,
+      level = 28,
+      into = 18,
     },
+    learnset = {
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 9, move = 119 },
+      { level = 14, move = 283 },
+      { level = 32, move = 284 },
+      { level = 35, move = 412 },
+      { level = 37, move = 400 },
+      { level = 48, move = 338 },
+      { level = 55, move = 241 },
+    },
+  },
+  -- #018 Whockdune lives in old forests and stores food in its cheeks.
+  -- Base stat total 423; does not evolve.
+  -- Learns: Sand Veil (1), Dust Slash (1), Mandible Lance (11), Hive Rush (18), Mud Strike (22), Earthen Shot (23), Fissure Slash (30), Giga Burst (34), Chitin Crash (38), Silk Spin (39), Mega Whip (43), Mega Claw (46), Mandible Punch (57).
+  -- Abilities: night-will, quick-aura (hidden: ember-sense). Catch rate 60 (hard), growth medium_slow, 50% female.
+  {
+    id = 18,
+    name = "Whockdune",
+    types = { "ground", "bug" },
+    baseStats = {
+      hp = 56,
+      attack = 51,
+      defense = 101,
+      spAttack = 100,
+      spDefense = 60,
+      speed = 55,
+    },
+    abilities = { "night-will", "quick-aura" },
+    hiddenAbility = "ember-sense",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 86,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 17,
+    learnset = {
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 11, move = 230 },
+      { level = 18, move = 241 },
+      { level = 22, move = 216 },
+      { level = 23, move = 45 },
+      { level = 30, move = 415 },
+      { level = 34, move = 61 },
+      { level = 38, move = 276 },
+      { level = 39, move = 294 },
+      { level = 43, move = 119 },
+      { level = 46, move = 335 },
+      { level = 57, move = 292 },
+    },
+  },
+  -- #019 Gluxburrow lives in mountain dojos and grooms its companions.
+  -- Base stat total 293; evolves into #020 at level 20.
+  -- Learns: Sand Veil (1), Dust Slash (1), Heavy Beam (14), Giga Storm (35), Bone Veil (43), Fissure Beam (43), Mud Crash (50), Fissure Lance (58).
+  -- Abilities: scale-aura, sky-sense (hidden: night-mantle). Catch rate 255 (easy), growth slow, 50% female.
+  {
+    id = 19,
+    name = "Gluxburrow",
+    types = { "ground", "normal" },
+    baseStats = {
+      hp = 39,
+      attack = 56,
+      defense = 64,
+      spAttack = 63,
+      spDefense = 38,
+      speed = 33,
+    },
+    abilities = { "scale-aura", "sky-sense" },
+    hiddenAbility = "night-mantle",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 61,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 20,
+      into = 20,
+    },
+    learnset = {
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 14, move = 428 },
+      { level = 35, move = 206 },
+      { level = 43, move = 41 },
+      { level = 43, move = 144 },
+      { level = 50, move = 312 },
+      { level = 58, move = 367 },
+    },
+  },
+  -- #020 Nioltdune lives in flower meadows and hums at dawn.
+  -- Base stat total 430; does not evolve.
+  -- Learns: Sand Veil (1), Dust Slash (1), Steady Dance (12), Fissure Beam (15), Giga Storm (16), Heavy Beam (36), Fissure Blast (37), Quick Strike (49), Bone Veil (54), Tremor Veil (54).
+  -- Abilities: scale-aura, sky-sense (hidden: night-mantle). Catch rate 60 (hard), growth slow, 75% female.
+  {
+    id = 20,
+    name = "Nioltdune",
+    types = { "ground", "normal" },
+    baseStats = {
+      hp = 91,
+      attack = 78,
+      defense = 75,
+      spAttack = 55,
+      spDefense = 74,
+      speed = 57,
+    },
+    abilities = { "scale-aura", "sky-sense" },
+    hiddenAbility = "night-mantle",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 105,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolvesFrom = 19,
+    learnset = {
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 12, move = 374 },
+      { level = 15, move = 144 },
+      { level = 16, move = 206 },
+      { level = 36, move = 428 },
+      { level = 37, move = 325 },
+      { level = 49, move = 322 },
+      { level = 54, move = 41 },
+      { level = 54, move = 337 },
+    },
+  },
+  -- #021 Naeskcind lives in scrap yards and hums at dawn.
+  -- Base stat total 320; evolves into #022 at level 18.
+  -- Learns: Ember Spin (1), Molten Burst (1), Mega Pulse (5), Sly Wave (17), Steady Dance (34), Inferno Lance (41), Quick Claw (49), Heavy Beam (52).
+  -- Abilities: venom-mantle, quick-body (hidden: sky-heart). Catch rate 255 (easy), growth medium_slow, 12% female.
+  {
+    id = 21,
+    name = "Naeskcind",
+    types = { "fire" },
+    baseStats = {
+      hp = 29,
+      attack = 68,
+      defense = 75,
+      spAttack = 49,
+      spDefense = 62,
+      speed = 37,
+    },
+    abilities = { "venom-mantle", "quick-body" },
+    hiddenAbility = "sky-heart",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 76,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 18,
+      into = 22,
+    },
+    learnset = {
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 5, move = 440 },
+      { level = 17, move = 321 },
+      { level = 34, move = 374 },
+      { level = 41, move = 202 },
+      { level = 49, move = 146 },
+      { level = 52, move = 428 },
+    },
+  },
+  -- #022 Plouskcind lives in volcanic vents and builds nests from twigs and wire.
+  -- Base stat total 398; evolves into #023 at level 31.
+  -- Learns: Ember Spin (1), Molten Burst (1), Molten Shot (11), Inferno Barrage (12), Steady Punch (25), Mega Claw (35), Inferno Lance (38), Blazing Whip (46), Quick Claw (54), Flare Tackle (54), Blazing Crash (54).
+  -- Abilities: venom-mantle, quick-body (hidden: sky-heart). Catch rate 60 (hard), growth medium_slow, 50% female.
+  {
+    id = 22,
+    name = "Plouskcind",
+    types = { "fire" },
+    baseStats = {
+      hp = 80,
+      attack = 51,
+      defense = 56,
+      spAttack = 89,
+      spDefense = 63,
+      speed = 59,
+    },
+    abilities = { "venom-mantle", "quick-body" },
+    hiddenAbility = "sky-heart",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 101,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 31,
+      into = 23,
+    },
+    evolvesFrom = 21,
+    learnset = {
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 11, move = 238 },
+      { level = 12, move = 190 },
+      { level = 25, move = 429 },
+      { level = 35, move = 335 },
+      { level = 38, move = 202 },
+      { level = 46, move = 360 },
+      { level = 54, move = 146 },
+      { level = 54, move = 302 },
+      { level = 54, move = 323 },
+    },
+  },
+  -- #023 Floffflare lives in mountain dojos and sunbathes for hours.
+  -- Base stat total 513; does not evolve.
+  -- Learns: Ember Spin (1), Molten Burst (1), Steady Dance (6), Wild Storm (10), Molten Pulse (12), Ash Barrage (22), Scorch Claw (32), Giga Strike (32), Molten Tackle (34), Ember Crash (40), Wild Strike (43).
+  -- Abilities: venom-mantle, quick-body (hidden: sky-heart). Catch rate 25 (hard), growth medium_slow, 0% female.
+  {
+    id = 23,
+    name = "Floffflare",
+    types = { "fire" },
+    baseStats = {
+      hp = 72,
+      attack = 72,
+      defense = 49,
+      spAttack = 112,
+      spDefense = 111,
+      speed = 97,
+    },
+    abilities = { "venom-mantle", "quick-body" },
+    hiddenAbility = "sky-heart",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 139,
+    genderRatio = 0, -- percent female; -1 means genderless
+    evolvesFrom = 22,
+    learnset = {
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 6, move = 374 },
+      { level = 10, move = 301 },
+      { level = 12, move = 349 },
+      { level = 22, move = 296 },
+      { level = 32, move = 280 },
+      { level = 32, move = 434 },
+      { level = 34, move = 370 },
+      { level = 40, move = 62 },
+      { level = 43, move = 101 },
+    },
+  },
+  -- #024 Spepsy lives in tall grass and grooms its companions.
+  -- Base stat total 284; evolves into #025 at level 20.
+  -- Learns: Dream Wave (1), Echo Beam (1), Mega Whip (3), Heavy Beam (5), Psi Slash (7), Lucid Fang (11), Mega Punch (12), Steady Dance (20), Psi Spin (21), Psi Barrage (31), Mind Shot (51).
+  -- Abilities: quick-aura, scale-pulse (hidden: swarm-body). Catch rate 255 (easy), growth erratic, 100% female.
+  {
+    id = 24,
+    name = "Spepsy",
+    types = { "psychic" },
+    baseStats = {
+      hp = 35,
+      attack = 31,
+      defense = 45,
+      spAttack = 53,
+      spDefense = 74,
+      speed = 46,
+    },
+    abilities = { "quick-aura", "scale-pulse" },
+    hiddenAbility = "swarm-body",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 74,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 20,
+      into = 25,
+    },
+    learnset = {
+      { level = 1, move = 11 },
+      { level = 1, move = 29 },
+      { level = 3, move = 119 },
+      { level = 5, move = 428 },
+      { level = 7, move = 244 },
+      { level = 11, move = 221 },
+      { level = 12, move = 215 },
+      { level = 20, move = 374 },
+      { level = 21, move = 217 },
+      { level = 31, move = 324 },
+      { level = 51, move = 319 },
+    },
+  },
+  -- #025 Trioskmind lives in hollow logs and builds nests from twigs and wire.
+  -- Base stat total 402; evolves into #026 at level 37.
+  -- Learns: Dream Wave (1), Echo Beam (1), Heavy Beam (14), Quick Claw (20), Prism Spin (22), Dream Pulse (26), Mega Pulse (29), Zen Wave (42), Wild Pulse (60).
+  -- Abilities: quick-aura, scale-pulse (hidden: swarm-body). Catch rate 60 (hard), growth erratic, 12% female.
+  {
+    id = 25,
+    name = "Trioskmind",
+    types = { "psychic" },
+    baseStats = {
+      hp = 53,
+      attack = 78,
+      defense = 64,
+      spAttack = 63,
+      spDefense = 75,
+      speed = 69,
+    },
+    abilities = { "quick-aura", "scale-pulse" },
+    hiddenAbility = "swarm-body",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 92,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 37,
+      into = 26,
+    },
+    evolvesFrom = 24,
+    learnset = {
+      { level = 1, move = 11 },
+      { level = 1, move = 29 },
+      { level = 14, move = 428 },
+      { level = 20, move = 146 },
+      { level = 22, move = 145 },
+      { level = 26, move = 387 },
+      { level = 29, move = 440 },
+      { level = 42, move = 51 },
+      { level = 60, move = 185 },
+    },
+  },
+  -- #026 Zioltpsy lives in quiet temples and follows travellers at a distance.
+  -- Base stat total 529; does not evolve.
+  -- Learns: Dream Wave (1), Echo Beam (1), Mind Shot (10), Mega Rush (25), Lucid Fang (34), Prism Lance (36), Echo Tackle (38), Quick Strike (46), Mega Whip (49), Giga Storm (51), Quick Dance (57), Psi Barrage (60).
+  -- Abilities: quick-aura, scale-pulse (hidden: swarm-body). Catch rate 45 (hard), growth erratic, 25% female.
+  {
+    id = 26,
+    name = "Zioltpsy",
+    types = { "psychic" },
+    baseStats = {
+      hp = 132,
+      attack = 60,
+      defense = 72,
+      spAttack = 104,
+      spDefense = 55,
+      speed = 106,
+    },
+    abilities = { "quick-aura", "scale-pulse" },
+    hiddenAbility = "swarm-body",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 132,
+    genderRatio = 25, -- percent female; -1 means genderless
     evolvesFrom = 25,
     learnset = {
       { level = 1, move = 11 },
       { level = 1, move = 29 },
-      { level = 6, move = 173 },
-      { level = 13, move = 61 },
-      { level = 17, move = 215 },
-      { level = 23, move = 319 },
-      { level = 25, move = 387 },
-      { level = 30, move = 206 },
-      { level = 31, move = 244 },
-      { level = 38, move = 324 },
-      { level = 40, move = 374 },
-      { level = 51, move = 51 },
-      { level = 59, move = 109 },
+      { level = 10, move = 319 },
+      { level = 25, move = 339 },
+      { level = 34, move = 221 },
+      { level = 36, move = 63 },
+      { level = 38, move = 390 },
+      { level = 46, move = 322 },
+      { level = 49, move = 119 },
+      { level = 51, move = 206 },
+      { level = 57, move = 56 },
+      { level = 60, move = 324 },
     },
   },
-  -- #027 Pleaura lives in volcanic vents and sunbathes for hours.
+  -- #027 Spaeckmurk lives in high peaks and marks its territory with scratches.
+  -- Base stat total 286; evolves into #028 at level 22.
+  -- Learns: Foul Rush (1), Dark Crash (1), Snarl Veil (10), Mega Punch (10), Mega Pulse (21), Mega Claw (22), Snarl Rush (32), Steady Punch (51), Wild Storm (52), Wild Pulse (58), Thief Tackle (60), Night Tackle (60).
+  -- Abilities: mind-body, sky-spirit (hidden: stone-body). Catch rate 190 (easy), growth fast, 50% female.
   {
     id = 27,
-    name = "Pleaura",
-    types = { "psychic" },
+    name = "Spaeckmurk",
+    types = { "dark" },
     baseStats = {
-      hp = 69,
-      attack = 85,
-      defense = 108,
-      spAttack = 61,
-      spDefense = 95,
-      speed = 100,
+      hp = 41,
+      attack = 62,
+      defense = 64,
+      spAttack = 26,
+      spDefense = 37,
+      speed = 56,
     },
-    abilities = { "shadow-spirit", "tide-pulse" },
-    hiddenAbility = "glimmer-veil",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 111,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 6,
-    weightHg = 36,
-    evolvesFrom = 26,
+    abilities = { "mind-body", "sky-spirit" },
+    hiddenAbility = "stone-body",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 68,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 22,
+      into = 28,
+    },
     learnset = {
-      { level = 1, move = 11 },
-      { level = 1, move = 29 },
-      { level = 9, move = 109 },
-      { level = 11, move = 63 },
-      { level = 28, move = 146 },
-      { level = 38, move = 221 },
-      { level = 49, move = 324 },
-      { level = 52, move = 185 },
-      { level = 53, move = 124 },
-      { level = 53, move = 244 },
+      { level = 1, move = 16 },
+      { level = 1, move = 34 },
+      { level = 10, move = 195 },
+      { level = 10, move = 215 },
+      { level = 21, move = 440 },
+      { level = 22, move = 335 },
+      { level = 32, move = 163 },
+      { level = 51, move = 429 },
+      { level = 52, move = 301 },
+      { level = 58, move = 185 },
+      { level = 60, move = 256 },
+      { level = 60, move = 299 },
     },
   },
-  -- #028 Chempwyrm lives in abandoned power plants and travels in small herds.
+  -- #028 Brourgloom lives in rocky coasts and sleeps through storms.
+  -- Base stat total 429; does not evolve.
+  -- Learns: Foul Rush (1), Dark Crash (1), Dark Barrage (6), Mega Pulse (6), Wild Storm (9), Night Dance (18), Sucker Veil (18), Mega Rush (23), Shade Tackle (36), Bite Fang (38).
+  -- Abilities: mind-body, sky-spirit (hidden: stone-body). Catch rate 60 (hard), growth fast, 75% female.
   {
     id = 28,
-    name = "Chempwyrm",
-    types = { "dragon", "fairy" },
+    name = "Brourgloom",
+    types = { "dark" },
     baseStats = {
-      hp = 56,
-      attack = 58,
-      defense = 64,
-      spAttack = 49,
-      spDefense = 39,
-      speed = 45,
+      hp = 71,
+      attack = 74,
+      defense = 51,
+      spAttack = 45,
+      spDefense = 82,
+      speed = 106,
     },
-    abilities = { "sky-will", "frost-guard" },
-    hiddenAbility = "swarm-surge",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 56,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 27,
-    weightHg = 328,
-    evolution = {
-      kind = "level",
-      level = 23,
-      into = 29,
-    },
+    abilities = { "mind-body", "sky-spirit" },
+    hiddenAbility = "stone-body",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 83,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolvesFrom = 27,
     learnset = {
-      { level = 1, move = 15 },
-      { level = 1, move = 33 },
-      { level = 4, move = 301 },
-      { level = 22, move = 261 },
-      { level = 22, move = 388 },
-      { level = 26, move = 335 },
-      { level = 28, move = 313 },
-      { level = 30, move = 228 },
-      { level = 34, move = 164 },
-      { level = 44, move = 97 },
-      { level = 46, move = 279 },
-      { level = 53, move = 206 },
+      { level = 1, move = 16 },
+      { level = 1, move = 34 },
+      { level = 6, move = 203 },
+      { level = 6, move = 440 },
+      { level = 9, move = 301 },
+      { level = 18, move = 102 },
+      { level = 18, move = 175 },
+      { level = 23, move = 339 },
+      { level = 36, move = 359 },
+      { level = 38, move = 118 },
     },
   },
-  -- #029 Skiwyrm lives in tall grass and travels in small herds.
+  -- #029 Braraura lives in cloud banks and mimics the calls of other creatures.
+  -- Base stat total 301; evolves into #030 at level 26.
+  -- Learns: Dream Wave (1), Echo Beam (1), Mega Pulse (13), Quick Dance (16), Dream Pulse (28), Wild Pulse (37), Sly Crash (47), Double Kick (56), Prism Lance (58), Mega Blast (58).
+  -- Abilities: steel-pulse, frost-spirit (hidden: ember-claws). Catch rate 120 (medium), growth medium_fast, 0% female.
   {
     id = 29,
-    name = "Skiwyrm",
-    types = { "dragon", "fairy" },
+    name = "Braraura",
+    types = { "psychic" },
     baseStats = {
-      hp = 86,
-      attack = 81,
-      defense = 39,
-      spAttack = 73,
-      spDefense = 62,
-      speed = 73,
+      hp = 45,
+      attack = 51,
+      defense = 47,
+      spAttack = 53,
+      spDefense = 64,
+      speed = 41,
     },
-    abilities = { "sky-will", "frost-guard" },
-    hiddenAbility = "swarm-surge",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 87,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 76,
-    weightHg = 98,
-    evolvesFrom = 28,
-    learnset = {
-      { level = 1, move = 15 },
-      { level = 1, move = 33 },
-      { level = 3, move = 101 },
-      { level = 17, move = 384 },
-      { level = 20, move = 206 },
-      { level = 22, move = 65 },
-      { level = 29, move = 397 },
-      { level = 31, move = 129 },
-      { level = 41, move = 119 },
-      { level = 42, move = 213 },
-      { level = 45, move = 95 },
-      { level = 45, move = 164 },
-      { level = 49, move = 335 },
-    },
-  },
-  -- #030 Snaendpyre lives in mountain dojos and builds nests from twigs and wire.
-  {
-    id = 30,
-    name = "Snaendpyre",
-    types = { "fire" },
-    baseStats = {
-      hp = 56,
-      attack = 78,
-      defense = 33,
-      spAttack = 54,
-      spDefense = 32,
-      speed = 65,
-    },
-    abilities = { "venom-sense", "frost-spirit" },
-    hiddenAbility = "quick-aura",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 74,
+    abilities = { "steel-pulse", "frost-spirit" },
+    hiddenAbility = "ember-claws",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 72,
     genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 2,
-    weightHg = 252,
-    evolution = {
-      kind = "level",
-      level = 30,
-      into = 31,
-    },
-    learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 3, move = 400 },
-      { level = 8, move = 61 },
-      { level = 9, move = 280 },
-      { level = 16, move = 313 },
-      { level = 26, move = 215 },
-      { level = 28, move = 321 },
-      { level = 28, move = 370 },
-    },
-  },
-  -- #031 Veerpyre lives in old forests and marks its territory with scratches.
-  {
-    id = 31,
-    name = "Veerpyre",
-    types = { "fire" },
-    baseStats = {
-      hp = 60,
-      attack = 73,
-      defense = 62,
-      spAttack = 101,
-      spDefense = 77,
-      speed = 57,
-    },
-    abilities = { "venom-sense", "frost-spirit" },
-    hiddenAbility = "quick-aura",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 79,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 72,
-    weightHg = 692,
-    evolution = {
-      kind = "level",
-      level = 42,
-      into = 32,
-    },
-    evolvesFrom = 30,
-    learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 29, move = 274 },
-      { level = 33, move = 206 },
-      { level = 39, move = 185 },
-      { level = 40, move = 122 },
-      { level = 42, move = 208 },
-      { level = 47, move = 56 },
-      { level = 47, move = 323 },
-      { level = 49, move = 339 },
-      { level = 51, move = 296 },
-    },
-  },
-  -- #032 Chylcind lives in high peaks and travels in small herds.
-  {
-    id = 32,
-    name = "Chylcind",
-    types = { "fire" },
-    baseStats = {
-      hp = 125,
-      attack = 53,
-      defense = 91,
-      spAttack = 60,
-      spDefense = 93,
-      speed = 122,
-    },
-    abilities = { "venom-sense", "frost-spirit" },
-    hiddenAbility = "quick-aura",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 103,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 108,
-    weightHg = 861,
-    evolvesFrom = 31,
-    learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 5, move = 206 },
-      { level = 9, move = 37 },
-      { level = 12, move = 374 },
-      { level = 14, move = 122 },
-      { level = 17, move = 56 },
-      { level = 25, move = 274 },
-      { level = 42, move = 184 },
-      { level = 53, move = 202 },
-      { level = 59, move = 62 },
-      { level = 60, move = 383 },
-    },
-  },
-  -- #033 Drysstoxa lives in dry canyons and mimics the calls of other creatures.
-  {
-    id = 33,
-    name = "Drysstoxa",
-    types = { "poison" },
-    baseStats = {
-      hp = 58,
-      attack = 35,
-      defense = 52,
-      spAttack = 57,
-      spDefense = 61,
-      speed = 42,
-    },
-    abilities = { "frost-spirit", "mind-aura" },
-    hiddenAbility = "quick-guard",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 83,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 26,
-    weightHg = 192,
-    evolution = {
-      kind = "level",
-      level = 25,
-      into = 34,
-    },
-    learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 3, move = 322 },
-      { level = 12, move = 381 },
-      { level = 22, move = 215 },
-      { level = 34, move = 61 },
-      { level = 36, move = 206 },
-      { level = 44, move = 85 },
-      { level = 55, move = 321 },
-      { level = 56, move = 371 },
-    },
-  },
-  -- #034 Rouvenom lives in flower meadows and sleeps through storms.
-  {
-    id = 34,
-    name = "Rouvenom",
-    types = { "poison" },
-    baseStats = {
-      hp = 87,
-      attack = 88,
-      defense = 44,
-      spAttack = 48,
-      spDefense = 62,
-      speed = 72,
-    },
-    abilities = { "frost-spirit", "mind-aura" },
-    hiddenAbility = "quick-guard",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 84,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 30,
-    weightHg = 456,
-    evolvesFrom = 33,
-    learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 8, move = 75 },
-      { level = 9, move = 371 },
-      { level = 14, move = 85 },
-      { level = 14, move = 286 },
-      { level = 16, move = 119 },
-      { level = 36, move = 46 },
-      { level = 38, move = 361 },
-      { level = 45, move = 47 },
-      { level = 45, move = 134 },
-      { level = 46, move = 329 },
-      { level = 47, move = 113 },
-    },
-  },
-  -- #035 Grioltbrawl lives in scrap yards and builds nests from twigs and wire.
-  {
-    id = 35,
-    name = "Grioltbrawl",
-    types = { "fighting", "electric" },
-    baseStats = {
-      hp = 61,
-      attack = 35,
-      defense = 41,
-      spAttack = 45,
-      spDefense = 70,
-      speed = 59,
-    },
-    abilities = { "swarm-guard", "iron-will" },
-    hiddenAbility = "venom-surge",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 74,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 31,
-    weightHg = 177,
     evolution = {
       kind = "level",
       level = 26,
+      into = 30,
+    },
+    learnset = {
+      { level = 1, move = 11 },
+      { level = 1, move = 29 },
+      { level = 13, move = 440 },
+      { level = 16, move = 56 },
+      { level = 28, move = 387 },
+      { level = 37, move = 185 },
+      { level = 47, move = 412 },
+      { level = 56, move = 75 },
+      { level = 58, move = 63 },
+      { level = 58, move = 400 },
+    },
+  },
+  -- #030 Peeffaura lives in city alleys and sleeps through storms.
+  -- Base stat total 413; does not evolve.
+  -- Learns: Dream Wave (1), Echo Beam (1), Mega Claw (4), Prism Rush (14), Sly Wave (22), Astral Pulse (22), Mega Blast (26), Steady Dance (28), Mind Shot (30), Double Kick (44), Psi Slash (53).
+  -- Abilities: steel-pulse, frost-spirit (hidden: ember-claws). Catch rate 60 (hard), growth medium_fast, 75% female.
+  {
+    id = 30,
+    name = "Peeffaura",
+    types = { "psychic" },
+    baseStats = {
+      hp = 59,
+      attack = 68,
+      defense = 95,
+      spAttack = 41,
+      spDefense = 71,
+      speed = 79,
+    },
+    abilities = { "steel-pulse", "frost-spirit" },
+    hiddenAbility = "ember-claws",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 109,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolvesFrom = 29,
+    learnset = {
+      { level = 1, move = 11 },
+      { level = 1, move = 29 },
+      { level = 4, move = 335 },
+      { level = 14, move = 290 },
+      { level = 22, move = 321 },
+      { level = 22, move = 433 },
+      { level = 26, move = 400 },
+      { level = 28, move = 374 },
+      { level = 30, move = 319 },
+      { level = 44, move = 75 },
+      { level = 53, move = 244 },
+    },
+  },
+  -- #031 Teexkin lives in frozen ridges and hums at dawn.
+  -- Base stat total 317; evolves into #032 at level 22.
+  -- Learns: Double Dance (1), Quick Blast (1), Mega Punch (29), Wild Strike (31), Sly Pulse (41), Wild Pulse (42), Giga Burst (45), Heavy Beam (45), Mega Whip (49).
+  -- Abilities: mind-sense, quick-body (hidden: night-heart). Catch rate 255 (easy), growth slow, genderless.
+  {
+    id = 31,
+    name = "Teexkin",
+    types = { "normal" },
+    baseStats = {
+      hp = 38,
+      attack = 76,
+      defense = 38,
+      spAttack = 83,
+      spDefense = 45,
+      speed = 37,
+    },
+    abilities = { "mind-sense", "quick-body" },
+    hiddenAbility = "night-heart",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 67,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 22,
+      into = 32,
+    },
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 29, move = 215 },
+      { level = 31, move = 101 },
+      { level = 41, move = 313 },
+      { level = 42, move = 185 },
+      { level = 45, move = 61 },
+      { level = 45, move = 428 },
+      { level = 49, move = 119 },
+    },
+  },
+  -- #032 Bryffpup lives in swamps and stores food in its cheeks.
+  -- Base stat total 429; does not evolve.
+  -- Learns: Double Dance (1), Quick Blast (1), Double Claw (3), Sly Pulse (6), Quick Strike (8), Giga Storm (28), Steady Dance (31), Wild Storm (34), Mega Claw (40), Quick Dance (42), Mega Pulse (55), Giga Strike (59), Double Kick (60).
+  -- Abilities: mind-sense, quick-body (hidden: night-heart). Catch rate 90 (medium), growth slow, 50% female.
+  {
+    id = 32,
+    name = "Bryffpup",
+    types = { "normal" },
+    baseStats = {
+      hp = 65,
+      attack = 42,
+      defense = 90,
+      spAttack = 58,
+      spDefense = 73,
+      speed = 101,
+    },
+    abilities = { "mind-sense", "quick-body" },
+    hiddenAbility = "night-heart",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 98,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 31,
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 3, move = 37 },
+      { level = 6, move = 313 },
+      { level = 8, move = 322 },
+      { level = 28, move = 206 },
+      { level = 31, move = 374 },
+      { level = 34, move = 301 },
+      { level = 40, move = 335 },
+      { level = 42, move = 56 },
+      { level = 55, move = 440 },
+      { level = 59, move = 434 },
+      { level = 60, move = 75 },
+    },
+  },
+  -- #033 Florsprout lives in high peaks and marks its territory with scratches.
+  -- Base stat total 295; evolves into #034 with a grass-stone.
+  -- Learns: Root Whip (1), Bloom Wave (1), Mega Punch (33), Seed Shot (39), Quick Strike (40), Seed Slash (42), Foul Punch (47), Root Spin (47), Seed Claw (51).
+  -- Abilities: quick-guard, storm-spirit (hidden: sky-sense). Catch rate 190 (easy), growth medium_slow, 50% female.
+  {
+    id = 33,
+    name = "Florsprout",
+    types = { "grass", "dark" },
+    baseStats = {
+      hp = 30,
+      attack = 57,
+      defense = 31,
+      spAttack = 52,
+      spDefense = 63,
+      speed = 62,
+    },
+    abilities = { "quick-guard", "storm-spirit" },
+    hiddenAbility = "sky-sense",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 55,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "item",
+      item = "grass-stone",
+      into = 34,
+    },
+    learnset = {
+      { level = 1, move = 5 },
+      { level = 1, move = 23 },
+      { level = 33, move = 215 },
+      { level = 39, move = 198 },
+      { level = 40, move = 322 },
+      { level = 42, move = 127 },
+      { level = 47, move = 242 },
+      { level = 47, move = 307 },
+      { level = 51, move = 187 },
+    },
+  },
+  -- #034 Kruckbloom lives in frozen ridges and hums at dawn.
+  -- Base stat total 399; does not evolve.
+  -- Learns: Root Whip (1), Bloom Wave (1), Seed Dance (5), Spore Punch (7), Mega Punch (8), Sucker Strike (18), Night Burst (56), Bloom Spin (56), Wild Pulse (57).
+  -- Abilities: quick-guard, storm-spirit (hidden: sky-sense). Catch rate 90 (medium), growth medium_slow, 50% female.
+  {
+    id = 34,
+    name = "Kruckbloom",
+    types = { "grass", "dark" },
+    baseStats = {
+      hp = 68,
+      attack = 92,
+      defense = 90,
+      spAttack = 39,
+      spDefense = 66,
+      speed = 44,
+    },
+    abilities = { "quick-guard", "storm-spirit" },
+    hiddenAbility = "sky-sense",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 111,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 33,
+    learnset = {
+      { level = 1, move = 5 },
+      { level = 1, move = 23 },
+      { level = 5, move = 227 },
+      { level = 7, move = 380 },
+      { level = 8, move = 215 },
+      { level = 18, move = 303 },
+      { level = 56, move = 188 },
+      { level = 56, move = 317 },
+      { level = 57, move = 185 },
+    },
+  },
+  -- #035 Pyskbrawl lives in tidal caves and builds nests from twigs and wire.
+  -- Base stat total 315; evolves into #036 at level 15.
+  -- Learns: Crushing Strike (1), Iron Beam (1), Iron Pulse (5), Tidal Tackle (30), Rain Spin (32), Rain Blast (34), Giga Strike (34), Focused Dance (38), Cross Strike (53).
+  -- Abilities: iron-mantle, scale-will (hidden: scale-aura). Catch rate 255 (easy), growth fluctuating, 75% female.
+  {
+    id = 35,
+    name = "Pyskbrawl",
+    types = { "fighting", "water" },
+    baseStats = {
+      hp = 48,
+      attack = 63,
+      defense = 31,
+      spAttack = 61,
+      spDefense = 53,
+      speed = 59,
+    },
+    abilities = { "iron-mantle", "scale-will" },
+    hiddenAbility = "scale-aura",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 79,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 15,
       into = 36,
     },
     learnset = {
       { level = 1, move = 7 },
       { level = 1, move = 25 },
-      { level = 3, move = 229 },
-      { level = 5, move = 196 },
-      { level = 5, move = 373 },
-      { level = 19, move = 339 },
-      { level = 25, move = 153 },
-      { level = 46, move = 143 },
-      { level = 54, move = 258 },
-      { level = 59, move = 98 },
+      { level = 5, move = 330 },
+      { level = 30, move = 112 },
+      { level = 32, move = 350 },
+      { level = 34, move = 277 },
+      { level = 34, move = 434 },
+      { level = 38, move = 334 },
+      { level = 53, move = 166 },
     },
   },
-  -- #036 Shiorkbrawl lives in cloud banks and sheds its skin each season.
+  -- #036 Teelbrawl lives in city alleys and hoards shiny pebbles.
+  -- Base stat total 402; evolves into #037 at level 35.
+  -- Learns: Crushing Strike (1), Iron Beam (1), Mega Claw (17), Giga Burst (23), Sly Pulse (28), Bubble Shot (31), Brine Pulse (35), Mega Rush (39), Cross Strike (53).
+  -- Abilities: iron-mantle, scale-will (hidden: scale-aura). Catch rate 90 (medium), growth fluctuating, 75% female.
   {
     id = 36,
-    name = "Shiorkbrawl",
-    types = { "fighting", "electric" },
+    name = "Teelbrawl",
+    types = { "fighting", "water" },
     baseStats = {
-      hp = 85,
-      attack = 46,
-      defense = 77,
-      spAttack = 76,
-      spDefense = 84,
-      speed = 62,
+      hp = 71,
+      attack = 48,
+      defense = 95,
+      spAttack = 38,
+      spDefense = 83,
+      speed = 67,
     },
-    abilities = { "swarm-guard", "iron-will" },
-    hiddenAbility = "venom-surge",
+    abilities = { "iron-mantle", "scale-will" },
+    hiddenAbility = "scale-aura",
     catchRate = 90, -- higher is easier (3..255)
     growthRate = "fluctuating",
-    baseExp = 100,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 60,
-    weightHg = 716,
+    baseExp = 101,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 35,
+      into = 37,
+    },
     evolvesFrom = 35,
     learnset = {
       { level = 1, move = 7 },
       { level = 1, move = 25 },
-      { level = 7, move = 362 },
-      { level = 8, move = 255 },
-      { level = 19, move = 119 },
-      { level = 39, move = 237 },
-      { level = 41, move = 150 },
-      { level = 45, move = 189 },
-      { level = 53, move = 373 },
+      { level = 17, move = 335 },
+      { level = 23, move = 61 },
+      { level = 28, move = 313 },
+      { level = 31, move = 152 },
+      { level = 35, move = 88 },
+      { level = 39, move = 339 },
+      { level = 53, move = 166 },
     },
   },
-  -- #037 Maessflare lives in high peaks and follows travellers at a distance.
+  -- #037 Creethgrip lives in ruined towers and mimics the calls of other creatures.
+  -- Base stat total 514; does not evolve.
+  -- Learns: Crushing Strike (1), Iron Beam (1), Mist Spin (5), Brutal Claw (14), Rising Lance (15), Quick Dance (37), Crushing Punch (41), Steady Punch (45), Surging Crash (51), Mega Punch (54), Quick Claw (56), Mega Whip (58), Cross Claw (59).
+  -- Abilities: iron-mantle, scale-will (hidden: scale-aura). Catch rate 45 (hard), growth fluctuating, 75% female.
   {
     id = 37,
-    name = "Maessflare",
-    types = { "fire", "flying" },
+    name = "Creethgrip",
+    types = { "fighting", "water" },
     baseStats = {
-      hp = 55,
-      attack = 55,
-      defense = 31,
-      spAttack = 63,
-      spDefense = 34,
-      speed = 82,
+      hp = 81,
+      attack = 126,
+      defense = 103,
+      spAttack = 67,
+      spDefense = 67,
+      speed = 70,
     },
-    abilities = { "glimmer-veil", "frost-skin" },
-    hiddenAbility = "swarm-spirit",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 70,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 40,
-    weightHg = 112,
-    evolution = {
-      kind = "level",
-      level = 25,
-      into = 38,
-    },
+    abilities = { "iron-mantle", "scale-will" },
+    hiddenAbility = "scale-aura",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 127,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolvesFrom = 36,
     learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 18, move = 385 },
-      { level = 22, move = 395 },
-      { level = 25, move = 335 },
-      { level = 31, move = 231 },
-      { level = 38, move = 204 },
-      { level = 43, move = 199 },
-      { level = 45, move = 208 },
-      { level = 47, move = 184 },
-      { level = 57, move = 67 },
-      { level = 60, move = 109 },
+      { level = 1, move = 7 },
+      { level = 1, move = 25 },
+      { level = 5, move = 126 },
+      { level = 14, move = 156 },
+      { level = 15, move = 362 },
+      { level = 37, move = 56 },
+      { level = 41, move = 304 },
+      { level = 45, move = 429 },
+      { level = 51, move = 91 },
+      { level = 54, move = 215 },
+      { level = 56, move = 146 },
+      { level = 58, move = 119 },
+      { level = 59, move = 143 },
     },
   },
-  -- #038 Stiompcind lives in cloud banks and travels in small herds.
+  -- #038 Staethfin lives in high peaks and dislikes loud noises.
+  -- Base stat total 514; does not evolve.
+  -- Learns: Tidal Whip (1), Mist Punch (1), Heavy Beam (17), Sly Crash (37), Stone Wave (42), Mega Pulse (50), Pebble Pulse (59), Steady Punch (59).
+  -- Abilities: shadow-skin, stone-will (hidden: frost-veil). Catch rate 45 (hard), growth slow, 25% female.
   {
     id = 38,
-    name = "Stiompcind",
-    types = { "fire", "flying" },
+    name = "Staethfin",
+    types = { "water", "rock" },
     baseStats = {
-      hp = 62,
-      attack = 66,
-      defense = 92,
-      spAttack = 52,
-      spDefense = 81,
-      speed = 45,
+      hp = 109,
+      attack = 84,
+      defense = 59,
+      spAttack = 92,
+      spDefense = 119,
+      speed = 51,
     },
-    abilities = { "glimmer-veil", "frost-skin" },
-    hiddenAbility = "swarm-spirit",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 100,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 38,
-    weightHg = 174,
-    evolvesFrom = 37,
+    abilities = { "shadow-skin", "stone-will" },
+    hiddenAbility = "frost-veil",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 134,
+    genderRatio = 25, -- percent female; -1 means genderless
     learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 4, move = 204 },
-      { level = 7, move = 67 },
-      { level = 13, move = 238 },
-      { level = 14, move = 320 },
-      { level = 22, move = 206 },
-      { level = 24, move = 122 },
-      { level = 47, move = 101 },
-      { level = 48, move = 202 },
-      { level = 50, move = 146 },
-      { level = 58, move = 280 },
-      { level = 58, move = 322 },
+      { level = 1, move = 3 },
+      { level = 1, move = 21 },
+      { level = 17, move = 428 },
+      { level = 37, move = 412 },
+      { level = 42, move = 435 },
+      { level = 50, move = 440 },
+      { level = 59, move = 60 },
+      { level = 59, move = 429 },
     },
   },
-  -- #039 Traeltfrost lives in tall grass and glows faintly when excited.
+  -- #039 Quuthpsy lives in quiet temples and hums at dawn.
+  -- Base stat total 317; evolves into #040 at level 18.
+  -- Learns: Dream Wave (1), Echo Beam (1), Mega Claw (3), Mega Whip (14), Wild Storm (28), Psi Barrage (28), Giga Burst (35), Zen Wave (37), Psi Slash (46), Prism Lance (59).
+  -- Abilities: glimmer-heart, stout-spirit (hidden: mind-aura). Catch rate 120 (medium), growth slow, 12% female.
   {
     id = 39,
-    name = "Traeltfrost",
-    types = { "ice", "steel" },
+    name = "Quuthpsy",
+    types = { "psychic" },
+    baseStats = {
+      hp = 46,
+      attack = 66,
+      defense = 35,
+      spAttack = 64,
+      spDefense = 70,
+      speed = 36,
+    },
+    abilities = { "glimmer-heart", "stout-spirit" },
+    hiddenAbility = "mind-aura",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 69,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 18,
+      into = 40,
+    },
+    learnset = {
+      { level = 1, move = 11 },
+      { level = 1, move = 29 },
+      { level = 3, move = 335 },
+      { level = 14, move = 119 },
+      { level = 28, move = 301 },
+      { level = 28, move = 324 },
+      { level = 35, move = 61 },
+      { level = 37, move = 51 },
+      { level = 46, move = 244 },
+      { level = 59, move = 63 },
+    },
+  },
+  -- #040 Chumppsy lives in mountain dojos and marks its territory with scratches.
+  -- Base stat total 400; evolves into #041 at level 38.
+  -- Learns: Dream Wave (1), Echo Beam (1), Psi Slash (14), Prism Whip (18), Mega Pulse (22), Prism Kick (27), Prism Spin (33), Giga Storm (38), Mega Claw (41), Mega Rush (50), Astral Pulse (58).
+  -- Abilities: glimmer-heart, stout-spirit (hidden: mind-aura). Catch rate 120 (medium), growth slow, 50% female.
+  {
+    id = 40,
+    name = "Chumppsy",
+    types = { "psychic" },
+    baseStats = {
+      hp = 98,
+      attack = 63,
+      defense = 87,
+      spAttack = 54,
+      spDefense = 44,
+      speed = 54,
+    },
+    abilities = { "glimmer-heart", "stout-spirit" },
+    hiddenAbility = "mind-aura",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 113,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 38,
+      into = 41,
+    },
+    evolvesFrom = 39,
+    learnset = {
+      { level = 1, move = 11 },
+      { level = 1, move = 29 },
+      { level = 14, move = 244 },
+      { level = 18, move = 209 },
+      { level = 22, move = 440 },
+      { level = 27, move = 379 },
+      { level = 33, move = 145 },
+      { level = 38, move = 206 },
+      { level = 41, move = 335 },
+      { level = 50, move = 339 },
+      { level = 58, move = 433 },
+    },
+  },
+  -- #041 Quirkmind lives in city alleys and sunbathes for hours.
+  -- Base stat total 525; does not evolve.
+  -- Learns: Dream Wave (1), Echo Beam (1), Prism Kick (4), Giga Storm (7), Mega Whip (14), Lucid Fang (22), Mega Claw (24), Wild Strike (34), Psi Barrage (47), Wild Storm (50), Quick Dance (58), Mega Rush (58).
+  -- Abilities: glimmer-heart, stout-spirit (hidden: mind-aura). Catch rate 45 (hard), growth slow, 50% female.
+  {
+    id = 41,
+    name = "Quirkmind",
+    types = { "psychic" },
+    baseStats = {
+      hp = 93,
+      attack = 109,
+      defense = 79,
+      spAttack = 60,
+      spDefense = 112,
+      speed = 72,
+    },
+    abilities = { "glimmer-heart", "stout-spirit" },
+    hiddenAbility = "mind-aura",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 102,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 40,
+    learnset = {
+      { level = 1, move = 11 },
+      { level = 1, move = 29 },
+      { level = 4, move = 379 },
+      { level = 7, move = 206 },
+      { level = 14, move = 119 },
+      { level = 22, move = 221 },
+      { level = 24, move = 335 },
+      { level = 34, move = 101 },
+      { level = 47, move = 324 },
+      { level = 50, move = 301 },
+      { level = 58, move = 56 },
+      { level = 58, move = 339 },
+    },
+  },
+  -- #042 Traeltflare lives in frozen ridges and hides when it hears footsteps.
+  -- Base stat total 295; evolves into #043 at level 14.
+  -- Learns: Ember Spin (1), Molten Burst (1), Ember Crash (4), Wild Spin (5), Molten Shot (7), Heavy Beam (13), Blazing Crash (30), Ash Whip (32), Mega Whip (34), Molten Pulse (36), Cinder Rush (46).
+  -- Abilities: tide-will, night-will (hidden: stout-veil). Catch rate 120 (medium), growth medium_fast, 50% female.
+  {
+    id = 42,
+    name = "Traeltflare",
+    types = { "fire" },
     baseStats = {
       hp = 42,
       attack = 45,
@@ -1495,1974 +1624,1879 @@ M.species = {
     growthRate = "medium_fast",
     baseExp = 55,
     genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 29,
-    weightHg = 175,
     evolution = {
       kind = "level",
       level = 14,
-      into = 40,
-    },
-    learnset = {
-      { level = 1, move = 6 },
-      { level = 1, move = 24 },
-      { level = 4, move = 313 },
-      { level = 7, move = 77 },
-      { level = 13, move = 265 },
-      { level = 29, move = 76 },
-      { level = 38, move = 374 },
-      { level = 53, move = 266 },
-    },
-  },
-  -- #040 Zaempchill lives in swamps and sheds its skin each season.
-  {
-    id = 40,
-    name = "Zaempchill",
-    types = { "ice", "steel" },
-    baseStats = {
-      hp = 87,
-      attack = 60,
-      defense = 37,
-      spAttack = 84,
-      spDefense = 89,
-      speed = 58,
-    },
-    abilities = { "tide-will", "night-will" },
-    hiddenAbility = "stout-veil",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 107,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 8,
-    weightHg = 628,
-    evolution = {
-      kind = "level",
-      level = 28,
-      into = 41,
-    },
-    evolvesFrom = 39,
-    learnset = {
-      { level = 1, move = 6 },
-      { level = 1, move = 24 },
-      { level = 3, move = 341 },
-      { level = 9, move = 347 },
-      { level = 47, move = 162 },
-      { level = 50, move = 249 },
-      { level = 50, move = 339 },
-      { level = 51, move = 68 },
-      { level = 59, move = 61 },
-      { level = 59, move = 109 },
-    },
-  },
-  -- #041 Whuskfrost lives in hollow logs and marks its territory with scratches.
-  {
-    id = 41,
-    name = "Whuskfrost",
-    types = { "ice", "steel" },
-    baseStats = {
-      hp = 98,
-      attack = 85,
-      defense = 82,
-      spAttack = 63,
-      spDefense = 86,
-      speed = 114,
-    },
-    abilities = { "tide-will", "night-will" },
-    hiddenAbility = "stout-veil",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 117,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 66,
-    weightHg = 579,
-    evolvesFrom = 40,
-    learnset = {
-      { level = 1, move = 6 },
-      { level = 1, move = 24 },
-      { level = 3, move = 76 },
-      { level = 5, move = 321 },
-      { level = 13, move = 68 },
-      { level = 16, move = 301 },
-      { level = 23, move = 339 },
-      { level = 35, move = 322 },
-      { level = 39, move = 105 },
-      { level = 42, move = 74 },
-      { level = 46, move = 315 },
-      { level = 48, move = 285 },
-      { level = 51, move = 149 },
-      { level = 55, move = 335 },
-    },
-  },
-  -- #042 Glyltpyre lives in cloud banks and mimics the calls of other creatures.
-  {
-    id = 42,
-    name = "Glyltpyre",
-    types = { "fire", "fairy" },
-    baseStats = {
-      hp = 32,
-      attack = 62,
-      defense = 36,
-      spAttack = 60,
-      spDefense = 68,
-      speed = 48,
-    },
-    abilities = { "storm-veil", "storm-heart" },
-    hiddenAbility = "night-mantle",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 63,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 17,
-    weightHg = 293,
-    evolution = {
-      kind = "level",
-      level = 24,
       into = 43,
     },
     learnset = {
       { level = 1, move = 2 },
       { level = 1, move = 20 },
-      { level = 9, move = 37 },
-      { level = 9, move = 335 },
-      { level = 13, move = 183 },
-      { level = 22, move = 369 },
-      { level = 38, move = 349 },
-      { level = 49, move = 75 },
+      { level = 4, move = 62 },
+      { level = 5, move = 109 },
+      { level = 7, move = 238 },
+      { level = 13, move = 428 },
+      { level = 30, move = 323 },
+      { level = 32, move = 274 },
+      { level = 34, move = 119 },
+      { level = 36, move = 349 },
+      { level = 46, move = 417 },
     },
   },
-  -- #043 Placind lives in ruined towers and marks its territory with scratches.
+  -- #043 Shupyre lives in frozen ridges and stores food in its cheeks.
+  -- Base stat total 428; does not evolve.
+  -- Learns: Ember Spin (1), Molten Burst (1), Sly Wave (11), Double Kick (17), Cinder Blast (23), Cinder Veil (27), Double Claw (28), Giga Strike (29), Steady Dance (31), Mega Pulse (37), Quick Claw (50), Flare Dance (51), Ember Punch (60).
+  -- Abilities: tide-will, night-will (hidden: stout-veil). Catch rate 120 (medium), growth medium_fast, 100% female.
   {
     id = 43,
-    name = "Placind",
-    types = { "fire", "fairy" },
+    name = "Shupyre",
+    types = { "fire" },
     baseStats = {
-      hp = 94,
-      attack = 82,
-      defense = 77,
-      spAttack = 44,
-      spDefense = 81,
-      speed = 40,
+      hp = 63,
+      attack = 69,
+      defense = 89,
+      spAttack = 78,
+      spDefense = 42,
+      speed = 87,
     },
-    abilities = { "storm-veil", "storm-heart" },
-    hiddenAbility = "night-mantle",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 98,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 34,
-    weightHg = 498,
-    evolution = {
-      kind = "level",
-      level = 39,
-      into = 44,
-    },
+    abilities = { "tide-will", "night-will" },
+    hiddenAbility = "stout-veil",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 78,
+    genderRatio = 100, -- percent female; -1 means genderless
     evolvesFrom = 42,
     learnset = {
       { level = 1, move = 2 },
       { level = 1, move = 20 },
-      { level = 5, move = 125 },
-      { level = 10, move = 370 },
-      { level = 17, move = 302 },
-      { level = 19, move = 301 },
-      { level = 27, move = 190 },
-      { level = 32, move = 214 },
-      { level = 37, move = 321 },
-      { level = 49, move = 206 },
-      { level = 56, move = 388 },
-      { level = 58, move = 374 },
-      { level = 59, move = 395 },
-    },
-  },
-  -- #044 Chempcind lives in swamps and hoards shiny pebbles.
-  {
-    id = 44,
-    name = "Chempcind",
-    types = { "fire", "fairy" },
-    baseStats = {
-      hp = 75,
-      attack = 106,
-      defense = 58,
-      spAttack = 97,
-      spDefense = 72,
-      speed = 97,
-    },
-    abilities = { "storm-veil", "storm-heart" },
-    hiddenAbility = "night-mantle",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 105,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 12,
-    weightHg = 342,
-    evolvesFrom = 43,
-    learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 6, move = 206 },
-      { level = 16, move = 296 },
-      { level = 17, move = 185 },
-      { level = 17, move = 395 },
-      { level = 29, move = 179 },
-      { level = 33, move = 183 },
-      { level = 36, move = 369 },
-      { level = 37, move = 119 },
-      { level = 50, move = 190 },
-      { level = 54, move = 128 },
+      { level = 11, move = 321 },
+      { level = 17, move = 75 },
+      { level = 23, move = 395 },
+      { level = 27, move = 383 },
+      { level = 28, move = 37 },
+      { level = 29, move = 434 },
+      { level = 31, move = 374 },
+      { level = 37, move = 440 },
+      { level = 50, move = 146 },
+      { level = 51, move = 208 },
       { level = 60, move = 87 },
     },
   },
-  -- #045 Shiosktide lives in city alleys and sunbathes for hours.
+  -- #044 Fleeffpebble lives in city alleys and builds nests from twigs and wire.
+  -- Base stat total 286; evolves into #045 at level 27.
+  -- Learns: Rock Strike (1), Rock Wave (1), Bile Kick (4), Bile Punch (6), Granite Kick (8), Granite Wave (11), Mega Blast (32), Miasma Dance (38), Stone Blast (38), Crag Wave (44), Noxious Shot (52), Double Claw (58).
+  -- Abilities: swarm-veil, storm-body (hidden: ember-claws). Catch rate 120 (medium), growth fluctuating, 75% female.
   {
-    id = 45,
-    name = "Shiosktide",
-    types = { "water" },
+    id = 44,
+    name = "Fleeffpebble",
+    types = { "rock", "poison" },
     baseStats = {
-      hp = 36,
-      attack = 61,
-      defense = 58,
-      spAttack = 63,
-      spDefense = 46,
-      speed = 37,
+      hp = 58,
+      attack = 36,
+      defense = 61,
+      spAttack = 32,
+      spDefense = 57,
+      speed = 42,
     },
-    abilities = { "venom-mantle", "frost-surge" },
-    hiddenAbility = "scale-surge",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 63,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 22,
-    weightHg = 255,
-    evolution = {
-      kind = "item",
-      item = "water-stone",
-      into = 46,
-    },
-    learnset = {
-      { level = 1, move = 3 },
-      { level = 1, move = 21 },
-      { level = 8, move = 56 },
-      { level = 8, move = 277 },
-      { level = 11, move = 339 },
-      { level = 22, move = 146 },
-      { level = 41, move = 101 },
-      { level = 42, move = 301 },
-      { level = 44, move = 297 },
-      { level = 49, move = 232 },
-    },
-  },
-  -- #046 Gloundfin lives in frozen ridges and sunbathes for hours.
-  {
-    id = 46,
-    name = "Gloundfin",
-    types = { "water" },
-    baseStats = {
-      hp = 45,
-      attack = 54,
-      defense = 51,
-      spAttack = 64,
-      spDefense = 111,
-      speed = 81,
-    },
-    abilities = { "venom-mantle", "frost-surge" },
-    hiddenAbility = "scale-surge",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 74,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 16,
-    weightHg = 242,
-    evolvesFrom = 45,
-    learnset = {
-      { level = 1, move = 3 },
-      { level = 1, move = 21 },
-      { level = 9, move = 313 },
-      { level = 18, move = 394 },
-      { level = 30, move = 297 },
-      { level = 31, move = 321 },
-      { level = 48, move = 215 },
-      { level = 51, move = 185 },
-      { level = 54, move = 264 },
-      { level = 60, move = 61 },
-    },
-  },
-  -- #047 Spingloom lives in high peaks and hoards shiny pebbles.
-  {
-    id = 47,
-    name = "Spingloom",
-    types = { "dark", "fairy" },
-    baseStats = {
-      hp = 63,
-      attack = 41,
-      defense = 66,
-      spAttack = 36,
-      spDefense = 25,
-      speed = 62,
-    },
-    abilities = { "sky-heart", "steel-sense" },
-    hiddenAbility = "sky-sense",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 55,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 22,
-    weightHg = 249,
-    evolution = {
-      kind = "level",
-      level = 15,
-      into = 48,
-    },
-    learnset = {
-      { level = 1, move = 16 },
-      { level = 1, move = 34 },
-      { level = 15, move = 358 },
-      { level = 37, move = 299 },
-      { level = 43, move = 128 },
-      { level = 47, move = 214 },
-      { level = 51, move = 61 },
-      { level = 53, move = 195 },
-      { level = 55, move = 70 },
-    },
-  },
-  -- #048 Zingloom lives in hollow logs and travels in small herds.
-  {
-    id = 48,
-    name = "Zingloom",
-    types = { "dark", "fairy" },
-    baseStats = {
-      hp = 43,
-      attack = 48,
-      defense = 82,
-      spAttack = 98,
-      spDefense = 98,
-      speed = 45,
-    },
-    abilities = { "sky-heart", "steel-sense" },
-    hiddenAbility = "sky-sense",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 79,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 12,
-    weightHg = 468,
-    evolution = {
-      kind = "item",
-      item = "dark-stone",
-      into = 49,
-    },
-    evolvesFrom = 47,
-    learnset = {
-      { level = 1, move = 16 },
-      { level = 1, move = 34 },
-      { level = 11, move = 206 },
-      { level = 12, move = 125 },
-      { level = 13, move = 118 },
-      { level = 23, move = 243 },
-      { level = 24, move = 215 },
-      { level = 36, move = 178 },
-      { level = 38, move = 137 },
-      { level = 39, move = 70 },
-      { level = 43, move = 183 },
-      { level = 56, move = 37 },
-    },
-  },
-  -- #049 Crurfang lives in hollow logs and mimics the calls of other creatures.
-  {
-    id = 49,
-    name = "Crurfang",
-    types = { "dark", "fairy" },
-    baseStats = {
-      hp = 93,
-      attack = 65,
-      defense = 59,
-      spAttack = 71,
-      spDefense = 119,
-      speed = 136,
-    },
-    abilities = { "sky-heart", "steel-sense" },
-    hiddenAbility = "sky-sense",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 117,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 60,
-    weightHg = 852,
-    evolvesFrom = 48,
-    learnset = {
-      { level = 1, move = 16 },
-      { level = 1, move = 34 },
-      { level = 6, move = 118 },
-      { level = 13, move = 203 },
-      { level = 14, move = 56 },
-      { level = 16, move = 172 },
-      { level = 17, move = 70 },
-      { level = 26, move = 163 },
-      { level = 35, move = 130 },
-      { level = 36, move = 243 },
-      { level = 40, move = 352 },
-      { level = 46, move = 183 },
-      { level = 47, move = 135 },
-      { level = 52, move = 245 },
-    },
-  },
-  -- #050 Vulmiasm lives in flower meadows and marks its territory with scratches.
-  {
-    id = 50,
-    name = "Vulmiasm",
-    types = { "poison" },
-    baseStats = {
-      hp = 55,
-      attack = 107,
-      defense = 51,
-      spAttack = 89,
-      spDefense = 115,
-      speed = 100,
-    },
-    abilities = { "shadow-spirit", "shadow-claws" },
-    hiddenAbility = "storm-spirit",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 144,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 26,
-    weightHg = 10,
-    learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 10, move = 286 },
-      { level = 13, move = 109 },
-      { level = 16, move = 61 },
-      { level = 18, move = 119 },
-      { level = 24, move = 321 },
-      { level = 25, move = 85 },
-      { level = 25, move = 111 },
-      { level = 47, move = 185 },
-    },
-  },
-  -- #051 Chionflare lives in scrap yards and hides when it hears footsteps.
-  {
-    id = 51,
-    name = "Chionflare",
-    types = { "fire" },
-    baseStats = {
-      hp = 46,
-      attack = 62,
-      defense = 48,
-      spAttack = 29,
-      spDefense = 49,
-      speed = 52,
-    },
-    abilities = { "venom-will", "glimmer-spirit" },
-    hiddenAbility = "swarm-surge",
-    catchRate = 190, -- higher is easier (3..255)
+    abilities = { "swarm-veil", "storm-body" },
+    hiddenAbility = "ember-claws",
+    catchRate = 120, -- higher is easier (3..255)
     growthRate = "fluctuating",
-    baseExp = 82,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 2,
-    weightHg = 187,
+    baseExp = 71,
+    genderRatio = 75, -- percent female; -1 means genderless
     evolution = {
       kind = "level",
       level = 27,
+      into = 45,
+    },
+    learnset = {
+      { level = 1, move = 13 },
+      { level = 1, move = 31 },
+      { level = 4, move = 309 },
+      { level = 6, move = 46 },
+      { level = 8, move = 155 },
+      { level = 11, move = 406 },
+      { level = 32, move = 400 },
+      { level = 38, move = 80 },
+      { level = 38, move = 197 },
+      { level = 44, move = 96 },
+      { level = 52, move = 361 },
+      { level = 58, move = 37 },
+    },
+  },
+  -- #045 Poucrag lives in tall grass and hums at dawn.
+  -- Base stat total 396; does not evolve.
+  -- Learns: Rock Strike (1), Rock Wave (1), Shale Crash (9), Sly Crash (13), Pebble Burst (18), Giga Burst (22), Noxious Shot (33), Quartz Kick (37), Venom Barrage (49).
+  -- Abilities: swarm-veil, storm-body (hidden: ember-claws). Catch rate 90 (medium), growth fluctuating, 0% female.
+  {
+    id = 45,
+    name = "Poucrag",
+    types = { "rock", "poison" },
+    baseStats = {
+      hp = 74,
+      attack = 84,
+      defense = 60,
+      spAttack = 52,
+      spDefense = 55,
+      speed = 71,
+    },
+    abilities = { "swarm-veil", "storm-body" },
+    hiddenAbility = "ember-claws",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 103,
+    genderRatio = 0, -- percent female; -1 means genderless
+    evolvesFrom = 44,
+    learnset = {
+      { level = 1, move = 13 },
+      { level = 1, move = 31 },
+      { level = 9, move = 171 },
+      { level = 13, move = 412 },
+      { level = 18, move = 305 },
+      { level = 22, move = 61 },
+      { level = 33, move = 361 },
+      { level = 37, move = 69 },
+      { level = 49, move = 381 },
+    },
+  },
+  -- #046 Raendbrawl lives in ruined towers and marks its territory with scratches.
+  -- Base stat total 306; evolves into #047 at level 14.
+  -- Learns: Crushing Strike (1), Iron Beam (1), Wild Pulse (5), Giga Strike (17), Mega Blast (27), Steady Punch (32), Sly Pulse (37), Cross Strike (56), Wild Strike (59).
+  -- Abilities: iron-surge, steel-sense (hidden: stone-body). Catch rate 190 (easy), growth erratic, 50% female.
+  {
+    id = 46,
+    name = "Raendbrawl",
+    types = { "fighting" },
+    baseStats = {
+      hp = 54,
+      attack = 40,
+      defense = 46,
+      spAttack = 54,
+      spDefense = 55,
+      speed = 57,
+    },
+    abilities = { "iron-surge", "steel-sense" },
+    hiddenAbility = "stone-body",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 75,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 14,
+      into = 47,
+    },
+    learnset = {
+      { level = 1, move = 7 },
+      { level = 1, move = 25 },
+      { level = 5, move = 185 },
+      { level = 17, move = 434 },
+      { level = 27, move = 400 },
+      { level = 32, move = 429 },
+      { level = 37, move = 313 },
+      { level = 56, move = 166 },
+      { level = 59, move = 101 },
+    },
+  },
+  -- #047 Chempbrawl lives in abandoned power plants and hides when it hears footsteps.
+  -- Base stat total 390; does not evolve.
+  -- Learns: Crushing Strike (1), Iron Beam (1), Mega Pulse (18), Wild Pulse (19), Brutal Tackle (23), Wild Strike (24), Rising Veil (24), Iron Crash (27), Mega Punch (30).
+  -- Abilities: iron-surge, steel-sense (hidden: stone-body). Catch rate 120 (medium), growth erratic, 75% female.
+  {
+    id = 47,
+    name = "Chempbrawl",
+    types = { "fighting" },
+    baseStats = {
+      hp = 58,
+      attack = 82,
+      defense = 45,
+      spAttack = 75,
+      spDefense = 55,
+      speed = 75,
+    },
+    abilities = { "iron-surge", "steel-sense" },
+    hiddenAbility = "stone-body",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 82,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolvesFrom = 46,
+    learnset = {
+      { level = 1, move = 7 },
+      { level = 1, move = 25 },
+      { level = 18, move = 440 },
+      { level = 19, move = 185 },
+      { level = 23, move = 373 },
+      { level = 24, move = 101 },
+      { level = 24, move = 414 },
+      { level = 27, move = 237 },
+      { level = 30, move = 215 },
+    },
+  },
+  -- #048 Kruthleaf lives in rocky coasts and sheds its skin each season.
+  -- Base stat total 286; evolves into #049 at level 24.
+  -- Learns: Root Whip (1), Bloom Wave (1), Seed Whip (14), Bloom Crash (20), Lucid Fang (24), Sly Crash (33), Dream Pulse (34), Mega Rush (39), Prism Spin (41), Seed Blast (55).
+  -- Abilities: quick-body, tide-sense (hidden: mind-heart). Catch rate 190 (easy), growth slow, genderless.
+  {
+    id = 48,
+    name = "Kruthleaf",
+    types = { "grass", "psychic" },
+    baseStats = {
+      hp = 50,
+      attack = 44,
+      defense = 51,
+      spAttack = 44,
+      spDefense = 68,
+      speed = 29,
+    },
+    abilities = { "quick-body", "tide-sense" },
+    hiddenAbility = "mind-heart",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 81,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 24,
+      into = 49,
+    },
+    learnset = {
+      { level = 1, move = 5 },
+      { level = 1, move = 23 },
+      { level = 14, move = 212 },
+      { level = 20, move = 234 },
+      { level = 24, move = 221 },
+      { level = 33, move = 412 },
+      { level = 34, move = 387 },
+      { level = 39, move = 339 },
+      { level = 41, move = 145 },
+      { level = 55, move = 133 },
+    },
+  },
+  -- #049 Mourleaf lives in ruined towers and grooms its companions.
+  -- Base stat total 405; evolves into #050 with a grass-stone.
+  -- Learns: Root Whip (1), Bloom Wave (1), Wild Strike (3), Leaf Pulse (7), Bloom Dance (13), Lucid Slash (19), Giga Storm (21), Bloom Spin (23), Leaf Blast (27), Dream Beam (37), Steady Punch (38), Prism Lance (44), Prism Spin (58).
+  -- Abilities: quick-body, tide-sense (hidden: mind-heart). Catch rate 120 (medium), growth slow, 12% female.
+  {
+    id = 49,
+    name = "Mourleaf",
+    types = { "grass", "psychic" },
+    baseStats = {
+      hp = 76,
+      attack = 50,
+      defense = 70,
+      spAttack = 68,
+      spDefense = 67,
+      speed = 74,
+    },
+    abilities = { "quick-body", "tide-sense" },
+    hiddenAbility = "mind-heart",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 78,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolution = {
+      kind = "item",
+      item = "grass-stone",
+      into = 50,
+    },
+    evolvesFrom = 48,
+    learnset = {
+      { level = 1, move = 5 },
+      { level = 1, move = 23 },
+      { level = 3, move = 101 },
+      { level = 7, move = 38 },
+      { level = 13, move = 267 },
+      { level = 19, move = 55 },
+      { level = 21, move = 206 },
+      { level = 23, move = 317 },
+      { level = 27, move = 366 },
+      { level = 37, move = 233 },
+      { level = 38, move = 429 },
+      { level = 44, move = 63 },
+      { level = 58, move = 145 },
+    },
+  },
+  -- #050 Traeckleaf lives in tall grass and builds nests from twigs and wire.
+  -- Base stat total 517; does not evolve.
+  -- Learns: Root Whip (1), Bloom Wave (1), Psi Barrage (7), Steady Punch (15), Seed Claw (18), Bloom Veil (23), Spore Storm (25), Dream Beam (39), Root Spin (56), Double Kick (60).
+  -- Abilities: quick-body, tide-sense (hidden: mind-heart). Catch rate 25 (hard), growth slow, 100% female.
+  {
+    id = 50,
+    name = "Traeckleaf",
+    types = { "grass", "psychic" },
+    baseStats = {
+      hp = 105,
+      attack = 77,
+      defense = 75,
+      spAttack = 100,
+      spDefense = 97,
+      speed = 63,
+    },
+    abilities = { "quick-body", "tide-sense" },
+    hiddenAbility = "mind-heart",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 146,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolvesFrom = 49,
+    learnset = {
+      { level = 1, move = 5 },
+      { level = 1, move = 23 },
+      { level = 7, move = 324 },
+      { level = 15, move = 429 },
+      { level = 18, move = 187 },
+      { level = 23, move = 247 },
+      { level = 25, move = 82 },
+      { level = 39, move = 233 },
+      { level = 56, move = 307 },
+      { level = 60, move = 75 },
+    },
+  },
+  -- #051 Tampmole lives in quiet temples and grooms its companions.
+  -- Base stat total 307; evolves into #052 at level 29.
+  -- Learns: Double Dance (1), Quick Blast (1), Gale Dance (6), Sly Crash (9), Swoop Kick (10), Quick Dance (28), Quick Strike (33), Sky Slash (53).
+  -- Abilities: sky-body, stout-aura (hidden: stout-claws). Catch rate 190 (easy), growth slow, 25% female.
+  {
+    id = 51,
+    name = "Tampmole",
+    types = { "normal", "flying" },
+    baseStats = {
+      hp = 59,
+      attack = 32,
+      defense = 47,
+      spAttack = 56,
+      spDefense = 58,
+      speed = 55,
+    },
+    abilities = { "sky-body", "stout-aura" },
+    hiddenAbility = "stout-claws",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 70,
+    genderRatio = 25, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 29,
       into = 52,
     },
     learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 5, move = 370 },
-      { level = 30, move = 61 },
-      { level = 33, move = 395 },
-      { level = 34, move = 159 },
-      { level = 40, move = 323 },
-      { level = 45, move = 146 },
-      { level = 48, move = 116 },
-      { level = 54, move = 202 },
-      { level = 56, move = 238 },
-      { level = 56, move = 296 },
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 6, move = 320 },
+      { level = 9, move = 412 },
+      { level = 10, move = 89 },
+      { level = 28, move = 56 },
+      { level = 33, move = 322 },
+      { level = 53, move = 248 },
     },
   },
-  -- #052 Vampcind lives in cloud banks and hums at dawn.
+  -- #052 Trupup lives in tidal caves and hums at dawn.
+  -- Base stat total 400; evolves into #053 with a normal-stone.
+  -- Learns: Double Dance (1), Quick Blast (1), Aerial Shot (6), Steady Punch (12), Quick Strike (28), Mega Claw (28), Wild Spin (47), Mega Whip (50), Sky Slash (55).
+  -- Abilities: sky-body, stout-aura (hidden: stout-claws). Catch rate 60 (hard), growth slow, 50% female.
   {
     id = 52,
-    name = "Vampcind",
-    types = { "fire" },
+    name = "Trupup",
+    types = { "normal", "flying" },
     baseStats = {
-      hp = 55,
-      attack = 59,
-      defense = 76,
-      spAttack = 64,
-      spDefense = 57,
-      speed = 106,
+      hp = 86,
+      attack = 66,
+      defense = 42,
+      spAttack = 42,
+      spDefense = 81,
+      speed = 83,
     },
-    abilities = { "venom-will", "glimmer-spirit" },
-    hiddenAbility = "swarm-surge",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 100,
+    abilities = { "sky-body", "stout-aura" },
+    hiddenAbility = "stout-claws",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 97,
     genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 32,
-    weightHg = 316,
     evolution = {
-      kind = "level",
-      level = 43,
+      kind = "item",
+      item = "normal-stone",
       into = 53,
     },
     evolvesFrom = 51,
     learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 4, move = 206 },
-      { level = 16, move = 323 },
-      { level = 27, move = 199 },
-      { level = 30, move = 202 },
-      { level = 32, move = 369 },
-      { level = 33, move = 321 },
-      { level = 58, move = 62 },
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 6, move = 231 },
+      { level = 12, move = 429 },
+      { level = 28, move = 322 },
+      { level = 28, move = 335 },
+      { level = 47, move = 109 },
+      { level = 50, move = 119 },
+      { level = 55, move = 248 },
     },
   },
-  -- #053 Spyndflare lives in scrap yards and builds nests from twigs and wire.
+  -- #053 Greeltkin lives in swamps and builds nests from twigs and wire.
+  -- Base stat total 522; does not evolve.
+  -- Learns: Double Dance (1), Quick Blast (1), Feather Beam (6), Air Tackle (9), Quick Dance (14), Feather Kick (26), Mega Whip (34), Mega Claw (36), Gale Pulse (40), Feather Dance (40), Sly Pulse (47), Wing Strike (52).
+  -- Abilities: sky-body, stout-aura (hidden: stout-claws). Catch rate 45 (hard), growth slow, 0% female.
   {
     id = 53,
-    name = "Spyndflare",
-    types = { "fire" },
+    name = "Greeltkin",
+    types = { "normal", "flying" },
     baseStats = {
-      hp = 89,
-      attack = 64,
-      defense = 105,
-      spAttack = 123,
-      spDefense = 65,
-      speed = 80,
+      hp = 82,
+      attack = 80,
+      defense = 98,
+      spAttack = 111,
+      spDefense = 69,
+      speed = 82,
     },
-    abilities = { "venom-will", "glimmer-spirit" },
-    hiddenAbility = "swarm-surge",
+    abilities = { "sky-body", "stout-aura" },
+    hiddenAbility = "stout-claws",
     catchRate = 45, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 146,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 54,
-    weightHg = 30,
+    growthRate = "slow",
+    baseExp = 123,
+    genderRatio = 0, -- percent female; -1 means genderless
     evolvesFrom = 52,
     learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 4, move = 336 },
-      { level = 9, move = 122 },
-      { level = 10, move = 323 },
-      { level = 18, move = 146 },
-      { level = 23, move = 369 },
-      { level = 28, move = 119 },
-      { level = 30, move = 313 },
-      { level = 35, move = 215 },
-      { level = 50, move = 344 },
-      { level = 54, move = 339 },
-      { level = 56, move = 395 },
-      { level = 60, move = 400 },
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 6, move = 219 },
+      { level = 9, move = 191 },
+      { level = 14, move = 56 },
+      { level = 26, move = 251 },
+      { level = 34, move = 119 },
+      { level = 36, move = 335 },
+      { level = 40, move = 192 },
+      { level = 40, move = 375 },
+      { level = 47, move = 313 },
+      { level = 52, move = 423 },
     },
   },
-  -- #054 Crumite lives in cloud banks and mimics the calls of other creatures.
+  -- #054 Fleefae lives in volcanic vents and builds nests from twigs and wire.
+  -- Base stat total 316; evolves into #055 at level 19.
+  -- Learns: Moon Kick (1), Charm Storm (1), Sweet Dance (16), Tidal Slash (18), Rain Claw (25), Wild Spin (28), Torrent Lance (41), Torrent Fang (47), Bright Blast (59).
+  -- Abilities: venom-mantle, frost-aura (hidden: scale-will). Catch rate 190 (easy), growth fluctuating, 50% female.
   {
     id = 54,
-    name = "Crumite",
-    types = { "bug" },
+    name = "Fleefae",
+    types = { "fairy", "water" },
     baseStats = {
-      hp = 29,
-      attack = 28,
-      defense = 58,
+      hp = 57,
+      attack = 53,
+      defense = 67,
       spAttack = 59,
-      spDefense = 52,
-      speed = 65,
+      spDefense = 54,
+      speed = 26,
     },
-    abilities = { "mind-sense", "storm-veil" },
-    hiddenAbility = "ember-mantle",
-    catchRate = 120, -- higher is easier (3..255)
+    abilities = { "venom-mantle", "frost-aura" },
+    hiddenAbility = "scale-will",
+    catchRate = 190, -- higher is easier (3..255)
     growthRate = "fluctuating",
-    baseExp = 81,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 22,
-    weightHg = 16,
+    baseExp = 72,
+    genderRatio = 50, -- percent female; -1 means genderless
     evolution = {
       kind = "level",
-      level = 15,
+      level = 19,
       into = 55,
     },
     learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 3, move = 322 },
-      { level = 10, move = 241 },
-      { level = 11, move = 101 },
-      { level = 12, move = 328 },
-      { level = 17, move = 177 },
-      { level = 26, move = 335 },
-      { level = 28, move = 338 },
-      { level = 34, move = 276 },
-      { level = 35, move = 93 },
-      { level = 38, move = 75 },
+      { level = 1, move = 18 },
+      { level = 1, move = 36 },
+      { level = 16, move = 179 },
+      { level = 18, move = 117 },
+      { level = 25, move = 218 },
+      { level = 28, move = 109 },
+      { level = 41, move = 165 },
+      { level = 47, move = 343 },
+      { level = 59, move = 97 },
     },
   },
-  -- #055 Spessskitter lives in mountain dojos and sunbathes for hours.
+  -- #055 Quolglim lives in rocky coasts and marks its territory with scratches.
+  -- Base stat total 410; does not evolve.
+  -- Learns: Moon Kick (1), Charm Storm (1), Fae Lance (6), Giga Storm (19), Sweet Veil (20), Heavy Beam (32), Quick Dance (37), Mist Burst (54), Sly Wave (59).
+  -- Abilities: venom-mantle, frost-aura (hidden: scale-will). Catch rate 90 (medium), growth fluctuating, 50% female.
   {
     id = 55,
-    name = "Spessskitter",
-    types = { "bug" },
+    name = "Quolglim",
+    types = { "fairy", "water" },
     baseStats = {
-      hp = 88,
-      attack = 94,
-      defense = 53,
-      spAttack = 97,
-      spDefense = 50,
-      speed = 45,
+      hp = 82,
+      attack = 92,
+      defense = 91,
+      spAttack = 42,
+      spDefense = 56,
+      speed = 47,
     },
-    abilities = { "mind-sense", "storm-veil" },
-    hiddenAbility = "ember-mantle",
-    catchRate = 60, -- higher is easier (3..255)
+    abilities = { "venom-mantle", "frost-aura" },
+    hiddenAbility = "scale-will",
+    catchRate = 90, -- higher is easier (3..255)
     growthRate = "fluctuating",
-    baseExp = 79,
+    baseExp = 115,
     genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 44,
-    weightHg = 610,
     evolvesFrom = 54,
     learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 16, move = 225 },
-      { level = 18, move = 101 },
-      { level = 18, move = 110 },
-      { level = 24, move = 295 },
-      { level = 26, move = 205 },
-      { level = 30, move = 276 },
-      { level = 32, move = 120 },
-      { level = 48, move = 78 },
+      { level = 1, move = 18 },
+      { level = 1, move = 36 },
+      { level = 6, move = 358 },
+      { level = 19, move = 206 },
+      { level = 20, move = 137 },
+      { level = 32, move = 428 },
+      { level = 37, move = 56 },
+      { level = 54, move = 407 },
+      { level = 59, move = 321 },
     },
   },
-  -- #056 Fleendbuzz lives in flower meadows and hums at dawn.
+  -- #056 Sheeltglide lives in dry canyons and follows travellers at a distance.
+  -- Base stat total 300; evolves into #057 with a flying-stone.
+  -- Learns: Air Strike (1), Swoop Wave (1), Wild Strike (7), Wing Rush (25), Aerial Punch (26), Feather Kick (28), Air Crash (32), Sky Slash (42), Double Claw (44).
+  -- Abilities: shadow-surge, storm-pulse (hidden: quick-guard). Catch rate 255 (easy), growth fluctuating, 50% female.
   {
     id = 56,
-    name = "Fleendbuzz",
-    types = { "bug" },
+    name = "Sheeltglide",
+    types = { "flying" },
     baseStats = {
-      hp = 53,
-      attack = 29,
-      defense = 47,
-      spAttack = 61,
-      spDefense = 60,
-      speed = 49,
+      hp = 30,
+      attack = 57,
+      defense = 56,
+      spAttack = 53,
+      spDefense = 64,
+      speed = 40,
     },
-    abilities = { "thorn-surge", "thorn-veil" },
-    hiddenAbility = "steel-will",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 62,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 31,
-    weightHg = 296,
+    abilities = { "shadow-surge", "storm-pulse" },
+    hiddenAbility = "quick-guard",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 69,
+    genderRatio = 50, -- percent female; -1 means genderless
     evolution = {
-      kind = "level",
-      level = 15,
+      kind = "item",
+      item = "flying-stone",
       into = 57,
     },
     learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 9, move = 146 },
-      { level = 17, move = 301 },
-      { level = 19, move = 292 },
-      { level = 21, move = 295 },
-      { level = 27, move = 338 },
-      { level = 43, move = 328 },
-      { level = 58, move = 109 },
+      { level = 1, move = 10 },
+      { level = 1, move = 28 },
+      { level = 7, move = 101 },
+      { level = 25, move = 327 },
+      { level = 26, move = 432 },
+      { level = 28, move = 251 },
+      { level = 32, move = 422 },
+      { level = 42, move = 248 },
+      { level = 44, move = 37 },
     },
   },
-  -- #057 Plyrmite lives in volcanic vents and stores food in its cheeks.
+  -- #057 Stampplume lives in old forests and follows travellers at a distance.
+  -- Base stat total 412; does not evolve.
+  -- Learns: Air Strike (1), Swoop Wave (1), Feather Kick (18), Double Claw (31), Mega Whip (40), Quick Dance (44), Quick Claw (48), Feather Dance (49), Wing Strike (53), Mega Pulse (59), Sky Kick (60).
+  -- Abilities: shadow-surge, storm-pulse (hidden: quick-guard). Catch rate 120 (medium), growth fluctuating, 50% female.
   {
     id = 57,
-    name = "Plyrmite",
-    types = { "bug" },
-    baseStats = {
-      hp = 55,
-      attack = 57,
-      defense = 49,
-      spAttack = 74,
-      spDefense = 77,
-      speed = 79,
-    },
-    abilities = { "thorn-surge", "thorn-veil" },
-    hiddenAbility = "steel-will",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 96,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 28,
-    weightHg = 482,
-    evolvesFrom = 56,
-    learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 18, move = 374 },
-      { level = 39, move = 326 },
-      { level = 43, move = 61 },
-      { level = 44, move = 93 },
-      { level = 46, move = 146 },
-      { level = 49, move = 339 },
-      { level = 51, move = 338 },
-    },
-  },
-  -- #058 Peeltmite lives in old forests and mimics the calls of other creatures.
-  {
-    id = 58,
-    name = "Peeltmite",
-    types = { "bug", "poison" },
-    baseStats = {
-      hp = 45,
-      attack = 52,
-      defense = 33,
-      spAttack = 71,
-      spDefense = 46,
-      speed = 49,
-    },
-    abilities = { "sky-sense", "venom-sense" },
-    hiddenAbility = "swarm-veil",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 80,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 38,
-    weightHg = 240,
-    evolution = {
-      kind = "level",
-      level = 29,
-      into = 59,
-    },
-    learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 3, move = 371 },
-      { level = 10, move = 276 },
-      { level = 21, move = 134 },
-      { level = 23, move = 294 },
-      { level = 38, move = 37 },
-      { level = 38, move = 236 },
-      { level = 45, move = 177 },
-      { level = 60, move = 146 },
-    },
-  },
-  -- #059 Snioltmite lives in flower meadows and sheds its skin each season.
-  {
-    id = 59,
-    name = "Snioltmite",
-    types = { "bug", "poison" },
-    baseStats = {
-      hp = 72,
-      attack = 49,
-      defense = 72,
-      spAttack = 92,
-      spDefense = 61,
-      speed = 81,
-    },
-    abilities = { "sky-sense", "venom-sense" },
-    hiddenAbility = "swarm-veil",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 112,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 44,
-    weightHg = 654,
-    evolution = {
-      kind = "level",
-      level = 47,
-      into = 60,
-    },
-    evolvesFrom = 58,
-    learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 11, move = 101 },
-      { level = 22, move = 321 },
-      { level = 25, move = 246 },
-      { level = 27, move = 294 },
-      { level = 29, move = 109 },
-      { level = 54, move = 361 },
-      { level = 57, move = 111 },
-    },
-  },
-  -- #060 Quioltbuzz lives in flower meadows and travels in small herds.
-  {
-    id = 60,
-    name = "Quioltbuzz",
-    types = { "bug", "poison" },
-    baseStats = {
-      hp = 89,
-      attack = 99,
-      defense = 113,
-      spAttack = 65,
-      spDefense = 71,
-      speed = 70,
-    },
-    abilities = { "sky-sense", "venom-sense" },
-    hiddenAbility = "swarm-veil",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 118,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 51,
-    weightHg = 195,
-    evolvesFrom = 59,
-    learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 3, move = 246 },
-      { level = 13, move = 292 },
-      { level = 18, move = 78 },
-      { level = 18, move = 329 },
-      { level = 30, move = 47 },
-      { level = 30, move = 396 },
-      { level = 41, move = 241 },
-      { level = 54, move = 37 },
-      { level = 57, move = 205 },
-      { level = 57, move = 295 },
-    },
-  },
-  -- #061 Broskmiasm lives in frozen ridges and sleeps through storms.
-  {
-    id = 61,
-    name = "Broskmiasm",
-    types = { "poison" },
-    baseStats = {
-      hp = 58,
-      attack = 41,
-      defense = 44,
-      spAttack = 52,
-      spDefense = 56,
-      speed = 67,
-    },
-    abilities = { "iron-skin", "venom-sense" },
-    hiddenAbility = "storm-spirit",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 59,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 6,
-    weightHg = 236,
-    evolution = {
-      kind = "level",
-      level = 14,
-      into = 62,
-    },
-    learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 3, move = 101 },
-      { level = 14, move = 111 },
-      { level = 16, move = 313 },
-      { level = 46, move = 85 },
-      { level = 47, move = 374 },
-      { level = 56, move = 236 },
-      { level = 59, move = 335 },
-    },
-  },
-  -- #062 Dreskmiasm lives in flower meadows and sleeps through storms.
-  {
-    id = 62,
-    name = "Dreskmiasm",
-    types = { "poison" },
-    baseStats = {
-      hp = 114,
-      attack = 98,
-      defense = 50,
-      spAttack = 63,
-      spDefense = 49,
-      speed = 54,
-    },
-    abilities = { "iron-skin", "venom-sense" },
-    hiddenAbility = "storm-spirit",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 81,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 74,
-    weightHg = 270,
-    evolvesFrom = 61,
-    learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 4, move = 382 },
-      { level = 21, move = 313 },
-      { level = 22, move = 400 },
-      { level = 25, move = 309 },
-      { level = 32, move = 90 },
-      { level = 53, move = 286 },
-      { level = 54, move = 185 },
-      { level = 58, move = 215 },
-    },
-  },
-  -- #063 Stathwing lives in quiet temples and dislikes loud noises.
-  {
-    id = 63,
-    name = "Stathwing",
+    name = "Stampplume",
     types = { "flying" },
-    baseStats = {
-      hp = 101,
-      attack = 99,
-      defense = 79,
-      spAttack = 92,
-      spDefense = 49,
-      speed = 87,
-    },
-    abilities = { "shadow-veil", "glimmer-body" },
-    hiddenAbility = "ember-claws",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 135,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 23,
-    weightHg = 290,
-    learnset = {
-      { level = 1, move = 10 },
-      { level = 1, move = 28 },
-      { level = 7, move = 185 },
-      { level = 22, move = 275 },
-      { level = 24, move = 204 },
-      { level = 24, move = 321 },
-      { level = 25, move = 287 },
-      { level = 33, move = 260 },
-      { level = 48, move = 109 },
-      { level = 51, move = 101 },
-      { level = 58, move = 56 },
-    },
-  },
-  -- #064 Sneeckcind lives in city alleys and hides when it hears footsteps.
-  {
-    id = 64,
-    name = "Sneeckcind",
-    types = { "fire", "electric" },
-    baseStats = {
-      hp = 42,
-      attack = 62,
-      defense = 44,
-      spAttack = 76,
-      spDefense = 46,
-      speed = 30,
-    },
-    abilities = { "iron-surge", "stone-heart" },
-    hiddenAbility = "storm-veil",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 67,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 4,
-    weightHg = 278,
-    evolution = {
-      kind = "level",
-      level = 18,
-      into = 65,
-    },
-    learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 19, move = 342 },
-      { level = 22, move = 296 },
-      { level = 27, move = 153 },
-      { level = 44, move = 154 },
-      { level = 56, move = 176 },
-      { level = 58, move = 57 },
-    },
-  },
-  -- #065 Lickcind lives in volcanic vents and follows travellers at a distance.
-  {
-    id = 65,
-    name = "Lickcind",
-    types = { "fire", "electric" },
-    baseStats = {
-      hp = 97,
-      attack = 64,
-      defense = 70,
-      spAttack = 88,
-      spDefense = 43,
-      speed = 52,
-    },
-    abilities = { "iron-surge", "stone-heart" },
-    hiddenAbility = "storm-veil",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 87,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 44,
-    weightHg = 408,
-    evolvesFrom = 64,
-    learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 4, move = 224 },
-      { level = 9, move = 349 },
-      { level = 13, move = 274 },
-      { level = 26, move = 250 },
-      { level = 26, move = 370 },
-      { level = 28, move = 190 },
-      { level = 31, move = 67 },
-      { level = 31, move = 159 },
-      { level = 31, move = 321 },
-      { level = 52, move = 122 },
-      { level = 59, move = 372 },
-    },
-  },
-  -- #066 Draessvolt lives in mountain dojos and hides when it hears footsteps.
-  {
-    id = 66,
-    name = "Draessvolt",
-    types = { "electric" },
     baseStats = {
       hp = 43,
-      attack = 62,
-      defense = 48,
-      spAttack = 60,
-      spDefense = 44,
-      speed = 26,
-    },
-    abilities = { "venom-skin", "thorn-surge" },
-    hiddenAbility = "iron-veil",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 83,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 15,
-    weightHg = 343,
-    evolution = {
-      kind = "level",
-      level = 19,
-      into = 67,
-    },
-    learnset = {
-      { level = 1, move = 4 },
-      { level = 1, move = 22 },
-      { level = 7, move = 215 },
-      { level = 11, move = 75 },
-      { level = 17, move = 196 },
-      { level = 19, move = 84 },
-      { level = 26, move = 61 },
-      { level = 32, move = 322 },
-      { level = 34, move = 257 },
-      { level = 37, move = 301 },
-      { level = 38, move = 109 },
-      { level = 42, move = 321 },
-    },
-  },
-  -- #067 Crouthvolt lives in mountain dojos and grooms its companions.
-  {
-    id = 67,
-    name = "Crouthvolt",
-    types = { "electric" },
-    baseStats = {
-      hp = 70,
-      attack = 89,
-      defense = 46,
-      spAttack = 83,
-      spDefense = 72,
-      speed = 44,
-    },
-    abilities = { "venom-skin", "thorn-surge" },
-    hiddenAbility = "iron-veil",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 76,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 12,
-    weightHg = 230,
-    evolvesFrom = 66,
-    learnset = {
-      { level = 1, move = 4 },
-      { level = 1, move = 22 },
-      { level = 5, move = 98 },
-      { level = 18, move = 37 },
-      { level = 34, move = 321 },
-      { level = 40, move = 75 },
-      { level = 42, move = 109 },
-      { level = 48, move = 400 },
-      { level = 49, move = 345 },
-    },
-  },
-  -- #068 Whaempvolt lives in ruined towers and hides when it hears footsteps.
-  {
-    id = 68,
-    name = "Whaempvolt",
-    types = { "electric", "dragon" },
-    baseStats = {
-      hp = 50,
-      attack = 46,
-      defense = 30,
-      spAttack = 35,
-      spDefense = 65,
-      speed = 54,
-    },
-    abilities = { "stone-skin", "quick-guard" },
-    hiddenAbility = "storm-pulse",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 74,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 28,
-    weightHg = 61,
-    evolution = {
-      kind = "level",
-      level = 27,
-      into = 69,
-    },
-    learnset = {
-      { level = 1, move = 4 },
-      { level = 1, move = 22 },
-      { level = 30, move = 147 },
-      { level = 36, move = 95 },
-      { level = 40, move = 335 },
-      { level = 42, move = 392 },
-      { level = 53, move = 56 },
-      { level = 55, move = 399 },
-    },
-  },
-  -- #069 Stothzap lives in tall grass and grooms its companions.
-  {
-    id = 69,
-    name = "Stothzap",
-    types = { "electric", "dragon" },
-    baseStats = {
-      hp = 86,
-      attack = 58,
-      defense = 93,
-      spAttack = 68,
-      spDefense = 52,
-      speed = 41,
-    },
-    abilities = { "stone-skin", "quick-guard" },
-    hiddenAbility = "storm-pulse",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 110,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 80,
-    weightHg = 792,
-    evolution = {
-      kind = "level",
-      level = 44,
-      into = 70,
-    },
-    evolvesFrom = 68,
-    learnset = {
-      { level = 1, move = 4 },
-      { level = 1, move = 22 },
-      { level = 10, move = 321 },
-      { level = 25, move = 332 },
-      { level = 36, move = 322 },
-      { level = 38, move = 278 },
-      { level = 39, move = 313 },
-      { level = 41, move = 196 },
-      { level = 46, move = 374 },
-      { level = 49, move = 52 },
-      { level = 57, move = 161 },
-      { level = 60, move = 356 },
-    },
-  },
-  -- #070 Lickzap lives in rocky coasts and dislikes loud noises.
-  {
-    id = 70,
-    name = "Lickzap",
-    types = { "electric", "dragon" },
-    baseStats = {
-      hp = 64,
-      attack = 94,
-      defense = 93,
-      spAttack = 96,
-      spDefense = 83,
-      speed = 90,
-    },
-    abilities = { "stone-skin", "quick-guard" },
-    hiddenAbility = "storm-pulse",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 108,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 90,
-    weightHg = 468,
-    evolvesFrom = 69,
-    learnset = {
-      { level = 1, move = 4 },
-      { level = 1, move = 22 },
-      { level = 15, move = 339 },
-      { level = 27, move = 119 },
-      { level = 28, move = 364 },
-      { level = 34, move = 56 },
-      { level = 42, move = 61 },
-      { level = 47, move = 306 },
-      { level = 55, move = 206 },
-      { level = 59, move = 239 },
-    },
-  },
-  -- #071 Skouffvenom lives in tall grass and hides when it hears footsteps.
-  {
-    id = 71,
-    name = "Skouffvenom",
-    types = { "poison", "steel" },
-    baseStats = {
-      hp = 42,
-      attack = 62,
-      defense = 64,
-      spAttack = 26,
-      spDefense = 30,
-      speed = 58,
-    },
-    abilities = { "quick-surge", "stout-surge" },
-    hiddenAbility = "night-pulse",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 56,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 15,
-    weightHg = 16,
-    evolution = {
-      kind = "level",
-      level = 19,
-      into = 72,
-    },
-    learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 3, move = 339 },
-      { level = 9, move = 101 },
-      { level = 11, move = 119 },
-      { level = 24, move = 85 },
-      { level = 31, move = 400 },
-      { level = 36, move = 75 },
-      { level = 38, move = 80 },
-      { level = 42, move = 322 },
-      { level = 48, move = 371 },
-      { level = 50, move = 61 },
-    },
-  },
-  -- #072 Bultoxa lives in hollow logs and hides when it hears footsteps.
-  {
-    id = 72,
-    name = "Bultoxa",
-    types = { "poison", "steel" },
-    baseStats = {
-      hp = 93,
-      attack = 91,
-      defense = 77,
-      spAttack = 65,
-      spDefense = 45,
-      speed = 53,
-    },
-    abilities = { "quick-surge", "stout-surge" },
-    hiddenAbility = "night-pulse",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 79,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 74,
-    weightHg = 224,
-    evolvesFrom = 71,
-    learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 14, move = 142 },
-      { level = 16, move = 382 },
-      { level = 19, move = 39 },
-      { level = 31, move = 53 },
-      { level = 35, move = 111 },
-      { level = 38, move = 374 },
-      { level = 42, move = 309 },
-      { level = 44, move = 298 },
-      { level = 46, move = 136 },
-      { level = 53, move = 76 },
-      { level = 54, move = 134 },
-    },
-  },
-  -- #073 Gliothplate lives in tall grass and stores food in its cheeks.
-  {
-    id = 73,
-    name = "Gliothplate",
-    types = { "steel" },
-    baseStats = {
-      hp = 98,
-      attack = 82,
+      attack = 66,
       defense = 102,
-      spAttack = 96,
-      spDefense = 71,
-      speed = 65,
+      spAttack = 82,
+      spDefense = 42,
+      speed = 77,
     },
-    abilities = { "iron-aura", "scale-will" },
-    hiddenAbility = "thorn-aura",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 103,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 18,
-    weightHg = 263,
-    learnset = {
-      { level = 1, move = 17 },
-      { level = 1, move = 35 },
-      { level = 3, move = 315 },
-      { level = 7, move = 393 },
-      { level = 10, move = 75 },
-      { level = 14, move = 68 },
-      { level = 16, move = 288 },
-      { level = 19, move = 222 },
-      { level = 31, move = 136 },
-      { level = 31, move = 400 },
-      { level = 37, move = 109 },
-      { level = 55, move = 61 },
-    },
-  },
-  -- #074 Spaltpebble lives in frozen ridges and stores food in its cheeks.
-  {
-    id = 74,
-    name = "Spaltpebble",
-    types = { "rock", "electric" },
-    baseStats = {
-      hp = 60,
-      attack = 55,
-      defense = 68,
-      spAttack = 36,
-      spDefense = 59,
-      speed = 35,
-    },
-    abilities = { "iron-will", "stone-body" },
-    hiddenAbility = "sky-guard",
+    abilities = { "shadow-surge", "storm-pulse" },
+    hiddenAbility = "quick-guard",
     catchRate = 120, -- higher is easier (3..255)
-    growthRate = "fast",
+    growthRate = "fluctuating",
     baseExp = 75,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 33,
-    weightHg = 42,
-    evolution = {
-      kind = "level",
-      level = 16,
-      into = 75,
-    },
-    learnset = {
-      { level = 1, move = 13 },
-      { level = 1, move = 31 },
-      { level = 6, move = 400 },
-      { level = 9, move = 194 },
-      { level = 30, move = 60 },
-      { level = 32, move = 322 },
-      { level = 33, move = 345 },
-      { level = 40, move = 335 },
-      { level = 42, move = 201 },
-      { level = 52, move = 281 },
-      { level = 58, move = 50 },
-      { level = 59, move = 109 },
-    },
-  },
-  -- #075 Braxpebble lives in cloud banks and builds nests from twigs and wire.
-  {
-    id = 75,
-    name = "Braxpebble",
-    types = { "rock", "electric" },
-    baseStats = {
-      hp = 50,
-      attack = 85,
-      defense = 92,
-      spAttack = 60,
-      spDefense = 85,
-      speed = 41,
-    },
-    abilities = { "iron-will", "stone-body" },
-    hiddenAbility = "sky-guard",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 113,
     genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 6,
-    weightHg = 554,
-    evolution = {
-      kind = "level",
-      level = 35,
-      into = 76,
-    },
-    evolvesFrom = 74,
-    learnset = {
-      { level = 1, move = 13 },
-      { level = 1, move = 31 },
-      { level = 6, move = 201 },
-      { level = 8, move = 146 },
-      { level = 11, move = 119 },
-      { level = 11, move = 378 },
-      { level = 15, move = 374 },
-      { level = 18, move = 171 },
-      { level = 21, move = 66 },
-      { level = 42, move = 269 },
-      { level = 44, move = 37 },
-      { level = 48, move = 291 },
-      { level = 57, move = 342 },
-    },
-  },
-  -- #076 Skoffcrag lives in tall grass and sunbathes for hours.
-  {
-    id = 76,
-    name = "Skoffcrag",
-    types = { "rock", "electric" },
-    baseStats = {
-      hp = 75,
-      attack = 49,
-      defense = 97,
-      spAttack = 78,
-      spDefense = 102,
-      speed = 114,
-    },
-    abilities = { "iron-will", "stone-body" },
-    hiddenAbility = "sky-guard",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 97,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 114,
-    weightHg = 402,
-    evolvesFrom = 75,
-    learnset = {
-      { level = 1, move = 13 },
-      { level = 1, move = 31 },
-      { level = 11, move = 185 },
-      { level = 11, move = 269 },
-      { level = 14, move = 314 },
-      { level = 16, move = 301 },
-      { level = 24, move = 374 },
-      { level = 26, move = 372 },
-      { level = 33, move = 153 },
-      { level = 46, move = 69 },
-      { level = 56, move = 308 },
-    },
-  },
-  -- #077 Thiorcind lives in volcanic vents and sunbathes for hours.
-  {
-    id = 77,
-    name = "Thiorcind",
-    types = { "fire", "fairy" },
-    baseStats = {
-      hp = 66,
-      attack = 104,
-      defense = 97,
-      spAttack = 100,
-      spDefense = 96,
-      speed = 55,
-    },
-    abilities = { "mind-heart", "night-heart" },
-    hiddenAbility = "mind-aura",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 134,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 28,
-    weightHg = 80,
-    learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 3, move = 184 },
-      { level = 18, move = 125 },
-      { level = 42, move = 274 },
-      { level = 44, move = 400 },
-      { level = 51, move = 179 },
-      { level = 56, move = 301 },
-    },
-  },
-  -- #078 Rousswing lives in mountain dojos and hums at dawn.
-  {
-    id = 78,
-    name = "Rousswing",
-    types = { "flying" },
-    baseStats = {
-      hp = 58,
-      attack = 51,
-      defense = 40,
-      spAttack = 58,
-      spDefense = 49,
-      speed = 36,
-    },
-    abilities = { "storm-sense", "frost-guard" },
-    hiddenAbility = "storm-spirit",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 60,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 39,
-    weightHg = 198,
-    evolution = {
-      kind = "level",
-      level = 19,
-      into = 79,
-    },
+    evolvesFrom = 56,
     learnset = {
       { level = 1, move = 10 },
       { level = 1, move = 28 },
-      { level = 8, move = 185 },
-      { level = 16, move = 37 },
-      { level = 36, move = 215 },
-      { level = 38, move = 375 },
-      { level = 39, move = 204 },
-      { level = 50, move = 260 },
-      { level = 51, move = 400 },
-    },
-  },
-  -- #079 Krurwing lives in tall grass and hums at dawn.
-  {
-    id = 79,
-    name = "Krurwing",
-    types = { "flying" },
-    baseStats = {
-      hp = 63,
-      attack = 63,
-      defense = 74,
-      spAttack = 74,
-      spDefense = 79,
-      speed = 52,
-    },
-    abilities = { "storm-sense", "frost-guard" },
-    hiddenAbility = "storm-spirit",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 86,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 6,
-    weightHg = 216,
-    evolution = {
-      kind = "level",
-      level = 38,
-      into = 80,
-    },
-    evolvesFrom = 78,
-    learnset = {
-      { level = 1, move = 10 },
-      { level = 1, move = 28 },
-      { level = 5, move = 75 },
-      { level = 17, move = 109 },
-      { level = 27, move = 119 },
-      { level = 30, move = 321 },
-      { level = 38, move = 335 },
-      { level = 48, move = 191 },
-      { level = 51, move = 37 },
-      { level = 54, move = 351 },
-    },
-  },
-  -- #080 Berkplume lives in volcanic vents and builds nests from twigs and wire.
-  {
-    id = 80,
-    name = "Berkplume",
-    types = { "flying" },
-    baseStats = {
-      hp = 105,
-      attack = 113,
-      defense = 64,
-      spAttack = 114,
-      spDefense = 79,
-      speed = 63,
-    },
-    abilities = { "storm-sense", "frost-guard" },
-    hiddenAbility = "storm-spirit",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 109,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 102,
-    weightHg = 588,
-    evolvesFrom = 79,
-    learnset = {
-      { level = 1, move = 10 },
-      { level = 1, move = 28 },
-      { level = 11, move = 311 },
-      { level = 12, move = 109 },
-      { level = 18, move = 301 },
-      { level = 18, move = 374 },
-      { level = 21, move = 75 },
-      { level = 34, move = 262 },
+      { level = 18, move = 251 },
+      { level = 31, move = 37 },
+      { level = 40, move = 119 },
       { level = 44, move = 56 },
-      { level = 47, move = 231 },
+      { level = 48, move = 146 },
+      { level = 49, move = 375 },
+      { level = 53, move = 423 },
+      { level = 59, move = 440 },
+      { level = 60, move = 260 },
     },
   },
-  -- #081 Skioskfae lives in volcanic vents and glows faintly when excited.
+  -- #058 Snyskfrost lives in scrap yards and sunbathes for hours.
+  -- Base stat total 316; evolves into #059 at level 23.
+  -- Learns: Rime Shot (1), Polar Crash (1), Quick Dance (4), Sly Pulse (35), Polar Wave (43), Giga Burst (45), Snow Burst (47), Frost Whip (52).
+  -- Abilities: stout-spirit, storm-pulse (hidden: steel-guard). Catch rate 255 (easy), growth medium_slow, 75% female.
   {
-    id = 81,
-    name = "Skioskfae",
-    types = { "fairy" },
+    id = 58,
+    name = "Snyskfrost",
+    types = { "ice", "water" },
     baseStats = {
-      hp = 31,
-      attack = 47,
-      defense = 48,
-      spAttack = 52,
+      hp = 57,
+      attack = 37,
+      defense = 47,
+      spAttack = 61,
       spDefense = 55,
       speed = 59,
     },
-    abilities = { "glimmer-body", "tide-body" },
-    hiddenAbility = "stone-skin",
-    catchRate = 190, -- higher is easier (3..255)
+    abilities = { "stout-spirit", "storm-pulse" },
+    hiddenAbility = "steel-guard",
+    catchRate = 255, -- higher is easier (3..255)
     growthRate = "medium_slow",
-    baseExp = 64,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 39,
-    weightHg = 373,
-    evolution = {
-      kind = "level",
-      level = 28,
-      into = 82,
-    },
-    learnset = {
-      { level = 1, move = 18 },
-      { level = 1, move = 36 },
-      { level = 3, move = 61 },
-      { level = 15, move = 125 },
-      { level = 29, move = 37 },
-      { level = 31, move = 119 },
-      { level = 49, move = 185 },
-      { level = 51, move = 137 },
-      { level = 54, move = 214 },
-    },
-  },
-  -- #082 Craelcharm lives in high peaks and dislikes loud noises.
-  {
-    id = 82,
-    name = "Craelcharm",
-    types = { "fairy" },
-    baseStats = {
-      hp = 73,
-      attack = 59,
-      defense = 77,
-      spAttack = 42,
-      spDefense = 64,
-      speed = 82,
-    },
-    abilities = { "glimmer-body", "tide-body" },
-    hiddenAbility = "stone-skin",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 77,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 74,
-    weightHg = 486,
-    evolution = {
-      kind = "level",
-      level = 41,
-      into = 83,
-    },
-    evolvesFrom = 81,
-    learnset = {
-      { level = 1, move = 18 },
-      { level = 1, move = 36 },
-      { level = 4, move = 97 },
-      { level = 4, move = 322 },
-      { level = 5, move = 214 },
-      { level = 6, move = 215 },
-      { level = 6, move = 313 },
-      { level = 7, move = 119 },
-      { level = 30, move = 109 },
-      { level = 51, move = 384 },
-      { level = 53, move = 374 },
-    },
-  },
-  -- #083 Flathfae lives in old forests and hums at dawn.
-  {
-    id = 83,
-    name = "Flathfae",
-    types = { "fairy" },
-    baseStats = {
-      hp = 63,
-      attack = 62,
-      defense = 60,
-      spAttack = 106,
-      spDefense = 101,
-      speed = 120,
-    },
-    abilities = { "glimmer-body", "tide-body" },
-    hiddenAbility = "stone-skin",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 132,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 102,
-    weightHg = 300,
-    evolvesFrom = 82,
-    learnset = {
-      { level = 1, move = 18 },
-      { level = 1, move = 36 },
-      { level = 16, move = 137 },
-      { level = 17, move = 358 },
-      { level = 18, move = 322 },
-      { level = 19, move = 214 },
-      { level = 20, move = 400 },
-      { level = 23, move = 183 },
-      { level = 31, move = 301 },
-      { level = 37, move = 245 },
-      { level = 45, move = 339 },
-      { level = 56, move = 81 },
-      { level = 57, move = 335 },
-      { level = 59, move = 75 },
-    },
-  },
-  -- #084 Whyxgloom lives in dry canyons and follows travellers at a distance.
-  {
-    id = 84,
-    name = "Whyxgloom",
-    types = { "dark" },
-    baseStats = {
-      hp = 55,
-      attack = 35,
-      defense = 58,
-      spAttack = 48,
-      spDefense = 44,
-      speed = 58,
-    },
-    abilities = { "ember-heart", "storm-spirit" },
-    hiddenAbility = "quick-spirit",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 60,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 23,
-    weightHg = 304,
-    evolution = {
-      kind = "level",
-      level = 18,
-      into = 85,
-    },
-    learnset = {
-      { level = 1, move = 16 },
-      { level = 1, move = 34 },
-      { level = 6, move = 130 },
-      { level = 10, move = 303 },
-      { level = 16, move = 114 },
-      { level = 21, move = 172 },
-      { level = 22, move = 242 },
-      { level = 28, move = 352 },
-      { level = 35, move = 61 },
-      { level = 42, move = 243 },
-      { level = 47, move = 316 },
-      { level = 59, move = 374 },
-    },
-  },
-  -- #085 Glondgloom lives in high peaks and follows travellers at a distance.
-  {
-    id = 85,
-    name = "Glondgloom",
-    types = { "dark" },
-    baseStats = {
-      hp = 79,
-      attack = 61,
-      defense = 70,
-      spAttack = 33,
-      spDefense = 83,
-      speed = 72,
-    },
-    abilities = { "ember-heart", "storm-spirit" },
-    hiddenAbility = "quick-spirit",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 79,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 76,
-    weightHg = 690,
-    evolution = {
-      kind = "level",
-      level = 34,
-      into = 86,
-    },
-    evolvesFrom = 84,
-    learnset = {
-      { level = 1, move = 16 },
-      { level = 1, move = 34 },
-      { level = 9, move = 301 },
-      { level = 11, move = 75 },
-      { level = 22, move = 206 },
-      { level = 22, move = 299 },
-      { level = 37, move = 130 },
-      { level = 40, move = 99 },
-      { level = 49, move = 119 },
-      { level = 54, move = 109 },
-      { level = 59, move = 101 },
-    },
-  },
-  -- #086 Vioskfang lives in volcanic vents and dislikes loud noises.
-  {
-    id = 86,
-    name = "Vioskfang",
-    types = { "dark" },
-    baseStats = {
-      hp = 101,
-      attack = 89,
-      defense = 98,
-      spAttack = 80,
-      spDefense = 99,
-      speed = 71,
-    },
-    abilities = { "ember-heart", "storm-spirit" },
-    hiddenAbility = "quick-spirit",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 117,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 108,
-    weightHg = 627,
-    evolvesFrom = 85,
-    learnset = {
-      { level = 1, move = 16 },
-      { level = 1, move = 34 },
-      { level = 6, move = 109 },
-      { level = 6, move = 359 },
-      { level = 9, move = 99 },
-      { level = 11, move = 83 },
-      { level = 13, move = 352 },
-      { level = 30, move = 118 },
-      { level = 35, move = 335 },
-      { level = 41, move = 114 },
-      { level = 58, move = 374 },
-      { level = 59, move = 175 },
-      { level = 60, move = 206 },
-    },
-  },
-  -- #087 Neeskfrost lives in ruined towers and stores food in its cheeks.
-  {
-    id = 87,
-    name = "Neeskfrost",
-    types = { "ice", "bug" },
-    baseStats = {
-      hp = 52,
-      attack = 54,
-      defense = 58,
-      spAttack = 44,
-      spDefense = 51,
-      speed = 27,
-    },
-    abilities = { "night-heart", "frost-aura" },
-    hiddenAbility = "swarm-aura",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 57,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 9,
-    weightHg = 15,
-    evolution = {
-      kind = "level",
-      level = 19,
-      into = 88,
-    },
-    learnset = {
-      { level = 1, move = 6 },
-      { level = 1, move = 24 },
-      { level = 3, move = 119 },
-      { level = 12, move = 322 },
-      { level = 13, move = 110 },
-      { level = 14, move = 295 },
-      { level = 21, move = 396 },
-      { level = 25, move = 284 },
-      { level = 32, move = 225 },
-      { level = 32, move = 348 },
-      { level = 33, move = 400 },
-      { level = 52, move = 338 },
-    },
-  },
-  -- #088 Veeskfrost lives in scrap yards and dislikes loud noises.
-  {
-    id = 88,
-    name = "Veeskfrost",
-    types = { "ice", "bug" },
-    baseStats = {
-      hp = 76,
-      attack = 38,
-      defense = 89,
-      spAttack = 94,
-      spDefense = 85,
-      speed = 45,
-    },
-    abilities = { "night-heart", "frost-aura" },
-    hiddenAbility = "swarm-aura",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 80,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 44,
-    weightHg = 750,
-    evolution = {
-      kind = "item",
-      item = "ice-stone",
-      into = 89,
-    },
-    evolvesFrom = 87,
-    learnset = {
-      { level = 1, move = 6 },
-      { level = 1, move = 24 },
-      { level = 11, move = 37 },
-      { level = 18, move = 254 },
-      { level = 18, move = 294 },
-      { level = 22, move = 132 },
-      { level = 24, move = 61 },
-      { level = 53, move = 322 },
-      { level = 55, move = 54 },
-      { level = 56, move = 240 },
-    },
-  },
-  -- #089 Chasschill lives in high peaks and follows travellers at a distance.
-  {
-    id = 89,
-    name = "Chasschill",
-    types = { "ice", "bug" },
-    baseStats = {
-      hp = 92,
-      attack = 72,
-      defense = 68,
-      spAttack = 58,
-      spDefense = 113,
-      speed = 109,
-    },
-    abilities = { "night-heart", "frost-aura" },
-    hiddenAbility = "swarm-aura",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 116,
+    baseExp = 72,
     genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 45,
-    weightHg = 345,
-    evolvesFrom = 88,
+    evolution = {
+      kind = "level",
+      level = 23,
+      into = 59,
+    },
     learnset = {
       { level = 1, move = 6 },
       { level = 1, move = 24 },
-      { level = 5, move = 205 },
-      { level = 18, move = 321 },
-      { level = 31, move = 103 },
-      { level = 38, move = 225 },
-      { level = 38, move = 246 },
-      { level = 46, move = 240 },
-      { level = 49, move = 78 },
-      { level = 50, move = 346 },
-      { level = 51, move = 265 },
-      { level = 52, move = 230 },
-      { level = 52, move = 377 },
+      { level = 4, move = 56 },
+      { level = 35, move = 313 },
+      { level = 43, move = 254 },
+      { level = 45, move = 61 },
+      { level = 47, move = 54 },
+      { level = 52, move = 132 },
     },
   },
-  -- #090 Taerhaunt lives in ruined towers and sunbathes for hours.
+  -- #059 Vackfrost lives in ruined towers and sleeps through storms.
+  -- Base stat total 425; does not evolve.
+  -- Learns: Rime Shot (1), Polar Crash (1), Mist Spin (11), Ice Punch (12), Double Claw (13), Snow Fang (25), Rain Claw (34), Surging Crash (35), Rain Blast (38).
+  -- Abilities: stout-spirit, storm-pulse (hidden: steel-guard). Catch rate 60 (hard), growth medium_slow, 12% female.
   {
-    id = 90,
-    name = "Taerhaunt",
-    types = { "ghost" },
+    id = 59,
+    name = "Vackfrost",
+    types = { "ice", "water" },
     baseStats = {
-      hp = 62,
-      attack = 76,
-      defense = 48,
-      spAttack = 40,
-      spDefense = 45,
-      speed = 36,
+      hp = 61,
+      attack = 92,
+      defense = 71,
+      spAttack = 74,
+      spDefense = 85,
+      speed = 42,
     },
-    abilities = { "scale-aura", "storm-veil" },
-    hiddenAbility = "swarm-surge",
+    abilities = { "stout-spirit", "storm-pulse" },
+    hiddenAbility = "steel-guard",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 108,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolvesFrom = 58,
+    learnset = {
+      { level = 1, move = 6 },
+      { level = 1, move = 24 },
+      { level = 11, move = 126 },
+      { level = 12, move = 186 },
+      { level = 13, move = 37 },
+      { level = 25, move = 266 },
+      { level = 34, move = 218 },
+      { level = 35, move = 91 },
+      { level = 38, move = 277 },
+    },
+  },
+  -- #060 Staesswyrm lives in quiet temples and travels in small herds.
+  -- Base stat total 288; evolves into #061 at level 16.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Fang Burst (4), Wild Pulse (6), Sly Wave (9), Dragon Wave (21), Scale Veil (29), Ancient Punch (29), Mega Rush (47), Fang Claw (53).
+  -- Abilities: mind-sense, sky-guard (hidden: quick-surge). Catch rate 190 (easy), growth medium_fast, 25% female.
+  {
+    id = 60,
+    name = "Staesswyrm",
+    types = { "dragon" },
+    baseStats = {
+      hp = 36,
+      attack = 51,
+      defense = 44,
+      spAttack = 35,
+      spDefense = 63,
+      speed = 59,
+    },
+    abilities = { "mind-sense", "sky-guard" },
+    hiddenAbility = "quick-surge",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 62,
+    genderRatio = 25, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 16,
+      into = 61,
+    },
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 4, move = 356 },
+      { level = 6, move = 185 },
+      { level = 9, move = 321 },
+      { level = 21, move = 164 },
+      { level = 29, move = 121 },
+      { level = 29, move = 228 },
+      { level = 47, move = 339 },
+      { level = 53, move = 220 },
+    },
+  },
+  -- #061 Trounwyrm lives in swamps and hums at dawn.
+  -- Base stat total 422; evolves into #062 at level 35.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Quick Claw (4), Roar Slash (11), Mega Blast (17), Ancient Whip (19), Mega Whip (43), Double Kick (54), Heavy Beam (58), Mega Claw (60).
+  -- Abilities: mind-sense, sky-guard (hidden: quick-surge). Catch rate 120 (medium), growth medium_fast, 75% female.
+  {
+    id = 61,
+    name = "Trounwyrm",
+    types = { "dragon" },
+    baseStats = {
+      hp = 68,
+      attack = 55,
+      defense = 52,
+      spAttack = 90,
+      spDefense = 79,
+      speed = 78,
+    },
+    abilities = { "mind-sense", "sky-guard" },
+    hiddenAbility = "quick-surge",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 101,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 35,
+      into = 62,
+    },
+    evolvesFrom = 60,
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 4, move = 146 },
+      { level = 11, move = 213 },
+      { level = 17, move = 400 },
+      { level = 19, move = 157 },
+      { level = 43, move = 119 },
+      { level = 54, move = 75 },
+      { level = 58, move = 428 },
+      { level = 60, move = 335 },
+    },
+  },
+  -- #062 Krirwyrm lives in swamps and grooms its companions.
+  -- Base stat total 528; does not evolve.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Roar Crash (7), Giga Strike (7), Scale Fang (16), Wyrm Wave (40), Mega Rush (40), Draco Storm (44), Sly Crash (49), Double Kick (51).
+  -- Abilities: mind-sense, sky-guard (hidden: quick-surge). Catch rate 45 (hard), growth medium_fast, 50% female.
+  {
+    id = 62,
+    name = "Krirwyrm",
+    types = { "dragon" },
+    baseStats = {
+      hp = 90,
+      attack = 86,
+      defense = 85,
+      spAttack = 109,
+      spDefense = 69,
+      speed = 89,
+    },
+    abilities = { "mind-sense", "sky-guard" },
+    hiddenAbility = "quick-surge",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 144,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 61,
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 7, move = 129 },
+      { level = 7, move = 434 },
+      { level = 16, move = 306 },
+      { level = 40, move = 332 },
+      { level = 40, move = 339 },
+      { level = 44, move = 397 },
+      { level = 49, move = 412 },
+      { level = 51, move = 75 },
+    },
+  },
+  -- #063 Sposkpup lives in hollow logs and follows travellers at a distance.
+  -- Base stat total 316; evolves into #064 at level 24.
+  -- Learns: Double Dance (1), Quick Blast (1), Sly Wave (3), Steady Punch (10), Double Claw (21), Mega Rush (23), Mega Punch (38), Giga Storm (45), Quick Strike (60).
+  -- Abilities: ember-claws, stone-mantle (hidden: tide-will). Catch rate 190 (easy), growth medium_slow, 75% female.
+  {
+    id = 63,
+    name = "Sposkpup",
+    types = { "normal" },
+    baseStats = {
+      hp = 38,
+      attack = 41,
+      defense = 61,
+      spAttack = 60,
+      spDefense = 54,
+      speed = 62,
+    },
+    abilities = { "ember-claws", "stone-mantle" },
+    hiddenAbility = "tide-will",
     catchRate = 190, -- higher is easier (3..255)
     growthRate = "medium_slow",
     baseExp = 71,
     genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 8,
-    weightHg = 149,
     evolution = {
       kind = "level",
-      level = 20,
-      into = 91,
+      level = 24,
+      into = 64,
     },
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 3, move = 321 },
+      { level = 10, move = 429 },
+      { level = 21, move = 37 },
+      { level = 23, move = 339 },
+      { level = 38, move = 215 },
+      { level = 45, move = 206 },
+      { level = 60, move = 322 },
+    },
+  },
+  -- #064 Moltmole lives in mountain dojos and dislikes loud noises.
+  -- Base stat total 420; evolves into #065 at level 39.
+  -- Learns: Double Dance (1), Quick Blast (1), Mega Blast (11), Mega Rush (22), Mega Whip (27), Wild Strike (29), Sly Crash (36), Wild Spin (54), Sly Pulse (54), Double Claw (57).
+  -- Abilities: ember-claws, stone-mantle (hidden: tide-will). Catch rate 90 (medium), growth medium_slow, genderless.
+  {
+    id = 64,
+    name = "Moltmole",
+    types = { "normal" },
+    baseStats = {
+      hp = 108,
+      attack = 65,
+      defense = 44,
+      spAttack = 65,
+      spDefense = 83,
+      speed = 55,
+    },
+    abilities = { "ember-claws", "stone-mantle" },
+    hiddenAbility = "tide-will",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 112,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 39,
+      into = 65,
+    },
+    evolvesFrom = 63,
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 11, move = 400 },
+      { level = 22, move = 339 },
+      { level = 27, move = 119 },
+      { level = 29, move = 101 },
+      { level = 36, move = 412 },
+      { level = 54, move = 109 },
+      { level = 54, move = 313 },
+      { level = 57, move = 37 },
+    },
+  },
+  -- #065 Glyckmole lives in high peaks and marks its territory with scratches.
+  -- Base stat total 537; does not evolve.
+  -- Learns: Double Dance (1), Quick Blast (1), Sly Crash (3), Giga Burst (13), Double Claw (18), Mega Rush (18), Giga Storm (30), Mega Claw (30), Sly Wave (41), Double Kick (54), Wild Storm (57), Mega Pulse (57), Quick Dance (59).
+  -- Abilities: ember-claws, stone-mantle (hidden: tide-will). Catch rate 45 (hard), growth medium_slow, 50% female.
+  {
+    id = 65,
+    name = "Glyckmole",
+    types = { "normal" },
+    baseStats = {
+      hp = 58,
+      attack = 98,
+      defense = 109,
+      spAttack = 123,
+      spDefense = 71,
+      speed = 78,
+    },
+    abilities = { "ember-claws", "stone-mantle" },
+    hiddenAbility = "tide-will",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 112,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 64,
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 3, move = 412 },
+      { level = 13, move = 61 },
+      { level = 18, move = 37 },
+      { level = 18, move = 339 },
+      { level = 30, move = 206 },
+      { level = 30, move = 335 },
+      { level = 41, move = 321 },
+      { level = 54, move = 75 },
+      { level = 57, move = 301 },
+      { level = 57, move = 440 },
+      { level = 59, move = 56 },
+    },
+  },
+  -- #066 Steeckfang lives in ruined towers and sleeps through storms.
+  -- Base stat total 292; evolves into #067 with a dark-stone.
+  -- Learns: Foul Rush (1), Dark Crash (1), Glacial Spin (3), Glacial Rush (14), Frost Whip (16), Snarl Rush (46), Night Kick (55), Snarl Tackle (56), Rime Tackle (59).
+  -- Abilities: storm-spirit, scale-claws (hidden: venom-sense). Catch rate 255 (easy), growth fast, 50% female.
+  {
+    id = 66,
+    name = "Steeckfang",
+    types = { "dark", "ice" },
+    baseStats = {
+      hp = 42,
+      attack = 50,
+      defense = 53,
+      spAttack = 64,
+      spDefense = 50,
+      speed = 33,
+    },
+    abilities = { "storm-spirit", "scale-claws" },
+    hiddenAbility = "venom-sense",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 57,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "item",
+      item = "dark-stone",
+      into = 67,
+    },
+    learnset = {
+      { level = 1, move = 16 },
+      { level = 1, move = 34 },
+      { level = 3, move = 347 },
+      { level = 14, move = 318 },
+      { level = 16, move = 132 },
+      { level = 46, move = 163 },
+      { level = 55, move = 114 },
+      { level = 56, move = 259 },
+      { level = 59, move = 149 },
+    },
+  },
+  -- #067 Skangloom lives in flower meadows and travels in small herds.
+  -- Base stat total 426; does not evolve.
+  -- Learns: Foul Rush (1), Dark Crash (1), Ice Fang (4), Heavy Beam (17), Bite Blast (25), Mega Blast (38), Rime Tackle (44), Sucker Strike (54), Rime Burst (60).
+  -- Abilities: storm-spirit, scale-claws (hidden: venom-sense). Catch rate 120 (medium), growth fast, 12% female.
+  {
+    id = 67,
+    name = "Skangloom",
+    types = { "dark", "ice" },
+    baseStats = {
+      hp = 99,
+      attack = 100,
+      defense = 85,
+      spAttack = 44,
+      spDefense = 55,
+      speed = 43,
+    },
+    abilities = { "storm-spirit", "scale-claws" },
+    hiddenAbility = "venom-sense",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 99,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolvesFrom = 66,
+    learnset = {
+      { level = 1, move = 16 },
+      { level = 1, move = 34 },
+      { level = 4, move = 240 },
+      { level = 17, move = 428 },
+      { level = 25, move = 243 },
+      { level = 38, move = 400 },
+      { level = 44, move = 149 },
+      { level = 54, move = 303 },
+      { level = 60, move = 141 },
+    },
+  },
+  -- #068 Quaeltchill lives in mountain dojos and stores food in its cheeks.
+  -- Base stat total 297; evolves into #069 at level 25.
+  -- Learns: Rime Shot (1), Polar Crash (1), Wild Storm (5), Glacial Fang (13), Frozen Whip (18), Polar Pulse (22), Wild Strike (32), Glacial Spin (38), Frost Whip (45), Snow Burst (51), Sly Pulse (58).
+  -- Abilities: storm-guard, steel-guard (hidden: scale-skin). Catch rate 190 (easy), growth fluctuating, 12% female.
+  {
+    id = 68,
+    name = "Quaeltchill",
+    types = { "ice" },
+    baseStats = {
+      hp = 32,
+      attack = 48,
+      defense = 35,
+      spAttack = 33,
+      spDefense = 75,
+      speed = 74,
+    },
+    abilities = { "storm-guard", "steel-guard" },
+    hiddenAbility = "scale-skin",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 79,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 25,
+      into = 69,
+    },
+    learnset = {
+      { level = 1, move = 6 },
+      { level = 1, move = 24 },
+      { level = 5, move = 301 },
+      { level = 13, move = 354 },
+      { level = 18, move = 77 },
+      { level = 22, move = 346 },
+      { level = 32, move = 101 },
+      { level = 38, move = 347 },
+      { level = 45, move = 132 },
+      { level = 51, move = 54 },
+      { level = 58, move = 313 },
+    },
+  },
+  -- #069 Pothrime lives in swamps and hoards shiny pebbles.
+  -- Base stat total 410; does not evolve.
+  -- Learns: Rime Shot (1), Polar Crash (1), Sly Wave (3), Rime Tackle (18), Wild Pulse (20), Steady Punch (23), Rime Burst (42), Frost Beam (54), Polar Pulse (58).
+  -- Abilities: storm-guard, steel-guard (hidden: scale-skin). Catch rate 90 (medium), growth fluctuating, 12% female.
+  {
+    id = 69,
+    name = "Pothrime",
+    types = { "ice" },
+    baseStats = {
+      hp = 87,
+      attack = 114,
+      defense = 58,
+      spAttack = 49,
+      spDefense = 48,
+      speed = 54,
+    },
+    abilities = { "storm-guard", "steel-guard" },
+    hiddenAbility = "scale-skin",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 100,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolvesFrom = 68,
+    learnset = {
+      { level = 1, move = 6 },
+      { level = 1, move = 24 },
+      { level = 3, move = 321 },
+      { level = 18, move = 149 },
+      { level = 20, move = 185 },
+      { level = 23, move = 429 },
+      { level = 42, move = 141 },
+      { level = 54, move = 265 },
+      { level = 58, move = 346 },
+    },
+  },
+  -- #070 Chiosscrag lives in frozen ridges and mimics the calls of other creatures.
+  -- Base stat total 516; does not evolve.
+  -- Learns: Rock Strike (1), Rock Wave (1), Pebble Pulse (9), Giga Burst (17), Wild Strike (31), Ice Fang (31), Granite Kick (33), Frost Beam (44), Rock Burst (51), Frost Claw (56).
+  -- Abilities: tide-heart, iron-surge (hidden: venom-claws). Catch rate 45 (hard), growth fast, genderless.
+  {
+    id = 70,
+    name = "Chiosscrag",
+    types = { "rock", "ice" },
+    baseStats = {
+      hp = 71,
+      attack = 102,
+      defense = 88,
+      spAttack = 88,
+      spDefense = 59,
+      speed = 108,
+    },
+    abilities = { "tide-heart", "iron-surge" },
+    hiddenAbility = "venom-claws",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 127,
+    genderRatio = -1, -- percent female; -1 means genderless
+    learnset = {
+      { level = 1, move = 13 },
+      { level = 1, move = 31 },
+      { level = 9, move = 60 },
+      { level = 17, move = 61 },
+      { level = 31, move = 101 },
+      { level = 31, move = 240 },
+      { level = 33, move = 155 },
+      { level = 44, move = 265 },
+      { level = 51, move = 235 },
+      { level = 56, move = 355 },
+    },
+  },
+  -- #071 Veskplate lives in volcanic vents and stores food in its cheeks.
+  -- Base stat total 295; evolves into #072 with a steel-stone.
+  -- Learns: Metal Tackle (1), Bullet Strike (1), Wild Storm (6), Metal Barrage (23), Giga Burst (33), Steady Dance (42), Chrome Shot (47), Metal Dance (52), Mirror Beam (52), Alloy Lance (57), Double Claw (58).
+  -- Abilities: thorn-surge, scale-surge (hidden: night-pulse). Catch rate 190 (easy), growth medium_slow, genderless.
+  {
+    id = 71,
+    name = "Veskplate",
+    types = { "steel" },
+    baseStats = {
+      hp = 35,
+      attack = 42,
+      defense = 52,
+      spAttack = 40,
+      spDefense = 76,
+      speed = 50,
+    },
+    abilities = { "thorn-surge", "scale-surge" },
+    hiddenAbility = "night-pulse",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 55,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolution = {
+      kind = "item",
+      item = "steel-stone",
+      into = 72,
+    },
+    learnset = {
+      { level = 1, move = 17 },
+      { level = 1, move = 35 },
+      { level = 6, move = 301 },
+      { level = 23, move = 223 },
+      { level = 33, move = 61 },
+      { level = 42, move = 374 },
+      { level = 47, move = 68 },
+      { level = 52, move = 315 },
+      { level = 52, move = 438 },
+      { level = 57, move = 162 },
+      { level = 58, move = 37 },
+    },
+  },
+  -- #072 Gleskbolt lives in scrap yards and stores food in its cheeks.
+  -- Base stat total 422; does not evolve.
+  -- Learns: Metal Tackle (1), Bullet Strike (1), Giga Burst (5), Iron Storm (11), Mega Claw (14), Chrome Fang (15), Mega Whip (23), Sly Pulse (37), Metal Dance (38), Steel Crash (50), Metal Whip (55).
+  -- Abilities: thorn-surge, scale-surge (hidden: night-pulse). Catch rate 120 (medium), growth medium_slow, 0% female.
+  {
+    id = 72,
+    name = "Gleskbolt",
+    types = { "steel" },
+    baseStats = {
+      hp = 65,
+      attack = 53,
+      defense = 75,
+      spAttack = 81,
+      spDefense = 85,
+      speed = 63,
+    },
+    abilities = { "thorn-surge", "scale-surge" },
+    hiddenAbility = "night-pulse",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 80,
+    genderRatio = 0, -- percent female; -1 means genderless
+    evolvesFrom = 71,
+    learnset = {
+      { level = 1, move = 17 },
+      { level = 1, move = 35 },
+      { level = 5, move = 61 },
+      { level = 11, move = 53 },
+      { level = 14, move = 335 },
+      { level = 15, move = 200 },
+      { level = 23, move = 119 },
+      { level = 37, move = 313 },
+      { level = 38, move = 315 },
+      { level = 50, move = 180 },
+      { level = 55, move = 288 },
+    },
+  },
+  -- #073 Flaelspark lives in dry canyons and grooms its companions.
+  -- Base stat total 312; evolves into #074 at level 17.
+  -- Learns: Arc Blast (1), Thunder Blast (1), Surge Crash (3), Volt Shot (4), Steady Dance (5), Mega Pulse (11), Wild Spin (24), Heavy Beam (29), Volt Strike (34), Sly Pulse (47).
+  -- Abilities: ember-heart, scale-will (hidden: scale-aura). Catch rate 255 (easy), growth erratic, 100% female.
+  {
+    id = 73,
+    name = "Flaelspark",
+    types = { "electric" },
+    baseStats = {
+      hp = 65,
+      attack = 29,
+      defense = 58,
+      spAttack = 44,
+      spDefense = 61,
+      speed = 55,
+    },
+    abilities = { "ember-heart", "scale-will" },
+    hiddenAbility = "scale-aura",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 58,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 17,
+      into = 74,
+    },
+    learnset = {
+      { level = 1, move = 4 },
+      { level = 1, move = 22 },
+      { level = 3, move = 345 },
+      { level = 4, move = 430 },
+      { level = 5, move = 374 },
+      { level = 11, move = 440 },
+      { level = 24, move = 109 },
+      { level = 29, move = 428 },
+      { level = 34, move = 281 },
+      { level = 47, move = 313 },
+    },
+  },
+  -- #074 Quounvolt lives in high peaks and builds nests from twigs and wire.
+  -- Base stat total 395; does not evolve.
+  -- Learns: Arc Blast (1), Thunder Blast (1), Giga Storm (6), Mega Punch (6), Static Spin (10), Quick Strike (17), Surge Crash (31), Surge Whip (45), Steady Dance (45), Wild Pulse (53), Static Barrage (55), Charged Strike (59), Wild Spin (60).
+  -- Abilities: ember-heart, scale-will (hidden: scale-aura). Catch rate 90 (medium), growth erratic, 75% female.
+  {
+    id = 74,
+    name = "Quounvolt",
+    types = { "electric" },
+    baseStats = {
+      hp = 77,
+      attack = 85,
+      defense = 84,
+      spAttack = 36,
+      spDefense = 49,
+      speed = 64,
+    },
+    abilities = { "ember-heart", "scale-will" },
+    hiddenAbility = "scale-aura",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 111,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolvesFrom = 73,
+    learnset = {
+      { level = 1, move = 4 },
+      { level = 1, move = 22 },
+      { level = 6, move = 206 },
+      { level = 6, move = 215 },
+      { level = 10, move = 224 },
+      { level = 17, move = 322 },
+      { level = 31, move = 345 },
+      { level = 45, move = 176 },
+      { level = 45, move = 374 },
+      { level = 53, move = 185 },
+      { level = 55, move = 250 },
+      { level = 59, move = 291 },
+      { level = 60, move = 109 },
+    },
+  },
+  -- #075 Peendwisp lives in volcanic vents and marks its territory with scratches.
+  -- Base stat total 536; does not evolve.
+  -- Learns: Shadow Pulse (1), Ghost Storm (1), Mega Rush (7), Grave Kick (8), Grave Punch (8), Night Whip (18), Steady Dance (24), Night Blast (40), Wraith Kick (44), Ghost Spin (44), Mega Blast (45).
+  -- Abilities: ember-skin, iron-aura (hidden: stone-will). Catch rate 45 (hard), growth medium_slow, 75% female.
+  {
+    id = 75,
+    name = "Peendwisp",
+    types = { "ghost" },
+    baseStats = {
+      hp = 92,
+      attack = 104,
+      defense = 101,
+      spAttack = 77,
+      spDefense = 80,
+      speed = 82,
+    },
+    abilities = { "ember-skin", "iron-aura" },
+    hiddenAbility = "stone-will",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 96,
+    genderRatio = 75, -- percent female; -1 means genderless
     learnset = {
       { level = 1, move = 14 },
       { level = 1, move = 32 },
-      { level = 19, move = 169 },
-      { level = 19, move = 322 },
-      { level = 30, move = 193 },
-      { level = 46, move = 168 },
-      { level = 49, move = 215 },
-      { level = 56, move = 272 },
+      { level = 7, move = 339 },
+      { level = 8, move = 169 },
+      { level = 8, move = 310 },
+      { level = 18, move = 282 },
+      { level = 24, move = 374 },
+      { level = 40, move = 437 },
+      { level = 44, move = 107 },
+      { level = 44, move = 160 },
+      { level = 45, move = 400 },
+    },
+  },
+  -- #076 Stiorkplate lives in tall grass and dislikes loud noises.
+  -- Base stat total 301; evolves into #077 at level 21.
+  -- Learns: Metal Tackle (1), Bullet Strike (1), Feather Kick (6), Metal Dance (6), Mega Blast (11), Giga Strike (11), Mega Pulse (23), Aerial Spin (37), Sky Barrage (51).
+  -- Abilities: mind-body, scale-skin (hidden: storm-pulse). Catch rate 190 (easy), growth erratic, 25% female.
+  {
+    id = 76,
+    name = "Stiorkplate",
+    types = { "steel", "flying" },
+    baseStats = {
+      hp = 46,
+      attack = 39,
+      defense = 70,
+      spAttack = 64,
+      spDefense = 34,
+      speed = 48,
+    },
+    abilities = { "mind-body", "scale-skin" },
+    hiddenAbility = "storm-pulse",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 71,
+    genderRatio = 25, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 21,
+      into = 77,
+    },
+    learnset = {
+      { level = 1, move = 17 },
+      { level = 1, move = 35 },
+      { level = 6, move = 251 },
+      { level = 6, move = 315 },
+      { level = 11, move = 400 },
+      { level = 11, move = 434 },
+      { level = 23, move = 440 },
+      { level = 37, move = 58 },
+      { level = 51, move = 311 },
+    },
+  },
+  -- #077 Sninbolt lives in abandoned power plants and builds nests from twigs and wire.
+  -- Base stat total 400; evolves into #078 at level 34.
+  -- Learns: Metal Tackle (1), Bullet Strike (1), Wild Pulse (3), Wing Rush (5), Giga Burst (10), Steady Dance (11), Feather Beam (21), Air Pulse (32), Feather Dance (43), Mega Rush (44), Chrome Blast (51).
+  -- Abilities: mind-body, scale-skin (hidden: storm-pulse). Catch rate 120 (medium), growth erratic, 50% female.
+  {
+    id = 77,
+    name = "Sninbolt",
+    types = { "steel", "flying" },
+    baseStats = {
+      hp = 77,
+      attack = 74,
+      defense = 80,
+      spAttack = 84,
+      spDefense = 45,
+      speed = 40,
+    },
+    abilities = { "mind-body", "scale-skin" },
+    hiddenAbility = "storm-pulse",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 108,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 34,
+      into = 78,
+    },
+    evolvesFrom = 76,
+    learnset = {
+      { level = 1, move = 17 },
+      { level = 1, move = 35 },
+      { level = 3, move = 185 },
+      { level = 5, move = 327 },
+      { level = 10, move = 61 },
+      { level = 11, move = 374 },
+      { level = 21, move = 219 },
+      { level = 32, move = 262 },
+      { level = 43, move = 375 },
+      { level = 44, move = 339 },
+      { level = 51, move = 39 },
+    },
+  },
+  -- #078 Pliothbolt lives in quiet temples and hoards shiny pebbles.
+  -- Base stat total 519; does not evolve.
+  -- Learns: Metal Tackle (1), Bullet Strike (1), Wild Pulse (13), Wild Storm (13), Gear Tackle (15), Air Pulse (17), Sly Wave (25), Chrome Wave (41), Mega Claw (48), Alloy Lance (51), Metal Dance (51), Air Crash (56), Bullet Burst (58), Wing Rush (59).
+  -- Abilities: mind-body, scale-skin (hidden: storm-pulse). Catch rate 45 (hard), growth erratic, 75% female.
+  {
+    id = 78,
+    name = "Pliothbolt",
+    types = { "steel", "flying" },
+    baseStats = {
+      hp = 115,
+      attack = 95,
+      defense = 98,
+      spAttack = 51,
+      spDefense = 47,
+      speed = 113,
+    },
+    abilities = { "mind-body", "scale-skin" },
+    hiddenAbility = "storm-pulse",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 115,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolvesFrom = 77,
+    learnset = {
+      { level = 1, move = 17 },
+      { level = 1, move = 35 },
+      { level = 13, move = 185 },
+      { level = 13, move = 301 },
+      { level = 15, move = 76 },
+      { level = 17, move = 262 },
+      { level = 25, move = 321 },
+      { level = 41, move = 340 },
+      { level = 48, move = 335 },
+      { level = 51, move = 162 },
+      { level = 51, move = 315 },
+      { level = 56, move = 422 },
+      { level = 58, move = 136 },
+      { level = 59, move = 327 },
+    },
+  },
+  -- #079 Flickglide lives in tall grass and hums at dawn.
+  -- Base stat total 320; evolves into #080 at level 27.
+  -- Learns: Air Strike (1), Swoop Wave (1), Double Claw (9), Volt Tackle (12), Swoop Kick (15), Swoop Punch (15), Air Tackle (42), Quick Claw (50).
+  -- Abilities: storm-spirit, thorn-surge (hidden: glimmer-guard). Catch rate 190 (easy), growth fluctuating, 25% female.
+  {
+    id = 79,
+    name = "Flickglide",
+    types = { "flying", "electric" },
+    baseStats = {
+      hp = 67,
+      attack = 37,
+      defense = 58,
+      spAttack = 39,
+      spDefense = 45,
+      speed = 74,
+    },
+    abilities = { "storm-spirit", "thorn-surge" },
+    hiddenAbility = "glimmer-guard",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 69,
+    genderRatio = 25, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 27,
+      into = 80,
+    },
+    learnset = {
+      { level = 1, move = 10 },
+      { level = 1, move = 28 },
+      { level = 9, move = 37 },
+      { level = 12, move = 50 },
+      { level = 15, move = 89 },
+      { level = 15, move = 268 },
+      { level = 42, move = 191 },
+      { level = 50, move = 146 },
+    },
+  },
+  -- #080 Grorglide lives in rocky coasts and dislikes loud noises.
+  -- Base stat total 427; evolves into #081 at level 39.
+  -- Learns: Air Strike (1), Swoop Wave (1), Spark Strike (9), Surge Claw (18), Spark Slash (30), Spark Burst (31), Mega Claw (32), Volt Storm (40), Feather Claw (42), Arc Storm (50), Quick Dance (52), Thunder Burst (60).
+  -- Abilities: storm-spirit, thorn-surge (hidden: glimmer-guard). Catch rate 90 (medium), growth fluctuating, 75% female.
+  {
+    id = 80,
+    name = "Grorglide",
+    types = { "flying", "electric" },
+    baseStats = {
+      hp = 84,
+      attack = 85,
+      defense = 70,
+      spAttack = 65,
+      spDefense = 80,
+      speed = 43,
+    },
+    abilities = { "storm-spirit", "thorn-surge" },
+    hiddenAbility = "glimmer-guard",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 77,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 39,
+      into = 81,
+    },
+    evolvesFrom = 79,
+    learnset = {
+      { level = 1, move = 10 },
+      { level = 1, move = 28 },
+      { level = 9, move = 386 },
+      { level = 18, move = 399 },
+      { level = 30, move = 269 },
+      { level = 31, move = 66 },
+      { level = 32, move = 335 },
+      { level = 40, move = 410 },
+      { level = 42, move = 403 },
+      { level = 50, move = 372 },
+      { level = 52, move = 56 },
+      { level = 60, move = 257 },
+    },
+  },
+  -- #081 Ziowing lives in volcanic vents and sheds its skin each season.
+  -- Base stat total 508; does not evolve.
+  -- Learns: Air Strike (1), Swoop Wave (1), Feather Kick (3), Volt Shot (3), Mega Rush (9), Gale Pulse (26), Double Kick (32), Thunder Strike (39), Swoop Whip (43), Feather Wave (51), Air Tackle (57), Steady Punch (58).
+  -- Abilities: storm-spirit, thorn-surge (hidden: glimmer-guard). Catch rate 45 (hard), growth fluctuating, genderless.
+  {
+    id = 81,
+    name = "Ziowing",
+    types = { "flying", "electric" },
+    baseStats = {
+      hp = 51,
+      attack = 55,
+      defense = 74,
+      spAttack = 112,
+      spDefense = 117,
+      speed = 99,
+    },
+    abilities = { "storm-spirit", "thorn-surge" },
+    hiddenAbility = "glimmer-guard",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 140,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolvesFrom = 80,
+    learnset = {
+      { level = 1, move = 10 },
+      { level = 1, move = 28 },
+      { level = 3, move = 251 },
+      { level = 3, move = 430 },
+      { level = 9, move = 339 },
+      { level = 26, move = 192 },
+      { level = 32, move = 75 },
+      { level = 39, move = 57 },
+      { level = 43, move = 405 },
+      { level = 51, move = 287 },
+      { level = 57, move = 191 },
+      { level = 58, move = 429 },
+    },
+  },
+  -- #082 Zyxcind lives in swamps and grooms its companions.
+  -- Base stat total 314; evolves into #083 at level 17.
+  -- Learns: Ember Spin (1), Molten Burst (1), Heavy Beam (10), Ember Punch (21), Wild Pulse (39), Inferno Barrage (46), Blazing Crash (48), Molten Shot (56).
+  -- Abilities: steel-pulse, swarm-spirit (hidden: thorn-veil). Catch rate 120 (medium), growth fast, 50% female.
+  {
+    id = 82,
+    name = "Zyxcind",
+    types = { "fire" },
+    baseStats = {
+      hp = 55,
+      attack = 47,
+      defense = 53,
+      spAttack = 35,
+      spDefense = 69,
+      speed = 55,
+    },
+    abilities = { "steel-pulse", "swarm-spirit" },
+    hiddenAbility = "thorn-veil",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 82,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 17,
+      into = 83,
+    },
+    learnset = {
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 10, move = 428 },
+      { level = 21, move = 87 },
+      { level = 39, move = 185 },
+      { level = 46, move = 190 },
+      { level = 48, move = 323 },
+      { level = 56, move = 238 },
+    },
+  },
+  -- #083 Snessflare lives in ruined towers and grooms its companions.
+  -- Base stat total 395; evolves into #084 at level 37.
+  -- Learns: Ember Spin (1), Molten Burst (1), Wild Strike (16), Sly Wave (25), Cinder Blast (25), Inferno Lance (46), Cinder Rush (51), Ash Wave (52), Ember Lance (54), Double Kick (58).
+  -- Abilities: steel-pulse, swarm-spirit (hidden: thorn-veil). Catch rate 120 (medium), growth fast, genderless.
+  {
+    id = 83,
+    name = "Snessflare",
+    types = { "fire" },
+    baseStats = {
+      hp = 70,
+      attack = 79,
+      defense = 58,
+      spAttack = 45,
+      spDefense = 93,
+      speed = 50,
+    },
+    abilities = { "steel-pulse", "swarm-spirit" },
+    hiddenAbility = "thorn-veil",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 90,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 37,
+      into = 84,
+    },
+    evolvesFrom = 82,
+    learnset = {
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 16, move = 101 },
+      { level = 25, move = 321 },
+      { level = 25, move = 395 },
+      { level = 46, move = 202 },
+      { level = 51, move = 417 },
+      { level = 52, move = 67 },
+      { level = 54, move = 424 },
+      { level = 58, move = 75 },
+    },
+  },
+  -- #084 Glackcind lives in ruined towers and marks its territory with scratches.
+  -- Base stat total 518; does not evolve.
+  -- Learns: Ember Spin (1), Molten Burst (1), Molten Tackle (10), Heavy Beam (19), Mega Claw (22), Cinder Veil (33), Wild Storm (42), Blazing Crash (42), Mega Pulse (47), Wild Spin (55).
+  -- Abilities: steel-pulse, swarm-spirit (hidden: thorn-veil). Catch rate 45 (hard), growth fast, genderless.
+  {
+    id = 84,
+    name = "Glackcind",
+    types = { "fire" },
+    baseStats = {
+      hp = 62,
+      attack = 72,
+      defense = 91,
+      spAttack = 96,
+      spDefense = 93,
+      speed = 104,
+    },
+    abilities = { "steel-pulse", "swarm-spirit" },
+    hiddenAbility = "thorn-veil",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 95,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolvesFrom = 83,
+    learnset = {
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 10, move = 370 },
+      { level = 19, move = 428 },
+      { level = 22, move = 335 },
+      { level = 33, move = 383 },
+      { level = 42, move = 301 },
+      { level = 42, move = 323 },
+      { level = 47, move = 440 },
+      { level = 55, move = 109 },
+    },
+  },
+  -- #085 Viothstone lives in tidal caves and sleeps through storms.
+  -- Base stat total 294; evolves into #086 at level 14.
+  -- Learns: Rock Strike (1), Rock Wave (1), Torrent Lance (27), Tidal Tackle (39), Rain Claw (39), Double Kick (52), Surging Crash (53), Mega Blast (58).
+  -- Abilities: ember-skin, stone-skin (hidden: frost-aura). Catch rate 190 (easy), growth medium_fast, 50% female.
+  {
+    id = 85,
+    name = "Viothstone",
+    types = { "rock", "water" },
+    baseStats = {
+      hp = 67,
+      attack = 36,
+      defense = 60,
+      spAttack = 51,
+      spDefense = 50,
+      speed = 30,
+    },
+    abilities = { "ember-skin", "stone-skin" },
+    hiddenAbility = "frost-aura",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 79,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 14,
+      into = 86,
+    },
+    learnset = {
+      { level = 1, move = 13 },
+      { level = 1, move = 31 },
+      { level = 27, move = 165 },
+      { level = 39, move = 112 },
+      { level = 39, move = 218 },
+      { level = 52, move = 75 },
+      { level = 53, move = 91 },
+      { level = 58, move = 400 },
+    },
+  },
+  -- #086 Palstone lives in abandoned power plants and marks its territory with scratches.
+  -- Base stat total 397; evolves into #087 at level 33.
+  -- Learns: Rock Strike (1), Rock Wave (1), Double Claw (11), Steady Dance (12), Crag Wave (18), Mega Claw (19), Mega Punch (22), Mega Blast (30), Sly Crash (40), Quick Dance (46), Stone Blast (46), Rock Spin (50), Rain Spin (53).
+  -- Abilities: ember-skin, stone-skin (hidden: frost-aura). Catch rate 60 (hard), growth medium_fast, 25% female.
+  {
+    id = 86,
+    name = "Palstone",
+    types = { "rock", "water" },
+    baseStats = {
+      hp = 46,
+      attack = 110,
+      defense = 62,
+      spAttack = 67,
+      spDefense = 59,
+      speed = 53,
+    },
+    abilities = { "ember-skin", "stone-skin" },
+    hiddenAbility = "frost-aura",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 99,
+    genderRatio = 25, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 33,
+      into = 87,
+    },
+    evolvesFrom = 85,
+    learnset = {
+      { level = 1, move = 13 },
+      { level = 1, move = 31 },
+      { level = 11, move = 37 },
+      { level = 12, move = 374 },
+      { level = 18, move = 96 },
+      { level = 19, move = 335 },
+      { level = 22, move = 215 },
+      { level = 30, move = 400 },
+      { level = 40, move = 412 },
+      { level = 46, move = 56 },
+      { level = 46, move = 197 },
+      { level = 50, move = 357 },
+      { level = 53, move = 350 },
+    },
+  },
+  -- #087 Droumpcrag lives in frozen ridges and stores food in its cheeks.
+  -- Base stat total 542; does not evolve.
+  -- Learns: Rock Strike (1), Rock Wave (1), Surging Crash (12), Crag Shot (20), Rain Blast (26), Rock Slash (28), Heavy Beam (45), Rain Spin (51), Giga Strike (57), Quartz Kick (58).
+  -- Abilities: ember-skin, stone-skin (hidden: frost-aura). Catch rate 45 (hard), growth medium_fast, 75% female.
+  {
+    id = 87,
+    name = "Droumpcrag",
+    types = { "rock", "water" },
+    baseStats = {
+      hp = 58,
+      attack = 72,
+      defense = 118,
+      spAttack = 127,
+      spDefense = 86,
+      speed = 81,
+    },
+    abilities = { "ember-skin", "stone-skin" },
+    hiddenAbility = "frost-aura",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 109,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolvesFrom = 86,
+    learnset = {
+      { level = 1, move = 13 },
+      { level = 1, move = 31 },
+      { level = 12, move = 91 },
+      { level = 20, move = 431 },
+      { level = 26, move = 277 },
+      { level = 28, move = 158 },
+      { level = 45, move = 428 },
+      { level = 51, move = 350 },
+      { level = 57, move = 434 },
+      { level = 58, move = 69 },
+    },
+  },
+  -- #088 Chinddune lives in abandoned power plants and mimics the calls of other creatures.
+  -- Base stat total 296; evolves into #089 with a ground-stone.
+  -- Learns: Sand Veil (1), Dust Slash (1), Double Claw (12), Quick Dance (13), Bone Rush (18), Bone Veil (31), Bone Strike (43), Mud Crash (46), Sly Wave (50).
+  -- Abilities: quick-guard, stout-aura (hidden: iron-skin). Catch rate 120 (medium), growth slow, 100% female.
+  {
+    id = 88,
+    name = "Chinddune",
+    types = { "ground" },
+    baseStats = {
+      hp = 49,
+      attack = 60,
+      defense = 55,
+      spAttack = 47,
+      spDefense = 48,
+      speed = 37,
+    },
+    abilities = { "quick-guard", "stout-aura" },
+    hiddenAbility = "iron-skin",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 68,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolution = {
+      kind = "item",
+      item = "ground-stone",
+      into = 89,
+    },
+    learnset = {
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 12, move = 37 },
+      { level = 13, move = 56 },
+      { level = 18, move = 376 },
+      { level = 31, move = 41 },
+      { level = 43, move = 293 },
+      { level = 46, move = 312 },
+      { level = 50, move = 321 },
+    },
+  },
+  -- #089 Shynclod lives in hollow logs and mimics the calls of other creatures.
+  -- Base stat total 427; does not evolve.
+  -- Learns: Sand Veil (1), Dust Slash (1), Sly Pulse (4), Bone Veil (8), Bone Pulse (8), Steady Dance (9), Sly Crash (9), Earthen Shot (10), Mega Blast (13), Bone Strike (25), Double Claw (27), Quick Strike (48), Mega Rush (59).
+  -- Abilities: quick-guard, stout-aura (hidden: iron-skin). Catch rate 60 (hard), growth slow, 100% female.
+  {
+    id = 89,
+    name = "Shynclod",
+    types = { "ground" },
+    baseStats = {
+      hp = 80,
+      attack = 68,
+      defense = 88,
+      spAttack = 52,
+      spDefense = 82,
+      speed = 57,
+    },
+    abilities = { "quick-guard", "stout-aura" },
+    hiddenAbility = "iron-skin",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 85,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolvesFrom = 88,
+    learnset = {
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 4, move = 313 },
+      { level = 8, move = 41 },
+      { level = 8, move = 42 },
+      { level = 9, move = 374 },
+      { level = 9, move = 412 },
+      { level = 10, move = 45 },
+      { level = 13, move = 400 },
+      { level = 25, move = 293 },
+      { level = 27, move = 37 },
+      { level = 48, move = 322 },
+      { level = 59, move = 339 },
+    },
+  },
+  -- #090 Driothforge lives in frozen ridges and dislikes loud noises.
+  -- Base stat total 313; evolves into #091 at level 23.
+  -- Learns: Metal Tackle (1), Bullet Strike (1), Steady Punch (3), Mirror Beam (5), Bullet Burst (12), Iron Fang (16), Chrome Wave (27), Iron Barrage (36), Quick Claw (38), Wild Spin (51), Bullet Rush (53), Wild Storm (58).
+  -- Abilities: scale-surge, swarm-surge (hidden: stout-spirit). Catch rate 120 (medium), growth slow, 50% female.
+  {
+    id = 90,
+    name = "Driothforge",
+    types = { "steel" },
+    baseStats = {
+      hp = 47,
+      attack = 63,
+      defense = 62,
+      spAttack = 65,
+      spDefense = 32,
+      speed = 44,
+    },
+    abilities = { "scale-surge", "swarm-surge" },
+    hiddenAbility = "stout-spirit",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 74,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 23,
+      into = 91,
+    },
+    learnset = {
+      { level = 1, move = 17 },
+      { level = 1, move = 35 },
+      { level = 3, move = 429 },
+      { level = 5, move = 438 },
+      { level = 12, move = 136 },
+      { level = 16, move = 139 },
+      { level = 27, move = 340 },
+      { level = 36, move = 222 },
+      { level = 38, move = 146 },
+      { level = 51, move = 109 },
+      { level = 53, move = 174 },
+      { level = 58, move = 301 },
     },
   },
 }

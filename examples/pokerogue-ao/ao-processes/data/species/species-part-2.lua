@@ -8,164 +8,453 @@ M.first = 91
 M.last = 180
 
 M.species = {
-  -- #091 Stuckwisp lives in tall grass and hums at dawn.
+  -- #091 Thithforge lives in old forests and mimics the calls of other creatures.
+  -- Base stat total 415; evolves into #092 with a steel-stone.
+  -- Learns: Metal Tackle (1), Bullet Strike (1), Sly Wave (6), Metal Blast (7), Bullet Burst (10), Alloy Lance (21), Bullet Barrage (22), Mirror Beam (28), Sly Crash (38), Steady Punch (42), Wild Pulse (47), Sly Pulse (59).
+  -- Abilities: scale-surge, swarm-surge (hidden: stout-spirit). Catch rate 120 (medium), growth slow, 50% female.
   {
     id = 91,
-    name = "Stuckwisp",
-    types = { "ghost" },
+    name = "Thithforge",
+    types = { "steel" },
     baseStats = {
-      hp = 65,
-      attack = 61,
-      defense = 69,
-      spAttack = 71,
-      spDefense = 81,
-      speed = 60,
+      hp = 47,
+      attack = 77,
+      defense = 64,
+      spAttack = 59,
+      spDefense = 77,
+      speed = 91,
     },
-    abilities = { "scale-aura", "storm-veil" },
-    hiddenAbility = "swarm-surge",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 82,
+    abilities = { "scale-surge", "swarm-surge" },
+    hiddenAbility = "stout-spirit",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 87,
     genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 46,
-    weightHg = 754,
     evolution = {
-      kind = "level",
-      level = 36,
+      kind = "item",
+      item = "steel-stone",
       into = 92,
     },
     evolvesFrom = 90,
     learnset = {
-      { level = 1, move = 14 },
-      { level = 1, move = 32 },
-      { level = 4, move = 119 },
-      { level = 12, move = 64 },
-      { level = 24, move = 321 },
-      { level = 30, move = 37 },
-      { level = 45, move = 75 },
-      { level = 49, move = 59 },
-      { level = 56, move = 331 },
+      { level = 1, move = 17 },
+      { level = 1, move = 35 },
+      { level = 6, move = 321 },
+      { level = 7, move = 393 },
+      { level = 10, move = 136 },
+      { level = 21, move = 162 },
+      { level = 22, move = 341 },
+      { level = 28, move = 438 },
+      { level = 38, move = 412 },
+      { level = 42, move = 429 },
+      { level = 47, move = 185 },
+      { level = 59, move = 313 },
     },
   },
-  -- #092 Ziosshaunt lives in tall grass and sleeps through storms.
+  -- #092 Trirforge lives in old forests and glows faintly when excited.
+  -- Base stat total 529; does not evolve.
+  -- Learns: Metal Tackle (1), Bullet Strike (1), Steel Barrage (9), Mirror Dance (11), Alloy Lance (22), Steady Punch (22), Chrome Shot (34), Iron Fang (37), Mega Rush (40), Gear Tackle (48), Alloy Claw (49), Chrome Wave (54), Wild Spin (59).
+  -- Abilities: scale-surge, swarm-surge (hidden: stout-spirit). Catch rate 45 (hard), growth slow, 75% female.
   {
     id = 92,
-    name = "Ziosshaunt",
-    types = { "ghost" },
+    name = "Trirforge",
+    types = { "steel" },
     baseStats = {
-      hp = 116,
-      attack = 100,
-      defense = 89,
-      spAttack = 78,
-      spDefense = 54,
-      speed = 91,
+      hp = 73,
+      attack = 87,
+      defense = 63,
+      spAttack = 115,
+      spDefense = 89,
+      speed = 102,
     },
-    abilities = { "scale-aura", "storm-veil" },
-    hiddenAbility = "swarm-surge",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 129,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 66,
-    weightHg = 903,
+    abilities = { "scale-surge", "swarm-surge" },
+    hiddenAbility = "stout-spirit",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 146,
+    genderRatio = 75, -- percent female; -1 means genderless
     evolvesFrom = 91,
     learnset = {
-      { level = 1, move = 14 },
-      { level = 1, move = 32 },
-      { level = 3, move = 59 },
-      { level = 6, move = 75 },
-      { level = 17, move = 109 },
-      { level = 19, move = 313 },
-      { level = 23, move = 160 },
-      { level = 25, move = 374 },
-      { level = 30, move = 215 },
-      { level = 35, move = 48 },
-      { level = 39, move = 64 },
-      { level = 47, move = 146 },
-      { level = 53, move = 61 },
+      { level = 1, move = 17 },
+      { level = 1, move = 35 },
+      { level = 9, move = 411 },
+      { level = 11, move = 74 },
+      { level = 22, move = 162 },
+      { level = 22, move = 429 },
+      { level = 34, move = 68 },
+      { level = 37, move = 139 },
+      { level = 40, move = 339 },
+      { level = 48, move = 76 },
+      { level = 49, move = 249 },
+      { level = 54, move = 340 },
+      { level = 59, move = 109 },
     },
   },
-  -- #093 Quelpyre lives in frozen ridges and sheds its skin each season.
+  -- #093 Vythclod lives in frozen ridges and follows travellers at a distance.
+  -- Base stat total 315; evolves into #094 at level 30.
+  -- Learns: Sand Veil (1), Dust Slash (1), Bone Pulse (6), Giga Burst (6), Fissure Slash (9), Mega Whip (35), Steady Punch (41), Double Kick (45), Earthen Kick (57), Giga Strike (60).
+  -- Abilities: swarm-body, iron-aura (hidden: iron-veil). Catch rate 190 (easy), growth erratic, 12% female.
   {
     id = 93,
-    name = "Quelpyre",
-    types = { "fire" },
+    name = "Vythclod",
+    types = { "ground" },
     baseStats = {
-      hp = 58,
-      attack = 54,
+      hp = 55,
+      attack = 63,
       defense = 41,
-      spAttack = 68,
-      spDefense = 36,
-      speed = 51,
+      spAttack = 36,
+      spDefense = 77,
+      speed = 43,
     },
-    abilities = { "iron-skin", "thorn-surge" },
-    hiddenAbility = "shadow-claws",
-    catchRate = 255, -- higher is easier (3..255)
+    abilities = { "swarm-body", "iron-aura" },
+    hiddenAbility = "iron-veil",
+    catchRate = 190, -- higher is easier (3..255)
     growthRate = "erratic",
-    baseExp = 75,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 22,
-    weightHg = 330,
+    baseExp = 82,
+    genderRatio = 12, -- percent female; -1 means genderless
     evolution = {
       kind = "level",
-      level = 23,
+      level = 30,
       into = 94,
     },
     learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 5, move = 360 },
-      { level = 9, move = 336 },
-      { level = 9, move = 339 },
-      { level = 13, move = 184 },
-      { level = 27, move = 344 },
-      { level = 40, move = 335 },
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 6, move = 42 },
+      { level = 6, move = 61 },
+      { level = 9, move = 415 },
+      { level = 35, move = 119 },
+      { level = 41, move = 429 },
+      { level = 45, move = 75 },
+      { level = 57, move = 283 },
+      { level = 60, move = 434 },
     },
   },
-  -- #094 Veffflare lives in volcanic vents and grooms its companions.
+  -- #094 Lionclod lives in city alleys and glows faintly when excited.
+  -- Base stat total 391; evolves into #095 at level 45.
+  -- Learns: Sand Veil (1), Dust Slash (1), Mega Pulse (12), Earthen Shot (15), Sly Crash (17), Mega Rush (30), Mega Blast (33), Mud Strike (38), Double Kick (42), Steady Dance (55), Double Claw (59).
+  -- Abilities: swarm-body, iron-aura (hidden: iron-veil). Catch rate 60 (hard), growth erratic, genderless.
   {
     id = 94,
-    name = "Veffflare",
-    types = { "fire" },
+    name = "Lionclod",
+    types = { "ground" },
     baseStats = {
-      hp = 45,
-      attack = 61,
-      defense = 81,
-      spAttack = 84,
-      spDefense = 74,
-      speed = 56,
+      hp = 58,
+      attack = 77,
+      defense = 86,
+      spAttack = 67,
+      spDefense = 54,
+      speed = 49,
     },
-    abilities = { "iron-skin", "thorn-surge" },
-    hiddenAbility = "shadow-claws",
-    catchRate = 120, -- higher is easier (3..255)
+    abilities = { "swarm-body", "iron-aura" },
+    hiddenAbility = "iron-veil",
+    catchRate = 60, -- higher is easier (3..255)
     growthRate = "erratic",
-    baseExp = 99,
+    baseExp = 107,
     genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 46,
-    weightHg = 214,
     evolution = {
       kind = "level",
-      level = 37,
+      level = 45,
       into = 95,
     },
     evolvesFrom = 93,
     learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 10, move = 370 },
-      { level = 11, move = 400 },
-      { level = 26, move = 116 },
-      { level = 33, move = 109 },
-      { level = 41, move = 383 },
-      { level = 46, move = 119 },
-      { level = 51, move = 323 },
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 12, move = 440 },
+      { level = 15, move = 45 },
+      { level = 17, move = 412 },
+      { level = 30, move = 339 },
+      { level = 33, move = 400 },
+      { level = 38, move = 216 },
+      { level = 42, move = 75 },
+      { level = 55, move = 374 },
+      { level = 59, move = 37 },
     },
   },
-  -- #095 Tossflare lives in flower meadows and hides when it hears footsteps.
+  -- #095 Glordune lives in rocky coasts and mimics the calls of other creatures.
+  -- Base stat total 506; does not evolve.
+  -- Learns: Sand Veil (1), Dust Slash (1), Quick Strike (3), Wild Storm (5), Fissure Lance (7), Fissure Slash (17), Bone Burst (19), Quick Dance (32), Fissure Beam (47), Sand Barrage (57).
+  -- Abilities: swarm-body, iron-aura (hidden: iron-veil). Catch rate 45 (hard), growth erratic, 50% female.
   {
     id = 95,
-    name = "Tossflare",
-    types = { "fire" },
+    name = "Glordune",
+    types = { "ground" },
+    baseStats = {
+      hp = 85,
+      attack = 102,
+      defense = 51,
+      spAttack = 83,
+      spDefense = 104,
+      speed = 81,
+    },
+    abilities = { "swarm-body", "iron-aura" },
+    hiddenAbility = "iron-veil",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 142,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 94,
+    learnset = {
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 3, move = 322 },
+      { level = 5, move = 301 },
+      { level = 7, move = 367 },
+      { level = 17, move = 415 },
+      { level = 19, move = 72 },
+      { level = 32, move = 56 },
+      { level = 47, move = 144 },
+      { level = 57, move = 391 },
+    },
+  },
+  -- #096 Chassplate lives in hollow logs and travels in small herds.
+  -- Base stat total 286; evolves into #097 at level 30.
+  -- Learns: Metal Tackle (1), Bullet Strike (1), Alloy Claw (12), Mirror Dance (27), Polar Wave (30), Iron Fang (36), Frost Beam (46), Steady Punch (49), Bullet Barrage (52).
+  -- Abilities: storm-pulse, night-sense (hidden: steel-body). Catch rate 120 (medium), growth fluctuating, 75% female.
+  {
+    id = 96,
+    name = "Chassplate",
+    types = { "steel", "ice" },
+    baseStats = {
+      hp = 51,
+      attack = 40,
+      defense = 38,
+      spAttack = 33,
+      spDefense = 63,
+      speed = 61,
+    },
+    abilities = { "storm-pulse", "night-sense" },
+    hiddenAbility = "steel-body",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 66,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 30,
+      into = 97,
+    },
+    learnset = {
+      { level = 1, move = 17 },
+      { level = 1, move = 35 },
+      { level = 12, move = 249 },
+      { level = 27, move = 74 },
+      { level = 30, move = 254 },
+      { level = 36, move = 139 },
+      { level = 46, move = 265 },
+      { level = 49, move = 429 },
+      { level = 52, move = 341 },
+    },
+  },
+  -- #097 Byffplate lives in dry canyons and travels in small herds.
+  -- Base stat total 390; does not evolve.
+  -- Learns: Metal Tackle (1), Bullet Strike (1), Wild Pulse (8), Mega Whip (11), Glacial Fang (12), Chrome Dance (14), Iron Fang (17), Chrome Blast (20), Sly Wave (23), Alloy Claw (35), Chrome Wave (41), Snow Pulse (41), Gear Tackle (45).
+  -- Abilities: storm-pulse, night-sense (hidden: steel-body). Catch rate 60 (hard), growth fluctuating, 50% female.
+  {
+    id = 97,
+    name = "Byffplate",
+    types = { "steel", "ice" },
+    baseStats = {
+      hp = 50,
+      attack = 64,
+      defense = 71,
+      spAttack = 84,
+      spDefense = 49,
+      speed = 72,
+    },
+    abilities = { "storm-pulse", "night-sense" },
+    hiddenAbility = "steel-body",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 98,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 96,
+    learnset = {
+      { level = 1, move = 17 },
+      { level = 1, move = 35 },
+      { level = 8, move = 185 },
+      { level = 11, move = 119 },
+      { level = 12, move = 354 },
+      { level = 14, move = 298 },
+      { level = 17, move = 139 },
+      { level = 20, move = 39 },
+      { level = 23, move = 321 },
+      { level = 35, move = 249 },
+      { level = 41, move = 340 },
+      { level = 41, move = 377 },
+      { level = 45, move = 76 },
+    },
+  },
+  -- #098 Teethglide lives in high peaks and sunbathes for hours.
+  -- Base stat total 319; evolves into #099 at level 27.
+  -- Learns: Air Strike (1), Swoop Wave (1), Quick Claw (4), Quick Strike (9), Double Kick (12), Sly Pulse (13), Sly Crash (24), Steady Punch (24), Mega Blast (30), Mega Whip (56).
+  -- Abilities: ember-skin, quick-aura (hidden: glimmer-spirit). Catch rate 190 (easy), growth fluctuating, 50% female.
+  {
+    id = 98,
+    name = "Teethglide",
+    types = { "flying" },
+    baseStats = {
+      hp = 52,
+      attack = 54,
+      defense = 48,
+      spAttack = 55,
+      spDefense = 52,
+      speed = 58,
+    },
+    abilities = { "ember-skin", "quick-aura" },
+    hiddenAbility = "glimmer-spirit",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 79,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 27,
+      into = 99,
+    },
+    learnset = {
+      { level = 1, move = 10 },
+      { level = 1, move = 28 },
+      { level = 4, move = 146 },
+      { level = 9, move = 322 },
+      { level = 12, move = 75 },
+      { level = 13, move = 313 },
+      { level = 24, move = 412 },
+      { level = 24, move = 429 },
+      { level = 30, move = 400 },
+      { level = 56, move = 119 },
+    },
+  },
+  -- #099 Braglide lives in hollow logs and sleeps through storms.
+  -- Base stat total 427; does not evolve.
+  -- Learns: Air Strike (1), Swoop Wave (1), Mega Claw (6), Giga Strike (9), Wild Strike (14), Wild Spin (17), Mega Blast (25), Feather Dance (28), Aerial Punch (40), Feather Beam (47), Feather Kick (53), Wild Storm (58).
+  -- Abilities: ember-skin, quick-aura (hidden: glimmer-spirit). Catch rate 90 (medium), growth fluctuating, 50% female.
+  {
+    id = 99,
+    name = "Braglide",
+    types = { "flying" },
+    baseStats = {
+      hp = 73,
+      attack = 78,
+      defense = 60,
+      spAttack = 82,
+      spDefense = 71,
+      speed = 63,
+    },
+    abilities = { "ember-skin", "quick-aura" },
+    hiddenAbility = "glimmer-spirit",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 79,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 98,
+    learnset = {
+      { level = 1, move = 10 },
+      { level = 1, move = 28 },
+      { level = 6, move = 335 },
+      { level = 9, move = 434 },
+      { level = 14, move = 101 },
+      { level = 17, move = 109 },
+      { level = 25, move = 400 },
+      { level = 28, move = 375 },
+      { level = 40, move = 432 },
+      { level = 47, move = 219 },
+      { level = 53, move = 251 },
+      { level = 58, move = 301 },
+    },
+  },
+  -- #100 Neexwing lives in high peaks and stores food in its cheeks.
+  -- Base stat total 296; evolves into #101 at level 15.
+  -- Learns: Air Strike (1), Swoop Wave (1), Brutal Claw (8), Sly Pulse (21), Rising Shot (46), Crushing Punch (47), Gale Pulse (48), Rising Veil (50), Rising Lance (51).
+  -- Abilities: stone-body, tide-guard (hidden: ember-pulse). Catch rate 120 (medium), growth medium_slow, 50% female.
+  {
+    id = 100,
+    name = "Neexwing",
+    types = { "flying", "fighting" },
+    baseStats = {
+      hp = 44,
+      attack = 52,
+      defense = 64,
+      spAttack = 35,
+      spDefense = 37,
+      speed = 64,
+    },
+    abilities = { "stone-body", "tide-guard" },
+    hiddenAbility = "ember-pulse",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 74,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 15,
+      into = 101,
+    },
+    learnset = {
+      { level = 1, move = 10 },
+      { level = 1, move = 28 },
+      { level = 8, move = 156 },
+      { level = 21, move = 313 },
+      { level = 46, move = 353 },
+      { level = 47, move = 304 },
+      { level = 48, move = 192 },
+      { level = 50, move = 414 },
+      { level = 51, move = 362 },
+    },
+  },
+  -- #101 Drarkwing lives in volcanic vents and grooms its companions.
+  -- Base stat total 401; evolves into #102 at level 30.
+  -- Learns: Air Strike (1), Swoop Wave (1), Iron Pulse (10), Air Crash (11), Cross Strike (14), Heavy Beam (14), Gale Pulse (26), Steady Punch (33), Gale Dance (41), Steady Dance (44), Giga Strike (46), Brutal Claw (51), Sky Kick (60).
+  -- Abilities: stone-body, tide-guard (hidden: ember-pulse). Catch rate 120 (medium), growth medium_slow, 50% female.
+  {
+    id = 101,
+    name = "Drarkwing",
+    types = { "flying", "fighting" },
+    baseStats = {
+      hp = 55,
+      attack = 76,
+      defense = 53,
+      spAttack = 102,
+      spDefense = 56,
+      speed = 59,
+    },
+    abilities = { "stone-body", "tide-guard" },
+    hiddenAbility = "ember-pulse",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 83,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 30,
+      into = 102,
+    },
+    evolvesFrom = 100,
+    learnset = {
+      { level = 1, move = 10 },
+      { level = 1, move = 28 },
+      { level = 10, move = 330 },
+      { level = 11, move = 422 },
+      { level = 14, move = 166 },
+      { level = 14, move = 428 },
+      { level = 26, move = 192 },
+      { level = 33, move = 429 },
+      { level = 41, move = 320 },
+      { level = 44, move = 374 },
+      { level = 46, move = 434 },
+      { level = 51, move = 156 },
+      { level = 60, move = 260 },
+    },
+  },
+  -- #102 Tosswing lives in mountain dojos and glows faintly when excited.
+  -- Base stat total 517; does not evolve.
+  -- Learns: Air Strike (1), Swoop Wave (1), Low Kick (11), Brutal Rush (23), Spinning Beam (23), Brutal Claw (25), Sky Barrage (27), Quick Claw (37), Air Crash (44), Aerial Punch (44), Sky Kick (45), Wild Spin (48), Wild Storm (50).
+  -- Abilities: stone-body, tide-guard (hidden: ember-pulse). Catch rate 25 (hard), growth medium_slow, 75% female.
+  {
+    id = 102,
+    name = "Tosswing",
+    types = { "flying", "fighting" },
     baseStats = {
       hp = 73,
       attack = 108,
@@ -174,2532 +463,2781 @@ M.species = {
       spDefense = 68,
       speed = 88,
     },
-    abilities = { "iron-skin", "thorn-surge" },
-    hiddenAbility = "shadow-claws",
+    abilities = { "stone-body", "tide-guard" },
+    hiddenAbility = "ember-pulse",
     catchRate = 25, -- higher is easier (3..255)
-    growthRate = "erratic",
+    growthRate = "medium_slow",
     baseExp = 96,
     genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 90,
-    weightHg = 231,
-    evolvesFrom = 94,
+    evolvesFrom = 101,
     learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 11, move = 75 },
-      { level = 23, move = 199 },
-      { level = 23, move = 344 },
-      { level = 24, move = 370 },
-      { level = 27, move = 101 },
-      { level = 32, move = 296 },
-      { level = 44, move = 146 },
-      { level = 44, move = 202 },
-      { level = 45, move = 395 },
-      { level = 48, move = 274 },
+      { level = 1, move = 10 },
+      { level = 1, move = 28 },
+      { level = 11, move = 258 },
+      { level = 23, move = 210 },
+      { level = 23, move = 398 },
+      { level = 25, move = 156 },
+      { level = 27, move = 311 },
+      { level = 37, move = 146 },
+      { level = 44, move = 422 },
+      { level = 44, move = 432 },
+      { level = 45, move = 260 },
+      { level = 48, move = 109 },
+      { level = 50, move = 301 },
     },
   },
-  -- #096 Whossstone lives in swamps and travels in small herds.
-  {
-    id = 96,
-    name = "Whossstone",
-    types = { "rock", "ghost" },
-    baseStats = {
-      hp = 62,
-      attack = 71,
-      defense = 51,
-      spAttack = 39,
-      spDefense = 63,
-      speed = 30,
-    },
-    abilities = { "frost-surge", "scale-surge" },
-    hiddenAbility = "stone-mantle",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 62,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 11,
-    weightHg = 294,
-    evolution = {
-      kind = "level",
-      level = 21,
-      into = 97,
-    },
-    learnset = {
-      { level = 1, move = 13 },
-      { level = 1, move = 31 },
-      { level = 15, move = 335 },
-      { level = 17, move = 400 },
-      { level = 19, move = 44 },
-      { level = 41, move = 64 },
-      { level = 41, move = 86 },
-      { level = 42, move = 119 },
-      { level = 47, move = 75 },
-      { level = 48, move = 321 },
-      { level = 50, move = 59 },
-    },
-  },
-  -- #097 Skaeltpebble lives in mountain dojos and sunbathes for hours.
-  {
-    id = 97,
-    name = "Skaeltpebble",
-    types = { "rock", "ghost" },
-    baseStats = {
-      hp = 68,
-      attack = 55,
-      defense = 70,
-      spAttack = 75,
-      spDefense = 57,
-      speed = 80,
-    },
-    abilities = { "frost-surge", "scale-surge" },
-    hiddenAbility = "stone-mantle",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 81,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 22,
-    weightHg = 454,
-    evolution = {
-      kind = "level",
-      level = 37,
-      into = 98,
-    },
-    evolvesFrom = 96,
-    learnset = {
-      { level = 1, move = 13 },
-      { level = 1, move = 31 },
-      { level = 20, move = 322 },
-      { level = 27, move = 75 },
-      { level = 32, move = 301 },
-      { level = 38, move = 215 },
-      { level = 41, move = 400 },
-      { level = 46, move = 64 },
-      { level = 56, move = 206 },
-    },
-  },
-  -- #098 Grirstone lives in tidal caves and sunbathes for hours.
-  {
-    id = 98,
-    name = "Grirstone",
-    types = { "rock", "ghost" },
-    baseStats = {
-      hp = 54,
-      attack = 93,
-      defense = 91,
-      spAttack = 81,
-      spDefense = 92,
-      speed = 97,
-    },
-    abilities = { "frost-surge", "scale-surge" },
-    hiddenAbility = "stone-mantle",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 139,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 69,
-    weightHg = 99,
-    evolvesFrom = 97,
-    learnset = {
-      { level = 1, move = 13 },
-      { level = 1, move = 31 },
-      { level = 12, move = 96 },
-      { level = 13, move = 155 },
-      { level = 16, move = 59 },
-      { level = 18, move = 48 },
-      { level = 23, move = 270 },
-      { level = 26, move = 169 },
-      { level = 30, move = 44 },
-      { level = 33, move = 160 },
-      { level = 43, move = 305 },
-      { level = 44, move = 201 },
-      { level = 51, move = 301 },
-      { level = 52, move = 273 },
-    },
-  },
-  -- #099 Zioffpyre lives in mountain dojos and travels in small herds.
-  {
-    id = 99,
-    name = "Zioffpyre",
-    types = { "fire" },
-    baseStats = {
-      hp = 65,
-      attack = 34,
-      defense = 40,
-      spAttack = 64,
-      spDefense = 52,
-      speed = 39,
-    },
-    abilities = { "thorn-spirit", "stout-spirit" },
-    hiddenAbility = "steel-body",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 74,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 39,
-    weightHg = 21,
-    evolution = {
-      kind = "level",
-      level = 16,
-      into = 100,
-    },
-    learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 6, move = 313 },
-      { level = 6, move = 369 },
-      { level = 18, move = 184 },
-      { level = 26, move = 119 },
-      { level = 39, move = 374 },
-      { level = 49, move = 215 },
-      { level = 54, move = 122 },
-      { level = 54, move = 335 },
-    },
-  },
-  -- #100 Sneeltflare lives in city alleys and grooms its companions.
-  {
-    id = 100,
-    name = "Sneeltflare",
-    types = { "fire" },
-    baseStats = {
-      hp = 76,
-      attack = 82,
-      defense = 73,
-      spAttack = 57,
-      spDefense = 61,
-      speed = 61,
-    },
-    abilities = { "thorn-spirit", "stout-spirit" },
-    hiddenAbility = "steel-body",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 110,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 24,
-    weightHg = 606,
-    evolution = {
-      kind = "item",
-      item = "fire-stone",
-      into = 101,
-    },
-    evolvesFrom = 99,
-    learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 9, move = 75 },
-      { level = 9, move = 369 },
-      { level = 16, move = 206 },
-      { level = 43, move = 208 },
-      { level = 44, move = 296 },
-      { level = 55, move = 336 },
-      { level = 57, move = 383 },
-    },
-  },
-  -- #101 Traencind lives in scrap yards and sheds its skin each season.
-  {
-    id = 101,
-    name = "Traencind",
-    types = { "fire" },
-    baseStats = {
-      hp = 91,
-      attack = 85,
-      defense = 84,
-      spAttack = 82,
-      spDefense = 106,
-      speed = 71,
-    },
-    abilities = { "thorn-spirit", "stout-spirit" },
-    hiddenAbility = "steel-body",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 95,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 18,
-    weightHg = 63,
-    evolvesFrom = 100,
-    learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 6, move = 202 },
-      { level = 11, move = 370 },
-      { level = 13, move = 190 },
-      { level = 13, move = 369 },
-      { level = 23, move = 344 },
-      { level = 31, move = 395 },
-      { level = 45, move = 336 },
-      { level = 47, move = 322 },
-      { level = 50, move = 199 },
-      { level = 55, move = 109 },
-    },
-  },
-  -- #102 Broundfist lives in hollow logs and sunbathes for hours.
-  {
-    id = 102,
-    name = "Broundfist",
-    types = { "fighting" },
-    baseStats = {
-      hp = 64,
-      attack = 61,
-      defense = 65,
-      spAttack = 42,
-      spDefense = 47,
-      speed = 41,
-    },
-    abilities = { "sky-guard", "stout-veil" },
-    hiddenAbility = "iron-skin",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 81,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 27,
-    weightHg = 130,
-    evolution = {
-      kind = "level",
-      level = 29,
-      into = 103,
-    },
-    learnset = {
-      { level = 1, move = 7 },
-      { level = 1, move = 25 },
-      { level = 6, move = 109 },
-      { level = 33, move = 56 },
-      { level = 46, move = 335 },
-      { level = 50, move = 363 },
-      { level = 56, move = 313 },
-      { level = 57, move = 271 },
-    },
-  },
-  -- #103 Drioltfist lives in swamps and hides when it hears footsteps.
+  -- #103 Pithaura lives in old forests and follows travellers at a distance.
+  -- Base stat total 293; evolves into #104 at level 28.
+  -- Learns: Dream Wave (1), Echo Beam (1), Wild Storm (4), Prism Veil (7), Mega Rush (10), Sly Wave (14), Wild Pulse (41), Mega Pulse (42), Mega Whip (51), Prism Spin (54).
+  -- Abilities: venom-will, night-mantle (hidden: swarm-guard). Catch rate 255 (easy), growth erratic, 0% female.
   {
     id = 103,
-    name = "Drioltfist",
-    types = { "fighting" },
+    name = "Pithaura",
+    types = { "psychic" },
     baseStats = {
-      hp = 45,
-      attack = 75,
-      defense = 82,
-      spAttack = 64,
-      spDefense = 61,
-      speed = 69,
-    },
-    abilities = { "sky-guard", "stout-veil" },
-    hiddenAbility = "iron-skin",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 106,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 70,
-    weightHg = 94,
-    evolution = {
-      kind = "level",
-      level = 44,
-      into = 104,
-    },
-    evolvesFrom = 102,
-    learnset = {
-      { level = 1, move = 7 },
-      { level = 1, move = 25 },
-      { level = 12, move = 258 },
-      { level = 14, move = 166 },
-      { level = 19, move = 215 },
-      { level = 24, move = 321 },
-      { level = 29, move = 304 },
-      { level = 37, move = 37 },
-      { level = 38, move = 210 },
-      { level = 46, move = 143 },
-      { level = 51, move = 146 },
-    },
-  },
-  -- #104 Stuthgrip lives in tidal caves and travels in small herds.
-  {
-    id = 104,
-    name = "Stuthgrip",
-    types = { "fighting" },
-    baseStats = {
-      hp = 68,
-      attack = 86,
-      defense = 118,
-      spAttack = 64,
-      spDefense = 56,
-      speed = 116,
-    },
-    abilities = { "sky-guard", "stout-veil" },
-    hiddenAbility = "iron-skin",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 131,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 108,
-    weightHg = 939,
-    evolvesFrom = 103,
-    learnset = {
-      { level = 1, move = 7 },
-      { level = 1, move = 25 },
-      { level = 3, move = 363 },
-      { level = 4, move = 146 },
-      { level = 5, move = 301 },
-      { level = 15, move = 189 },
-      { level = 16, move = 75 },
-      { level = 19, move = 353 },
-      { level = 23, move = 143 },
-      { level = 33, move = 334 },
-      { level = 36, move = 119 },
-      { level = 44, move = 322 },
-      { level = 57, move = 61 },
-      { level = 57, move = 258 },
-    },
-  },
-  -- #105 Stulsprout lives in hollow logs and grooms its companions.
-  {
-    id = 105,
-    name = "Stulsprout",
-    types = { "grass" },
-    baseStats = {
-      hp = 57,
-      attack = 64,
-      defense = 40,
-      spAttack = 50,
-      spDefense = 31,
-      speed = 76,
-    },
-    abilities = { "swarm-body", "tide-guard" },
-    hiddenAbility = "stone-heart",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 68,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 18,
-    weightHg = 177,
-    evolution = {
-      kind = "level",
-      level = 16,
-      into = 106,
-    },
-    learnset = {
-      { level = 1, move = 5 },
-      { level = 1, move = 23 },
-      { level = 4, move = 247 },
-      { level = 17, move = 151 },
-      { level = 19, move = 131 },
-      { level = 22, move = 185 },
-      { level = 33, move = 321 },
-      { level = 41, move = 400 },
-      { level = 54, move = 313 },
-    },
-  },
-  -- #106 Fliompsprout lives in rocky coasts and glows faintly when excited.
-  {
-    id = 106,
-    name = "Fliompsprout",
-    types = { "grass" },
-    baseStats = {
-      hp = 70,
-      attack = 53,
-      defense = 68,
-      spAttack = 71,
-      spDefense = 68,
-      speed = 79,
-    },
-    abilities = { "swarm-body", "tide-guard" },
-    hiddenAbility = "stone-heart",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 81,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 20,
-    weightHg = 392,
-    evolution = {
-      kind = "level",
-      level = 31,
-      into = 107,
-    },
-    evolvesFrom = 105,
-    learnset = {
-      { level = 1, move = 5 },
-      { level = 1, move = 23 },
-      { level = 10, move = 37 },
-      { level = 10, move = 133 },
-      { level = 27, move = 82 },
-      { level = 27, move = 366 },
-      { level = 33, move = 106 },
-      { level = 37, move = 140 },
-      { level = 53, move = 317 },
-    },
-  },
-  -- #107 Shiompleaf lives in city alleys and hums at dawn.
-  {
-    id = 107,
-    name = "Shiompleaf",
-    types = { "grass" },
-    baseStats = {
-      hp = 128,
-      attack = 81,
-      defense = 52,
-      spAttack = 67,
-      spDefense = 95,
-      speed = 90,
-    },
-    abilities = { "swarm-body", "tide-guard" },
-    hiddenAbility = "stone-heart",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 108,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 108,
-    weightHg = 438,
-    evolvesFrom = 106,
-    learnset = {
-      { level = 1, move = 5 },
-      { level = 1, move = 23 },
-      { level = 4, move = 389 },
-      { level = 5, move = 339 },
-      { level = 26, move = 101 },
-      { level = 28, move = 146 },
-      { level = 31, move = 366 },
-      { level = 41, move = 187 },
-      { level = 44, move = 38 },
-      { level = 44, move = 151 },
-      { level = 44, move = 227 },
-      { level = 49, move = 234 },
-      { level = 57, move = 400 },
-      { level = 60, move = 106 },
-    },
-  },
-  -- #108 Chinsprout lives in volcanic vents and sleeps through storms.
-  {
-    id = 108,
-    name = "Chinsprout",
-    types = { "grass", "poison" },
-    baseStats = {
-      hp = 65,
-      attack = 45,
-      defense = 31,
-      spAttack = 61,
-      spDefense = 35,
-      speed = 50,
-    },
-    abilities = { "quick-veil", "stone-pulse" },
-    hiddenAbility = "venom-surge",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 54,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 40,
-    weightHg = 327,
-    evolution = {
-      kind = "level",
-      level = 15,
-      into = 109,
-    },
-    learnset = {
-      { level = 1, move = 5 },
-      { level = 1, move = 23 },
-      { level = 5, move = 371 },
-      { level = 15, move = 38 },
-      { level = 31, move = 46 },
-      { level = 32, move = 335 },
-      { level = 33, move = 85 },
-      { level = 37, move = 313 },
-      { level = 45, move = 106 },
-      { level = 53, move = 361 },
-    },
-  },
-  -- #109 Chackleaf lives in volcanic vents and glows faintly when excited.
-  {
-    id = 109,
-    name = "Chackleaf",
-    types = { "grass", "poison" },
-    baseStats = {
-      hp = 70,
-      attack = 92,
-      defense = 51,
+      hp = 52,
+      attack = 32,
+      defense = 57,
       spAttack = 51,
-      spDefense = 61,
-      speed = 88,
-    },
-    abilities = { "quick-veil", "stone-pulse" },
-    hiddenAbility = "venom-surge",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 114,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 24,
-    weightHg = 232,
-    evolution = {
-      kind = "level",
-      level = 31,
-      into = 110,
-    },
-    evolvesFrom = 108,
-    learnset = {
-      { level = 1, move = 5 },
-      { level = 1, move = 23 },
-      { level = 6, move = 361 },
-      { level = 14, move = 131 },
-      { level = 21, move = 335 },
-      { level = 29, move = 142 },
-      { level = 30, move = 366 },
-      { level = 46, move = 119 },
-      { level = 47, move = 37 },
-      { level = 51, move = 206 },
-      { level = 52, move = 322 },
-    },
-  },
-  -- #110 Zeelleaf lives in frozen ridges and travels in small herds.
-  {
-    id = 110,
-    name = "Zeelleaf",
-    types = { "grass", "poison" },
-    baseStats = {
-      hp = 75,
-      attack = 49,
-      defense = 112,
-      spAttack = 87,
-      spDefense = 103,
-      speed = 100,
-    },
-    abilities = { "quick-veil", "stone-pulse" },
-    hiddenAbility = "venom-surge",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 133,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 114,
-    weightHg = 339,
-    evolvesFrom = 109,
-    learnset = {
-      { level = 1, move = 5 },
-      { level = 1, move = 23 },
-      { level = 7, move = 75 },
-      { level = 18, move = 267 },
-      { level = 21, move = 366 },
-      { level = 34, move = 85 },
-      { level = 37, move = 82 },
-      { level = 38, move = 148 },
-      { level = 46, move = 142 },
-      { level = 48, move = 49 },
-      { level = 57, move = 94 },
-      { level = 57, move = 389 },
-    },
-  },
-  -- #111 Shaeckbolt lives in hollow logs and follows travellers at a distance.
-  {
-    id = 111,
-    name = "Shaeckbolt",
-    types = { "steel", "ghost" },
-    baseStats = {
-      hp = 72,
-      attack = 74,
-      defense = 79,
-      spAttack = 93,
-      spDefense = 89,
-      speed = 104,
-    },
-    abilities = { "mind-aura", "night-skin" },
-    hiddenAbility = "glimmer-body",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 118,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 16,
-    weightHg = 162,
-    learnset = {
-      { level = 1, move = 17 },
-      { level = 1, move = 35 },
-      { level = 4, move = 61 },
-      { level = 6, move = 185 },
-      { level = 23, move = 335 },
-      { level = 24, move = 272 },
-      { level = 38, move = 340 },
-      { level = 53, move = 211 },
-      { level = 55, move = 74 },
-      { level = 58, move = 339 },
-    },
-  },
-  -- #112 Drexpup lives in rocky coasts and hides when it hears footsteps.
-  {
-    id = 112,
-    name = "Drexpup",
-    types = { "normal" },
-    baseStats = {
-      hp = 76,
-      attack = 61,
-      defense = 114,
-      spAttack = 101,
-      spDefense = 67,
-      speed = 106,
-    },
-    abilities = { "stone-pulse", "mind-veil" },
-    hiddenAbility = "storm-pulse",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 106,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 28,
-    weightHg = 38,
-    learnset = {
-      { level = 1, move = 1 },
-      { level = 1, move = 19 },
-      { level = 12, move = 400 },
-      { level = 26, move = 61 },
-      { level = 42, move = 215 },
-      { level = 51, move = 37 },
-      { level = 51, move = 335 },
-      { level = 52, move = 301 },
-      { level = 54, move = 101 },
-      { level = 58, move = 109 },
-    },
-  },
-  -- #113 Tuskaura lives in cloud banks and sunbathes for hours.
-  {
-    id = 113,
-    name = "Tuskaura",
-    types = { "psychic", "bug" },
-    baseStats = {
-      hp = 62,
-      attack = 63,
-      defense = 38,
-      spAttack = 55,
-      spDefense = 48,
-      speed = 29,
-    },
-    abilities = { "stout-claws", "glimmer-body" },
-    hiddenAbility = "iron-veil",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 72,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 35,
-    weightHg = 36,
-    evolution = {
-      kind = "level",
-      level = 22,
-      into = 114,
-    },
-    learnset = {
-      { level = 1, move = 11 },
-      { level = 1, move = 29 },
-      { level = 3, move = 319 },
-      { level = 4, move = 61 },
-      { level = 25, move = 185 },
-      { level = 32, move = 103 },
-      { level = 33, move = 124 },
-      { level = 35, move = 313 },
-      { level = 36, move = 328 },
-      { level = 42, move = 301 },
-      { level = 50, move = 400 },
-      { level = 53, move = 63 },
-    },
-  },
-  -- #114 Braerkaura lives in cloud banks and glows faintly when excited.
-  {
-    id = 114,
-    name = "Braerkaura",
-    types = { "psychic", "bug" },
-    baseStats = {
-      hp = 74,
-      attack = 42,
-      defense = 66,
-      spAttack = 72,
-      spDefense = 80,
-      speed = 89,
-    },
-    abilities = { "stout-claws", "glimmer-body" },
-    hiddenAbility = "iron-veil",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 100,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 40,
-    weightHg = 406,
-    evolution = {
-      kind = "item",
-      item = "psychic-stone",
-      into = 115,
-    },
-    evolvesFrom = 113,
-    learnset = {
-      { level = 1, move = 11 },
-      { level = 1, move = 29 },
-      { level = 5, move = 170 },
-      { level = 5, move = 339 },
-      { level = 11, move = 37 },
-      { level = 11, move = 103 },
-      { level = 16, move = 313 },
-      { level = 20, move = 276 },
-      { level = 21, move = 284 },
-      { level = 26, move = 322 },
-      { level = 41, move = 319 },
-      { level = 51, move = 396 },
-    },
-  },
-  -- #115 Zeethmind lives in abandoned power plants and sleeps through storms.
-  {
-    id = 115,
-    name = "Zeethmind",
-    types = { "psychic", "bug" },
-    baseStats = {
-      hp = 109,
-      attack = 98,
-      defense = 71,
-      spAttack = 98,
-      spDefense = 61,
-      speed = 76,
-    },
-    abilities = { "stout-claws", "glimmer-body" },
-    hiddenAbility = "iron-veil",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 136,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 57,
-    weightHg = 156,
-    evolvesFrom = 114,
-    learnset = {
-      { level = 1, move = 11 },
-      { level = 1, move = 29 },
-      { level = 4, move = 233 },
-      { level = 14, move = 225 },
-      { level = 15, move = 292 },
-      { level = 25, move = 120 },
-      { level = 36, move = 400 },
-      { level = 45, move = 55 },
-      { level = 52, move = 173 },
-      { level = 54, move = 246 },
-      { level = 55, move = 230 },
-    },
-  },
-  -- #116 Stiokin lives in scrap yards and dislikes loud noises.
-  {
-    id = 116,
-    name = "Stiokin",
-    types = { "normal" },
-    baseStats = {
-      hp = 62,
-      attack = 66,
-      defense = 46,
-      spAttack = 38,
-      spDefense = 56,
-      speed = 39,
-    },
-    abilities = { "thorn-aura", "scale-claws" },
-    hiddenAbility = "iron-mantle",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 76,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 9,
-    weightHg = 253,
-    evolution = {
-      kind = "level",
-      level = 27,
-      into = 117,
-    },
-    learnset = {
-      { level = 1, move = 1 },
-      { level = 1, move = 19 },
-      { level = 7, move = 185 },
-      { level = 10, move = 61 },
-      { level = 15, move = 75 },
-      { level = 18, move = 37 },
-      { level = 19, move = 313 },
-      { level = 21, move = 400 },
-      { level = 46, move = 146 },
-      { level = 47, move = 56 },
-      { level = 55, move = 119 },
-      { level = 60, move = 335 },
-    },
-  },
-  -- #117 Merkin lives in flower meadows and grooms its companions.
-  {
-    id = 117,
-    name = "Merkin",
-    types = { "normal" },
-    baseStats = {
-      hp = 60,
-      attack = 81,
-      defense = 88,
-      spAttack = 40,
-      spDefense = 92,
-      speed = 53,
-    },
-    abilities = { "thorn-aura", "scale-claws" },
-    hiddenAbility = "iron-mantle",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 99,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 22,
-    weightHg = 510,
-    evolvesFrom = 116,
-    learnset = {
-      { level = 1, move = 1 },
-      { level = 1, move = 19 },
-      { level = 15, move = 61 },
-      { level = 19, move = 301 },
-      { level = 20, move = 313 },
-      { level = 35, move = 37 },
-      { level = 43, move = 322 },
-      { level = 48, move = 400 },
-      { level = 60, move = 339 },
-    },
-  },
-  -- #118 Glofae lives in tall grass and grooms its companions.
-  {
-    id = 118,
-    name = "Glofae",
-    types = { "fairy" },
-    baseStats = {
-      hp = 49,
-      attack = 50,
-      defense = 29,
-      spAttack = 58,
-      spDefense = 47,
-      speed = 55,
-    },
-    abilities = { "mind-body", "swarm-veil" },
-    hiddenAbility = "thorn-guard",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 80,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 26,
-    weightHg = 140,
-    evolution = {
-      kind = "level",
-      level = 24,
-      into = 119,
-    },
-    learnset = {
-      { level = 1, move = 18 },
-      { level = 1, move = 36 },
-      { level = 7, move = 135 },
-      { level = 9, move = 185 },
-      { level = 22, move = 75 },
-      { level = 23, move = 374 },
-      { level = 31, move = 214 },
-      { level = 35, move = 128 },
-      { level = 39, move = 384 },
-      { level = 41, move = 400 },
-      { level = 48, move = 101 },
-    },
-  },
-  -- #119 Liofffae lives in volcanic vents and travels in small herds.
-  {
-    id = 119,
-    name = "Liofffae",
-    types = { "fairy" },
-    baseStats = {
-      hp = 55,
-      attack = 92,
-      defense = 72,
-      spAttack = 47,
-      spDefense = 67,
-      speed = 90,
-    },
-    abilities = { "mind-body", "swarm-veil" },
-    hiddenAbility = "thorn-guard",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 97,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 28,
-    weightHg = 196,
-    evolution = {
-      kind = "level",
-      level = 38,
-      into = 120,
-    },
-    evolvesFrom = 118,
-    learnset = {
-      { level = 1, move = 18 },
-      { level = 1, move = 36 },
-      { level = 7, move = 101 },
-      { level = 19, move = 135 },
-      { level = 35, move = 322 },
-      { level = 39, move = 109 },
-      { level = 41, move = 400 },
-      { level = 43, move = 374 },
-      { level = 56, move = 215 },
-      { level = 57, move = 185 },
-    },
-  },
-  -- #120 Leerfae lives in tidal caves and hums at dawn.
-  {
-    id = 120,
-    name = "Leerfae",
-    types = { "fairy" },
-    baseStats = {
-      hp = 106,
-      attack = 80,
-      defense = 82,
-      spAttack = 97,
-      spDefense = 79,
-      speed = 83,
-    },
-    abilities = { "mind-body", "swarm-veil" },
-    hiddenAbility = "thorn-guard",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 143,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 114,
-    weightHg = 312,
-    evolvesFrom = 119,
-    learnset = {
-      { level = 1, move = 18 },
-      { level = 1, move = 36 },
-      { level = 8, move = 128 },
-      { level = 11, move = 313 },
-      { level = 17, move = 109 },
-      { level = 20, move = 135 },
-      { level = 24, move = 322 },
-      { level = 33, move = 206 },
-      { level = 33, move = 245 },
-      { level = 56, move = 101 },
-      { level = 59, move = 215 },
-    },
-  },
-  -- #121 Skeerkdrake lives in tidal caves and hoards shiny pebbles.
-  {
-    id = 121,
-    name = "Skeerkdrake",
-    types = { "dragon" },
-    baseStats = {
-      hp = 58,
-      attack = 59,
-      defense = 47,
-      spAttack = 59,
-      spDefense = 43,
-      speed = 51,
-    },
-    abilities = { "steel-pulse", "iron-aura" },
-    hiddenAbility = "mind-sense",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 79,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 12,
-    weightHg = 243,
-    evolution = {
-      kind = "level",
-      level = 22,
-      into = 122,
-    },
-    learnset = {
-      { level = 1, move = 15 },
-      { level = 1, move = 33 },
-      { level = 8, move = 119 },
-      { level = 11, move = 333 },
-      { level = 17, move = 278 },
-      { level = 19, move = 301 },
-      { level = 27, move = 220 },
-      { level = 31, move = 261 },
-      { level = 32, move = 206 },
-      { level = 34, move = 356 },
-      { level = 47, move = 104 },
-      { level = 57, move = 123 },
-    },
-  },
-  -- #122 Tarkwyrm lives in high peaks and builds nests from twigs and wire.
-  {
-    id = 122,
-    name = "Tarkwyrm",
-    types = { "dragon" },
-    baseStats = {
-      hp = 55,
-      attack = 92,
-      defense = 73,
-      spAttack = 106,
-      spDefense = 47,
-      speed = 41,
-    },
-    abilities = { "steel-pulse", "iron-aura" },
-    hiddenAbility = "mind-sense",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 113,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 6,
-    weightHg = 68,
-    evolvesFrom = 121,
-    learnset = {
-      { level = 1, move = 15 },
-      { level = 1, move = 33 },
-      { level = 5, move = 215 },
-      { level = 26, move = 206 },
-      { level = 28, move = 161 },
-      { level = 29, move = 185 },
-      { level = 36, move = 207 },
-      { level = 42, move = 101 },
-      { level = 43, move = 333 },
-      { level = 44, move = 65 },
-      { level = 49, move = 392 },
-      { level = 50, move = 95 },
-    },
-  },
-  -- #123 Spaskgloom lives in mountain dojos and builds nests from twigs and wire.
-  {
-    id = 123,
-    name = "Spaskgloom",
-    types = { "dark", "ghost" },
-    baseStats = {
-      hp = 48,
-      attack = 42,
-      defense = 77,
-      spAttack = 53,
-      spDefense = 33,
-      speed = 49,
-    },
-    abilities = { "sky-heart", "swarm-body" },
-    hiddenAbility = "storm-pulse",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 76,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 10,
-    weightHg = 114,
-    evolution = {
-      kind = "level",
-      level = 16,
-      into = 124,
-    },
-    learnset = {
-      { level = 1, move = 16 },
-      { level = 1, move = 34 },
-      { level = 3, move = 114 },
-      { level = 6, move = 160 },
-      { level = 21, move = 188 },
-      { level = 26, move = 331 },
-      { level = 48, move = 359 },
-      { level = 54, move = 86 },
-    },
-  },
-  -- #124 Treessgloom lives in abandoned power plants and hides when it hears footsteps.
-  {
-    id = 124,
-    name = "Treessgloom",
-    types = { "dark", "ghost" },
-    baseStats = {
-      hp = 46,
-      attack = 91,
-      defense = 81,
-      spAttack = 80,
-      spDefense = 52,
-      speed = 53,
-    },
-    abilities = { "sky-heart", "swarm-body" },
-    hiddenAbility = "storm-pulse",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 86,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 74,
-    weightHg = 196,
-    evolution = {
-      kind = "level",
-      level = 29,
-      into = 125,
-    },
-    evolvesFrom = 123,
-    learnset = {
-      { level = 1, move = 16 },
-      { level = 1, move = 34 },
-      { level = 17, move = 59 },
-      { level = 17, move = 118 },
-      { level = 32, move = 400 },
-      { level = 41, move = 215 },
-      { level = 44, move = 86 },
-      { level = 49, move = 114 },
-      { level = 54, move = 195 },
-      { level = 55, move = 243 },
-      { level = 55, move = 272 },
-      { level = 59, move = 188 },
-    },
-  },
-  -- #125 Charmurk lives in volcanic vents and sheds its skin each season.
-  {
-    id = 125,
-    name = "Charmurk",
-    types = { "dark", "ghost" },
-    baseStats = {
-      hp = 99,
-      attack = 66,
-      defense = 83,
-      spAttack = 87,
-      spDefense = 91,
-      speed = 102,
-    },
-    abilities = { "sky-heart", "swarm-body" },
-    hiddenAbility = "storm-pulse",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 96,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 57,
-    weightHg = 663,
-    evolvesFrom = 124,
-    learnset = {
-      { level = 1, move = 16 },
-      { level = 1, move = 34 },
-      { level = 13, move = 119 },
-      { level = 19, move = 335 },
-      { level = 21, move = 195 },
-      { level = 37, move = 203 },
-      { level = 44, move = 48 },
-      { level = 45, move = 109 },
-      { level = 52, move = 70 },
-      { level = 52, move = 211 },
-      { level = 54, move = 172 },
-      { level = 55, move = 193 },
-      { level = 59, move = 146 },
-    },
-  },
-  -- #126 Florkdrip lives in quiet temples and marks its territory with scratches.
-  {
-    id = 126,
-    name = "Florkdrip",
-    types = { "water" },
-    baseStats = {
-      hp = 26,
-      attack = 37,
-      defense = 65,
-      spAttack = 59,
-      spDefense = 54,
+      spDefense = 59,
       speed = 42,
     },
-    abilities = { "venom-will", "frost-claws" },
-    hiddenAbility = "venom-pulse",
-    catchRate = 190, -- higher is easier (3..255)
+    abilities = { "venom-will", "night-mantle" },
+    hiddenAbility = "swarm-guard",
+    catchRate = 255, -- higher is easier (3..255)
     growthRate = "erratic",
     baseExp = 77,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 19,
-    weightHg = 325,
-    evolution = {
-      kind = "level",
-      level = 27,
-      into = 127,
-    },
-    learnset = {
-      { level = 1, move = 3 },
-      { level = 1, move = 21 },
-      { level = 11, move = 350 },
-      { level = 21, move = 88 },
-      { level = 21, move = 119 },
-      { level = 26, move = 165 },
-      { level = 36, move = 117 },
-      { level = 53, move = 394 },
-      { level = 54, move = 101 },
-      { level = 54, move = 277 },
-      { level = 58, move = 232 },
-    },
-  },
-  -- #127 Skouxfin lives in dry canyons and marks its territory with scratches.
-  {
-    id = 127,
-    name = "Skouxfin",
-    types = { "water" },
-    baseStats = {
-      hp = 67,
-      attack = 61,
-      defense = 52,
-      spAttack = 64,
-      spDefense = 110,
-      speed = 57,
-    },
-    abilities = { "venom-will", "frost-claws" },
-    hiddenAbility = "venom-pulse",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 109,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 40,
-    weightHg = 552,
-    evolution = {
-      kind = "level",
-      level = 40,
-      into = 128,
-    },
-    evolvesFrom = 126,
-    learnset = {
-      { level = 1, move = 3 },
-      { level = 1, move = 21 },
-      { level = 9, move = 112 },
-      { level = 13, move = 75 },
-      { level = 24, move = 119 },
-      { level = 34, move = 394 },
-      { level = 35, move = 322 },
-      { level = 36, move = 117 },
-      { level = 40, move = 232 },
-      { level = 42, move = 374 },
-      { level = 46, move = 335 },
-      { level = 48, move = 350 },
-    },
-  },
-  -- #128 Skounfin lives in flower meadows and marks its territory with scratches.
-  {
-    id = 128,
-    name = "Skounfin",
-    types = { "water" },
-    baseStats = {
-      hp = 108,
-      attack = 46,
-      defense = 82,
-      spAttack = 96,
-      spDefense = 119,
-      speed = 67,
-    },
-    abilities = { "venom-will", "frost-claws" },
-    hiddenAbility = "venom-pulse",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 96,
     genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 15,
-    weightHg = 879,
-    evolvesFrom = 127,
-    learnset = {
-      { level = 1, move = 3 },
-      { level = 1, move = 21 },
-      { level = 13, move = 37 },
-      { level = 14, move = 343 },
-      { level = 17, move = 400 },
-      { level = 32, move = 350 },
-      { level = 37, move = 322 },
-      { level = 38, move = 218 },
-      { level = 43, move = 232 },
-      { level = 47, move = 75 },
-      { level = 59, move = 101 },
-    },
-  },
-  -- #129 Paelbuzz lives in volcanic vents and hums at dawn.
-  {
-    id = 129,
-    name = "Paelbuzz",
-    types = { "bug", "fighting" },
-    baseStats = {
-      hp = 45,
-      attack = 53,
-      defense = 55,
-      spAttack = 50,
-      spDefense = 45,
-      speed = 45,
-    },
-    abilities = { "stone-heart", "stone-pulse" },
-    hiddenAbility = "steel-pulse",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 63,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 28,
-    weightHg = 154,
-    evolution = {
-      kind = "level",
-      level = 17,
-      into = 130,
-    },
-    learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 24, move = 93 },
-      { level = 33, move = 146 },
-      { level = 38, move = 37 },
-      { level = 45, move = 373 },
-      { level = 50, move = 156 },
-      { level = 59, move = 75 },
-      { level = 60, move = 241 },
-    },
-  },
-  -- #130 Chiffskitter lives in abandoned power plants and travels in small herds.
-  {
-    id = 130,
-    name = "Chiffskitter",
-    types = { "bug", "fighting" },
-    baseStats = {
-      hp = 87,
-      attack = 60,
-      defense = 94,
-      spAttack = 66,
-      spDefense = 67,
-      speed = 51,
-    },
-    abilities = { "stone-heart", "stone-pulse" },
-    hiddenAbility = "steel-pulse",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 97,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 48,
-    weightHg = 554,
-    evolvesFrom = 129,
-    learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 4, move = 241 },
-      { level = 6, move = 400 },
-      { level = 10, move = 321 },
-      { level = 18, move = 258 },
-      { level = 21, move = 398 },
-      { level = 23, move = 177 },
-      { level = 40, move = 271 },
-      { level = 41, move = 210 },
-      { level = 43, move = 335 },
-      { level = 50, move = 374 },
-      { level = 51, move = 246 },
-    },
-  },
-  -- #131 Flouthfist lives in flower meadows and hums at dawn.
-  {
-    id = 131,
-    name = "Flouthfist",
-    types = { "fighting" },
-    baseStats = {
-      hp = 39,
-      attack = 71,
-      defense = 29,
-      spAttack = 35,
-      spDefense = 54,
-      speed = 59,
-    },
-    abilities = { "night-will", "frost-skin" },
-    hiddenAbility = "shadow-claws",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 73,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 12,
-    weightHg = 61,
-    evolution = {
-      kind = "level",
-      level = 23,
-      into = 132,
-    },
-    learnset = {
-      { level = 1, move = 7 },
-      { level = 1, move = 25 },
-      { level = 5, move = 339 },
-      { level = 17, move = 363 },
-      { level = 21, move = 322 },
-      { level = 36, move = 400 },
-      { level = 43, move = 362 },
-      { level = 59, move = 75 },
-    },
-  },
-  -- #132 Panbrawl lives in tidal caves and mimics the calls of other creatures.
-  {
-    id = 132,
-    name = "Panbrawl",
-    types = { "fighting" },
-    baseStats = {
-      hp = 64,
-      attack = 83,
-      defense = 91,
-      spAttack = 50,
-      spDefense = 44,
-      speed = 88,
-    },
-    abilities = { "night-will", "frost-skin" },
-    hiddenAbility = "shadow-claws",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 83,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 26,
-    weightHg = 354,
-    evolvesFrom = 131,
-    learnset = {
-      { level = 1, move = 7 },
-      { level = 1, move = 25 },
-      { level = 3, move = 206 },
-      { level = 6, move = 322 },
-      { level = 15, move = 229 },
-      { level = 16, move = 321 },
-      { level = 29, move = 109 },
-      { level = 35, move = 143 },
-      { level = 38, move = 373 },
-      { level = 45, move = 301 },
-      { level = 50, move = 56 },
-      { level = 55, move = 398 },
-      { level = 55, move = 400 },
-    },
-  },
-  -- #133 Lunfang lives in city alleys and hums at dawn.
-  {
-    id = 133,
-    name = "Lunfang",
-    types = { "dark" },
-    baseStats = {
-      hp = 54,
-      attack = 43,
-      defense = 64,
-      spAttack = 68,
-      spDefense = 34,
-      speed = 27,
-    },
-    abilities = { "venom-will", "iron-surge" },
-    hiddenAbility = "tide-pulse",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 61,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 34,
-    weightHg = 240,
-    evolution = {
-      kind = "level",
-      level = 22,
-      into = 134,
-    },
-    learnset = {
-      { level = 1, move = 16 },
-      { level = 1, move = 34 },
-      { level = 3, move = 114 },
-      { level = 4, move = 321 },
-      { level = 7, move = 109 },
-      { level = 10, move = 56 },
-      { level = 23, move = 101 },
-      { level = 23, move = 316 },
-      { level = 38, move = 256 },
-      { level = 45, move = 243 },
-      { level = 58, move = 303 },
-    },
-  },
-  -- #134 Speendmurk lives in ruined towers and hums at dawn.
-  {
-    id = 134,
-    name = "Speendmurk",
-    types = { "dark" },
-    baseStats = {
-      hp = 76,
-      attack = 48,
-      defense = 62,
-      spAttack = 52,
-      spDefense = 97,
-      speed = 57,
-    },
-    abilities = { "venom-will", "iron-surge" },
-    hiddenAbility = "tide-pulse",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 83,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 70,
-    weightHg = 430,
-    evolvesFrom = 133,
-    learnset = {
-      { level = 1, move = 16 },
-      { level = 1, move = 34 },
-      { level = 16, move = 313 },
-      { level = 20, move = 70 },
-      { level = 23, move = 56 },
-      { level = 36, move = 188 },
-      { level = 41, move = 243 },
-      { level = 42, move = 352 },
-      { level = 43, move = 215 },
-      { level = 45, move = 119 },
-      { level = 48, move = 178 },
-      { level = 49, move = 316 },
-      { level = 57, move = 114 },
-    },
-  },
-  -- #135 Standcharm lives in rocky coasts and marks its territory with scratches.
-  {
-    id = 135,
-    name = "Standcharm",
-    types = { "fairy" },
-    baseStats = {
-      hp = 34,
-      attack = 44,
-      defense = 47,
-      spAttack = 72,
-      spDefense = 49,
-      speed = 63,
-    },
-    abilities = { "thorn-spirit", "frost-aura" },
-    hiddenAbility = "stout-skin",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 55,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 29,
-    weightHg = 277,
-    evolution = {
-      kind = "level",
-      level = 29,
-      into = 136,
-    },
-    learnset = {
-      { level = 1, move = 18 },
-      { level = 1, move = 36 },
-      { level = 8, move = 101 },
-      { level = 11, move = 358 },
-      { level = 11, move = 388 },
-      { level = 19, move = 179 },
-      { level = 34, move = 321 },
-      { level = 36, move = 384 },
-      { level = 52, move = 81 },
-      { level = 55, move = 137 },
-    },
-  },
-  -- #136 Brithcharm lives in tall grass and sheds its skin each season.
-  {
-    id = 136,
-    name = "Brithcharm",
-    types = { "fairy" },
-    baseStats = {
-      hp = 83,
-      attack = 74,
-      defense = 46,
-      spAttack = 87,
-      spDefense = 52,
-      speed = 70,
-    },
-    abilities = { "thorn-spirit", "frost-aura" },
-    hiddenAbility = "stout-skin",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 113,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 78,
-    weightHg = 520,
-    evolution = {
-      kind = "level",
-      level = 46,
-      into = 137,
-    },
-    evolvesFrom = 135,
-    learnset = {
-      { level = 1, move = 18 },
-      { level = 1, move = 36 },
-      { level = 8, move = 61 },
-      { level = 8, move = 97 },
-      { level = 28, move = 384 },
-      { level = 32, move = 101 },
-      { level = 33, move = 146 },
-      { level = 42, move = 313 },
-      { level = 44, move = 339 },
-      { level = 51, move = 125 },
-      { level = 52, move = 214 },
-      { level = 54, move = 135 },
-      { level = 58, move = 56 },
-    },
-  },
-  -- #137 Chackfae lives in swamps and grooms its companions.
-  {
-    id = 137,
-    name = "Chackfae",
-    types = { "fairy" },
-    baseStats = {
-      hp = 84,
-      attack = 106,
-      defense = 74,
-      spAttack = 63,
-      spDefense = 87,
-      speed = 103,
-    },
-    abilities = { "thorn-spirit", "frost-aura" },
-    hiddenAbility = "stout-skin",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 124,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 120,
-    weightHg = 897,
-    evolvesFrom = 136,
-    learnset = {
-      { level = 1, move = 18 },
-      { level = 1, move = 36 },
-      { level = 7, move = 137 },
-      { level = 9, move = 358 },
-      { level = 16, move = 37 },
-      { level = 22, move = 339 },
-      { level = 32, move = 185 },
-      { level = 41, move = 97 },
-      { level = 47, move = 135 },
-      { level = 47, move = 388 },
-      { level = 50, move = 146 },
-    },
-  },
-  -- #138 Gleessbolt lives in dry canyons and grooms its companions.
-  {
-    id = 138,
-    name = "Gleessbolt",
-    types = { "steel" },
-    baseStats = {
-      hp = 79,
-      attack = 47,
-      defense = 74,
-      spAttack = 36,
-      spDefense = 36,
-      speed = 37,
-    },
-    abilities = { "quick-surge", "steel-will" },
-    hiddenAbility = "quick-guard",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 63,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 22,
-    weightHg = 368,
-    evolution = {
-      kind = "level",
-      level = 21,
-      into = 139,
-    },
-    learnset = {
-      { level = 1, move = 17 },
-      { level = 1, move = 35 },
-      { level = 3, move = 215 },
-      { level = 7, move = 146 },
-      { level = 22, move = 74 },
-      { level = 25, move = 313 },
-      { level = 32, move = 339 },
-      { level = 40, move = 37 },
-      { level = 43, move = 393 },
-      { level = 48, move = 136 },
-      { level = 54, move = 400 },
-    },
-  },
-  -- #139 Skiltplate lives in city alleys and hoards shiny pebbles.
-  {
-    id = 139,
-    name = "Skiltplate",
-    types = { "steel" },
-    baseStats = {
-      hp = 98,
-      attack = 40,
-      defense = 42,
-      spAttack = 59,
-      spDefense = 94,
-      speed = 71,
-    },
-    abilities = { "quick-surge", "steel-will" },
-    hiddenAbility = "quick-guard",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 111,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 14,
-    weightHg = 520,
-    evolution = {
-      kind = "level",
-      level = 34,
-      into = 140,
-    },
-    evolvesFrom = 138,
-    learnset = {
-      { level = 1, move = 17 },
-      { level = 1, move = 35 },
-      { level = 3, move = 322 },
-      { level = 4, move = 215 },
-      { level = 10, move = 374 },
-      { level = 13, move = 223 },
-      { level = 21, move = 101 },
-      { level = 28, move = 222 },
-      { level = 35, move = 162 },
-      { level = 39, move = 249 },
-      { level = 42, move = 76 },
-      { level = 53, move = 68 },
-      { level = 60, move = 61 },
-    },
-  },
-  -- #140 Drethbolt lives in volcanic vents and sheds its skin each season.
-  {
-    id = 140,
-    name = "Drethbolt",
-    types = { "steel" },
-    baseStats = {
-      hp = 47,
-      attack = 63,
-      defense = 94,
-      spAttack = 105,
-      spDefense = 105,
-      speed = 107,
-    },
-    abilities = { "quick-surge", "steel-will" },
-    hiddenAbility = "quick-guard",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 136,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 93,
-    weightHg = 867,
-    evolvesFrom = 139,
-    learnset = {
-      { level = 1, move = 17 },
-      { level = 1, move = 35 },
-      { level = 12, move = 162 },
-      { level = 19, move = 139 },
-      { level = 25, move = 180 },
-      { level = 35, move = 185 },
-      { level = 35, move = 335 },
-      { level = 38, move = 39 },
-      { level = 38, move = 301 },
-      { level = 53, move = 68 },
-      { level = 54, move = 136 },
-    },
-  },
-  -- #141 Zirkgloom lives in dry canyons and hums at dawn.
-  {
-    id = 141,
-    name = "Zirkgloom",
-    types = { "dark", "psychic" },
-    baseStats = {
-      hp = 43,
-      attack = 37,
-      defense = 55,
-      spAttack = 50,
-      spDefense = 51,
-      speed = 60,
-    },
-    abilities = { "shadow-surge", "venom-pulse" },
-    hiddenAbility = "stout-skin",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 75,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 22,
-    weightHg = 368,
     evolution = {
       kind = "level",
       level = 28,
-      into = 142,
+      into = 104,
     },
     learnset = {
-      { level = 1, move = 16 },
-      { level = 1, move = 34 },
-      { level = 8, move = 321 },
-      { level = 14, move = 299 },
-      { level = 25, move = 70 },
-      { level = 31, move = 61 },
-      { level = 31, move = 173 },
-      { level = 49, move = 83 },
-      { level = 54, move = 102 },
+      { level = 1, move = 11 },
+      { level = 1, move = 29 },
+      { level = 4, move = 301 },
+      { level = 7, move = 124 },
+      { level = 10, move = 339 },
+      { level = 14, move = 321 },
+      { level = 41, move = 185 },
+      { level = 42, move = 440 },
+      { level = 51, move = 119 },
+      { level = 54, move = 145 },
     },
   },
-  -- #142 Zoxmurk lives in tall grass and builds nests from twigs and wire.
+  -- #104 Plyrkaura lives in frozen ridges and hides when it hears footsteps.
+  -- Base stat total 407; evolves into #105 at level 47.
+  -- Learns: Dream Wave (1), Echo Beam (1), Dream Punch (10), Prism Rush (13), Prism Spin (36), Sly Pulse (39), Wild Spin (41), Giga Strike (46), Mega Pulse (46), Prism Veil (52), Wild Strike (60).
+  -- Abilities: venom-will, night-mantle (hidden: swarm-guard). Catch rate 90 (medium), growth erratic, 25% female.
   {
-    id = 142,
-    name = "Zoxmurk",
-    types = { "dark", "psychic" },
+    id = 104,
+    name = "Plyrkaura",
+    types = { "psychic" },
     baseStats = {
-      hp = 52,
-      attack = 94,
-      defense = 92,
-      spAttack = 64,
-      spDefense = 47,
-      speed = 60,
+      hp = 77,
+      attack = 49,
+      defense = 63,
+      spAttack = 80,
+      spDefense = 77,
+      speed = 61,
     },
-    abilities = { "shadow-surge", "venom-pulse" },
-    hiddenAbility = "stout-skin",
+    abilities = { "venom-will", "night-mantle" },
+    hiddenAbility = "swarm-guard",
     catchRate = 90, -- higher is easier (3..255)
     growthRate = "erratic",
-    baseExp = 88,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 6,
-    weightHg = 238,
-    evolvesFrom = 141,
-    learnset = {
-      { level = 1, move = 16 },
-      { level = 1, move = 34 },
-      { level = 5, move = 359 },
-      { level = 8, move = 303 },
-      { level = 10, move = 188 },
-      { level = 11, move = 51 },
-      { level = 13, move = 322 },
-      { level = 15, move = 102 },
-      { level = 22, move = 70 },
-      { level = 35, move = 173 },
-      { level = 39, move = 390 },
-      { level = 52, move = 178 },
-      { level = 59, move = 379 },
-    },
-  },
-  -- #143 Lonmole lives in city alleys and sunbathes for hours.
-  {
-    id = 143,
-    name = "Lonmole",
-    types = { "normal" },
-    baseStats = {
-      hp = 33,
-      attack = 53,
-      defense = 58,
-      spAttack = 33,
-      spDefense = 62,
-      speed = 72,
-    },
-    abilities = { "glimmer-veil", "quick-surge" },
-    hiddenAbility = "thorn-surge",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 82,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 15,
-    weightHg = 197,
+    baseExp = 91,
+    genderRatio = 25, -- percent female; -1 means genderless
     evolution = {
       kind = "level",
-      level = 30,
-      into = 144,
+      level = 47,
+      into = 105,
     },
+    evolvesFrom = 103,
     learnset = {
-      { level = 1, move = 1 },
-      { level = 1, move = 19 },
-      { level = 10, move = 185 },
-      { level = 13, move = 313 },
-      { level = 16, move = 37 },
-      { level = 19, move = 339 },
-      { level = 22, move = 206 },
-      { level = 31, move = 215 },
-      { level = 39, move = 335 },
-      { level = 40, move = 119 },
-      { level = 42, move = 301 },
-      { level = 52, move = 321 },
-    },
-  },
-  -- #144 Raeskmole lives in dry canyons and mimics the calls of other creatures.
-  {
-    id = 144,
-    name = "Raeskmole",
-    types = { "normal" },
-    baseStats = {
-      hp = 54,
-      attack = 89,
-      defense = 61,
-      spAttack = 80,
-      spDefense = 67,
-      speed = 55,
-    },
-    abilities = { "glimmer-veil", "quick-surge" },
-    hiddenAbility = "thorn-surge",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 109,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 68,
-    weightHg = 756,
-    evolution = {
-      kind = "level",
-      level = 44,
-      into = 145,
-    },
-    evolvesFrom = 143,
-    learnset = {
-      { level = 1, move = 1 },
-      { level = 1, move = 19 },
-      { level = 10, move = 206 },
-      { level = 10, move = 400 },
-      { level = 20, move = 56 },
-      { level = 32, move = 101 },
-      { level = 32, move = 321 },
-      { level = 34, move = 313 },
-      { level = 42, move = 109 },
-      { level = 43, move = 215 },
-      { level = 47, move = 75 },
-      { level = 59, move = 322 },
-      { level = 59, move = 335 },
-    },
-  },
-  -- #145 Snouckpup lives in cloud banks and dislikes loud noises.
-  {
-    id = 145,
-    name = "Snouckpup",
-    types = { "normal" },
-    baseStats = {
-      hp = 79,
-      attack = 92,
-      defense = 80,
-      spAttack = 56,
-      spDefense = 140,
-      speed = 77,
-    },
-    abilities = { "glimmer-veil", "quick-surge" },
-    hiddenAbility = "thorn-surge",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 134,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 33,
-    weightHg = 849,
-    evolvesFrom = 144,
-    learnset = {
-      { level = 1, move = 1 },
-      { level = 1, move = 19 },
-      { level = 8, move = 206 },
-      { level = 30, move = 335 },
-      { level = 34, move = 185 },
-      { level = 35, move = 119 },
-      { level = 40, move = 322 },
-      { level = 45, move = 75 },
-      { level = 57, move = 146 },
+      { level = 1, move = 11 },
+      { level = 1, move = 29 },
+      { level = 10, move = 263 },
+      { level = 13, move = 290 },
+      { level = 36, move = 145 },
+      { level = 39, move = 313 },
+      { level = 41, move = 109 },
+      { level = 46, move = 434 },
+      { level = 46, move = 440 },
+      { level = 52, move = 124 },
       { level = 60, move = 101 },
-      { level = 60, move = 215 },
-      { level = 60, move = 301 },
     },
   },
-  -- #146 Studune lives in volcanic vents and builds nests from twigs and wire.
+  -- #105 Shaeskpsy lives in old forests and sheds its skin each season.
+  -- Base stat total 535; does not evolve.
+  -- Learns: Dream Wave (1), Echo Beam (1), Mega Blast (4), Wild Storm (5), Sly Crash (7), Mega Rush (13), Giga Storm (27), Prism Rush (28), Lucid Slash (40), Echo Tackle (42), Quick Dance (44), Heavy Beam (47), Prism Spin (51).
+  -- Abilities: venom-will, night-mantle (hidden: swarm-guard). Catch rate 25 (hard), growth erratic, 50% female.
   {
-    id = 146,
-    name = "Studune",
+    id = 105,
+    name = "Shaeskpsy",
+    types = { "psychic" },
+    baseStats = {
+      hp = 90,
+      attack = 96,
+      defense = 87,
+      spAttack = 98,
+      spDefense = 77,
+      speed = 87,
+    },
+    abilities = { "venom-will", "night-mantle" },
+    hiddenAbility = "swarm-guard",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 133,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 104,
+    learnset = {
+      { level = 1, move = 11 },
+      { level = 1, move = 29 },
+      { level = 4, move = 400 },
+      { level = 5, move = 301 },
+      { level = 7, move = 412 },
+      { level = 13, move = 339 },
+      { level = 27, move = 206 },
+      { level = 28, move = 290 },
+      { level = 40, move = 55 },
+      { level = 42, move = 390 },
+      { level = 44, move = 56 },
+      { level = 47, move = 428 },
+      { level = 51, move = 145 },
+    },
+  },
+  -- #106 Naffstone lives in hollow logs and builds nests from twigs and wire.
+  -- Base stat total 299; evolves into #107 at level 26.
+  -- Learns: Rock Strike (1), Rock Wave (1), Granite Pulse (6), Granite Kick (17), Mega Pulse (18), Quick Strike (22), Stone Wave (31), Crag Strike (37), Rock Slash (39), Granite Whip (46), Mega Rush (53), Heavy Beam (56).
+  -- Abilities: venom-will, mind-guard (hidden: glimmer-spirit). Catch rate 120 (medium), growth medium_slow, 25% female.
+  {
+    id = 106,
+    name = "Naffstone",
+    types = { "rock" },
+    baseStats = {
+      hp = 68,
+      attack = 40,
+      defense = 34,
+      spAttack = 34,
+      spDefense = 53,
+      speed = 70,
+    },
+    abilities = { "venom-will", "mind-guard" },
+    hiddenAbility = "glimmer-spirit",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 82,
+    genderRatio = 25, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 26,
+      into = 107,
+    },
+    learnset = {
+      { level = 1, move = 13 },
+      { level = 1, move = 31 },
+      { level = 6, move = 44 },
+      { level = 17, move = 155 },
+      { level = 18, move = 440 },
+      { level = 22, move = 322 },
+      { level = 31, move = 435 },
+      { level = 37, move = 92 },
+      { level = 39, move = 158 },
+      { level = 46, move = 308 },
+      { level = 53, move = 339 },
+      { level = 56, move = 428 },
+    },
+  },
+  -- #107 Spylstone lives in old forests and stores food in its cheeks.
+  -- Base stat total 423; evolves into #108 with a rock-stone.
+  -- Learns: Rock Strike (1), Rock Wave (1), Boulder Lance (9), Crag Strike (9), Rock Spin (28), Quick Claw (29), Wild Strike (36), Steady Dance (44), Rock Claw (54), Boulder Dance (55), Stone Wave (57).
+  -- Abilities: venom-will, mind-guard (hidden: glimmer-spirit). Catch rate 90 (medium), growth medium_slow, 50% female.
+  {
+    id = 107,
+    name = "Spylstone",
+    types = { "rock" },
+    baseStats = {
+      hp = 58,
+      attack = 88,
+      defense = 58,
+      spAttack = 83,
+      spDefense = 92,
+      speed = 44,
+    },
+    abilities = { "venom-will", "mind-guard" },
+    hiddenAbility = "glimmer-spirit",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 92,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "item",
+      item = "rock-stone",
+      into = 108,
+    },
+    evolvesFrom = 106,
+    learnset = {
+      { level = 1, move = 13 },
+      { level = 1, move = 31 },
+      { level = 9, move = 79 },
+      { level = 9, move = 92 },
+      { level = 28, move = 357 },
+      { level = 29, move = 146 },
+      { level = 36, move = 101 },
+      { level = 44, move = 374 },
+      { level = 54, move = 420 },
+      { level = 55, move = 365 },
+      { level = 57, move = 435 },
+    },
+  },
+  -- #108 Chouffpebble lives in ruined towers and sheds its skin each season.
+  -- Base stat total 524; does not evolve.
+  -- Learns: Rock Strike (1), Rock Wave (1), Steady Dance (6), Granite Pulse (13), Pebble Barrage (13), Quick Strike (13), Stone Whip (26), Rock Claw (47), Double Claw (49), Rock Fang (55), Stone Blast (55), Wild Pulse (58).
+  -- Abilities: venom-will, mind-guard (hidden: glimmer-spirit). Catch rate 45 (hard), growth medium_slow, genderless.
+  {
+    id = 108,
+    name = "Chouffpebble",
+    types = { "rock" },
+    baseStats = {
+      hp = 94,
+      attack = 55,
+      defense = 91,
+      spAttack = 75,
+      spDefense = 108,
+      speed = 101,
+    },
+    abilities = { "venom-will", "mind-guard" },
+    hiddenAbility = "glimmer-spirit",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 127,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolvesFrom = 107,
+    learnset = {
+      { level = 1, move = 13 },
+      { level = 1, move = 31 },
+      { level = 6, move = 374 },
+      { level = 13, move = 44 },
+      { level = 13, move = 194 },
+      { level = 13, move = 322 },
+      { level = 26, move = 201 },
+      { level = 47, move = 420 },
+      { level = 49, move = 37 },
+      { level = 55, move = 73 },
+      { level = 55, move = 197 },
+      { level = 58, move = 185 },
+    },
+  },
+  -- #109 Spissclod lives in tall grass and travels in small herds.
+  -- Base stat total 318; evolves into #110 at level 22.
+  -- Learns: Sand Veil (1), Dust Slash (1), Quick Claw (12), Bone Strike (12), Mega Claw (35), Double Kick (39), Sly Wave (48), Fissure Slash (48), Quake Lance (53).
+  -- Abilities: storm-pulse, frost-claws (hidden: mind-sense). Catch rate 120 (medium), growth erratic, 100% female.
+  {
+    id = 109,
+    name = "Spissclod",
     types = { "ground" },
     baseStats = {
-      hp = 106,
-      attack = 97,
-      defense = 109,
-      spAttack = 49,
-      spDefense = 65,
-      speed = 98,
+      hp = 70,
+      attack = 30,
+      defense = 59,
+      spAttack = 58,
+      spDefense = 28,
+      speed = 73,
     },
-    abilities = { "tide-heart", "shadow-mantle" },
-    hiddenAbility = "night-sense",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 102,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 2,
-    weightHg = 223,
+    abilities = { "storm-pulse", "frost-claws" },
+    hiddenAbility = "mind-sense",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 78,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 22,
+      into = 110,
+    },
     learnset = {
       { level = 1, move = 9 },
       { level = 1, move = 27 },
-      { level = 6, move = 216 },
-      { level = 12, move = 42 },
-      { level = 24, move = 374 },
-      { level = 30, move = 325 },
-      { level = 48, move = 41 },
-      { level = 54, move = 313 },
-      { level = 54, move = 337 },
-      { level = 56, move = 283 },
-      { level = 58, move = 301 },
+      { level = 12, move = 146 },
+      { level = 12, move = 293 },
+      { level = 35, move = 335 },
+      { level = 39, move = 75 },
+      { level = 48, move = 321 },
+      { level = 48, move = 415 },
+      { level = 53, move = 182 },
     },
   },
-  -- #147 Meltbrawl lives in quiet temples and hums at dawn.
+  -- #110 Cheeckdune lives in frozen ridges and travels in small herds.
+  -- Base stat total 410; does not evolve.
+  -- Learns: Sand Veil (1), Dust Slash (1), Mud Crash (4), Earthen Shot (15), Heavy Beam (17), Mega Blast (26), Bone Pulse (27), Sly Pulse (27), Bone Rush (29), Sly Crash (34), Wild Storm (38), Mega Claw (40).
+  -- Abilities: storm-pulse, frost-claws (hidden: mind-sense). Catch rate 90 (medium), growth erratic, 25% female.
   {
-    id = 147,
-    name = "Meltbrawl",
-    types = { "fighting" },
+    id = 110,
+    name = "Cheeckdune",
+    types = { "ground" },
     baseStats = {
-      hp = 33,
-      attack = 59,
-      defense = 70,
+      hp = 73,
+      attack = 80,
+      defense = 41,
+      spAttack = 89,
+      spDefense = 86,
+      speed = 41,
+    },
+    abilities = { "storm-pulse", "frost-claws" },
+    hiddenAbility = "mind-sense",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 82,
+    genderRatio = 25, -- percent female; -1 means genderless
+    evolvesFrom = 109,
+    learnset = {
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 4, move = 312 },
+      { level = 15, move = 45 },
+      { level = 17, move = 428 },
+      { level = 26, move = 400 },
+      { level = 27, move = 42 },
+      { level = 27, move = 313 },
+      { level = 29, move = 376 },
+      { level = 34, move = 412 },
+      { level = 38, move = 301 },
+      { level = 40, move = 335 },
+    },
+  },
+  -- #111 Stuthburrow lives in scrap yards and hoards shiny pebbles.
+  -- Base stat total 284; evolves into #112 at level 25.
+  -- Learns: Sand Veil (1), Dust Slash (1), Bone Pulse (4), Wild Spin (5), Mega Rush (10), Leaf Spin (15), Earthen Kick (36), Seed Slash (44), Bone Rush (46), Seed Wave (51), Sly Wave (54), Bloom Crash (57).
+  -- Abilities: ember-skin, stout-aura (hidden: venom-pulse). Catch rate 190 (easy), growth fast, 100% female.
+  {
+    id = 111,
+    name = "Stuthburrow",
+    types = { "ground", "grass" },
+    baseStats = {
+      hp = 38,
+      attack = 48,
+      defense = 66,
       spAttack = 36,
-      spDefense = 46,
-      speed = 49,
+      spDefense = 31,
+      speed = 65,
     },
-    abilities = { "tide-pulse", "scale-mantle" },
-    hiddenAbility = "steel-body",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 83,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 27,
-    weightHg = 81,
-    evolution = {
-      kind = "item",
-      item = "fighting-stone",
-      into = 148,
-    },
-    learnset = {
-      { level = 1, move = 7 },
-      { level = 1, move = 25 },
-      { level = 11, move = 335 },
-      { level = 16, move = 210 },
-      { level = 16, move = 304 },
-      { level = 21, move = 229 },
-      { level = 23, move = 166 },
-      { level = 36, move = 363 },
-      { level = 53, move = 353 },
-      { level = 56, move = 373 },
-      { level = 58, move = 146 },
-      { level = 60, move = 362 },
-    },
-  },
-  -- #148 Tyckbrawl lives in tall grass and sunbathes for hours.
-  {
-    id = 148,
-    name = "Tyckbrawl",
-    types = { "fighting" },
-    baseStats = {
-      hp = 75,
-      attack = 31,
-      defense = 71,
-      spAttack = 56,
-      spDefense = 78,
-      speed = 79,
-    },
-    abilities = { "tide-pulse", "scale-mantle" },
-    hiddenAbility = "steel-body",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 85,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 32,
-    weightHg = 738,
-    evolvesFrom = 147,
-    learnset = {
-      { level = 1, move = 7 },
-      { level = 1, move = 25 },
-      { level = 10, move = 185 },
-      { level = 12, move = 258 },
-      { level = 32, move = 362 },
-      { level = 35, move = 75 },
-      { level = 41, move = 322 },
-      { level = 42, move = 304 },
-      { level = 55, move = 37 },
-      { level = 59, move = 61 },
-    },
-  },
-  -- #149 Whoumptoxa lives in abandoned power plants and travels in small herds.
-  {
-    id = 149,
-    name = "Whoumptoxa",
-    types = { "poison", "electric" },
-    baseStats = {
-      hp = 63,
-      attack = 66,
-      defense = 67,
-      spAttack = 28,
-      spDefense = 56,
-      speed = 35,
-    },
-    abilities = { "steel-body", "iron-veil" },
-    hiddenAbility = "stout-spirit",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 66,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 12,
-    weightHg = 42,
+    abilities = { "ember-skin", "stout-aura" },
+    hiddenAbility = "venom-pulse",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 75,
+    genderRatio = 100, -- percent female; -1 means genderless
     evolution = {
       kind = "level",
-      level = 23,
-      into = 150,
+      level = 25,
+      into = 112,
     },
     learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 18, move = 153 },
-      { level = 20, move = 113 },
-      { level = 22, move = 101 },
-      { level = 32, move = 61 },
-      { level = 33, move = 321 },
-      { level = 38, move = 80 },
-      { level = 40, move = 382 },
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 4, move = 42 },
+      { level = 5, move = 109 },
+      { level = 10, move = 339 },
+      { level = 15, move = 106 },
+      { level = 36, move = 283 },
+      { level = 44, move = 127 },
+      { level = 46, move = 376 },
+      { level = 51, move = 151 },
+      { level = 54, move = 321 },
+      { level = 57, move = 234 },
     },
   },
-  -- #150 Nouckvenom lives in tall grass and stores food in its cheeks.
+  -- #112 Kraedune lives in swamps and sunbathes for hours.
+  -- Base stat total 424; evolves into #113 at level 38.
+  -- Learns: Sand Veil (1), Dust Slash (1), Bone Veil (19), Mega Pulse (20), Mega Claw (23), Bone Strike (27), Steady Punch (27), Seed Slash (29), Mega Punch (30), Seed Whip (49), Root Spin (60).
+  -- Abilities: ember-skin, stout-aura (hidden: venom-pulse). Catch rate 120 (medium), growth fast, 12% female.
   {
-    id = 150,
-    name = "Nouckvenom",
-    types = { "poison", "electric" },
+    id = 112,
+    name = "Kraedune",
+    types = { "ground", "grass" },
     baseStats = {
-      hp = 52,
-      attack = 83,
-      defense = 91,
-      spAttack = 84,
-      spDefense = 56,
-      speed = 43,
+      hp = 100,
+      attack = 56,
+      defense = 74,
+      spAttack = 50,
+      spDefense = 104,
+      speed = 40,
     },
-    abilities = { "steel-body", "iron-veil" },
-    hiddenAbility = "stout-spirit",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 93,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 66,
-    weightHg = 694,
+    abilities = { "ember-skin", "stout-aura" },
+    hiddenAbility = "venom-pulse",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 115,
+    genderRatio = 12, -- percent female; -1 means genderless
     evolution = {
       kind = "level",
       level = 38,
-      into = 151,
+      into = 113,
     },
-    evolvesFrom = 149,
+    evolvesFrom = 111,
     learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 9, move = 85 },
-      { level = 15, move = 47 },
-      { level = 28, move = 372 },
-      { level = 41, move = 142 },
-      { level = 47, move = 269 },
-      { level = 49, move = 399 },
-      { level = 55, move = 236 },
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 19, move = 41 },
+      { level = 20, move = 440 },
+      { level = 23, move = 335 },
+      { level = 27, move = 293 },
+      { level = 27, move = 429 },
+      { level = 29, move = 127 },
+      { level = 30, move = 215 },
+      { level = 49, move = 212 },
+      { level = 60, move = 307 },
     },
   },
-  -- #151 Whaecktoxa lives in flower meadows and marks its territory with scratches.
+  -- #113 Stioskclod lives in cloud banks and marks its territory with scratches.
+  -- Base stat total 527; does not evolve.
+  -- Learns: Sand Veil (1), Dust Slash (1), Wild Pulse (3), Wild Storm (4), Spore Storm (10), Giga Storm (10), Wild Spin (14), Bloom Dance (15), Mega Punch (22), Mega Pulse (22), Wild Strike (27), Bloom Crash (30), Mud Strike (47), Seed Whip (54).
+  -- Abilities: ember-skin, stout-aura (hidden: venom-pulse). Catch rate 45 (hard), growth fast, 12% female.
   {
-    id = 151,
-    name = "Whaecktoxa",
-    types = { "poison", "electric" },
+    id = 113,
+    name = "Stioskclod",
+    types = { "ground", "grass" },
     baseStats = {
-      hp = 57,
-      attack = 96,
-      defense = 83,
-      spAttack = 96,
-      spDefense = 94,
-      speed = 101,
+      hp = 77,
+      attack = 82,
+      defense = 130,
+      spAttack = 74,
+      spDefense = 110,
+      speed = 54,
     },
-    abilities = { "steel-body", "iron-veil" },
-    hiddenAbility = "stout-spirit",
+    abilities = { "ember-skin", "stout-aura" },
+    hiddenAbility = "venom-pulse",
     catchRate = 45, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 127,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 36,
-    weightHg = 561,
-    evolvesFrom = 150,
+    growthRate = "fast",
+    baseExp = 131,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolvesFrom = 112,
     learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 8, move = 101 },
-      { level = 17, move = 49 },
-      { level = 30, move = 134 },
-      { level = 33, move = 46 },
-      { level = 36, move = 239 },
-      { level = 37, move = 372 },
-      { level = 44, move = 345 },
-      { level = 57, move = 309 },
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 3, move = 185 },
+      { level = 4, move = 301 },
+      { level = 10, move = 82 },
+      { level = 10, move = 206 },
+      { level = 14, move = 109 },
+      { level = 15, move = 267 },
+      { level = 22, move = 215 },
+      { level = 22, move = 440 },
+      { level = 27, move = 101 },
+      { level = 30, move = 234 },
+      { level = 47, move = 216 },
+      { level = 54, move = 212 },
     },
   },
-  -- #152 Zaxchill lives in city alleys and marks its territory with scratches.
+  -- #114 Kriothfin lives in tall grass and grooms its companions.
+  -- Base stat total 289; evolves into #115 at level 14.
+  -- Learns: Tidal Whip (1), Mist Punch (1), Rain Claw (26), Wild Storm (31), Wild Spin (44), Torrent Lance (44), Sly Crash (44), Mega Pulse (49), Quick Dance (57), Tidal Tackle (59), Giga Storm (60).
+  -- Abilities: thorn-spirit, storm-pulse (hidden: stone-skin). Catch rate 190 (easy), growth erratic, genderless.
   {
-    id = 152,
-    name = "Zaxchill",
-    types = { "ice", "grass" },
+    id = 114,
+    name = "Kriothfin",
+    types = { "water" },
     baseStats = {
-      hp = 64,
-      attack = 48,
-      defense = 58,
-      spAttack = 36,
-      spDefense = 28,
-      speed = 65,
+      hp = 49,
+      attack = 46,
+      defense = 53,
+      spAttack = 37,
+      spDefense = 41,
+      speed = 63,
     },
-    abilities = { "shadow-veil", "scale-pulse" },
-    hiddenAbility = "quick-guard",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 66,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 13,
-    weightHg = 83,
+    abilities = { "thorn-spirit", "storm-pulse" },
+    hiddenAbility = "stone-skin",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 81,
+    genderRatio = -1, -- percent female; -1 means genderless
     evolution = {
       kind = "level",
       level = 14,
-      into = 153,
+      into = 115,
     },
     learnset = {
-      { level = 1, move = 6 },
-      { level = 1, move = 24 },
-      { level = 11, move = 215 },
-      { level = 17, move = 198 },
-      { level = 19, move = 94 },
-      { level = 25, move = 186 },
-      { level = 26, move = 322 },
-      { level = 30, move = 307 },
-      { level = 46, move = 54 },
-      { level = 48, move = 82 },
+      { level = 1, move = 3 },
+      { level = 1, move = 21 },
+      { level = 26, move = 218 },
+      { level = 31, move = 301 },
+      { level = 44, move = 109 },
+      { level = 44, move = 165 },
+      { level = 44, move = 412 },
+      { level = 49, move = 440 },
+      { level = 57, move = 56 },
+      { level = 59, move = 112 },
+      { level = 60, move = 206 },
     },
   },
-  -- #153 Loussrime lives in old forests and grooms its companions.
+  -- #115 Staltfin lives in city alleys and travels in small herds.
+  -- Base stat total 401; evolves into #116 at level 32.
+  -- Learns: Tidal Whip (1), Mist Punch (1), Wild Strike (3), Tidal Tackle (4), Double Kick (36), Mega Blast (36), Torrent Spin (44), Surging Crash (50), Steady Punch (51), Rain Claw (59).
+  -- Abilities: thorn-spirit, storm-pulse (hidden: stone-skin). Catch rate 90 (medium), growth erratic, genderless.
   {
-    id = 153,
-    name = "Loussrime",
-    types = { "ice", "grass" },
+    id = 115,
+    name = "Staltfin",
+    types = { "water" },
     baseStats = {
-      hp = 81,
-      attack = 99,
-      defense = 58,
-      spAttack = 55,
-      spDefense = 53,
-      speed = 64,
+      hp = 42,
+      attack = 66,
+      defense = 43,
+      spAttack = 70,
+      spDefense = 75,
+      speed = 105,
     },
-    abilities = { "shadow-veil", "scale-pulse" },
-    hiddenAbility = "quick-guard",
+    abilities = { "thorn-spirit", "storm-pulse" },
+    hiddenAbility = "stone-skin",
     catchRate = 90, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 80,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 20,
-    weightHg = 562,
+    growthRate = "erratic",
+    baseExp = 77,
+    genderRatio = -1, -- percent female; -1 means genderless
     evolution = {
       kind = "level",
       level = 32,
-      into = 154,
+      into = 116,
     },
-    evolvesFrom = 152,
+    evolvesFrom = 114,
     learnset = {
-      { level = 1, move = 6 },
-      { level = 1, move = 24 },
-      { level = 5, move = 148 },
-      { level = 16, move = 101 },
-      { level = 20, move = 234 },
-      { level = 26, move = 198 },
-      { level = 28, move = 75 },
-      { level = 28, move = 185 },
-      { level = 31, move = 77 },
-      { level = 31, move = 140 },
-      { level = 50, move = 146 },
-      { level = 53, move = 313 },
-      { level = 54, move = 206 },
+      { level = 1, move = 3 },
+      { level = 1, move = 21 },
+      { level = 3, move = 101 },
+      { level = 4, move = 112 },
+      { level = 36, move = 75 },
+      { level = 36, move = 400 },
+      { level = 44, move = 297 },
+      { level = 50, move = 91 },
+      { level = 51, move = 429 },
+      { level = 59, move = 218 },
     },
   },
-  -- #154 Thafffrost lives in quiet temples and grooms its companions.
+  -- #116 Creerdrip lives in old forests and sleeps through storms.
+  -- Base stat total 506; does not evolve.
+  -- Learns: Tidal Whip (1), Mist Punch (1), Giga Burst (16), Steady Punch (16), Mega Pulse (27), Rain Blast (29), Bubble Shot (52), Quick Claw (56), Wild Storm (59), Rain Claw (60).
+  -- Abilities: thorn-spirit, storm-pulse (hidden: stone-skin). Catch rate 45 (hard), growth erratic, 75% female.
   {
-    id = 154,
-    name = "Thafffrost",
-    types = { "ice", "grass" },
+    id = 116,
+    name = "Creerdrip",
+    types = { "water" },
     baseStats = {
-      hp = 105,
-      attack = 78,
-      defense = 63,
-      spAttack = 109,
-      spDefense = 101,
-      speed = 89,
+      hp = 75,
+      attack = 73,
+      defense = 57,
+      spAttack = 99,
+      spDefense = 97,
+      speed = 105,
     },
-    abilities = { "shadow-veil", "scale-pulse" },
-    hiddenAbility = "quick-guard",
+    abilities = { "thorn-spirit", "storm-pulse" },
+    hiddenAbility = "stone-skin",
     catchRate = 45, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 107,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 45,
-    weightHg = 429,
-    evolvesFrom = 153,
+    growthRate = "erratic",
+    baseExp = 141,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolvesFrom = 115,
     learnset = {
-      { level = 1, move = 6 },
-      { level = 1, move = 24 },
-      { level = 5, move = 247 },
-      { level = 13, move = 339 },
-      { level = 32, move = 198 },
-      { level = 34, move = 400 },
-      { level = 35, move = 335 },
-      { level = 41, move = 266 },
-      { level = 44, move = 106 },
-      { level = 60, move = 127 },
+      { level = 1, move = 3 },
+      { level = 1, move = 21 },
+      { level = 16, move = 61 },
+      { level = 16, move = 429 },
+      { level = 27, move = 440 },
+      { level = 29, move = 277 },
+      { level = 52, move = 152 },
+      { level = 56, move = 146 },
+      { level = 59, move = 301 },
+      { level = 60, move = 218 },
     },
   },
-  -- #155 Nissdrake lives in abandoned power plants and sunbathes for hours.
+  -- #117 Skiscale lives in abandoned power plants and stores food in its cheeks.
+  -- Base stat total 311; evolves into #118 with a dragon-stone.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Outrage Shot (9), Sly Pulse (11), Ancient Punch (18), Wyrm Wave (31), Quick Dance (35), Sucker Veil (45), Draco Storm (57).
+  -- Abilities: ember-pulse, quick-body (hidden: night-pulse). Catch rate 190 (easy), growth erratic, 25% female.
   {
-    id = 155,
-    name = "Nissdrake",
-    types = { "dragon" },
+    id = 117,
+    name = "Skiscale",
+    types = { "dragon", "dark" },
     baseStats = {
-      hp = 57,
-      attack = 41,
-      defense = 51,
-      spAttack = 33,
-      spDefense = 40,
-      speed = 71,
+      hp = 50,
+      attack = 49,
+      defense = 63,
+      spAttack = 67,
+      spDefense = 31,
+      speed = 51,
     },
-    abilities = { "sky-pulse", "storm-guard" },
-    hiddenAbility = "glimmer-spirit",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "slow",
+    abilities = { "ember-pulse", "quick-body" },
+    hiddenAbility = "night-pulse",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "erratic",
     baseExp = 77,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 4,
-    weightHg = 186,
-    evolution = {
-      kind = "level",
-      level = 14,
-      into = 156,
-    },
-    learnset = {
-      { level = 1, move = 15 },
-      { level = 1, move = 33 },
-      { level = 17, move = 129 },
-      { level = 25, move = 213 },
-      { level = 25, move = 322 },
-      { level = 34, move = 332 },
-      { level = 37, move = 397 },
-      { level = 52, move = 95 },
-    },
-  },
-  -- #156 Taethwyrm lives in volcanic vents and grooms its companions.
-  {
-    id = 156,
-    name = "Taethwyrm",
-    types = { "dragon" },
-    baseStats = {
-      hp = 87,
-      attack = 82,
-      defense = 55,
-      spAttack = 66,
-      spDefense = 87,
-      speed = 48,
-    },
-    abilities = { "sky-pulse", "storm-guard" },
-    hiddenAbility = "glimmer-spirit",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 106,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 44,
-    weightHg = 234,
-    evolvesFrom = 155,
-    learnset = {
-      { level = 1, move = 15 },
-      { level = 1, move = 33 },
-      { level = 4, move = 185 },
-      { level = 13, move = 109 },
-      { level = 14, move = 37 },
-      { level = 15, move = 161 },
-      { level = 26, move = 95 },
-      { level = 34, move = 56 },
-      { level = 35, move = 278 },
-      { level = 45, move = 356 },
-      { level = 52, move = 333 },
-    },
-  },
-  -- #157 Brirclod lives in high peaks and hides when it hears footsteps.
-  {
-    id = 157,
-    name = "Brirclod",
-    types = { "ground", "bug" },
-    baseStats = {
-      hp = 42,
-      attack = 48,
-      defense = 47,
-      spAttack = 35,
-      spDefense = 59,
-      speed = 60,
-    },
-    abilities = { "stone-will", "shadow-mantle" },
-    hiddenAbility = "iron-mantle",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 71,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 12,
-    weightHg = 191,
+    genderRatio = 25, -- percent female; -1 means genderless
     evolution = {
       kind = "item",
-      item = "ground-stone",
-      into = 158,
+      item = "dragon-stone",
+      into = 118,
     },
     learnset = {
-      { level = 1, move = 9 },
-      { level = 1, move = 27 },
-      { level = 6, move = 138 },
-      { level = 8, move = 103 },
-      { level = 28, move = 72 },
-      { level = 35, move = 328 },
-      { level = 42, move = 325 },
-      { level = 44, move = 313 },
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 9, move = 226 },
+      { level = 11, move = 313 },
+      { level = 18, move = 228 },
+      { level = 31, move = 332 },
+      { level = 35, move = 56 },
+      { level = 45, move = 175 },
+      { level = 57, move = 397 },
     },
   },
-  -- #158 Whildune lives in old forests and mimics the calls of other creatures.
+  -- #118 Flithwyrm lives in quiet temples and dislikes loud noises.
+  -- Base stat total 398; does not evolve.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Giga Strike (7), Dragon Beam (14), Ancient Punch (19), Fang Burst (36), Ancient Whip (47), Wyrm Veil (52), Quick Dance (54), Draco Slash (56).
+  -- Abilities: ember-pulse, quick-body (hidden: night-pulse). Catch rate 60 (hard), growth erratic, 75% female.
   {
-    id = 158,
-    name = "Whildune",
-    types = { "ground", "bug" },
+    id = 118,
+    name = "Flithwyrm",
+    types = { "dragon", "dark" },
     baseStats = {
-      hp = 56,
-      attack = 67,
-      defense = 80,
-      spAttack = 63,
-      spDefense = 73,
-      speed = 54,
-    },
-    abilities = { "stone-will", "shadow-mantle" },
-    hiddenAbility = "iron-mantle",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 94,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 74,
-    weightHg = 656,
-    evolvesFrom = 157,
-    learnset = {
-      { level = 1, move = 9 },
-      { level = 1, move = 27 },
-      { level = 7, move = 110 },
-      { level = 7, move = 241 },
-      { level = 9, move = 101 },
-      { level = 17, move = 146 },
-      { level = 43, move = 138 },
-      { level = 47, move = 328 },
-      { level = 48, move = 313 },
-      { level = 48, move = 391 },
-      { level = 55, move = 42 },
-      { level = 60, move = 338 },
-    },
-  },
-  -- #159 Pildrip lives in tidal caves and sunbathes for hours.
-  {
-    id = 159,
-    name = "Pildrip",
-    types = { "water", "grass" },
-    baseStats = {
-      hp = 59,
-      attack = 57,
+      hp = 75,
+      attack = 51,
       defense = 53,
-      spAttack = 52,
-      spDefense = 41,
-      speed = 38,
+      spAttack = 80,
+      spDefense = 61,
+      speed = 78,
     },
-    abilities = { "quick-spirit", "steel-sense" },
-    hiddenAbility = "sky-will",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 81,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 16,
-    weightHg = 23,
+    abilities = { "ember-pulse", "quick-body" },
+    hiddenAbility = "night-pulse",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 77,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolvesFrom = 117,
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 7, move = 434 },
+      { level = 14, move = 278 },
+      { level = 19, move = 228 },
+      { level = 36, move = 356 },
+      { level = 47, move = 157 },
+      { level = 52, move = 147 },
+      { level = 54, move = 56 },
+      { level = 56, move = 408 },
+    },
+  },
+  -- #119 Zothtide lives in abandoned power plants and hums at dawn.
+  -- Base stat total 316; evolves into #120 at level 21.
+  -- Learns: Tidal Whip (1), Mist Punch (1), Focused Dance (7), Mist Spin (12), Giga Storm (16), Quick Strike (16), Giga Burst (18), Quick Dance (22), Heavy Beam (31), Double Kick (32), Brutal Rush (50), Sly Crash (55).
+  -- Abilities: steel-sense, sky-heart (hidden: steel-pulse). Catch rate 120 (medium), growth medium_slow, 0% female.
+  {
+    id = 119,
+    name = "Zothtide",
+    types = { "water", "fighting" },
+    baseStats = {
+      hp = 35,
+      attack = 57,
+      defense = 62,
+      spAttack = 54,
+      spDefense = 71,
+      speed = 37,
+    },
+    abilities = { "steel-sense", "sky-heart" },
+    hiddenAbility = "steel-pulse",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 82,
+    genderRatio = 0, -- percent female; -1 means genderless
     evolution = {
       kind = "level",
-      level = 16,
+      level = 21,
+      into = 120,
+    },
+    learnset = {
+      { level = 1, move = 3 },
+      { level = 1, move = 21 },
+      { level = 7, move = 334 },
+      { level = 12, move = 126 },
+      { level = 16, move = 206 },
+      { level = 16, move = 322 },
+      { level = 18, move = 61 },
+      { level = 22, move = 56 },
+      { level = 31, move = 428 },
+      { level = 32, move = 75 },
+      { level = 50, move = 210 },
+      { level = 55, move = 412 },
+    },
+  },
+  -- #120 Luntide lives in volcanic vents and glows faintly when excited.
+  -- Base stat total 408; does not evolve.
+  -- Learns: Tidal Whip (1), Mist Punch (1), Mega Blast (10), Low Burst (20), Mega Rush (36), Tidal Tackle (37), Steady Punch (37), Rising Kick (40), Steady Dance (41), Wild Storm (44), Sly Pulse (54), Quick Claw (57), Spinning Beam (57).
+  -- Abilities: steel-sense, sky-heart (hidden: steel-pulse). Catch rate 120 (medium), growth medium_slow, 0% female.
+  {
+    id = 120,
+    name = "Luntide",
+    types = { "water", "fighting" },
+    baseStats = {
+      hp = 53,
+      attack = 100,
+      defense = 83,
+      spAttack = 44,
+      spDefense = 70,
+      speed = 58,
+    },
+    abilities = { "steel-sense", "sky-heart" },
+    hiddenAbility = "steel-pulse",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 80,
+    genderRatio = 0, -- percent female; -1 means genderless
+    evolvesFrom = 119,
+    learnset = {
+      { level = 1, move = 3 },
+      { level = 1, move = 21 },
+      { level = 10, move = 400 },
+      { level = 20, move = 404 },
+      { level = 36, move = 339 },
+      { level = 37, move = 112 },
+      { level = 37, move = 429 },
+      { level = 40, move = 229 },
+      { level = 41, move = 374 },
+      { level = 44, move = 301 },
+      { level = 54, move = 313 },
+      { level = 57, move = 146 },
+      { level = 57, move = 398 },
+    },
+  },
+  -- #121 Meltvenom lives in flower meadows and travels in small herds.
+  -- Base stat total 297; evolves into #122 at level 26.
+  -- Learns: Miasma Wave (1), Smog Wave (1), Mega Rush (4), Bile Crash (25), Bile Punch (32), Miasma Storm (32), Sly Pulse (32), Noxious Shot (35), Double Claw (43), Miasma Pulse (48), Quick Claw (50), Quick Dance (53).
+  -- Abilities: swarm-aura, iron-veil (hidden: mind-sense). Catch rate 255 (easy), growth fluctuating, 25% female.
+  {
+    id = 121,
+    name = "Meltvenom",
+    types = { "poison" },
+    baseStats = {
+      hp = 59,
+      attack = 27,
+      defense = 64,
+      spAttack = 58,
+      spDefense = 36,
+      speed = 53,
+    },
+    abilities = { "swarm-aura", "iron-veil" },
+    hiddenAbility = "mind-sense",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 77,
+    genderRatio = 25, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 26,
+      into = 122,
+    },
+    learnset = {
+      { level = 1, move = 8 },
+      { level = 1, move = 26 },
+      { level = 4, move = 339 },
+      { level = 25, move = 371 },
+      { level = 32, move = 46 },
+      { level = 32, move = 85 },
+      { level = 32, move = 313 },
+      { level = 35, move = 361 },
+      { level = 43, move = 37 },
+      { level = 48, move = 286 },
+      { level = 50, move = 146 },
+      { level = 53, move = 56 },
+    },
+  },
+  -- #122 Maskvenom lives in cloud banks and mimics the calls of other creatures.
+  -- Base stat total 422; evolves into #123 at level 43.
+  -- Learns: Miasma Wave (1), Smog Wave (1), Quick Strike (5), Bile Crash (5), Mega Claw (11), Double Claw (16), Giga Strike (20), Acid Claw (21), Wild Pulse (33), Double Kick (51).
+  -- Abilities: swarm-aura, iron-veil (hidden: mind-sense). Catch rate 60 (hard), growth fluctuating, 100% female.
+  {
+    id = 122,
+    name = "Maskvenom",
+    types = { "poison" },
+    baseStats = {
+      hp = 82,
+      attack = 75,
+      defense = 56,
+      spAttack = 65,
+      spDefense = 66,
+      speed = 78,
+    },
+    abilities = { "swarm-aura", "iron-veil" },
+    hiddenAbility = "mind-sense",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 81,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 43,
+      into = 123,
+    },
+    evolvesFrom = 121,
+    learnset = {
+      { level = 1, move = 8 },
+      { level = 1, move = 26 },
+      { level = 5, move = 322 },
+      { level = 5, move = 371 },
+      { level = 11, move = 335 },
+      { level = 16, move = 37 },
+      { level = 20, move = 434 },
+      { level = 21, move = 426 },
+      { level = 33, move = 185 },
+      { level = 51, move = 75 },
+    },
+  },
+  -- #123 Burtoxa lives in ruined towers and hums at dawn.
+  -- Base stat total 540; does not evolve.
+  -- Learns: Miasma Wave (1), Smog Wave (1), Miasma Pulse (14), Mega Pulse (15), Wild Spin (23), Sly Pulse (25), Miasma Tackle (34), Venom Punch (36), Mega Claw (54), Bile Punch (55).
+  -- Abilities: swarm-aura, iron-veil (hidden: mind-sense). Catch rate 25 (hard), growth fluctuating, 50% female.
+  {
+    id = 123,
+    name = "Burtoxa",
+    types = { "poison" },
+    baseStats = {
+      hp = 107,
+      attack = 77,
+      defense = 107,
+      spAttack = 66,
+      spDefense = 83,
+      speed = 100,
+    },
+    abilities = { "swarm-aura", "iron-veil" },
+    hiddenAbility = "mind-sense",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 121,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 122,
+    learnset = {
+      { level = 1, move = 8 },
+      { level = 1, move = 26 },
+      { level = 14, move = 286 },
+      { level = 15, move = 440 },
+      { level = 23, move = 109 },
+      { level = 25, move = 313 },
+      { level = 34, move = 111 },
+      { level = 36, move = 253 },
+      { level = 54, move = 335 },
+      { level = 55, move = 46 },
+    },
+  },
+  -- #124 Nythspark lives in old forests and sunbathes for hours.
+  -- Base stat total 281; evolves into #125 at level 17.
+  -- Learns: Arc Blast (1), Thunder Blast (1), Mega Claw (3), Volt Fang (7), Bone Rush (7), Spark Blast (10), Quake Lance (15), Wild Strike (27), Static Barrage (55), Spark Spin (58), Thunder Strike (60).
+  -- Abilities: night-mantle, thorn-surge (hidden: thorn-aura). Catch rate 255 (easy), growth fast, genderless.
+  {
+    id = 124,
+    name = "Nythspark",
+    types = { "electric", "ground" },
+    baseStats = {
+      hp = 53,
+      attack = 62,
+      defense = 48,
+      spAttack = 52,
+      spDefense = 36,
+      speed = 30,
+    },
+    abilities = { "night-mantle", "thorn-surge" },
+    hiddenAbility = "thorn-aura",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 55,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 17,
+      into = 125,
+    },
+    learnset = {
+      { level = 1, move = 4 },
+      { level = 1, move = 22 },
+      { level = 3, move = 335 },
+      { level = 7, move = 255 },
+      { level = 7, move = 376 },
+      { level = 10, move = 314 },
+      { level = 15, move = 182 },
+      { level = 27, move = 101 },
+      { level = 55, move = 250 },
+      { level = 58, move = 100 },
+      { level = 60, move = 57 },
+    },
+  },
+  -- #125 Pleenvolt lives in flower meadows and grooms its companions.
+  -- Base stat total 430; evolves into #126 at level 37.
+  -- Learns: Arc Blast (1), Thunder Blast (1), Spark Whip (5), Fissure Beam (15), Fissure Lance (19), Double Kick (20), Mega Claw (35), Arc Punch (39), Bone Veil (43), Sly Pulse (47), Spark Blast (48), Quick Claw (52), Steady Punch (60).
+  -- Abilities: night-mantle, thorn-surge (hidden: thorn-aura). Catch rate 60 (hard), growth fast, 0% female.
+  {
+    id = 125,
+    name = "Pleenvolt",
+    types = { "electric", "ground" },
+    baseStats = {
+      hp = 85,
+      attack = 52,
+      defense = 56,
+      spAttack = 79,
+      spDefense = 86,
+      speed = 72,
+    },
+    abilities = { "night-mantle", "thorn-surge" },
+    hiddenAbility = "thorn-aura",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 108,
+    genderRatio = 0, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 37,
+      into = 126,
+    },
+    evolvesFrom = 124,
+    learnset = {
+      { level = 1, move = 4 },
+      { level = 1, move = 22 },
+      { level = 5, move = 364 },
+      { level = 15, move = 144 },
+      { level = 19, move = 367 },
+      { level = 20, move = 75 },
+      { level = 35, move = 335 },
+      { level = 39, move = 421 },
+      { level = 43, move = 41 },
+      { level = 47, move = 313 },
+      { level = 48, move = 314 },
+      { level = 52, move = 146 },
+      { level = 60, move = 429 },
+    },
+  },
+  -- #126 Niockspark lives in high peaks and stores food in its cheeks.
+  -- Base stat total 532; does not evolve.
+  -- Learns: Arc Blast (1), Thunder Blast (1), Spark Blast (8), Volt Shot (14), Sand Barrage (22), Surge Whip (23), Fissure Blast (23), Mega Pulse (31), Sly Crash (32), Spark Storm (35), Sly Wave (41), Surge Crash (53), Volt Storm (56).
+  -- Abilities: night-mantle, thorn-surge (hidden: thorn-aura). Catch rate 45 (hard), growth fast, 12% female.
+  {
+    id = 126,
+    name = "Niockspark",
+    types = { "electric", "ground" },
+    baseStats = {
+      hp = 94,
+      attack = 101,
+      defense = 90,
+      spAttack = 102,
+      spDefense = 65,
+      speed = 80,
+    },
+    abilities = { "night-mantle", "thorn-surge" },
+    hiddenAbility = "thorn-aura",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 117,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolvesFrom = 125,
+    learnset = {
+      { level = 1, move = 4 },
+      { level = 1, move = 22 },
+      { level = 8, move = 314 },
+      { level = 14, move = 430 },
+      { level = 22, move = 391 },
+      { level = 23, move = 176 },
+      { level = 23, move = 325 },
+      { level = 31, move = 440 },
+      { level = 32, move = 412 },
+      { level = 35, move = 98 },
+      { level = 41, move = 321 },
+      { level = 53, move = 345 },
+      { level = 56, move = 410 },
+    },
+  },
+  -- #127 Quulplume lives in hollow logs and mimics the calls of other creatures.
+  -- Base stat total 516; does not evolve.
+  -- Learns: Air Strike (1), Swoop Wave (1), Air Tackle (14), Wild Storm (19), Aerial Shot (39), Mega Pulse (43), Feather Beam (48), Wing Strike (56), Quick Strike (57).
+  -- Abilities: storm-veil, scale-claws (hidden: venom-skin). Catch rate 45 (hard), growth medium_slow, 25% female.
+  {
+    id = 127,
+    name = "Quulplume",
+    types = { "flying" },
+    baseStats = {
+      hp = 103,
+      attack = 82,
+      defense = 53,
+      spAttack = 76,
+      spDefense = 101,
+      speed = 101,
+    },
+    abilities = { "storm-veil", "scale-claws" },
+    hiddenAbility = "venom-skin",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 103,
+    genderRatio = 25, -- percent female; -1 means genderless
+    learnset = {
+      { level = 1, move = 10 },
+      { level = 1, move = 28 },
+      { level = 14, move = 191 },
+      { level = 19, move = 301 },
+      { level = 39, move = 231 },
+      { level = 43, move = 440 },
+      { level = 48, move = 219 },
+      { level = 56, move = 423 },
+      { level = 57, move = 322 },
+    },
+  },
+  -- #128 Shaemppyre lives in flower meadows and glows faintly when excited.
+  -- Base stat total 527; does not evolve.
+  -- Learns: Ember Spin (1), Molten Burst (1), Blazing Whip (8), Mega Claw (11), Molten Tackle (17), Scorch Shot (24), Cinder Beam (24), Mega Whip (35), Blazing Crash (56).
+  -- Abilities: glimmer-heart, tide-body (hidden: frost-veil). Catch rate 45 (hard), growth slow, 25% female.
+  {
+    id = 128,
+    name = "Shaemppyre",
+    types = { "fire" },
+    baseStats = {
+      hp = 92,
+      attack = 76,
+      defense = 119,
+      spAttack = 55,
+      spDefense = 119,
+      speed = 66,
+    },
+    abilities = { "glimmer-heart", "tide-body" },
+    hiddenAbility = "frost-veil",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 111,
+    genderRatio = 25, -- percent female; -1 means genderless
+    learnset = {
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 8, move = 360 },
+      { level = 11, move = 335 },
+      { level = 17, move = 370 },
+      { level = 24, move = 122 },
+      { level = 24, move = 336 },
+      { level = 35, move = 119 },
+      { level = 56, move = 323 },
+    },
+  },
+  -- #129 Whoskfrost lives in old forests and glows faintly when excited.
+  -- Base stat total 309; evolves into #130 at level 27.
+  -- Learns: Rime Shot (1), Polar Crash (1), Rime Burst (15), Giga Strike (15), Glacial Rush (19), Steady Dance (38), Ice Lance (43), Snow Pulse (55).
+  -- Abilities: swarm-guard, ember-mantle (hidden: tide-heart). Catch rate 120 (medium), growth medium_fast, 50% female.
+  {
+    id = 129,
+    name = "Whoskfrost",
+    types = { "ice", "normal" },
+    baseStats = {
+      hp = 51,
+      attack = 36,
+      defense = 61,
+      spAttack = 57,
+      spDefense = 58,
+      speed = 46,
+    },
+    abilities = { "swarm-guard", "ember-mantle" },
+    hiddenAbility = "tide-heart",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 67,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 27,
+      into = 130,
+    },
+    learnset = {
+      { level = 1, move = 6 },
+      { level = 1, move = 24 },
+      { level = 15, move = 141 },
+      { level = 15, move = 434 },
+      { level = 19, move = 318 },
+      { level = 38, move = 374 },
+      { level = 43, move = 40 },
+      { level = 55, move = 377 },
+    },
+  },
+  -- #130 Mourrime lives in ruined towers and sheds its skin each season.
+  -- Base stat total 421; evolves into #131 at level 41.
+  -- Learns: Rime Shot (1), Polar Crash (1), Wild Pulse (4), Frost Beam (4), Mega Pulse (6), Mega Claw (9), Glacial Fang (11), Glacial Rush (42), Wild Spin (57).
+  -- Abilities: swarm-guard, ember-mantle (hidden: tide-heart). Catch rate 120 (medium), growth medium_fast, 75% female.
+  {
+    id = 130,
+    name = "Mourrime",
+    types = { "ice", "normal" },
+    baseStats = {
+      hp = 103,
+      attack = 73,
+      defense = 46,
+      spAttack = 74,
+      spDefense = 68,
+      speed = 57,
+    },
+    abilities = { "swarm-guard", "ember-mantle" },
+    hiddenAbility = "tide-heart",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 88,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 41,
+      into = 131,
+    },
+    evolvesFrom = 129,
+    learnset = {
+      { level = 1, move = 6 },
+      { level = 1, move = 24 },
+      { level = 4, move = 185 },
+      { level = 4, move = 265 },
+      { level = 6, move = 440 },
+      { level = 9, move = 335 },
+      { level = 11, move = 354 },
+      { level = 42, move = 318 },
+      { level = 57, move = 109 },
+    },
+  },
+  -- #131 Truthrime lives in abandoned power plants and builds nests from twigs and wire.
+  -- Base stat total 522; does not evolve.
+  -- Learns: Rime Shot (1), Polar Crash (1), Snow Pulse (7), Steady Punch (10), Snow Fang (21), Sly Wave (26), Double Kick (27), Frost Claw (28), Ice Punch (35), Glacial Fang (40), Ice Lance (56), Polar Pulse (59).
+  -- Abilities: swarm-guard, ember-mantle (hidden: tide-heart). Catch rate 45 (hard), growth medium_fast, 50% female.
+  {
+    id = 131,
+    name = "Truthrime",
+    types = { "ice", "normal" },
+    baseStats = {
+      hp = 109,
+      attack = 86,
+      defense = 54,
+      spAttack = 118,
+      spDefense = 58,
+      speed = 97,
+    },
+    abilities = { "swarm-guard", "ember-mantle" },
+    hiddenAbility = "tide-heart",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 118,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 130,
+    learnset = {
+      { level = 1, move = 6 },
+      { level = 1, move = 24 },
+      { level = 7, move = 377 },
+      { level = 10, move = 429 },
+      { level = 21, move = 266 },
+      { level = 26, move = 321 },
+      { level = 27, move = 75 },
+      { level = 28, move = 355 },
+      { level = 35, move = 186 },
+      { level = 40, move = 354 },
+      { level = 56, move = 40 },
+      { level = 59, move = 346 },
+    },
+  },
+  -- #132 Chaeltpup lives in cloud banks and hides when it hears footsteps.
+  -- Base stat total 291; evolves into #133 with a normal-stone.
+  -- Learns: Double Dance (1), Quick Blast (1), Rock Spin (16), Granite Wave (16), Crag Wave (20), Stone Blast (20), Shale Crash (36), Wild Strike (39), Sly Wave (41), Quick Strike (41), Rock Fang (55).
+  -- Abilities: thorn-aura, mind-veil (hidden: steel-body). Catch rate 190 (easy), growth erratic, 50% female.
+  {
+    id = 132,
+    name = "Chaeltpup",
+    types = { "normal", "rock" },
+    baseStats = {
+      hp = 32,
+      attack = 67,
+      defense = 44,
+      spAttack = 48,
+      spDefense = 71,
+      speed = 29,
+    },
+    abilities = { "thorn-aura", "mind-veil" },
+    hiddenAbility = "steel-body",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 82,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "item",
+      item = "normal-stone",
+      into = 133,
+    },
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 16, move = 357 },
+      { level = 16, move = 406 },
+      { level = 20, move = 96 },
+      { level = 20, move = 197 },
+      { level = 36, move = 171 },
+      { level = 39, move = 101 },
+      { level = 41, move = 321 },
+      { level = 41, move = 322 },
+      { level = 55, move = 73 },
+    },
+  },
+  -- #133 Skirmole lives in frozen ridges and hides when it hears footsteps.
+  -- Base stat total 419; does not evolve.
+  -- Learns: Double Dance (1), Quick Blast (1), Quick Dance (4), Granite Kick (21), Granite Pulse (28), Crag Shot (28), Wild Spin (34), Wild Storm (34), Stone Wave (37), Crag Wave (41), Steady Dance (48), Boulder Lance (49), Sly Pulse (49).
+  -- Abilities: thorn-aura, mind-veil (hidden: steel-body). Catch rate 60 (hard), growth erratic, 50% female.
+  {
+    id = 133,
+    name = "Skirmole",
+    types = { "normal", "rock" },
+    baseStats = {
+      hp = 40,
+      attack = 68,
+      defense = 92,
+      spAttack = 77,
+      spDefense = 90,
+      speed = 52,
+    },
+    abilities = { "thorn-aura", "mind-veil" },
+    hiddenAbility = "steel-body",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 103,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 132,
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 4, move = 56 },
+      { level = 21, move = 155 },
+      { level = 28, move = 44 },
+      { level = 28, move = 431 },
+      { level = 34, move = 109 },
+      { level = 34, move = 301 },
+      { level = 37, move = 435 },
+      { level = 41, move = 96 },
+      { level = 48, move = 374 },
+      { level = 49, move = 79 },
+      { level = 49, move = 313 },
+    },
+  },
+  -- #134 Plurchill lives in rocky coasts and stores food in its cheeks.
+  -- Base stat total 304; evolves into #135 at level 23.
+  -- Learns: Rime Shot (1), Polar Crash (1), Polar Slash (9), Glacial Rush (14), Wild Pulse (25), Polar Spin (38), Wild Spin (41), Snow Pulse (49).
+  -- Abilities: tide-mantle, venom-will (hidden: storm-pulse). Catch rate 120 (medium), growth fast, 0% female.
+  {
+    id = 134,
+    name = "Plurchill",
+    types = { "ice", "bug" },
+    baseStats = {
+      hp = 52,
+      attack = 58,
+      defense = 35,
+      spAttack = 62,
+      spDefense = 37,
+      speed = 60,
+    },
+    abilities = { "tide-mantle", "venom-will" },
+    hiddenAbility = "storm-pulse",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 81,
+    genderRatio = 0, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 23,
+      into = 135,
+    },
+    learnset = {
+      { level = 1, move = 6 },
+      { level = 1, move = 24 },
+      { level = 9, move = 348 },
+      { level = 14, move = 318 },
+      { level = 25, move = 185 },
+      { level = 38, move = 105 },
+      { level = 41, move = 109 },
+      { level = 49, move = 377 },
+    },
+  },
+  -- #135 Brockchill lives in cloud banks and sleeps through storms.
+  -- Base stat total 407; evolves into #136 at level 41.
+  -- Learns: Rime Shot (1), Polar Crash (1), Sting Dance (8), Snow Pulse (13), Silk Tackle (21), Rime Tackle (21), Steady Punch (21), Quick Claw (26), Sting Lance (28), Rime Claw (36), Mega Blast (36), Sting Strike (39), Mandible Wave (58).
+  -- Abilities: tide-mantle, venom-will (hidden: storm-pulse). Catch rate 90 (medium), growth fast, 12% female.
+  {
+    id = 135,
+    name = "Brockchill",
+    types = { "ice", "bug" },
+    baseStats = {
+      hp = 50,
+      attack = 73,
+      defense = 79,
+      spAttack = 56,
+      spDefense = 75,
+      speed = 74,
+    },
+    abilities = { "tide-mantle", "venom-will" },
+    hiddenAbility = "storm-pulse",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 82,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 41,
+      into = 136,
+    },
+    evolvesFrom = 134,
+    learnset = {
+      { level = 1, move = 6 },
+      { level = 1, move = 24 },
+      { level = 8, move = 103 },
+      { level = 13, move = 377 },
+      { level = 21, move = 138 },
+      { level = 21, move = 149 },
+      { level = 21, move = 429 },
+      { level = 26, move = 146 },
+      { level = 28, move = 409 },
+      { level = 36, move = 285 },
+      { level = 36, move = 400 },
+      { level = 39, move = 396 },
+      { level = 58, move = 225 },
+    },
+  },
+  -- #136 Krelchill lives in swamps and sleeps through storms.
+  -- Base stat total 510; does not evolve.
+  -- Learns: Rime Shot (1), Polar Crash (1), Silk Fang (9), Buzz Pulse (13), Sly Pulse (29), Polar Pulse (34), Mandible Storm (35), Polar Slash (36), Sting Lance (42), Heavy Beam (46), Rime Burst (48).
+  -- Abilities: tide-mantle, venom-will (hidden: storm-pulse). Catch rate 45 (hard), growth fast, genderless.
+  {
+    id = 136,
+    name = "Krelchill",
+    types = { "ice", "bug" },
+    baseStats = {
+      hp = 86,
+      attack = 97,
+      defense = 80,
+      spAttack = 72,
+      spDefense = 85,
+      speed = 90,
+    },
+    abilities = { "tide-mantle", "venom-will" },
+    hiddenAbility = "storm-pulse",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 125,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolvesFrom = 135,
+    learnset = {
+      { level = 1, move = 6 },
+      { level = 1, move = 24 },
+      { level = 9, move = 78 },
+      { level = 13, move = 205 },
+      { level = 29, move = 313 },
+      { level = 34, move = 346 },
+      { level = 35, move = 120 },
+      { level = 36, move = 348 },
+      { level = 42, move = 409 },
+      { level = 46, move = 428 },
+      { level = 48, move = 141 },
+    },
+  },
+  -- #137 Whanflare lives in mountain dojos and hides when it hears footsteps.
+  -- Base stat total 310; evolves into #138 at level 19.
+  -- Learns: Ember Spin (1), Molten Burst (1), Flare Tackle (27), Quick Claw (37), Quick Dance (38), Low Burst (43), Molten Tackle (47), Scorch Shot (59), Cross Strike (59).
+  -- Abilities: tide-guard, iron-claws (hidden: shadow-aura). Catch rate 190 (easy), growth fluctuating, 12% female.
+  {
+    id = 137,
+    name = "Whanflare",
+    types = { "fire", "fighting" },
+    baseStats = {
+      hp = 43,
+      attack = 28,
+      defense = 68,
+      spAttack = 73,
+      spDefense = 28,
+      speed = 70,
+    },
+    abilities = { "tide-guard", "iron-claws" },
+    hiddenAbility = "shadow-aura",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 70,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 19,
+      into = 138,
+    },
+    learnset = {
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 27, move = 302 },
+      { level = 37, move = 146 },
+      { level = 38, move = 56 },
+      { level = 43, move = 404 },
+      { level = 47, move = 370 },
+      { level = 59, move = 122 },
+      { level = 59, move = 166 },
+    },
+  },
+  -- #138 Snuxflare lives in flower meadows and dislikes loud noises.
+  -- Base stat total 418; evolves into #139 at level 35.
+  -- Learns: Ember Spin (1), Molten Burst (1), Molten Pulse (3), Flare Whip (7), Heavy Beam (9), Quick Dance (19), Inferno Barrage (19), Mega Punch (19), Cross Strike (33), Ember Storm (45), Flare Dance (56).
+  -- Abilities: tide-guard, iron-claws (hidden: shadow-aura). Catch rate 120 (medium), growth fluctuating, 50% female.
+  {
+    id = 138,
+    name = "Snuxflare",
+    types = { "fire", "fighting" },
+    baseStats = {
+      hp = 55,
+      attack = 53,
+      defense = 88,
+      spAttack = 75,
+      spDefense = 55,
+      speed = 92,
+    },
+    abilities = { "tide-guard", "iron-claws" },
+    hiddenAbility = "shadow-aura",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 84,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 35,
+      into = 139,
+    },
+    evolvesFrom = 137,
+    learnset = {
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 3, move = 349 },
+      { level = 7, move = 184 },
+      { level = 9, move = 428 },
+      { level = 19, move = 56 },
+      { level = 19, move = 190 },
+      { level = 19, move = 215 },
+      { level = 33, move = 166 },
+      { level = 45, move = 199 },
+      { level = 56, move = 208 },
+    },
+  },
+  -- #139 Snyndcind lives in rocky coasts and travels in small herds.
+  -- Base stat total 508; does not evolve.
+  -- Learns: Ember Spin (1), Molten Burst (1), Cinder Blast (10), Ember Lance (22), Flare Whip (33), Quick Strike (34), Molten Shot (35), Blazing Crash (36), Rising Lance (41), Wild Storm (57), Iron Pulse (59), Molten Pulse (60).
+  -- Abilities: tide-guard, iron-claws (hidden: shadow-aura). Catch rate 25 (hard), growth fluctuating, genderless.
+  {
+    id = 139,
+    name = "Snyndcind",
+    types = { "fire", "fighting" },
+    baseStats = {
+      hp = 49,
+      attack = 119,
+      defense = 64,
+      spAttack = 111,
+      spDefense = 51,
+      speed = 114,
+    },
+    abilities = { "tide-guard", "iron-claws" },
+    hiddenAbility = "shadow-aura",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 115,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolvesFrom = 138,
+    learnset = {
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 10, move = 395 },
+      { level = 22, move = 424 },
+      { level = 33, move = 184 },
+      { level = 34, move = 322 },
+      { level = 35, move = 238 },
+      { level = 36, move = 323 },
+      { level = 41, move = 362 },
+      { level = 57, move = 301 },
+      { level = 59, move = 330 },
+      { level = 60, move = 349 },
+    },
+  },
+  -- #140 Poxbloom lives in high peaks and grooms its companions.
+  -- Base stat total 529; does not evolve.
+  -- Learns: Root Whip (1), Bloom Wave (1), Mega Whip (5), Bloom Crash (10), Root Spin (13), Spore Rush (18), Double Claw (34), Sly Crash (39).
+  -- Abilities: venom-skin, venom-sense (hidden: venom-will). Catch rate 25 (hard), growth medium_fast, 25% female.
+  {
+    id = 140,
+    name = "Poxbloom",
+    types = { "grass" },
+    baseStats = {
+      hp = 101,
+      attack = 56,
+      defense = 87,
+      spAttack = 116,
+      spDefense = 103,
+      speed = 66,
+    },
+    abilities = { "venom-skin", "venom-sense" },
+    hiddenAbility = "venom-will",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 115,
+    genderRatio = 25, -- percent female; -1 means genderless
+    learnset = {
+      { level = 1, move = 5 },
+      { level = 1, move = 23 },
+      { level = 5, move = 119 },
+      { level = 10, move = 234 },
+      { level = 13, move = 307 },
+      { level = 18, move = 94 },
+      { level = 34, move = 37 },
+      { level = 39, move = 412 },
+    },
+  },
+  -- #141 Raeckmurk lives in scrap yards and hums at dawn.
+  -- Base stat total 537; does not evolve.
+  -- Learns: Foul Rush (1), Dark Crash (1), Giga Strike (12), Night Burst (15), Thief Storm (25), Night Kick (30), Quick Dance (38), Bite Spin (41), Mega Blast (42), Mega Pulse (45), Thief Tackle (50), Sly Crash (59).
+  -- Abilities: iron-will, storm-guard (hidden: mind-sense). Catch rate 25 (hard), growth fluctuating, 12% female.
+  {
+    id = 141,
+    name = "Raeckmurk",
+    types = { "dark" },
+    baseStats = {
+      hp = 56,
+      attack = 60,
+      defense = 105,
+      spAttack = 112,
+      spDefense = 89,
+      speed = 115,
+    },
+    abilities = { "iron-will", "storm-guard" },
+    hiddenAbility = "mind-sense",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 106,
+    genderRatio = 12, -- percent female; -1 means genderless
+    learnset = {
+      { level = 1, move = 16 },
+      { level = 1, move = 34 },
+      { level = 12, move = 434 },
+      { level = 15, move = 188 },
+      { level = 25, move = 352 },
+      { level = 30, move = 114 },
+      { level = 38, move = 56 },
+      { level = 41, move = 130 },
+      { level = 42, move = 400 },
+      { level = 45, move = 440 },
+      { level = 50, move = 256 },
+      { level = 59, move = 412 },
+    },
+  },
+  -- #142 Steexcind lives in tall grass and grooms its companions.
+  -- Base stat total 304; evolves into #143 at level 28.
+  -- Learns: Ember Spin (1), Molten Burst (1), Double Claw (4), Prism Veil (7), Double Kick (13), Heavy Beam (17), Ash Shot (40), Blazing Whip (40), Sly Pulse (46), Steady Dance (49), Prism Spin (50), Echo Tackle (50).
+  -- Abilities: tide-mantle, quick-surge (hidden: quick-spirit). Catch rate 255 (easy), growth medium_slow, 50% female.
+  {
+    id = 142,
+    name = "Steexcind",
+    types = { "fire", "psychic" },
+    baseStats = {
+      hp = 58,
+      attack = 48,
+      defense = 54,
+      spAttack = 47,
+      spDefense = 32,
+      speed = 65,
+    },
+    abilities = { "tide-mantle", "quick-surge" },
+    hiddenAbility = "quick-spirit",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 73,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 28,
+      into = 143,
+    },
+    learnset = {
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 4, move = 37 },
+      { level = 7, move = 124 },
+      { level = 13, move = 75 },
+      { level = 17, move = 428 },
+      { level = 40, move = 116 },
+      { level = 40, move = 360 },
+      { level = 46, move = 313 },
+      { level = 49, move = 374 },
+      { level = 50, move = 145 },
+      { level = 50, move = 390 },
+    },
+  },
+  -- #143 Floucind lives in tall grass and mimics the calls of other creatures.
+  -- Base stat total 428; does not evolve.
+  -- Learns: Ember Spin (1), Molten Burst (1), Scorch Tackle (7), Prism Spin (28), Ash Shot (33), Prism Kick (38), Lucid Slash (47), Ember Storm (53), Cinder Blast (57).
+  -- Abilities: tide-mantle, quick-surge (hidden: quick-spirit). Catch rate 120 (medium), growth medium_slow, 50% female.
+  {
+    id = 143,
+    name = "Floucind",
+    types = { "fire", "psychic" },
+    baseStats = {
+      hp = 62,
+      attack = 95,
+      defense = 42,
+      spAttack = 64,
+      spDefense = 86,
+      speed = 79,
+    },
+    abilities = { "tide-mantle", "quick-surge" },
+    hiddenAbility = "quick-spirit",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 76,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 142,
+    learnset = {
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 7, move = 159 },
+      { level = 28, move = 145 },
+      { level = 33, move = 116 },
+      { level = 38, move = 379 },
+      { level = 47, move = 55 },
+      { level = 53, move = 199 },
+      { level = 57, move = 395 },
+    },
+  },
+  -- #144 Krorkaura lives in tall grass and hoards shiny pebbles.
+  -- Base stat total 318; evolves into #145 at level 27.
+  -- Learns: Dream Wave (1), Echo Beam (1), Spore Rush (10), Seed Whip (22), Heavy Beam (26), Giga Burst (29), Psi Spin (45), Bloom Dance (46), Mega Blast (52), Prism Whip (57).
+  -- Abilities: iron-claws, thorn-heart (hidden: ember-pulse). Catch rate 120 (medium), growth erratic, 75% female.
+  {
+    id = 144,
+    name = "Krorkaura",
+    types = { "psychic", "grass" },
+    baseStats = {
+      hp = 60,
+      attack = 51,
+      defense = 55,
+      spAttack = 58,
+      spDefense = 27,
+      speed = 67,
+    },
+    abilities = { "iron-claws", "thorn-heart" },
+    hiddenAbility = "ember-pulse",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 75,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 27,
+      into = 145,
+    },
+    learnset = {
+      { level = 1, move = 11 },
+      { level = 1, move = 29 },
+      { level = 10, move = 94 },
+      { level = 22, move = 212 },
+      { level = 26, move = 428 },
+      { level = 29, move = 61 },
+      { level = 45, move = 217 },
+      { level = 46, move = 267 },
+      { level = 52, move = 400 },
+      { level = 57, move = 209 },
+    },
+  },
+  -- #145 Roumppsy lives in flower meadows and hides when it hears footsteps.
+  -- Base stat total 398; does not evolve.
+  -- Learns: Dream Wave (1), Echo Beam (1), Psi Slash (16), Prism Veil (19), Giga Storm (22), Wild Strike (34), Thorn Whip (35), Zen Wave (42), Dream Pulse (46), Prism Kick (53), Spore Rush (56), Dream Claw (58), Mind Shot (60).
+  -- Abilities: iron-claws, thorn-heart (hidden: ember-pulse). Catch rate 60 (hard), growth erratic, 0% female.
+  {
+    id = 145,
+    name = "Roumppsy",
+    types = { "psychic", "grass" },
+    baseStats = {
+      hp = 56,
+      attack = 85,
+      defense = 88,
+      spAttack = 82,
+      spDefense = 41,
+      speed = 46,
+    },
+    abilities = { "iron-claws", "thorn-heart" },
+    hiddenAbility = "ember-pulse",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 86,
+    genderRatio = 0, -- percent female; -1 means genderless
+    evolvesFrom = 144,
+    learnset = {
+      { level = 1, move = 11 },
+      { level = 1, move = 29 },
+      { level = 16, move = 244 },
+      { level = 19, move = 124 },
+      { level = 22, move = 206 },
+      { level = 34, move = 101 },
+      { level = 35, move = 252 },
+      { level = 42, move = 51 },
+      { level = 46, move = 387 },
+      { level = 53, move = 379 },
+      { level = 56, move = 94 },
+      { level = 58, move = 173 },
+      { level = 60, move = 319 },
+    },
+  },
+  -- #146 Cryzap lives in cloud banks and sleeps through storms.
+  -- Base stat total 291; evolves into #147 at level 29.
+  -- Learns: Arc Blast (1), Thunder Blast (1), Mega Blast (3), Steady Punch (4), Steady Dance (12), Bite Blast (42), Spark Pulse (56), Arc Storm (58).
+  -- Abilities: glimmer-guard, ember-sense (hidden: iron-skin). Catch rate 255 (easy), growth fast, 75% female.
+  {
+    id = 146,
+    name = "Cryzap",
+    types = { "electric", "dark" },
+    baseStats = {
+      hp = 32,
+      attack = 46,
+      defense = 32,
+      spAttack = 39,
+      spDefense = 77,
+      speed = 65,
+    },
+    abilities = { "glimmer-guard", "ember-sense" },
+    hiddenAbility = "iron-skin",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 69,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 29,
+      into = 147,
+    },
+    learnset = {
+      { level = 1, move = 4 },
+      { level = 1, move = 22 },
+      { level = 3, move = 400 },
+      { level = 4, move = 429 },
+      { level = 12, move = 374 },
+      { level = 42, move = 243 },
+      { level = 56, move = 196 },
+      { level = 58, move = 372 },
+    },
+  },
+  -- #147 Spoulvolt lives in swamps and grooms its companions.
+  -- Base stat total 416; evolves into #148 at level 44.
+  -- Learns: Arc Blast (1), Thunder Blast (1), Steady Punch (7), Sucker Veil (9), Foul Punch (22), Shade Tackle (32), Spark Whip (41), Bite Fang (47), Wild Pulse (47).
+  -- Abilities: glimmer-guard, ember-sense (hidden: iron-skin). Catch rate 90 (medium), growth fast, 100% female.
+  {
+    id = 147,
+    name = "Spoulvolt",
+    types = { "electric", "dark" },
+    baseStats = {
+      hp = 82,
+      attack = 68,
+      defense = 38,
+      spAttack = 93,
+      spDefense = 79,
+      speed = 56,
+    },
+    abilities = { "glimmer-guard", "ember-sense" },
+    hiddenAbility = "iron-skin",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 74,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 44,
+      into = 148,
+    },
+    evolvesFrom = 146,
+    learnset = {
+      { level = 1, move = 4 },
+      { level = 1, move = 22 },
+      { level = 7, move = 429 },
+      { level = 9, move = 175 },
+      { level = 22, move = 242 },
+      { level = 32, move = 359 },
+      { level = 41, move = 364 },
+      { level = 47, move = 118 },
+      { level = 47, move = 185 },
+    },
+  },
+  -- #148 Shioffzap lives in cloud banks and hoards shiny pebbles.
+  -- Base stat total 510; does not evolve.
+  -- Learns: Arc Blast (1), Thunder Blast (1), Volt Tackle (7), Spark Burst (12), Charged Rush (22), Thunder Strike (23), Surge Crash (25), Wild Strike (35), Static Barrage (40), Sly Wave (45), Giga Burst (52), Sly Crash (54), Charged Barrage (58), Mega Whip (60).
+  -- Abilities: glimmer-guard, ember-sense (hidden: iron-skin). Catch rate 25 (hard), growth fast, 75% female.
+  {
+    id = 148,
+    name = "Shioffzap",
+    types = { "electric", "dark" },
+    baseStats = {
+      hp = 111,
+      attack = 101,
+      defense = 63,
+      spAttack = 78,
+      spDefense = 58,
+      speed = 99,
+    },
+    abilities = { "glimmer-guard", "ember-sense" },
+    hiddenAbility = "iron-skin",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 109,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolvesFrom = 147,
+    learnset = {
+      { level = 1, move = 4 },
+      { level = 1, move = 22 },
+      { level = 7, move = 50 },
+      { level = 12, move = 66 },
+      { level = 22, move = 153 },
+      { level = 23, move = 57 },
+      { level = 25, move = 345 },
+      { level = 35, move = 101 },
+      { level = 40, move = 250 },
+      { level = 45, move = 321 },
+      { level = 52, move = 61 },
+      { level = 54, move = 412 },
+      { level = 58, move = 167 },
+      { level = 60, move = 119 },
+    },
+  },
+  -- #149 Quexscale lives in quiet temples and hums at dawn.
+  -- Base stat total 505; does not evolve.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Giga Strike (3), Sly Pulse (9), Giga Storm (10), Mega Whip (13), Scale Fang (21), Wild Strike (28), Scale Veil (35), Dragon Dance (39), Draco Blast (42), Wyrm Barrage (53).
+  -- Abilities: shadow-aura, storm-guard (hidden: shadow-skin). Catch rate 25 (hard), growth medium_slow, 50% female.
+  {
+    id = 149,
+    name = "Quexscale",
+    types = { "dragon" },
+    baseStats = {
+      hp = 48,
+      attack = 67,
+      defense = 107,
+      spAttack = 80,
+      spDefense = 92,
+      speed = 111,
+    },
+    abilities = { "shadow-aura", "storm-guard" },
+    hiddenAbility = "shadow-skin",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 102,
+    genderRatio = 50, -- percent female; -1 means genderless
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 3, move = 434 },
+      { level = 9, move = 313 },
+      { level = 10, move = 206 },
+      { level = 13, move = 119 },
+      { level = 21, move = 306 },
+      { level = 28, move = 101 },
+      { level = 35, move = 121 },
+      { level = 39, move = 279 },
+      { level = 42, move = 289 },
+      { level = 53, move = 392 },
+    },
+  },
+  -- #150 Lyfffang lives in abandoned power plants and marks its territory with scratches.
+  -- Base stat total 295; evolves into #151 at level 18.
+  -- Learns: Foul Rush (1), Dark Crash (1), Inferno Barrage (9), Scorch Claw (12), Blazing Crash (19), Ember Crash (35), Snarl Veil (38), Cinder Blast (38), Molten Shot (54).
+  -- Abilities: scale-mantle, iron-will (hidden: shadow-claws). Catch rate 255 (easy), growth fast, 50% female.
+  {
+    id = 150,
+    name = "Lyfffang",
+    types = { "dark", "fire" },
+    baseStats = {
+      hp = 53,
+      attack = 52,
+      defense = 52,
+      spAttack = 51,
+      spDefense = 32,
+      speed = 55,
+    },
+    abilities = { "scale-mantle", "iron-will" },
+    hiddenAbility = "shadow-claws",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 67,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 18,
+      into = 151,
+    },
+    learnset = {
+      { level = 1, move = 16 },
+      { level = 1, move = 34 },
+      { level = 9, move = 190 },
+      { level = 12, move = 280 },
+      { level = 19, move = 323 },
+      { level = 35, move = 62 },
+      { level = 38, move = 195 },
+      { level = 38, move = 395 },
+      { level = 54, move = 238 },
+    },
+  },
+  -- #151 Quendfang lives in volcanic vents and travels in small herds.
+  -- Base stat total 413; evolves into #152 with a dark-stone.
+  -- Learns: Foul Rush (1), Dark Crash (1), Wild Strike (7), Heavy Beam (10), Blazing Crash (14), Molten Shot (23), Foul Punch (24), Ash Shot (34), Mega Claw (44), Ash Barrage (56).
+  -- Abilities: scale-mantle, iron-will (hidden: shadow-claws). Catch rate 60 (hard), growth fast, 50% female.
+  {
+    id = 151,
+    name = "Quendfang",
+    types = { "dark", "fire" },
+    baseStats = {
+      hp = 55,
+      attack = 51,
+      defense = 76,
+      spAttack = 98,
+      spDefense = 79,
+      speed = 54,
+    },
+    abilities = { "scale-mantle", "iron-will" },
+    hiddenAbility = "shadow-claws",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 100,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "item",
+      item = "dark-stone",
+      into = 152,
+    },
+    evolvesFrom = 150,
+    learnset = {
+      { level = 1, move = 16 },
+      { level = 1, move = 34 },
+      { level = 7, move = 101 },
+      { level = 10, move = 428 },
+      { level = 14, move = 323 },
+      { level = 23, move = 238 },
+      { level = 24, move = 242 },
+      { level = 34, move = 116 },
+      { level = 44, move = 335 },
+      { level = 56, move = 296 },
+    },
+  },
+  -- #152 Vyffmurk lives in scrap yards and stores food in its cheeks.
+  -- Base stat total 525; does not evolve.
+  -- Learns: Foul Rush (1), Dark Crash (1), Mega Pulse (19), Inferno Lance (24), Giga Burst (26), Shade Tackle (28), Wild Pulse (50), Molten Shot (50), Night Burst (51), Steady Punch (52), Ash Shot (59).
+  -- Abilities: scale-mantle, iron-will (hidden: shadow-claws). Catch rate 45 (hard), growth fast, 50% female.
+  {
+    id = 152,
+    name = "Vyffmurk",
+    types = { "dark", "fire" },
+    baseStats = {
+      hp = 95,
+      attack = 67,
+      defense = 104,
+      spAttack = 61,
+      spDefense = 109,
+      speed = 89,
+    },
+    abilities = { "scale-mantle", "iron-will" },
+    hiddenAbility = "shadow-claws",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 103,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 151,
+    learnset = {
+      { level = 1, move = 16 },
+      { level = 1, move = 34 },
+      { level = 19, move = 440 },
+      { level = 24, move = 202 },
+      { level = 26, move = 61 },
+      { level = 28, move = 359 },
+      { level = 50, move = 185 },
+      { level = 50, move = 238 },
+      { level = 51, move = 188 },
+      { level = 52, move = 429 },
+      { level = 59, move = 116 },
+    },
+  },
+  -- #153 Cronpup lives in city alleys and travels in small herds.
+  -- Base stat total 319; evolves into #154 at level 28.
+  -- Learns: Double Dance (1), Quick Blast (1), Double Kick (7), Mega Pulse (7), Mega Claw (30), Quick Claw (36), Mega Blast (40), Wild Strike (47).
+  -- Abilities: thorn-aura, thorn-guard (hidden: night-will). Catch rate 255 (easy), growth medium_fast, 12% female.
+  {
+    id = 153,
+    name = "Cronpup",
+    types = { "normal" },
+    baseStats = {
+      hp = 40,
+      attack = 31,
+      defense = 72,
+      spAttack = 69,
+      spDefense = 31,
+      speed = 76,
+    },
+    abilities = { "thorn-aura", "thorn-guard" },
+    hiddenAbility = "night-will",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 58,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 28,
+      into = 154,
+    },
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 7, move = 75 },
+      { level = 7, move = 440 },
+      { level = 30, move = 335 },
+      { level = 36, move = 146 },
+      { level = 40, move = 400 },
+      { level = 47, move = 101 },
+    },
+  },
+  -- #154 Chuxkin lives in frozen ridges and builds nests from twigs and wire.
+  -- Base stat total 425; evolves into #155 with a normal-stone.
+  -- Learns: Double Dance (1), Quick Blast (1), Mega Whip (18), Wild Pulse (25), Double Kick (30), Wild Spin (34), Mega Claw (42), Mega Rush (46), Wild Strike (49), Wild Storm (52), Sly Wave (52).
+  -- Abilities: thorn-aura, thorn-guard (hidden: night-will). Catch rate 90 (medium), growth medium_fast, 50% female.
+  {
+    id = 154,
+    name = "Chuxkin",
+    types = { "normal" },
+    baseStats = {
+      hp = 61,
+      attack = 81,
+      defense = 95,
+      spAttack = 42,
+      spDefense = 69,
+      speed = 77,
+    },
+    abilities = { "thorn-aura", "thorn-guard" },
+    hiddenAbility = "night-will",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 110,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "item",
+      item = "normal-stone",
+      into = 155,
+    },
+    evolvesFrom = 153,
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 18, move = 119 },
+      { level = 25, move = 185 },
+      { level = 30, move = 75 },
+      { level = 34, move = 109 },
+      { level = 42, move = 335 },
+      { level = 46, move = 339 },
+      { level = 49, move = 101 },
+      { level = 52, move = 301 },
+      { level = 52, move = 321 },
+    },
+  },
+  -- #155 Steemppup lives in ruined towers and glows faintly when excited.
+  -- Base stat total 526; does not evolve.
+  -- Learns: Double Dance (1), Quick Blast (1), Wild Storm (8), Mega Rush (10), Mega Pulse (10), Wild Strike (34), Mega Blast (41), Wild Spin (42), Mega Whip (43), Mega Claw (46), Sly Wave (59), Sly Crash (59).
+  -- Abilities: thorn-aura, thorn-guard (hidden: night-will). Catch rate 25 (hard), growth medium_fast, 50% female.
+  {
+    id = 155,
+    name = "Steemppup",
+    types = { "normal" },
+    baseStats = {
+      hp = 92,
+      attack = 83,
+      defense = 90,
+      spAttack = 97,
+      spDefense = 92,
+      speed = 72,
+    },
+    abilities = { "thorn-aura", "thorn-guard" },
+    hiddenAbility = "night-will",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 137,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 154,
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 8, move = 301 },
+      { level = 10, move = 339 },
+      { level = 10, move = 440 },
+      { level = 34, move = 101 },
+      { level = 41, move = 400 },
+      { level = 42, move = 109 },
+      { level = 43, move = 119 },
+      { level = 46, move = 335 },
+      { level = 59, move = 321 },
+      { level = 59, move = 412 },
+    },
+  },
+  -- #156 Skuxfrost lives in cloud banks and stores food in its cheeks.
+  -- Base stat total 321; evolves into #157 at level 21.
+  -- Learns: Rime Shot (1), Polar Crash (1), Glacial Spin (15), Glacial Rush (23), Glacial Fang (30), Frost Whip (32), Steady Dance (40), Sly Pulse (57), Mega Punch (60), Ice Fang (60), Snow Fang (60).
+  -- Abilities: stone-sense, storm-heart (hidden: mind-sense). Catch rate 190 (easy), growth slow, 50% female.
+  {
+    id = 156,
+    name = "Skuxfrost",
+    types = { "ice" },
+    baseStats = {
+      hp = 44,
+      attack = 52,
+      defense = 68,
+      spAttack = 49,
+      spDefense = 43,
+      speed = 65,
+    },
+    abilities = { "stone-sense", "storm-heart" },
+    hiddenAbility = "mind-sense",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 66,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 21,
+      into = 157,
+    },
+    learnset = {
+      { level = 1, move = 6 },
+      { level = 1, move = 24 },
+      { level = 15, move = 347 },
+      { level = 23, move = 318 },
+      { level = 30, move = 354 },
+      { level = 32, move = 132 },
+      { level = 40, move = 374 },
+      { level = 57, move = 313 },
+      { level = 60, move = 215 },
+      { level = 60, move = 240 },
+      { level = 60, move = 266 },
+    },
+  },
+  -- #157 Meempchill lives in hollow logs and glows faintly when excited.
+  -- Base stat total 392; evolves into #158 with a ice-stone.
+  -- Learns: Rime Shot (1), Polar Crash (1), Polar Slash (3), Glacial Spin (11), Frost Beam (26), Sly Wave (33), Double Claw (34), Snow Burst (39), Wild Spin (40).
+  -- Abilities: stone-sense, storm-heart (hidden: mind-sense). Catch rate 60 (hard), growth slow, 50% female.
+  {
+    id = 157,
+    name = "Meempchill",
+    types = { "ice" },
+    baseStats = {
+      hp = 78,
+      attack = 87,
+      defense = 48,
+      spAttack = 66,
+      spDefense = 50,
+      speed = 63,
+    },
+    abilities = { "stone-sense", "storm-heart" },
+    hiddenAbility = "mind-sense",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 91,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "item",
+      item = "ice-stone",
+      into = 158,
+    },
+    evolvesFrom = 156,
+    learnset = {
+      { level = 1, move = 6 },
+      { level = 1, move = 24 },
+      { level = 3, move = 348 },
+      { level = 11, move = 347 },
+      { level = 26, move = 265 },
+      { level = 33, move = 321 },
+      { level = 34, move = 37 },
+      { level = 39, move = 54 },
+      { level = 40, move = 109 },
+    },
+  },
+  -- #158 Quandrime lives in volcanic vents and sleeps through storms.
+  -- Base stat total 535; does not evolve.
+  -- Learns: Rime Shot (1), Polar Crash (1), Wild Strike (5), Glacial Fang (10), Mega Blast (10), Quick Strike (20), Giga Storm (23), Glacial Rush (34), Quick Dance (35), Frost Whip (47), Ice Punch (47), Polar Wave (54).
+  -- Abilities: stone-sense, storm-heart (hidden: mind-sense). Catch rate 45 (hard), growth slow, 0% female.
+  {
+    id = 158,
+    name = "Quandrime",
+    types = { "ice" },
+    baseStats = {
+      hp = 47,
+      attack = 50,
+      defense = 109,
+      spAttack = 109,
+      spDefense = 111,
+      speed = 109,
+    },
+    abilities = { "stone-sense", "storm-heart" },
+    hiddenAbility = "mind-sense",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 145,
+    genderRatio = 0, -- percent female; -1 means genderless
+    evolvesFrom = 157,
+    learnset = {
+      { level = 1, move = 6 },
+      { level = 1, move = 24 },
+      { level = 5, move = 101 },
+      { level = 10, move = 354 },
+      { level = 10, move = 400 },
+      { level = 20, move = 322 },
+      { level = 23, move = 206 },
+      { level = 34, move = 318 },
+      { level = 35, move = 56 },
+      { level = 47, move = 132 },
+      { level = 47, move = 186 },
+      { level = 54, move = 254 },
+    },
+  },
+  -- #159 Skuskcind lives in scrap yards and follows travellers at a distance.
+  -- Base stat total 313; evolves into #160 at level 27.
+  -- Learns: Ember Spin (1), Molten Burst (1), Steady Punch (4), Heavy Beam (19), Double Claw (25), Ember Lance (33), Quick Claw (51), Mega Blast (54), Quick Strike (56), Ember Storm (57), Giga Burst (59), Cinder Pulse (60).
+  -- Abilities: sky-sense, frost-claws (hidden: stout-spirit). Catch rate 190 (easy), growth fast, 25% female.
+  {
+    id = 159,
+    name = "Skuskcind",
+    types = { "fire" },
+    baseStats = {
+      hp = 62,
+      attack = 36,
+      defense = 52,
+      spAttack = 64,
+      spDefense = 67,
+      speed = 32,
+    },
+    abilities = { "sky-sense", "frost-claws" },
+    hiddenAbility = "stout-spirit",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 63,
+    genderRatio = 25, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 27,
       into = 160,
     },
     learnset = {
-      { level = 1, move = 3 },
-      { level = 1, move = 21 },
-      { level = 5, move = 247 },
-      { level = 8, move = 91 },
-      { level = 18, move = 148 },
-      { level = 32, move = 94 },
-      { level = 32, move = 227 },
-      { level = 38, move = 165 },
-      { level = 47, move = 297 },
-      { level = 50, move = 389 },
-      { level = 50, move = 394 },
-      { level = 56, move = 75 },
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 4, move = 429 },
+      { level = 19, move = 428 },
+      { level = 25, move = 37 },
+      { level = 33, move = 424 },
+      { level = 51, move = 146 },
+      { level = 54, move = 400 },
+      { level = 56, move = 322 },
+      { level = 57, move = 199 },
+      { level = 59, move = 61 },
+      { level = 60, move = 369 },
     },
   },
-  -- #160 Quompdrip lives in abandoned power plants and hides when it hears footsteps.
+  -- #160 Snampflare lives in flower meadows and stores food in its cheeks.
+  -- Base stat total 418; does not evolve.
+  -- Learns: Ember Spin (1), Molten Burst (1), Ember Storm (13), Sly Wave (22), Flare Dance (32), Giga Burst (36), Quick Strike (40), Ash Shot (52), Giga Strike (54), Scorch Tackle (55), Heavy Beam (59), Steady Dance (60).
+  -- Abilities: sky-sense, frost-claws (hidden: stout-spirit). Catch rate 120 (medium), growth fast, 50% female.
   {
     id = 160,
-    name = "Quompdrip",
-    types = { "water", "grass" },
+    name = "Snampflare",
+    types = { "fire" },
     baseStats = {
-      hp = 50,
-      attack = 65,
-      defense = 51,
-      spAttack = 81,
-      spDefense = 72,
-      speed = 72,
+      hp = 96,
+      attack = 80,
+      defense = 44,
+      spAttack = 48,
+      spDefense = 49,
+      speed = 101,
     },
-    abilities = { "quick-spirit", "steel-sense" },
-    hiddenAbility = "sky-will",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 90,
+    abilities = { "sky-sense", "frost-claws" },
+    hiddenAbility = "stout-spirit",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 101,
     genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 36,
-    weightHg = 202,
     evolvesFrom = 159,
     learnset = {
-      { level = 1, move = 3 },
-      { level = 1, move = 21 },
-      { level = 6, move = 343 },
-      { level = 13, move = 75 },
-      { level = 16, move = 206 },
-      { level = 21, move = 215 },
-      { level = 31, move = 37 },
-      { level = 38, move = 212 },
-      { level = 39, move = 322 },
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 13, move = 199 },
+      { level = 22, move = 321 },
+      { level = 32, move = 208 },
+      { level = 36, move = 61 },
+      { level = 40, move = 322 },
+      { level = 52, move = 116 },
+      { level = 54, move = 434 },
+      { level = 55, move = 159 },
+      { level = 59, move = 428 },
+      { level = 60, move = 374 },
     },
   },
-  -- #161 Shourshade lives in flower meadows and builds nests from twigs and wire.
+  -- #161 Drirbloom lives in mountain dojos and mimics the calls of other creatures.
+  -- Base stat total 296; evolves into #162 at level 26.
+  -- Learns: Root Whip (1), Bloom Wave (1), Quick Strike (4), Miasma Storm (9), Leaf Spin (13), Seed Shot (25), Steady Punch (30), Quick Claw (50), Giga Storm (53), Leaf Pulse (55), Miasma Pulse (57).
+  -- Abilities: glimmer-spirit, swarm-claws (hidden: iron-skin). Catch rate 255 (easy), growth slow, 100% female.
   {
     id = 161,
+    name = "Drirbloom",
+    types = { "grass", "poison" },
+    baseStats = {
+      hp = 41,
+      attack = 51,
+      defense = 50,
+      spAttack = 43,
+      spDefense = 55,
+      speed = 56,
+    },
+    abilities = { "glimmer-spirit", "swarm-claws" },
+    hiddenAbility = "iron-skin",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 59,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 26,
+      into = 162,
+    },
+    learnset = {
+      { level = 1, move = 5 },
+      { level = 1, move = 23 },
+      { level = 4, move = 322 },
+      { level = 9, move = 85 },
+      { level = 13, move = 106 },
+      { level = 25, move = 198 },
+      { level = 30, move = 429 },
+      { level = 50, move = 146 },
+      { level = 53, move = 206 },
+      { level = 55, move = 38 },
+      { level = 57, move = 286 },
+    },
+  },
+  -- #162 Whourleaf lives in city alleys and sleeps through storms.
+  -- Base stat total 416; evolves into #163 at level 41.
+  -- Learns: Root Whip (1), Bloom Wave (1), Bile Kick (4), Sly Pulse (6), Bloom Crash (14), Mega Rush (17), Bile Barrage (19), Sly Wave (29), Wild Storm (35), Seed Dance (43), Bloom Spin (55).
+  -- Abilities: glimmer-spirit, swarm-claws (hidden: iron-skin). Catch rate 90 (medium), growth slow, 25% female.
+  {
+    id = 162,
+    name = "Whourleaf",
+    types = { "grass", "poison" },
+    baseStats = {
+      hp = 87,
+      attack = 80,
+      defense = 79,
+      spAttack = 36,
+      spDefense = 42,
+      speed = 92,
+    },
+    abilities = { "glimmer-spirit", "swarm-claws" },
+    hiddenAbility = "iron-skin",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 113,
+    genderRatio = 25, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 41,
+      into = 163,
+    },
+    evolvesFrom = 161,
+    learnset = {
+      { level = 1, move = 5 },
+      { level = 1, move = 23 },
+      { level = 4, move = 309 },
+      { level = 6, move = 313 },
+      { level = 14, move = 234 },
+      { level = 17, move = 339 },
+      { level = 19, move = 90 },
+      { level = 29, move = 321 },
+      { level = 35, move = 301 },
+      { level = 43, move = 227 },
+      { level = 55, move = 317 },
+    },
+  },
+  -- #163 Ninsprout lives in mountain dojos and follows travellers at a distance.
+  -- Base stat total 529; does not evolve.
+  -- Learns: Root Whip (1), Bloom Wave (1), Venom Dance (5), Giga Strike (7), Noxious Tackle (16), Venom Barrage (29), Acid Storm (31), Bloom Crash (44), Double Kick (53), Seed Slash (53).
+  -- Abilities: glimmer-spirit, swarm-claws (hidden: iron-skin). Catch rate 45 (hard), growth slow, 25% female.
+  {
+    id = 163,
+    name = "Ninsprout",
+    types = { "grass", "poison" },
+    baseStats = {
+      hp = 103,
+      attack = 88,
+      defense = 72,
+      spAttack = 106,
+      spDefense = 67,
+      speed = 93,
+    },
+    abilities = { "glimmer-spirit", "swarm-claws" },
+    hiddenAbility = "iron-skin",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 114,
+    genderRatio = 25, -- percent female; -1 means genderless
+    evolvesFrom = 162,
+    learnset = {
+      { level = 1, move = 5 },
+      { level = 1, move = 23 },
+      { level = 5, move = 236 },
+      { level = 7, move = 434 },
+      { level = 16, move = 47 },
+      { level = 29, move = 381 },
+      { level = 31, move = 329 },
+      { level = 44, move = 234 },
+      { level = 53, move = 75 },
+      { level = 53, move = 127 },
+    },
+  },
+  -- #164 Flaskzap lives in tidal caves and stores food in its cheeks.
+  -- Base stat total 294; evolves into #165 at level 22.
+  -- Learns: Arc Blast (1), Thunder Blast (1), Mega Claw (12), Static Barrage (14), Spark Blast (15), Mega Whip (23), Wild Pulse (26), Wild Strike (34), Static Rush (37), Arc Punch (43), Spark Kick (51).
+  -- Abilities: frost-spirit, ember-sense (hidden: quick-veil). Catch rate 190 (easy), growth erratic, 50% female.
+  {
+    id = 164,
+    name = "Flaskzap",
+    types = { "electric" },
+    baseStats = {
+      hp = 43,
+      attack = 37,
+      defense = 33,
+      spAttack = 60,
+      spDefense = 59,
+      speed = 62,
+    },
+    abilities = { "frost-spirit", "ember-sense" },
+    hiddenAbility = "quick-veil",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 73,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 22,
+      into = 165,
+    },
+    learnset = {
+      { level = 1, move = 4 },
+      { level = 1, move = 22 },
+      { level = 12, move = 335 },
+      { level = 14, move = 250 },
+      { level = 15, move = 314 },
+      { level = 23, move = 119 },
+      { level = 26, move = 185 },
+      { level = 34, move = 101 },
+      { level = 37, move = 239 },
+      { level = 43, move = 421 },
+      { level = 51, move = 150 },
+    },
+  },
+  -- #165 Glesszap lives in volcanic vents and follows travellers at a distance.
+  -- Base stat total 408; does not evolve.
+  -- Learns: Arc Blast (1), Thunder Blast (1), Sly Crash (7), Static Kick (16), Spark Kick (28), Steady Dance (36), Double Claw (45), Volt Fang (48), Volt Storm (51), Quick Dance (60).
+  -- Abilities: frost-spirit, ember-sense (hidden: quick-veil). Catch rate 90 (medium), growth erratic, 100% female.
+  {
+    id = 165,
+    name = "Glesszap",
+    types = { "electric" },
+    baseStats = {
+      hp = 62,
+      attack = 59,
+      defense = 91,
+      spAttack = 58,
+      spDefense = 68,
+      speed = 70,
+    },
+    abilities = { "frost-spirit", "ember-sense" },
+    hiddenAbility = "quick-veil",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 83,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolvesFrom = 164,
+    learnset = {
+      { level = 1, move = 4 },
+      { level = 1, move = 22 },
+      { level = 7, move = 412 },
+      { level = 16, move = 342 },
+      { level = 28, move = 150 },
+      { level = 36, move = 374 },
+      { level = 45, move = 37 },
+      { level = 48, move = 255 },
+      { level = 51, move = 410 },
+      { level = 60, move = 56 },
+    },
+  },
+  -- #166 Gryckbrawl lives in ruined towers and travels in small herds.
+  -- Base stat total 281; evolves into #167 at level 30.
+  -- Learns: Crushing Strike (1), Iron Beam (1), Giga Burst (9), Sly Wave (17), Quick Strike (17), Torrent Lance (19), Brine Wave (22), Iron Crash (32), Wild Pulse (39), Rising Punch (46), Mist Spin (56).
+  -- Abilities: iron-surge, glimmer-body (hidden: stone-mantle). Catch rate 120 (medium), growth medium_fast, 100% female.
+  {
+    id = 166,
+    name = "Gryckbrawl",
+    types = { "fighting", "water" },
+    baseStats = {
+      hp = 49,
+      attack = 46,
+      defense = 48,
+      spAttack = 55,
+      spDefense = 33,
+      speed = 50,
+    },
+    abilities = { "iron-surge", "glimmer-body" },
+    hiddenAbility = "stone-mantle",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 67,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 30,
+      into = 167,
+    },
+    learnset = {
+      { level = 1, move = 7 },
+      { level = 1, move = 25 },
+      { level = 9, move = 61 },
+      { level = 17, move = 321 },
+      { level = 17, move = 322 },
+      { level = 19, move = 165 },
+      { level = 22, move = 394 },
+      { level = 32, move = 237 },
+      { level = 39, move = 185 },
+      { level = 46, move = 363 },
+      { level = 56, move = 126 },
+    },
+  },
+  -- #167 Crugrip lives in quiet temples and glows faintly when excited.
+  -- Base stat total 402; does not evolve.
+  -- Learns: Crushing Strike (1), Iron Beam (1), Rain Blast (17), Mega Whip (25), Steady Dance (35), Brutal Rush (41), Low Burst (48), Wild Storm (53), Rain Spin (57), Sly Wave (58).
+  -- Abilities: iron-surge, glimmer-body (hidden: stone-mantle). Catch rate 90 (medium), growth medium_fast, 100% female.
+  {
+    id = 167,
+    name = "Crugrip",
+    types = { "fighting", "water" },
+    baseStats = {
+      hp = 76,
+      attack = 42,
+      defense = 61,
+      spAttack = 85,
+      spDefense = 61,
+      speed = 77,
+    },
+    abilities = { "iron-surge", "glimmer-body" },
+    hiddenAbility = "stone-mantle",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 84,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolvesFrom = 166,
+    learnset = {
+      { level = 1, move = 7 },
+      { level = 1, move = 25 },
+      { level = 17, move = 277 },
+      { level = 25, move = 119 },
+      { level = 35, move = 374 },
+      { level = 41, move = 210 },
+      { level = 48, move = 404 },
+      { level = 53, move = 301 },
+      { level = 57, move = 350 },
+      { level = 58, move = 321 },
+    },
+  },
+  -- #168 Sterkglide lives in mountain dojos and sleeps through storms.
+  -- Base stat total 306; evolves into #169 at level 28.
+  -- Learns: Air Strike (1), Swoop Wave (1), Aerial Spin (3), Focused Punch (8), Swoop Punch (9), Brutal Rush (11), Rising Lance (14), Iron Pulse (18), Aerial Wave (29), Brutal Tackle (41).
+  -- Abilities: storm-veil, mind-aura (hidden: swarm-surge). Catch rate 190 (easy), growth medium_slow, 50% female.
+  {
+    id = 168,
+    name = "Sterkglide",
+    types = { "flying", "fighting" },
+    baseStats = {
+      hp = 47,
+      attack = 86,
+      defense = 44,
+      spAttack = 47,
+      spDefense = 36,
+      speed = 46,
+    },
+    abilities = { "storm-veil", "mind-aura" },
+    hiddenAbility = "swarm-surge",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 80,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 28,
+      into = 169,
+    },
+    learnset = {
+      { level = 1, move = 10 },
+      { level = 1, move = 28 },
+      { level = 3, move = 58 },
+      { level = 8, move = 71 },
+      { level = 9, move = 268 },
+      { level = 11, move = 210 },
+      { level = 14, move = 362 },
+      { level = 18, move = 330 },
+      { level = 29, move = 275 },
+      { level = 41, move = 373 },
+    },
+  },
+  -- #169 Glilwing lives in tall grass and marks its territory with scratches.
+  -- Base stat total 407; does not evolve.
+  -- Learns: Air Strike (1), Swoop Wave (1), Focused Punch (18), Rising Punch (19), Swoop Kick (20), Sky Burst (35), Gust Rush (41), Mega Punch (42), Feather Claw (49), Air Pulse (59).
+  -- Abilities: storm-veil, mind-aura (hidden: swarm-surge). Catch rate 120 (medium), growth medium_slow, 0% female.
+  {
+    id = 169,
+    name = "Glilwing",
+    types = { "flying", "fighting" },
+    baseStats = {
+      hp = 60,
+      attack = 88,
+      defense = 66,
+      spAttack = 85,
+      spDefense = 49,
+      speed = 59,
+    },
+    abilities = { "storm-veil", "mind-aura" },
+    hiddenAbility = "swarm-surge",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 79,
+    genderRatio = 0, -- percent female; -1 means genderless
+    evolvesFrom = 168,
+    learnset = {
+      { level = 1, move = 10 },
+      { level = 1, move = 28 },
+      { level = 18, move = 71 },
+      { level = 19, move = 363 },
+      { level = 20, move = 89 },
+      { level = 35, move = 368 },
+      { level = 41, move = 385 },
+      { level = 42, move = 215 },
+      { level = 49, move = 403 },
+      { level = 59, move = 262 },
+    },
+  },
+  -- #170 Quouxgloom lives in tidal caves and sheds its skin each season.
+  -- Base stat total 319; evolves into #171 at level 29.
+  -- Learns: Foul Rush (1), Dark Crash (1), Sly Pulse (11), Mega Pulse (16), Night Beam (21), Shade Dance (34), Quick Strike (48), Mega Rush (55).
+  -- Abilities: sky-body, stone-body (hidden: venom-mantle). Catch rate 255 (easy), growth erratic, 25% female.
+  {
+    id = 170,
+    name = "Quouxgloom",
+    types = { "dark" },
+    baseStats = {
+      hp = 66,
+      attack = 68,
+      defense = 36,
+      spAttack = 68,
+      spDefense = 39,
+      speed = 42,
+    },
+    abilities = { "sky-body", "stone-body" },
+    hiddenAbility = "venom-mantle",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 76,
+    genderRatio = 25, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 29,
+      into = 171,
+    },
+    learnset = {
+      { level = 1, move = 16 },
+      { level = 1, move = 34 },
+      { level = 11, move = 313 },
+      { level = 16, move = 440 },
+      { level = 21, move = 70 },
+      { level = 34, move = 83 },
+      { level = 48, move = 322 },
+      { level = 55, move = 339 },
+    },
+  },
+  -- #171 Skaempfang lives in quiet temples and sunbathes for hours.
+  -- Base stat total 395; evolves into #172 at level 46.
+  -- Learns: Foul Rush (1), Dark Crash (1), Night Beam (10), Quick Dance (11), Sucker Veil (24), Sly Crash (36), Giga Strike (38), Bite Spin (44), Sucker Punch (50), Night Burst (56), Mega Pulse (58).
+  -- Abilities: sky-body, stone-body (hidden: venom-mantle). Catch rate 60 (hard), growth erratic, 75% female.
+  {
+    id = 171,
+    name = "Skaempfang",
+    types = { "dark" },
+    baseStats = {
+      hp = 76,
+      attack = 48,
+      defense = 47,
+      spAttack = 78,
+      spDefense = 63,
+      speed = 83,
+    },
+    abilities = { "sky-body", "stone-body" },
+    hiddenAbility = "venom-mantle",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 105,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 46,
+      into = 172,
+    },
+    evolvesFrom = 170,
+    learnset = {
+      { level = 1, move = 16 },
+      { level = 1, move = 34 },
+      { level = 10, move = 70 },
+      { level = 11, move = 56 },
+      { level = 24, move = 175 },
+      { level = 36, move = 412 },
+      { level = 38, move = 434 },
+      { level = 44, move = 130 },
+      { level = 50, move = 316 },
+      { level = 56, move = 188 },
+      { level = 58, move = 440 },
+    },
+  },
+  -- #172 Plaempfang lives in abandoned power plants and hides when it hears footsteps.
+  -- Base stat total 508; does not evolve.
+  -- Learns: Foul Rush (1), Dark Crash (1), Heavy Beam (3), Bite Fang (6), Quick Strike (7), Giga Storm (13), Night Burst (16), Dark Barrage (21), Mega Punch (31), Foul Claw (32), Mega Blast (38), Double Kick (39), Bite Burst (49).
+  -- Abilities: sky-body, stone-body (hidden: venom-mantle). Catch rate 25 (hard), growth erratic, 50% female.
+  {
+    id = 172,
+    name = "Plaempfang",
+    types = { "dark" },
+    baseStats = {
+      hp = 52,
+      attack = 61,
+      defense = 113,
+      spAttack = 116,
+      spDefense = 75,
+      speed = 91,
+    },
+    abilities = { "sky-body", "stone-body" },
+    hiddenAbility = "venom-mantle",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 97,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 171,
+    learnset = {
+      { level = 1, move = 16 },
+      { level = 1, move = 34 },
+      { level = 3, move = 428 },
+      { level = 6, move = 118 },
+      { level = 7, move = 322 },
+      { level = 13, move = 206 },
+      { level = 16, move = 188 },
+      { level = 21, move = 203 },
+      { level = 31, move = 215 },
+      { level = 32, move = 178 },
+      { level = 38, move = 400 },
+      { level = 39, move = 75 },
+      { level = 49, move = 172 },
+    },
+  },
+  -- #173 Shourshade lives in mountain dojos and hoards shiny pebbles.
+  -- Base stat total 315; evolves into #174 at level 24.
+  -- Learns: Shadow Pulse (1), Ghost Storm (1), Giga Burst (7), Hex Strike (9), Double Kick (15), Shadow Rush (22), Steady Dance (22), Mega Whip (26), Wild Storm (43), Wild Spin (54), Mega Rush (55), Shadow Slash (60).
+  -- Abilities: night-skin, glimmer-sense (hidden: night-mantle). Catch rate 120 (medium), growth fast, genderless.
+  {
+    id = 173,
     name = "Shourshade",
     types = { "ghost" },
     baseStats = {
@@ -2716,752 +3254,298 @@ M.species = {
     growthRate = "fast",
     baseExp = 61,
     genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 38,
-    weightHg = 315,
     evolution = {
       kind = "level",
       level = 24,
-      into = 162,
-    },
-    learnset = {
-      { level = 1, move = 14 },
-      { level = 1, move = 32 },
-      { level = 7, move = 169 },
-      { level = 9, move = 310 },
-      { level = 12, move = 211 },
-      { level = 22, move = 56 },
-      { level = 26, move = 107 },
-      { level = 43, move = 108 },
-      { level = 48, move = 206 },
-      { level = 55, move = 59 },
-    },
-  },
-  -- #162 Grothwisp lives in hollow logs and follows travellers at a distance.
-  {
-    id = 162,
-    name = "Grothwisp",
-    types = { "ghost" },
-    baseStats = {
-      hp = 87,
-      attack = 79,
-      defense = 71,
-      spAttack = 66,
-      spDefense = 41,
-      speed = 48,
-    },
-    abilities = { "night-skin", "glimmer-sense" },
-    hiddenAbility = "night-mantle",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 96,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 74,
-    weightHg = 780,
-    evolution = {
-      kind = "item",
-      item = "ghost-stone",
-      into = 163,
-    },
-    evolvesFrom = 161,
-    learnset = {
-      { level = 1, move = 14 },
-      { level = 1, move = 32 },
-      { level = 4, move = 56 },
-      { level = 6, move = 48 },
-      { level = 7, move = 185 },
-      { level = 11, move = 272 },
-      { level = 27, move = 322 },
-      { level = 31, move = 108 },
-      { level = 31, move = 146 },
-      { level = 35, move = 61 },
-      { level = 58, move = 59 },
-      { level = 58, move = 107 },
-      { level = 59, move = 75 },
-    },
-  },
-  -- #163 Lehaunt lives in ruined towers and hums at dawn.
-  {
-    id = 163,
-    name = "Lehaunt",
-    types = { "ghost" },
-    baseStats = {
-      hp = 122,
-      attack = 64,
-      defense = 98,
-      spAttack = 71,
-      spDefense = 123,
-      speed = 52,
-    },
-    abilities = { "night-skin", "glimmer-sense" },
-    hiddenAbility = "night-mantle",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 102,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 66,
-    weightHg = 267,
-    evolvesFrom = 162,
-    learnset = {
-      { level = 1, move = 14 },
-      { level = 1, move = 32 },
-      { level = 3, move = 61 },
-      { level = 3, move = 400 },
-      { level = 5, move = 108 },
-      { level = 27, move = 301 },
-      { level = 29, move = 86 },
-      { level = 35, move = 37 },
-      { level = 41, move = 322 },
-      { level = 47, move = 59 },
-      { level = 50, move = 64 },
-      { level = 50, move = 272 },
-      { level = 55, move = 313 },
-    },
-  },
-  -- #164 Plaskskitter lives in rocky coasts and follows travellers at a distance.
-  {
-    id = 164,
-    name = "Plaskskitter",
-    types = { "bug", "ice" },
-    baseStats = {
-      hp = 62,
-      attack = 36,
-      defense = 62,
-      spAttack = 53,
-      spDefense = 36,
-      speed = 62,
-    },
-    abilities = { "night-pulse", "tide-mantle" },
-    hiddenAbility = "venom-claws",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 57,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 26,
-    weightHg = 214,
-    evolution = {
-      kind = "level",
-      level = 22,
-      into = 165,
-    },
-    learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 15, move = 328 },
-      { level = 29, move = 285 },
-      { level = 30, move = 75 },
-      { level = 32, move = 377 },
-      { level = 38, move = 120 },
-      { level = 38, move = 241 },
-      { level = 50, move = 186 },
-      { level = 51, move = 284 },
-      { level = 54, move = 355 },
-      { level = 60, move = 146 },
-    },
-  },
-  -- #165 Staffbuzz lives in tidal caves and stores food in its cheeks.
-  {
-    id = 165,
-    name = "Staffbuzz",
-    types = { "bug", "ice" },
-    baseStats = {
-      hp = 59,
-      attack = 64,
-      defense = 80,
-      spAttack = 96,
-      spDefense = 57,
-      speed = 59,
-    },
-    abilities = { "night-pulse", "tide-mantle" },
-    hiddenAbility = "venom-claws",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 99,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 8,
-    weightHg = 718,
-    evolution = {
-      kind = "item",
-      item = "bug-stone",
-      into = 166,
-    },
-    evolvesFrom = 164,
-    learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 22, move = 241 },
-      { level = 22, move = 318 },
-      { level = 28, move = 292 },
-      { level = 34, move = 322 },
-      { level = 37, move = 276 },
-      { level = 43, move = 185 },
-      { level = 47, move = 61 },
-      { level = 56, move = 254 },
-    },
-  },
-  -- #166 Moultskitter lives in ruined towers and mimics the calls of other creatures.
-  {
-    id = 166,
-    name = "Moultskitter",
-    types = { "bug", "ice" },
-    baseStats = {
-      hp = 116,
-      attack = 80,
-      defense = 95,
-      spAttack = 58,
-      spDefense = 106,
-      speed = 90,
-    },
-    abilities = { "night-pulse", "tide-mantle" },
-    hiddenAbility = "venom-claws",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 101,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 9,
-    weightHg = 138,
-    evolvesFrom = 165,
-    learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 6, move = 40 },
-      { level = 10, move = 400 },
-      { level = 13, move = 206 },
-      { level = 20, move = 56 },
-      { level = 25, move = 322 },
-      { level = 28, move = 284 },
-      { level = 42, move = 328 },
-      { level = 43, move = 149 },
-      { level = 47, move = 266 },
-      { level = 57, move = 318 },
-    },
-  },
-  -- #167 Zaskvolt lives in city alleys and travels in small herds.
-  {
-    id = 167,
-    name = "Zaskvolt",
-    types = { "electric" },
-    baseStats = {
-      hp = 74,
-      attack = 61,
-      defense = 101,
-      spAttack = 86,
-      spDefense = 84,
-      speed = 100,
-    },
-    abilities = { "scale-claws", "mind-veil" },
-    hiddenAbility = "storm-pulse",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 127,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 35,
-    weightHg = 180,
-    learnset = {
-      { level = 1, move = 4 },
-      { level = 1, move = 22 },
-      { level = 4, move = 154 },
-      { level = 24, move = 75 },
-      { level = 25, move = 153 },
-      { level = 34, move = 119 },
-      { level = 42, move = 301 },
-      { level = 44, move = 57 },
-      { level = 45, move = 291 },
-    },
-  },
-  -- #168 Theessmind lives in old forests and builds nests from twigs and wire.
-  {
-    id = 168,
-    name = "Theessmind",
-    types = { "psychic", "ice" },
-    baseStats = {
-      hp = 44,
-      attack = 61,
-      defense = 60,
-      spAttack = 65,
-      spDefense = 48,
-      speed = 28,
-    },
-    abilities = { "night-heart", "frost-aura" },
-    hiddenAbility = "thorn-heart",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 84,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 29,
-    weightHg = 146,
-    evolution = {
-      kind = "level",
-      level = 20,
-      into = 169,
-    },
-    learnset = {
-      { level = 1, move = 11 },
-      { level = 1, move = 29 },
-      { level = 17, move = 40 },
-      { level = 18, move = 354 },
-      { level = 19, move = 377 },
-      { level = 22, move = 145 },
-      { level = 44, move = 285 },
-      { level = 52, move = 348 },
-    },
-  },
-  -- #169 Wheerkaura lives in quiet temples and hoards shiny pebbles.
-  {
-    id = 169,
-    name = "Wheerkaura",
-    types = { "psychic", "ice" },
-    baseStats = {
-      hp = 82,
-      attack = 38,
-      defense = 89,
-      spAttack = 45,
-      spDefense = 88,
-      speed = 78,
-    },
-    abilities = { "night-heart", "frost-aura" },
-    hiddenAbility = "thorn-heart",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 98,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 38,
-    weightHg = 464,
-    evolution = {
-      kind = "level",
-      level = 36,
-      into = 170,
-    },
-    evolvesFrom = 168,
-    learnset = {
-      { level = 1, move = 11 },
-      { level = 1, move = 29 },
-      { level = 7, move = 209 },
-      { level = 16, move = 322 },
-      { level = 18, move = 233 },
-      { level = 24, move = 56 },
-      { level = 33, move = 354 },
-      { level = 37, move = 387 },
-      { level = 41, move = 400 },
-      { level = 42, move = 217 },
-      { level = 48, move = 265 },
-      { level = 50, move = 390 },
-    },
-  },
-  -- #170 Chaxmind lives in quiet temples and travels in small herds.
-  {
-    id = 170,
-    name = "Chaxmind",
-    types = { "psychic", "ice" },
-    baseStats = {
-      hp = 73,
-      attack = 77,
-      defense = 82,
-      spAttack = 102,
-      spDefense = 105,
-      speed = 87,
-    },
-    abilities = { "night-heart", "frost-aura" },
-    hiddenAbility = "thorn-heart",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 137,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 36,
-    weightHg = 522,
-    evolvesFrom = 169,
-    learnset = {
-      { level = 1, move = 11 },
-      { level = 1, move = 29 },
-      { level = 6, move = 146 },
-      { level = 24, move = 324 },
-      { level = 45, move = 290 },
-      { level = 48, move = 206 },
-      { level = 49, move = 40 },
-      { level = 50, move = 185 },
-      { level = 50, move = 240 },
-      { level = 51, move = 335 },
-      { level = 53, move = 109 },
-      { level = 54, move = 55 },
-    },
-  },
-  -- #171 Chuskglide lives in tall grass and grooms its companions.
-  {
-    id = 171,
-    name = "Chuskglide",
-    types = { "flying" },
-    baseStats = {
-      hp = 27,
-      attack = 28,
-      defense = 56,
-      spAttack = 44,
-      spDefense = 59,
-      speed = 67,
-    },
-    abilities = { "ember-sense", "steel-pulse" },
-    hiddenAbility = "sky-body",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 80,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 14,
-    weightHg = 159,
-    evolution = {
-      kind = "level",
-      level = 20,
-      into = 172,
-    },
-    learnset = {
-      { level = 1, move = 10 },
-      { level = 1, move = 28 },
-      { level = 3, move = 251 },
-      { level = 13, move = 37 },
-      { level = 17, move = 321 },
-      { level = 18, move = 89 },
-      { level = 38, move = 109 },
-      { level = 43, move = 375 },
-      { level = 56, move = 311 },
-      { level = 57, move = 335 },
-    },
-  },
-  -- #172 Plaempglide lives in high peaks and mimics the calls of other creatures.
-  {
-    id = 172,
-    name = "Plaempglide",
-    types = { "flying" },
-    baseStats = {
-      hp = 39,
-      attack = 59,
-      defense = 55,
-      spAttack = 71,
-      spDefense = 99,
-      speed = 70,
-    },
-    abilities = { "ember-sense", "steel-pulse" },
-    hiddenAbility = "sky-body",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 100,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 12,
-    weightHg = 294,
-    evolvesFrom = 171,
-    learnset = {
-      { level = 1, move = 10 },
-      { level = 1, move = 28 },
-      { level = 11, move = 287 },
-      { level = 13, move = 327 },
-      { level = 36, move = 320 },
-      { level = 48, move = 219 },
-      { level = 52, move = 339 },
-      { level = 54, move = 37 },
-      { level = 60, move = 56 },
-      { level = 60, move = 89 },
-    },
-  },
-  -- #173 Trarkburrow lives in flower meadows and hides when it hears footsteps.
-  {
-    id = 173,
-    name = "Trarkburrow",
-    types = { "ground", "fighting" },
-    baseStats = {
-      hp = 53,
-      attack = 52,
-      defense = 45,
-      spAttack = 42,
-      spDefense = 41,
-      speed = 57,
-    },
-    abilities = { "swarm-spirit", "shadow-skin" },
-    hiddenAbility = "steel-guard",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 56,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 37,
-    weightHg = 158,
-    evolution = {
-      kind = "level",
-      level = 25,
       into = 174,
     },
     learnset = {
-      { level = 1, move = 9 },
-      { level = 1, move = 27 },
-      { level = 5, move = 353 },
-      { level = 9, move = 313 },
-      { level = 13, move = 400 },
-      { level = 25, move = 185 },
-      { level = 32, move = 334 },
-      { level = 33, move = 330 },
-      { level = 39, move = 339 },
-      { level = 41, move = 37 },
-      { level = 56, move = 56 },
+      { level = 1, move = 14 },
+      { level = 1, move = 32 },
+      { level = 7, move = 61 },
+      { level = 9, move = 59 },
+      { level = 15, move = 75 },
+      { level = 22, move = 193 },
+      { level = 22, move = 374 },
+      { level = 26, move = 119 },
+      { level = 43, move = 301 },
+      { level = 54, move = 109 },
+      { level = 55, move = 339 },
+      { level = 60, move = 211 },
     },
   },
-  -- #174 Peerkdune lives in swamps and glows faintly when excited.
+  -- #174 Creerkwisp lives in flower meadows and mimics the calls of other creatures.
+  -- Base stat total 409; evolves into #175 with a ghost-stone.
+  -- Learns: Shadow Pulse (1), Ghost Storm (1), Wild Spin (4), Giga Burst (6), Quick Dance (11), Sly Crash (21), Sly Wave (27), Grave Whip (31), Spectral Strike (32).
+  -- Abilities: night-skin, glimmer-sense (hidden: night-mantle). Catch rate 60 (hard), growth fast, 50% female.
   {
     id = 174,
-    name = "Peerkdune",
-    types = { "ground", "fighting" },
+    name = "Creerkwisp",
+    types = { "ghost" },
     baseStats = {
-      hp = 67,
-      attack = 88,
-      defense = 40,
-      spAttack = 85,
-      spDefense = 50,
-      speed = 87,
+      hp = 39,
+      attack = 46,
+      defense = 94,
+      spAttack = 68,
+      spDefense = 71,
+      speed = 91,
     },
-    abilities = { "swarm-spirit", "shadow-skin" },
-    hiddenAbility = "steel-guard",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 87,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 76,
-    weightHg = 186,
-    evolvesFrom = 173,
-    learnset = {
-      { level = 1, move = 9 },
-      { level = 1, move = 27 },
-      { level = 27, move = 334 },
-      { level = 30, move = 216 },
-      { level = 32, move = 301 },
-      { level = 32, move = 325 },
-      { level = 51, move = 271 },
-      { level = 55, move = 215 },
-      { level = 57, move = 398 },
-      { level = 59, move = 237 },
-    },
-  },
-  -- #175 Taeskstone lives in tall grass and stores food in its cheeks.
-  {
-    id = 175,
-    name = "Taeskstone",
-    types = { "rock" },
-    baseStats = {
-      hp = 47,
-      attack = 40,
-      defense = 36,
-      spAttack = 47,
-      spDefense = 49,
-      speed = 66,
-    },
-    abilities = { "stout-veil", "quick-aura" },
-    hiddenAbility = "tide-pulse",
-    catchRate = 255, -- higher is easier (3..255)
+    abilities = { "night-skin", "glimmer-sense" },
+    hiddenAbility = "night-mantle",
+    catchRate = 60, -- higher is easier (3..255)
     growthRate = "fast",
-    baseExp = 73,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 40,
-    weightHg = 121,
+    baseExp = 112,
+    genderRatio = 50, -- percent female; -1 means genderless
     evolution = {
       kind = "item",
-      item = "rock-stone",
-      into = 176,
+      item = "ghost-stone",
+      into = 175,
     },
+    evolvesFrom = 173,
     learnset = {
-      { level = 1, move = 13 },
-      { level = 1, move = 31 },
-      { level = 4, move = 305 },
-      { level = 8, move = 235 },
-      { level = 14, move = 109 },
-      { level = 19, move = 206 },
-      { level = 23, move = 374 },
-      { level = 24, move = 300 },
-      { level = 30, move = 313 },
-      { level = 42, move = 61 },
-      { level = 57, move = 96 },
+      { level = 1, move = 14 },
+      { level = 1, move = 32 },
+      { level = 4, move = 109 },
+      { level = 6, move = 61 },
+      { level = 11, move = 56 },
+      { level = 21, move = 412 },
+      { level = 27, move = 321 },
+      { level = 31, move = 86 },
+      { level = 32, move = 168 },
     },
   },
-  -- #176 Skeffpebble lives in hollow logs and hides when it hears footsteps.
+  -- #175 Whiorshade lives in ruined towers and hums at dawn.
+  -- Base stat total 522; does not evolve.
+  -- Learns: Shadow Pulse (1), Ghost Storm (1), Grave Punch (3), Giga Burst (5), Double Kick (11), Steady Punch (11), Wraith Kick (16), Wild Strike (20), Double Claw (41), Mega Punch (44), Ghost Claw (48), Quick Claw (51), Wild Spin (60).
+  -- Abilities: night-skin, glimmer-sense (hidden: night-mantle). Catch rate 45 (hard), growth fast, 12% female.
+  {
+    id = 175,
+    name = "Whiorshade",
+    types = { "ghost" },
+    baseStats = {
+      hp = 103,
+      attack = 68,
+      defense = 104,
+      spAttack = 60,
+      spDefense = 54,
+      speed = 133,
+    },
+    abilities = { "night-skin", "glimmer-sense" },
+    hiddenAbility = "night-mantle",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 143,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolvesFrom = 174,
+    learnset = {
+      { level = 1, move = 14 },
+      { level = 1, move = 32 },
+      { level = 3, move = 310 },
+      { level = 5, move = 61 },
+      { level = 11, move = 75 },
+      { level = 11, move = 429 },
+      { level = 16, move = 107 },
+      { level = 20, move = 101 },
+      { level = 41, move = 37 },
+      { level = 44, move = 215 },
+      { level = 48, move = 48 },
+      { level = 51, move = 146 },
+      { level = 60, move = 109 },
+    },
+  },
+  -- #176 Braerkbolt lives in flower meadows and builds nests from twigs and wire.
+  -- Base stat total 293; evolves into #177 at level 26.
+  -- Learns: Metal Tackle (1), Bullet Strike (1), Metal Blast (8), Wild Spin (22), Sly Pulse (33), Mega Whip (38), Mirror Rush (39), Mega Blast (60).
+  -- Abilities: mind-heart, steel-heart (hidden: scale-skin). Catch rate 255 (easy), growth fast, 50% female.
   {
     id = 176,
-    name = "Skeffpebble",
-    types = { "rock" },
-    baseStats = {
-      hp = 98,
-      attack = 41,
-      defense = 89,
-      spAttack = 41,
-      spDefense = 95,
-      speed = 43,
-    },
-    abilities = { "stout-veil", "quick-aura" },
-    hiddenAbility = "tide-pulse",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 81,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 24,
-    weightHg = 756,
-    evolvesFrom = 175,
-    learnset = {
-      { level = 1, move = 13 },
-      { level = 1, move = 31 },
-      { level = 3, move = 300 },
-      { level = 5, move = 322 },
-      { level = 10, move = 61 },
-      { level = 22, move = 235 },
-      { level = 33, move = 197 },
-      { level = 46, move = 313 },
-      { level = 51, move = 335 },
-      { level = 54, move = 400 },
-      { level = 58, move = 119 },
-      { level = 58, move = 378 },
-    },
-  },
-  -- #177 Dryndbolt lives in scrap yards and dislikes loud noises.
-  {
-    id = 177,
-    name = "Dryndbolt",
+    name = "Braerkbolt",
     types = { "steel" },
     baseStats = {
-      hp = 45,
-      attack = 41,
-      defense = 48,
-      spAttack = 44,
-      spDefense = 50,
-      speed = 57,
+      hp = 38,
+      attack = 45,
+      defense = 66,
+      spAttack = 62,
+      spDefense = 34,
+      speed = 48,
     },
-    abilities = { "venom-sense", "steel-guard" },
-    hiddenAbility = "stout-skin",
-    catchRate = 190, -- higher is easier (3..255)
+    abilities = { "mind-heart", "steel-heart" },
+    hiddenAbility = "scale-skin",
+    catchRate = 255, -- higher is easier (3..255)
     growthRate = "fast",
-    baseExp = 76,
+    baseExp = 54,
     genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 39,
-    weightHg = 197,
     evolution = {
       kind = "level",
-      level = 15,
-      into = 178,
+      level = 26,
+      into = 177,
     },
     learnset = {
       { level = 1, move = 17 },
       { level = 1, move = 35 },
-      { level = 18, move = 56 },
-      { level = 21, move = 136 },
-      { level = 23, move = 249 },
-      { level = 24, move = 340 },
-      { level = 34, move = 74 },
-      { level = 39, move = 298 },
+      { level = 8, move = 393 },
+      { level = 22, move = 109 },
+      { level = 33, move = 313 },
+      { level = 38, move = 119 },
+      { level = 39, move = 401 },
+      { level = 60, move = 400 },
     },
   },
-  -- #178 Kroltbolt lives in volcanic vents and mimics the calls of other creatures.
+  -- #177 Steendforge lives in hollow logs and builds nests from twigs and wire.
+  -- Base stat total 402; evolves into #178 at level 42.
+  -- Learns: Metal Tackle (1), Bullet Strike (1), Chrome Fang (19), Quick Dance (21), Mega Punch (21), Mirror Rush (26), Metal Dance (39), Mega Rush (41), Metal Blast (47), Mega Whip (55), Sly Pulse (58).
+  -- Abilities: mind-heart, steel-heart (hidden: scale-skin). Catch rate 60 (hard), growth fast, 12% female.
   {
-    id = 178,
-    name = "Kroltbolt",
+    id = 177,
+    name = "Steendforge",
     types = { "steel" },
     baseStats = {
-      hp = 67,
-      attack = 90,
-      defense = 37,
-      spAttack = 89,
-      spDefense = 78,
-      speed = 48,
+      hp = 57,
+      attack = 87,
+      defense = 39,
+      spAttack = 68,
+      spDefense = 89,
+      speed = 62,
     },
-    abilities = { "venom-sense", "steel-guard" },
-    hiddenAbility = "stout-skin",
+    abilities = { "mind-heart", "steel-heart" },
+    hiddenAbility = "scale-skin",
     catchRate = 60, -- higher is easier (3..255)
     growthRate = "fast",
-    baseExp = 80,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 70,
-    weightHg = 488,
+    baseExp = 107,
+    genderRatio = 12, -- percent female; -1 means genderless
     evolution = {
       kind = "level",
-      level = 31,
-      into = 179,
+      level = 42,
+      into = 178,
     },
+    evolvesFrom = 176,
+    learnset = {
+      { level = 1, move = 17 },
+      { level = 1, move = 35 },
+      { level = 19, move = 200 },
+      { level = 21, move = 56 },
+      { level = 21, move = 215 },
+      { level = 26, move = 401 },
+      { level = 39, move = 315 },
+      { level = 41, move = 339 },
+      { level = 47, move = 393 },
+      { level = 55, move = 119 },
+      { level = 58, move = 313 },
+    },
+  },
+  -- #178 Cryxforge lives in tidal caves and hoards shiny pebbles.
+  -- Base stat total 522; does not evolve.
+  -- Learns: Metal Tackle (1), Bullet Strike (1), Quick Dance (5), Metal Whip (8), Steady Dance (20), Heavy Beam (23), Sly Wave (26), Chrome Shot (29), Chrome Dance (37), Steady Punch (43), Giga Storm (60).
+  -- Abilities: mind-heart, steel-heart (hidden: scale-skin). Catch rate 45 (hard), growth fast, 50% female.
+  {
+    id = 178,
+    name = "Cryxforge",
+    types = { "steel" },
+    baseStats = {
+      hp = 90,
+      attack = 100,
+      defense = 101,
+      spAttack = 93,
+      spDefense = 87,
+      speed = 51,
+    },
+    abilities = { "mind-heart", "steel-heart" },
+    hiddenAbility = "scale-skin",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 131,
+    genderRatio = 50, -- percent female; -1 means genderless
     evolvesFrom = 177,
     learnset = {
       { level = 1, move = 17 },
       { level = 1, move = 35 },
-      { level = 7, move = 339 },
-      { level = 14, move = 200 },
-      { level = 17, move = 322 },
-      { level = 25, move = 180 },
-      { level = 40, move = 61 },
-      { level = 40, move = 374 },
-      { level = 47, move = 75 },
-      { level = 51, move = 315 },
+      { level = 5, move = 56 },
+      { level = 8, move = 288 },
+      { level = 20, move = 374 },
+      { level = 23, move = 428 },
+      { level = 26, move = 321 },
+      { level = 29, move = 68 },
+      { level = 37, move = 298 },
+      { level = 43, move = 429 },
+      { level = 60, move = 206 },
     },
   },
-  -- #179 Lioltplate lives in city alleys and sleeps through storms.
+  -- #179 Whaendflare lives in frozen ridges and builds nests from twigs and wire.
+  -- Base stat total 504; does not evolve.
+  -- Learns: Ember Spin (1), Molten Burst (1), Quick Strike (4), Wild Spin (5), Ash Barrage (5), Ash Shot (6), Ember Crash (16), Double Claw (28), Molten Pulse (30), Cinder Pulse (33), Ash Kick (55).
+  -- Abilities: stout-veil, venom-sense (hidden: tide-will). Catch rate 45 (hard), growth medium_slow, 12% female.
   {
     id = 179,
-    name = "Lioltplate",
-    types = { "steel" },
+    name = "Whaendflare",
+    types = { "fire" },
     baseStats = {
-      hp = 96,
-      attack = 79,
-      defense = 95,
-      spAttack = 93,
-      spDefense = 97,
-      speed = 71,
+      hp = 93,
+      attack = 91,
+      defense = 70,
+      spAttack = 87,
+      spDefense = 103,
+      speed = 60,
     },
-    abilities = { "venom-sense", "steel-guard" },
-    hiddenAbility = "stout-skin",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 104,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 36,
-    weightHg = 981,
-    evolvesFrom = 178,
+    abilities = { "stout-veil", "venom-sense" },
+    hiddenAbility = "tide-will",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 118,
+    genderRatio = 12, -- percent female; -1 means genderless
     learnset = {
-      { level = 1, move = 17 },
-      { level = 1, move = 35 },
-      { level = 3, move = 315 },
-      { level = 7, move = 109 },
-      { level = 19, move = 68 },
-      { level = 23, move = 39 },
-      { level = 29, move = 322 },
-      { level = 31, move = 146 },
-      { level = 31, move = 223 },
-      { level = 33, move = 119 },
-      { level = 41, move = 249 },
-      { level = 42, move = 321 },
-      { level = 47, move = 374 },
-      { level = 59, move = 174 },
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 4, move = 322 },
+      { level = 5, move = 109 },
+      { level = 5, move = 296 },
+      { level = 6, move = 116 },
+      { level = 16, move = 62 },
+      { level = 28, move = 37 },
+      { level = 30, move = 349 },
+      { level = 33, move = 369 },
+      { level = 55, move = 344 },
     },
   },
-  -- #180 Tiffscale lives in scrap yards and sunbathes for hours.
+  -- #180 Plerkmite lives in cloud banks and hums at dawn.
+  -- Base stat total 282; evolves into #181 at level 20.
+  -- Learns: Swarm Fang (1), Sting Storm (1), Sting Shot (5), Mega Blast (25), Silk Lance (27), Mega Claw (40), Giga Storm (44), Mandible Punch (46), Hive Rush (49), Heavy Beam (49), Sting Rush (54), Wild Storm (56).
+  -- Abilities: storm-heart, swarm-spirit (hidden: steel-will). Catch rate 120 (medium), growth erratic, 50% female.
   {
     id = 180,
-    name = "Tiffscale",
-    types = { "dragon" },
+    name = "Plerkmite",
+    types = { "bug" },
     baseStats = {
-      hp = 56,
-      attack = 58,
-      defense = 47,
-      spAttack = 32,
-      spDefense = 56,
-      speed = 34,
+      hp = 57,
+      attack = 42,
+      defense = 52,
+      spAttack = 44,
+      spDefense = 58,
+      speed = 29,
     },
-    abilities = { "scale-mantle", "stone-mantle" },
-    hiddenAbility = "ember-skin",
+    abilities = { "storm-heart", "swarm-spirit" },
+    hiddenAbility = "steel-will",
     catchRate = 120, -- higher is easier (3..255)
     growthRate = "erratic",
-    baseExp = 74,
+    baseExp = 76,
     genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 32,
-    weightHg = 203,
     evolution = {
       kind = "level",
-      level = 14,
+      level = 20,
       into = 181,
     },
     learnset = {
-      { level = 1, move = 15 },
-      { level = 1, move = 33 },
-      { level = 6, move = 333 },
-      { level = 24, move = 356 },
-      { level = 31, move = 109 },
-      { level = 43, move = 322 },
-      { level = 45, move = 185 },
-      { level = 46, move = 157 },
-      { level = 52, move = 146 },
+      { level = 1, move = 12 },
+      { level = 1, move = 30 },
+      { level = 5, move = 170 },
+      { level = 25, move = 400 },
+      { level = 27, move = 93 },
+      { level = 40, move = 335 },
+      { level = 44, move = 206 },
+      { level = 46, move = 292 },
+      { level = 49, move = 241 },
+      { level = 49, move = 428 },
+      { level = 54, move = 338 },
+      { level = 56, move = 301 },
     },
   },
 }

@@ -8,3460 +8,3531 @@ M.first = 181
 M.last = 270
 
 M.species = {
-  -- #181 Thelscale lives in tall grass and grooms its companions.
+  -- #181 Spiossbuzz lives in dry canyons and mimics the calls of other creatures.
+  -- Base stat total 390; evolves into #182 at level 35.
+  -- Learns: Swarm Fang (1), Sting Storm (1), Mandible Storm (3), Sly Wave (5), Heavy Beam (10), Mandible Lance (36), Mega Claw (40), Giga Strike (50), Larva Wave (51), Silk Kick (54).
+  -- Abilities: storm-heart, swarm-spirit (hidden: steel-will). Catch rate 120 (medium), growth erratic, 25% female.
   {
     id = 181,
-    name = "Thelscale",
-    types = { "dragon" },
+    name = "Spiossbuzz",
+    types = { "bug" },
     baseStats = {
-      hp = 79,
-      attack = 75,
-      defense = 54,
-      spAttack = 52,
-      spDefense = 84,
-      speed = 61,
+      hp = 80,
+      attack = 79,
+      defense = 82,
+      spAttack = 49,
+      spDefense = 34,
+      speed = 66,
     },
-    abilities = { "scale-mantle", "stone-mantle" },
-    hiddenAbility = "ember-skin",
-    catchRate = 60, -- higher is easier (3..255)
+    abilities = { "storm-heart", "swarm-spirit" },
+    hiddenAbility = "steel-will",
+    catchRate = 120, -- higher is easier (3..255)
     growthRate = "erratic",
-    baseExp = 86,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 22,
-    weightHg = 600,
+    baseExp = 109,
+    genderRatio = 25, -- percent female; -1 means genderless
     evolution = {
       kind = "level",
-      level = 30,
+      level = 35,
       into = 182,
     },
     evolvesFrom = 180,
     learnset = {
-      { level = 1, move = 15 },
-      { level = 1, move = 33 },
-      { level = 6, move = 121 },
-      { level = 14, move = 123 },
-      { level = 15, move = 278 },
-      { level = 19, move = 52 },
-      { level = 20, move = 95 },
-      { level = 36, move = 207 },
-      { level = 46, move = 101 },
-      { level = 47, move = 109 },
-      { level = 57, move = 279 },
+      { level = 1, move = 12 },
+      { level = 1, move = 30 },
+      { level = 3, move = 120 },
+      { level = 5, move = 321 },
+      { level = 10, move = 428 },
+      { level = 36, move = 230 },
+      { level = 40, move = 335 },
+      { level = 50, move = 434 },
+      { level = 51, move = 328 },
+      { level = 54, move = 326 },
     },
   },
-  -- #182 Plyndscale lives in dry canyons and hums at dawn.
+  -- #182 Paskmite lives in old forests and marks its territory with scratches.
+  -- Base stat total 544; does not evolve.
+  -- Learns: Swarm Fang (1), Sting Storm (1), Sting Shot (7), Mega Whip (14), Steady Dance (23), Chitin Rush (26), Silk Fang (29), Mega Rush (32), Swarm Pulse (33), Sly Wave (44), Mandible Punch (47), Quick Dance (49), Heavy Beam (49).
+  -- Abilities: storm-heart, swarm-spirit (hidden: steel-will). Catch rate 45 (hard), growth erratic, 25% female.
   {
     id = 182,
-    name = "Plyndscale",
-    types = { "dragon" },
+    name = "Paskmite",
+    types = { "bug" },
     baseStats = {
-      hp = 75,
-      attack = 80,
-      defense = 80,
-      spAttack = 70,
-      spDefense = 116,
-      speed = 100,
+      hp = 89,
+      attack = 79,
+      defense = 104,
+      spAttack = 98,
+      spDefense = 68,
+      speed = 106,
     },
-    abilities = { "scale-mantle", "stone-mantle" },
-    hiddenAbility = "ember-skin",
+    abilities = { "storm-heart", "swarm-spirit" },
+    hiddenAbility = "steel-will",
     catchRate = 45, -- higher is easier (3..255)
     growthRate = "erratic",
-    baseExp = 142,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 30,
-    weightHg = 726,
+    baseExp = 130,
+    genderRatio = 25, -- percent female; -1 means genderless
     evolvesFrom = 181,
     learnset = {
-      { level = 1, move = 15 },
-      { level = 1, move = 33 },
-      { level = 11, move = 206 },
-      { level = 21, move = 333 },
-      { level = 22, move = 306 },
-      { level = 31, move = 278 },
-      { level = 35, move = 400 },
-      { level = 48, move = 129 },
-      { level = 50, move = 65 },
-      { level = 57, move = 164 },
+      { level = 1, move = 12 },
+      { level = 1, move = 30 },
+      { level = 7, move = 170 },
+      { level = 14, move = 119 },
+      { level = 23, move = 374 },
+      { level = 26, move = 284 },
+      { level = 29, move = 78 },
+      { level = 32, move = 339 },
+      { level = 33, move = 177 },
+      { level = 44, move = 321 },
+      { level = 47, move = 292 },
+      { level = 49, move = 56 },
+      { level = 49, move = 428 },
     },
   },
-  -- #183 Niorkscale lives in high peaks and glows faintly when excited.
+  -- #183 Brohaunt lives in high peaks and dislikes loud noises.
+  -- Base stat total 309; evolves into #184 at level 21.
+  -- Learns: Shadow Pulse (1), Ghost Storm (1), Iron Strike (4), Mega Rush (4), Cross Claw (5), Mega Blast (26), Giga Strike (27), Rising Shot (28), Wild Strike (33), Giga Storm (43).
+  -- Abilities: sky-guard, swarm-claws (hidden: thorn-body). Catch rate 190 (easy), growth slow, 25% female.
   {
     id = 183,
-    name = "Niorkscale",
-    types = { "dragon" },
+    name = "Brohaunt",
+    types = { "ghost", "fighting" },
     baseStats = {
-      hp = 51,
-      attack = 55,
-      defense = 49,
-      spAttack = 55,
-      spDefense = 54,
-      speed = 51,
+      hp = 53,
+      attack = 54,
+      defense = 52,
+      spAttack = 51,
+      spDefense = 49,
+      speed = 50,
     },
-    abilities = { "frost-claws" },
-    hiddenAbility = "storm-pulse",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 78,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 16,
-    weightHg = 384,
+    abilities = { "sky-guard", "swarm-claws" },
+    hiddenAbility = "thorn-body",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 79,
+    genderRatio = 25, -- percent female; -1 means genderless
     evolution = {
-      kind = "item",
-      item = "dragon-stone",
+      kind = "level",
+      level = 21,
       into = 184,
     },
     learnset = {
-      { level = 1, move = 15 },
-      { level = 1, move = 33 },
-      { level = 3, move = 161 },
-      { level = 6, move = 397 },
-      { level = 13, move = 332 },
-      { level = 21, move = 215 },
-      { level = 22, move = 119 },
-      { level = 23, move = 157 },
-      { level = 25, move = 37 },
-      { level = 30, move = 43 },
-      { level = 31, move = 339 },
-      { level = 37, move = 101 },
+      { level = 1, move = 14 },
+      { level = 1, move = 32 },
+      { level = 4, move = 189 },
+      { level = 4, move = 339 },
+      { level = 5, move = 143 },
+      { level = 26, move = 400 },
+      { level = 27, move = 434 },
+      { level = 28, move = 353 },
+      { level = 33, move = 101 },
+      { level = 43, move = 206 },
     },
   },
-  -- #184 Krourkdrake lives in scrap yards and hoards shiny pebbles.
+  -- #184 Myffshade lives in hollow logs and stores food in its cheeks.
+  -- Base stat total 405; does not evolve.
+  -- Learns: Shadow Pulse (1), Ghost Storm (1), Heavy Beam (3), Steady Punch (9), Phantom Blast (17), Mega Claw (21), Double Claw (26), Cross Strike (30), Grave Punch (30), Sly Wave (32), Brutal Claw (33), Quick Claw (57).
+  -- Abilities: sky-guard, swarm-claws (hidden: thorn-body). Catch rate 120 (medium), growth slow, 12% female.
   {
     id = 184,
-    name = "Krourkdrake",
-    types = { "dragon" },
+    name = "Myffshade",
+    types = { "ghost", "fighting" },
     baseStats = {
-      hp = 68,
-      attack = 77,
-      defense = 84,
-      spAttack = 59,
-      spDefense = 46,
-      speed = 58,
-    },
-    abilities = { "frost-claws" },
-    hiddenAbility = "storm-pulse",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 107,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 52,
-    weightHg = 194,
-    evolvesFrom = 183,
-    learnset = {
-      { level = 1, move = 15 },
-      { level = 1, move = 33 },
-      { level = 4, move = 335 },
-      { level = 9, move = 161 },
-      { level = 19, move = 206 },
-      { level = 26, move = 392 },
-      { level = 40, move = 322 },
-      { level = 43, move = 220 },
-      { level = 49, move = 164 },
-      { level = 51, move = 279 },
-    },
-  },
-  -- #185 Snaethplume lives in ruined towers and sunbathes for hours.
-  {
-    id = 185,
-    name = "Snaethplume",
-    types = { "flying" },
-    baseStats = {
-      hp = 71,
-      attack = 47,
-      defense = 39,
-      spAttack = 41,
-      spDefense = 50,
-      speed = 46,
-    },
-    abilities = { "glimmer-guard", "quick-spirit" },
-    hiddenAbility = "frost-skin",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 59,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 16,
-    weightHg = 241,
-    evolution = {
-      kind = "level",
-      level = 23,
-      into = 186,
-    },
-    learnset = {
-      { level = 1, move = 10 },
-      { level = 1, move = 28 },
-      { level = 4, move = 275 },
-      { level = 12, move = 248 },
-      { level = 16, move = 89 },
-      { level = 17, move = 75 },
-      { level = 18, move = 109 },
-      { level = 23, move = 327 },
-      { level = 29, move = 339 },
-      { level = 37, move = 185 },
-      { level = 47, move = 335 },
-    },
-  },
-  -- #186 Spyrkwing lives in scrap yards and follows travellers at a distance.
-  {
-    id = 186,
-    name = "Spyrkwing",
-    types = { "flying" },
-    baseStats = {
-      hp = 101,
-      attack = 63,
-      defense = 75,
-      spAttack = 41,
-      spDefense = 57,
-      speed = 79,
-    },
-    abilities = { "glimmer-guard", "quick-spirit" },
-    hiddenAbility = "frost-skin",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 78,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 36,
-    weightHg = 796,
-    evolution = {
-      kind = "level",
-      level = 36,
-      into = 187,
-    },
-    evolvesFrom = 185,
-    learnset = {
-      { level = 1, move = 10 },
-      { level = 1, move = 28 },
-      { level = 4, move = 374 },
-      { level = 8, move = 61 },
-      { level = 11, move = 368 },
-      { level = 12, move = 327 },
-      { level = 17, move = 192 },
-      { level = 31, move = 275 },
-      { level = 37, move = 268 },
-      { level = 41, move = 321 },
-      { level = 46, move = 206 },
-      { level = 47, move = 335 },
-      { level = 60, move = 262 },
-    },
-  },
-  -- #187 Quaexglide lives in flower meadows and hoards shiny pebbles.
-  {
-    id = 187,
-    name = "Quaexglide",
-    types = { "flying" },
-    baseStats = {
-      hp = 78,
-      attack = 91,
-      defense = 88,
-      spAttack = 52,
-      spDefense = 103,
-      speed = 98,
-    },
-    abilities = { "glimmer-guard", "quick-spirit" },
-    hiddenAbility = "frost-skin",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 118,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 12,
-    weightHg = 1101,
-    evolvesFrom = 186,
-    learnset = {
-      { level = 1, move = 10 },
-      { level = 1, move = 28 },
-      { level = 8, move = 268 },
-      { level = 8, move = 335 },
-      { level = 13, move = 61 },
-      { level = 16, move = 58 },
-      { level = 19, move = 400 },
-      { level = 25, move = 301 },
-      { level = 28, move = 37 },
-      { level = 28, move = 191 },
-      { level = 38, move = 262 },
-      { level = 46, move = 89 },
-      { level = 60, move = 231 },
-    },
-  },
-  -- #188 Skaelscale lives in quiet temples and follows travellers at a distance.
-  {
-    id = 188,
-    name = "Skaelscale",
-    types = { "dragon" },
-    baseStats = {
-      hp = 49,
-      attack = 70,
-      defense = 32,
-      spAttack = 43,
-      spDefense = 60,
-      speed = 30,
-    },
-    abilities = { "sky-spirit", "storm-veil" },
-    hiddenAbility = "frost-spirit",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 63,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 33,
-    weightHg = 48,
-    evolution = {
-      kind = "level",
-      level = 18,
-      into = 189,
-    },
-    learnset = {
-      { level = 1, move = 15 },
-      { level = 1, move = 33 },
-      { level = 15, move = 374 },
-      { level = 16, move = 289 },
-      { level = 24, move = 313 },
-      { level = 29, move = 164 },
-      { level = 35, move = 206 },
-      { level = 37, move = 37 },
-      { level = 38, move = 400 },
-      { level = 41, move = 278 },
-      { level = 44, move = 146 },
-      { level = 49, move = 161 },
-    },
-  },
-  -- #189 Shixdrake lives in flower meadows and marks its territory with scratches.
-  {
-    id = 189,
-    name = "Shixdrake",
-    types = { "dragon" },
-    baseStats = {
-      hp = 94,
-      attack = 43,
-      defense = 52,
-      spAttack = 75,
-      spDefense = 75,
-      speed = 75,
-    },
-    abilities = { "sky-spirit", "storm-veil" },
-    hiddenAbility = "frost-spirit",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 90,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 10,
-    weightHg = 258,
-    evolution = {
-      kind = "item",
-      item = "dragon-stone",
-      into = 190,
-    },
-    evolvesFrom = 188,
-    learnset = {
-      { level = 1, move = 15 },
-      { level = 1, move = 33 },
-      { level = 8, move = 61 },
-      { level = 18, move = 56 },
-      { level = 25, move = 374 },
-      { level = 29, move = 213 },
-      { level = 43, move = 220 },
-      { level = 52, move = 161 },
-      { level = 54, move = 37 },
-    },
-  },
-  -- #190 Niltscale lives in swamps and hoards shiny pebbles.
-  {
-    id = 190,
-    name = "Niltscale",
-    types = { "dragon" },
-    baseStats = {
-      hp = 71,
-      attack = 76,
-      defense = 56,
-      spAttack = 108,
-      spDefense = 93,
-      speed = 104,
-    },
-    abilities = { "sky-spirit", "storm-veil" },
-    hiddenAbility = "frost-spirit",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 127,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 42,
-    weightHg = 60,
-    evolvesFrom = 189,
-    learnset = {
-      { level = 1, move = 15 },
-      { level = 1, move = 33 },
-      { level = 7, move = 220 },
-      { level = 20, move = 301 },
-      { level = 24, move = 397 },
-      { level = 29, move = 75 },
-      { level = 32, move = 61 },
-      { level = 34, move = 278 },
-      { level = 37, move = 306 },
-      { level = 41, move = 206 },
-      { level = 43, move = 207 },
-    },
-  },
-  -- #191 Brempbuzz lives in flower meadows and hums at dawn.
-  {
-    id = 191,
-    name = "Brempbuzz",
-    types = { "bug", "poison" },
-    baseStats = {
-      hp = 30,
-      attack = 65,
-      defense = 68,
-      spAttack = 68,
-      spDefense = 48,
-      speed = 41,
-    },
-    abilities = { "swarm-aura", "venom-mantle" },
-    hiddenAbility = "storm-heart",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 59,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 27,
-    weightHg = 257,
-    evolution = {
-      kind = "level",
-      level = 28,
-      into = 192,
-    },
-    learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 5, move = 120 },
-      { level = 10, move = 230 },
-      { level = 32, move = 90 },
-      { level = 36, move = 335 },
-      { level = 37, move = 115 },
-      { level = 37, move = 138 },
-      { level = 54, move = 134 },
-    },
-  },
-  -- #192 Shuskitter lives in rocky coasts and follows travellers at a distance.
-  {
-    id = 192,
-    name = "Shuskitter",
-    types = { "bug", "poison" },
-    baseStats = {
-      hp = 84,
-      attack = 79,
-      defense = 67,
-      spAttack = 46,
-      spDefense = 82,
-      speed = 36,
-    },
-    abilities = { "swarm-aura", "venom-mantle" },
-    hiddenAbility = "storm-heart",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 106,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 78,
-    weightHg = 298,
-    evolution = {
-      kind = "level",
-      level = 47,
-      into = 193,
-    },
-    evolvesFrom = 191,
-    learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 6, move = 400 },
-      { level = 24, move = 292 },
-      { level = 30, move = 301 },
-      { level = 31, move = 56 },
-      { level = 33, move = 284 },
-      { level = 41, move = 381 },
-      { level = 48, move = 110 },
-    },
-  },
-  -- #193 Gruckskitter lives in frozen ridges and hums at dawn.
-  {
-    id = 193,
-    name = "Gruckskitter",
-    types = { "bug", "poison" },
-    baseStats = {
-      hp = 63,
-      attack = 80,
-      defense = 71,
-      spAttack = 143,
-      spDefense = 84,
+      hp = 65,
+      attack = 42,
+      defense = 61,
+      spAttack = 79,
+      spDefense = 71,
       speed = 87,
     },
-    abilities = { "swarm-aura", "venom-mantle" },
-    hiddenAbility = "storm-heart",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 129,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 69,
-    weightHg = 261,
-    evolvesFrom = 192,
-    learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 3, move = 241 },
-      { level = 7, move = 206 },
-      { level = 10, move = 335 },
-      { level = 17, move = 113 },
-      { level = 21, move = 215 },
-      { level = 25, move = 170 },
-      { level = 37, move = 205 },
-      { level = 43, move = 46 },
-      { level = 44, move = 374 },
-      { level = 58, move = 328 },
-    },
-  },
-  -- #194 Cholwisp lives in swamps and hoards shiny pebbles.
-  {
-    id = 194,
-    name = "Cholwisp",
-    types = { "ghost", "dark" },
-    baseStats = {
-      hp = 35,
-      attack = 34,
-      defense = 68,
-      spAttack = 53,
-      spDefense = 58,
-      speed = 57,
-    },
-    abilities = { "frost-spirit", "glimmer-body" },
-    hiddenAbility = "night-sense",
+    abilities = { "sky-guard", "swarm-claws" },
+    hiddenAbility = "thorn-body",
     catchRate = 120, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 69,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 38,
-    weightHg = 299,
-    evolution = {
-      kind = "level",
-      level = 16,
-      into = 195,
-    },
+    growthRate = "slow",
+    baseExp = 112,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolvesFrom = 183,
     learnset = {
       { level = 1, move = 14 },
       { level = 1, move = 32 },
-      { level = 24, move = 303 },
-      { level = 38, move = 242 },
-      { level = 40, move = 339 },
-      { level = 54, move = 102 },
-      { level = 58, move = 59 },
-      { level = 59, move = 70 },
+      { level = 3, move = 428 },
+      { level = 9, move = 429 },
+      { level = 17, move = 108 },
+      { level = 21, move = 335 },
+      { level = 26, move = 37 },
+      { level = 30, move = 166 },
+      { level = 30, move = 310 },
+      { level = 32, move = 321 },
+      { level = 33, move = 156 },
+      { level = 57, move = 146 },
     },
   },
-  -- #195 Kraessshade lives in cloud banks and hums at dawn.
+  -- #185 Paltgrip lives in high peaks and sunbathes for hours.
+  -- Base stat total 545; does not evolve.
+  -- Learns: Crushing Strike (1), Iron Beam (1), Rising Shot (8), Low Burst (18), Cross Claw (30), Mega Punch (42), Wild Strike (43), Brutal Claw (43).
+  -- Abilities: quick-surge, tide-pulse (hidden: shadow-veil). Catch rate 45 (hard), growth medium_slow, 50% female.
   {
-    id = 195,
-    name = "Kraessshade",
-    types = { "ghost", "dark" },
+    id = 185,
+    name = "Paltgrip",
+    types = { "fighting", "normal" },
     baseStats = {
-      hp = 58,
-      attack = 72,
-      defense = 82,
-      spAttack = 39,
-      spDefense = 58,
-      speed = 83,
+      hp = 56,
+      attack = 111,
+      defense = 90,
+      spAttack = 59,
+      spDefense = 121,
+      speed = 108,
     },
-    abilities = { "frost-spirit", "glimmer-body" },
-    hiddenAbility = "night-sense",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 99,
+    abilities = { "quick-surge", "tide-pulse" },
+    hiddenAbility = "shadow-veil",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 118,
     genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 12,
-    weightHg = 638,
-    evolvesFrom = 194,
     learnset = {
-      { level = 1, move = 14 },
-      { level = 1, move = 32 },
-      { level = 4, move = 321 },
-      { level = 10, move = 282 },
-      { level = 12, move = 56 },
-      { level = 19, move = 339 },
-      { level = 22, move = 335 },
-      { level = 25, move = 331 },
-      { level = 28, move = 400 },
-      { level = 36, move = 64 },
-      { level = 38, move = 203 },
-      { level = 56, move = 169 },
+      { level = 1, move = 7 },
+      { level = 1, move = 25 },
+      { level = 8, move = 353 },
+      { level = 18, move = 404 },
+      { level = 30, move = 143 },
+      { level = 42, move = 215 },
+      { level = 43, move = 101 },
+      { level = 43, move = 156 },
     },
   },
-  -- #196 Grythcind lives in old forests and stores food in its cheeks.
+  -- #186 Tassburrow lives in tidal caves and builds nests from twigs and wire.
+  -- Base stat total 313; evolves into #187 at level 20.
+  -- Learns: Sand Veil (1), Dust Slash (1), Giga Storm (7), Wild Storm (38), Quick Dance (41), Double Kick (41), Mega Claw (42), Fissure Blast (43), Bone Veil (48), Mega Pulse (60).
+  -- Abilities: tide-pulse, venom-sense (hidden: storm-spirit). Catch rate 190 (easy), growth fluctuating, genderless.
   {
-    id = 196,
-    name = "Grythcind",
-    types = { "fire", "steel" },
-    baseStats = {
-      hp = 113,
-      attack = 68,
-      defense = 91,
-      spAttack = 88,
-      spDefense = 91,
-      speed = 92,
-    },
-    abilities = { "glimmer-veil", "stone-skin" },
-    hiddenAbility = "frost-guard",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 103,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 32,
-    weightHg = 103,
-    learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 17, move = 109 },
-      { level = 20, move = 61 },
-      { level = 23, move = 341 },
-      { level = 26, move = 395 },
-      { level = 27, move = 53 },
-      { level = 27, move = 321 },
-      { level = 34, move = 323 },
-      { level = 46, move = 56 },
-      { level = 51, move = 374 },
-    },
-  },
-  -- #197 Vyrkdune lives in high peaks and sheds its skin each season.
-  {
-    id = 197,
-    name = "Vyrkdune",
+    id = 186,
+    name = "Tassburrow",
     types = { "ground" },
     baseStats = {
-      hp = 49,
-      attack = 53,
-      defense = 48,
-      spAttack = 52,
-      spDefense = 43,
-      speed = 40,
-    },
-    abilities = { "stone-will", "shadow-mantle" },
-    hiddenAbility = "swarm-aura",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 76,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 23,
-    weightHg = 309,
-    evolution = {
-      kind = "level",
-      level = 18,
-      into = 198,
-    },
-    learnset = {
-      { level = 1, move = 9 },
-      { level = 1, move = 27 },
-      { level = 4, move = 146 },
-      { level = 20, move = 301 },
-      { level = 37, move = 367 },
-      { level = 40, move = 42 },
-      { level = 50, move = 144 },
-      { level = 53, move = 400 },
-      { level = 58, move = 182 },
-    },
-  },
-  -- #198 Tiffclod lives in tall grass and stores food in its cheeks.
-  {
-    id = 198,
-    name = "Tiffclod",
-    types = { "ground" },
-    baseStats = {
-      hp = 60,
-      attack = 40,
-      defense = 63,
-      spAttack = 94,
-      spDefense = 77,
+      hp = 72,
+      attack = 31,
+      defense = 49,
+      spAttack = 31,
+      spDefense = 49,
       speed = 81,
     },
-    abilities = { "stone-will", "shadow-mantle" },
-    hiddenAbility = "swarm-aura",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 96,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 10,
-    weightHg = 332,
-    evolvesFrom = 197,
+    abilities = { "tide-pulse", "venom-sense" },
+    hiddenAbility = "storm-spirit",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 76,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 20,
+      into = 187,
+    },
     learnset = {
       { level = 1, move = 9 },
       { level = 1, move = 27 },
-      { level = 34, move = 45 },
-      { level = 37, move = 72 },
-      { level = 47, move = 37 },
-      { level = 50, move = 322 },
-      { level = 54, move = 185 },
-      { level = 58, move = 109 },
-      { level = 59, move = 376 },
+      { level = 7, move = 206 },
+      { level = 38, move = 301 },
+      { level = 41, move = 56 },
+      { level = 41, move = 75 },
+      { level = 42, move = 335 },
+      { level = 43, move = 325 },
+      { level = 48, move = 41 },
+      { level = 60, move = 440 },
     },
   },
-  -- #199 Thyvenom lives in ruined towers and hoards shiny pebbles.
+  -- #187 Skiodune lives in dry canyons and follows travellers at a distance.
+  -- Base stat total 427; evolves into #188 at level 35.
+  -- Learns: Sand Veil (1), Dust Slash (1), Wild Storm (3), Mega Blast (8), Fissure Slash (19), Mega Punch (26), Mega Rush (32), Giga Strike (38), Bone Burst (45), Steady Punch (45), Earthen Kick (47).
+  -- Abilities: tide-pulse, venom-sense (hidden: storm-spirit). Catch rate 90 (medium), growth fluctuating, 50% female.
   {
-    id = 199,
-    name = "Thyvenom",
-    types = { "poison" },
+    id = 187,
+    name = "Skiodune",
+    types = { "ground" },
     baseStats = {
-      hp = 46,
-      attack = 45,
-      defense = 52,
-      spAttack = 57,
-      spDefense = 47,
-      speed = 60,
+      hp = 51,
+      attack = 56,
+      defense = 84,
+      spAttack = 71,
+      spDefense = 100,
+      speed = 65,
     },
-    abilities = { "night-pulse", "tide-heart" },
-    hiddenAbility = "steel-heart",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 81,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 34,
-    weightHg = 55,
+    abilities = { "tide-pulse", "venom-sense" },
+    hiddenAbility = "storm-spirit",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 103,
+    genderRatio = 50, -- percent female; -1 means genderless
     evolution = {
       kind = "level",
-      level = 25,
-      into = 200,
+      level = 35,
+      into = 188,
     },
+    evolvesFrom = 186,
     learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 5, move = 111 },
-      { level = 5, move = 146 },
-      { level = 6, move = 374 },
-      { level = 24, move = 109 },
-      { level = 40, move = 75 },
-      { level = 44, move = 113 },
-      { level = 47, move = 206 },
-      { level = 50, move = 382 },
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 3, move = 301 },
+      { level = 8, move = 400 },
+      { level = 19, move = 415 },
+      { level = 26, move = 215 },
+      { level = 32, move = 339 },
+      { level = 38, move = 434 },
+      { level = 45, move = 72 },
+      { level = 45, move = 429 },
+      { level = 47, move = 283 },
     },
   },
-  -- #200 Whoussmiasm lives in tall grass and hides when it hears footsteps.
+  -- #188 Flindune lives in high peaks and marks its territory with scratches.
+  -- Base stat total 514; does not evolve.
+  -- Learns: Sand Veil (1), Dust Slash (1), Sly Pulse (4), Fissure Beam (8), Mega Rush (8), Bone Veil (10), Steady Punch (14), Mega Whip (19), Wild Pulse (21), Quick Dance (23), Steady Dance (42), Earthen Kick (50), Quick Strike (57).
+  -- Abilities: tide-pulse, venom-sense (hidden: storm-spirit). Catch rate 45 (hard), growth fluctuating, 75% female.
   {
-    id = 200,
-    name = "Whoussmiasm",
-    types = { "poison" },
+    id = 188,
+    name = "Flindune",
+    types = { "ground" },
     baseStats = {
-      hp = 47,
-      attack = 40,
-      defense = 66,
-      spAttack = 85,
-      spDefense = 78,
-      speed = 82,
+      hp = 64,
+      attack = 86,
+      defense = 49,
+      spAttack = 90,
+      spDefense = 110,
+      speed = 115,
     },
-    abilities = { "night-pulse", "tide-heart" },
-    hiddenAbility = "steel-heart",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 103,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 62,
-    weightHg = 118,
-    evolvesFrom = 199,
+    abilities = { "tide-pulse", "venom-sense" },
+    hiddenAbility = "storm-spirit",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 130,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolvesFrom = 187,
     learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 7, move = 329 },
-      { level = 10, move = 90 },
-      { level = 18, move = 321 },
-      { level = 19, move = 101 },
-      { level = 19, move = 382 },
-      { level = 25, move = 301 },
-      { level = 29, move = 400 },
-      { level = 40, move = 47 },
-      { level = 43, move = 185 },
-      { level = 51, move = 75 },
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 4, move = 313 },
+      { level = 8, move = 144 },
+      { level = 8, move = 339 },
+      { level = 10, move = 41 },
+      { level = 14, move = 429 },
+      { level = 19, move = 119 },
+      { level = 21, move = 185 },
+      { level = 23, move = 56 },
+      { level = 42, move = 374 },
+      { level = 50, move = 283 },
       { level = 57, move = 322 },
     },
   },
-  -- #201 Krendmind lives in flower meadows and sunbathes for hours.
+  -- #189 Pliondkin lives in city alleys and hides when it hears footsteps.
+  -- Base stat total 294; evolves into #190 at level 17.
+  -- Learns: Double Dance (1), Quick Blast (1), Heavy Beam (5), Steady Dance (6), Quick Strike (7), Mega Claw (8), Steady Punch (10), Giga Strike (11), Wild Pulse (51), Double Claw (55), Quick Dance (57), Double Kick (57).
+  -- Abilities: quick-body, sky-spirit (hidden: quick-veil). Catch rate 120 (medium), growth fast, 50% female.
   {
-    id = 201,
-    name = "Krendmind",
-    types = { "psychic", "flying" },
+    id = 189,
+    name = "Pliondkin",
+    types = { "normal" },
     baseStats = {
-      hp = 58,
-      attack = 43,
-      defense = 43,
-      spAttack = 57,
-      spDefense = 67,
-      speed = 49,
-    },
-    abilities = { "storm-guard", "frost-surge" },
-    hiddenAbility = "venom-pulse",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 77,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 28,
-    weightHg = 363,
-    evolution = {
-      kind = "level",
-      level = 20,
-      into = 202,
-    },
-    learnset = {
-      { level = 1, move = 11 },
-      { level = 1, move = 29 },
-      { level = 17, move = 55 },
-      { level = 19, move = 268 },
-      { level = 32, move = 400 },
-      { level = 43, move = 390 },
-      { level = 47, move = 379 },
-      { level = 51, move = 251 },
-      { level = 59, move = 275 },
-      { level = 59, move = 385 },
-    },
-  },
-  -- #202 Skeempmind lives in old forests and mimics the calls of other creatures.
-  {
-    id = 202,
-    name = "Skeempmind",
-    types = { "psychic", "flying" },
-    baseStats = {
-      hp = 81,
-      attack = 87,
-      defense = 77,
-      spAttack = 70,
-      spDefense = 49,
-      speed = 62,
-    },
-    abilities = { "storm-guard", "frost-surge" },
-    hiddenAbility = "venom-pulse",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 112,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 20,
-    weightHg = 196,
-    evolution = {
-      kind = "level",
-      level = 39,
-      into = 203,
-    },
-    evolvesFrom = 201,
-    learnset = {
-      { level = 1, move = 11 },
-      { level = 1, move = 29 },
-      { level = 3, move = 192 },
-      { level = 9, move = 191 },
-      { level = 11, move = 322 },
-      { level = 31, move = 275 },
-      { level = 34, move = 124 },
-      { level = 35, move = 37 },
-      { level = 37, move = 215 },
-      { level = 57, move = 335 },
-    },
-  },
-  -- #203 Croraura lives in cloud banks and hoards shiny pebbles.
-  {
-    id = 203,
-    name = "Croraura",
-    types = { "psychic", "flying" },
-    baseStats = {
-      hp = 70,
-      attack = 118,
-      defense = 59,
-      spAttack = 68,
-      spDefense = 90,
-      speed = 106,
-    },
-    abilities = { "storm-guard", "frost-surge" },
-    hiddenAbility = "venom-pulse",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 141,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 33,
-    weightHg = 246,
-    evolvesFrom = 202,
-    learnset = {
-      { level = 1, move = 11 },
-      { level = 1, move = 29 },
-      { level = 10, move = 119 },
-      { level = 21, move = 206 },
-      { level = 24, move = 244 },
-      { level = 28, move = 217 },
-      { level = 31, move = 351 },
-      { level = 33, move = 374 },
-      { level = 43, move = 89 },
-      { level = 45, move = 75 },
-      { level = 48, move = 375 },
-      { level = 49, move = 63 },
-      { level = 52, move = 191 },
-    },
-  },
-  -- #204 Ziondaura lives in scrap yards and grooms its companions.
-  {
-    id = 204,
-    name = "Ziondaura",
-    types = { "psychic" },
-    baseStats = {
-      hp = 70,
-      attack = 67,
-      defense = 54,
-      spAttack = 34,
-      spDefense = 35,
-      speed = 29,
-    },
-    abilities = { "frost-spirit", "shadow-surge" },
-    hiddenAbility = "iron-mantle",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 71,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 12,
-    weightHg = 354,
-    evolution = {
-      kind = "level",
-      level = 19,
-      into = 205,
-    },
-    learnset = {
-      { level = 1, move = 11 },
-      { level = 1, move = 29 },
-      { level = 7, move = 124 },
-      { level = 11, move = 321 },
-      { level = 28, move = 145 },
-      { level = 28, move = 173 },
-      { level = 34, move = 313 },
-      { level = 39, move = 206 },
-      { level = 40, move = 185 },
-      { level = 41, move = 221 },
-      { level = 56, move = 55 },
-    },
-  },
-  -- #205 Flathpsy lives in frozen ridges and stores food in its cheeks.
-  {
-    id = 205,
-    name = "Flathpsy",
-    types = { "psychic" },
-    baseStats = {
-      hp = 72,
-      attack = 81,
-      defense = 67,
-      spAttack = 68,
-      spDefense = 74,
-      speed = 44,
-    },
-    abilities = { "frost-spirit", "shadow-surge" },
-    hiddenAbility = "iron-mantle",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 93,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 8,
-    weightHg = 32,
-    evolvesFrom = 204,
-    learnset = {
-      { level = 1, move = 11 },
-      { level = 1, move = 29 },
-      { level = 4, move = 322 },
-      { level = 18, move = 215 },
-      { level = 18, move = 313 },
-      { level = 24, move = 124 },
-      { level = 26, move = 37 },
-      { level = 40, move = 55 },
-      { level = 44, move = 61 },
-      { level = 51, move = 324 },
-      { level = 51, move = 400 },
-      { level = 53, move = 146 },
-    },
-  },
-  -- #206 Treexaura lives in old forests and glows faintly when excited.
-  {
-    id = 206,
-    name = "Treexaura",
-    types = { "psychic" },
-    baseStats = {
-      hp = 67,
-      attack = 121,
-      defense = 58,
-      spAttack = 69,
-      spDefense = 108,
-      speed = 94,
-    },
-    abilities = { "iron-veil", "mind-body" },
-    hiddenAbility = "ember-pulse",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 145,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 16,
-    weightHg = 308,
-    learnset = {
-      { level = 1, move = 11 },
-      { level = 1, move = 29 },
-      { level = 4, move = 400 },
-      { level = 8, move = 56 },
-      { level = 20, move = 37 },
-      { level = 35, move = 263 },
-      { level = 37, move = 322 },
-      { level = 44, move = 109 },
-      { level = 53, move = 290 },
-    },
-  },
-  -- #207 Packmind lives in rocky coasts and stores food in its cheeks.
-  {
-    id = 207,
-    name = "Packmind",
-    types = { "psychic" },
-    baseStats = {
-      hp = 43,
-      attack = 44,
-      defense = 59,
-      spAttack = 59,
-      spDefense = 65,
-      speed = 43,
-    },
-    abilities = { "scale-aura", "steel-body" },
-    hiddenAbility = "sky-pulse",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 68,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 12,
-    weightHg = 267,
-    evolution = {
-      kind = "level",
-      level = 15,
-      into = 208,
-    },
-    learnset = {
-      { level = 1, move = 11 },
-      { level = 1, move = 29 },
-      { level = 22, move = 185 },
-      { level = 36, move = 339 },
-      { level = 37, move = 321 },
-      { level = 43, move = 101 },
-      { level = 47, move = 322 },
-      { level = 49, move = 335 },
-    },
-  },
-  -- #208 Glouxmind lives in abandoned power plants and sheds its skin each season.
-  {
-    id = 208,
-    name = "Glouxmind",
-    types = { "psychic" },
-    baseStats = {
-      hp = 87,
-      attack = 76,
-      defense = 78,
-      spAttack = 36,
-      spDefense = 91,
-      speed = 61,
-    },
-    abilities = { "scale-aura", "steel-body" },
-    hiddenAbility = "sky-pulse",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 84,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 10,
-    weightHg = 588,
-    evolvesFrom = 207,
-    learnset = {
-      { level = 1, move = 11 },
-      { level = 1, move = 29 },
-      { level = 4, move = 206 },
-      { level = 10, move = 55 },
-      { level = 15, move = 61 },
-      { level = 18, move = 145 },
-      { level = 24, move = 101 },
-      { level = 26, move = 56 },
-      { level = 27, move = 321 },
-      { level = 44, move = 63 },
-      { level = 56, move = 217 },
-      { level = 57, move = 75 },
-      { level = 57, move = 215 },
-    },
-  },
-  -- #209 Baeffglim lives in hollow logs and hoards shiny pebbles.
-  {
-    id = 209,
-    name = "Baeffglim",
-    types = { "fairy", "rock" },
-    baseStats = {
-      hp = 57,
-      attack = 48,
-      defense = 75,
-      spAttack = 43,
-      spDefense = 39,
-      speed = 51,
-    },
-    abilities = { "frost-guard", "sky-sense" },
-    hiddenAbility = "iron-skin",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 71,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 13,
-    weightHg = 292,
-    evolution = {
-      kind = "level",
-      level = 15,
-      into = 210,
-    },
-    learnset = {
-      { level = 1, move = 18 },
-      { level = 1, move = 36 },
-      { level = 6, move = 183 },
-      { level = 22, move = 378 },
-      { level = 44, move = 215 },
-      { level = 49, move = 155 },
-      { level = 50, move = 109 },
-      { level = 52, move = 206 },
-    },
-  },
-  -- #210 Shiskfae lives in volcanic vents and grooms its companions.
-  {
-    id = 210,
-    name = "Shiskfae",
-    types = { "fairy", "rock" },
-    baseStats = {
-      hp = 86,
-      attack = 44,
-      defense = 63,
-      spAttack = 81,
-      spDefense = 90,
-      speed = 51,
-    },
-    abilities = { "frost-guard", "sky-sense" },
-    hiddenAbility = "iron-skin",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 80,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 46,
-    weightHg = 314,
-    evolution = {
-      kind = "level",
-      level = 34,
-      into = 211,
-    },
-    evolvesFrom = 209,
-    learnset = {
-      { level = 1, move = 18 },
-      { level = 1, move = 36 },
-      { level = 3, move = 322 },
-      { level = 12, move = 185 },
-      { level = 14, move = 197 },
-      { level = 18, move = 335 },
-      { level = 22, move = 365 },
-      { level = 36, move = 214 },
-      { level = 40, move = 215 },
-      { level = 40, move = 305 },
-      { level = 46, move = 79 },
-      { level = 49, move = 125 },
-      { level = 58, move = 69 },
-    },
-  },
-  -- #211 Gronglim lives in dry canyons and follows travellers at a distance.
-  {
-    id = 211,
-    name = "Gronglim",
-    types = { "fairy", "rock" },
-    baseStats = {
-      hp = 89,
-      attack = 60,
-      defense = 113,
-      spAttack = 90,
-      spDefense = 116,
-      speed = 69,
-    },
-    abilities = { "frost-guard", "sky-sense" },
-    hiddenAbility = "iron-skin",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 112,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 9,
-    weightHg = 750,
-    evolvesFrom = 210,
-    learnset = {
-      { level = 1, move = 18 },
-      { level = 1, move = 36 },
-      { level = 4, move = 128 },
-      { level = 12, move = 137 },
-      { level = 14, move = 384 },
-      { level = 20, move = 60 },
-      { level = 22, move = 214 },
-      { level = 26, move = 61 },
-      { level = 34, move = 146 },
-      { level = 35, move = 305 },
-      { level = 37, move = 270 },
-      { level = 37, move = 365 },
-      { level = 40, move = 300 },
-    },
-  },
-  -- #212 Braxglide lives in hollow logs and mimics the calls of other creatures.
-  {
-    id = 212,
-    name = "Braxglide",
-    types = { "flying" },
-    baseStats = {
-      hp = 66,
-      attack = 38,
-      defense = 59,
-      spAttack = 44,
+      hp = 46,
+      attack = 54,
+      defense = 27,
+      spAttack = 52,
       spDefense = 55,
+      speed = 60,
+    },
+    abilities = { "quick-body", "sky-spirit" },
+    hiddenAbility = "quick-veil",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 75,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 17,
+      into = 190,
+    },
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 5, move = 428 },
+      { level = 6, move = 374 },
+      { level = 7, move = 322 },
+      { level = 8, move = 335 },
+      { level = 10, move = 429 },
+      { level = 11, move = 434 },
+      { level = 51, move = 185 },
+      { level = 55, move = 37 },
+      { level = 57, move = 56 },
+      { level = 57, move = 75 },
+    },
+  },
+  -- #190 Brelpup lives in swamps and builds nests from twigs and wire.
+  -- Base stat total 401; evolves into #191 with a normal-stone.
+  -- Learns: Double Dance (1), Quick Blast (1), Wild Pulse (16), Steady Punch (21), Wild Strike (23), Mega Rush (34), Quick Claw (39), Mega Claw (56), Mega Whip (58).
+  -- Abilities: quick-body, sky-spirit (hidden: quick-veil). Catch rate 60 (hard), growth fast, 0% female.
+  {
+    id = 190,
+    name = "Brelpup",
+    types = { "normal" },
+    baseStats = {
+      hp = 51,
+      attack = 59,
+      defense = 67,
+      spAttack = 74,
+      spDefense = 86,
+      speed = 64,
+    },
+    abilities = { "quick-body", "sky-spirit" },
+    hiddenAbility = "quick-veil",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 93,
+    genderRatio = 0, -- percent female; -1 means genderless
+    evolution = {
+      kind = "item",
+      item = "normal-stone",
+      into = 191,
+    },
+    evolvesFrom = 189,
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 16, move = 185 },
+      { level = 21, move = 429 },
+      { level = 23, move = 101 },
+      { level = 34, move = 339 },
+      { level = 39, move = 146 },
+      { level = 56, move = 335 },
+      { level = 58, move = 119 },
+    },
+  },
+  -- #191 Glaeskkin lives in hollow logs and dislikes loud noises.
+  -- Base stat total 544; does not evolve.
+  -- Learns: Double Dance (1), Quick Blast (1), Wild Strike (6), Sly Crash (7), Giga Burst (14), Sly Pulse (17), Steady Dance (25), Mega Claw (36), Mega Punch (40), Giga Strike (47), Heavy Beam (51).
+  -- Abilities: quick-body, sky-spirit (hidden: quick-veil). Catch rate 25 (hard), growth fast, 50% female.
+  {
+    id = 191,
+    name = "Glaeskkin",
+    types = { "normal" },
+    baseStats = {
+      hp = 54,
+      attack = 130,
+      defense = 114,
+      spAttack = 71,
+      spDefense = 110,
+      speed = 65,
+    },
+    abilities = { "quick-body", "sky-spirit" },
+    hiddenAbility = "quick-veil",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 140,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 190,
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 6, move = 101 },
+      { level = 7, move = 412 },
+      { level = 14, move = 61 },
+      { level = 17, move = 313 },
+      { level = 25, move = 374 },
+      { level = 36, move = 335 },
+      { level = 40, move = 215 },
+      { level = 47, move = 434 },
+      { level = 51, move = 428 },
+    },
+  },
+  -- #192 Querkbolt lives in mountain dojos and glows faintly when excited.
+  -- Base stat total 313; evolves into #193 at level 23.
+  -- Learns: Metal Tackle (1), Bullet Strike (1), Steady Dance (7), Double Claw (29), Chrome Fang (31), Iron Fang (33), Iron Storm (41), Sly Pulse (47), Quick Strike (59).
+  -- Abilities: scale-claws, sky-will (hidden: frost-guard). Catch rate 190 (easy), growth fluctuating, 100% female.
+  {
+    id = 192,
+    name = "Querkbolt",
+    types = { "steel" },
+    baseStats = {
+      hp = 68,
+      attack = 62,
+      defense = 35,
+      spAttack = 63,
+      spDefense = 40,
       speed = 45,
     },
-    abilities = { "sky-sense", "stone-mantle" },
-    hiddenAbility = "shadow-spirit",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 64,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 28,
-    weightHg = 19,
-    evolution = {
-      kind = "level",
-      level = 19,
-      into = 213,
-    },
-    learnset = {
-      { level = 1, move = 10 },
-      { level = 1, move = 28 },
-      { level = 14, move = 119 },
-      { level = 16, move = 75 },
-      { level = 18, move = 248 },
-      { level = 19, move = 260 },
-      { level = 27, move = 287 },
-      { level = 31, move = 385 },
-      { level = 49, move = 321 },
-      { level = 56, move = 327 },
-      { level = 58, move = 320 },
-      { level = 59, move = 56 },
-    },
-  },
-  -- #213 Spunglide lives in mountain dojos and follows travellers at a distance.
-  {
-    id = 213,
-    name = "Spunglide",
-    types = { "flying" },
-    baseStats = {
-      hp = 59,
-      attack = 60,
-      defense = 101,
-      spAttack = 104,
-      spDefense = 47,
-      speed = 47,
-    },
-    abilities = { "sky-sense", "stone-mantle" },
-    hiddenAbility = "shadow-spirit",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "fast",
-    baseExp = 96,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 58,
-    weightHg = 272,
-    evolvesFrom = 212,
-    learnset = {
-      { level = 1, move = 10 },
-      { level = 1, move = 28 },
-      { level = 5, move = 374 },
-      { level = 11, move = 89 },
-      { level = 16, move = 313 },
-      { level = 19, move = 56 },
-      { level = 24, move = 191 },
-      { level = 38, move = 75 },
-      { level = 42, move = 248 },
-      { level = 42, move = 311 },
-      { level = 51, move = 327 },
-      { level = 57, move = 204 },
-    },
-  },
-  -- #214 Taeltchill lives in hollow logs and sunbathes for hours.
-  {
-    id = 214,
-    name = "Taeltchill",
-    types = { "ice" },
-    baseStats = {
-      hp = 43,
-      attack = 49,
-      defense = 59,
-      spAttack = 44,
-      spDefense = 39,
-      speed = 53,
-    },
-    abilities = { "frost-veil", "frost-skin" },
-    hiddenAbility = "night-skin",
-    catchRate = 120, -- higher is easier (3..255)
+    abilities = { "scale-claws", "sky-will" },
+    hiddenAbility = "frost-guard",
+    catchRate = 190, -- higher is easier (3..255)
     growthRate = "fluctuating",
-    baseExp = 79,
+    baseExp = 82,
     genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 4,
-    weightHg = 284,
     evolution = {
       kind = "level",
       level = 23,
-      into = 215,
-    },
-    learnset = {
-      { level = 1, move = 6 },
-      { level = 1, move = 24 },
-      { level = 7, move = 355 },
-      { level = 25, move = 321 },
-      { level = 25, move = 347 },
-      { level = 26, move = 266 },
-      { level = 38, move = 215 },
-      { level = 47, move = 322 },
-      { level = 49, move = 185 },
-      { level = 50, move = 346 },
-      { level = 60, move = 119 },
-    },
-  },
-  -- #215 Groffchill lives in high peaks and travels in small herds.
-  {
-    id = 215,
-    name = "Groffchill",
-    types = { "ice" },
-    baseStats = {
-      hp = 102,
-      attack = 47,
-      defense = 89,
-      spAttack = 52,
-      spDefense = 51,
-      speed = 65,
-    },
-    abilities = { "frost-veil", "frost-skin" },
-    hiddenAbility = "night-skin",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 103,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 6,
-    weightHg = 568,
-    evolvesFrom = 214,
-    learnset = {
-      { level = 1, move = 6 },
-      { level = 1, move = 24 },
-      { level = 12, move = 346 },
-      { level = 15, move = 347 },
-      { level = 15, move = 355 },
-      { level = 21, move = 54 },
-      { level = 21, move = 335 },
-      { level = 22, move = 40 },
-      { level = 34, move = 285 },
-      { level = 40, move = 254 },
-      { level = 43, move = 141 },
-    },
-  },
-  -- #216 Vethtoxa lives in swamps and grooms its companions.
-  {
-    id = 216,
-    name = "Vethtoxa",
-    types = { "poison", "rock" },
-    baseStats = {
-      hp = 53,
-      attack = 55,
-      defense = 42,
-      spAttack = 49,
-      spDefense = 35,
-      speed = 48,
-    },
-    abilities = { "venom-skin", "steel-heart" },
-    hiddenAbility = "quick-surge",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 72,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 7,
-    weightHg = 393,
-    evolution = {
-      kind = "level",
-      level = 22,
-      into = 217,
-    },
-    learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 3, move = 47 },
-      { level = 4, move = 201 },
-      { level = 10, move = 185 },
-      { level = 12, move = 197 },
-      { level = 24, move = 305 },
-      { level = 29, move = 365 },
-      { level = 31, move = 381 },
-      { level = 40, move = 309 },
-      { level = 42, move = 322 },
-      { level = 49, move = 85 },
-    },
-  },
-  -- #217 Leessmiasm lives in rocky coasts and hoards shiny pebbles.
-  {
-    id = 217,
-    name = "Leessmiasm",
-    types = { "poison", "rock" },
-    baseStats = {
-      hp = 42,
-      attack = 93,
-      defense = 77,
-      spAttack = 90,
-      spDefense = 42,
-      speed = 55,
-    },
-    abilities = { "venom-skin", "steel-heart" },
-    hiddenAbility = "quick-surge",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 109,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 70,
-    weightHg = 46,
-    evolution = {
-      kind = "level",
-      level = 36,
-      into = 218,
-    },
-    evolvesFrom = 216,
-    learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 9, move = 90 },
-      { level = 10, move = 335 },
-      { level = 13, move = 273 },
-      { level = 26, move = 382 },
-      { level = 27, move = 361 },
-      { level = 32, move = 374 },
-      { level = 49, move = 201 },
-      { level = 57, move = 56 },
-    },
-  },
-  -- #218 Traxvenom lives in tall grass and sleeps through storms.
-  {
-    id = 218,
-    name = "Traxvenom",
-    types = { "poison", "rock" },
-    baseStats = {
-      hp = 110,
-      attack = 105,
-      defense = 102,
-      spAttack = 92,
-      spDefense = 49,
-      speed = 72,
-    },
-    abilities = { "venom-skin", "steel-heart" },
-    hiddenAbility = "quick-surge",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 108,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 102,
-    weightHg = 420,
-    evolvesFrom = 217,
-    learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 9, move = 44 },
-      { level = 12, move = 365 },
-      { level = 19, move = 339 },
-      { level = 26, move = 142 },
-      { level = 31, move = 371 },
-      { level = 37, move = 80 },
-      { level = 38, move = 235 },
-      { level = 45, move = 236 },
-      { level = 50, move = 381 },
-      { level = 52, move = 113 },
-      { level = 54, move = 134 },
-    },
-  },
-  -- #219 Quonplate lives in cloud banks and dislikes loud noises.
-  {
-    id = 219,
-    name = "Quonplate",
-    types = { "steel", "flying" },
-    baseStats = {
-      hp = 35,
-      attack = 67,
-      defense = 66,
-      spAttack = 59,
-      spDefense = 63,
-      speed = 30,
-    },
-    abilities = { "shadow-surge", "shadow-skin" },
-    hiddenAbility = "sky-spirit",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 67,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 31,
-    weightHg = 383,
-    evolution = {
-      kind = "level",
-      level = 20,
-      into = 220,
+      into = 193,
     },
     learnset = {
       { level = 1, move = 17 },
       { level = 1, move = 35 },
-      { level = 9, move = 68 },
-      { level = 14, move = 385 },
-      { level = 27, move = 61 },
-      { level = 30, move = 393 },
-      { level = 38, move = 219 },
-      { level = 38, move = 315 },
-      { level = 39, move = 200 },
-      { level = 50, move = 298 },
+      { level = 7, move = 374 },
+      { level = 29, move = 37 },
+      { level = 31, move = 200 },
+      { level = 33, move = 139 },
+      { level = 41, move = 53 },
+      { level = 47, move = 313 },
+      { level = 59, move = 322 },
     },
   },
-  -- #220 Tyrkplate lives in volcanic vents and travels in small herds.
+  -- #193 Thickplate lives in mountain dojos and hoards shiny pebbles.
+  -- Base stat total 422; evolves into #194 at level 38.
+  -- Learns: Metal Tackle (1), Bullet Strike (1), Gear Tackle (14), Mega Whip (16), Metal Whip (31), Bullet Barrage (40), Mega Blast (47), Sly Wave (49), Chrome Wave (52).
+  -- Abilities: scale-claws, sky-will (hidden: frost-guard). Catch rate 120 (medium), growth fluctuating, 75% female.
   {
-    id = 220,
-    name = "Tyrkplate",
-    types = { "steel", "flying" },
-    baseStats = {
-      hp = 51,
-      attack = 67,
-      defense = 94,
-      spAttack = 72,
-      spDefense = 55,
-      speed = 85,
-    },
-    abilities = { "shadow-surge", "shadow-skin" },
-    hiddenAbility = "sky-spirit",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 83,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 54,
-    weightHg = 588,
-    evolution = {
-      kind = "level",
-      level = 33,
-      into = 221,
-    },
-    evolvesFrom = 219,
-    learnset = {
-      { level = 1, move = 17 },
-      { level = 1, move = 35 },
-      { level = 5, move = 339 },
-      { level = 6, move = 191 },
-      { level = 15, move = 231 },
-      { level = 18, move = 223 },
-      { level = 21, move = 248 },
-      { level = 21, move = 385 },
-      { level = 26, move = 185 },
-      { level = 37, move = 180 },
-      { level = 55, move = 76 },
-      { level = 57, move = 89 },
-    },
-  },
-  -- #221 Plaelforge lives in mountain dojos and grooms its companions.
-  {
-    id = 221,
-    name = "Plaelforge",
-    types = { "steel", "flying" },
-    baseStats = {
-      hp = 118,
-      attack = 118,
-      defense = 56,
-      spAttack = 67,
-      spDefense = 65,
-      speed = 95,
-    },
-    abilities = { "shadow-surge", "shadow-skin" },
-    hiddenAbility = "sky-spirit",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 115,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 66,
-    weightHg = 855,
-    evolvesFrom = 220,
-    learnset = {
-      { level = 1, move = 17 },
-      { level = 1, move = 35 },
-      { level = 3, move = 174 },
-      { level = 11, move = 89 },
-      { level = 18, move = 204 },
-      { level = 33, move = 375 },
-      { level = 35, move = 74 },
-      { level = 39, move = 101 },
-      { level = 45, move = 119 },
-      { level = 45, move = 335 },
-      { level = 46, move = 262 },
-      { level = 53, move = 37 },
-      { level = 57, move = 288 },
-      { level = 58, move = 321 },
-    },
-  },
-  -- #222 Grourfae lives in cloud banks and hides when it hears footsteps.
-  {
-    id = 222,
-    name = "Grourfae",
-    types = { "fairy", "steel" },
-    baseStats = {
-      hp = 50,
-      attack = 65,
-      defense = 69,
-      spAttack = 40,
-      spDefense = 37,
-      speed = 47,
-    },
-    abilities = { "glimmer-body", "scale-pulse" },
-    hiddenAbility = "swarm-spirit",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 61,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 11,
-    weightHg = 302,
-    evolution = {
-      kind = "level",
-      level = 17,
-      into = 223,
-    },
-    learnset = {
-      { level = 1, move = 18 },
-      { level = 1, move = 36 },
-      { level = 4, move = 119 },
-      { level = 7, move = 53 },
-      { level = 8, move = 61 },
-      { level = 14, move = 68 },
-      { level = 17, move = 183 },
-      { level = 22, move = 322 },
-      { level = 25, move = 128 },
-      { level = 39, move = 341 },
-      { level = 46, move = 298 },
-      { level = 48, move = 101 },
-    },
-  },
-  -- #223 Treckglim lives in swamps and dislikes loud noises.
-  {
-    id = 223,
-    name = "Treckglim",
-    types = { "fairy", "steel" },
-    baseStats = {
-      hp = 42,
-      attack = 92,
-      defense = 64,
-      spAttack = 84,
-      spDefense = 95,
-      speed = 46,
-    },
-    abilities = { "glimmer-body", "scale-pulse" },
-    hiddenAbility = "swarm-spirit",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 92,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 72,
-    weightHg = 418,
-    evolution = {
-      kind = "level",
-      level = 36,
-      into = 224,
-    },
-    evolvesFrom = 222,
-    learnset = {
-      { level = 1, move = 18 },
-      { level = 1, move = 36 },
-      { level = 10, move = 39 },
-      { level = 10, move = 61 },
-      { level = 11, move = 139 },
-      { level = 28, move = 339 },
-      { level = 35, move = 76 },
-      { level = 36, move = 288 },
-      { level = 48, move = 321 },
-      { level = 56, move = 56 },
-      { level = 57, move = 222 },
-    },
-  },
-  -- #224 Zimpfae lives in ruined towers and marks its territory with scratches.
-  {
-    id = 224,
-    name = "Zimpfae",
-    types = { "fairy", "steel" },
-    baseStats = {
-      hp = 70,
-      attack = 66,
-      defense = 106,
-      spAttack = 127,
-      spDefense = 86,
-      speed = 56,
-    },
-    abilities = { "glimmer-body", "scale-pulse" },
-    hiddenAbility = "swarm-spirit",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 100,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 18,
-    weightHg = 1074,
-    evolvesFrom = 223,
-    learnset = {
-      { level = 1, move = 18 },
-      { level = 1, move = 36 },
-      { level = 13, move = 180 },
-      { level = 15, move = 335 },
-      { level = 23, move = 384 },
-      { level = 24, move = 125 },
-      { level = 29, move = 39 },
-      { level = 42, move = 340 },
-      { level = 46, move = 137 },
-      { level = 48, move = 288 },
-      { level = 51, move = 146 },
-      { level = 58, move = 223 },
-      { level = 59, move = 185 },
-    },
-  },
-  -- #225 Tiockrime lives in old forests and hoards shiny pebbles.
-  {
-    id = 225,
-    name = "Tiockrime",
-    types = { "ice", "water" },
-    baseStats = {
-      hp = 38,
-      attack = 61,
-      defense = 74,
-      spAttack = 36,
-      spDefense = 71,
-      speed = 37,
-    },
-    abilities = { "frost-guard", "night-sense" },
-    hiddenAbility = "stout-aura",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 69,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 17,
-    weightHg = 69,
-    evolution = {
-      kind = "level",
-      level = 19,
-      into = 226,
-    },
-    learnset = {
-      { level = 1, move = 6 },
-      { level = 1, move = 24 },
-      { level = 5, move = 101 },
-      { level = 29, move = 75 },
-      { level = 30, move = 132 },
-      { level = 41, move = 350 },
-      { level = 52, move = 141 },
-      { level = 60, move = 339 },
-    },
-  },
-  -- #226 Gleemprime lives in city alleys and hides when it hears footsteps.
-  {
-    id = 226,
-    name = "Gleemprime",
-    types = { "ice", "water" },
-    baseStats = {
-      hp = 94,
-      attack = 66,
-      defense = 79,
-      spAttack = 84,
-      spDefense = 57,
-      speed = 45,
-    },
-    abilities = { "frost-guard", "night-sense" },
-    hiddenAbility = "stout-aura",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 109,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 44,
-    weightHg = 332,
-    evolution = {
-      kind = "level",
-      level = 37,
-      into = 227,
-    },
-    evolvesFrom = 225,
-    learnset = {
-      { level = 1, move = 6 },
-      { level = 1, move = 24 },
-      { level = 7, move = 101 },
-      { level = 8, move = 285 },
-      { level = 9, move = 301 },
-      { level = 15, move = 265 },
-      { level = 21, move = 109 },
-      { level = 25, move = 322 },
-      { level = 34, move = 56 },
-      { level = 41, move = 321 },
-      { level = 42, move = 126 },
-      { level = 42, move = 186 },
-      { level = 60, move = 347 },
-    },
-  },
-  -- #227 Sperfrost lives in frozen ridges and glows faintly when excited.
-  {
-    id = 227,
-    name = "Sperfrost",
-    types = { "ice", "water" },
-    baseStats = {
-      hp = 96,
-      attack = 72,
-      defense = 83,
-      spAttack = 95,
-      spDefense = 106,
-      speed = 89,
-    },
-    abilities = { "frost-guard", "night-sense" },
-    hiddenAbility = "stout-aura",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 143,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 45,
-    weightHg = 588,
-    evolvesFrom = 226,
-    learnset = {
-      { level = 1, move = 6 },
-      { level = 1, move = 24 },
-      { level = 16, move = 346 },
-      { level = 19, move = 101 },
-      { level = 20, move = 152 },
-      { level = 35, move = 377 },
-      { level = 40, move = 277 },
-      { level = 47, move = 56 },
-      { level = 47, move = 146 },
-      { level = 51, move = 285 },
-      { level = 52, move = 218 },
-    },
-  },
-  -- #228 Snaemurk lives in swamps and mimics the calls of other creatures.
-  {
-    id = 228,
-    name = "Snaemurk",
-    types = { "dark" },
+    id = 193,
+    name = "Thickplate",
+    types = { "steel" },
     baseStats = {
       hp = 63,
-      attack = 66,
-      defense = 51,
-      spAttack = 60,
-      spDefense = 29,
-      speed = 42,
+      attack = 89,
+      defense = 85,
+      spAttack = 62,
+      spDefense = 41,
+      speed = 82,
     },
-    abilities = { "shadow-mantle", "steel-pulse" },
-    hiddenAbility = "thorn-surge",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 76,
+    abilities = { "scale-claws", "sky-will" },
+    hiddenAbility = "frost-guard",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 108,
     genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 7,
-    weightHg = 166,
     evolution = {
       kind = "level",
-      level = 25,
-      into = 229,
+      level = 38,
+      into = 194,
     },
+    evolvesFrom = 192,
     learnset = {
-      { level = 1, move = 16 },
-      { level = 1, move = 34 },
-      { level = 10, move = 118 },
+      { level = 1, move = 17 },
+      { level = 1, move = 35 },
+      { level = 14, move = 76 },
       { level = 16, move = 119 },
-      { level = 22, move = 185 },
-      { level = 35, move = 114 },
-      { level = 39, move = 130 },
-      { level = 40, move = 243 },
-      { level = 43, move = 206 },
-      { level = 46, move = 352 },
-      { level = 47, move = 37 },
+      { level = 31, move = 288 },
+      { level = 40, move = 341 },
+      { level = 47, move = 400 },
+      { level = 49, move = 321 },
+      { level = 52, move = 340 },
     },
   },
-  -- #229 Krangloom lives in scrap yards and sleeps through storms.
+  -- #194 Styskbolt lives in tidal caves and hides when it hears footsteps.
+  -- Base stat total 533; does not evolve.
+  -- Learns: Metal Tackle (1), Bullet Strike (1), Mega Whip (6), Quick Claw (6), Metal Blast (12), Iron Fang (13), Iron Barrage (16), Giga Storm (18), Sly Crash (19), Wild Pulse (26), Sly Wave (31), Mega Rush (40), Mega Punch (46).
+  -- Abilities: scale-claws, sky-will (hidden: frost-guard). Catch rate 25 (hard), growth fluctuating, 25% female.
   {
-    id = 229,
-    name = "Krangloom",
-    types = { "dark" },
-    baseStats = {
-      hp = 89,
-      attack = 96,
-      defense = 44,
-      spAttack = 52,
-      spDefense = 49,
-      speed = 75,
-    },
-    abilities = { "shadow-mantle", "steel-pulse" },
-    hiddenAbility = "thorn-surge",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 86,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 68,
-    weightHg = 410,
-    evolution = {
-      kind = "level",
-      level = 39,
-      into = 230,
-    },
-    evolvesFrom = 228,
-    learnset = {
-      { level = 1, move = 16 },
-      { level = 1, move = 34 },
-      { level = 12, move = 99 },
-      { level = 12, move = 118 },
-      { level = 24, move = 146 },
-      { level = 26, move = 102 },
-      { level = 28, move = 61 },
-      { level = 31, move = 335 },
-      { level = 38, move = 163 },
-      { level = 38, move = 185 },
-      { level = 49, move = 256 },
-      { level = 51, move = 321 },
-      { level = 57, move = 70 },
-    },
-  },
-  -- #230 Pluckgloom lives in hollow logs and sunbathes for hours.
-  {
-    id = 230,
-    name = "Pluckgloom",
-    types = { "dark" },
-    baseStats = {
-      hp = 109,
-      attack = 86,
-      defense = 72,
-      spAttack = 54,
-      spDefense = 91,
-      speed = 105,
-    },
-    abilities = { "shadow-mantle", "steel-pulse" },
-    hiddenAbility = "thorn-surge",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 132,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 69,
-    weightHg = 612,
-    evolvesFrom = 229,
-    learnset = {
-      { level = 1, move = 16 },
-      { level = 1, move = 34 },
-      { level = 13, move = 215 },
-      { level = 16, move = 37 },
-      { level = 17, move = 374 },
-      { level = 21, move = 56 },
-      { level = 21, move = 301 },
-      { level = 25, move = 109 },
-      { level = 31, move = 259 },
-      { level = 34, move = 114 },
-      { level = 51, move = 75 },
-      { level = 54, move = 242 },
-      { level = 55, move = 118 },
-      { level = 58, move = 322 },
-    },
-  },
-  -- #231 Tyrkpyre lives in dry canyons and travels in small herds.
-  {
-    id = 231,
-    name = "Tyrkpyre",
-    types = { "fire" },
-    baseStats = {
-      hp = 32,
-      attack = 46,
-      defense = 53,
-      spAttack = 38,
-      spDefense = 71,
-      speed = 57,
-    },
-    abilities = { "sky-pulse", "venom-will" },
-    hiddenAbility = "ember-heart",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 83,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 35,
-    weightHg = 134,
-    evolution = {
-      kind = "level",
-      level = 27,
-      into = 232,
-    },
-    learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 3, move = 238 },
-      { level = 19, move = 323 },
-      { level = 21, move = 87 },
-      { level = 27, move = 400 },
-      { level = 35, move = 296 },
-      { level = 56, move = 335 },
-    },
-  },
-  -- #232 Nyffpyre lives in old forests and hums at dawn.
-  {
-    id = 232,
-    name = "Nyffpyre",
-    types = { "fire" },
-    baseStats = {
-      hp = 65,
-      attack = 54,
-      defense = 120,
-      spAttack = 76,
-      spDefense = 64,
-      speed = 52,
-    },
-    abilities = { "sky-pulse", "venom-will" },
-    hiddenAbility = "ember-heart",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 109,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 76,
-    weightHg = 630,
-    evolution = {
-      kind = "level",
-      level = 43,
-      into = 233,
-    },
-    evolvesFrom = 231,
-    learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 3, move = 159 },
-      { level = 10, move = 370 },
-      { level = 10, move = 374 },
-      { level = 13, move = 395 },
-      { level = 14, move = 383 },
-      { level = 17, move = 208 },
-      { level = 20, move = 199 },
-      { level = 42, move = 75 },
-      { level = 46, move = 122 },
-      { level = 46, move = 323 },
-      { level = 49, move = 400 },
-    },
-  },
-  -- #233 Whithpyre lives in tall grass and travels in small herds.
-  {
-    id = 233,
-    name = "Whithpyre",
-    types = { "fire" },
-    baseStats = {
-      hp = 119,
-      attack = 65,
-      defense = 73,
-      spAttack = 71,
-      spDefense = 76,
-      speed = 139,
-    },
-    abilities = { "sky-pulse", "venom-will" },
-    hiddenAbility = "ember-heart",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 144,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 48,
-    weightHg = 282,
-    evolvesFrom = 232,
-    learnset = {
-      { level = 1, move = 2 },
-      { level = 1, move = 20 },
-      { level = 4, move = 206 },
-      { level = 12, move = 370 },
-      { level = 13, move = 122 },
-      { level = 23, move = 75 },
-      { level = 25, move = 336 },
-      { level = 31, move = 274 },
-      { level = 34, move = 159 },
-      { level = 41, move = 67 },
-    },
-  },
-  -- #234 Liolbrawl lives in city alleys and hides when it hears footsteps.
-  {
-    id = 234,
-    name = "Liolbrawl",
-    types = { "fighting", "fire" },
-    baseStats = {
-      hp = 56,
-      attack = 49,
-      defense = 75,
-      spAttack = 43,
-      spDefense = 35,
-      speed = 58,
-    },
-    abilities = { "scale-aura", "night-sense" },
-    hiddenAbility = "sky-sense",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 83,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 3,
-    weightHg = 169,
-    evolution = {
-      kind = "item",
-      item = "fighting-stone",
-      into = 235,
-    },
-    learnset = {
-      { level = 1, move = 7 },
-      { level = 1, move = 25 },
-      { level = 14, move = 383 },
-      { level = 21, move = 87 },
-      { level = 25, move = 258 },
-      { level = 30, move = 334 },
-      { level = 40, move = 37 },
-      { level = 52, move = 349 },
-    },
-  },
-  -- #235 Flaessfist lives in scrap yards and dislikes loud noises.
-  {
-    id = 235,
-    name = "Flaessfist",
-    types = { "fighting", "fire" },
-    baseStats = {
-      hp = 65,
-      attack = 62,
-      defense = 77,
-      spAttack = 50,
-      spDefense = 56,
-      speed = 85,
-    },
-    abilities = { "scale-aura", "night-sense" },
-    hiddenAbility = "sky-sense",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "medium_slow",
-    baseExp = 107,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 16,
-    weightHg = 74,
-    evolvesFrom = 234,
-    learnset = {
-      { level = 1, move = 7 },
-      { level = 1, move = 25 },
-      { level = 5, move = 334 },
-      { level = 9, move = 143 },
-      { level = 11, move = 184 },
-      { level = 19, move = 61 },
-      { level = 30, move = 67 },
-      { level = 33, move = 353 },
-      { level = 36, move = 373 },
-      { level = 47, move = 109 },
-    },
-  },
-  -- #236 Whobolt lives in swamps and dislikes loud noises.
-  {
-    id = 236,
-    name = "Whobolt",
+    id = 194,
+    name = "Styskbolt",
     types = { "steel" },
-    baseStats = {
-      hp = 45,
-      attack = 45,
-      defense = 36,
-      spAttack = 76,
-      spDefense = 33,
-      speed = 78,
-    },
-    abilities = { "stout-aura", "tide-guard" },
-    hiddenAbility = "venom-skin",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 69,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 11,
-    weightHg = 316,
-    evolution = {
-      kind = "level",
-      level = 16,
-      into = 237,
-    },
-    learnset = {
-      { level = 1, move = 17 },
-      { level = 1, move = 35 },
-      { level = 8, move = 74 },
-      { level = 19, move = 249 },
-      { level = 23, move = 400 },
-      { level = 26, move = 39 },
-      { level = 41, move = 37 },
-      { level = 55, move = 222 },
-      { level = 55, move = 335 },
-      { level = 56, move = 76 },
-      { level = 59, move = 288 },
-      { level = 60, move = 223 },
-    },
-  },
-  -- #237 Shouffforge lives in dry canyons and travels in small herds.
-  {
-    id = 237,
-    name = "Shouffforge",
-    types = { "steel" },
-    baseStats = {
-      hp = 62,
-      attack = 41,
-      defense = 79,
-      spAttack = 90,
-      spDefense = 82,
-      speed = 58,
-    },
-    abilities = { "stout-aura", "tide-guard" },
-    hiddenAbility = "venom-skin",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 101,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 62,
-    weightHg = 396,
-    evolution = {
-      kind = "level",
-      level = 28,
-      into = 238,
-    },
-    evolvesFrom = 236,
-    learnset = {
-      { level = 1, move = 17 },
-      { level = 1, move = 35 },
-      { level = 9, move = 321 },
-      { level = 11, move = 162 },
-      { level = 14, move = 185 },
-      { level = 25, move = 61 },
-      { level = 34, move = 109 },
-      { level = 34, move = 139 },
-      { level = 36, move = 206 },
-      { level = 39, move = 393 },
-      { level = 54, move = 180 },
-    },
-  },
-  -- #238 Griockforge lives in scrap yards and marks its territory with scratches.
-  {
-    id = 238,
-    name = "Griockforge",
-    types = { "steel" },
-    baseStats = {
-      hp = 65,
-      attack = 117,
-      defense = 107,
-      spAttack = 64,
-      spDefense = 91,
-      speed = 100,
-    },
-    abilities = { "stout-aura", "tide-guard" },
-    hiddenAbility = "venom-skin",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 111,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 21,
-    weightHg = 1104,
-    evolvesFrom = 237,
-    learnset = {
-      { level = 1, move = 17 },
-      { level = 1, move = 35 },
-      { level = 15, move = 174 },
-      { level = 18, move = 313 },
-      { level = 21, move = 335 },
-      { level = 21, move = 341 },
-      { level = 24, move = 139 },
-      { level = 24, move = 374 },
-      { level = 33, move = 223 },
-      { level = 39, move = 76 },
-      { level = 40, move = 75 },
-      { level = 45, move = 101 },
-      { level = 48, move = 200 },
-      { level = 58, move = 393 },
-    },
-  },
-  -- #239 Groxpebble lives in volcanic vents and dislikes loud noises.
-  {
-    id = 239,
-    name = "Groxpebble",
-    types = { "rock" },
-    baseStats = {
-      hp = 32,
-      attack = 51,
-      defense = 34,
-      spAttack = 48,
-      spDefense = 84,
-      speed = 59,
-    },
-    abilities = { "storm-heart", "tide-will" },
-    hiddenAbility = "thorn-guard",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 60,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 12,
-    weightHg = 216,
-    evolution = {
-      kind = "level",
-      level = 14,
-      into = 240,
-    },
-    learnset = {
-      { level = 1, move = 13 },
-      { level = 1, move = 31 },
-      { level = 12, move = 339 },
-      { level = 12, move = 378 },
-      { level = 15, move = 235 },
-      { level = 17, move = 119 },
-      { level = 29, move = 308 },
-      { level = 33, move = 194 },
-      { level = 44, move = 215 },
-      { level = 47, move = 322 },
-      { level = 57, move = 305 },
-    },
-  },
-  -- #240 Shiosscrag lives in abandoned power plants and stores food in its cheeks.
-  {
-    id = 240,
-    name = "Shiosscrag",
-    types = { "rock" },
-    baseStats = {
-      hp = 69,
-      attack = 57,
-      defense = 72,
-      spAttack = 70,
-      spDefense = 81,
-      speed = 50,
-    },
-    abilities = { "storm-heart", "tide-will" },
-    hiddenAbility = "thorn-guard",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 105,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 46,
-    weightHg = 198,
-    evolvesFrom = 239,
-    learnset = {
-      { level = 1, move = 13 },
-      { level = 1, move = 31 },
-      { level = 4, move = 400 },
-      { level = 7, move = 357 },
-      { level = 16, move = 194 },
-      { level = 17, move = 235 },
-      { level = 19, move = 335 },
-      { level = 22, move = 339 },
-      { level = 27, move = 305 },
-      { level = 32, move = 44 },
-      { level = 32, move = 92 },
-      { level = 37, move = 101 },
-      { level = 46, move = 69 },
-    },
-  },
-  -- #241 Skaxmite lives in abandoned power plants and hums at dawn.
-  {
-    id = 241,
-    name = "Skaxmite",
-    types = { "bug", "ice" },
-    baseStats = {
-      hp = 42,
-      attack = 69,
-      defense = 41,
-      spAttack = 67,
-      spDefense = 35,
-      speed = 37,
-    },
-    abilities = { "sky-will", "stone-body" },
-    hiddenAbility = "stout-veil",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 60,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 4,
-    weightHg = 283,
-    evolution = {
-      kind = "item",
-      item = "bug-stone",
-      into = 242,
-    },
-    learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 20, move = 374 },
-      { level = 25, move = 355 },
-      { level = 35, move = 338 },
-      { level = 48, move = 240 },
-      { level = 50, move = 230 },
-      { level = 54, move = 56 },
-      { level = 55, move = 266 },
-    },
-  },
-  -- #242 Quoultbuzz lives in city alleys and glows faintly when excited.
-  {
-    id = 242,
-    name = "Quoultbuzz",
-    types = { "bug", "ice" },
     baseStats = {
       hp = 96,
-      attack = 52,
-      defense = 74,
+      attack = 90,
+      defense = 88,
       spAttack = 65,
-      spDefense = 50,
+      spDefense = 102,
       speed = 92,
     },
-    abilities = { "sky-will", "stone-body" },
-    hiddenAbility = "stout-veil",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 87,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 74,
-    weightHg = 22,
-    evolvesFrom = 241,
-    learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 3, move = 138 },
-      { level = 13, move = 170 },
-      { level = 15, move = 355 },
-      { level = 46, move = 339 },
-      { level = 55, move = 103 },
-      { level = 58, move = 295 },
-      { level = 60, move = 346 },
-    },
-  },
-  -- #243 Stioxpebble lives in high peaks and travels in small herds.
-  {
-    id = 243,
-    name = "Stioxpebble",
-    types = { "rock" },
-    baseStats = {
-      hp = 51,
-      attack = 41,
-      defense = 64,
-      spAttack = 53,
-      spDefense = 42,
-      speed = 48,
-    },
-    abilities = { "frost-spirit", "shadow-veil" },
-    hiddenAbility = "frost-claws",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 83,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 28,
-    weightHg = 67,
-    evolution = {
-      kind = "item",
-      item = "rock-stone",
-      into = 244,
-    },
-    learnset = {
-      { level = 1, move = 13 },
-      { level = 1, move = 31 },
-      { level = 20, move = 37 },
-      { level = 22, move = 313 },
-      { level = 28, move = 339 },
-      { level = 35, move = 155 },
-      { level = 54, move = 305 },
-      { level = 57, move = 273 },
-    },
-  },
-  -- #244 Flaelstone lives in frozen ridges and sunbathes for hours.
-  {
-    id = 244,
-    name = "Flaelstone",
-    types = { "rock" },
-    baseStats = {
-      hp = 92,
-      attack = 81,
-      defense = 66,
-      spAttack = 94,
-      spDefense = 48,
-      speed = 47,
-    },
-    abilities = { "frost-spirit", "shadow-veil" },
-    hiddenAbility = "frost-claws",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 105,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 70,
-    weightHg = 288,
-    evolvesFrom = 243,
-    learnset = {
-      { level = 1, move = 13 },
-      { level = 1, move = 31 },
-      { level = 14, move = 197 },
-      { level = 18, move = 75 },
-      { level = 19, move = 270 },
-      { level = 19, move = 322 },
-      { level = 20, move = 308 },
-      { level = 22, move = 37 },
-      { level = 23, move = 181 },
-      { level = 25, move = 201 },
-      { level = 30, move = 365 },
-      { level = 30, move = 374 },
-      { level = 50, move = 79 },
-    },
-  },
-  -- #245 Spyckpup lives in scrap yards and hums at dawn.
-  {
-    id = 245,
-    name = "Spyckpup",
-    types = { "normal" },
-    baseStats = {
-      hp = 50,
-      attack = 61,
-      defense = 31,
-      spAttack = 67,
-      spDefense = 44,
-      speed = 53,
-    },
-    abilities = { "iron-skin", "quick-body" },
-    hiddenAbility = "ember-heart",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 63,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 13,
-    weightHg = 298,
-    evolution = {
-      kind = "level",
-      level = 17,
-      into = 246,
-    },
-    learnset = {
-      { level = 1, move = 1 },
-      { level = 1, move = 19 },
-      { level = 6, move = 321 },
-      { level = 13, move = 335 },
-      { level = 24, move = 313 },
-      { level = 26, move = 61 },
-      { level = 29, move = 322 },
-      { level = 30, move = 301 },
-      { level = 34, move = 215 },
-      { level = 39, move = 109 },
-      { level = 44, move = 185 },
-      { level = 47, move = 400 },
-    },
-  },
-  -- #246 Quiolkin lives in high peaks and hums at dawn.
-  {
-    id = 246,
-    name = "Quiolkin",
-    types = { "normal" },
-    baseStats = {
-      hp = 77,
-      attack = 79,
-      defense = 55,
-      spAttack = 75,
-      spDefense = 63,
-      speed = 73,
-    },
-    abilities = { "iron-skin", "quick-body" },
-    hiddenAbility = "ember-heart",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 98,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 30,
-    weightHg = 756,
-    evolvesFrom = 245,
-    learnset = {
-      { level = 1, move = 1 },
-      { level = 1, move = 19 },
-      { level = 22, move = 400 },
-      { level = 28, move = 321 },
-      { level = 45, move = 101 },
-      { level = 47, move = 301 },
-      { level = 48, move = 339 },
-      { level = 58, move = 56 },
-      { level = 60, move = 313 },
-    },
-  },
-  -- #247 Pouskvenom lives in scrap yards and stores food in its cheeks.
-  {
-    id = 247,
-    name = "Pouskvenom",
-    types = { "poison" },
-    baseStats = {
-      hp = 59,
-      attack = 64,
-      defense = 47,
-      spAttack = 39,
-      spDefense = 32,
-      speed = 59,
-    },
-    abilities = { "steel-sense", "swarm-aura" },
-    hiddenAbility = "storm-veil",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 65,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 33,
-    weightHg = 286,
-    evolution = {
-      kind = "level",
-      level = 14,
-      into = 248,
-    },
-    learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 25, move = 400 },
-      { level = 31, move = 47 },
-      { level = 46, move = 134 },
-      { level = 48, move = 146 },
-      { level = 52, move = 185 },
-      { level = 52, move = 215 },
-      { level = 59, move = 142 },
-    },
-  },
-  -- #248 Beerkmiasm lives in frozen ridges and sleeps through storms.
-  {
-    id = 248,
-    name = "Beerkmiasm",
-    types = { "poison" },
-    baseStats = {
-      hp = 88,
-      attack = 42,
-      defense = 67,
-      spAttack = 91,
-      spDefense = 55,
-      speed = 48,
-    },
-    abilities = { "steel-sense", "swarm-aura" },
-    hiddenAbility = "storm-veil",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 97,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 54,
-    weightHg = 426,
-    evolution = {
-      kind = "level",
-      level = 33,
-      into = 249,
-    },
-    evolvesFrom = 247,
-    learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 5, move = 301 },
-      { level = 8, move = 37 },
-      { level = 12, move = 374 },
-      { level = 15, move = 321 },
-      { level = 22, move = 236 },
-      { level = 24, move = 47 },
-      { level = 32, move = 80 },
-      { level = 33, move = 113 },
-      { level = 52, move = 206 },
-    },
-  },
-  -- #249 Lumpvenom lives in abandoned power plants and hums at dawn.
-  {
-    id = 249,
-    name = "Lumpvenom",
-    types = { "poison" },
-    baseStats = {
-      hp = 66,
-      attack = 88,
-      defense = 114,
-      spAttack = 126,
-      spDefense = 54,
-      speed = 71,
-    },
-    abilities = { "steel-sense", "swarm-aura" },
-    hiddenAbility = "storm-veil",
+    abilities = { "scale-claws", "sky-will" },
+    hiddenAbility = "frost-guard",
     catchRate = 25, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 145,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 99,
-    weightHg = 1092,
-    evolvesFrom = 248,
-    learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 4, move = 253 },
-      { level = 11, move = 47 },
-      { level = 20, move = 322 },
-      { level = 30, move = 90 },
-      { level = 33, move = 236 },
-      { level = 36, move = 301 },
-      { level = 38, move = 400 },
-      { level = 39, move = 113 },
-      { level = 39, move = 309 },
-      { level = 50, move = 329 },
-      { level = 54, move = 109 },
-      { level = 60, move = 111 },
-    },
-  },
-  -- #250 Skassbuzz lives in frozen ridges and hums at dawn.
-  {
-    id = 250,
-    name = "Skassbuzz",
-    types = { "bug", "water" },
-    baseStats = {
-      hp = 40,
-      attack = 31,
-      defense = 75,
-      spAttack = 36,
-      spDefense = 71,
-      speed = 66,
-    },
-    abilities = { "storm-guard", "frost-spirit" },
-    hiddenAbility = "frost-skin",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 77,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 14,
-    weightHg = 16,
-    evolution = {
-      kind = "level",
-      level = 24,
-      into = 251,
-    },
-    learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 9, move = 146 },
-      { level = 10, move = 335 },
-      { level = 26, move = 109 },
-      { level = 34, move = 297 },
-      { level = 58, move = 294 },
-      { level = 58, move = 374 },
-      { level = 60, move = 246 },
-    },
-  },
-  -- #251 Tiockbuzz lives in tall grass and grooms its companions.
-  {
-    id = 251,
-    name = "Tiockbuzz",
-    types = { "bug", "water" },
-    baseStats = {
-      hp = 62,
-      attack = 77,
-      defense = 65,
-      spAttack = 82,
-      spDefense = 82,
-      speed = 52,
-    },
-    abilities = { "storm-guard", "frost-spirit" },
-    hiddenAbility = "frost-skin",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 100,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 46,
-    weightHg = 208,
-    evolution = {
-      kind = "level",
-      level = 40,
-      into = 252,
-    },
-    evolvesFrom = 250,
-    learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 3, move = 37 },
-      { level = 16, move = 165 },
-      { level = 29, move = 117 },
-      { level = 32, move = 241 },
-      { level = 34, move = 78 },
-      { level = 44, move = 277 },
-      { level = 48, move = 170 },
-      { level = 57, move = 205 },
-    },
-  },
-  -- #252 Shythskitter lives in dry canyons and travels in small herds.
-  {
-    id = 252,
-    name = "Shythskitter",
-    types = { "bug", "water" },
-    baseStats = {
-      hp = 64,
-      attack = 72,
-      defense = 123,
-      spAttack = 78,
-      spDefense = 113,
-      speed = 95,
-    },
-    abilities = { "storm-guard", "frost-spirit" },
-    hiddenAbility = "frost-skin",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "medium_fast",
-    baseExp = 108,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 30,
-    weightHg = 1095,
-    evolvesFrom = 251,
-    learnset = {
-      { level = 1, move = 12 },
-      { level = 1, move = 30 },
-      { level = 5, move = 61 },
-      { level = 10, move = 170 },
-      { level = 15, move = 120 },
-      { level = 19, move = 338 },
-      { level = 23, move = 138 },
-      { level = 34, move = 335 },
-      { level = 50, move = 292 },
-      { level = 54, move = 185 },
-      { level = 55, move = 295 },
-    },
-  },
-  -- #253 Flandtoxa lives in tidal caves and mimics the calls of other creatures.
-  {
-    id = 253,
-    name = "Flandtoxa",
-    types = { "poison" },
-    baseStats = {
-      hp = 110,
-      attack = 106,
-      defense = 54,
-      spAttack = 79,
-      spDefense = 88,
-      speed = 93,
-    },
-    abilities = { "swarm-surge", "glimmer-spirit" },
-    hiddenAbility = "thorn-veil",
-    catchRate = 45, -- higher is easier (3..255)
     growthRate = "fluctuating",
-    baseExp = 118,
-    genderRatio = 0, -- percent female; -1 means genderless
-    heightDm = 18,
-    weightHg = 25,
-    learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 11, move = 85 },
-      { level = 12, move = 322 },
-      { level = 24, move = 80 },
-      { level = 25, move = 329 },
-      { level = 33, move = 61 },
-      { level = 43, move = 335 },
-      { level = 47, move = 101 },
-    },
-  },
-  -- #254 Leltdune lives in rocky coasts and grooms its companions.
-  {
-    id = 254,
-    name = "Leltdune",
-    types = { "ground" },
-    baseStats = {
-      hp = 50,
-      attack = 50,
-      defense = 43,
-      spAttack = 57,
-      spDefense = 49,
-      speed = 60,
-    },
-    abilities = { "storm-guard", "mind-guard" },
-    hiddenAbility = "mind-spirit",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 67,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 16,
-    weightHg = 65,
-    evolution = {
-      kind = "level",
-      level = 22,
-      into = 255,
-    },
-    learnset = {
-      { level = 1, move = 9 },
-      { level = 1, move = 27 },
-      { level = 6, move = 41 },
-      { level = 27, move = 109 },
-      { level = 38, move = 312 },
-      { level = 40, move = 301 },
-      { level = 46, move = 374 },
-      { level = 47, move = 182 },
-    },
-  },
-  -- #255 Spyxdune lives in ruined towers and hums at dawn.
-  {
-    id = 255,
-    name = "Spyxdune",
-    types = { "ground" },
-    baseStats = {
-      hp = 56,
-      attack = 62,
-      defense = 60,
-      spAttack = 50,
-      spDefense = 62,
-      speed = 108,
-    },
-    abilities = { "storm-guard", "mind-guard" },
-    hiddenAbility = "mind-spirit",
-    catchRate = 120, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 108,
-    genderRatio = 100, -- percent female; -1 means genderless
-    heightDm = 40,
-    weightHg = 172,
-    evolution = {
-      kind = "level",
-      level = 41,
-      into = 256,
-    },
-    evolvesFrom = 254,
-    learnset = {
-      { level = 1, move = 9 },
-      { level = 1, move = 27 },
-      { level = 5, move = 75 },
-      { level = 13, move = 312 },
-      { level = 13, move = 339 },
-      { level = 15, move = 182 },
-      { level = 16, move = 37 },
-      { level = 16, move = 61 },
-      { level = 20, move = 335 },
-      { level = 35, move = 337 },
-      { level = 39, move = 400 },
-      { level = 58, move = 283 },
-      { level = 58, move = 325 },
-    },
-  },
-  -- #256 Plixclod lives in rocky coasts and sheds its skin each season.
-  {
-    id = 256,
-    name = "Plixclod",
-    types = { "ground" },
-    baseStats = {
-      hp = 76,
-      attack = 96,
-      defense = 114,
-      spAttack = 65,
-      spDefense = 79,
-      speed = 108,
-    },
-    abilities = { "storm-guard", "mind-guard" },
-    hiddenAbility = "mind-spirit",
-    catchRate = 25, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 110,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 42,
-    weightHg = 1026,
-    evolvesFrom = 255,
-    learnset = {
-      { level = 1, move = 9 },
-      { level = 1, move = 27 },
-      { level = 9, move = 400 },
-      { level = 14, move = 182 },
-      { level = 16, move = 337 },
-      { level = 23, move = 144 },
-      { level = 27, move = 146 },
-      { level = 28, move = 312 },
-      { level = 33, move = 293 },
-      { level = 42, move = 325 },
-      { level = 46, move = 374 },
-      { level = 55, move = 216 },
-      { level = 60, move = 321 },
-    },
-  },
-  -- #257 Skuskzap lives in swamps and builds nests from twigs and wire.
-  {
-    id = 257,
-    name = "Skuskzap",
-    types = { "electric" },
-    baseStats = {
-      hp = 51,
-      attack = 51,
-      defense = 58,
-      spAttack = 36,
-      spDefense = 48,
-      speed = 56,
-    },
-    abilities = { "night-heart", "frost-veil" },
-    hiddenAbility = "glimmer-sense",
-    catchRate = 255, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 54,
+    baseExp = 103,
     genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 13,
-    weightHg = 377,
-    evolution = {
-      kind = "level",
-      level = 19,
-      into = 258,
-    },
-    learnset = {
-      { level = 1, move = 4 },
-      { level = 1, move = 22 },
-      { level = 8, move = 153 },
-      { level = 20, move = 109 },
-      { level = 32, move = 224 },
-      { level = 53, move = 56 },
-      { level = 54, move = 339 },
-      { level = 56, move = 150 },
-      { level = 58, move = 119 },
-      { level = 58, move = 185 },
-    },
-  },
-  -- #258 Fleerspark lives in cloud banks and marks its territory with scratches.
-  {
-    id = 258,
-    name = "Fleerspark",
-    types = { "electric" },
-    baseStats = {
-      hp = 67,
-      attack = 45,
-      defense = 73,
-      spAttack = 50,
-      spDefense = 64,
-      speed = 112,
-    },
-    abilities = { "night-heart", "frost-veil" },
-    hiddenAbility = "glimmer-sense",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 97,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 44,
-    weightHg = 474,
-    evolution = {
-      kind = "level",
-      level = 37,
-      into = 259,
-    },
-    evolvesFrom = 257,
-    learnset = {
-      { level = 1, move = 4 },
-      { level = 1, move = 22 },
-      { level = 4, move = 400 },
-      { level = 6, move = 339 },
-      { level = 16, move = 224 },
-      { level = 25, move = 399 },
-      { level = 26, move = 167 },
-      { level = 27, move = 100 },
-      { level = 34, move = 150 },
-      { level = 48, move = 215 },
-      { level = 50, move = 61 },
-      { level = 50, move = 314 },
-    },
-  },
-  -- #259 Shaeltzap lives in tall grass and mimics the calls of other creatures.
-  {
-    id = 259,
-    name = "Shaeltzap",
-    types = { "electric" },
-    baseStats = {
-      hp = 92,
-      attack = 99,
-      defense = 75,
-      spAttack = 88,
-      spDefense = 76,
-      speed = 102,
-    },
-    abilities = { "night-heart", "frost-veil" },
-    hiddenAbility = "glimmer-sense",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 138,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 102,
-    weightHg = 501,
-    evolvesFrom = 258,
-    learnset = {
-      { level = 1, move = 4 },
-      { level = 1, move = 22 },
-      { level = 12, move = 146 },
-      { level = 27, move = 100 },
-      { level = 33, move = 84 },
-      { level = 35, move = 321 },
-      { level = 37, move = 374 },
-      { level = 49, move = 364 },
-      { level = 50, move = 257 },
-      { level = 51, move = 98 },
-      { level = 56, move = 269 },
-      { level = 58, move = 301 },
-      { level = 59, move = 167 },
-    },
-  },
-  -- #260 Whoumole lives in scrap yards and stores food in its cheeks.
-  {
-    id = 260,
-    name = "Whoumole",
-    types = { "normal" },
-    baseStats = {
-      hp = 47,
-      attack = 50,
-      defense = 59,
-      spAttack = 44,
-      spDefense = 62,
-      speed = 53,
-    },
-    abilities = { "ember-claws", "stout-veil" },
-    hiddenAbility = "mind-guard",
-    catchRate = 190, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 57,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 32,
-    weightHg = 149,
-    evolution = {
-      kind = "level",
-      level = 17,
-      into = 261,
-    },
-    learnset = {
-      { level = 1, move = 1 },
-      { level = 1, move = 19 },
-      { level = 3, move = 321 },
-      { level = 4, move = 400 },
-      { level = 21, move = 185 },
-      { level = 22, move = 101 },
-      { level = 29, move = 335 },
-      { level = 46, move = 215 },
-      { level = 49, move = 56 },
-      { level = 50, move = 61 },
-      { level = 50, move = 313 },
-      { level = 51, move = 146 },
-    },
-  },
-  -- #261 Veexkin lives in ruined towers and follows travellers at a distance.
-  {
-    id = 261,
-    name = "Veexkin",
-    types = { "normal" },
-    baseStats = {
-      hp = 60,
-      attack = 51,
-      defense = 80,
-      spAttack = 85,
-      spDefense = 90,
-      speed = 51,
-    },
-    abilities = { "ember-claws", "stout-veil" },
-    hiddenAbility = "mind-guard",
-    catchRate = 90, -- higher is easier (3..255)
-    growthRate = "fluctuating",
-    baseExp = 99,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 6,
-    weightHg = 696,
-    evolvesFrom = 260,
-    learnset = {
-      { level = 1, move = 1 },
-      { level = 1, move = 19 },
-      { level = 13, move = 206 },
-      { level = 16, move = 75 },
-      { level = 33, move = 321 },
-      { level = 48, move = 109 },
-      { level = 54, move = 61 },
-      { level = 57, move = 37 },
-      { level = 57, move = 119 },
-    },
-  },
-  -- #262 Snaffplate lives in rocky coasts and hides when it hears footsteps.
-  {
-    id = 262,
-    name = "Snaffplate",
-    types = { "steel", "rock" },
-    baseStats = {
-      hp = 81,
-      attack = 101,
-      defense = 112,
-      spAttack = 89,
-      spDefense = 88,
-      speed = 54,
-    },
-    abilities = { "mind-body", "stone-pulse" },
-    hiddenAbility = "glimmer-sense",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 116,
-    genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 17,
-    weightHg = 152,
+    evolvesFrom = 193,
     learnset = {
       { level = 1, move = 17 },
       { level = 1, move = 35 },
-      { level = 22, move = 68 },
-      { level = 33, move = 171 },
-      { level = 38, move = 308 },
-      { level = 47, move = 249 },
-      { level = 48, move = 313 },
-      { level = 54, move = 109 },
-      { level = 55, move = 321 },
-      { level = 58, move = 37 },
+      { level = 6, move = 119 },
+      { level = 6, move = 146 },
+      { level = 12, move = 393 },
+      { level = 13, move = 139 },
+      { level = 16, move = 222 },
+      { level = 18, move = 206 },
+      { level = 19, move = 412 },
+      { level = 26, move = 185 },
+      { level = 31, move = 321 },
+      { level = 40, move = 339 },
+      { level = 46, move = 215 },
     },
   },
-  -- #263 Laendfrost lives in old forests and travels in small herds.
+  -- #195 Riltpsy lives in high peaks and sunbathes for hours.
+  -- Base stat total 313; evolves into #196 at level 14.
+  -- Learns: Dream Wave (1), Echo Beam (1), Prism Lance (21), Phantom Blast (21), Quick Dance (30), Echo Tackle (31), Giga Storm (45), Sly Pulse (57), Night Whip (59).
+  -- Abilities: stone-body, venom-pulse (hidden: thorn-body). Catch rate 190 (easy), growth medium_fast, genderless.
   {
-    id = 263,
-    name = "Laendfrost",
-    types = { "ice" },
+    id = 195,
+    name = "Riltpsy",
+    types = { "psychic", "ghost" },
     baseStats = {
-      hp = 100,
-      attack = 106,
-      defense = 105,
-      spAttack = 50,
-      spDefense = 60,
-      speed = 109,
+      hp = 55,
+      attack = 46,
+      defense = 49,
+      spAttack = 49,
+      spDefense = 43,
+      speed = 71,
     },
-    abilities = { "swarm-surge", "sky-sense" },
-    hiddenAbility = "stout-veil",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 128,
-    genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 10,
-    weightHg = 343,
-    learnset = {
-      { level = 1, move = 6 },
-      { level = 1, move = 24 },
-      { level = 18, move = 141 },
-      { level = 19, move = 132 },
-      { level = 21, move = 254 },
-      { level = 32, move = 61 },
-      { level = 38, move = 77 },
-      { level = 50, move = 215 },
-      { level = 51, move = 321 },
-      { level = 56, move = 377 },
-      { level = 58, move = 301 },
-      { level = 59, move = 119 },
-    },
-  },
-  -- #264 Skolpsy lives in city alleys and grooms its companions.
-  {
-    id = 264,
-    name = "Skolpsy",
-    types = { "psychic" },
-    baseStats = {
-      hp = 49,
-      attack = 52,
-      defense = 33,
-      spAttack = 61,
-      spDefense = 57,
-      speed = 41,
-    },
-    abilities = { "sky-will", "scale-claws" },
-    hiddenAbility = "glimmer-veil",
+    abilities = { "stone-body", "venom-pulse" },
+    hiddenAbility = "thorn-body",
     catchRate = 190, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 63,
+    growthRate = "medium_fast",
+    baseExp = 60,
     genderRatio = -1, -- percent female; -1 means genderless
-    heightDm = 15,
-    weightHg = 92,
     evolution = {
       kind = "level",
-      level = 28,
-      into = 265,
+      level = 14,
+      into = 196,
     },
+    learnset = {
+      { level = 1, move = 11 },
+      { level = 1, move = 29 },
+      { level = 21, move = 63 },
+      { level = 21, move = 108 },
+      { level = 30, move = 56 },
+      { level = 31, move = 390 },
+      { level = 45, move = 206 },
+      { level = 57, move = 313 },
+      { level = 59, move = 282 },
+    },
+  },
+  -- #196 Mexpsy lives in abandoned power plants and glows faintly when excited.
+  -- Base stat total 390; does not evolve.
+  -- Learns: Dream Wave (1), Echo Beam (1), Psi Barrage (3), Shadow Fang (13), Mega Rush (24), Wild Storm (25), Quick Strike (33), Phantom Rush (34), Mega Pulse (48), Prism Rush (53), Echo Tackle (58), Sly Wave (59).
+  -- Abilities: stone-body, venom-pulse (hidden: thorn-body). Catch rate 60 (hard), growth medium_fast, 50% female.
+  {
+    id = 196,
+    name = "Mexpsy",
+    types = { "psychic", "ghost" },
+    baseStats = {
+      hp = 46,
+      attack = 84,
+      defense = 76,
+      spAttack = 91,
+      spDefense = 46,
+      speed = 47,
+    },
+    abilities = { "stone-body", "venom-pulse" },
+    hiddenAbility = "thorn-body",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 75,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 195,
     learnset = {
       { level = 1, move = 11 },
       { level = 1, move = 29 },
       { level = 3, move = 324 },
-      { level = 6, move = 313 },
-      { level = 7, move = 55 },
-      { level = 30, move = 301 },
-      { level = 38, move = 339 },
-      { level = 40, move = 335 },
-      { level = 57, move = 63 },
-      { level = 58, move = 209 },
-      { level = 60, move = 221 },
-      { level = 60, move = 321 },
+      { level = 13, move = 64 },
+      { level = 24, move = 339 },
+      { level = 25, move = 301 },
+      { level = 33, move = 322 },
+      { level = 34, move = 272 },
+      { level = 48, move = 440 },
+      { level = 53, move = 290 },
+      { level = 58, move = 390 },
+      { level = 59, move = 321 },
     },
   },
-  -- #265 Glickpsy lives in flower meadows and hums at dawn.
+  -- #197 Meskpup lives in frozen ridges and sunbathes for hours.
+  -- Base stat total 299; evolves into #198 at level 19.
+  -- Learns: Double Dance (1), Quick Blast (1), Smog Shot (9), Venom Punch (26), Venom Dance (27), Wild Spin (29), Giga Burst (35), Wild Strike (40), Sly Wave (40), Giga Strike (49), Sly Pulse (52), Venom Barrage (57).
+  -- Abilities: night-sense, storm-guard (hidden: mind-spirit). Catch rate 255 (easy), growth fluctuating, 75% female.
   {
-    id = 265,
-    name = "Glickpsy",
-    types = { "psychic" },
+    id = 197,
+    name = "Meskpup",
+    types = { "normal", "poison" },
     baseStats = {
-      hp = 76,
-      attack = 48,
-      defense = 41,
-      spAttack = 94,
-      spDefense = 49,
-      speed = 84,
+      hp = 41,
+      attack = 61,
+      defense = 48,
+      spAttack = 37,
+      spDefense = 57,
+      speed = 55,
     },
-    abilities = { "sky-will", "scale-claws" },
-    hiddenAbility = "glimmer-veil",
-    catchRate = 60, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 114,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 56,
-    weightHg = 188,
-    evolvesFrom = 264,
+    abilities = { "night-sense", "storm-guard" },
+    hiddenAbility = "mind-spirit",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 56,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 19,
+      into = 198,
+    },
     learnset = {
-      { level = 1, move = 11 },
-      { level = 1, move = 29 },
-      { level = 5, move = 400 },
-      { level = 11, move = 56 },
-      { level = 11, move = 173 },
-      { level = 12, move = 387 },
-      { level = 17, move = 55 },
-      { level = 35, move = 37 },
-      { level = 37, move = 321 },
-      { level = 42, move = 63 },
-      { level = 45, move = 263 },
-      { level = 57, move = 124 },
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 9, move = 142 },
+      { level = 26, move = 253 },
+      { level = 27, move = 236 },
+      { level = 29, move = 109 },
+      { level = 35, move = 61 },
+      { level = 40, move = 101 },
+      { level = 40, move = 321 },
+      { level = 49, move = 434 },
+      { level = 52, move = 313 },
+      { level = 57, move = 381 },
     },
   },
-  -- #266 Mundfae lives in old forests and marks its territory with scratches.
+  -- #198 Brurkmole lives in high peaks and sheds its skin each season.
+  -- Base stat total 426; evolves into #199 with a normal-stone.
+  -- Learns: Double Dance (1), Quick Blast (1), Heavy Beam (12), Wild Spin (13), Smog Shot (23), Acid Claw (24), Quick Claw (37), Bile Barrage (43), Giga Storm (48), Venom Punch (52), Smog Slash (60).
+  -- Abilities: night-sense, storm-guard (hidden: mind-spirit). Catch rate 90 (medium), growth fluctuating, 75% female.
   {
-    id = 266,
-    name = "Mundfae",
-    types = { "fairy" },
+    id = 198,
+    name = "Brurkmole",
+    types = { "normal", "poison" },
     baseStats = {
-      hp = 87,
-      attack = 96,
-      defense = 97,
-      spAttack = 58,
-      spDefense = 97,
-      speed = 77,
+      hp = 60,
+      attack = 71,
+      defense = 69,
+      spAttack = 86,
+      spDefense = 76,
+      speed = 64,
     },
-    abilities = { "night-pulse", "stout-aura" },
-    hiddenAbility = "glimmer-guard",
+    abilities = { "night-sense", "storm-guard" },
+    hiddenAbility = "mind-spirit",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 75,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolution = {
+      kind = "item",
+      item = "normal-stone",
+      into = 199,
+    },
+    evolvesFrom = 197,
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 12, move = 428 },
+      { level = 13, move = 109 },
+      { level = 23, move = 142 },
+      { level = 24, move = 426 },
+      { level = 37, move = 146 },
+      { level = 43, move = 90 },
+      { level = 48, move = 206 },
+      { level = 52, move = 253 },
+      { level = 60, move = 134 },
+    },
+  },
+  -- #199 Mynkin lives in cloud banks and hoards shiny pebbles.
+  -- Base stat total 515; does not evolve.
+  -- Learns: Double Dance (1), Quick Blast (1), Quick Claw (5), Smog Burst (8), Acid Storm (12), Venom Tackle (27), Mega Pulse (34), Sly Pulse (35), Bile Punch (36), Venom Barrage (40), Quick Strike (50), Acid Spin (56), Miasma Dance (60).
+  -- Abilities: night-sense, storm-guard (hidden: mind-spirit). Catch rate 45 (hard), growth fluctuating, 50% female.
+  {
+    id = 199,
+    name = "Mynkin",
+    types = { "normal", "poison" },
+    baseStats = {
+      hp = 79,
+      attack = 86,
+      defense = 124,
+      spAttack = 75,
+      spDefense = 56,
+      speed = 95,
+    },
+    abilities = { "night-sense", "storm-guard" },
+    hiddenAbility = "mind-spirit",
     catchRate = 45, -- higher is easier (3..255)
-    growthRate = "medium_fast",
+    growthRate = "fluctuating",
+    baseExp = 103,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 198,
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 5, move = 146 },
+      { level = 8, move = 382 },
+      { level = 12, move = 329 },
+      { level = 27, move = 49 },
+      { level = 34, move = 440 },
+      { level = 35, move = 313 },
+      { level = 36, move = 46 },
+      { level = 40, move = 381 },
+      { level = 50, move = 322 },
+      { level = 56, move = 113 },
+      { level = 60, move = 80 },
+    },
+  },
+  -- #200 Breelflare lives in flower meadows and stores food in its cheeks.
+  -- Base stat total 307; evolves into #201 at level 22.
+  -- Learns: Ember Spin (1), Molten Burst (1), Wild Strike (6), Ash Kick (21), Blazing Whip (28), Cinder Blast (43), Ember Lance (55), Flare Tackle (58).
+  -- Abilities: stout-spirit, mind-heart (hidden: scale-aura). Catch rate 190 (easy), growth erratic, 50% female.
+  {
+    id = 200,
+    name = "Breelflare",
+    types = { "fire" },
+    baseStats = {
+      hp = 36,
+      attack = 34,
+      defense = 63,
+      spAttack = 70,
+      spDefense = 38,
+      speed = 66,
+    },
+    abilities = { "stout-spirit", "mind-heart" },
+    hiddenAbility = "scale-aura",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 64,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 22,
+      into = 201,
+    },
+    learnset = {
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 6, move = 101 },
+      { level = 21, move = 344 },
+      { level = 28, move = 360 },
+      { level = 43, move = 395 },
+      { level = 55, move = 424 },
+      { level = 58, move = 302 },
+    },
+  },
+  -- #201 Staempflare lives in abandoned power plants and sleeps through storms.
+  -- Base stat total 422; does not evolve.
+  -- Learns: Ember Spin (1), Molten Burst (1), Giga Strike (4), Giga Storm (6), Quick Claw (39), Ash Shot (45), Inferno Lance (48), Ash Wave (50), Molten Shot (59).
+  -- Abilities: stout-spirit, mind-heart (hidden: scale-aura). Catch rate 60 (hard), growth erratic, 50% female.
+  {
+    id = 201,
+    name = "Staempflare",
+    types = { "fire" },
+    baseStats = {
+      hp = 50,
+      attack = 105,
+      defense = 45,
+      spAttack = 92,
+      spDefense = 65,
+      speed = 65,
+    },
+    abilities = { "stout-spirit", "mind-heart" },
+    hiddenAbility = "scale-aura",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 114,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 200,
+    learnset = {
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 4, move = 434 },
+      { level = 6, move = 206 },
+      { level = 39, move = 146 },
+      { level = 45, move = 116 },
+      { level = 48, move = 202 },
+      { level = 50, move = 67 },
+      { level = 59, move = 238 },
+    },
+  },
+  -- #202 Croxwing lives in scrap yards and follows travellers at a distance.
+  -- Base stat total 313; evolves into #203 at level 26.
+  -- Learns: Air Strike (1), Swoop Wave (1), Gust Rush (14), Feather Wave (15), Sly Wave (16), Steady Punch (24), Grave Punch (37), Sky Barrage (41), Feather Kick (44).
+  -- Abilities: frost-aura, venom-surge (hidden: steel-guard). Catch rate 190 (easy), growth fast, 75% female.
+  {
+    id = 202,
+    name = "Croxwing",
+    types = { "flying", "ghost" },
+    baseStats = {
+      hp = 34,
+      attack = 71,
+      defense = 50,
+      spAttack = 51,
+      spDefense = 77,
+      speed = 30,
+    },
+    abilities = { "frost-aura", "venom-surge" },
+    hiddenAbility = "steel-guard",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 76,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 26,
+      into = 203,
+    },
+    learnset = {
+      { level = 1, move = 10 },
+      { level = 1, move = 28 },
+      { level = 14, move = 385 },
+      { level = 15, move = 287 },
+      { level = 16, move = 321 },
+      { level = 24, move = 429 },
+      { level = 37, move = 310 },
+      { level = 41, move = 311 },
+      { level = 44, move = 251 },
+    },
+  },
+  -- #203 Plondplume lives in flower meadows and marks its territory with scratches.
+  -- Base stat total 393; does not evolve.
+  -- Learns: Air Strike (1), Swoop Wave (1), Shadow Fang (8), Giga Burst (18), Steady Punch (25), Phantom Rush (29), Feather Wave (43), Mega Punch (52), Double Claw (54).
+  -- Abilities: frost-aura, venom-surge (hidden: steel-guard). Catch rate 60 (hard), growth fast, 25% female.
+  {
+    id = 203,
+    name = "Plondplume",
+    types = { "flying", "ghost" },
+    baseStats = {
+      hp = 53,
+      attack = 77,
+      defense = 77,
+      spAttack = 77,
+      spDefense = 45,
+      speed = 64,
+    },
+    abilities = { "frost-aura", "venom-surge" },
+    hiddenAbility = "steel-guard",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 78,
+    genderRatio = 25, -- percent female; -1 means genderless
+    evolvesFrom = 202,
+    learnset = {
+      { level = 1, move = 10 },
+      { level = 1, move = 28 },
+      { level = 8, move = 64 },
+      { level = 18, move = 61 },
+      { level = 25, move = 429 },
+      { level = 29, move = 272 },
+      { level = 43, move = 287 },
+      { level = 52, move = 215 },
+      { level = 54, move = 37 },
+    },
+  },
+  -- #204 Meeffsprout lives in mountain dojos and hides when it hears footsteps.
+  -- Base stat total 302; evolves into #205 at level 27.
+  -- Learns: Root Whip (1), Bloom Wave (1), Giga Storm (7), Seed Dance (24), Sly Wave (27), Giga Strike (34), Leaf Punch (37), Quick Strike (41).
+  -- Abilities: scale-pulse, ember-pulse (hidden: stone-sense). Catch rate 190 (easy), growth erratic, 50% female.
+  {
+    id = 204,
+    name = "Meeffsprout",
+    types = { "grass" },
+    baseStats = {
+      hp = 53,
+      attack = 36,
+      defense = 55,
+      spAttack = 43,
+      spDefense = 40,
+      speed = 75,
+    },
+    abilities = { "scale-pulse", "ember-pulse" },
+    hiddenAbility = "stone-sense",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 71,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 27,
+      into = 205,
+    },
+    learnset = {
+      { level = 1, move = 5 },
+      { level = 1, move = 23 },
+      { level = 7, move = 206 },
+      { level = 24, move = 227 },
+      { level = 27, move = 321 },
+      { level = 34, move = 434 },
+      { level = 37, move = 140 },
+      { level = 41, move = 322 },
+    },
+  },
+  -- #205 Loskbloom lives in city alleys and sheds its skin each season.
+  -- Base stat total 405; evolves into #206 with a grass-stone.
+  -- Learns: Root Whip (1), Bloom Wave (1), Leaf Spin (20), Seed Wave (22), Steady Dance (24), Seed Slash (33), Leaf Blast (39), Mega Rush (41), Sly Wave (46).
+  -- Abilities: scale-pulse, ember-pulse (hidden: stone-sense). Catch rate 90 (medium), growth erratic, genderless.
+  {
+    id = 205,
+    name = "Loskbloom",
+    types = { "grass" },
+    baseStats = {
+      hp = 74,
+      attack = 81,
+      defense = 63,
+      spAttack = 96,
+      spDefense = 42,
+      speed = 49,
+    },
+    abilities = { "scale-pulse", "ember-pulse" },
+    hiddenAbility = "stone-sense",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 102,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolution = {
+      kind = "item",
+      item = "grass-stone",
+      into = 206,
+    },
+    evolvesFrom = 204,
+    learnset = {
+      { level = 1, move = 5 },
+      { level = 1, move = 23 },
+      { level = 20, move = 106 },
+      { level = 22, move = 151 },
+      { level = 24, move = 374 },
+      { level = 33, move = 127 },
+      { level = 39, move = 366 },
+      { level = 41, move = 339 },
+      { level = 46, move = 321 },
+    },
+  },
+  -- #206 Snexleaf lives in hollow logs and dislikes loud noises.
+  -- Base stat total 528; does not evolve.
+  -- Learns: Root Whip (1), Bloom Wave (1), Spore Whip (6), Seed Slash (10), Heavy Beam (17), Wild Storm (23), Leaf Blast (25), Sly Crash (41), Giga Burst (48), Seed Strike (58).
+  -- Abilities: scale-pulse, ember-pulse (hidden: stone-sense). Catch rate 45 (hard), growth erratic, 50% female.
+  {
+    id = 206,
+    name = "Snexleaf",
+    types = { "grass" },
+    baseStats = {
+      hp = 88,
+      attack = 87,
+      defense = 81,
+      spAttack = 109,
+      spDefense = 47,
+      speed = 116,
+    },
+    abilities = { "scale-pulse", "ember-pulse" },
+    hiddenAbility = "stone-sense",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "erratic",
     baseExp = 142,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 205,
+    learnset = {
+      { level = 1, move = 5 },
+      { level = 1, move = 23 },
+      { level = 6, move = 131 },
+      { level = 10, move = 127 },
+      { level = 17, move = 428 },
+      { level = 23, move = 301 },
+      { level = 25, move = 366 },
+      { level = 41, move = 412 },
+      { level = 48, move = 61 },
+      { level = 58, move = 389 },
+    },
+  },
+  -- #207 Purkglim lives in dry canyons and travels in small herds.
+  -- Base stat total 513; does not evolve.
+  -- Learns: Moon Kick (1), Charm Storm (1), Steady Dance (4), Quick Claw (19), Granite Wave (31), Stone Barrage (32), Wild Storm (35), Wild Strike (52), Sly Wave (56).
+  -- Abilities: mind-guard, sky-sense (hidden: frost-aura). Catch rate 45 (hard), growth medium_slow, 12% female.
+  {
+    id = 207,
+    name = "Purkglim",
+    types = { "fairy", "rock" },
+    baseStats = {
+      hp = 94,
+      attack = 137,
+      defense = 57,
+      spAttack = 103,
+      spDefense = 54,
+      speed = 68,
+    },
+    abilities = { "mind-guard", "sky-sense" },
+    hiddenAbility = "frost-aura",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 135,
     genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 7,
-    weightHg = 191,
     learnset = {
       { level = 1, move = 18 },
       { level = 1, move = 36 },
-      { level = 8, move = 206 },
-      { level = 10, move = 339 },
-      { level = 31, move = 301 },
-      { level = 40, move = 119 },
-      { level = 47, move = 101 },
-      { level = 50, move = 137 },
-      { level = 60, move = 75 },
+      { level = 4, move = 374 },
+      { level = 19, move = 146 },
+      { level = 31, move = 406 },
+      { level = 32, move = 270 },
+      { level = 35, move = 301 },
+      { level = 52, move = 101 },
+      { level = 56, move = 321 },
     },
   },
-  -- #267 Thirkwing lives in tidal caves and stores food in its cheeks.
+  -- #208 Spofin lives in volcanic vents and hides when it hears footsteps.
+  -- Base stat total 310; evolves into #209 at level 30.
+  -- Learns: Tidal Whip (1), Mist Punch (1), Giga Burst (32), Night Whip (33), Phantom Blast (34), Shadow Rush (45), Grave Punch (57), Mega Claw (57), Hex Strike (59).
+  -- Abilities: storm-guard, tide-guard (hidden: sky-spirit). Catch rate 120 (medium), growth erratic, genderless.
   {
-    id = 267,
-    name = "Thirkwing",
-    types = { "flying" },
+    id = 208,
+    name = "Spofin",
+    types = { "water", "ghost" },
     baseStats = {
-      hp = 49,
-      attack = 38,
-      defense = 57,
-      spAttack = 48,
-      spDefense = 51,
-      speed = 38,
+      hp = 39,
+      attack = 71,
+      defense = 36,
+      spAttack = 66,
+      spDefense = 57,
+      speed = 41,
     },
-    abilities = { "thorn-aura", "tide-mantle" },
-    hiddenAbility = "tide-guard",
+    abilities = { "storm-guard", "tide-guard" },
+    hiddenAbility = "sky-spirit",
     catchRate = 120, -- higher is easier (3..255)
     growthRate = "erratic",
-    baseExp = 56,
+    baseExp = 59,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 30,
+      into = 209,
+    },
+    learnset = {
+      { level = 1, move = 3 },
+      { level = 1, move = 21 },
+      { level = 32, move = 61 },
+      { level = 33, move = 282 },
+      { level = 34, move = 108 },
+      { level = 45, move = 193 },
+      { level = 57, move = 310 },
+      { level = 57, move = 335 },
+      { level = 59, move = 59 },
+    },
+  },
+  -- #209 Berfin lives in scrap yards and grooms its companions.
+  -- Base stat total 427; does not evolve.
+  -- Learns: Tidal Whip (1), Mist Punch (1), Brine Pulse (5), Rain Blast (8), Quick Dance (9), Night Blast (27), Phantom Blast (38), Phantom Storm (38), Mega Rush (39), Mega Punch (48), Giga Strike (60).
+  -- Abilities: storm-guard, tide-guard (hidden: sky-spirit). Catch rate 90 (medium), growth erratic, 25% female.
+  {
+    id = 209,
+    name = "Berfin",
+    types = { "water", "ghost" },
+    baseStats = {
+      hp = 64,
+      attack = 51,
+      defense = 84,
+      spAttack = 79,
+      spDefense = 83,
+      speed = 66,
+    },
+    abilities = { "storm-guard", "tide-guard" },
+    hiddenAbility = "sky-spirit",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 88,
+    genderRatio = 25, -- percent female; -1 means genderless
+    evolvesFrom = 208,
+    learnset = {
+      { level = 1, move = 3 },
+      { level = 1, move = 21 },
+      { level = 5, move = 88 },
+      { level = 8, move = 277 },
+      { level = 9, move = 56 },
+      { level = 27, move = 437 },
+      { level = 38, move = 108 },
+      { level = 38, move = 331 },
+      { level = 39, move = 339 },
+      { level = 48, move = 215 },
+      { level = 60, move = 434 },
+    },
+  },
+  -- #210 Plendkin lives in rocky coasts and travels in small herds.
+  -- Base stat total 293; evolves into #211 at level 23.
+  -- Learns: Double Dance (1), Quick Blast (1), Wild Pulse (6), Giga Storm (12), Mega Claw (15), Sly Wave (16), Giga Strike (20), Double Kick (22), Wild Strike (23), Heavy Beam (39), Giga Burst (48), Steady Punch (48).
+  -- Abilities: scale-surge, stout-surge (hidden: storm-spirit). Catch rate 120 (medium), growth fluctuating, 12% female.
+  {
+    id = 210,
+    name = "Plendkin",
+    types = { "normal" },
+    baseStats = {
+      hp = 42,
+      attack = 75,
+      defense = 44,
+      spAttack = 45,
+      spDefense = 47,
+      speed = 40,
+    },
+    abilities = { "scale-surge", "stout-surge" },
+    hiddenAbility = "storm-spirit",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 59,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 23,
+      into = 211,
+    },
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 6, move = 185 },
+      { level = 12, move = 206 },
+      { level = 15, move = 335 },
+      { level = 16, move = 321 },
+      { level = 20, move = 434 },
+      { level = 22, move = 75 },
+      { level = 23, move = 101 },
+      { level = 39, move = 428 },
+      { level = 48, move = 61 },
+      { level = 48, move = 429 },
+    },
+  },
+  -- #211 Backmole lives in hollow logs and sunbathes for hours.
+  -- Base stat total 392; evolves into #212 at level 36.
+  -- Learns: Double Dance (1), Quick Blast (1), Mega Claw (10), Giga Burst (17), Quick Claw (18), Wild Strike (32), Giga Storm (41), Heavy Beam (42), Mega Pulse (46), Wild Storm (49).
+  -- Abilities: scale-surge, stout-surge (hidden: storm-spirit). Catch rate 60 (hard), growth fluctuating, 25% female.
+  {
+    id = 211,
+    name = "Backmole",
+    types = { "normal" },
+    baseStats = {
+      hp = 82,
+      attack = 61,
+      defense = 58,
+      spAttack = 69,
+      spDefense = 62,
+      speed = 60,
+    },
+    abilities = { "scale-surge", "stout-surge" },
+    hiddenAbility = "storm-spirit",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 84,
+    genderRatio = 25, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 36,
+      into = 212,
+    },
+    evolvesFrom = 210,
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 10, move = 335 },
+      { level = 17, move = 61 },
+      { level = 18, move = 146 },
+      { level = 32, move = 101 },
+      { level = 41, move = 206 },
+      { level = 42, move = 428 },
+      { level = 46, move = 440 },
+      { level = 49, move = 301 },
+    },
+  },
+  -- #212 Vussmole lives in cloud banks and follows travellers at a distance.
+  -- Base stat total 513; does not evolve.
+  -- Learns: Double Dance (1), Quick Blast (1), Mega Claw (7), Double Claw (27), Quick Strike (30), Heavy Beam (32), Mega Whip (34), Giga Strike (40), Wild Strike (44), Steady Dance (47), Sly Crash (52), Quick Claw (60).
+  -- Abilities: scale-surge, stout-surge (hidden: storm-spirit). Catch rate 45 (hard), growth fluctuating, 100% female.
+  {
+    id = 212,
+    name = "Vussmole",
+    types = { "normal" },
+    baseStats = {
+      hp = 85,
+      attack = 101,
+      defense = 66,
+      spAttack = 69,
+      spDefense = 117,
+      speed = 75,
+    },
+    abilities = { "scale-surge", "stout-surge" },
+    hiddenAbility = "storm-spirit",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 99,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolvesFrom = 211,
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 7, move = 335 },
+      { level = 27, move = 37 },
+      { level = 30, move = 322 },
+      { level = 32, move = 428 },
+      { level = 34, move = 119 },
+      { level = 40, move = 434 },
+      { level = 44, move = 101 },
+      { level = 47, move = 374 },
+      { level = 52, move = 412 },
+      { level = 60, move = 146 },
+    },
+  },
+  -- #213 Driossvenom lives in city alleys and sheds its skin each season.
+  -- Base stat total 541; does not evolve.
+  -- Learns: Miasma Wave (1), Smog Wave (1), Acid Storm (36), Wild Pulse (37), Sly Crash (39), Smog Slash (41), Sly Pulse (41), Quick Strike (46), Steel Barrage (54), Bile Punch (58).
+  -- Abilities: frost-claws, glimmer-guard (hidden: steel-body). Catch rate 45 (hard), growth fast, 100% female.
+  {
+    id = 213,
+    name = "Driossvenom",
+    types = { "poison", "steel" },
+    baseStats = {
+      hp = 132,
+      attack = 120,
+      defense = 98,
+      spAttack = 55,
+      spDefense = 57,
+      speed = 79,
+    },
+    abilities = { "frost-claws", "glimmer-guard" },
+    hiddenAbility = "steel-body",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 120,
+    genderRatio = 100, -- percent female; -1 means genderless
+    learnset = {
+      { level = 1, move = 8 },
+      { level = 1, move = 26 },
+      { level = 36, move = 329 },
+      { level = 37, move = 185 },
+      { level = 39, move = 412 },
+      { level = 41, move = 134 },
+      { level = 41, move = 313 },
+      { level = 46, move = 322 },
+      { level = 54, move = 411 },
+      { level = 58, move = 46 },
+    },
+  },
+  -- #214 Vexdrip lives in abandoned power plants and sunbathes for hours.
+  -- Base stat total 311; evolves into #215 at level 21.
+  -- Learns: Tidal Whip (1), Mist Punch (1), Brine Wave (8), Wild Spin (10), Rain Spin (19), Bubble Storm (44), Steady Dance (44), Mega Claw (45), Tidal Tackle (46), Giga Burst (55), Giga Strike (60).
+  -- Abilities: sky-heart, iron-skin (hidden: ember-pulse). Catch rate 120 (medium), growth fluctuating, genderless.
+  {
+    id = 214,
+    name = "Vexdrip",
+    types = { "water" },
+    baseStats = {
+      hp = 75,
+      attack = 55,
+      defense = 37,
+      spAttack = 36,
+      spDefense = 71,
+      speed = 37,
+    },
+    abilities = { "sky-heart", "iron-skin" },
+    hiddenAbility = "ember-pulse",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 65,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 21,
+      into = 215,
+    },
+    learnset = {
+      { level = 1, move = 3 },
+      { level = 1, move = 21 },
+      { level = 8, move = 394 },
+      { level = 10, move = 109 },
+      { level = 19, move = 350 },
+      { level = 44, move = 232 },
+      { level = 44, move = 374 },
+      { level = 45, move = 335 },
+      { level = 46, move = 112 },
+      { level = 55, move = 61 },
+      { level = 60, move = 434 },
+    },
+  },
+  -- #215 Chirkdrip lives in quiet temples and sleeps through storms.
+  -- Base stat total 393; evolves into #216 at level 37.
+  -- Learns: Tidal Whip (1), Mist Punch (1), Mega Pulse (11), Quick Dance (13), Sly Wave (17), Tidal Tackle (26), Bubble Shot (27), Quick Strike (39), Steady Dance (47), Quick Claw (48), Wild Storm (57), Torrent Lance (60).
+  -- Abilities: sky-heart, iron-skin (hidden: ember-pulse). Catch rate 120 (medium), growth fluctuating, 0% female.
+  {
+    id = 215,
+    name = "Chirkdrip",
+    types = { "water" },
+    baseStats = {
+      hp = 51,
+      attack = 91,
+      defense = 52,
+      spAttack = 63,
+      spDefense = 84,
+      speed = 52,
+    },
+    abilities = { "sky-heart", "iron-skin" },
+    hiddenAbility = "ember-pulse",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 90,
+    genderRatio = 0, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 37,
+      into = 216,
+    },
+    evolvesFrom = 214,
+    learnset = {
+      { level = 1, move = 3 },
+      { level = 1, move = 21 },
+      { level = 11, move = 440 },
+      { level = 13, move = 56 },
+      { level = 17, move = 321 },
+      { level = 26, move = 112 },
+      { level = 27, move = 152 },
+      { level = 39, move = 322 },
+      { level = 47, move = 374 },
+      { level = 48, move = 146 },
+      { level = 57, move = 301 },
+      { level = 60, move = 165 },
+    },
+  },
+  -- #216 Burkdrip lives in ruined towers and hoards shiny pebbles.
+  -- Base stat total 525; does not evolve.
+  -- Learns: Tidal Whip (1), Mist Punch (1), Mega Claw (13), Mega Whip (16), Brine Wave (16), Heavy Beam (17), Mega Blast (24), Brine Whip (31), Giga Strike (34), Mega Pulse (38), Mist Spin (41), Steady Dance (45), Tidal Slash (47), Torrent Fang (57).
+  -- Abilities: sky-heart, iron-skin (hidden: ember-pulse). Catch rate 25 (hard), growth fluctuating, 75% female.
+  {
+    id = 216,
+    name = "Burkdrip",
+    types = { "water" },
+    baseStats = {
+      hp = 104,
+      attack = 105,
+      defense = 81,
+      spAttack = 44,
+      spDefense = 83,
+      speed = 108,
+    },
+    abilities = { "sky-heart", "iron-skin" },
+    hiddenAbility = "ember-pulse",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 122,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolvesFrom = 215,
+    learnset = {
+      { level = 1, move = 3 },
+      { level = 1, move = 21 },
+      { level = 13, move = 335 },
+      { level = 16, move = 119 },
+      { level = 16, move = 394 },
+      { level = 17, move = 428 },
+      { level = 24, move = 400 },
+      { level = 31, move = 264 },
+      { level = 34, move = 434 },
+      { level = 38, move = 440 },
+      { level = 41, move = 126 },
+      { level = 45, move = 374 },
+      { level = 47, move = 117 },
+      { level = 57, move = 343 },
+    },
+  },
+  -- #217 Niowyrm lives in frozen ridges and hoards shiny pebbles.
+  -- Base stat total 303; evolves into #218 at level 16.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Dragon Punch (10), Outrage Strike (13), Sly Crash (17), Giga Strike (26), Ancient Wave (38), Dragon Crash (54), Draco Punch (55).
+  -- Abilities: storm-heart, ember-heart (hidden: tide-heart). Catch rate 255 (easy), growth medium_fast, 12% female.
+  {
+    id = 217,
+    name = "Niowyrm",
+    types = { "dragon" },
+    baseStats = {
+      hp = 39,
+      attack = 63,
+      defense = 47,
+      spAttack = 63,
+      spDefense = 36,
+      speed = 55,
+    },
+    abilities = { "storm-heart", "ember-heart" },
+    hiddenAbility = "tide-heart",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 84,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 16,
+      into = 218,
+    },
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 10, move = 207 },
+      { level = 13, move = 95 },
+      { level = 17, move = 412 },
+      { level = 26, move = 434 },
+      { level = 38, move = 123 },
+      { level = 54, move = 261 },
+      { level = 55, move = 333 },
+    },
+  },
+  -- #218 Flurdrake lives in cloud banks and stores food in its cheeks.
+  -- Base stat total 411; evolves into #219 at level 35.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Steady Dance (16), Giga Storm (20), Outrage Shot (34), Scale Fang (37), Wild Spin (50), Dragon Beam (53), Ancient Wave (55), Draco Blast (55), Ancient Punch (59).
+  -- Abilities: storm-heart, ember-heart (hidden: tide-heart). Catch rate 90 (medium), growth medium_fast, 100% female.
+  {
+    id = 218,
+    name = "Flurdrake",
+    types = { "dragon" },
+    baseStats = {
+      hp = 76,
+      attack = 58,
+      defense = 74,
+      spAttack = 80,
+      spDefense = 51,
+      speed = 72,
+    },
+    abilities = { "storm-heart", "ember-heart" },
+    hiddenAbility = "tide-heart",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 79,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 35,
+      into = 219,
+    },
+    evolvesFrom = 217,
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 16, move = 374 },
+      { level = 20, move = 206 },
+      { level = 34, move = 226 },
+      { level = 37, move = 306 },
+      { level = 50, move = 109 },
+      { level = 53, move = 278 },
+      { level = 55, move = 123 },
+      { level = 55, move = 289 },
+      { level = 59, move = 228 },
+    },
+  },
+  -- #219 Flandwyrm lives in ruined towers and marks its territory with scratches.
+  -- Base stat total 536; does not evolve.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Wyrm Wave (6), Mega Rush (9), Draco Punch (10), Sly Pulse (25), Quick Dance (27), Giga Burst (30), Wild Strike (32), Dragon Crash (32), Sly Wave (36), Steady Punch (39), Roar Slash (45).
+  -- Abilities: storm-heart, ember-heart (hidden: tide-heart). Catch rate 45 (hard), growth medium_fast, 50% female.
+  {
+    id = 219,
+    name = "Flandwyrm",
+    types = { "dragon" },
+    baseStats = {
+      hp = 71,
+      attack = 120,
+      defense = 99,
+      spAttack = 72,
+      spDefense = 82,
+      speed = 92,
+    },
+    abilities = { "storm-heart", "ember-heart" },
+    hiddenAbility = "tide-heart",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 110,
     genderRatio = 50, -- percent female; -1 means genderless
-    heightDm = 26,
-    weightHg = 261,
+    evolvesFrom = 218,
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 6, move = 332 },
+      { level = 9, move = 339 },
+      { level = 10, move = 333 },
+      { level = 25, move = 313 },
+      { level = 27, move = 56 },
+      { level = 30, move = 61 },
+      { level = 32, move = 101 },
+      { level = 32, move = 261 },
+      { level = 36, move = 321 },
+      { level = 39, move = 429 },
+      { level = 45, move = 213 },
+    },
+  },
+  -- #220 Whuflare lives in ruined towers and mimics the calls of other creatures.
+  -- Base stat total 312; evolves into #221 with a fire-stone.
+  -- Learns: Ember Spin (1), Molten Burst (1), Draco Punch (9), Mega Claw (16), Scale Dance (17), Fang Fang (21), Cinder Veil (21), Wild Strike (23), Flare Whip (28), Ember Punch (43), Heavy Beam (55), Draco Blast (60).
+  -- Abilities: stout-claws, glimmer-veil (hidden: storm-veil). Catch rate 255 (easy), growth erratic, 100% female.
+  {
+    id = 220,
+    name = "Whuflare",
+    types = { "fire", "dragon" },
+    baseStats = {
+      hp = 62,
+      attack = 39,
+      defense = 43,
+      spAttack = 59,
+      spDefense = 45,
+      speed = 64,
+    },
+    abilities = { "stout-claws", "glimmer-veil" },
+    hiddenAbility = "storm-veil",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 73,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolution = {
+      kind = "item",
+      item = "fire-stone",
+      into = 221,
+    },
+    learnset = {
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 9, move = 333 },
+      { level = 16, move = 335 },
+      { level = 17, move = 161 },
+      { level = 21, move = 52 },
+      { level = 21, move = 383 },
+      { level = 23, move = 101 },
+      { level = 28, move = 184 },
+      { level = 43, move = 87 },
+      { level = 55, move = 428 },
+      { level = 60, move = 289 },
+    },
+  },
+  -- #221 Ziorcind lives in volcanic vents and dislikes loud noises.
+  -- Base stat total 421; does not evolve.
+  -- Learns: Ember Spin (1), Molten Burst (1), Fang Fang (4), Dragon Crash (7), Ash Wave (18), Quick Claw (37), Scale Dance (37), Flare Tackle (48), Ancient Punch (49), Mega Rush (50), Draco Slash (60).
+  -- Abilities: stout-claws, glimmer-veil (hidden: storm-veil). Catch rate 120 (medium), growth erratic, 25% female.
+  {
+    id = 221,
+    name = "Ziorcind",
+    types = { "fire", "dragon" },
+    baseStats = {
+      hp = 51,
+      attack = 74,
+      defense = 38,
+      spAttack = 84,
+      spDefense = 98,
+      speed = 76,
+    },
+    abilities = { "stout-claws", "glimmer-veil" },
+    hiddenAbility = "storm-veil",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 99,
+    genderRatio = 25, -- percent female; -1 means genderless
+    evolvesFrom = 220,
+    learnset = {
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 4, move = 52 },
+      { level = 7, move = 261 },
+      { level = 18, move = 67 },
+      { level = 37, move = 146 },
+      { level = 37, move = 161 },
+      { level = 48, move = 302 },
+      { level = 49, move = 228 },
+      { level = 50, move = 339 },
+      { level = 60, move = 408 },
+    },
+  },
+  -- #222 Treelwyrm lives in volcanic vents and grooms its companions.
+  -- Base stat total 506; does not evolve.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Sly Wave (5), Ice Lance (17), Mega Pulse (21), Polar Spin (30), Draco Punch (45), Glacial Spin (47), Dragon Dance (56), Ancient Whip (57), Giga Burst (60).
+  -- Abilities: sky-sense, venom-claws (hidden: thorn-veil). Catch rate 25 (hard), growth slow, 100% female.
+  {
+    id = 222,
+    name = "Treelwyrm",
+    types = { "dragon", "ice" },
+    baseStats = {
+      hp = 74,
+      attack = 106,
+      defense = 99,
+      spAttack = 107,
+      spDefense = 60,
+      speed = 60,
+    },
+    abilities = { "sky-sense", "venom-claws" },
+    hiddenAbility = "thorn-veil",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 112,
+    genderRatio = 100, -- percent female; -1 means genderless
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 5, move = 321 },
+      { level = 17, move = 40 },
+      { level = 21, move = 440 },
+      { level = 30, move = 105 },
+      { level = 45, move = 333 },
+      { level = 47, move = 347 },
+      { level = 56, move = 279 },
+      { level = 57, move = 157 },
+      { level = 60, move = 61 },
+    },
+  },
+  -- #223 Traendune lives in city alleys and hums at dawn.
+  -- Base stat total 288; evolves into #224 at level 16.
+  -- Learns: Sand Veil (1), Dust Slash (1), Giga Strike (6), Brine Pulse (23), Torrent Spin (28), Rain Blast (32), Wild Spin (41), Torrent Fang (48), Quake Lance (57).
+  -- Abilities: swarm-claws, shadow-mantle (hidden: ember-skin). Catch rate 120 (medium), growth medium_slow, 12% female.
+  {
+    id = 223,
+    name = "Traendune",
+    types = { "ground", "water" },
+    baseStats = {
+      hp = 69,
+      attack = 40,
+      defense = 59,
+      spAttack = 28,
+      spDefense = 46,
+      speed = 46,
+    },
+    abilities = { "swarm-claws", "shadow-mantle" },
+    hiddenAbility = "ember-skin",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 82,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 16,
+      into = 224,
+    },
+    learnset = {
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 6, move = 434 },
+      { level = 23, move = 88 },
+      { level = 28, move = 297 },
+      { level = 32, move = 277 },
+      { level = 41, move = 109 },
+      { level = 48, move = 343 },
+      { level = 57, move = 182 },
+    },
+  },
+  -- #224 Pulburrow lives in hollow logs and builds nests from twigs and wire.
+  -- Base stat total 394; evolves into #225 at level 29.
+  -- Learns: Sand Veil (1), Dust Slash (1), Mud Crash (6), Brine Wave (18), Brine Whip (23), Sand Barrage (30), Mega Rush (36), Fissure Slash (38), Torrent Lance (49), Steady Dance (55).
+  -- Abilities: swarm-claws, shadow-mantle (hidden: ember-skin). Catch rate 120 (medium), growth medium_slow, 50% female.
+  {
+    id = 224,
+    name = "Pulburrow",
+    types = { "ground", "water" },
+    baseStats = {
+      hp = 57,
+      attack = 83,
+      defense = 72,
+      spAttack = 44,
+      spDefense = 56,
+      speed = 82,
+    },
+    abilities = { "swarm-claws", "shadow-mantle" },
+    hiddenAbility = "ember-skin",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 89,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 29,
+      into = 225,
+    },
+    evolvesFrom = 223,
+    learnset = {
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 6, move = 312 },
+      { level = 18, move = 394 },
+      { level = 23, move = 264 },
+      { level = 30, move = 391 },
+      { level = 36, move = 339 },
+      { level = 38, move = 415 },
+      { level = 49, move = 165 },
+      { level = 55, move = 374 },
+    },
+  },
+  -- #225 Gluffburrow lives in quiet temples and hums at dawn.
+  -- Base stat total 517; does not evolve.
+  -- Learns: Sand Veil (1), Dust Slash (1), Bone Strike (12), Bone Rush (18), Brine Pulse (22), Quick Claw (40), Sand Barrage (40), Sly Crash (46), Wild Storm (49), Brine Whip (58).
+  -- Abilities: swarm-claws, shadow-mantle (hidden: ember-skin). Catch rate 25 (hard), growth medium_slow, 50% female.
+  {
+    id = 225,
+    name = "Gluffburrow",
+    types = { "ground", "water" },
+    baseStats = {
+      hp = 106,
+      attack = 56,
+      defense = 95,
+      spAttack = 85,
+      spDefense = 72,
+      speed = 103,
+    },
+    abilities = { "swarm-claws", "shadow-mantle" },
+    hiddenAbility = "ember-skin",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 133,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 224,
+    learnset = {
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 12, move = 293 },
+      { level = 18, move = 376 },
+      { level = 22, move = 88 },
+      { level = 40, move = 146 },
+      { level = 40, move = 391 },
+      { level = 46, move = 412 },
+      { level = 49, move = 301 },
+      { level = 58, move = 264 },
+    },
+  },
+  -- #226 Gryndpyre lives in mountain dojos and mimics the calls of other creatures.
+  -- Base stat total 292; evolves into #227 at level 23.
+  -- Learns: Ember Spin (1), Molten Burst (1), Ember Crash (14), Inferno Barrage (20), Inferno Lance (26), Molten Pulse (35), Quick Strike (37), Scorch Storm (40).
+  -- Abilities: stone-sense, scale-pulse (hidden: storm-spirit). Catch rate 120 (medium), growth medium_fast, 50% female.
+  {
+    id = 226,
+    name = "Gryndpyre",
+    types = { "fire" },
+    baseStats = {
+      hp = 52,
+      attack = 44,
+      defense = 43,
+      spAttack = 31,
+      spDefense = 58,
+      speed = 64,
+    },
+    abilities = { "stone-sense", "scale-pulse" },
+    hiddenAbility = "storm-spirit",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 83,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 23,
+      into = 227,
+    },
+    learnset = {
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 14, move = 62 },
+      { level = 20, move = 190 },
+      { level = 26, move = 202 },
+      { level = 35, move = 349 },
+      { level = 37, move = 322 },
+      { level = 40, move = 418 },
+    },
+  },
+  -- #227 Glaecind lives in tall grass and travels in small herds.
+  -- Base stat total 399; does not evolve.
+  -- Learns: Ember Spin (1), Molten Burst (1), Ember Punch (11), Ash Wave (17), Ash Whip (18), Cinder Beam (22), Ember Storm (29), Wild Storm (42), Ash Kick (46).
+  -- Abilities: stone-sense, scale-pulse (hidden: storm-spirit). Catch rate 60 (hard), growth medium_fast, 50% female.
+  {
+    id = 227,
+    name = "Glaecind",
+    types = { "fire" },
+    baseStats = {
+      hp = 52,
+      attack = 68,
+      defense = 82,
+      spAttack = 37,
+      spDefense = 76,
+      speed = 84,
+    },
+    abilities = { "stone-sense", "scale-pulse" },
+    hiddenAbility = "storm-spirit",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 105,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 226,
+    learnset = {
+      { level = 1, move = 2 },
+      { level = 1, move = 20 },
+      { level = 11, move = 87 },
+      { level = 17, move = 67 },
+      { level = 18, move = 274 },
+      { level = 22, move = 336 },
+      { level = 29, move = 199 },
+      { level = 42, move = 301 },
+      { level = 46, move = 344 },
+    },
+  },
+  -- #228 Whackdune lives in tall grass and sunbathes for hours.
+  -- Base stat total 297; evolves into #229 at level 15.
+  -- Learns: Sand Veil (1), Dust Slash (1), Mud Strike (6), Quick Dance (18), Bone Pulse (19), Sand Barrage (21), Wild Pulse (34), Wild Spin (44), Sly Crash (44), Tremor Veil (48).
+  -- Abilities: stone-heart, venom-claws (hidden: sky-heart). Catch rate 120 (medium), growth erratic, 50% female.
+  {
+    id = 228,
+    name = "Whackdune",
+    types = { "ground" },
+    baseStats = {
+      hp = 69,
+      attack = 36,
+      defense = 40,
+      spAttack = 64,
+      spDefense = 38,
+      speed = 50,
+    },
+    abilities = { "stone-heart", "venom-claws" },
+    hiddenAbility = "sky-heart",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 73,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 15,
+      into = 229,
+    },
+    learnset = {
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 6, move = 216 },
+      { level = 18, move = 56 },
+      { level = 19, move = 42 },
+      { level = 21, move = 391 },
+      { level = 34, move = 185 },
+      { level = 44, move = 109 },
+      { level = 44, move = 412 },
+      { level = 48, move = 337 },
+    },
+  },
+  -- #229 Flouxburrow lives in high peaks and sheds its skin each season.
+  -- Base stat total 395; evolves into #230 at level 31.
+  -- Learns: Sand Veil (1), Dust Slash (1), Tremor Veil (5), Earthen Kick (36), Steady Punch (36), Fissure Slash (44), Quake Lance (52), Fissure Blast (56), Wild Strike (58).
+  -- Abilities: stone-heart, venom-claws (hidden: sky-heart). Catch rate 60 (hard), growth erratic, 75% female.
+  {
+    id = 229,
+    name = "Flouxburrow",
+    types = { "ground" },
+    baseStats = {
+      hp = 76,
+      attack = 58,
+      defense = 53,
+      spAttack = 86,
+      spDefense = 72,
+      speed = 50,
+    },
+    abilities = { "stone-heart", "venom-claws" },
+    hiddenAbility = "sky-heart",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 76,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 31,
+      into = 230,
+    },
+    evolvesFrom = 228,
+    learnset = {
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 5, move = 337 },
+      { level = 36, move = 283 },
+      { level = 36, move = 429 },
+      { level = 44, move = 415 },
+      { level = 52, move = 182 },
+      { level = 56, move = 325 },
+      { level = 58, move = 101 },
+    },
+  },
+  -- #230 Plunddune lives in flower meadows and marks its territory with scratches.
+  -- Base stat total 514; does not evolve.
+  -- Learns: Sand Veil (1), Dust Slash (1), Mega Rush (7), Giga Storm (14), Quick Strike (21), Sly Wave (25), Mega Whip (40), Sly Pulse (47), Heavy Beam (48), Fissure Lance (50), Mega Punch (52), Sand Barrage (60).
+  -- Abilities: stone-heart, venom-claws (hidden: sky-heart). Catch rate 25 (hard), growth erratic, 100% female.
+  {
+    id = 230,
+    name = "Plunddune",
+    types = { "ground" },
+    baseStats = {
+      hp = 75,
+      attack = 106,
+      defense = 98,
+      spAttack = 99,
+      spDefense = 46,
+      speed = 90,
+    },
+    abilities = { "stone-heart", "venom-claws" },
+    hiddenAbility = "sky-heart",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 116,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolvesFrom = 229,
+    learnset = {
+      { level = 1, move = 9 },
+      { level = 1, move = 27 },
+      { level = 7, move = 339 },
+      { level = 14, move = 206 },
+      { level = 21, move = 322 },
+      { level = 25, move = 321 },
+      { level = 40, move = 119 },
+      { level = 47, move = 313 },
+      { level = 48, move = 428 },
+      { level = 50, move = 367 },
+      { level = 52, move = 215 },
+      { level = 60, move = 391 },
+    },
+  },
+  -- #231 Breeskmole lives in frozen ridges and hoards shiny pebbles.
+  -- Base stat total 301; evolves into #232 at level 25.
+  -- Learns: Double Dance (1), Quick Blast (1), Mega Claw (6), Giga Storm (8), Mega Blast (8), Mega Rush (10), Heavy Beam (24), Double Kick (26), Wild Spin (30), Sly Pulse (31), Quick Claw (38).
+  -- Abilities: mind-aura, night-sense (hidden: glimmer-guard). Catch rate 120 (medium), growth fast, 12% female.
+  {
+    id = 231,
+    name = "Breeskmole",
+    types = { "normal" },
+    baseStats = {
+      hp = 72,
+      attack = 47,
+      defense = 47,
+      spAttack = 33,
+      spDefense = 70,
+      speed = 32,
+    },
+    abilities = { "mind-aura", "night-sense" },
+    hiddenAbility = "glimmer-guard",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 72,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 25,
+      into = 232,
+    },
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 6, move = 335 },
+      { level = 8, move = 206 },
+      { level = 8, move = 400 },
+      { level = 10, move = 339 },
+      { level = 24, move = 428 },
+      { level = 26, move = 75 },
+      { level = 30, move = 109 },
+      { level = 31, move = 313 },
+      { level = 38, move = 146 },
+    },
+  },
+  -- #232 Flipup lives in frozen ridges and follows travellers at a distance.
+  -- Base stat total 415; evolves into #233 at level 45.
+  -- Learns: Double Dance (1), Quick Blast (1), Sly Pulse (4), Wild Pulse (28), Steady Punch (29), Double Claw (40), Sly Crash (42), Giga Burst (44), Wild Storm (45), Wild Strike (46), Wild Spin (49), Mega Claw (53).
+  -- Abilities: mind-aura, night-sense (hidden: glimmer-guard). Catch rate 120 (medium), growth fast, 50% female.
+  {
+    id = 232,
+    name = "Flipup",
+    types = { "normal" },
+    baseStats = {
+      hp = 56,
+      attack = 39,
+      defense = 84,
+      spAttack = 83,
+      spDefense = 70,
+      speed = 83,
+    },
+    abilities = { "mind-aura", "night-sense" },
+    hiddenAbility = "glimmer-guard",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 93,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 45,
+      into = 233,
+    },
+    evolvesFrom = 231,
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 4, move = 313 },
+      { level = 28, move = 185 },
+      { level = 29, move = 429 },
+      { level = 40, move = 37 },
+      { level = 42, move = 412 },
+      { level = 44, move = 61 },
+      { level = 45, move = 301 },
+      { level = 46, move = 101 },
+      { level = 49, move = 109 },
+      { level = 53, move = 335 },
+    },
+  },
+  -- #233 Driorkmole lives in abandoned power plants and follows travellers at a distance.
+  -- Base stat total 509; does not evolve.
+  -- Learns: Double Dance (1), Quick Blast (1), Sly Pulse (5), Mega Punch (6), Mega Claw (21), Mega Rush (23), Giga Strike (23), Sly Crash (30), Steady Punch (30), Quick Dance (38), Wild Strike (40), Double Kick (47), Giga Storm (49), Giga Burst (53).
+  -- Abilities: mind-aura, night-sense (hidden: glimmer-guard). Catch rate 45 (hard), growth fast, genderless.
+  {
+    id = 233,
+    name = "Driorkmole",
+    types = { "normal" },
+    baseStats = {
+      hp = 73,
+      attack = 67,
+      defense = 116,
+      spAttack = 86,
+      spDefense = 116,
+      speed = 51,
+    },
+    abilities = { "mind-aura", "night-sense" },
+    hiddenAbility = "glimmer-guard",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 107,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolvesFrom = 232,
+    learnset = {
+      { level = 1, move = 1 },
+      { level = 1, move = 19 },
+      { level = 5, move = 313 },
+      { level = 6, move = 215 },
+      { level = 21, move = 335 },
+      { level = 23, move = 339 },
+      { level = 23, move = 434 },
+      { level = 30, move = 412 },
+      { level = 30, move = 429 },
+      { level = 38, move = 56 },
+      { level = 40, move = 101 },
+      { level = 47, move = 75 },
+      { level = 49, move = 206 },
+      { level = 53, move = 61 },
+    },
+  },
+  -- #234 Quockwyrm lives in abandoned power plants and builds nests from twigs and wire.
+  -- Base stat total 303; evolves into #235 at level 17.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Fang Fang (7), Dream Punch (9), Draco Punch (16), Prism Veil (23), Mind Shot (24), Ancient Whip (34), Mega Claw (46), Sly Crash (51), Dragon Crash (59).
+  -- Abilities: thorn-heart, stout-spirit (hidden: sky-body). Catch rate 255 (easy), growth fast, 100% female.
+  {
+    id = 234,
+    name = "Quockwyrm",
+    types = { "dragon", "psychic" },
+    baseStats = {
+      hp = 34,
+      attack = 53,
+      defense = 37,
+      spAttack = 72,
+      spDefense = 49,
+      speed = 58,
+    },
+    abilities = { "thorn-heart", "stout-spirit" },
+    hiddenAbility = "sky-body",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 80,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 17,
+      into = 235,
+    },
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 7, move = 52 },
+      { level = 9, move = 263 },
+      { level = 16, move = 333 },
+      { level = 23, move = 124 },
+      { level = 24, move = 319 },
+      { level = 34, move = 157 },
+      { level = 46, move = 335 },
+      { level = 51, move = 412 },
+      { level = 59, move = 261 },
+    },
+  },
+  -- #235 Thouffdrake lives in city alleys and follows travellers at a distance.
+  -- Base stat total 408; evolves into #236 at level 29.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Mega Whip (10), Giga Strike (30), Wyrm Claw (34), Dream Pulse (40), Scale Fang (42), Prism Lance (44), Mega Punch (50), Prism Rush (59).
+  -- Abilities: thorn-heart, stout-spirit (hidden: sky-body). Catch rate 120 (medium), growth fast, 50% female.
+  {
+    id = 235,
+    name = "Thouffdrake",
+    types = { "dragon", "psychic" },
+    baseStats = {
+      hp = 39,
+      attack = 82,
+      defense = 93,
+      spAttack = 70,
+      spDefense = 81,
+      speed = 43,
+    },
+    abilities = { "thorn-heart", "stout-spirit" },
+    hiddenAbility = "sky-body",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 102,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 29,
+      into = 236,
+    },
+    evolvesFrom = 234,
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 10, move = 119 },
+      { level = 30, move = 434 },
+      { level = 34, move = 436 },
+      { level = 40, move = 387 },
+      { level = 42, move = 306 },
+      { level = 44, move = 63 },
+      { level = 50, move = 215 },
+      { level = 59, move = 290 },
+    },
+  },
+  -- #236 Vionddrake lives in old forests and mimics the calls of other creatures.
+  -- Base stat total 536; does not evolve.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Giga Strike (5), Scale Dance (9), Draco Beam (18), Wild Strike (21), Outrage Shot (26), Wyrm Barrage (37), Fang Fang (50), Dragon Wave (55), Scale Veil (57).
+  -- Abilities: thorn-heart, stout-spirit (hidden: sky-body). Catch rate 45 (hard), growth fast, 50% female.
+  {
+    id = 236,
+    name = "Vionddrake",
+    types = { "dragon", "psychic" },
+    baseStats = {
+      hp = 93,
+      attack = 58,
+      defense = 111,
+      spAttack = 88,
+      spDefense = 93,
+      speed = 93,
+    },
+    abilities = { "thorn-heart", "stout-spirit" },
+    hiddenAbility = "sky-body",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 122,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 235,
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 5, move = 434 },
+      { level = 9, move = 161 },
+      { level = 18, move = 104 },
+      { level = 21, move = 101 },
+      { level = 26, move = 226 },
+      { level = 37, move = 392 },
+      { level = 50, move = 52 },
+      { level = 55, move = 164 },
+      { level = 57, move = 121 },
+    },
+  },
+  -- #237 Spempplume lives in old forests and glows faintly when excited.
+  -- Base stat total 317; evolves into #238 at level 18.
+  -- Learns: Air Strike (1), Swoop Wave (1), Mega Claw (3), Swoop Punch (39), Mega Punch (45), Night Dance (53), Heavy Beam (57), Mega Rush (58).
+  -- Abilities: swarm-claws, mind-veil (hidden: venom-pulse). Catch rate 120 (medium), growth fluctuating, 12% female.
+  {
+    id = 237,
+    name = "Spempplume",
+    types = { "flying", "dark" },
+    baseStats = {
+      hp = 61,
+      attack = 42,
+      defense = 37,
+      spAttack = 40,
+      spDefense = 73,
+      speed = 64,
+    },
+    abilities = { "swarm-claws", "mind-veil" },
+    hiddenAbility = "venom-pulse",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 63,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 18,
+      into = 238,
+    },
+    learnset = {
+      { level = 1, move = 10 },
+      { level = 1, move = 28 },
+      { level = 3, move = 335 },
+      { level = 39, move = 268 },
+      { level = 45, move = 215 },
+      { level = 53, move = 102 },
+      { level = 57, move = 428 },
+      { level = 58, move = 339 },
+    },
+  },
+  -- #238 Snoultplume lives in rocky coasts and sleeps through storms.
+  -- Base stat total 399; does not evolve.
+  -- Learns: Air Strike (1), Swoop Wave (1), Wild Storm (14), Air Tackle (15), Sucker Punch (16), Giga Storm (18), Gale Dance (40), Night Dance (46), Shade Dance (58).
+  -- Abilities: swarm-claws, mind-veil (hidden: venom-pulse). Catch rate 120 (medium), growth fluctuating, 75% female.
+  {
+    id = 238,
+    name = "Snoultplume",
+    types = { "flying", "dark" },
+    baseStats = {
+      hp = 88,
+      attack = 74,
+      defense = 67,
+      spAttack = 40,
+      spDefense = 73,
+      speed = 57,
+    },
+    abilities = { "swarm-claws", "mind-veil" },
+    hiddenAbility = "venom-pulse",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 83,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolvesFrom = 237,
+    learnset = {
+      { level = 1, move = 10 },
+      { level = 1, move = 28 },
+      { level = 14, move = 301 },
+      { level = 15, move = 191 },
+      { level = 16, move = 316 },
+      { level = 18, move = 206 },
+      { level = 40, move = 320 },
+      { level = 46, move = 102 },
+      { level = 58, move = 83 },
+    },
+  },
+  -- #239 Spouxdrake lives in volcanic vents and travels in small herds.
+  -- Base stat total 289; evolves into #240 at level 26.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Mega Blast (10), Draco Storm (11), Sand Barrage (13), Earthen Shot (28), Sly Crash (30), Mega Claw (32), Dragon Punch (53).
+  -- Abilities: shadow-mantle, stone-heart (hidden: swarm-claws). Catch rate 190 (easy), growth fast, genderless.
+  {
+    id = 239,
+    name = "Spouxdrake",
+    types = { "dragon", "ground" },
+    baseStats = {
+      hp = 34,
+      attack = 40,
+      defense = 69,
+      spAttack = 31,
+      spDefense = 55,
+      speed = 60,
+    },
+    abilities = { "shadow-mantle", "stone-heart" },
+    hiddenAbility = "swarm-claws",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 59,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 26,
+      into = 240,
+    },
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 10, move = 400 },
+      { level = 11, move = 397 },
+      { level = 13, move = 391 },
+      { level = 28, move = 45 },
+      { level = 30, move = 412 },
+      { level = 32, move = 335 },
+      { level = 53, move = 207 },
+    },
+  },
+  -- #240 Snodrake lives in scrap yards and glows faintly when excited.
+  -- Base stat total 417; evolves into #241 at level 43.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Dragon Beam (3), Dragon Crash (8), Wild Strike (9), Sly Pulse (11), Draco Crash (22), Wild Spin (25), Draco Blast (35), Scale Strike (44), Mega Punch (48), Outrage Strike (54).
+  -- Abilities: shadow-mantle, stone-heart (hidden: swarm-claws). Catch rate 120 (medium), growth fast, 50% female.
+  {
+    id = 240,
+    name = "Snodrake",
+    types = { "dragon", "ground" },
+    baseStats = {
+      hp = 93,
+      attack = 51,
+      defense = 50,
+      spAttack = 70,
+      spDefense = 50,
+      speed = 103,
+    },
+    abilities = { "shadow-mantle", "stone-heart" },
+    hiddenAbility = "swarm-claws",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 113,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 43,
+      into = 241,
+    },
+    evolvesFrom = 239,
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 3, move = 278 },
+      { level = 8, move = 261 },
+      { level = 9, move = 101 },
+      { level = 11, move = 313 },
+      { level = 22, move = 439 },
+      { level = 25, move = 109 },
+      { level = 35, move = 289 },
+      { level = 44, move = 65 },
+      { level = 48, move = 215 },
+      { level = 54, move = 95 },
+    },
+  },
+  -- #241 Pliffwyrm lives in scrap yards and hoards shiny pebbles.
+  -- Base stat total 533; does not evolve.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Wyrm Claw (10), Fissure Blast (18), Roar Slash (22), Wyrm Barrage (37), Wyrm Veil (44), Fang Claw (50), Steady Dance (52), Roar Crash (56), Mega Rush (56).
+  -- Abilities: shadow-mantle, stone-heart (hidden: swarm-claws). Catch rate 45 (hard), growth fast, 50% female.
+  {
+    id = 241,
+    name = "Pliffwyrm",
+    types = { "dragon", "ground" },
+    baseStats = {
+      hp = 95,
+      attack = 81,
+      defense = 124,
+      spAttack = 86,
+      spDefense = 93,
+      speed = 54,
+    },
+    abilities = { "shadow-mantle", "stone-heart" },
+    hiddenAbility = "swarm-claws",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 104,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 240,
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 10, move = 436 },
+      { level = 18, move = 325 },
+      { level = 22, move = 213 },
+      { level = 37, move = 392 },
+      { level = 44, move = 147 },
+      { level = 50, move = 220 },
+      { level = 52, move = 374 },
+      { level = 56, move = 129 },
+      { level = 56, move = 339 },
+    },
+  },
+  -- #242 Vorvolt lives in swamps and dislikes loud noises.
+  -- Base stat total 292; evolves into #243 at level 22.
+  -- Learns: Arc Blast (1), Thunder Blast (1), Arc Storm (11), Surge Crash (17), Spark Storm (22), Static Rush (31), Sly Crash (33), Quick Claw (44), Spark Pulse (48), Surge Whip (52), Mega Blast (58), Charged Strike (60).
+  -- Abilities: tide-body, tide-mantle (hidden: iron-mantle). Catch rate 190 (easy), growth fluctuating, 0% female.
+  {
+    id = 242,
+    name = "Vorvolt",
+    types = { "electric" },
+    baseStats = {
+      hp = 70,
+      attack = 43,
+      defense = 37,
+      spAttack = 66,
+      spDefense = 43,
+      speed = 33,
+    },
+    abilities = { "tide-body", "tide-mantle" },
+    hiddenAbility = "iron-mantle",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 74,
+    genderRatio = 0, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 22,
+      into = 243,
+    },
+    learnset = {
+      { level = 1, move = 4 },
+      { level = 1, move = 22 },
+      { level = 11, move = 372 },
+      { level = 17, move = 345 },
+      { level = 22, move = 98 },
+      { level = 31, move = 239 },
+      { level = 33, move = 412 },
+      { level = 44, move = 146 },
+      { level = 48, move = 196 },
+      { level = 52, move = 176 },
+      { level = 58, move = 400 },
+      { level = 60, move = 291 },
+    },
+  },
+  -- #243 Creeskvolt lives in dry canyons and follows travellers at a distance.
+  -- Base stat total 417; evolves into #244 at level 40.
+  -- Learns: Arc Blast (1), Thunder Blast (1), Arc Punch (23), Static Dance (26), Spark Burst (35), Giga Storm (40), Sly Wave (42), Giga Burst (45), Mega Claw (45), Mega Pulse (54), Wild Spin (56), Mega Blast (56).
+  -- Abilities: tide-body, tide-mantle (hidden: iron-mantle). Catch rate 60 (hard), growth fluctuating, 50% female.
+  {
+    id = 243,
+    name = "Creeskvolt",
+    types = { "electric" },
+    baseStats = {
+      hp = 72,
+      attack = 54,
+      defense = 99,
+      spAttack = 61,
+      spDefense = 85,
+      speed = 46,
+    },
+    abilities = { "tide-body", "tide-mantle" },
+    hiddenAbility = "iron-mantle",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 98,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 40,
+      into = 244,
+    },
+    evolvesFrom = 242,
+    learnset = {
+      { level = 1, move = 4 },
+      { level = 1, move = 22 },
+      { level = 23, move = 421 },
+      { level = 26, move = 154 },
+      { level = 35, move = 66 },
+      { level = 40, move = 206 },
+      { level = 42, move = 321 },
+      { level = 45, move = 61 },
+      { level = 45, move = 335 },
+      { level = 54, move = 440 },
+      { level = 56, move = 109 },
+      { level = 56, move = 400 },
+    },
+  },
+  -- #244 Glouspark lives in abandoned power plants and sunbathes for hours.
+  -- Base stat total 520; does not evolve.
+  -- Learns: Arc Blast (1), Thunder Blast (1), Steady Dance (3), Surge Claw (4), Mega Whip (8), Steady Punch (23), Mega Blast (27), Volt Storm (36), Charged Rush (42), Thunder Burst (43), Arc Storm (44).
+  -- Abilities: tide-body, tide-mantle (hidden: iron-mantle). Catch rate 45 (hard), growth fluctuating, 50% female.
+  {
+    id = 244,
+    name = "Glouspark",
+    types = { "electric" },
+    baseStats = {
+      hp = 79,
+      attack = 104,
+      defense = 114,
+      spAttack = 68,
+      spDefense = 91,
+      speed = 64,
+    },
+    abilities = { "tide-body", "tide-mantle" },
+    hiddenAbility = "iron-mantle",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 135,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 243,
+    learnset = {
+      { level = 1, move = 4 },
+      { level = 1, move = 22 },
+      { level = 3, move = 374 },
+      { level = 4, move = 399 },
+      { level = 8, move = 119 },
+      { level = 23, move = 429 },
+      { level = 27, move = 400 },
+      { level = 36, move = 410 },
+      { level = 42, move = 153 },
+      { level = 43, move = 257 },
+      { level = 44, move = 372 },
+    },
+  },
+  -- #245 Glurkdrake lives in volcanic vents and follows travellers at a distance.
+  -- Base stat total 307; evolves into #246 at level 26.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Draco Punch (7), Fang Burst (9), Scale Fang (16), Outrage Strike (17), Ancient Whip (24), Mega Rush (32), Dragon Punch (50), Dragon Dance (56).
+  -- Abilities: thorn-surge, ember-pulse (hidden: stone-will). Catch rate 190 (easy), growth erratic, 50% female.
+  {
+    id = 245,
+    name = "Glurkdrake",
+    types = { "dragon" },
+    baseStats = {
+      hp = 44,
+      attack = 45,
+      defense = 60,
+      spAttack = 32,
+      spDefense = 78,
+      speed = 48,
+    },
+    abilities = { "thorn-surge", "ember-pulse" },
+    hiddenAbility = "stone-will",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 61,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 26,
+      into = 246,
+    },
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 7, move = 333 },
+      { level = 9, move = 356 },
+      { level = 16, move = 306 },
+      { level = 17, move = 95 },
+      { level = 24, move = 157 },
+      { level = 32, move = 339 },
+      { level = 50, move = 207 },
+      { level = 56, move = 279 },
+    },
+  },
+  -- #246 Graeckdrake lives in frozen ridges and sleeps through storms.
+  -- Base stat total 424; evolves into #247 at level 45.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Mega Blast (12), Draco Slash (12), Giga Burst (28), Scale Fang (31), Wild Strike (38), Fang Claw (49), Wild Pulse (57), Giga Storm (57).
+  -- Abilities: thorn-surge, ember-pulse (hidden: stone-will). Catch rate 90 (medium), growth erratic, 50% female.
+  {
+    id = 246,
+    name = "Graeckdrake",
+    types = { "dragon" },
+    baseStats = {
+      hp = 69,
+      attack = 98,
+      defense = 50,
+      spAttack = 60,
+      spDefense = 88,
+      speed = 59,
+    },
+    abilities = { "thorn-surge", "ember-pulse" },
+    hiddenAbility = "stone-will",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 76,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 45,
+      into = 247,
+    },
+    evolvesFrom = 245,
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 12, move = 400 },
+      { level = 12, move = 408 },
+      { level = 28, move = 61 },
+      { level = 31, move = 306 },
+      { level = 38, move = 101 },
+      { level = 49, move = 220 },
+      { level = 57, move = 185 },
+      { level = 57, move = 206 },
+    },
+  },
+  -- #247 Trionddrake lives in scrap yards and sleeps through storms.
+  -- Base stat total 544; does not evolve.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Scale Veil (4), Draco Slash (5), Ancient Wave (17), Wild Storm (25), Roar Crash (31), Mega Claw (34), Mega Blast (37), Draco Crash (42), Double Kick (54), Quick Strike (58).
+  -- Abilities: thorn-surge, ember-pulse (hidden: stone-will). Catch rate 25 (hard), growth erratic, 50% female.
+  {
+    id = 247,
+    name = "Trionddrake",
+    types = { "dragon" },
+    baseStats = {
+      hp = 103,
+      attack = 87,
+      defense = 65,
+      spAttack = 110,
+      spDefense = 126,
+      speed = 53,
+    },
+    abilities = { "thorn-surge", "ember-pulse" },
+    hiddenAbility = "stone-will",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 98,
+    genderRatio = 50, -- percent female; -1 means genderless
+    evolvesFrom = 246,
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 4, move = 121 },
+      { level = 5, move = 408 },
+      { level = 17, move = 123 },
+      { level = 25, move = 301 },
+      { level = 31, move = 129 },
+      { level = 34, move = 335 },
+      { level = 37, move = 400 },
+      { level = 42, move = 439 },
+      { level = 54, move = 75 },
+      { level = 58, move = 322 },
+    },
+  },
+  -- #248 Quorime lives in high peaks and mimics the calls of other creatures.
+  -- Base stat total 313; evolves into #249 at level 22.
+  -- Learns: Rime Shot (1), Polar Crash (1), Steady Dance (3), Giga Strike (11), Quick Claw (19), Quick Strike (21), Ice Fang (27), Sly Wave (31), Polar Spin (35), Sly Pulse (36), Seed Slash (56), Steady Punch (59).
+  -- Abilities: quick-guard, glimmer-heart (hidden: shadow-mantle). Catch rate 190 (easy), growth slow, 25% female.
+  {
+    id = 248,
+    name = "Quorime",
+    types = { "ice", "grass" },
+    baseStats = {
+      hp = 57,
+      attack = 63,
+      defense = 55,
+      spAttack = 65,
+      spDefense = 43,
+      speed = 30,
+    },
+    abilities = { "quick-guard", "glimmer-heart" },
+    hiddenAbility = "shadow-mantle",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 71,
+    genderRatio = 25, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 22,
+      into = 249,
+    },
+    learnset = {
+      { level = 1, move = 6 },
+      { level = 1, move = 24 },
+      { level = 3, move = 374 },
+      { level = 11, move = 434 },
+      { level = 19, move = 146 },
+      { level = 21, move = 322 },
+      { level = 27, move = 240 },
+      { level = 31, move = 321 },
+      { level = 35, move = 105 },
+      { level = 36, move = 313 },
+      { level = 56, move = 127 },
+      { level = 59, move = 429 },
+    },
+  },
+  -- #249 Theessrime lives in ruined towers and sleeps through storms.
+  -- Base stat total 396; evolves into #250 at level 42.
+  -- Learns: Rime Shot (1), Polar Crash (1), Mega Punch (3), Sly Wave (10), Sly Crash (10), Mega Pulse (10), Heavy Beam (13), Frost Whip (14), Steady Punch (17), Spore Punch (25), Seed Strike (46), Rime Burst (49).
+  -- Abilities: quick-guard, glimmer-heart (hidden: shadow-mantle). Catch rate 60 (hard), growth slow, genderless.
+  {
+    id = 249,
+    name = "Theessrime",
+    types = { "ice", "grass" },
+    baseStats = {
+      hp = 47,
+      attack = 105,
+      defense = 66,
+      spAttack = 56,
+      spDefense = 46,
+      speed = 76,
+    },
+    abilities = { "quick-guard", "glimmer-heart" },
+    hiddenAbility = "shadow-mantle",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 115,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 42,
+      into = 250,
+    },
+    evolvesFrom = 248,
+    learnset = {
+      { level = 1, move = 6 },
+      { level = 1, move = 24 },
+      { level = 3, move = 215 },
+      { level = 10, move = 321 },
+      { level = 10, move = 412 },
+      { level = 10, move = 440 },
+      { level = 13, move = 428 },
+      { level = 14, move = 132 },
+      { level = 17, move = 429 },
+      { level = 25, move = 380 },
+      { level = 46, move = 389 },
+      { level = 49, move = 141 },
+    },
+  },
+  -- #250 Richill lives in mountain dojos and hums at dawn.
+  -- Base stat total 517; does not evolve.
+  -- Learns: Rime Shot (1), Polar Crash (1), Wild Spin (4), Heavy Beam (8), Wild Pulse (10), Polar Pulse (12), Spore Punch (13), Spore Rush (18), Bloom Veil (25), Mega Whip (31), Giga Storm (34), Rime Burst (41).
+  -- Abilities: quick-guard, glimmer-heart (hidden: shadow-mantle). Catch rate 45 (hard), growth slow, 75% female.
+  {
+    id = 250,
+    name = "Richill",
+    types = { "ice", "grass" },
+    baseStats = {
+      hp = 81,
+      attack = 106,
+      defense = 126,
+      spAttack = 94,
+      spDefense = 52,
+      speed = 58,
+    },
+    abilities = { "quick-guard", "glimmer-heart" },
+    hiddenAbility = "shadow-mantle",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 102,
+    genderRatio = 75, -- percent female; -1 means genderless
+    evolvesFrom = 249,
+    learnset = {
+      { level = 1, move = 6 },
+      { level = 1, move = 24 },
+      { level = 4, move = 109 },
+      { level = 8, move = 428 },
+      { level = 10, move = 185 },
+      { level = 12, move = 346 },
+      { level = 13, move = 380 },
+      { level = 18, move = 94 },
+      { level = 25, move = 247 },
+      { level = 31, move = 119 },
+      { level = 34, move = 206 },
+      { level = 41, move = 141 },
+    },
+  },
+  -- #251 Nouckleaf lives in tidal caves and mimics the calls of other creatures.
+  -- Base stat total 306; evolves into #252 at level 14.
+  -- Learns: Root Whip (1), Bloom Wave (1), Seed Claw (14), Quick Dance (21), Double Claw (25), Leaf Blast (30), Spore Storm (40), Sly Wave (40), Steady Punch (52), Mega Punch (53).
+  -- Abilities: frost-aura, scale-aura (hidden: night-sense). Catch rate 190 (easy), growth fast, genderless.
+  {
+    id = 251,
+    name = "Nouckleaf",
+    types = { "grass", "normal" },
+    baseStats = {
+      hp = 66,
+      attack = 52,
+      defense = 46,
+      spAttack = 69,
+      spDefense = 40,
+      speed = 33,
+    },
+    abilities = { "frost-aura", "scale-aura" },
+    hiddenAbility = "night-sense",
+    catchRate = 190, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 69,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 14,
+      into = 252,
+    },
+    learnset = {
+      { level = 1, move = 5 },
+      { level = 1, move = 23 },
+      { level = 14, move = 187 },
+      { level = 21, move = 56 },
+      { level = 25, move = 37 },
+      { level = 30, move = 366 },
+      { level = 40, move = 82 },
+      { level = 40, move = 321 },
+      { level = 52, move = 429 },
+      { level = 53, move = 215 },
+    },
+  },
+  -- #252 Tansprout lives in flower meadows and dislikes loud noises.
+  -- Base stat total 421; evolves into #253 at level 30.
+  -- Learns: Root Whip (1), Bloom Wave (1), Sly Wave (5), Leaf Punch (11), Quick Dance (19), Giga Burst (30), Steady Dance (33), Sly Crash (36), Wild Strike (47), Spore Storm (55).
+  -- Abilities: frost-aura, scale-aura (hidden: night-sense). Catch rate 120 (medium), growth fast, 25% female.
+  {
+    id = 252,
+    name = "Tansprout",
+    types = { "grass", "normal" },
+    baseStats = {
+      hp = 53,
+      attack = 58,
+      defense = 89,
+      spAttack = 73,
+      spDefense = 83,
+      speed = 65,
+    },
+    abilities = { "frost-aura", "scale-aura" },
+    hiddenAbility = "night-sense",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 77,
+    genderRatio = 25, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 30,
+      into = 253,
+    },
+    evolvesFrom = 251,
+    learnset = {
+      { level = 1, move = 5 },
+      { level = 1, move = 23 },
+      { level = 5, move = 321 },
+      { level = 11, move = 140 },
+      { level = 19, move = 56 },
+      { level = 30, move = 61 },
+      { level = 33, move = 374 },
+      { level = 36, move = 412 },
+      { level = 47, move = 101 },
+      { level = 55, move = 82 },
+    },
+  },
+  -- #253 Sheeltsprout lives in old forests and mimics the calls of other creatures.
+  -- Base stat total 505; does not evolve.
+  -- Learns: Root Whip (1), Bloom Wave (1), Seed Shot (5), Mega Punch (11), Quick Dance (36), Mega Whip (37), Mega Rush (38), Sly Crash (40), Spore Storm (50), Seed Slash (51), Steady Punch (60).
+  -- Abilities: frost-aura, scale-aura (hidden: night-sense). Catch rate 45 (hard), growth fast, 25% female.
+  {
+    id = 253,
+    name = "Sheeltsprout",
+    types = { "grass", "normal" },
+    baseStats = {
+      hp = 100,
+      attack = 95,
+      defense = 58,
+      spAttack = 127,
+      spDefense = 73,
+      speed = 52,
+    },
+    abilities = { "frost-aura", "scale-aura" },
+    hiddenAbility = "night-sense",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "fast",
+    baseExp = 136,
+    genderRatio = 25, -- percent female; -1 means genderless
+    evolvesFrom = 252,
+    learnset = {
+      { level = 1, move = 5 },
+      { level = 1, move = 23 },
+      { level = 5, move = 198 },
+      { level = 11, move = 215 },
+      { level = 36, move = 56 },
+      { level = 37, move = 119 },
+      { level = 38, move = 339 },
+      { level = 40, move = 412 },
+      { level = 50, move = 82 },
+      { level = 51, move = 127 },
+      { level = 60, move = 429 },
+    },
+  },
+  -- #254 Pliorkfae lives in city alleys and hoards shiny pebbles.
+  -- Base stat total 545; does not evolve.
+  -- Learns: Moon Kick (1), Charm Storm (1), Heavy Beam (8), Sly Crash (18), Mega Claw (26), Wild Pulse (29), Pixie Rush (31), Quick Claw (34), Giga Strike (34), Sly Pulse (36), Charm Spin (39), Fae Strike (48).
+  -- Abilities: scale-aura, scale-pulse (hidden: scale-mantle). Catch rate 45 (hard), growth medium_slow, 100% female.
+  {
+    id = 254,
+    name = "Pliorkfae",
+    types = { "fairy" },
+    baseStats = {
+      hp = 116,
+      attack = 99,
+      defense = 108,
+      spAttack = 82,
+      spDefense = 52,
+      speed = 88,
+    },
+    abilities = { "scale-aura", "scale-pulse" },
+    hiddenAbility = "scale-mantle",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "medium_slow",
+    baseExp = 101,
+    genderRatio = 100, -- percent female; -1 means genderless
+    learnset = {
+      { level = 1, move = 18 },
+      { level = 1, move = 36 },
+      { level = 8, move = 428 },
+      { level = 18, move = 412 },
+      { level = 26, move = 335 },
+      { level = 29, move = 185 },
+      { level = 31, move = 245 },
+      { level = 34, move = 146 },
+      { level = 34, move = 434 },
+      { level = 36, move = 313 },
+      { level = 39, move = 214 },
+      { level = 48, move = 384 },
+    },
+  },
+  -- #255 Chiltspark lives in hollow logs and glows faintly when excited.
+  -- Base stat total 513; does not evolve.
+  -- Learns: Arc Blast (1), Thunder Blast (1), Quake Lance (14), Static Kick (18), Static Spin (24), Spark Slash (45), Heavy Beam (51), Sly Pulse (55), Wild Strike (58).
+  -- Abilities: frost-claws, storm-pulse (hidden: iron-veil). Catch rate 25 (hard), growth fluctuating, 75% female.
+  {
+    id = 255,
+    name = "Chiltspark",
+    types = { "electric", "ground" },
+    baseStats = {
+      hp = 88,
+      attack = 96,
+      defense = 112,
+      spAttack = 67,
+      spDefense = 95,
+      speed = 55,
+    },
+    abilities = { "frost-claws", "storm-pulse" },
+    hiddenAbility = "iron-veil",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 146,
+    genderRatio = 75, -- percent female; -1 means genderless
+    learnset = {
+      { level = 1, move = 4 },
+      { level = 1, move = 22 },
+      { level = 14, move = 182 },
+      { level = 18, move = 342 },
+      { level = 24, move = 224 },
+      { level = 45, move = 269 },
+      { level = 51, move = 428 },
+      { level = 55, move = 313 },
+      { level = 58, move = 101 },
+    },
+  },
+  -- #256 Taexwyrm lives in ruined towers and glows faintly when excited.
+  -- Base stat total 311; evolves into #257 at level 21.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Zen Wave (18), Echo Tackle (22), Ancient Whip (33), Dragon Crash (37), Dream Beam (38), Mega Pulse (45), Wild Spin (58).
+  -- Abilities: storm-guard (hidden: iron-veil). Catch rate 120 (medium), growth fluctuating, 0% female.
+  {
+    id = 256,
+    name = "Taexwyrm",
+    types = { "dragon", "psychic" },
+    baseStats = {
+      hp = 64,
+      attack = 80,
+      defense = 32,
+      spAttack = 42,
+      spDefense = 47,
+      speed = 46,
+    },
+    abilities = { "storm-guard" },
+    hiddenAbility = "iron-veil",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 76,
+    genderRatio = 0, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 21,
+      into = 257,
+    },
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 18, move = 51 },
+      { level = 22, move = 390 },
+      { level = 33, move = 157 },
+      { level = 37, move = 261 },
+      { level = 38, move = 233 },
+      { level = 45, move = 440 },
+      { level = 58, move = 109 },
+    },
+  },
+  -- #257 Quyssdrake lives in dry canyons and builds nests from twigs and wire.
+  -- Base stat total 420; does not evolve.
+  -- Learns: Ancient Veil (1), Draco Strike (1), Prism Lance (5), Mega Claw (11), Dream Claw (15), Dragon Punch (16), Fang Burst (18), Mega Rush (34), Draco Blast (38), Dream Punch (51), Ancient Wave (52), Dragon Crash (53), Draco Crash (59).
+  -- Abilities: storm-guard (hidden: iron-veil). Catch rate 60 (hard), growth fluctuating, genderless.
+  {
+    id = 257,
+    name = "Quyssdrake",
+    types = { "dragon", "psychic" },
+    baseStats = {
+      hp = 54,
+      attack = 61,
+      defense = 75,
+      spAttack = 80,
+      spDefense = 96,
+      speed = 54,
+    },
+    abilities = { "storm-guard" },
+    hiddenAbility = "iron-veil",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "fluctuating",
+    baseExp = 77,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolvesFrom = 256,
+    learnset = {
+      { level = 1, move = 15 },
+      { level = 1, move = 33 },
+      { level = 5, move = 63 },
+      { level = 11, move = 335 },
+      { level = 15, move = 173 },
+      { level = 16, move = 207 },
+      { level = 18, move = 356 },
+      { level = 34, move = 339 },
+      { level = 38, move = 289 },
+      { level = 51, move = 263 },
+      { level = 52, move = 123 },
+      { level = 53, move = 261 },
+      { level = 59, move = 439 },
+    },
+  },
+  -- #258 Druglim lives in quiet temples and hums at dawn.
+  -- Base stat total 284; evolves into #259 at level 17.
+  -- Learns: Moon Kick (1), Charm Storm (1), Sweet Dance (7), Fissure Beam (10), Bone Veil (14), Quick Strike (16), Sly Pulse (32), Double Kick (43), Sweet Veil (47), Earthen Shot (57).
+  -- Abilities: glimmer-spirit, stout-veil (hidden: stone-pulse). Catch rate 255 (easy), growth medium_fast, 0% female.
+  {
+    id = 258,
+    name = "Druglim",
+    types = { "fairy", "ground" },
+    baseStats = {
+      hp = 38,
+      attack = 50,
+      defense = 35,
+      spAttack = 38,
+      spDefense = 61,
+      speed = 62,
+    },
+    abilities = { "glimmer-spirit", "stout-veil" },
+    hiddenAbility = "stone-pulse",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 76,
+    genderRatio = 0, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 17,
+      into = 259,
+    },
+    learnset = {
+      { level = 1, move = 18 },
+      { level = 1, move = 36 },
+      { level = 7, move = 179 },
+      { level = 10, move = 144 },
+      { level = 14, move = 41 },
+      { level = 16, move = 322 },
+      { level = 32, move = 313 },
+      { level = 43, move = 75 },
+      { level = 47, move = 137 },
+      { level = 57, move = 45 },
+    },
+  },
+  -- #259 Quuckcharm lives in abandoned power plants and hoards shiny pebbles.
+  -- Base stat total 428; evolves into #260 at level 31.
+  -- Learns: Moon Kick (1), Charm Storm (1), Fissure Slash (3), Mega Whip (8), Bright Blast (19), Sly Crash (42), Tremor Veil (52), Mega Blast (52), Quick Claw (53), Giga Storm (53), Mud Crash (56), Giga Strike (56).
+  -- Abilities: glimmer-spirit, stout-veil (hidden: stone-pulse). Catch rate 60 (hard), growth medium_fast, genderless.
+  {
+    id = 259,
+    name = "Quuckcharm",
+    types = { "fairy", "ground" },
+    baseStats = {
+      hp = 98,
+      attack = 76,
+      defense = 94,
+      spAttack = 65,
+      spDefense = 54,
+      speed = 41,
+    },
+    abilities = { "glimmer-spirit", "stout-veil" },
+    hiddenAbility = "stone-pulse",
+    catchRate = 60, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 102,
+    genderRatio = -1, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 31,
+      into = 260,
+    },
+    evolvesFrom = 258,
+    learnset = {
+      { level = 1, move = 18 },
+      { level = 1, move = 36 },
+      { level = 3, move = 415 },
+      { level = 8, move = 119 },
+      { level = 19, move = 97 },
+      { level = 42, move = 412 },
+      { level = 52, move = 337 },
+      { level = 52, move = 400 },
+      { level = 53, move = 146 },
+      { level = 53, move = 206 },
+      { level = 56, move = 312 },
+      { level = 56, move = 434 },
+    },
+  },
+  -- #260 Kriocharm lives in scrap yards and marks its territory with scratches.
+  -- Base stat total 543; does not evolve.
+  -- Learns: Moon Kick (1), Charm Storm (1), Dazzle Beam (3), Quick Claw (4), Charm Tackle (11), Glitter Veil (23), Sly Pulse (41), Charm Spin (42), Sly Crash (45), Bright Blast (47), Sweet Dance (52), Mud Crash (53), Wild Strike (54), Double Claw (58).
+  -- Abilities: glimmer-spirit, stout-veil (hidden: stone-pulse). Catch rate 25 (hard), growth medium_fast, 100% female.
+  {
+    id = 260,
+    name = "Kriocharm",
+    types = { "fairy", "ground" },
+    baseStats = {
+      hp = 115,
+      attack = 60,
+      defense = 112,
+      spAttack = 83,
+      spDefense = 74,
+      speed = 99,
+    },
+    abilities = { "glimmer-spirit", "stout-veil" },
+    hiddenAbility = "stone-pulse",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 105,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolvesFrom = 259,
+    learnset = {
+      { level = 1, move = 18 },
+      { level = 1, move = 36 },
+      { level = 3, move = 135 },
+      { level = 4, move = 146 },
+      { level = 11, move = 419 },
+      { level = 23, move = 183 },
+      { level = 41, move = 313 },
+      { level = 42, move = 214 },
+      { level = 45, move = 412 },
+      { level = 47, move = 97 },
+      { level = 52, move = 179 },
+      { level = 53, move = 312 },
+      { level = 54, move = 101 },
+      { level = 58, move = 37 },
+    },
+  },
+  -- #261 Glioffforge lives in mountain dojos and follows travellers at a distance.
+  -- Base stat total 298; evolves into #262 at level 18.
+  -- Learns: Metal Tackle (1), Bullet Strike (1), Double Claw (14), Mega Blast (14), Metal Dance (19), Chrome Wave (19), Mega Punch (22), Double Kick (25), Metal Whip (30), Giga Strike (56).
+  -- Abilities: stone-mantle, steel-will (hidden: quick-surge). Catch rate 120 (medium), growth medium_fast, 100% female.
+  {
+    id = 261,
+    name = "Glioffforge",
+    types = { "steel" },
+    baseStats = {
+      hp = 72,
+      attack = 37,
+      defense = 36,
+      spAttack = 47,
+      spDefense = 67,
+      speed = 39,
+    },
+    abilities = { "stone-mantle", "steel-will" },
+    hiddenAbility = "quick-surge",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 64,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 18,
+      into = 262,
+    },
+    learnset = {
+      { level = 1, move = 17 },
+      { level = 1, move = 35 },
+      { level = 14, move = 37 },
+      { level = 14, move = 400 },
+      { level = 19, move = 315 },
+      { level = 19, move = 340 },
+      { level = 22, move = 215 },
+      { level = 25, move = 75 },
+      { level = 30, move = 288 },
+      { level = 56, move = 434 },
+    },
+  },
+  -- #262 Skuffbolt lives in high peaks and hides when it hears footsteps.
+  -- Base stat total 422; does not evolve.
+  -- Learns: Metal Tackle (1), Bullet Strike (1), Steady Dance (19), Sly Wave (20), Sly Crash (26), Iron Storm (29), Metal Whip (38), Mega Pulse (38), Chrome Shot (45), Steady Punch (59).
+  -- Abilities: stone-mantle, steel-will (hidden: quick-surge). Catch rate 120 (medium), growth medium_fast, 12% female.
+  {
+    id = 262,
+    name = "Skuffbolt",
+    types = { "steel" },
+    baseStats = {
+      hp = 61,
+      attack = 39,
+      defense = 93,
+      spAttack = 83,
+      spDefense = 57,
+      speed = 89,
+    },
+    abilities = { "stone-mantle", "steel-will" },
+    hiddenAbility = "quick-surge",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "medium_fast",
+    baseExp = 110,
+    genderRatio = 12, -- percent female; -1 means genderless
+    evolvesFrom = 261,
+    learnset = {
+      { level = 1, move = 17 },
+      { level = 1, move = 35 },
+      { level = 19, move = 374 },
+      { level = 20, move = 321 },
+      { level = 26, move = 412 },
+      { level = 29, move = 53 },
+      { level = 38, move = 288 },
+      { level = 38, move = 440 },
+      { level = 45, move = 68 },
+      { level = 59, move = 429 },
+    },
+  },
+  -- #263 Pleskfin lives in rocky coasts and grooms its companions.
+  -- Base stat total 295; evolves into #264 at level 23.
+  -- Learns: Tidal Whip (1), Mist Punch (1), Giga Storm (6), Torrent Spin (10), Steady Dance (16), Quick Strike (17), Sly Wave (39), Bubble Shot (41), Mega Claw (54), Tidal Slash (57), Wild Storm (57), Mega Whip (58).
+  -- Abilities: storm-heart, mind-sense (hidden: mind-body). Catch rate 120 (medium), growth erratic, 100% female.
+  {
+    id = 263,
+    name = "Pleskfin",
+    types = { "water" },
+    baseStats = {
+      hp = 44,
+      attack = 57,
+      defense = 41,
+      spAttack = 55,
+      spDefense = 47,
+      speed = 51,
+    },
+    abilities = { "storm-heart", "mind-sense" },
+    hiddenAbility = "mind-body",
+    catchRate = 120, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 55,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 23,
+      into = 264,
+    },
+    learnset = {
+      { level = 1, move = 3 },
+      { level = 1, move = 21 },
+      { level = 6, move = 206 },
+      { level = 10, move = 297 },
+      { level = 16, move = 374 },
+      { level = 17, move = 322 },
+      { level = 39, move = 321 },
+      { level = 41, move = 152 },
+      { level = 54, move = 335 },
+      { level = 57, move = 117 },
+      { level = 57, move = 301 },
+      { level = 58, move = 119 },
+    },
+  },
+  -- #264 Bockdrip lives in rocky coasts and hoards shiny pebbles.
+  -- Base stat total 406; evolves into #265 at level 43.
+  -- Learns: Tidal Whip (1), Mist Punch (1), Sly Wave (11), Rain Spin (13), Steady Dance (21), Brine Whip (24), Giga Burst (31), Torrent Spin (46), Rain Claw (48), Heavy Beam (50).
+  -- Abilities: storm-heart, mind-sense (hidden: mind-body). Catch rate 90 (medium), growth erratic, 0% female.
+  {
+    id = 264,
+    name = "Bockdrip",
+    types = { "water" },
+    baseStats = {
+      hp = 82,
+      attack = 36,
+      defense = 80,
+      spAttack = 59,
+      spDefense = 82,
+      speed = 67,
+    },
+    abilities = { "storm-heart", "mind-sense" },
+    hiddenAbility = "mind-body",
+    catchRate = 90, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 90,
+    genderRatio = 0, -- percent female; -1 means genderless
+    evolution = {
+      kind = "level",
+      level = 43,
+      into = 265,
+    },
+    evolvesFrom = 263,
+    learnset = {
+      { level = 1, move = 3 },
+      { level = 1, move = 21 },
+      { level = 11, move = 321 },
+      { level = 13, move = 350 },
+      { level = 21, move = 374 },
+      { level = 24, move = 264 },
+      { level = 31, move = 61 },
+      { level = 46, move = 297 },
+      { level = 48, move = 218 },
+      { level = 50, move = 428 },
+    },
+  },
+  -- #265 Tracktide lives in mountain dojos and sunbathes for hours.
+  -- Base stat total 523; does not evolve.
+  -- Learns: Tidal Whip (1), Mist Punch (1), Mist Burst (3), Wild Spin (7), Quick Claw (14), Rain Spin (28), Torrent Spin (33), Quick Strike (33), Sly Crash (35), Mega Blast (39), Steady Dance (41), Double Kick (46), Quick Dance (55), Bubble Storm (55).
+  -- Abilities: storm-heart, mind-sense (hidden: mind-body). Catch rate 25 (hard), growth erratic, 100% female.
+  {
+    id = 265,
+    name = "Tracktide",
+    types = { "water" },
+    baseStats = {
+      hp = 85,
+      attack = 80,
+      defense = 103,
+      spAttack = 81,
+      spDefense = 74,
+      speed = 100,
+    },
+    abilities = { "storm-heart", "mind-sense" },
+    hiddenAbility = "mind-body",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "erratic",
+    baseExp = 140,
+    genderRatio = 100, -- percent female; -1 means genderless
+    evolvesFrom = 264,
+    learnset = {
+      { level = 1, move = 3 },
+      { level = 1, move = 21 },
+      { level = 3, move = 407 },
+      { level = 7, move = 109 },
+      { level = 14, move = 146 },
+      { level = 28, move = 350 },
+      { level = 33, move = 297 },
+      { level = 33, move = 322 },
+      { level = 35, move = 412 },
+      { level = 39, move = 400 },
+      { level = 41, move = 374 },
+      { level = 46, move = 75 },
+      { level = 55, move = 56 },
+      { level = 55, move = 232 },
+    },
+  },
+  -- #266 Skindzap lives in ruined towers and glows faintly when excited.
+  -- Base stat total 528; does not evolve.
+  -- Learns: Arc Blast (1), Thunder Blast (1), Spinning Beam (18), Low Burst (18), Surge Whip (21), Brutal Tackle (21), Charged Barrage (23), Spark Burst (35), Mega Rush (36), Iron Strike (40), Brutal Claw (41), Arc Punch (59).
+  -- Abilities: sky-body, night-skin (hidden: swarm-veil). Catch rate 45 (hard), growth slow, 100% female.
+  {
+    id = 266,
+    name = "Skindzap",
+    types = { "electric", "fighting" },
+    baseStats = {
+      hp = 93,
+      attack = 72,
+      defense = 61,
+      spAttack = 81,
+      spDefense = 105,
+      speed = 116,
+    },
+    abilities = { "sky-body", "night-skin" },
+    hiddenAbility = "swarm-veil",
+    catchRate = 45, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 108,
+    genderRatio = 100, -- percent female; -1 means genderless
+    learnset = {
+      { level = 1, move = 4 },
+      { level = 1, move = 22 },
+      { level = 18, move = 398 },
+      { level = 18, move = 404 },
+      { level = 21, move = 176 },
+      { level = 21, move = 373 },
+      { level = 23, move = 167 },
+      { level = 35, move = 66 },
+      { level = 36, move = 339 },
+      { level = 40, move = 189 },
+      { level = 41, move = 156 },
+      { level = 59, move = 421 },
+    },
+  },
+  -- #267 Nirfin lives in tall grass and sleeps through storms.
+  -- Base stat total 314; evolves into #268 at level 14.
+  -- Learns: Tidal Whip (1), Mist Punch (1), Giga Burst (12), Mega Pulse (20), Giga Strike (38), Tidal Slash (47), Mist Burst (49), Quick Dance (51), Rain Spin (55).
+  -- Abilities: ember-claws, thorn-guard (hidden: glimmer-body). Catch rate 255 (easy), growth slow, 50% female.
+  {
+    id = 267,
+    name = "Nirfin",
+    types = { "water" },
+    baseStats = {
+      hp = 66,
+      attack = 42,
+      defense = 40,
+      spAttack = 43,
+      spDefense = 49,
+      speed = 74,
+    },
+    abilities = { "ember-claws", "thorn-guard" },
+    hiddenAbility = "glimmer-body",
+    catchRate = 255, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 77,
+    genderRatio = 50, -- percent female; -1 means genderless
     evolution = {
       kind = "level",
       level = 14,
       into = 268,
     },
     learnset = {
-      { level = 1, move = 10 },
-      { level = 1, move = 28 },
-      { level = 9, move = 58 },
-      { level = 10, move = 313 },
-      { level = 13, move = 301 },
-      { level = 18, move = 262 },
-      { level = 30, move = 231 },
-      { level = 53, move = 251 },
-      { level = 53, move = 385 },
-      { level = 59, move = 287 },
+      { level = 1, move = 3 },
+      { level = 1, move = 21 },
+      { level = 12, move = 61 },
+      { level = 20, move = 440 },
+      { level = 38, move = 434 },
+      { level = 47, move = 117 },
+      { level = 49, move = 407 },
+      { level = 51, move = 56 },
+      { level = 55, move = 350 },
     },
   },
-  -- #268 Snawing lives in rocky coasts and hoards shiny pebbles.
+  -- #268 Chaerkfin lives in quiet temples and hoards shiny pebbles.
+  -- Base stat total 402; evolves into #269 at level 32.
+  -- Learns: Tidal Whip (1), Mist Punch (1), Giga Storm (3), Rain Claw (8), Torrent Fang (15), Sly Crash (16), Sly Wave (18), Wild Storm (35), Mega Pulse (39).
+  -- Abilities: ember-claws, thorn-guard (hidden: glimmer-body). Catch rate 120 (medium), growth slow, 25% female.
   {
     id = 268,
-    name = "Snawing",
-    types = { "flying" },
+    name = "Chaerkfin",
+    types = { "water" },
     baseStats = {
-      hp = 39,
-      attack = 48,
-      defense = 88,
-      spAttack = 66,
-      spDefense = 94,
-      speed = 70,
+      hp = 70,
+      attack = 76,
+      defense = 77,
+      spAttack = 75,
+      spDefense = 49,
+      speed = 55,
     },
-    abilities = { "thorn-aura", "tide-mantle" },
-    hiddenAbility = "tide-guard",
+    abilities = { "ember-claws", "thorn-guard" },
+    hiddenAbility = "glimmer-body",
     catchRate = 120, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 88,
-    genderRatio = 75, -- percent female; -1 means genderless
-    heightDm = 72,
-    weightHg = 280,
+    growthRate = "slow",
+    baseExp = 79,
+    genderRatio = 25, -- percent female; -1 means genderless
     evolution = {
       kind = "level",
-      level = 30,
+      level = 32,
       into = 269,
     },
     evolvesFrom = 267,
     learnset = {
-      { level = 1, move = 10 },
-      { level = 1, move = 28 },
-      { level = 9, move = 260 },
-      { level = 25, move = 109 },
-      { level = 26, move = 275 },
-      { level = 33, move = 351 },
-      { level = 41, move = 320 },
-      { level = 42, move = 251 },
-      { level = 50, move = 101 },
-      { level = 60, move = 374 },
+      { level = 1, move = 3 },
+      { level = 1, move = 21 },
+      { level = 3, move = 206 },
+      { level = 8, move = 218 },
+      { level = 15, move = 343 },
+      { level = 16, move = 412 },
+      { level = 18, move = 321 },
+      { level = 35, move = 301 },
+      { level = 39, move = 440 },
     },
   },
-  -- #269 Skounglide lives in old forests and dislikes loud noises.
+  -- #269 Drosktide lives in frozen ridges and travels in small herds.
+  -- Base stat total 515; does not evolve.
+  -- Learns: Tidal Whip (1), Mist Punch (1), Giga Strike (5), Wild Pulse (15), Sly Crash (18), Tidal Tackle (19), Quick Claw (25), Mega Pulse (25), Mega Blast (27), Wild Storm (42), Mist Spin (44), Mega Whip (53), Double Kick (55).
+  -- Abilities: ember-claws, thorn-guard (hidden: glimmer-body). Catch rate 25 (hard), growth slow, 0% female.
   {
     id = 269,
-    name = "Skounglide",
-    types = { "flying" },
+    name = "Drosktide",
+    types = { "water" },
     baseStats = {
-      hp = 99,
-      attack = 108,
-      defense = 47,
-      spAttack = 70,
-      spDefense = 69,
-      speed = 115,
+      hp = 48,
+      attack = 86,
+      defense = 64,
+      spAttack = 89,
+      spDefense = 108,
+      speed = 120,
     },
-    abilities = { "thorn-aura", "tide-mantle" },
-    hiddenAbility = "tide-guard",
-    catchRate = 45, -- higher is easier (3..255)
-    growthRate = "erratic",
-    baseExp = 104,
-    genderRatio = 25, -- percent female; -1 means genderless
-    heightDm = 63,
-    weightHg = 372,
+    abilities = { "ember-claws", "thorn-guard" },
+    hiddenAbility = "glimmer-body",
+    catchRate = 25, -- higher is easier (3..255)
+    growthRate = "slow",
+    baseExp = 118,
+    genderRatio = 0, -- percent female; -1 means genderless
     evolvesFrom = 268,
     learnset = {
-      { level = 1, move = 10 },
-      { level = 1, move = 28 },
-      { level = 9, move = 56 },
-      { level = 17, move = 368 },
-      { level = 20, move = 231 },
-      { level = 30, move = 327 },
-      { level = 39, move = 101 },
-      { level = 40, move = 251 },
-      { level = 40, move = 262 },
-      { level = 49, move = 351 },
-      { level = 51, move = 75 },
-      { level = 54, move = 119 },
-      { level = 58, move = 37 },
-      { level = 59, move = 339 },
+      { level = 1, move = 3 },
+      { level = 1, move = 21 },
+      { level = 5, move = 434 },
+      { level = 15, move = 185 },
+      { level = 18, move = 412 },
+      { level = 19, move = 112 },
+      { level = 25, move = 146 },
+      { level = 25, move = 440 },
+      { level = 27, move = 400 },
+      { level = 42, move = 301 },
+      { level = 44, move = 126 },
+      { level = 53, move = 119 },
+      { level = 55, move = 75 },
     },
   },
-  -- #270 Griorkmiasm lives in rocky coasts and glows faintly when excited.
+  -- #270 Quathtide lives in tidal caves and sunbathes for hours.
+  -- Base stat total 315; evolves into #271 at level 21.
+  -- Learns: Tidal Whip (1), Mist Punch (1), Mega Punch (10), Double Kick (14), Metal Whip (15), Sly Pulse (18), Iron Storm (24), Chrome Fang (25), Tidal Tackle (33), Chrome Shot (46), Steady Dance (48), Gear Tackle (49).
+  -- Abilities: tide-mantle, quick-aura (hidden: stone-sense). Catch rate 190 (easy), growth erratic, 50% female.
   {
     id = 270,
-    name = "Griorkmiasm",
-    types = { "poison", "steel" },
+    name = "Quathtide",
+    types = { "water", "steel" },
     baseStats = {
-      hp = 45,
-      attack = 69,
-      defense = 40,
-      spAttack = 38,
-      spDefense = 37,
-      speed = 52,
+      hp = 55,
+      attack = 58,
+      defense = 61,
+      spAttack = 49,
+      spDefense = 48,
+      speed = 44,
     },
-    abilities = { "night-skin", "iron-veil" },
-    hiddenAbility = "night-mantle",
+    abilities = { "tide-mantle", "quick-aura" },
+    hiddenAbility = "stone-sense",
     catchRate = 190, -- higher is easier (3..255)
-    growthRate = "slow",
-    baseExp = 59,
-    genderRatio = 12, -- percent female; -1 means genderless
-    heightDm = 9,
-    weightHg = 15,
+    growthRate = "erratic",
+    baseExp = 54,
+    genderRatio = 50, -- percent female; -1 means genderless
     evolution = {
       kind = "level",
-      level = 15,
+      level = 21,
       into = 271,
     },
     learnset = {
-      { level = 1, move = 8 },
-      { level = 1, move = 26 },
-      { level = 16, move = 393 },
-      { level = 41, move = 111 },
-      { level = 41, move = 249 },
-      { level = 42, move = 68 },
-      { level = 43, move = 286 },
-      { level = 46, move = 371 },
-      { level = 49, move = 180 },
-      { level = 56, move = 335 },
-      { level = 60, move = 253 },
+      { level = 1, move = 3 },
+      { level = 1, move = 21 },
+      { level = 10, move = 215 },
+      { level = 14, move = 75 },
+      { level = 15, move = 288 },
+      { level = 18, move = 313 },
+      { level = 24, move = 53 },
+      { level = 25, move = 200 },
+      { level = 33, move = 112 },
+      { level = 46, move = 68 },
+      { level = 48, move = 374 },
+      { level = 49, move = 76 },
     },
   },
 }

@@ -6,6 +6,7 @@ local shopPricing = require("game-logic.items.shop-pricing")
 local seedManager = require("game-logic.rng.seed-manager")
 local timeUtils = require("game-logic.utils.time-utils")
 local rng = require("economy.components.battle-rng")
+local shopStock = require("economy.components.shop-stock")
 
 local M = {}
 
@@ -73,7 +74,8 @@ function M.list(kind, page, pageSize, ts)
     for _, id in ipairs(itemDatabase.ids()) do
       local item = itemDatabase.get(id)
       if (kind == nil or item.kind == kind) and M.buyable(item) then
-        entries[#entries + 1] = { id = id, name = item.name, kind = item.kind, price = M.buyPrice(id, 1, ts), deal = id == deal }
+        entries[#entries + 1] = { id = id, name = item.name, kind = item.kind, price = M.buyPrice(id, 1, ts), deal = id == deal,
+          stock = shopStock.left(id, ts) }
       end
     end
   end

@@ -3,6 +3,7 @@ local catalog = require("economy.components.shop-catalog")
 local wallet = require("economy.components.wallet")
 local inventoryStore = require("economy.components.inventory-store")
 local receipts = require("economy.components.receipt-log")
+local shopStock = require("economy.components.shop-stock")
 local shopHandler = require("handlers.shop-handler")
 local response = require("game-logic.utils.response")
 local timeUtils = require("game-logic.utils.time-utils")
@@ -36,10 +37,15 @@ function M.purchase(msg, data)
   if inventoryStore.count(msg.From, request.itemId) + request.quantity > maxStack then
     return response.error(msg, "LIMIT_EXCEEDED", "cannot hold more than " .. maxStack)
   end
+  local left = shopStock.left(request.itemId, ts)
+  if left ~= nil and left < request.quantity then
+    return response.error(msg, "OUT_OF_STOCK", "only " .. left .. " " .. tostring(request.itemId) .. " left today")
+  end
   local balance, shortfall = wallet.debit(msg.From, price, "purchase", ts)
   if not balance then
     return response.error(msg, "INSUFFICIENT_FUNDS", "needs " .. price .. ", short by " .. shortfall)
   end
+  shopStock.take(request.itemId, request.quantity, ts)
   inventoryStore.add(msg.From, request.itemId, request.quantity)
   local receipt = receipts.issue("purchase", msg.From, request.itemId, request.quantity, price, ts)
   return response.ok(msg, shopHandler.formatTrade("purchase", request, price, balance, receipt.id))
@@ -56,6 +62,7 @@ function M.sell(msg, data)
   if amount == nil then return response.error(msg, why or "NOT_FOUND", "cannot sell " .. tostring(request.itemId)) end
   local ts = timeUtils.timestampOf(msg)
   inventoryStore.remove(msg.From, request.itemId, request.quantity)
+  shopStock.give(request.itemId, request.quantity, ts)
   local balance = wallet.credit(msg.From, amount, "sale", ts)
   local receipt = receipts.issue("sale", msg.From, request.itemId, request.quantity, amount, ts)
   return response.ok(msg, shopHandler.formatTrade("sale", request, amount, balance, receipt.id))

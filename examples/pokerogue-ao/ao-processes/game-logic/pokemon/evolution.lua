@@ -23,11 +23,21 @@ function M.canEvolve(pokemon, trigger)
   return false, "NO_EVOLUTION"
 end
 
+--- The evolved form's ability in the same slot (first, second or hidden).
+function M.mapAbility(ability, fromSpecies, toSpecies)
+  if ability == fromSpecies.hiddenAbility then return toSpecies.hiddenAbility end
+  for i, a in ipairs(fromSpecies.abilities) do
+    if a == ability then return toSpecies.abilities[i] or toSpecies.abilities[1] end
+  end
+  return toSpecies.abilities[1]
+end
+
 --- Evolves in place; returns the previous and new species ids.
 function M.evolve(pokemon, trigger)
   local ok, into = M.canEvolve(pokemon, trigger)
   if not ok then return nil, into end
   local from = pokemon.speciesId
+  pokemon.ability = M.mapAbility(pokemon.ability, speciesDb.get(from), speciesDb.get(into))
   pokemon.speciesId = into
   factory.recalculate(pokemon)
   return { from = from, to = into, name = pokemon.name }

@@ -6,6 +6,17 @@ local codec = require("game-logic.utils.json-codec")
 local M = {}
 
 local sentCount = 0
+-- aos stamps each sent message with a Reference tag and replies carry it back as X-Reference;
+-- peers whose replies do not copy Correlation-Id are matched through it
+local byReference = {}
+
+local function referenceOf(sent)
+  if type(sent) ~= "table" or type(sent.Tags) ~= "table" then return nil end
+  for _, tag in ipairs(sent.Tags) do
+    if tag.name == "Reference" then return tostring(tag.value) end
+  end
+  return sent.Tags.Reference and tostring(sent.Tags.Reference) or nil
+end
 
 --- Sends {Action=action, Data=json(data)} to the named peer; returns correlationId or nil, err.
 function M.request(targetName, action, data, originMsg)
@@ -18,12 +29,14 @@ function M.request(targetName, action, data, originMsg)
     timestamp = originMsg and originMsg.Timestamp or 0,
     origin = originMsg and originMsg.From or nil,
   })
-  ao.send({
+  local sent = ao.send({
     Target = target,
     Action = action,
     ["Correlation-Id"] = id,
     Data = codec.encode(data or {}),
   })
+  local ref = referenceOf(sent)
+  if ref then byReference[ref] = id end
   sentCount = sentCount + 1
   return id
 end
@@ -37,10 +50,19 @@ function M.notify(targetName, action, data)
   return true
 end
 
---- For a reply: resolves its Correlation-Id; returns the tracked info or nil.
+--- The correlation id a reply answers: its Correlation-Id tag, else through X-Reference.
+function M.correlationOf(msg)
+  local tags = msg and msg.Tags or {}
+  return tags["Correlation-Id"] or (tags["X-Reference"] and byReference[tostring(tags["X-Reference"])]) or nil
+end
+
+--- For a reply: resolves its correlation id; returns the tracked info (with .id) or nil.
 function M.matchReply(msg)
-  local id = msg and msg.Tags and msg.Tags["Correlation-Id"]
+  local id = M.correlationOf(msg)
   if not id then return nil end
+  for ref, cid in pairs(byReference) do
+    if cid == id then byReference[ref] = nil end
+  end
   return correlator.resolve(id)
 end
 

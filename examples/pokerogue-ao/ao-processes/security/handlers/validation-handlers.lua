@@ -1,5 +1,7 @@
 -- VALIDATE_STATE / VALIDATE_ACTION.
 local statValidator = require("security.components.stat-validator")
+local moveValidator = require("security.components.move-validator")
+local damageAuditor = require("security.components.damage-auditor")
 local progressValidator = require("security.components.progress-validator")
 local violations = require("security.components.violation-log")
 local rateLimiter = require("security.components.rate-limiter")
@@ -27,6 +29,7 @@ function M.validateState(msg, data)
   local problems = progressValidator.check(player, state, data.previousMoney)
   for i, pokemon in ipairs(type(state.party) == "table" and state.party or {}) do
     for _, p in ipairs(statValidator.check(pokemon, i)) do problems[#problems + 1] = p end
+    for _, p in ipairs(moveValidator.check(pokemon, i)) do problems[#problems + 1] = p end
   end
   local ts = timeUtils.timestampOf(msg)
   if #problems > 0 then
@@ -52,6 +55,19 @@ function M.validateAction(msg, data)
   local result = validationHandler.validateAction(data)
   if not result.valid then return response.error(msg, result.code, result.message) end
   return response.ok(msg, { allowed = true, action = result.action, windowCount = count })
+end
+
+--- VALIDATE_DAMAGE: {attacker, defender (creature specs with seeds), moveId, damage, critical?, weather?}.
+function M.validateDamage(msg, data)
+  local player = subject(msg, data)
+  if not player then return response.error(msg, "UNAUTHORIZED", "cannot audit another player's battle") end
+  local ok, range, why = damageAuditor.audit(data)
+  if ok == nil then return response.error(msg, "INVALID_VALUE", range) end
+  if not ok then
+    violations.record(player, "impossible_damage", { why }, msg.From, timeUtils.timestampOf(msg))
+    return response.error(msg, "CHEAT_DETECTED", why)
+  end
+  return response.ok(msg, { valid = true, range = range })
 end
 
 return M

@@ -1,0 +1,94 @@
+// Inline duplicate blocks across process entries (story 36.1): large top-level statements
+// that occur in several entries. Identical ones are extracted; similar but different ones
+// (the real system's JSON fallbacks: one escapes \n \r \t, another does not) are decisions.
+import { createTwoFilesPatch } from 'diff';
+import type { ProjectConfig } from '../../src/config/projectConfig.ts';
+import type { Workspace } from '../../src/stage/tree.ts';
+import { parseCached } from '../../transforms/lua/lib/luaProject.ts';
+import { bindsOf, lineOffsets } from '../../transforms/lua/lib/inlineBlocks.ts';
+import type { LuaNode } from '../../transforms/lua/lib/luaSource.ts';
+import { lineSimilarity } from './duplicateModules.ts';
+
+export interface InlineBlock {
+  file: string;
+  startLine: number;
+  endLine: number;
+  text: string;
+  binds: string[];
+}
+
+export interface InlineGroup {
+  blocks: InlineBlock[];
+  identical: boolean;
+  module: string;
+  diff?: string;
+}
+
+const lineOf = (starts: number[], offset: number): number => {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+};
+
+/** Top-level statements of at least `minBytes` in each entry, as whole-line blocks. */
+function entryBlocks(ws: Workspace, config: ProjectConfig, minBytes: number): InlineBlock[] {
+  const out: InlineBlock[] = [];
+  for (const proc of config.processes) {
+    const bytes = ws.read(proc.entry);
+    if (!bytes) continue;
+    const { parsed } = parseCached(bytes, proc.entry);
+    if (!parsed.ast) continue;
+    const starts = lineOffsets(parsed.text);
+    for (const st of parsed.ast.body as LuaNode[]) {
+      if (st.range[1] - st.range[0] < minBytes) continue;
+      const startLine = lineOf(starts, st.range[0]);
+      const endLine = lineOf(starts, st.range[1] - 1);
+      const end = endLine < starts.length ? starts[endLine]! : parsed.text.length;
+      // Whole lines only: skip statements sharing a line with code outside them.
+      const text = parsed.text.slice(starts[startLine - 1]!, end);
+      if (text.trim() !== parsed.text.slice(st.range[0], st.range[1]).trim()) continue;
+      try {
+        const binds = bindsOf([st], proc.entry);
+        if (binds.length) out.push({ file: proc.entry, startLine, endLine, text, binds });
+      } catch {
+        // blocks using `...`, goto or return cannot move into a module
+      }
+    }
+  }
+  return out;
+}
+
+export function inlineDuplicateGroups(ws: Workspace, config: ProjectConfig, minBytes = 300, minSimilarity = 0.6): InlineGroup[] {
+  const blocks = entryBlocks(ws, config, minBytes);
+  const used = new Set<InlineBlock>();
+  const groups: InlineGroup[] = [];
+  for (const b of blocks) {
+    if (used.has(b)) continue;
+    const similar = blocks.filter((o) => o === b || (!used.has(o) && o.file !== b.file && lineSimilarity(b.text, o.text) >= minSimilarity));
+    if (similar.length < 2) continue;
+    // One block per file: the most similar one.
+    const perFile = new Map<string, InlineBlock>();
+    for (const s of similar) if (!perFile.has(s.file)) perFile.set(s.file, s);
+    const members = [...perFile.values()];
+    if (members.length < 2) continue;
+    members.forEach((m) => used.add(m));
+    const identical = members.every((m) => m.text === b.text && m.binds.join() === b.binds.join());
+    const other = members.find((m) => m.text !== b.text);
+    const base = `inline.${b.binds.join('-')}-block`;
+    const taken = (name: string) => groups.some((g) => g.module === name);
+    let module = base;
+    for (let n = 2; taken(module); n++) module = `${base}-${n}`;
+    groups.push({
+      blocks: members,
+      identical,
+      module,
+      diff: other ? createTwoFilesPatch(`${b.file}:${b.startLine}`, `${other.file}:${other.startLine}`, b.text, other.text) : undefined,
+    });
+  }
+  return groups;
+}

@@ -1,0 +1,173 @@
+// Story 36.1: extract the shared runtime. Order: decisions for drifted copies (never merged
+// without the user), merges of exact copies, one move per shared folder (modules used by at
+// least `runtime.shareThreshold` processes), then the runtime manifest.
+import type { EpicSimulation } from './lib/simulation.ts';
+import type { PlanStep } from './lib/planTypes.ts';
+import { candidateModules, driftedGroups, exactCopyGroups, type ModuleFile } from './lib/duplicateModules.ts';
+import { buildLuaGraph, isRuntimePath, moduleNameForPath } from '../transforms/lua/lib/luaProject.ts';
+import { callersOf, transform as mergeExactCopies } from '../transforms/lua/merge-exact-copies.ts';
+import { aliasCallers, transform as moveToRuntime } from '../transforms/lua/move-to-runtime.ts';
+import { transform as writeManifest } from '../transforms/lua/write-runtime-manifest.ts';
+import { transform as extractInline } from '../transforms/lua/extract-inline-duplicate.ts';
+import { inlineDuplicateGroups } from './lib/inlineDuplicates.ts';
+import type { Transform } from '../src/transform/types.ts';
+
+const slug = (s: string): string => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+const asTransform = <P>(t: Transform<P>) => t as unknown as Transform<unknown>;
+
+function reachable(sim: EpicSimulation): Set<string> {
+  const g = buildLuaGraph(sim.tree, sim.config, sim.canonical);
+  return new Set([...g.closures.values()].flat());
+}
+
+export function planDriftDecisions(sim: EpicSimulation): Set<string> {
+  const modules = candidateModules(sim.tree, sim.config, reachable(sim));
+  const decided = new Set<string>();
+  for (const group of driftedGroups(sim.tree, sim.config, modules)) {
+    group.variants.forEach((v) => decided.add(v.path));
+    const names = group.variants.map((v) => v.name);
+    const step: PlanStep = {
+      id: `36.1-decide-${slug(group.fileName)}`,
+      story: '36.1',
+      title: `Decide: ${group.variants.length} drifted copies of ${group.fileName}`,
+      description: `${names.join(', ')} are similar (${Math.round(group.similarity * 100)} % of lines) but not identical. They stay apart unless you pick a variant.`,
+      transform: 'decision',
+      params: {},
+      dependsOn: [],
+      reads: [],
+      sizeImpact: [],
+      behaviourChange: `Picking a variant makes every caller of ${names.join(', ')} run that variant's code; callers of the other variants change behaviour where the diff shows.`,
+      decision: {
+        question: `Merge the copies of ${group.fileName} into one runtime module?`,
+        transform: mergeExactCopies.id,
+        options: [
+          ...group.variants.map((v) => ({
+            id: `use-${slug(v.name)}`,
+            label: `Use ${v.path} for everyone (behaviour change)`,
+            params: {
+              canonical: v.name,
+              copies: names.filter((n) => n !== v.name),
+              acceptDifferences: true,
+              callers: callersOf(sim.tree, sim.config, v.name, names.filter((n) => n !== v.name)),
+            },
+          })),
+          { id: 'keep-apart', label: 'Keep the copies apart (skip)' },
+        ],
+        diff: group.diff,
+      },
+    };
+    sim.record(step);
+  }
+  return decided;
+}
+
+export function planExactMerges(sim: EpicSimulation, undecided: (m: ModuleFile) => boolean): void {
+  const modules = candidateModules(sim.tree, sim.config, reachable(sim)).filter(undecided);
+  for (const group of exactCopyGroups(sim.tree, sim.config, modules)) {
+    const [canonical, ...copies] = group as [ModuleFile, ...ModuleFile[]];
+    const copyNames = copies.map((c) => c.name);
+    sim.run({
+      id: `36.1-merge-${slug(canonical.name)}`,
+      story: '36.1',
+      title: `Merge ${group.length} identical copies of ${canonical.path.slice(canonical.path.lastIndexOf('/') + 1)}`,
+      description: `${group.map((g) => g.path).join(', ')} are byte-identical; they become ${sim.config.runtime.namespace}.${canonical.name}.`,
+      transform: asTransform(mergeExactCopies),
+      params: { canonical: canonical.name, copies: copyNames, callers: callersOf(sim.tree, sim.config, canonical.name, copyNames) },
+    });
+  }
+}
+
+/** Modules used by at least shareThreshold processes, grouped by folder. */
+export function sharedByFolder(sim: EpicSimulation): Map<string, string[]> {
+  const g = buildLuaGraph(sim.tree, sim.config, sim.canonical);
+  const users = new Map<string, number>();
+  for (const closure of g.closures.values()) for (const f of closure) users.set(f, (users.get(f) ?? 0) + 1);
+  const entries = new Set(sim.config.processes.map((p) => p.entry));
+  const folders = new Map<string, string[]>();
+  for (const [file, n] of [...users].sort((a, b) => a[0].localeCompare(b[0]))) {
+    if (n < sim.config.runtime.shareThreshold || entries.has(file) || isRuntimePath(sim.config, file)) continue;
+    const name = moduleNameForPath(sim.config, file);
+    if (!name) continue;
+    const folder = file.slice(0, file.lastIndexOf('/'));
+    folders.set(folder, [...(folders.get(folder) ?? []), name]);
+  }
+  return folders;
+}
+
+export function planSharedMoves(sim: EpicSimulation, aliasesOf: (name: string) => string[]): void {
+  for (const [folder, modules] of sharedByFolder(sim)) {
+    const aliases = modules.flatMap((m) => aliasesOf(m).map((a) => ({ name: a, of: m })));
+    sim.run({
+      id: `36.1-move-${slug(folder.slice(sim.config.sourceRoot.length + 1))}`,
+      story: '36.1',
+      title: `Move ${modules.length} shared module(s) of ${folder} to the runtime`,
+      description: `Used by ${sim.config.runtime.shareThreshold}+ processes: ${modules.join(', ')}.`,
+      transform: asTransform(moveToRuntime),
+      params: aliases.length ? { modules, aliases, callers: aliasCallers(sim.tree, sim.config, modules, aliases) } : { modules },
+    });
+  }
+}
+
+export function planManifest(sim: EpicSimulation): void {
+  sim.run({
+    id: '36.1-runtime-manifest',
+    story: '36.1',
+    title: 'Write the runtime manifest',
+    description: `${sim.config.runtime.dir}/manifest.json: versions, hashes, exports and sizes of the runtime modules (its stable API).`,
+    transform: asTransform(writeManifest),
+    params: {},
+    inputs: (tree) => tree.list(sim.config.runtime.dir).filter((p) => p.endsWith('.lua')),
+  });
+}
+
+/** Identical inline blocks in entries are extracted; similar ones become decisions. */
+export function planInlineDuplicates(sim: EpicSimulation): void {
+  for (const group of inlineDuplicateGroups(sim.tree, sim.config)) {
+    const blocks = group.blocks.map(({ file, startLine, endLine }) => ({ file, startLine, endLine }));
+    const where = group.blocks.map((b) => `${b.file}:${b.startLine}-${b.endLine}`).join(', ');
+    if (group.identical) {
+      sim.run({
+        id: `36.1-extract-${slug(group.module.replace(/^inline\./, ''))}`,
+        story: '36.1',
+        title: `Extract ${blocks.length} identical inline blocks into ${sim.config.runtime.namespace}.${group.module}`,
+        description: `Identical blocks at ${where}.`,
+        transform: asTransform(extractInline),
+        params: { module: group.module, blocks },
+      });
+      continue;
+    }
+    sim.record({
+      id: `36.1-decide-${slug(group.module.replace(/^inline\./, ''))}`,
+      story: '36.1',
+      title: `Decide: ${blocks.length} similar inline blocks (${group.module})`,
+      description: `Similar but not identical blocks at ${where}. They stay inline unless you pick a variant.`,
+      transform: 'decision',
+      params: {},
+      dependsOn: [],
+      reads: [],
+      sizeImpact: [],
+      behaviourChange: `Picking a variant makes every entry run that variant's block; the others change behaviour where the diff shows.`,
+      decision: {
+        question: `Extract one variant of this block into ${sim.config.runtime.namespace}.${group.module} for all ${blocks.length} entries?`,
+        transform: extractInline.id,
+        options: [
+          ...blocks.map((b, i) => ({
+            id: `use-${slug(b.file)}`,
+            label: `Use the block of ${b.file} everywhere (behaviour change)`,
+            params: { module: group.module, blocks: [b, ...blocks.filter((_, j) => j !== i)], acceptDifferences: true },
+          })),
+          { id: 'keep-apart', label: 'Keep the blocks inline (skip)' },
+        ],
+        diff: group.diff,
+      },
+    });
+  }
+}
+
+export function planStory36_1(sim: EpicSimulation, aliasesOf: (name: string) => string[] = () => []): void {
+  planInlineDuplicates(sim);
+  const decided = planDriftDecisions(sim);
+  planExactMerges(sim, (m) => !decided.has(m.path));
+  planSharedMoves(sim, aliasesOf);
+  planManifest(sim);
+}

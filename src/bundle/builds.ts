@@ -1,0 +1,58 @@
+// Turns a bundling graph into the files of one build mode (shared by buildProject and size).
+import type { BundleGraph } from './closure.ts';
+import { emitMonolith, emitRegistry, emitRuntime, emitShell } from './emit.ts';
+import { latin1ToUtf8 } from './luaFront.ts';
+import { minifyLua } from './minify.ts';
+
+export type BuildMode = 'monolith' | 'federated' | 'hybrid';
+export const BUILD_MODES: readonly BuildMode[] = ['monolith', 'federated', 'hybrid'];
+
+export type BuildFileKind = 'monolith' | 'runtime' | 'shell' | 'hybrid-shell' | 'registry';
+
+export interface BuildFile {
+  /** Relative to the build folder, e.g. 'monolith/battle.lua', 'federated/runtime.lua'. */
+  path: string;
+  /** The Lua text as delivered (Eval Data / On-Boot data / `.load`). */
+  content: string;
+  kind: BuildFileKind;
+  process?: string;
+  /** Modules inside this file, in load order. */
+  modules: string[];
+}
+
+export interface BuildResult {
+  mode: BuildMode;
+  files: BuildFile[];
+}
+
+export interface BuildOptions {
+  minify?: boolean;
+}
+
+export function finish(text: string, file: string, opts: BuildOptions): string {
+  return latin1ToUtf8(opts.minify ? minifyLua(text, file) : text);
+}
+
+export function buildFromGraph(graph: BundleGraph, mode: BuildMode, opts: BuildOptions = {}): BuildFile[] {
+  const files: BuildFile[] = [];
+  if (mode === 'federated') {
+    const p = 'federated/runtime.lua';
+    files.push({ path: p, content: finish(emitRuntime(graph), p, opts), kind: 'runtime', modules: graph.runtimeModules });
+    if (graph.runtimeModules.length) {
+      const r = 'federated/registry.lua';
+      files.push({ path: r, content: finish(emitRegistry(graph), r, opts), kind: 'registry', modules: graph.runtimeModules });
+    }
+  }
+  for (const proc of graph.processes) {
+    const p = `${mode}/${proc.name}.lua`;
+    if (mode === 'monolith') {
+      files.push({ path: p, content: finish(emitMonolith(graph, proc), p, opts), kind: 'monolith', process: proc.name, modules: proc.closure });
+    } else {
+      const hybrid = mode === 'hybrid';
+      const modules = hybrid ? [...proc.runtimeModules, ...proc.processModules] : proc.processModules;
+      files.push({ path: p, content: finish(emitShell(graph, proc, hybrid), p, opts), kind: hybrid ? 'hybrid-shell' : 'shell', process: proc.name, modules });
+    }
+  }
+  return files;
+}
+

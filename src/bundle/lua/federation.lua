@@ -1,0 +1,408 @@
+-- ao-federate loader (Lua 5.3, runs inside aos). Defines the global `Federation`: a registry of
+-- shared modules with semver versions and sha256 content hashes, resolved at require time.
+-- Wrapped in a function so an early `return` (an older copy of the loader arriving after a newer
+-- one) never ends the bundle chunk it is pasted into. The registry lives in the global table, so
+-- evaluating the loader again (runtime twice, shell after runtime) keeps every registered module.
+;(function()
+local LOADER_VERSION = 1
+local prev = rawget(_G, "Federation")
+if type(prev) == "table" and (prev.loaderVersion or 0) > LOADER_VERSION then return end
+local F = type(prev) == "table" and prev or {}
+_G.Federation = F
+F.loaderVersion = LOADER_VERSION
+F.modules = F.modules or {}          -- name -> { runtime = entry, fallback = entry }
+F.processModules = F.processModules or {} -- name -> true (bundled with the process, never federated)
+F.warned = F.warned or {}            -- name -> true once the hybrid fallback warning was printed
+F.active = F.active or {}            -- name -> origin last served
+F.stack = F.stack or {}              -- names being loaded, for FED-004
+F.expected = F.expected or {}        -- name -> { version, hash } (manifest a shell was built against)
+
+local MODES = { monolith = true, hybrid = true, federated = true }
+
+local function fail(code, message) error(code .. " " .. message, 0) end
+F.fail = fail
+
+-- semver ------------------------------------------------------------------------------------
+local function parseVersion(v)
+  local M, m, p = tostring(v):match("^%s*v?(%d+)%.(%d+)%.(%d+)")
+  if not M then return nil end
+  return { tonumber(M), tonumber(m), tonumber(p) }
+end
+
+local function compare(a, b)
+  for i = 1, 3 do
+    if a[i] ~= b[i] then return a[i] < b[i] and -1 or 1 end
+  end
+  return 0
+end
+
+-- A partial version ("1", "1.2", "1.x", "*"): numbers up to the first wildcard, and how many.
+local function parsePartial(s)
+  if s == "" or s == "*" or s == "x" or s == "X" then return { 0, 0, 0 }, 0 end
+  local parts, n = {}, 0
+  for piece in (s .. "."):gmatch("([^%.]*)%.") do
+    if piece == "x" or piece == "X" or piece == "*" or n >= 3 then break end
+    local num = tonumber(piece:match("^v?(%d+)"))
+    if not num then return nil end
+    n = n + 1
+    parts[n] = num
+  end
+  return { parts[1] or 0, parts[2] or 0, parts[3] or 0 }, n
+end
+
+-- One comparator ("^1.2.3", "~1.2", ">=1.0.0", "1.x", "=1.2.3") -> { {op, version}, ... } (AND).
+local function comparators(c)
+  local op, rest = c:match("^([%^~<>=]*)%s*(.-)$")
+  local v, n = parsePartial(rest)
+  if not v then return nil end
+  local function bump(i) local r = { v[1], v[2], v[3] }; r[i] = r[i] + 1; for j = i + 1, 3 do r[j] = 0 end; return r end
+  if op == "^" then
+    if n == 0 then return {} end
+    local upper
+    if v[1] > 0 or n == 1 then upper = bump(1)
+    elseif v[2] > 0 or n == 2 then upper = bump(2)
+    else upper = bump(3) end
+    return { { ">=", v }, { "<", upper } }
+  elseif op == "~" then
+    if n == 0 then return {} end
+    return { { ">=", v }, { "<", n == 1 and bump(1) or bump(2) } }
+  elseif op == "" or op == "=" then
+    if n == 0 then return {} end
+    if n == 3 then return { { "=", v } } end
+    return { { ">=", v }, { "<", bump(n) } }
+  elseif op == ">=" or op == ">" or op == "<=" or op == "<" then
+    if n == 0 then return op:sub(1, 1) == ">" and {} or { { "<", { 0, 0, 0 } } } end
+    if op == ">" and n < 3 then return { { ">=", bump(n) } } end
+    if op == "<=" and n < 3 then return { { "<", bump(n) } } end
+    return { { op, v } }
+  end
+  return nil
+end
+
+local function testOne(op, version, v)
+  local c = compare(version, v)
+  if op == "=" then return c == 0 elseif op == ">=" then return c >= 0 elseif op == ">" then return c > 0
+  elseif op == "<=" then return c <= 0 else return c < 0 end
+end
+
+--- true when `version` ("1.2.3") is inside `range` (^, ~, >=, >, <=, <, exact, x-ranges, "||", AND by space).
+function F.satisfies(version, range)
+  local v = parseVersion(version)
+  if not v then return false end
+  range = tostring(range or "*")
+  for alt in (range .. "||"):gmatch("(.-)||") do
+    local ok, any = true, false
+    for c in alt:gmatch("%S+") do
+      any = true
+      local list = comparators(c)
+      if not list then fail("FED-002", "invalid version range '" .. range .. "'") end
+      for _, pair in ipairs(list) do
+        if not testOne(pair[1], v, pair[2]) then ok = false end
+      end
+    end
+    if ok or not any then return true end
+  end
+  return false
+end
+F.parseVersion = parseVersion
+
+-- content hashes -------------------------------------------------------------------------------
+function F.sha256(text)
+  local crypto = require(".crypto")
+  return crypto.digest.sha2_256(crypto.utils.stream.fromString(text)).asHex()
+end
+
+-- modes ------------------------------------------------------------------------------------------
+-- A spawn tag of this process (aos keeps them in ao.env.Process.Tags, as a map or a list).
+local function spawnTag(tagName)
+  local env = rawget(_G, "ao") and ao.env and ao.env.Process
+  local tags = env and env.Tags
+  if type(tags) ~= "table" then return nil end
+  if tags[tagName] then return tags[tagName] end
+  for _, t in ipairs(tags) do
+    if type(t) == "table" and t.name == tagName then return t.value end
+  end
+  return nil
+end
+
+--- The spawn tag Federation-Mode, if the process was spawned with one.
+function F.spawnMode() return spawnTag("Federation-Mode") end
+
+--- The registry process id: Federation.useRegistry(id), the FEDERATION_REGISTRY global or the spawn tag Federation-Registry.
+function F.registry() return F.registryId or rawget(_G, "FEDERATION_REGISTRY") or spawnTag("Federation-Registry") end
+
+function F.mode()
+  local m = rawget(_G, "FEDERATION_MODE") or F.spawnMode() or F.buildMode or "hybrid"
+  if not MODES[m] then fail("FED-008", "unknown FEDERATION_MODE '" .. tostring(m) .. "' (monolith | hybrid | federated)") end
+  return m
+end
+
+-- registration -----------------------------------------------------------------------------------
+local function slotOf(name)
+  local s = F.modules[name]
+  if not s then s = {}; F.modules[name] = s end
+  return s
+end
+
+local function checkNotProcess(name, what)
+  if F.processModules[name] then
+    fail("FED-006", "'" .. name .. "' is a process module; " .. what .. " may not shadow it")
+  end
+end
+
+-- A replaced entry must not stay cached by plain `require` (the searcher below serves it).
+local function forget(old)
+  if old and old.loaded then
+    for k, v in pairs(package.loaded) do
+      if v == old.value and F.modules[k] then package.loaded[k] = nil end
+    end
+  end
+end
+
+--- Registers a module: spec = { version, hash, loader = function(...) end, origin = "runtime"|"fallback" }.
+function F.register(name, spec)
+  local origin = spec.origin or "runtime"
+  if origin ~= "runtime" and origin ~= "fallback" then fail("FED-006", "unknown origin '" .. tostring(origin) .. "' for '" .. name .. "'") end
+  checkNotProcess(name, origin == "runtime" and "the runtime" or "a fallback copy")
+  if F.namespace and name:sub(1, #F.namespace + 1) ~= F.namespace .. "." then
+    fail("FED-006", "'" .. name .. "' is outside the runtime namespace '" .. F.namespace .. ".'")
+  end
+  local slot = slotOf(name)
+  local old = slot[origin]
+  if old and old.hash == spec.hash and old.version == spec.version then return old end
+  forget(old)
+  local entry = { version = spec.version, hash = spec.hash, loader = spec.loader, origin = origin }
+  slot[origin] = entry
+  return entry
+end
+
+--- Registers code that arrived as text: its sha256 must equal `spec.hash` (FED-005).
+function F.registerSource(name, spec)
+  local actual = F.sha256(spec.source)
+  if actual ~= spec.hash then
+    fail("FED-005", "hash mismatch for '" .. name .. "': expected " .. tostring(spec.hash) .. ", got " .. actual)
+  end
+  local fn, err = load(spec.source, "=" .. name)
+  if not fn then fail("FED-003", "cannot compile '" .. name .. "': " .. tostring(err)) end
+  return F.register(name, { version = spec.version, hash = spec.hash, loader = fn, origin = spec.origin })
+end
+
+--- Declares the modules bundled with the process (plain `require`): they cannot be federated.
+function F.declareProcess(names)
+  for _, name in ipairs(names) do
+    local slot = F.modules[name]
+    if slot and (slot.runtime or slot.fallback) then
+      fail("FED-006", "process module '" .. name .. "' would shadow the runtime module of the same name")
+    end
+    if F.namespace and name:sub(1, #F.namespace + 1) == F.namespace .. "." then
+      fail("FED-006", "process module '" .. name .. "' uses the runtime namespace '" .. F.namespace .. ".'")
+    end
+    F.processModules[name] = true
+  end
+end
+
+--- Installs a runtime: spec = { version, namespace, manifest = { {name, version, hash}... }, modules = { {name, version, hash, loader}... } }.
+--- A runtime with another major version (or an older one) is refused as a whole (FED-007).
+function F.installRuntime(spec)
+  local cur = F.runtime
+  local new = parseVersion(spec.version) or fail("FED-007", "runtime version '" .. tostring(spec.version) .. "' is not semver")
+  if cur then
+    local old = parseVersion(cur.version)
+    if old[1] ~= new[1] then
+      fail("FED-007", "runtime " .. spec.version .. " refused: incompatible with the installed runtime " .. cur.version ..
+        " (major version change); spawn a new process or roll back to the monolith")
+    end
+    if compare(new, old) < 0 then
+      fail("FED-007", "runtime " .. spec.version .. " refused: older than the installed runtime " .. cur.version)
+    end
+  end
+  local declared = {}
+  for _, m in ipairs(spec.manifest or {}) do declared[m.name] = m end
+  for _, m in ipairs(spec.modules) do
+    local d = declared[m.name]
+    if d and d.hash ~= m.hash then fail("FED-005", "hash mismatch for '" .. m.name .. "': manifest " .. d.hash .. ", module " .. m.hash) end
+    local have = F.modules[m.name] and F.modules[m.name].runtime
+    local hv, mv = have and parseVersion(have.version), parseVersion(m.version)
+    if hv and mv and hv[1] ~= mv[1] then
+      fail("FED-007", "runtime module '" .. m.name .. "' " .. m.version .. " refused: incompatible with the loaded " .. have.version)
+    end
+    checkNotProcess(m.name, "the runtime")
+  end
+  F.namespace = spec.namespace or F.namespace
+  for _, m in ipairs(spec.modules) do
+    F.register(m.name, { version = m.version, hash = m.hash, loader = m.loader, origin = "runtime" })
+  end
+  F.runtime = { version = spec.version, namespace = F.namespace, manifest = spec.manifest }
+end
+
+--- The manifest a shell was built against: name -> { version, hash } (used by registry delivery).
+function F.expect(list)
+  for _, m in ipairs(list) do F.expected[m.name] = { version = m.version, hash = m.hash } end
+end
+
+-- resolution -------------------------------------------------------------------------------------
+local function loadEntry(name, e)
+  if e.loaded then return e.value end
+  if e.loading then
+    local chain = table.concat(F.stack, " -> ") .. " -> " .. name
+    fail("FED-004", "require cycle: " .. chain)
+  end
+  e.loading = true
+  F.stack[#F.stack + 1] = name
+  local ok, res = xpcall(e.loader, debug.traceback, name)
+  table.remove(F.stack)
+  e.loading = false
+  if not ok then
+    local text = tostring(res)
+    if text:match("^FED%-00%d ") then error(text, 0) end
+    fail("FED-003", "loading '" .. name .. "' (" .. e.origin .. " " .. tostring(e.version) .. ") failed: " .. text)
+  end
+  if res == nil then res = true end
+  e.value, e.loaded = res, true
+  return res
+end
+
+--- Federation.require(name, range): resolves by mode (monolith: bundled copy; hybrid: runtime,
+--- else bundled copy with one warning line; federated: runtime or FED-00x).
+function F.require(name, range)
+  if type(name) ~= "string" then fail("FED-001", "module name must be a string, got " .. type(name)) end
+  range = range or "*"
+  if F.processModules[name] then
+    fail("FED-006", "'" .. name .. "' is a process module: use require, not Federation.require")
+  end
+  local mode = F.mode()
+  local slot = F.modules[name] or {}
+  local rt, fb = slot.runtime, slot.fallback
+  local chosen
+  if mode == "monolith" then
+    chosen = fb or fail("FED-001", "module '" .. name .. "' has no bundled copy (monolith mode ignores the runtime)")
+  elseif mode == "hybrid" then
+    if rt and F.satisfies(rt.version, range) then
+      chosen = rt
+    elseif fb then
+      if not F.warned[name] then
+        F.warned[name] = true
+        local why = rt and ("runtime has " .. rt.version .. ", wanted " .. range) or "not in the runtime"
+        print("FED-WARN hybrid fallback: '" .. name .. "' " .. why .. "; using the bundled copy " .. tostring(fb.version))
+      end
+      chosen = fb
+    elseif rt then
+      fail("FED-002", "module '" .. name .. "' " .. rt.version .. " does not satisfy '" .. range .. "' and there is no bundled copy")
+    else
+      fail("FED-001", "module '" .. name .. "' is neither in the runtime nor bundled")
+    end
+  else
+    if not rt then fail("FED-001", "module '" .. name .. "' is not in the runtime (federated mode has no fallback)") end
+    if not F.satisfies(rt.version, range) then
+      fail("FED-002", "module '" .. name .. "' " .. rt.version .. " does not satisfy '" .. range .. "'")
+    end
+    chosen = rt
+  end
+  F.active[name] = chosen.origin
+  return loadEntry(name, chosen)
+end
+
+-- Plain `require("runtime.x")` (inside runtime modules, or an unrewritten site) goes through
+-- Federation too, after package.preload: one instance whichever way a module is reached.
+if not F.searcherInstalled then
+  F.searcherInstalled = true
+  table.insert(package.searchers, 2, function(name)
+    local Fed = rawget(_G, "Federation")
+    if Fed and Fed.modules[name] and not Fed.processModules[name] then
+      return function() return Fed.require(name) end, ":federation:"
+    end
+    return "\n\tno federated module '" .. name .. "'"
+  end)
+end
+
+-- status -----------------------------------------------------------------------------------------
+function F.status()
+  local list = {}
+  for name, slot in pairs(F.modules) do
+    for _, origin in ipairs({ "runtime", "fallback" }) do
+      local e = slot[origin]
+      if e then
+        list[#list + 1] = { name = name, version = e.version, hash = e.hash, origin = origin,
+          loaded = e.loaded == true, active = F.active[name] == origin }
+      end
+    end
+  end
+  for name in pairs(F.processModules) do
+    list[#list + 1] = { name = name, origin = "process", loaded = package.loaded[name] ~= nil, active = true }
+  end
+  table.sort(list, function(a, b) if a.name ~= b.name then return a.name < b.name end return a.origin < b.origin end)
+  return { mode = F.mode(), buildMode = F.buildMode, loaderVersion = F.loaderVersion,
+    runtimeVersion = F.runtime and F.runtime.version or nil, namespace = F.namespace, modules = list }
+end
+
+--- Adds the `Action = "Federation-Status"` handler (replies with the status as JSON).
+function F.addStatusHandler()
+  if not rawget(_G, "Handlers") then return end
+  Handlers.add("Federation-Status", function(msg) return msg.Action == "Federation-Status" end, function(msg)
+    ao.send({ Target = msg.From, Action = "Federation-Status-Reply", Data = require("json").encode(Federation.status()) })
+  end)
+end
+
+-- registry delivery (option b) -------------------------------------------------------------------
+local runPending -- defined below: runs the entries waiting for registry modules
+
+--- Accept runtime modules from `registryId` only; `Federation.fetch()` asks it for the expected ones.
+function F.useRegistry(registryId)
+  F.registryId = registryId
+  if not rawget(_G, "Handlers") then return end
+  Handlers.add("Federation-Module", function(msg) return msg.Action == "Federation-Module" end, function(msg)
+    local Fed = Federation
+    if msg.From ~= Fed.registryId then
+      fail("FED-009", "module code from " .. tostring(msg.From) .. " refused: only the registry " .. tostring(Fed.registryId) .. " may send modules")
+    end
+    local name = msg.Module
+    local want = Fed.expected[name]
+    if not want then fail("FED-001", "the registry sent '" .. tostring(name) .. "', which this process does not expect") end
+    Fed.registerSource(name, { version = want.version, hash = want.hash, source = msg.Data, origin = "runtime" })
+    print("Federation: installed '" .. name .. "' " .. want.version .. " from the registry")
+    runPending()
+  end)
+  F.registryHandler = true
+end
+
+--- Expected runtime modules not registered yet (sorted).
+function F.missing()
+  local out = {}
+  for name in pairs(F.expected) do
+    local slot = F.modules[name]
+    if not (slot and slot.runtime) then out[#out + 1] = name end
+  end
+  table.sort(out)
+  return out
+end
+
+--- Runs `fn` (a shell's entry) now, or, when a registry is configured and expected runtime
+--- modules are missing, once the registry has delivered them all.
+function F.whenReady(fn)
+  local missing = F.missing()
+  local reg = F.registry()
+  if #missing == 0 or not reg then return fn() end
+  F.pending = F.pending or {}
+  F.pending[#F.pending + 1] = fn
+  if F.registryId ~= reg or not F.registryHandler then F.useRegistry(reg) end
+  F.fetch(missing)
+  print("Federation: waiting for " .. #missing .. " runtime module(s) from the registry " .. reg)
+end
+
+runPending = function()
+  if #F.missing() > 0 or not F.pending then return end
+  local queue = F.pending
+  F.pending = nil
+  for _, fn in ipairs(queue) do fn() end
+end
+
+function F.fetch(names)
+  if not F.registryId then fail("FED-009", "no registry configured: call Federation.useRegistry(id) first") end
+  if not names then
+    names = {}
+    for name in pairs(F.expected) do names[#names + 1] = name end
+    table.sort(names)
+  end
+  ao.send({ Target = F.registryId, Action = "Federation-Get", Modules = table.concat(names, ",") })
+end
+end)()

@@ -1,0 +1,100 @@
+// The epic planner: runs the graph and the duplicate analysis on the project and produces
+// stories 36.1-36.6 as ordered steps, applying each step in memory to measure what it reads,
+// what it does to every process's size, and whether a budget breaks (naming the modules).
+import type { Project } from '../config/loadProject.ts';
+import { DiskWorkspace } from '../stage/workspace.ts';
+import { EpicSimulation, RUNTIME } from '../../codemods/lib/simulation.ts';
+import type { Plan, PlanStep } from '../../codemods/lib/planTypes.ts';
+import { planStory36_1 } from '../../codemods/story-36-1-extract-runtime.ts';
+import { planStory36_2 } from '../../codemods/story-36-2-federate.ts';
+import { planShells } from '../../codemods/story-36-3-to-6-shells.ts';
+import { moduleNameForPath } from '../../transforms/lua/lib/luaProject.ts';
+import { planTsSteps } from './tsPlanner.ts';
+
+export type { Plan, PlanStep } from '../../codemods/lib/planTypes.ts';
+
+export interface PlanSummary {
+  stepsPerStory: Record<string, number>;
+  decisions: number;
+  /** Projected bytes after the whole plan: each shell, the runtime, and each process's baseline. */
+  sizes: { process: string; beforeBytes: number; afterBytes: number; percent: number }[];
+  budgetBreaches: string[];
+}
+
+/** Names under which a module file is also reachable through a symlinked folder. */
+function aliasIndex(ws: DiskWorkspace, project: Project): { canonical: (p: string) => string; aliasesOf: (name: string) => string[] } {
+  const { config } = project;
+  const real = new Map<string, string>();
+  const aliases = new Map<string, string[]>();
+  for (const p of ws.list(config.sourceRoot)) {
+    if (!p.endsWith('.lua')) continue;
+    const r = ws.realPath(p) ?? p;
+    real.set(p, r);
+    if (r !== p) {
+      const name = moduleNameForPath(config, r);
+      const alias = moduleNameForPath(config, p);
+      if (name && alias) aliases.set(name, [...(aliases.get(name) ?? []), alias]);
+    }
+  }
+  return { canonical: (p) => real.get(p) ?? p, aliasesOf: (n) => aliases.get(n) ?? [] };
+}
+
+export async function planEpic(project: Project, opts: { name?: string } = {}): Promise<Plan> {
+  const ws = new DiskWorkspace(project.root);
+  const { canonical, aliasesOf } = aliasIndex(ws, project);
+  const sim = new EpicSimulation(ws, project.config, project.root, canonical);
+  planStory36_1(sim, aliasesOf);
+  planStory36_2(sim);
+  planShells(sim);
+  const steps: PlanStep[] = [...sim.steps];
+  // The TS client steps (their own planner) run after the Lua ones, in story 36.6.
+  for (const ts of await planTsSteps(project)) {
+    steps.push({
+      id: ts.id,
+      story: '36.6',
+      title: `Client: ${ts.description.replace(/\.$/, '')}`,
+      description: [ts.description, ...ts.notes].join('\n'),
+      transform: ts.transform,
+      params: ts.params,
+      dependsOn: steps.length ? [steps[steps.length - 1]!.id] : [],
+      reads: [],
+      sizeImpact: [],
+      notes: ts.notes,
+    });
+  }
+  return {
+    name: opts.name ?? 'epic',
+    version: 1,
+    createdAt: new Date().toISOString(),
+    baseline: Object.fromEntries(sim.baseline.bundle),
+    budgets: project.config.budgets,
+    steps,
+  };
+}
+
+/** Steps per story, projected sizes (last known after-bytes per process) and budget notes. */
+export function summarisePlan(plan: Plan): PlanSummary {
+  const stepsPerStory: Record<string, number> = {};
+  const last = new Map<string, number>();
+  const first = new Map<string, number>();
+  for (const s of plan.steps) {
+    stepsPerStory[s.story] = (stepsPerStory[s.story] ?? 0) + 1;
+    for (const i of s.sizeImpact) {
+      if (!first.has(i.process)) first.set(i.process, i.beforeBytes);
+      last.set(i.process, i.afterBytes);
+    }
+  }
+  const sizes = [...Object.keys(plan.baseline), RUNTIME].map((p) => {
+    const before = plan.baseline[p] ?? first.get(p) ?? 0;
+    const after = last.get(p) ?? first.get(p) ?? before;
+    return { process: p, beforeBytes: before, afterBytes: after, percent: before ? Math.round((1000 * after) / before) / 10 : 0 };
+  });
+  return {
+    stepsPerStory,
+    decisions: plan.steps.filter((s) => s.transform === 'decision').length,
+    sizes,
+    budgetBreaches: sizes
+      .filter((s) => s.afterBytes > (s.process === RUNTIME ? plan.budgets.runtimeBytes : plan.budgets.shellBytes))
+      .map((s) => `${s.process} ${s.afterBytes} B > ${s.process === RUNTIME ? plan.budgets.runtimeBytes : plan.budgets.shellBytes} B`),
+  };
+}

@@ -1,0 +1,125 @@
+// Plan IO: finds, parses (JSON or YAML) and validates plan files with one message per problem
+// (schema issues and semantic ones: unknown transform, duplicate or unknown ids, a step
+// placed before a step it depends on), and saves them as stable, pretty JSON.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { MigrateError } from '../errors.ts';
+import { loadTransforms } from '../transform/registry.ts';
+import { DECISION, planSchema, type Plan } from './planSchema.ts';
+
+export const PLAN_DIR = 'migration-plans';
+const PLAN_FILE = /\.plan\.(json|ya?ml)$/;
+
+/** The plan files of a project, sorted. */
+export function listPlanFiles(projectRoot: string): string[] {
+  const dir = path.join(projectRoot, PLAN_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => PLAN_FILE.test(f)).sort().map((f) => path.join(dir, f));
+}
+
+/** Picks the plan file: by name, else the only one, else 'epic'. */
+export function findPlanFile(projectRoot: string, name?: string): string {
+  const files = listPlanFiles(projectRoot);
+  const pick = name ? files.find((f) => path.basename(f).replace(PLAN_FILE, '') === name) : files.length === 1 ? files[0] : files.find((f) => path.basename(f).startsWith('epic.plan.'));
+  if (!pick) {
+    const known = files.map((f) => path.basename(f)).join(', ');
+    throw new MigrateError('PLAN-001', name ? `no plan named '${name}' in ${path.join(projectRoot, PLAN_DIR)}` : `no plan found in ${path.join(projectRoot, PLAN_DIR)}`, {
+      hint: files.length ? `plans here: ${known}; pass --plan <name>` : "run 'migrate plan' to write one",
+    });
+  }
+  return pick;
+}
+
+function parseText(file: string, text: string): unknown {
+  try {
+    return /\.ya?ml$/.test(file) ? YAML.parse(text) : JSON.parse(text);
+  } catch (e) {
+    throw new MigrateError('PLAN-002', `plan file is not valid ${/\.ya?ml$/.test(file) ? 'YAML' : 'JSON'}: ${(e as Error).message}`, {
+      location: { file },
+      hint: 'fix the syntax, or re-create the plan with `migrate plan`',
+    });
+  }
+}
+
+/** Semantic problems of a schema-valid plan (one string per problem). */
+export function planProblems(plan: Plan, transformIds: Set<string>): string[] {
+  const problems: string[] = [];
+  const position = new Map<string, number>();
+  plan.steps.forEach((s, i) => {
+    if (position.has(s.id)) problems.push(`steps[${i}].id: duplicate step id '${s.id}' (also steps[${position.get(s.id)}])`);
+    else position.set(s.id, i);
+  });
+  plan.steps.forEach((s, i) => {
+    const at = `steps[${i}] (${s.id})`;
+    if (s.transform === DECISION) {
+      if (!s.decision) problems.push(`${at}.decision: a 'decision' step needs a decision {question, options}`);
+      else {
+        const target = s.decision.transform;
+        if (target && !transformIds.has(target)) problems.push(`${at}.decision.transform: unknown transform '${target}'`);
+        if (s.decision.choice !== undefined && !s.decision.options.some((o) => o.id === s.decision!.choice)) {
+          problems.push(`${at}.decision.choice: '${s.decision.choice}' is not one of ${s.decision.options.map((o) => o.id).join(', ')}`);
+        }
+      }
+    } else if (!transformIds.has(s.transform)) {
+      problems.push(`${at}.transform: unknown transform '${s.transform}'`);
+    }
+    for (const dep of s.dependsOn) {
+      const j = position.get(dep);
+      if (j === undefined) problems.push(`${at}.dependsOn: unknown step '${dep}'`);
+      else if (j >= i) problems.push(`${at}.dependsOn: '${dep}' must come before '${s.id}' (it is steps[${j}])`);
+    }
+  });
+  return problems;
+}
+
+/** Validates raw plan data; throws PLAN-003 listing every problem. */
+export async function validatePlan(raw: unknown, file: string): Promise<Plan> {
+  const parsed = planSchema.safeParse(raw);
+  if (!parsed.success) {
+    const list = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new MigrateError('PLAN-003', `plan has ${list.length} problem(s):\n${list.join('\n')}`, {
+      location: { file },
+      hint: 'fix the plan file (migration-plans/schema.json describes every field) or re-plan with `migrate plan`',
+    });
+  }
+  const ids = new Set((await loadTransforms()).keys());
+  const problems = planProblems(parsed.data, ids);
+  if (problems.length) {
+    throw new MigrateError('PLAN-003', `plan has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`, {
+      location: { file },
+      hint: 'fix the plan file (order, ids, transforms) or re-plan with `migrate plan`',
+    });
+  }
+  return parsed.data;
+}
+
+export interface LoadedPlan {
+  plan: Plan;
+  file: string;
+}
+
+/** Loads and validates a project's plan (by name, or the only/epic one). */
+export async function loadPlanFile(projectRoot: string, name?: string): Promise<LoadedPlan> {
+  const file = findPlanFile(projectRoot, name);
+  return { plan: await validatePlan(parseText(file, readFileSync(file, 'utf8')), file), file };
+}
+
+export async function loadPlan(projectRoot: string, name?: string): Promise<Plan> {
+  return (await loadPlanFile(projectRoot, name)).plan;
+}
+
+/**
+ * Saves a plan: `target` is the project root (-> migration-plans/<name>.plan.json) or a plan
+ * file path (.json or .yaml). Written via a temp file + rename. Returns the file written.
+ */
+export async function savePlan(target: string, plan: unknown): Promise<string> {
+  const file = PLAN_FILE.test(target) ? target : path.join(target, PLAN_DIR, `${(plan as Plan).name}.plan.json`);
+  const valid = await validatePlan(plan, file);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const text = /\.ya?ml$/.test(file) ? YAML.stringify(valid) : `${JSON.stringify(valid, null, 2)}\n`;
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+  return file;
+}

@@ -1,0 +1,64 @@
+// The plan file schema (migration-plans/<name>.plan.json or .plan.yaml in the project): ordered
+// steps grouped by story, each naming a registered transform (or 'decision') and its params,
+// the files it reads with their hashes when planned, and its size impact per process.
+// Unknown extra fields (the planner's notes, baseline sizes, budgets) are kept as they are.
+import { z } from 'zod';
+
+export const STORIES = ['36.1', '36.2', '36.3', '36.4', '36.5', '36.6'] as const;
+export const DECISION = 'decision';
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lowercase hex digits)');
+
+export const decisionOptionSchema = z.looseObject({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const planStepSchema = z.looseObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'kebab-case: lowercase letters, digits, "-" and "."'),
+  story: z.enum(STORIES),
+  title: z.string().min(1),
+  description: z.string().optional(),
+  /** A registry id (`lua/<name>`, `ts/<name>`) or 'decision'. */
+  transform: z.string().min(1),
+  params: z.record(z.string(), z.unknown()).default({}),
+  dependsOn: z.array(z.string()).default([]),
+  reads: z.array(z.object({ path: z.string().min(1), sha256: sha256Hex })).default([]),
+  sizeImpact: z
+    .array(z.object({ process: z.string().min(1), beforeBytes: z.number().int().nonnegative(), afterBytes: z.number().int().nonnegative() }))
+    .default([]),
+  skip: z.boolean().optional(),
+  behaviourChange: z.string().optional(),
+  decision: z
+    .looseObject({
+      question: z.string().min(1),
+      options: z.array(decisionOptionSchema).min(1),
+      diff: z.string().optional(),
+      choice: z.string().optional(),
+      /** The transform a chosen option's params run with. */
+      transform: z.string().optional(),
+    })
+    .optional(),
+  verify: z.object({ processes: z.array(z.string()) }).optional(),
+});
+
+export const planSchema = z.looseObject({
+  version: z.literal(1),
+  name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'a file name: letters, digits, ".", "_" or "-"'),
+  createdAt: z.string().min(1),
+  project: z.object({ sourceRoot: z.string() }).optional(),
+  steps: z.array(planStepSchema),
+});
+
+export type Plan = z.output<typeof planSchema>;
+export type PlanStep = z.output<typeof planStepSchema>;
+export type PlanInput = z.input<typeof planSchema>;
+
+/** The JSON Schema written to migration-plans/schema.json (editors validate plan files with it). */
+export function planJsonSchema(): Record<string, unknown> {
+  return {
+    ...(z.toJSONSchema(planSchema, { io: 'input' }) as Record<string, unknown>),
+    title: 'ao-federate migration plan',
+  };
+}

@@ -1,0 +1,61 @@
+// The transform registry: discovers transforms/lua/*.ts and transforms/ts/*.ts (one transform
+// per file, `export const transform`), so adding a transform touches one file. Test files
+// are skipped. MIGRATE_EXTRA_TRANSFORMS (a path list) adds folders of the same shape, which
+// is how the engine's tests plug in their own transforms.
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { MigrateError } from '../errors.ts';
+import { TOOLKIT_ROOT } from '../config/loadProject.ts';
+import type { Transform } from './types.ts';
+
+export const TRANSFORM_DIRS = [path.join(TOOLKIT_ROOT, 'transforms', 'lua'), path.join(TOOLKIT_ROOT, 'transforms', 'ts')];
+
+let cache: Promise<Map<string, Transform>> | undefined;
+
+function transformDirs(): string[] {
+  const extra = (process.env.MIGRATE_EXTRA_TRANSFORMS ?? '').split(path.delimiter).filter(Boolean);
+  return [...TRANSFORM_DIRS, ...extra.map((d) => path.resolve(d))];
+}
+
+async function discover(): Promise<Map<string, Transform>> {
+  const found = new Map<string, Transform>();
+  for (const dir of transformDirs()) {
+    if (!existsSync(dir)) continue;
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts')).sort();
+    for (const file of files) {
+      const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { transform?: Transform };
+      const t = mod.transform;
+      if (!t) continue;
+      if (found.has(t.id)) {
+        throw new MigrateError('PLAN-020', `two transforms share the id '${t.id}'`, {
+          location: { file: path.join(dir, file) },
+          hint: 'transform ids must be unique: rename one of the files and its id',
+        });
+      }
+      found.set(t.id, t);
+    }
+  }
+  return found;
+}
+
+/** Every registered transform by id (discovered once per process). */
+export function loadTransforms(): Promise<Map<string, Transform>> {
+  cache ??= discover().catch((e: unknown) => {
+    cache = undefined;
+    throw e;
+  });
+  return cache;
+}
+
+/** The transform with this id, or PLAN-021 naming the known ids. */
+export async function getTransform(id: string): Promise<Transform> {
+  const all = await loadTransforms();
+  const t = all.get(id);
+  if (!t) {
+    throw new MigrateError('PLAN-021', `unknown transform '${id}'`, {
+      hint: `known transforms: ${[...all.keys()].sort().join(', ') || '(none)'}`,
+    });
+  }
+  return t;
+}

@@ -1,0 +1,105 @@
+// lua/federate-requires: inside one process (its entry and its own modules, i.e. the files of
+// its closure outside the runtime folder) requires of runtime modules go through the loader:
+//   require("runtime.x")        -> Federation.require("runtime.x", "^1.0.0")
+//   require 'runtime.x'         -> Federation.require ('runtime.x', '^1.0.0')
+//   pcall(require, "runtime.x") -> pcall(Federation.require, "runtime.x", "^1.0.0")
+// Only the callee and the argument list are edited; the literal keeps its quotes. Runtime
+// modules' own requires of each other stay plain `require` (the runtime bundle resolves them).
+import { z } from 'zod';
+import { MigrateError } from '../../src/errors.ts';
+import type { Transform } from '../../src/transform/types.ts';
+import type { TextEdit } from './lib/luaSource.ts';
+import { buildLuaGraph, isRuntimePath, resolveModule, runtimePrefix } from './lib/luaProject.ts';
+import { readManifest, rangeFor } from './lib/manifest.ts';
+import { editRequireSites } from './lib/rewriteRequires.ts';
+import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
+import type { RequireSite } from './lib/requireSites.ts';
+import type { ProjectConfig } from '../../src/config/projectConfig.ts';
+import type { Tree } from '../../src/stage/tree.ts';
+
+const paramsSchema = z.object({ process: z.string().min(1) });
+type Params = z.infer<typeof paramsSchema>;
+
+/** The files a process owns: its closure minus runtime files (federated requires followed too). */
+export function processOwnFiles(tree: Tree, config: ProjectConfig, processName: string): string[] {
+  if (!config.processes.some((p) => p.name === processName)) {
+    throw new MigrateError('PLAN-204', `unknown process ${processName}`, { hint: `one of: ${config.processes.map((p) => p.name).join(', ')}` });
+  }
+  const graph = buildLuaGraph(tree, config);
+  return (graph.closures.get(processName) ?? []).filter((f) => !isRuntimePath(config, f));
+}
+
+const quoteOf = (raw: string): string => (raw.startsWith("'") ? "'" : '"');
+
+function federateEdits(site: RequireSite, text: string, range: string): TextEdit[] {
+  const q = quoteOf(site.raw);
+  const versionArg = `, ${q}${range}${q}`;
+  const callee: TextEdit = { start: site.calleeRange[0], end: site.calleeRange[1], text: 'Federation.require' };
+  if (site.form === 'paren' || site.form === 'pcall') {
+    return [callee, { start: site.literalRange[1], end: site.literalRange[1], text: versionArg }];
+  }
+  // `require "x"` / `require [[x]]`: the call needs parentheses for the second argument;
+  // the whitespace before the literal is kept, which is how the inverse recognises the form.
+  void text;
+  return [callee, { start: site.literalRange[0], end: site.literalRange[1], text: `(${site.raw}${versionArg})` }];
+}
+
+function unfederateEdits(site: RequireSite, text: string): TextEdit[] {
+  if (!site.versionRange) return [];
+  const callee: TextEdit = { start: site.calleeRange[0], end: site.calleeRange[1], text: 'require' };
+  const gap = text.slice(site.calleeRange[1], site.literalRange[0]);
+  const bare = site.form === 'paren' && /^\s+\($/.test(gap) && text[site.versionRange[1]] === ')' && site.callRange[1] === site.versionRange[1] + 1;
+  if (bare) {
+    // `Federation.require ("x", "^1.0.0")` was `require "x"`.
+    return [
+      callee,
+      { start: site.literalRange[0] - 1, end: site.literalRange[0], text: '' },
+      { start: site.literalRange[1], end: site.versionRange[1] + 1, text: '' },
+    ];
+  }
+  return [callee, { start: site.literalRange[1], end: site.versionRange[1], text: '' }];
+}
+
+export const transform: Transform<Params> = {
+  id: 'lua/federate-requires',
+  language: 'lua',
+  description: "Routes one process's requires of runtime modules through Federation.require with a version range.",
+  params: paramsSchema,
+  apply(tree, params, ctx) {
+    const { config } = ctx;
+    const ns = runtimePrefix(config);
+    const manifest = readManifest(tree, config);
+    let count = 0;
+    for (const file of processOwnFiles(tree, config, params.process)) {
+      count += editRequireSites(tree, file, (site, text) =>
+        !site.federated && site.name.startsWith(ns) && isRuntimePath(config, resolveModule(config, tree, site.name) ?? '')
+          ? federateEdits(site, text, rangeFor(manifest, config, site.name))
+          : [],
+      );
+    }
+    ctx.report(`${params.process}: ${count} edit(s) for federated requires`);
+  },
+  inverse(tree, params, ctx) {
+    const ns = runtimePrefix(ctx.config);
+    for (const file of processOwnFiles(tree, ctx.config, params.process)) {
+      editRequireSites(tree, file, (site, text) => (site.federated && site.name.startsWith(ns) ? unfederateEdits(site, text) : []));
+    }
+  },
+};
+
+export const fixtures: LuaFixture[] = [
+  {
+    name: 'all forms in entry and own module; runtime-internal requires stay plain',
+    config: fixtureConfig(['battle', 'pokemon']),
+    files: {
+      'ao-processes/battle/main.lua':
+        '-- battle\r\nlocal rng = require("runtime.rng")\r\nlocal u = require \'runtime.utils\'\r\nlocal l = require [[runtime.utils]]\r\nlocal ok, j = pcall(require, "runtime.utils")\r\nlocal own = require("battle.turn")\r\nlocal json = require("json")\r\nreturn own',
+      'ao-processes/battle/turn.lua': 'local rng = require( "runtime.rng" )\nreturn {}\n',
+      'ao-processes/pokemon/main.lua': 'local rng = require("runtime.rng")\n',
+      'ao-processes/runtime/rng.lua': 'local u = require("runtime.utils")\nreturn {}\n',
+      'ao-processes/runtime/utils.lua': 'return {}\n',
+      'ao-processes/runtime/manifest.json': JSON.stringify({ version: '1.2.0', modules: [{ name: 'runtime.rng', path: 'ao-processes/runtime/rng.lua', version: '1.2.3', hash: '', exports: [], bytes: 0 }] }),
+    },
+    params: { process: 'battle' },
+  },
+];

@@ -1,0 +1,42 @@
+// Rewrites require names in place: only the text between the quotes (or long brackets)
+// changes, so the require's form, quote style and everything around it stay byte-identical.
+import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
+import type { Tree } from '../../../src/stage/tree.ts';
+import { applyTextEdits, encodeLua, type TextEdit } from './luaSource.ts';
+import { luaFiles, parseCached } from './luaProject.ts';
+import type { RequireSite } from './requireSites.ts';
+
+/** Edits `file` through `edit(site, text) -> TextEdit[]`; writes only when something changed. */
+export function editRequireSites(
+  tree: Tree,
+  file: string,
+  edit: (site: RequireSite, text: string) => TextEdit[],
+): number {
+  const bytes = tree.read(file);
+  if (!bytes) return 0;
+  const { parsed, sites } = parseCached(bytes, file);
+  if (!parsed.ast) return 0; // unparseable files are reported by the graph, never edited
+  const edits = sites.flatMap((s) => edit(s, parsed.text));
+  if (!edits.length) return 0;
+  tree.write(file, encodeLua(applyTextEdits(parsed.text, edits), parsed.bom));
+  return edits.length;
+}
+
+/** Renames required modules in every Lua file of the project: `rename(name)` gives the new name. */
+export function renameRequires(tree: Tree, config: ProjectConfig, rename: (name: string) => string | undefined, files = luaFiles(tree, config)): number {
+  let count = 0;
+  for (const file of files) {
+    count += editRequireSites(tree, file, (site) => {
+      const to = rename(site.name);
+      return to === undefined || to === site.name ? [] : [{ start: site.nameRange[0], end: site.nameRange[1], text: to }];
+    });
+  }
+  return count;
+}
+
+/** Moves a file (kept byte-identical) unless it is already there. */
+export function moveFile(tree: Tree, from: string, to: string): boolean {
+  if (from === to || !tree.exists(from) || tree.exists(to)) return false;
+  tree.rename(from, to);
+  return true;
+}

@@ -1,0 +1,124 @@
+// lua/merge-exact-copies: the same module at several paths (per-process copied folders)
+// becomes one runtime module (`runtime.<canonical>`); requires of every copy are rewired to
+// it and the copies are deleted. Copies must be byte-identical: drifted copies are decision
+// steps in the plan, and only an explicit `acceptDifferences` (a user's choice of variant,
+// which changes behaviour) merges them.
+import { z } from 'zod';
+import { MigrateError } from '../../src/errors.ts';
+import type { Transform } from '../../src/transform/types.ts';
+import { parseCached, resolveModule, runtimePrefix } from './lib/luaProject.ts';
+import type { ProjectConfig } from '../../src/config/projectConfig.ts';
+import type { Tree } from '../../src/stage/tree.ts';
+import { editRequireSites } from './lib/rewriteRequires.ts';
+import { luaFiles } from './lib/luaProject.ts';
+import { moveModulesToRuntime } from './move-to-runtime.ts';
+import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
+
+const paramsSchema = z.object({
+  canonical: z.string().min(1),
+  copies: z.array(z.string().min(1)).min(1),
+  /** Set by a decision: the canonical variant replaces differing copies (behaviour change). */
+  acceptDifferences: z.boolean().default(false),
+  /**
+   * Files that required a copy (not the canonical name): file -> the names of its merged
+   * requires in source order. Lets the inverse rewire each caller exactly; the planner fills it.
+   */
+  callers: z.record(z.string(), z.array(z.string())).optional(),
+});
+type Params = z.output<typeof paramsSchema>;
+
+const commonPrefix = (a: string, b: string): number => {
+  const x = a.split('/');
+  const y = b.split('/');
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return i;
+};
+
+/** The `callers` param: for every file requiring a copy, its merged names in source order. */
+export function callersOf(tree: Tree, config: ProjectConfig, canonical: string, copies: string[]): Record<string, string[]> {
+  const names = new Set([canonical, ...copies]);
+  const out: Record<string, string[]> = {};
+  for (const file of luaFiles(tree, config)) {
+    const bytes = tree.read(file);
+    if (!bytes) continue;
+    const hits = parseCached(bytes, file).sites.filter((s) => names.has(s.name)).map((s) => s.name);
+    if (hits.some((n) => n !== canonical)) out[file] = hits;
+  }
+  return out;
+}
+
+export const transform: Transform<Params> = {
+  id: 'lua/merge-exact-copies',
+  language: 'lua',
+  description: 'Merges identical copies of a module into one runtime module and rewires their callers.',
+  params: paramsSchema as unknown as z.ZodType<Params>,
+  apply(tree, params, ctx) {
+    const { config } = ctx;
+    const target = `${runtimePrefix(config)}${params.canonical}`;
+    const canonicalPath = resolveModule(config, tree, params.canonical);
+    const canonicalBytes = canonicalPath ? tree.read(canonicalPath)! : undefined;
+    for (const copy of params.copies) {
+      const at = resolveModule(config, tree, copy);
+      if (!at || !canonicalBytes) continue;
+      if (!params.acceptDifferences && !tree.read(at)!.equals(canonicalBytes)) {
+        throw new MigrateError('PLAN-207', `${copy} (${at}) is not an exact copy of ${params.canonical}`, {
+          location: { file: at },
+          hint: 'near-duplicates are merged only through a decision step (acceptDifferences: true), since merging changes behaviour',
+        });
+      }
+      tree.delete(at);
+    }
+    if (canonicalPath) moveModulesToRuntime(tree, config, [params.canonical], ctx.report);
+    const names = new Set([params.canonical, ...params.copies]);
+    for (const file of luaFiles(tree, config)) {
+      editRequireSites(tree, file, (s) => (names.has(s.name) ? [{ start: s.nameRange[0], end: s.nameRange[1], text: target }] : []));
+    }
+    ctx.report(`merged ${params.copies.length + 1} copies of ${params.canonical} into ${target}`);
+  },
+  inverse(tree, params, ctx) {
+    const { config } = ctx;
+    const target = `${runtimePrefix(config)}${params.canonical}`;
+    const at = resolveModule(config, tree, target);
+    if (!at) return;
+    const bytes = tree.read(at)!;
+    const original = `${config.sourceRoot}/${at.slice(config.runtime.dir.length + 1)}`;
+    const pattern = original.endsWith('/init.lua') ? '?/init.lua' : '?.lua';
+    const paths = new Map<string, string>([[params.canonical, original]]);
+    for (const copy of params.copies) {
+      const p = `${config.sourceRoot}/${pattern.replace('?', copy.split('.').join('/'))}`;
+      paths.set(copy, p);
+      if (!tree.exists(p)) tree.write(p, bytes);
+    }
+    tree.rename(at, original);
+    // Each caller gets back the name it had: from `callers` when the plan recorded them, else
+    // the copy nearest to it in the folder tree (the per-process copy layout); the engine's
+    // recorded pre-images are authoritative where that guess is wrong.
+    for (const file of luaFiles(tree, config)) {
+      const nearest = [...paths].reduce((best, cur) => (commonPrefix(file, cur[1]) > commonPrefix(file, best[1]) ? cur : best));
+      const recorded = params.callers?.[file];
+      let i = 0;
+      editRequireSites(tree, file, (s) => {
+        if (s.name !== target) return [];
+        const name = params.callers ? (recorded?.[i++] ?? params.canonical) : nearest[0];
+        return [{ start: s.nameRange[0], end: s.nameRange[1], text: name }];
+      });
+    }
+  },
+};
+
+const utils = '-- shared utils\nlocal M = {}\nfunction M.copy(t) local r = {} for k, v in pairs(t) do r[k] = v end return r end\nreturn M';
+
+export const fixtures: LuaFixture[] = [
+  {
+    name: 'the same utils.lua at five paths (per-process copied folders)',
+    config: fixtureConfig(['a', 'b', 'c', 'd', 'e']),
+    files: Object.fromEntries(
+      ['a', 'b', 'c', 'd', 'e'].flatMap((p) => [
+        [`ao-processes/${p}/main.lua`, `local utils = require("${p}.lib.utils")\r\nreturn utils.copy({})\r\n`],
+        [`ao-processes/${p}/lib/utils.lua`, utils],
+      ]),
+    ),
+    params: { canonical: 'a.lib.utils', copies: ['b.lib.utils', 'c.lib.utils', 'd.lib.utils', 'e.lib.utils'] },
+  },
+];

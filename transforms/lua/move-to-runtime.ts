@@ -1,0 +1,131 @@
+// lua/move-to-runtime: moves shared modules into the runtime folder (`runtime.<old name>`)
+// and rewrites every require of them in every Lua file of the project, in every form,
+// keeping quote style. Aliases (the same file reached through a symlinked folder under a
+// second name) only get their requires rewritten: the file itself moves once.
+import { z } from 'zod';
+import { MigrateError } from '../../src/errors.ts';
+import type { ProjectConfig } from '../../src/config/projectConfig.ts';
+import type { Transform } from '../../src/transform/types.ts';
+import type { Tree } from '../../src/stage/tree.ts';
+import { luaFiles, moduleNameForPath, parseCached, resolveModule, runtimePrefix } from './lib/luaProject.ts';
+import { editRequireSites, moveFile, renameRequires } from './lib/rewriteRequires.ts';
+import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
+
+const paramsSchema = z.object({
+  modules: z.array(z.string().min(1)).min(1),
+  /** Other names of the same files (symlinked folders): requires only. */
+  aliases: z.array(z.object({ name: z.string(), of: z.string() })).default([]),
+  /** Files that required an alias: file -> the moved names of its requires in source order (for an exact inverse). */
+  callers: z.record(z.string(), z.array(z.string())).optional(),
+});
+export type MoveToRuntimeParams = z.input<typeof paramsSchema>;
+
+/** Where module `name` (now at `from`) lives in the runtime folder: same relative layout. */
+export function runtimePathFor(config: ProjectConfig, from: string): string {
+  const rel = from.slice(config.sourceRoot.length + 1);
+  return `${config.runtime.dir}/${rel}`;
+}
+
+export function checkRuntimeLayout(config: ProjectConfig): void {
+  const expected = `${config.sourceRoot}/${config.runtime.namespace}`;
+  if (config.runtime.dir !== expected) {
+    throw new MigrateError('PLAN-201', `runtime.dir ${config.runtime.dir} does not match sourceRoot/namespace (${expected})`, {
+      hint: `set runtime.dir to "${expected}" so that runtime.<name> resolves through the same patterns`,
+    });
+  }
+}
+
+/** Moves `modules` (names relative to sourceRoot) under the runtime folder; returns name map old -> new. */
+export function moveModulesToRuntime(tree: Tree, config: ProjectConfig, modules: string[], report: (n: string) => void): Map<string, string> {
+  checkRuntimeLayout(config);
+  const ns = runtimePrefix(config);
+  const renames = new Map<string, string>();
+  for (const name of modules) {
+    if (name.startsWith(ns)) throw new MigrateError('PLAN-202', `module ${name} is already a runtime name`, { hint: 'list old names' });
+    const from = resolveModule(config, tree, name);
+    const target = `${ns}${name}`;
+    if (from) {
+      const to = runtimePathFor(config, from);
+      if (tree.exists(to)) {
+        throw new MigrateError('PLAN-203', `cannot move ${from}: ${to} already exists`, {
+          location: { file: from },
+          hint: 'merge the two with lua/merge-exact-copies or rename one of them',
+        });
+      }
+      moveFile(tree, from, to);
+    } else if (!resolveModule(config, tree, target)) {
+      // Merged away by an earlier decision (or renamed by hand): nothing to move, and its
+      // requires (if any are left) are still rewritten below.
+      report(`skipped ${name}: it resolves to no file`);
+    }
+    renames.set(name, target);
+  }
+  if (renames.size) report(`moved ${renames.size} module(s) to ${config.runtime.dir}`);
+  return renames;
+}
+
+/** `callers` for a move with aliases: files requiring an alias, with their moved names in order. */
+export function aliasCallers(tree: Tree, config: ProjectConfig, modules: string[], aliases: { name: string; of: string }[]): Record<string, string[]> {
+  const aliasNames = new Set(aliases.map((a) => a.name));
+  const names = new Set([...modules, ...aliasNames]);
+  const out: Record<string, string[]> = {};
+  for (const file of luaFiles(tree, config)) {
+    const bytes = tree.read(file);
+    if (!bytes) continue;
+    const hits = parseCached(bytes, file).sites.filter((s) => names.has(s.name)).map((s) => s.name);
+    if (hits.some((n) => aliasNames.has(n))) out[file] = hits;
+  }
+  return out;
+}
+
+export const transform: Transform<z.output<typeof paramsSchema>> = {
+  id: 'lua/move-to-runtime',
+  language: 'lua',
+  description: 'Moves shared Lua modules into the runtime folder and rewrites every require of them.',
+  params: paramsSchema as unknown as z.ZodType<z.output<typeof paramsSchema>>,
+  apply(tree, params, ctx) {
+    const renames = moveModulesToRuntime(tree, ctx.config, params.modules, ctx.report);
+    for (const a of params.aliases) renames.set(a.name, `${runtimePrefix(ctx.config)}${a.of}`);
+    renameRequires(tree, ctx.config, (n) => renames.get(n));
+  },
+  inverse(tree, params, ctx) {
+    const ns = runtimePrefix(ctx.config);
+    const back = new Map<string, string>();
+    for (const name of params.modules) {
+      const at = resolveModule(ctx.config, tree, `${ns}${name}`);
+      if (at) {
+        const original = `${ctx.config.sourceRoot}/${at.slice(ctx.config.runtime.dir.length + 1)}`;
+        moveFile(tree, at, original);
+        if (moduleNameForPath(ctx.config, original) !== name) ctx.report(`moved back ${original} (name ${name})`);
+      }
+      back.set(`${ns}${name}`, name);
+    }
+    // Alias requires cannot be told apart from canonical ones after the move: `callers` (filled
+    // by the planner) says which name each site had; without it they come back canonical.
+    for (const file of luaFiles(tree, ctx.config)) {
+      const recorded = params.callers?.[file];
+      let i = 0;
+      editRequireSites(tree, file, (site) => {
+        const to = back.get(site.name);
+        if (to === undefined) return [];
+        const name = recorded?.[i++] ?? to;
+        return [{ start: site.nameRange[0], end: site.nameRange[1], text: name }];
+      });
+    }
+  },
+};
+
+export const fixtures: LuaFixture[] = [
+  {
+    name: 'every require form, CRLF, BOM, no final newline, dashes, globals, built-ins',
+    config: fixtureConfig(['a', 'b']),
+    files: {
+      'ao-processes/a/main.lua':
+        '\uFEFF-- entry\r\nlocal rng = require("game-logic.battle-rng")\r\nlocal u = require \'util.table-utils\'\r\nlocal l = require [[util.table-utils]]\r\nBattleRNG = require "game-logic.battle-rng"\r\nlocal ok, j = pcall(require, "util.table-utils")\r\nlocal h = require(".handlers")\r\nreturn rng',
+      'ao-processes/b/main.lua': 'local rng = require("game-logic.battle-rng")\nprint(rng)\n',
+      'ao-processes/game-logic/battle-rng.lua': 'local M = {}\nfunction M.next() return 4 end\nreturn M',
+      'ao-processes/util/table-utils.lua': '-- no return at all\nTableUtils = {}\n',
+    },
+    params: { modules: ['game-logic.battle-rng', 'util.table-utils'] },
+  },
+];

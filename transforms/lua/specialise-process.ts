@@ -1,0 +1,106 @@
+// lua/specialise-process: turns a process into a shell. Modules in shared folders that only
+// this process uses move into the process's own tree (`<process dir>/<old path>`, required
+// as `<process>.<old name>`); modules in its folder that its entry never reaches are reported,
+// never deleted. What the runtime provides stays in the runtime.
+import { z } from 'zod';
+import { MigrateError } from '../../src/errors.ts';
+import type { ProjectConfig } from '../../src/config/projectConfig.ts';
+import type { Transform } from '../../src/transform/types.ts';
+import type { Tree } from '../../src/stage/tree.ts';
+import { buildLuaGraph, isRuntimePath, moduleNameForPath, processHome, resolveModule } from './lib/luaProject.ts';
+import { moveFile, renameRequires } from './lib/rewriteRequires.ts';
+import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
+
+const paramsSchema = z.object({
+  process: z.string().min(1),
+  /** Module names to move (the planner lists them so the inverse knows them). */
+  modules: z.array(z.string()).optional(),
+});
+type Params = z.infer<typeof paramsSchema>;
+
+function home(config: ProjectConfig, name: string) {
+  try {
+    return processHome(config, name);
+  } catch {
+    throw new MigrateError('PLAN-204', `unknown process ${name}`, { hint: `one of: ${config.processes.map((p) => p.name).join(', ')}` });
+  }
+}
+
+/** Shared-folder modules reachable only from `processName` (names), and its unreachable own files. */
+export function specialisationOf(tree: Tree, config: ProjectConfig, processName: string): { exclusive: string[]; unreachable: string[] } {
+  const h = home(config, processName);
+  const graph = buildLuaGraph(tree, config);
+  const mine = graph.closures.get(processName) ?? [];
+  const others = new Set(config.processes.filter((p) => p.name !== processName).flatMap((p) => graph.closures.get(p.name) ?? []));
+  const processDirs = config.processes.map((p) => home(config, p.name).dir);
+  const exclusive = mine
+    .filter((f) => !isRuntimePath(config, f) && !others.has(f) && !processDirs.some((d) => f.startsWith(`${d}/`)))
+    .map((f) => moduleNameForPath(config, f))
+    .filter((n): n is string => !!n)
+    .sort();
+  const reached = new Set(mine);
+  const unreachable = tree.list(h.dir).filter((f) => f.endsWith('.lua') && !reached.has(f));
+  return { exclusive, unreachable };
+}
+
+const targetOf = (config: ProjectConfig, processName: string, from: string): string =>
+  `${home(config, processName).dir}/${from.slice(config.sourceRoot.length + 1)}`;
+
+export const transform: Transform<Params> = {
+  id: 'lua/specialise-process',
+  language: 'lua',
+  description: "Moves modules only one process uses into that process's own folder and reports its unreachable modules.",
+  params: paramsSchema,
+  apply(tree, params, ctx) {
+    const { config } = ctx;
+    const h = home(config, params.process);
+    const found = specialisationOf(tree, config, params.process);
+    const modules = params.modules ?? found.exclusive;
+    const renames = new Map<string, string>();
+    for (const name of modules) {
+      const from = resolveModule(config, tree, name);
+      if (!from) continue; // already moved
+      const to = targetOf(config, params.process, from);
+      if (tree.exists(to)) {
+        throw new MigrateError('PLAN-208', `cannot move ${from} into ${params.process}: ${to} exists`, { location: { file: to }, hint: 'rename one of the two modules first' });
+      }
+      moveFile(tree, from, to);
+      renames.set(name, `${h.prefix}${name}`);
+    }
+    renameRequires(tree, config, (n) => renames.get(n));
+    if (renames.size) ctx.report(`${params.process}: ${renames.size} module(s) moved into ${h.dir}`);
+    for (const f of found.unreachable) ctx.report(`${params.process}: ${f} is not reachable from ${h.entry} (kept)`);
+  },
+  inverse(tree, params, ctx) {
+    const { config } = ctx;
+    if (!params.modules) {
+      throw new MigrateError('PLAN-206', 'the inverse of lua/specialise-process needs the moved module list', { hint: 'plans list `modules`; the engine reverts from recorded pre-images' });
+    }
+    const h = home(config, params.process);
+    const back = new Map<string, string>();
+    for (const name of params.modules) {
+      const at = resolveModule(config, tree, `${h.prefix}${name}`);
+      if (!at) continue;
+      moveFile(tree, at, `${config.sourceRoot}/${at.slice(h.dir.length + 1)}`);
+      back.set(`${h.prefix}${name}`, name);
+    }
+    renameRequires(tree, config, (n) => back.get(n));
+  },
+};
+
+export const fixtures: LuaFixture[] = [
+  {
+    name: 'exclusive shared module moves in, shared ones stay, unreachable reported',
+    config: fixtureConfig(['battle', 'pokemon']),
+    files: {
+      'ao-processes/battle/main.lua': 'local t = require("battle.turn")\nlocal d = require("game-logic.damage")\nlocal r = Federation.require("runtime.rng", "^1.0.0")\nreturn t',
+      'ao-processes/battle/turn.lua': 'local d = require "game-logic.damage"\nlocal s = require("game-logic.shared")\nreturn {}\n',
+      'ao-processes/battle/old-unused.lua': 'return {}\n',
+      'ao-processes/pokemon/main.lua': 'local s = require("game-logic.shared")\n',
+      'ao-processes/game-logic/damage.lua': 'local s = require("game-logic.shared")\r\nreturn {}\r\n',
+      'ao-processes/game-logic/shared.lua': 'return {}\n',
+      'ao-processes/runtime/rng.lua': 'return {}\n',
+    },
+    params: { process: 'battle', modules: ['game-logic.damage'] },
+  },
+];

@@ -1,0 +1,85 @@
+// lua/write-runtime-manifest: writes `<runtime.dir>/manifest.json`, the runtime's stable API:
+// each runtime module with a semver version, the sha256 of its bytes, its exported names and
+// its size. Versions follow the previous manifest: an export removed -> major bump, one added
+// -> minor, same API but new bytes -> patch, nothing changed -> same version.
+import { z } from 'zod';
+import type { Transform } from '../../src/transform/types.ts';
+import type { ProjectConfig } from '../../src/config/projectConfig.ts';
+import type { Workspace } from '../../src/stage/tree.ts';
+import { parseLuaOrThrow } from './lib/luaSource.ts';
+import { moduleNameForPath, sha256 } from './lib/luaProject.ts';
+import { manifestPath, readManifest, type ManifestModule, type RuntimeManifest } from './lib/manifest.ts';
+import { moduleExports } from './lib/moduleExports.ts';
+import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
+
+const paramsSchema = z.object({}).passthrough();
+type Params = z.infer<typeof paramsSchema>;
+
+type Bump = 0 | 1 | 2 | 3; // none, patch, minor, major
+
+export function bumpVersion(v: string, bump: Bump): string {
+  const [a, b, c] = v.split('.').map(Number) as [number, number, number];
+  if (bump === 3) return `${a + 1}.0.0`;
+  if (bump === 2) return `${a}.${b + 1}.0`;
+  if (bump === 1) return `${a}.${b}.${c + 1}`;
+  return v;
+}
+
+export function changeOf(prev: ManifestModule, hash: string, exports: string[]): Bump {
+  if (prev.exports.some((e) => !exports.includes(e))) return 3;
+  if (exports.some((e) => !prev.exports.includes(e))) return 2;
+  return prev.hash === hash ? 0 : 1;
+}
+
+/** The manifest the runtime folder calls for now, given the previous one. */
+export function computeManifest(ws: Workspace, config: ProjectConfig): RuntimeManifest {
+  const previous = readManifest(ws, config);
+  let strongest: Bump = 0;
+  const modules: ManifestModule[] = [];
+  for (const file of ws.list(config.runtime.dir).filter((p) => p.endsWith('.lua'))) {
+    const name = moduleNameForPath(config, file);
+    if (!name) continue;
+    const bytes = ws.read(file)!;
+    const exports = moduleExports(parseLuaOrThrow(bytes, file).ast);
+    const hash = sha256(bytes);
+    const prev = previous?.modules.find((m) => m.name === name);
+    const bump = prev ? changeOf(prev, hash, exports) : 0;
+    if (prev && bump > strongest) strongest = bump;
+    modules.push({ name, path: file, version: prev ? bumpVersion(prev.version, bump) : config.runtime.version, hash, exports, bytes: bytes.length });
+  }
+  // A module that disappeared is an API removal for the runtime as a whole.
+  if (previous?.modules.some((m) => !modules.find((n) => n.name === m.name))) strongest = 3;
+  const version = previous ? bumpVersion(previous.version, strongest) : config.runtime.version;
+  return { version, modules };
+}
+
+export const transform: Transform<Params> = {
+  id: 'lua/write-runtime-manifest',
+  language: 'lua',
+  description: 'Writes the runtime manifest: each runtime module with version, hash, exports and size.',
+  params: paramsSchema,
+  apply(tree, _params, ctx) {
+    const manifest = computeManifest(tree, ctx.config);
+    tree.write(manifestPath(ctx.config), `${JSON.stringify(manifest, null, 2)}\n`);
+    ctx.report(`runtime manifest ${manifest.version}: ${manifest.modules.length} module(s)`);
+  },
+  // The manifest is generated: the inverse removes it. A previous manifest it replaced is
+  // restored by the engine from its recorded pre-image.
+  inverse(tree, _params, ctx) {
+    if (tree.exists(manifestPath(ctx.config))) tree.delete(manifestPath(ctx.config));
+  },
+};
+
+export const fixtures: LuaFixture[] = [
+  {
+    name: 'exports of every module shape',
+    config: fixtureConfig(['p']),
+    files: {
+      'ao-processes/p/main.lua': 'return 1\n',
+      'ao-processes/runtime/a.lua': 'local M = { size = 1 }\nM.x = 1\nfunction M.f() end\nfunction M:g() end\nM["h-i"] = 2\nlocal function hidden() end\nreturn M\n',
+      'ao-processes/runtime/b.lua': 'local function enc() end\nreturn { encode = enc, decode = enc }',
+      'ao-processes/runtime/c/init.lua': 'Globals = {}\nfunction GlobalFn() end\n',
+    },
+    params: {},
+  },
+];
