@@ -10,6 +10,9 @@ import { aliasCallers, transform as moveToRuntime } from '../transforms/lua/move
 import { transform as writeManifest } from '../transforms/lua/write-runtime-manifest.ts';
 import { transform as extractInline } from '../transforms/lua/extract-inline-duplicate.ts';
 import { inlineDuplicateGroups } from './lib/inlineDuplicates.ts';
+import { transform as extractFunctionClone } from '../transforms/lua/extract-function-clone.ts';
+import { functionUnits, type FunctionUnit } from '../transforms/lua/lib/functionClones.ts';
+import { parseCached } from '../transforms/lua/lib/luaProject.ts';
 import type { Transform } from '../src/transform/types.ts';
 
 const slug = (s: string): string => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
@@ -73,6 +76,39 @@ export function planExactMerges(sim: EpicSimulation, undecided: (m: ModuleFile) 
       description: `${group.map((g) => g.path).join(', ')} are byte-identical; they become ${sim.config.runtime.namespace}.${canonical.name}.`,
       transform: asTransform(mergeExactCopies),
       params: { canonical: canonical.name, copies: copyNames, callers: callersOf(sim.tree, sim.config, canonical.name, copyNames) },
+    });
+  }
+}
+
+/** Type-1 function clones (same parameters and body, no upvalues) in two modules or more. */
+export function planFunctionClones(sim: EpicSimulation, minBytes = 80): void {
+  const modules = candidateModules(sim.tree, sim.config, reachable(sim));
+  const byTail = new Map<string, { file: string; unit: FunctionUnit }[]>();
+  for (const m of modules) {
+    const { parsed } = parseCached(sim.tree.read(m.path)!, m.path);
+    if (!parsed.ast) continue;
+    for (const unit of functionUnits(parsed.ast, parsed.text)) {
+      if (unit.tail.length < minBytes || unit.freeLocals.length) continue;
+      byTail.set(unit.tail, [...(byTail.get(unit.tail) ?? []), { file: m.path, unit }]);
+    }
+  }
+  const used = new Set<string>();
+  for (const group of byTail.values()) {
+    const files = new Set(group.map((g) => g.file));
+    if (files.size < 2) continue;
+    const first = group[0]!;
+    const kebab = first.unit.name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+    let module = `helpers.${kebab}`;
+    for (let n = 2; used.has(module); n++) module = `helpers.${kebab}-${n}`;
+    used.add(module);
+    const sites = [...new Map(group.map((g) => [g.file, { file: g.file, target: g.unit.target }])).values()];
+    sim.run({
+      id: `36.1-helper-${slug(module.slice('helpers.'.length))}`,
+      story: '36.1',
+      title: `Extract ${sites.length} copies of function ${first.unit.name} into ${sim.config.runtime.namespace}.${module}`,
+      description: `Identical function at ${sites.map((x) => `${x.file} (${x.target})`).join(', ')}.`,
+      transform: asTransform(extractFunctionClone),
+      params: { module, name: first.unit.name, sites },
     });
   }
 }
@@ -168,6 +204,7 @@ export function planStory36_1(sim: EpicSimulation, aliasesOf: (name: string) => 
   planInlineDuplicates(sim);
   const decided = planDriftDecisions(sim);
   planExactMerges(sim, (m) => !decided.has(m.path));
+  planFunctionClones(sim);
   planSharedMoves(sim, aliasesOf);
   planManifest(sim);
 }

@@ -3,6 +3,7 @@
 import type { Transform } from '../../src/transform/types.ts';
 import { transform as addHybridFlag } from '../../transforms/lua/add-hybrid-flag.ts';
 import { transform as extractInlineDuplicate } from '../../transforms/lua/extract-inline-duplicate.ts';
+import { transform as extractFunctionClone } from '../../transforms/lua/extract-function-clone.ts';
 import { transform as federateRequires } from '../../transforms/lua/federate-requires.ts';
 import { transform as mergeExactCopies } from '../../transforms/lua/merge-exact-copies.ts';
 import { transform as moveToRuntime } from '../../transforms/lua/move-to-runtime.ts';
@@ -10,7 +11,7 @@ import { transform as specialiseProcess } from '../../transforms/lua/specialise-
 import { transform as writeRuntimeManifest } from '../../transforms/lua/write-runtime-manifest.ts';
 
 export const luaTransforms: Map<string, Transform<unknown>> = new Map(
-  [addHybridFlag, extractInlineDuplicate, federateRequires, mergeExactCopies, moveToRuntime, specialiseProcess, writeRuntimeManifest].map((t) => [
+  [addHybridFlag, extractFunctionClone, extractInlineDuplicate, federateRequires, mergeExactCopies, moveToRuntime, specialiseProcess, writeRuntimeManifest].map((t) => [
     t.id,
     t as unknown as Transform<unknown>,
   ]),

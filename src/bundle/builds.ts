@@ -35,9 +35,13 @@ export function finish(text: string, file: string, opts: BuildOptions): string {
 
 export function buildFromGraph(graph: BundleGraph, mode: BuildMode, opts: BuildOptions = {}): BuildFile[] {
   const files: BuildFile[] = [];
-  if (mode === 'federated') {
-    const p = 'federated/runtime.lua';
+  // Hybrid ships the same runtime too: deployed with it, the shells use the runtime copies and
+  // keep their fallbacks for modules the runtime lacks (or serves in an unsatisfying version).
+  if (mode !== 'monolith') {
+    const p = `${mode}/runtime.lua`;
     files.push({ path: p, content: finish(emitRuntime(graph), p, opts), kind: 'runtime', modules: graph.runtimeModules });
+  }
+  if (mode === 'federated') {
     if (graph.runtimeModules.length) {
       const r = 'federated/registry.lua';
       files.push({ path: r, content: finish(emitRegistry(graph), r, opts), kind: 'registry', modules: graph.runtimeModules });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ProjectConfig } from '../config/projectConfig.ts';
 import { MigrateError } from '../errors.ts';
 import type { Workspace } from '../stage/tree.ts';
-import { findBundleRequires, type BundleRequireSite } from './federatedRequires.ts';
+import { findBundleRequires, referencesFederation, type BundleRequireSite } from './federatedRequires.ts';
 import { decodeLuaBytes, parseLuaOrThrow } from './luaFront.ts';
 
 export interface BundleModule {
@@ -22,6 +22,8 @@ export interface BundleModule {
   /** sha256 hex of the file bytes. */
   hash: string;
   requires: BundleRequireSite[];
+  /** Mentions the Federation global (a federated require, the mode flag, a status call). */
+  usesFederation: boolean;
   runtime: boolean;
   /** Runtime modules: version from the manifest, else the runtime version. */
   version?: string;
@@ -39,7 +41,7 @@ export interface BundleProcess {
   processModules: string[];
   /** Runtime modules the process reaches (directly or through other runtime modules). */
   runtimeModules: string[];
-  /** A Federation.require site somewhere in the closure or the entry. */
+  /** The entry or a module of the closure mentions Federation: the monolith carries the loader. */
   usesFederation: boolean;
 }
 
@@ -115,13 +117,15 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace): BundleGr
         hint: 'the manifest is stale: re-run the codemod that writes runtime/manifest.json',
       });
     }
+    const ast = parseLuaOrThrow(text, file);
     const mod: BundleModule = {
       name,
       path: file,
       text,
       bytes: bytes.length,
       hash,
-      requires: findBundleRequires(parseLuaOrThrow(text, file)),
+      requires: findBundleRequires(ast),
+      usesFederation: referencesFederation(ast),
       runtime,
       ...(runtime ? { version: listed?.version ?? runtimeVersion } : {}),
     };
@@ -157,10 +161,11 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace): BundleGr
       });
     }
     const entryText = decodeLuaBytes(bytes);
-    const entryRequires = findBundleRequires(parseLuaOrThrow(entryText, p.entry));
+    const entryAst = parseLuaOrThrow(entryText, p.entry);
+    const entryRequires = findBundleRequires(entryAst);
     const closure: string[] = [];
     visit(entryRequires, p.entry, closure, new Set());
-    const usesFederation = entryRequires.some((s) => s.federated) || closure.some((n) => modules.get(n)!.requires.some((s) => s.federated));
+    const usesFederation = referencesFederation(entryAst) || closure.some((n) => modules.get(n)!.usesFederation);
     return {
       name: p.name,
       entryPath: p.entry,

@@ -11,6 +11,10 @@ export interface BundleRequireSite {
   range?: string;
   /** Inside `pcall(...)`: an unresolved name is tolerated (the caller handles the failure). */
   guarded: boolean;
+  /** Byte ranges (latin1 text) of the call, the callee and the name literal, for rewrites. */
+  callRange: [number, number];
+  calleeRange: [number, number];
+  literalRange: [number, number];
   line: number;
   column: number;
 }
@@ -33,12 +37,14 @@ export function findBundleRequires(ast: LuaNode): BundleRequireSite[] {
     if (n.type !== 'CallExpression' && n.type !== 'StringCallExpression') return;
     const at = { line: n.loc?.start.line ?? 0, column: (n.loc?.start.column ?? 0) + 1 };
     const args = n.type === 'CallExpression' ? (n.arguments as LuaNode[]) : [n.argument as LuaNode];
-    let kind = calleeKind(n.base as LuaNode);
+    let callee = n.base as LuaNode;
+    let kind = calleeKind(callee);
     let nameArg = args[0];
     let rangeArg = args[1];
     let guarded = false;
     if (!kind && n.type === 'CallExpression' && (n.base as LuaNode).type === 'Identifier' && (n.base as LuaNode).name === 'pcall') {
-      kind = calleeKind(args[0]);
+      callee = args[0]!;
+      kind = calleeKind(callee);
       nameArg = args[1];
       rangeArg = args[2];
       guarded = true;
@@ -51,6 +57,9 @@ export function findBundleRequires(ast: LuaNode): BundleRequireSite[] {
       federated: kind === 'federated',
       ...(kind === 'federated' ? { range: stringValue(rangeArg) ?? '*' } : {}),
       guarded,
+      callRange: n.range,
+      calleeRange: callee.range,
+      literalRange: nameArg!.range,
       ...at,
     });
   });
@@ -60,4 +69,13 @@ export function findBundleRequires(ast: LuaNode): BundleRequireSite[] {
 /** Only the `Federation.require` sites. */
 export function findFederatedRequires(ast: LuaNode): BundleRequireSite[] {
   return findBundleRequires(ast).filter((s) => s.federated);
+}
+
+/** true when the file mentions the `Federation` global at all (e.g. the mode-flag line). */
+export function referencesFederation(ast: LuaNode): boolean {
+  let found = false;
+  walkLua(ast, (n) => {
+    if (!found && n.type === 'Identifier' && n.name === 'Federation' && n.isLocal !== true) found = true;
+  });
+  return found;
 }

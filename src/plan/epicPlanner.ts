@@ -2,7 +2,7 @@
 // stories 36.1-36.6 as ordered steps, applying each step in memory to measure what it reads,
 // what it does to every process's size, and whether a budget breaks (naming the modules).
 import type { Project } from '../config/loadProject.ts';
-import { DiskWorkspace } from '../stage/workspace.ts';
+import { DiskWorkspace, MemoryWorkspace } from '../stage/workspace.ts';
 import { EpicSimulation, RUNTIME } from '../../codemods/lib/simulation.ts';
 import type { Plan, PlanStep } from '../../codemods/lib/planTypes.ts';
 import { planStory36_1 } from '../../codemods/story-36-1-extract-runtime.ts';
@@ -21,27 +21,41 @@ export interface PlanSummary {
   budgetBreaches: string[];
 }
 
-/** Names under which a module file is also reachable through a symlinked folder. */
-function aliasIndex(ws: DiskWorkspace, project: Project): { canonical: (p: string) => string; aliasesOf: (name: string) => string[] } {
+export interface ProjectSnapshot {
+  /** Every file of the project in memory, symlinked copies under both paths. */
+  ws: MemoryWorkspace;
+  /** A path -> the path of the real file (symlinked folders resolved). */
+  canonical: (p: string) => string;
+  /** Module name -> the other names the same file has through symlinked folders. */
+  aliasesOf: (name: string) => string[];
+}
+
+/**
+ * Reads the project into memory. DiskWorkspace lists a file reached through a symlinked
+ * folder under one path only (whichever the walk meets first); the planner needs the real
+ * path too, so that each file is counted once and moved by its real path.
+ */
+export function snapshotProject(project: Project): ProjectSnapshot {
   const { config } = project;
+  const disk = new DiskWorkspace(project.root);
+  const files: Record<string, Buffer> = {};
   const real = new Map<string, string>();
   const aliases = new Map<string, string[]>();
-  for (const p of ws.list(config.sourceRoot)) {
-    if (!p.endsWith('.lua')) continue;
-    const r = ws.realPath(p) ?? p;
+  for (const p of disk.list()) {
+    files[p] = disk.read(p)!;
+    const r = disk.realPath(p) ?? p;
+    if (r === p) continue;
     real.set(p, r);
-    if (r !== p) {
-      const name = moduleNameForPath(config, r);
-      const alias = moduleNameForPath(config, p);
-      if (name && alias) aliases.set(name, [...(aliases.get(name) ?? []), alias]);
-    }
+    if (!files[r] && disk.read(r)) files[r] = disk.read(r)!;
+    const name = moduleNameForPath(config, r);
+    const alias = moduleNameForPath(config, p);
+    if (name && alias) aliases.set(name, [...(aliases.get(name) ?? []), alias]);
   }
-  return { canonical: (p) => real.get(p) ?? p, aliasesOf: (n) => aliases.get(n) ?? [] };
+  return { ws: new MemoryWorkspace(files, project.root), canonical: (p) => real.get(p) ?? p, aliasesOf: (n) => aliases.get(n) ?? [] };
 }
 
 export async function planEpic(project: Project, opts: { name?: string } = {}): Promise<Plan> {
-  const ws = new DiskWorkspace(project.root);
-  const { canonical, aliasesOf } = aliasIndex(ws, project);
+  const { ws, canonical, aliasesOf } = snapshotProject(project);
   const sim = new EpicSimulation(ws, project.config, project.root, canonical);
   planStory36_1(sim, aliasesOf);
   planStory36_2(sim);

@@ -5,9 +5,8 @@ import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProject, EXAMPLE_DIR } from '../../src/config/loadProject.ts';
-import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { OverlayTree, commit } from '../../src/audit/tsOverlayTree.ts';
-import { planEpic, summarisePlan, type Plan } from '../../src/plan/epicPlanner.ts';
+import { planEpic, snapshotProject, summarisePlan, type Plan } from '../../src/plan/epicPlanner.ts';
 import { luaTransforms } from '../../codemods/lib/luaTransforms.ts';
 import { parseLua } from '../../transforms/lua/lib/luaSource.ts';
 import { measure } from '../../codemods/lib/simulation.ts';
@@ -49,7 +48,7 @@ describe.runIf(hasExample)('epic plan on a copy of the example', () => {
     for (const d of plan.steps.filter((x) => x.transform === 'decision')) {
       for (const option of d.decision!.options.filter((o) => o.params)) {
         const t = luaTransforms.get(d.decision!.transform!)!;
-        const tree = new OverlayTree(new DiskWorkspace(dir));
+        const tree = new OverlayTree(snapshotProject(project).ws);
         t.apply(tree, t.params.parse(option.params), ctx);
         expect(tree.changes().length, `${d.id} ${option.id}`).toBeGreaterThan(0);
         for (const c of tree.changes()) {
@@ -60,7 +59,7 @@ describe.runIf(hasExample)('epic plan on a copy of the example', () => {
   });
 
   it('applies step by step, every file parses, shells shrink, inverses restore every byte', () => {
-    const base = new DiskWorkspace(dir);
+    const base = snapshotProject(loadProject({ project: dir, cwd: dir })).ws;
     const original = new OverlayTree(base).snapshot();
     let tree = new OverlayTree(base);
     const ctx = { config: project.config, root: dir, report: () => {} };

@@ -19,4 +19,18 @@ describe('example monoliths on aos', () => {
       expect(problems).toEqual([]);
     });
   }
+
+  // TEST_MODE is read at load time: set before the bundle, the entries export their test hooks
+  const HOOKS: Record<string, string> = {
+    coordinator: 'CoordinatorTestHooks', economy: 'EconomyTestHooks', security: 'SecurityTestHooks', admin: 'AdminTestHooks',
+  };
+  it('exports test hooks only when TEST_MODE is set', async () => {
+    for (const [name, hooks] of Object.entries(HOOKS)) {
+      for (const testMode of [true, false]) {
+        const { process: proc } = await AosProcess.boot({ name, bootData: `TEST_MODE = ${testMode}\n${monolithOf(name)}` });
+        const r = await proc.eval(`return type(${hooks}) .. ":" .. tostring(TEST_MODE)`);
+        expect(outputText(r), `${name} TEST_MODE=${testMode}`).toContain(testMode ? `table:true` : `nil:false`);
+      }
+    }
+  });
 });

@@ -62,7 +62,7 @@ const entryOf = (process: string, names: string[], min: number): fc.Arbitrary<Ge
   fc.record({
     process: fc.constant(process),
     requires: fc
-      .subarray(names, { minLength: Math.min(min, names.length), maxLength: 3 })
+      .subarray(names, { minLength: Math.min(min, names.length), maxLength: Math.min(3, names.length) })
       .chain((deps) => fc.tuple(...deps.map((d) => fc.record({ name: fc.constant(d), style: fc.constantFrom(...requireStyles) })))),
     shape: fileShape,
   });

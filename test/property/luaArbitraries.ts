@@ -120,9 +120,9 @@ export const moduleGraph = (opts: { min?: number; max?: number; prefix?: string 
         fc.record({
           name: fc.constant(name),
           requires: fc
-            .subarray(names.slice(i + 1), { maxLength: 3 })
+            .subarray(names.slice(i + 1), { maxLength: Math.min(3, n - i - 1) })
             .chain((deps) => fc.tuple(...deps.map((d) => fc.record({ name: fc.constant(d), style: fc.constantFrom(...requireStyles) })))),
-          lazy: fc.subarray(names.slice(0, i + 1), { maxLength: 2 }),
+          lazy: fc.subarray(names.slice(0, i + 1), { maxLength: Math.min(2, i + 1) }),
           returns: fc.boolean(),
           shape: fileShape,
           body: fc.array(fc.oneof(statement, trivia), { maxLength: 4 }),

@@ -50,6 +50,7 @@ export async function checkAndRecord<T>(property: string, arb: fc.Arbitrary<T>, 
   if (!result.failed) return;
   const counterexample = result.counterexample![0] as T;
   const error = String((result.errorInstance as Error | undefined)?.message ?? result.errorInstance);
-  const file = saveRegression(property, { seed: result.seed, path: result.counterexample ? result.counterexamplePath ?? undefined : undefined, error, counterexample });
+  const known = loadRegressions<T>(property).find((r) => r.fixture.error === error);
+  const file = known ? `${REGRESSION_DIR}/${known.file} (same failure already saved)` : saveRegression(property, { seed: result.seed, path: result.counterexample ? result.counterexamplePath ?? undefined : undefined, error, counterexample });
   throw new Error(`property '${property}' failed after ${result.numRuns} run(s) (seed ${result.seed}); shrunk case saved to ${file}:\n${error}`);
 }

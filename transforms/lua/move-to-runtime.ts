@@ -128,4 +128,14 @@ export const fixtures: LuaFixture[] = [
     },
     params: { modules: ['game-logic.battle-rng', 'util.table-utils'] },
   },
+  {
+    name: 'init.lua module, require cycle, dotted bare require',
+    config: fixtureConfig(['p']),
+    files: {
+      'ao-processes/p/main.lua': 'local a = require "a.b"\nreturn a\n',
+      'ao-processes/a/b/init.lua': 'local c = require("c")\nreturn { c = c }\n',
+      'ao-processes/c.lua': 'local ab = require("a.b")\nreturn {}\n',
+    },
+    params: { modules: ['a.b', 'c'] },
+  },
 ];

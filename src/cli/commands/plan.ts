@@ -1,31 +1,14 @@
 // `migrate plan`: plans the whole epic (stories 36.1-36.6) for the project and writes it to
 // migration-plans/<name>.plan.json; prints steps per story, decisions, projected sizes and
 // budget breaches. Exit 1 when the projected sizes break a budget, 0 otherwise.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CommandSpec } from '../command.ts';
 import { loadProject } from '../../config/loadProject.ts';
 import { MigrateError } from '../../errors.ts';
-import { planEpic, summarisePlan, type Plan } from '../../plan/epicPlanner.ts';
+import { planEpic, summarisePlan } from '../../plan/epicPlanner.ts';
+import { PLAN_DIR, savePlan } from '../../plan/planFile.ts';
 
 const kb = (n: number): string => `${(n / 1000).toFixed(1)} KB`;
-
-/** Saves through the engine's planFile when it exists (validation), else as plain JSON. */
-async function writePlan(root: string, plan: Plan): Promise<string> {
-  const file = path.join(root, 'migration-plans', `${plan.name}.plan.json`);
-  try {
-    const planFile = (await import('../../plan/planFile.ts' as string)) as { savePlan?: (file: string, plan: unknown) => unknown };
-    if (typeof planFile.savePlan === 'function') {
-      await planFile.savePlan(file, plan);
-      return file;
-    }
-  } catch (e) {
-    if (!(e instanceof Error && /Cannot find module|ERR_MODULE_NOT_FOUND/.test(`${(e as { code?: string }).code} ${e.message}`))) throw e;
-  }
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(plan, null, 2)}\n`);
-  return file;
-}
 
 export const command: CommandSpec = {
   name: 'plan',
@@ -45,7 +28,7 @@ export const command: CommandSpec = {
     }
     const project = loadProject({ project: args.values.project as string | undefined, cwd: io.cwd });
     const plan = await planEpic(project, { name });
-    const file = await writePlan(project.root, plan);
+    const file = await savePlan(path.join(project.root, PLAN_DIR, `${plan.name}.plan.json`), plan);
     const summary = summarisePlan(plan);
     if (args.values.json) {
       io.out(JSON.stringify({ file, ...summary }, null, 2));

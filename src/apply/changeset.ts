@@ -1,0 +1,125 @@
+// Applying and reverting one journalled changeset on disk. Apply: record the images, write the
+// entry 'pending-apply' (fsync), set every file through temp file + rename, seal 'applied'.
+// A write error rolls the files already written back and drops the entry, so nothing is left
+// between. Revert restores the pre-images, checked by hash.
+import { MigrateError } from '../errors.ts';
+import type { FileChange } from '../stage/tree.ts';
+import { diskImage, defaultWriteFile, removeTempFiles, setFile, type WriteFileFn } from './fileOps.ts';
+import { getBlob, pathImages, readJournal, recordChanges, writeJournal, type JournalEntry, type PathImage } from './journal.ts';
+
+type Image = PathImage['before'];
+
+const sameImage = (disk: Image, want: Image): boolean =>
+  disk === null || want === null ? disk === want : disk.sha === want.sha && disk.mode === want.mode;
+
+/** Sets each path to the chosen side; returns nothing, throws on the first failure. */
+function writeImages(root: string, images: PathImage[], side: 'before' | 'after', writeFile: WriteFileFn, done?: PathImage[]): void {
+  // Removals first so a move into a path another change frees works; then writes.
+  const ordered = [...images].sort((a, b) => Number(a[side] !== null) - Number(b[side] !== null));
+  for (const img of ordered) {
+    const want = img[side];
+    if (sameImage(diskImage(root, img.path), want)) {
+      done?.push(img);
+      continue;
+    }
+    setFile(root, img.path, want ? getBlob(root, want.sha) : null, want?.mode, writeFile);
+    done?.push(img);
+  }
+}
+
+/** Paths whose disk state is neither side expected (named in errors). */
+export function mismatching(root: string, images: PathImage[], side: 'before' | 'after'): string[] {
+  return images.filter((i) => !sameImage(diskImage(root, i.path), i[side])).map((i) => i.path);
+}
+
+export interface EntryInfo {
+  stepId: string;
+  transform: string;
+  story: string;
+  title: string;
+  paramsHash: string;
+}
+
+export function applyChangeset(root: string, info: EntryInfo, changes: FileChange[], writeFile: WriteFileFn = defaultWriteFile): JournalEntry {
+  const journal = readJournal(root);
+  const entry: JournalEntry = { ...info, state: 'pending-apply', startedAt: new Date().toISOString(), changes: recordChanges(root, changes) };
+  journal.entries.push(entry);
+  writeJournal(root, journal);
+  const images = pathImages(entry.changes);
+  const done: PathImage[] = [];
+  try {
+    writeImages(root, images, 'after', writeFile, done);
+  } catch (e) {
+    const cause = e as NodeJS.ErrnoException;
+    let restored = true;
+    try {
+      writeImages(root, done, 'before', defaultWriteFile);
+      removeTempFiles(root, images.map((i) => i.path));
+    } catch {
+      restored = false;
+    }
+    if (restored) {
+      journal.entries.pop();
+      writeJournal(root, journal);
+    }
+    throw new MigrateError('APPLY-040', `writing step '${info.stepId}' failed: ${cause.code ?? ''} ${cause.message}`.replace(/\s+/g, ' '), {
+      cause: e,
+      exitCode: 2,
+      hint: restored
+        ? 'nothing was changed (the files written so far were restored); free disk space or fix permissions and apply again'
+        : "the files could not all be restored: run 'migrate recover'",
+    });
+  }
+  entry.state = 'applied';
+  entry.sealedAt = new Date().toISOString();
+  writeJournal(root, journal);
+  return entry;
+}
+
+/** Reverts a journalled entry (must be 'applied'); the disk must still hold its post-images. */
+export function revertEntry(root: string, stepId: string, writeFile: WriteFileFn = defaultWriteFile): void {
+  const journal = readJournal(root);
+  const entry = journal.entries.find((e) => e.stepId === stepId);
+  if (!entry) throw new MigrateError('APPLY-050', `step '${stepId}' is not applied`, { hint: "see 'migrate status'" });
+  const images = pathImages(entry.changes);
+  const changed = mismatching(root, images, 'after');
+  if (changed.length) {
+    throw new MigrateError('APPLY-051', `cannot revert '${stepId}': files changed since it was applied:\n${changed.map((p) => `  ${p}`).join('\n')}`, {
+      hint: 'undo those edits (or revert the later steps that touched them first: migrate revert --to <step>)',
+    });
+  }
+  entry.state = 'pending-revert';
+  writeJournal(root, journal);
+  writeImages(root, images, 'before', writeFile);
+  const wrong = mismatching(root, images, 'before');
+  if (wrong.length) {
+    throw new MigrateError('APPLY-052', `revert of '${stepId}' left files that do not match their pre-images: ${wrong.join(', ')}`, {
+      hint: "run 'migrate recover'",
+    });
+  }
+  journal.entries = journal.entries.filter((e) => e !== entry);
+  writeJournal(root, journal);
+}
+
+export type RecoverAction = 'none' | 'rolled-back' | 'rolled-forward' | 'revert-completed';
+
+/** Brings an unsealed entry to before (or after, when every post-image is already there). */
+export function recoverJournal(root: string): { action: RecoverAction; stepId?: string } {
+  const journal = readJournal(root);
+  const entry = journal.entries.find((e) => e.state !== 'applied');
+  if (!entry) return { action: 'none' };
+  const images = pathImages(entry.changes);
+  removeTempFiles(root, images.map((i) => i.path));
+  if (entry.state === 'pending-apply' && mismatching(root, images, 'after').length === 0) {
+    entry.state = 'applied';
+    entry.sealedAt = new Date().toISOString();
+    writeJournal(root, journal);
+    return { action: 'rolled-forward', stepId: entry.stepId };
+  }
+  writeImages(root, images, 'before', defaultWriteFile);
+  const wrong = mismatching(root, images, 'before');
+  if (wrong.length) throw new MigrateError('JOURNAL-004', `recover could not restore: ${wrong.join(', ')}`, { hint: 'check permissions and free space, then run migrate recover again' });
+  journal.entries = journal.entries.filter((e) => e !== entry);
+  writeJournal(root, journal);
+  return { action: entry.state === 'pending-revert' ? 'revert-completed' : 'rolled-back', stepId: entry.stepId };
+}

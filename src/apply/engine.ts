@@ -1,0 +1,305 @@
+// The engine's public API (commands, the demo and other areas call these): plan status, dry
+// runs, apply (one step or all), revert (one step or back to a step), rollback to the
+// baseline and recover. Every function takes the Project and an options object.
+import { MigrateError } from '../errors.ts';
+import type { Project } from '../config/loadProject.ts';
+import type { FileChange } from '../stage/tree.ts';
+import { DiskWorkspace } from '../stage/workspace.ts';
+import { createTree } from '../stage/stagedTree.ts';
+import { loadPlanFile } from '../plan/planFile.ts';
+import type { Plan, PlanStep } from '../plan/planSchema.ts';
+import { applyChangeset, recoverJournal, revertEntry, type RecoverAction } from './changeset.ts';
+import { defaultWriteFile, type WriteFileFn } from './fileOps.ts';
+import { readJournal, sha256, writeJournal, type JournalEntry } from './journal.ts';
+import { changesetHash, computeStepChanges, driftedFiles, resolveStep, stableJson, undecidedError } from './stepChanges.ts';
+import { forgetDryRunStep, readDryRunRecord, saveDryRunSteps } from './dryRunRecord.ts';
+import { compareWithBaseline, recordFileBaseline } from './fileBaseline.ts';
+import { checkGitReady, commitStep } from './gitCommit.ts';
+import { renderDiff, toGitPatch } from './unifiedDiff.ts';
+import { runEnsureBaseline } from './hooks.ts';
+
+export interface EngineOptions {
+  /** Plan name (migration-plans/<name>.plan.json); default: the only plan, or 'epic'. */
+  plan?: string;
+  /** Progress lines for long work. */
+  onProgress?: (message: string) => void;
+}
+
+export interface ApplyOptions extends EngineOptions {
+  commit?: boolean;
+  allowDirty?: boolean;
+  /** Low-level temp-file write (tests inject failures through it). */
+  writeFile?: WriteFileFn;
+  /** Skip building the monolith baseline bundles before the first step. */
+  skipBaselineBuild?: boolean;
+}
+
+export type StepState = 'pending' | 'applied' | 'skipped' | 'drifted' | 'interrupted';
+
+export interface StepStatus {
+  id: string;
+  story: string;
+  title: string;
+  transform: string;
+  state: StepState;
+  /** Files whose content differs from the plan's recorded hashes (state 'drifted'). */
+  drifted: string[];
+  undecided: boolean;
+  sizeImpact: PlanStep['sizeImpact'];
+}
+
+export interface PlanStatus {
+  plan: string;
+  file: string;
+  steps: StepStatus[];
+  /** A step whose apply or revert was interrupted: run recover. */
+  interrupted?: string;
+}
+
+function findStep(plan: Plan, stepId: string): PlanStep {
+  const step = plan.steps.find((s) => s.id === stepId);
+  if (step) return step;
+  const near = plan.steps.filter((s) => s.id.includes(stepId) || stepId.includes(s.id)).map((s) => s.id);
+  throw new MigrateError('APPLY-001', `unknown step '${stepId}' in plan '${plan.name}'`, {
+    hint: near.length ? `did you mean: ${near.slice(0, 5).join(', ')}?` : "run 'migrate status' for the step ids",
+  });
+}
+
+function refuseInterrupted(journal: { entries: JournalEntry[] }): void {
+  const open = journal.entries.find((e) => e.state !== 'applied');
+  if (open) {
+    throw new MigrateError('JOURNAL-003', `the ${open.state === 'pending-apply' ? 'apply' : 'revert'} of step '${open.stepId}' was interrupted`, {
+      hint: "run 'migrate recover' first (it restores the files to before or after that step)",
+    });
+  }
+}
+
+export async function planStatus(project: Project, opts: EngineOptions = {}): Promise<PlanStatus> {
+  const { plan, file } = await loadPlanFile(project.root, opts.plan);
+  const journal = readJournal(project.root);
+  const entries = new Map(journal.entries.map((e) => [e.stepId, e]));
+  const ws = new DiskWorkspace(project.root);
+  let blocked = false; // drift is only meaningful for the next step to apply
+  const steps = plan.steps.map((s): StepStatus => {
+    const entry = entries.get(s.id);
+    const resolved = resolveStep(s);
+    const base = { id: s.id, story: s.story, title: s.title, transform: s.transform, drifted: [] as string[], undecided: resolved.kind === 'undecided', sizeImpact: s.sizeImpact };
+    if (entry) return { ...base, state: entry.state === 'applied' ? 'applied' : 'interrupted' };
+    if (resolved.kind === 'skip') return { ...base, state: 'skipped' };
+    const drifted = blocked ? [] : driftedFiles(ws, s.reads);
+    blocked = true;
+    return { ...base, state: drifted.length ? 'drifted' : 'pending', drifted };
+  });
+  return { plan: plan.name, file, steps, interrupted: journal.entries.find((e) => e.state !== 'applied')?.stepId };
+}
+
+export interface DryRunStep {
+  id: string;
+  story: string;
+  title: string;
+  changes: FileChange[];
+  notes: string[];
+  skipped?: string;
+}
+
+export interface DryRunResult {
+  steps: DryRunStep[];
+  diffText: string;
+  patch: string;
+  /** Per process: bytes before the first and after the last step shown (plan projection). */
+  sizeImpact: { process: string; beforeBytes: number; afterBytes: number }[];
+  /** Set when --all stopped at a decision nobody has taken. */
+  stoppedAt?: string;
+}
+
+/** Computes (never writes) the steps' changes; several steps chain in memory in plan order. */
+export async function dryRun(project: Project, stepIds: string[] | 'all', opts: EngineOptions & { color?: boolean; save?: boolean } = {}): Promise<DryRunResult> {
+  const { plan } = await loadPlanFile(project.root, opts.plan);
+  const applied = new Set(readJournal(project.root).entries.map((e) => e.stepId));
+  const chosen = stepIds === 'all' ? plan.steps.filter((s) => !applied.has(s.id)) : stepIds.map((id) => findStep(plan, id));
+  const disk = new DiskWorkspace(project.root);
+  // Every step runs on a fresh overlay of `net`, which accumulates the steps shown so far.
+  const net = createTree(disk);
+  const out: DryRunStep[] = [];
+  const saved: Parameters<typeof saveDryRunSteps>[1] = {};
+  let stoppedAt: string | undefined;
+  for (const [i, step] of chosen.entries()) {
+    opts.onProgress?.(`[${i + 1}/${chosen.length}] ${step.id}`);
+    const resolved = resolveStep(step);
+    if (resolved.kind === 'undecided' && stepIds === 'all') {
+      stoppedAt = step.id;
+      break;
+    }
+    const r = await computeStepChanges(step, net, project.config);
+    out.push({ id: step.id, story: step.story, title: step.title, changes: r.changes, notes: r.notes, skipped: r.resolved.kind === 'skip' ? r.resolved.reason : undefined });
+    saved[step.id] = { changesetHash: changesetHash(r.changes), reads: r.reads, savedAt: new Date().toISOString(), chained: i > 0 };
+    // The next step sees this one's result.
+    for (const c of r.changes) {
+      if (c.kind === 'delete') net.delete(c.path);
+      else if (c.kind === 'move') {
+        net.rename(c.from, c.to);
+        net.write(c.to, c.after);
+      } else {
+        net.write(c.path, c.after);
+        if (c.mode !== undefined) net.setMode(c.path, c.mode);
+      }
+    }
+  }
+  if (opts.save) saveDryRunSteps(project.root, saved);
+  const diffText = out
+    .map((s) => `${s.skipped ? `# ${s.id}: skipped (${s.skipped})` : `# ${s.id} (${s.story}): ${s.title}`}\n${renderDiff(s.changes, { color: opts.color ?? false })}`)
+    .join('\n');
+  const impact = new Map<string, { process: string; beforeBytes: number; afterBytes: number }>();
+  for (const s of chosen.filter((c) => out.some((o) => o.id === c.id))) {
+    for (const si of s.sizeImpact) {
+      const cur = impact.get(si.process);
+      impact.set(si.process, { process: si.process, beforeBytes: cur?.beforeBytes ?? si.beforeBytes, afterBytes: si.afterBytes });
+    }
+  }
+  return { steps: out, diffText, patch: toGitPatch(net.changes()), sizeImpact: [...impact.values()], stoppedAt };
+}
+
+export interface ApplyResult {
+  stepId: string;
+  changes: number;
+  notes: string[];
+  commit?: string;
+  skipped?: string;
+  baseline?: string;
+}
+
+export async function applyStep(project: Project, stepId: string, opts: ApplyOptions = {}): Promise<ApplyResult> {
+  const { plan } = await loadPlanFile(project.root, opts.plan);
+  return applyPlanStep(project, plan, findStep(plan, stepId), opts);
+}
+
+async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts: ApplyOptions): Promise<ApplyResult> {
+  const root = project.root;
+  const journal = readJournal(root);
+  refuseInterrupted(journal);
+  const applied = new Set(journal.entries.map((e) => e.stepId));
+  if (applied.has(step.id)) throw new MigrateError('APPLY-002', `step '${step.id}' is already applied`, { hint: `revert it first: migrate revert ${step.id}` });
+  const resolved = resolveStep(step);
+  if (resolved.kind === 'undecided') throw undecidedError(step);
+  if (resolved.kind === 'skip') return { stepId: step.id, changes: 0, notes: [], skipped: resolved.reason };
+  for (const dep of step.dependsOn) {
+    const d = plan.steps.find((s) => s.id === dep)!;
+    if (!applied.has(dep) && resolveStep(d).kind !== 'skip') {
+      throw new MigrateError('APPLY-003', `step '${step.id}' depends on '${dep}', which is not applied`, { hint: `apply it first: migrate apply ${dep}` });
+    }
+  }
+  const disk = new DiskWorkspace(root);
+  const drifted = driftedFiles(disk, step.reads);
+  if (drifted.length) {
+    throw new MigrateError('APPLY-020', `step '${step.id}': files changed since the plan was made:\n${drifted.map((p) => `  ${p}`).join('\n')}`, {
+      hint: "re-plan with 'migrate plan' (or undo those edits) so the step is applied to what it was planned on",
+    });
+  }
+  opts.onProgress?.(`computing ${step.id}`);
+  const r = await computeStepChanges(step, disk, project.config);
+  const saved = readDryRunRecord(root).steps[step.id];
+  if (saved) {
+    const changedReads = driftedFiles(disk, saved.reads);
+    if (changedReads.length) {
+      throw new MigrateError('APPLY-021', `step '${step.id}': files changed since the dry run you saved:\n${changedReads.map((p) => `  ${p}`).join('\n')}`, {
+        hint: `review again with 'migrate dry-run ${step.id} --save', then apply`,
+      });
+    }
+    if (changesetHash(r.changes) !== saved.changesetHash) {
+      throw new MigrateError('APPLY-022', `step '${step.id}' would now change something other than the dry run you saved`, {
+        hint: `review again with 'migrate dry-run ${step.id} --save', then apply`,
+      });
+    }
+  }
+  const readOnly = r.changes.filter((c) => c.kind !== 'create' && ((disk.mode(c.kind === 'move' ? c.from : c.path) ?? 0o644) & 0o200) === 0);
+  if (readOnly.length) {
+    throw new MigrateError('APPLY-030', `step '${step.id}' would change read-only files:\n${readOnly.map((c) => `  ${c.kind === 'move' ? c.from : c.path}`).join('\n')}`, {
+      hint: 'make them writable (chmod u+w) if they are meant to be migrated, then apply again',
+    });
+  }
+  if (opts.commit) checkGitReady(root, { allowDirty: opts.allowDirty });
+  let baseline: string | undefined;
+  if (journal.entries.length === 0) {
+    recordFileBaseline(project);
+    if (!opts.skipBaselineBuild) baseline = await runEnsureBaseline(project);
+  }
+  opts.onProgress?.(`writing ${r.changes.length} file change(s) for ${step.id}`);
+  const entry = applyChangeset(root, { stepId: step.id, transform: resolved.transform, story: step.story, title: step.title, paramsHash: sha256(stableJson(resolved.params)) }, r.changes, opts.writeFile ?? defaultWriteFile);
+  forgetDryRunStep(root, step.id);
+  let commit: string | undefined;
+  if (opts.commit) {
+    const paths = entry.changes.flatMap((c) => (c.from ? [c.from, c.path] : [c.path]));
+    commit = commitStep(root, step, paths);
+    if (commit) {
+      const j = readJournal(root);
+      const e = j.entries.find((x) => x.stepId === step.id);
+      if (e) e.commit = commit;
+      writeJournal(root, j);
+    }
+  }
+  return { stepId: step.id, changes: r.changes.length, notes: r.notes, commit, baseline };
+}
+
+/** Applies every pending step in plan order; stops (throws) at the first failure or undecided decision. */
+export async function applyAll(project: Project, opts: ApplyOptions = {}): Promise<{ applied: ApplyResult[]; skipped: string[] }> {
+  const { plan } = await loadPlanFile(project.root, opts.plan);
+  const done = new Set(readJournal(project.root).entries.map((e) => e.stepId));
+  const pending = plan.steps.filter((s) => !done.has(s.id));
+  const applied: ApplyResult[] = [];
+  const skipped: string[] = [];
+  for (const [i, step] of pending.entries()) {
+    opts.onProgress?.(`[${i + 1}/${pending.length}] ${step.id}`);
+    const r = await applyPlanStep(project, plan, step, opts);
+    if (r.skipped) skipped.push(step.id);
+    else applied.push(r);
+  }
+  return { applied, skipped };
+}
+
+export async function revertStep(project: Project, stepId: string, opts: EngineOptions & { writeFile?: WriteFileFn } = {}): Promise<{ reverted: string[] }> {
+  const journal = readJournal(project.root);
+  refuseInterrupted(journal);
+  if (!journal.entries.some((e) => e.stepId === stepId)) {
+    const { plan } = await loadPlanFile(project.root, opts.plan);
+    findStep(plan, stepId);
+    throw new MigrateError('APPLY-050', `step '${stepId}' is not applied`, { hint: "see 'migrate status'" });
+  }
+  opts.onProgress?.(`reverting ${stepId}`);
+  revertEntry(project.root, stepId, opts.writeFile);
+  return { reverted: [stepId] };
+}
+
+/** Reverts every step applied after `stepId` (newest first); `stepId` stays applied. */
+export async function revertTo(project: Project, stepId: string, opts: EngineOptions = {}): Promise<{ reverted: string[] }> {
+  const journal = readJournal(project.root);
+  refuseInterrupted(journal);
+  const at = journal.entries.findIndex((e) => e.stepId === stepId);
+  if (at < 0) {
+    const { plan } = await loadPlanFile(project.root, opts.plan);
+    findStep(plan, stepId);
+    throw new MigrateError('APPLY-050', `step '${stepId}' is not applied, so there is nothing to go back to`, { hint: "see 'migrate status'; 'migrate rollback' reverts everything" });
+  }
+  const later = journal.entries.slice(at + 1).reverse();
+  for (const [i, e] of later.entries()) {
+    opts.onProgress?.(`[${i + 1}/${later.length}] reverting ${e.stepId}`);
+    revertEntry(project.root, e.stepId);
+  }
+  return { reverted: later.map((e) => e.stepId) };
+}
+
+/** Reverts every applied step (newest first), then compares every file with baseline.json. */
+export async function rollback(project: Project, opts: EngineOptions = {}): Promise<{ identical: boolean; mismatches: string[]; reverted: string[]; hasBaseline: boolean }> {
+  const journal = readJournal(project.root);
+  refuseInterrupted(journal);
+  const entries = [...journal.entries].reverse();
+  for (const [i, e] of entries.entries()) {
+    opts.onProgress?.(`[${i + 1}/${entries.length}] reverting ${e.stepId}`);
+    revertEntry(project.root, e.stepId);
+  }
+  const { mismatches, hasBaseline } = compareWithBaseline(project);
+  return { identical: mismatches.length === 0, mismatches, reverted: entries.map((e) => e.stepId), hasBaseline };
+}
+
+export async function recover(project: Project): Promise<{ action: RecoverAction; stepId?: string }> {
+  return recoverJournal(project.root);
+}

@@ -1,0 +1,89 @@
+// Disk writes of the engine: a file is set to an image (bytes + mode, or absent) through a temp
+// file in the same folder and a rename, so a reader sees the old or the new bytes, never half.
+// The low-level write is injectable so tests can simulate a full disk.
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { sha256, syncDir } from './journal.ts';
+
+/** Writes `data` to a new file `file` (the temp file) durably. */
+export type WriteFileFn = (file: string, data: Buffer) => void;
+
+export const defaultWriteFile: WriteFileFn = (file, data) => {
+  const fd = openSync(file, 'wx');
+  try {
+    writeSync(fd, data, 0, data.length);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+};
+
+export const TEMP_SUFFIX = '.migrate-tmp';
+
+export function diskImage(root: string, rel: string): { sha: string; mode: number } | null {
+  const abs = path.join(root, rel);
+  try {
+    const st = statSync(abs);
+    if (!st.isFile()) return null;
+    return { sha: sha256(readFileSync(abs)), mode: st.mode & 0o7777 };
+  } catch {
+    return null;
+  }
+}
+
+/** Sets `rel` to `content` with `mode`, or removes it when content is null. */
+export function setFile(root: string, rel: string, content: Buffer | null, mode: number | undefined, writeFile: WriteFileFn = defaultWriteFile): void {
+  const abs = path.join(root, rel);
+  if (content === null) {
+    try {
+      unlinkSync(abs);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    pruneEmptyDirs(root, path.dirname(abs));
+    return;
+  }
+  mkdirSync(path.dirname(abs), { recursive: true });
+  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}${TEMP_SUFFIX}`);
+  try {
+    writeFile(tmp, content);
+    chmodSync(tmp, mode ?? 0o644);
+    renameSync(tmp, abs);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // the temp file was never created
+    }
+    throw e;
+  }
+  syncDir(path.dirname(abs));
+}
+
+/** Removes folders left empty by a delete or a move, up to (not including) the root. */
+function pruneEmptyDirs(root: string, dir: string): void {
+  let d = dir;
+  while (d.startsWith(root + path.sep)) {
+    try {
+      if (readdirSync(d).length) return;
+      rmdirSync(d);
+    } catch {
+      return;
+    }
+    d = path.dirname(d);
+  }
+}
+
+/** Removes temp files an interrupted write left next to `rels`. */
+export function removeTempFiles(root: string, rels: string[]): void {
+  const dirs = new Set(rels.map((r) => path.dirname(path.join(root, r))));
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const n of names) if (n.endsWith(TEMP_SUFFIX)) unlinkSync(path.join(dir, n));
+  }
+}

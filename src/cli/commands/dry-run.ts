@@ -1,0 +1,59 @@
+// `migrate dry-run [step...|--all]`: the unified diff of what the steps would change (several
+// steps chain in memory) and the size impact per process; nothing is written unless --save
+// (remembers what was shown so apply applies exactly that) or --patch (a git-apply-able patch).
+// Exit 1 when something would change, 0 when nothing would (like Rector), 2 on error.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CommandSpec } from '../command.ts';
+import { MigrateError } from '../../errors.ts';
+import { dryRun } from '../../apply/engine.ts';
+import { colorsOf, planName, planOption, progress, projectOf } from '../../apply/commandSupport.ts';
+
+export const command: CommandSpec = {
+  name: 'dry-run',
+  summary: 'Show the diff a step (or every pending step) would make, without writing anything.',
+  usage: [
+    'Usage: migrate dry-run [<step>...] [--all] [--patch <file>] [--save] [--plan <name>] [--json] [--no-color]',
+    '',
+    '  --all          every step not applied yet, in plan order (stops at an undecided decision)',
+    '  --patch <file> write the net change as a patch `git apply` accepts (creates, deletes, renames)',
+    '  --save         remember what was shown: `migrate apply` then applies exactly that or refuses',
+    'Exit codes: 0 nothing would change, 1 something would change, 2 error.',
+  ].join('\n'),
+  options: { ...planOption, all: { type: 'boolean' }, patch: { type: 'string' }, save: { type: 'boolean' } },
+  async run(args, io) {
+    if (!args.values.all && !args.positionals.length) {
+      throw new MigrateError('CLI-030', 'dry-run needs a step id or --all', { hint: "run 'migrate status' for the step ids" });
+    }
+    const project = projectOf(args, io);
+    const c = colorsOf(io, args);
+    const r = await dryRun(project, args.values.all ? 'all' : args.positionals, {
+      plan: planName(args),
+      color: io.color && !args.values['no-color'],
+      save: Boolean(args.values.save),
+      onProgress: progress(io),
+    });
+    const total = r.steps.reduce((n, s) => n + s.changes.length, 0);
+    if (typeof args.values.patch === 'string') writeFileSync(path.resolve(io.cwd, args.values.patch), r.patch);
+    if (args.values.json) {
+      const files = (s: (typeof r.steps)[number]) =>
+        s.changes.map((ch) => (ch.kind === 'move' ? { kind: ch.kind, from: ch.from, path: ch.to } : { kind: ch.kind, path: ch.path }));
+      io.out(JSON.stringify({ steps: r.steps.map((s) => ({ id: s.id, story: s.story, title: s.title, skipped: s.skipped, notes: s.notes, changes: files(s) })), sizeImpact: r.sizeImpact, stoppedAt: r.stoppedAt, patch: r.patch }, null, 2));
+      return total ? 1 : 0;
+    }
+    const lines = [r.diffText.trimEnd()];
+    if (r.sizeImpact.length) {
+      lines.push('', c.bold('size impact (plan projection, source bytes):'));
+      for (const s of r.sizeImpact) {
+        const d = s.afterBytes - s.beforeBytes;
+        lines.push(`  ${s.process.padEnd(14)} ${String(s.beforeBytes).padStart(9)} -> ${String(s.afterBytes).padStart(9)}  ${d <= 0 ? c.green(String(d)) : c.red(`+${d}`)}`);
+      }
+    }
+    for (const s of r.steps) for (const n of s.notes) lines.push(c.dim(`note (${s.id}): ${n}`));
+    if (r.stoppedAt) lines.push(c.yellow(`stopped at decision ${r.stoppedAt}: decide it with 'migrate next-step'`));
+    lines.push(`${total} file change(s) in ${r.steps.length} step(s)${args.values.save ? '; saved: apply will apply exactly this' : ''}`);
+    if (typeof args.values.patch === 'string') lines.push(`patch written to ${args.values.patch}`);
+    io.out(lines.filter((l, i) => l || i > 0).join('\n'));
+    return total ? 1 : 0;
+  },
+};

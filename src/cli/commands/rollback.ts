@@ -1,0 +1,46 @@
+// `migrate rollback [--yes]`: reverts every applied step newest first, back to the monolith,
+// then checks every project file against .migrate/baseline.json. Exit 0 only when identical.
+import { confirm } from '@inquirer/prompts';
+import type { CommandSpec } from '../command.ts';
+import { MigrateError } from '../../errors.ts';
+import { rollback } from '../../apply/engine.ts';
+import { readJournal } from '../../apply/journal.ts';
+import { colorsOf, planName, planOption, progress, projectOf } from '../../apply/commandSupport.ts';
+
+export const command: CommandSpec = {
+  name: 'rollback',
+  summary: 'Revert every applied step back to the monolith and prove each file is byte-identical to before.',
+  usage: [
+    'Usage: migrate rollback [--yes] [--json] [--project <dir>]',
+    '',
+    '  --yes   do not ask (needed without a terminal: scripts, CI)',
+    'Exit codes: 0 every file identical to the baseline, 1 reverted but files differ (listed), 2 error.',
+  ].join('\n'),
+  options: { ...planOption, yes: { type: 'boolean', short: 'y' } },
+  async run(args, io) {
+    const project = projectOf(args, io);
+    const applied = readJournal(project.root).entries.length;
+    if (!args.values.yes) {
+      if (!io.isTTY) throw new MigrateError('CLI-033', 'rollback reverts every applied step; confirm with --yes', { hint: 'migrate rollback --yes' });
+      if (!(await confirm({ message: `Revert all ${applied} applied step(s)?`, default: false }))) {
+        io.out('rollback cancelled');
+        return 0;
+      }
+    }
+    const r = await rollback(project, { plan: planName(args), onProgress: progress(io) });
+    if (args.values.json) {
+      io.out(JSON.stringify(r, null, 2));
+      return r.identical ? 0 : 1;
+    }
+    const c = colorsOf(io, args);
+    const lines = [`reverted ${r.reverted.length} step(s)`];
+    if (!r.hasBaseline) lines.push('no baseline.json (no step was ever applied): nothing to compare');
+    else if (r.identical) lines.push(c.green('every file is byte-identical to the baseline taken before the first step'));
+    else {
+      lines.push(c.red(`${r.mismatches.length} file(s) differ from the baseline:`));
+      for (const m of r.mismatches) lines.push(`  ${m}`);
+    }
+    io.out(lines.join('\n'));
+    return r.identical ? 0 : 1;
+  },
+};

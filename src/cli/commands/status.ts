@@ -1,0 +1,40 @@
+// `migrate status`: every plan step with its state (pending / applied / skipped / drifted /
+// interrupted) and projected size impact. Exit 0; 1 when a step drifted or an apply was interrupted.
+import type { CommandSpec } from '../command.ts';
+import { planStatus } from '../../apply/engine.ts';
+import { colorsOf, planName, planOption, projectOf, sizeLine, stateLabel } from '../../apply/commandSupport.ts';
+
+export const command: CommandSpec = {
+  name: 'status',
+  summary: 'Show every plan step with its state (pending, applied, skipped, drifted) and size impact.',
+  usage: [
+    'Usage: migrate status [--plan <name>] [--json] [--project <dir>]',
+    '',
+    '--json prints {plan, steps: [{id, story, title, state, transform, drifted, undecided, sizeImpact}], interrupted}.',
+    'Exit codes: 0 ok, 1 a step drifted or an apply/revert was interrupted (run migrate recover), 2 error.',
+  ].join('\n'),
+  options: { ...planOption },
+  async run(args, io) {
+    const project = projectOf(args, io);
+    const status = await planStatus(project, { plan: planName(args) });
+    const problem = Boolean(status.interrupted) || status.steps.some((s) => s.state === 'drifted');
+    if (args.values.json) {
+      io.out(JSON.stringify(status, null, 2));
+      return problem ? 1 : 0;
+    }
+    const c = colorsOf(io, args);
+    const counts = new Map<string, number>();
+    for (const s of status.steps) counts.set(s.state, (counts.get(s.state) ?? 0) + 1);
+    const lines = [`plan ${status.plan}: ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}`];
+    for (const s of status.steps) {
+      const extra = [s.undecided ? c.yellow('decision to take') : '', sizeLine(s)].filter(Boolean).join('  ');
+      lines.push(`  ${stateLabel(s.state, c)} ${s.story}  ${s.id}  ${c.dim(s.title)}${extra ? `  ${c.dim(extra)}` : ''}`);
+      for (const f of s.drifted) lines.push(`      ${c.red('changed since planned:')} ${f}`);
+    }
+    if (status.interrupted) lines.push(c.red(`step ${status.interrupted} was interrupted: run 'migrate recover'`));
+    const next = status.steps.find((s) => s.state === 'pending');
+    if (next) lines.push(`next: migrate next-step   (or: migrate apply ${next.id})`);
+    io.out(lines.join('\n'));
+    return problem ? 1 : 0;
+  },
+};

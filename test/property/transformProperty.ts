@@ -1,0 +1,65 @@
+// Params per Lua transform derived from a generated project, and the round-trip check of
+// every registered Lua transform on one generated project (used by the property test and by
+// ad-hoc exploration scripts).
+import type { Transform } from '../../src/transform/types.ts';
+import type { ProjectConfig } from '../../src/config/projectConfig.ts';
+import { runTransform } from '../../src/transform/runTransform.ts';
+import { createTree } from '../../src/stage/stagedTree.ts';
+import { specialisationOf } from '../../transforms/lua/specialise-process.ts';
+import { copyName, projectConfig, projectFiles, type GeneratedProject } from './generatedProject.ts';
+import { applyChanges, checkRoundTrip, workspaceOf, type Files } from './roundTrip.ts';
+
+export type Setup = { params: unknown; files: Files } | undefined;
+type Derive = (g: GeneratedProject, files: Files, moved: () => Files) => Setup;
+
+/** How each transform gets its params (and its starting state) from a generated project. */
+export const DERIVE: Record<string, Derive> = {
+  'lua/move-to-runtime': (g, files) => ({ params: { modules: [g.modules[0]!.name] }, files }),
+  'lua/merge-exact-copies': (g, files) => (g.copyOf === undefined ? undefined : { params: { canonical: g.modules[g.copyOf]!.name, copies: [copyName(g)] }, files }),
+  'lua/federate-requires': (_g, _f, moved) => ({ params: { process: 'p1' }, files: moved() }),
+  'lua/add-hybrid-flag': (_g, files) => ({ params: { process: 'p1' }, files }),
+  'lua/write-runtime-manifest': (_g, _f, moved) => ({ params: {}, files: moved() }),
+  // The planner lists the moved modules (the inverse needs them): derive them the same way.
+  'lua/specialise-process': (_g, _f, moved) => {
+    const files = moved();
+    return { params: { process: 'p2', modules: specialisationOf(createTree(workspaceOf(files)), CONFIG, 'p2').exclusive }, files };
+  },
+};
+
+/** Needs inline blocks at given lines in several files: its own fixtures cover it. */
+export const FIXTURES_ONLY = new Set(['lua/extract-inline-duplicate']);
+
+export const CONFIG = projectConfig(['p1', 'p2']);
+
+/** Every contract violation of every Lua transform on `g` (empty when all hold). */
+export function projectProblems(all: Map<string, Transform>, g: GeneratedProject, config: ProjectConfig = CONFIG): string[] {
+  const files = projectFiles(g);
+  let movedCache: Files | undefined;
+  const moved = (): Files => {
+    movedCache ??= applyChanges(files, runTransform(all.get('lua/move-to-runtime')!, workspaceOf(files), { modules: [g.modules[0]!.name] }, { config }).changes);
+    return movedCache;
+  };
+  const problems: string[] = [];
+  for (const [id, t] of all) {
+    if (t.language !== 'lua' || FIXTURES_ONLY.has(id)) continue;
+    const derive = DERIVE[id];
+    if (!derive) {
+      problems.push(`${id}: no params derivation in the property test`);
+      continue;
+    }
+    const setup = derive(g, files, moved);
+    if (!setup) continue;
+    try {
+      problems.push(...checkRoundTrip(t, setup.files, setup.params, config).problems.map((p) => `${id}: ${p}`));
+    } catch (e) {
+      problems.push(`${id} threw: ${(e as Error).message}`);
+    }
+  }
+  return problems;
+}
+
+export function checkProject(all: Map<string, Transform>, g: GeneratedProject): void {
+  const problems = projectProblems(all, g);
+  if (problems.length) throw new Error(problems.join('\n'));
+}
+

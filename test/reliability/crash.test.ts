@@ -1,0 +1,122 @@
+// Crash safety: `migrate apply <step>` runs in a child process and is SIGKILLed at a random
+// point of its write phase, CRASH_RUNS times (default 100). After each kill, `migrate recover`
+// must leave every file either exactly as before the step or exactly as after it (whole-tree
+// hash), and `migrate rollback --yes` must then give back the original tree byte for byte.
+// While `migrate apply|recover|rollback` are not registered commands, the same engine API is
+// driven through test/reliability/applyDriver.ts and src/apply/engine.ts (the test says which).
+import { spawn } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadProject } from '../../src/config/loadProject.ts';
+import { recover as engineRecover, rollback as engineRollback } from '../../src/apply/engine.ts';
+import { MIGRATE_BIN, freshDir, hasCommand, runCli, treeHash, writeFixture } from './fixtureProject.ts';
+import { TOOLKIT_ROOT } from '../../src/config/loadProject.ts';
+
+const RUNS = Number(process.env.CRASH_RUNS ?? 100);
+const PARALLEL = 6;
+const DRIVER = path.join(TOOLKIT_ROOT, 'test', 'reliability', 'applyDriver.ts');
+const RUN_TS = path.join(TOOLKIT_ROOT, 'bin', 'run-ts.mjs');
+
+let useCli = { apply: false, recover: false, rollback: false };
+
+function applyArgs(dir: string, stepId: string): string[] {
+  return useCli.apply ? [MIGRATE_BIN, 'apply', stepId, '--project', dir] : [RUN_TS, DRIVER, dir, stepId];
+}
+
+/** Starts the apply; kills it `delayMs` after its first progress line (or after start when it prints none). */
+function applyAndKill(dir: string, stepId: string, delayMs: number | 'never'): Promise<{ killed: boolean; out: string; ms: number }> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, applyArgs(dir, stepId), { cwd: TOOLKIT_ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    let timer: NodeJS.Timeout | undefined;
+    const arm = (): void => {
+      if (timer || delayMs === 'never') return;
+      timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+    };
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (/computing|writing/.test(out)) arm();
+    });
+    child.stderr.on('data', (d) => (out += d));
+    // A CLI without progress lines: count from the start instead.
+    const fallback = setTimeout(arm, 3000);
+    child.on('close', (_code, signal) => {
+      clearTimeout(fallback);
+      if (timer) clearTimeout(timer);
+      resolve({ killed: signal === 'SIGKILL', out, ms: performance.now() - t0 });
+    });
+  });
+}
+
+async function recoverProject(dir: string): Promise<void> {
+  if (useCli.recover) {
+    const r = await runCli(['recover', '--project', dir]);
+    if (r.code !== 0) throw new Error(`migrate recover exited ${r.code}: ${r.err}${r.out}`);
+  } else await engineRecover(loadProject({ project: dir, cwd: dir }));
+}
+
+async function rollbackProject(dir: string): Promise<void> {
+  if (useCli.rollback) {
+    const r = await runCli(['rollback', '--yes', '--project', dir]);
+    if (r.code !== 0) throw new Error(`migrate rollback exited ${r.code}: ${r.err}${r.out}`);
+  } else {
+    const r = await engineRollback(loadProject({ project: dir, cwd: dir }));
+    if (!r.identical && r.hasBaseline) throw new Error(`rollback not identical: ${r.mismatches.join(', ')}`);
+  }
+}
+
+describe(`crash safety: SIGKILL during apply, ${RUNS} times`, () => {
+  let orig = '';
+  let stepId = '';
+  let before = '';
+  let after = '';
+  let writeMs = 0;
+
+  beforeAll(async () => {
+    useCli = { apply: await hasCommand('apply'), recover: await hasCommand('recover'), rollback: await hasCommand('rollback') };
+    orig = freshDir('crash-orig');
+    ({ stepId } = writeFixture(orig, { modules: 120, processes: 3 }));
+    before = treeHash(orig);
+    // One uninterrupted apply: the "after" state and how long the write phase lasts.
+    const full = freshDir('crash-full');
+    cpSync(orig, full, { recursive: true });
+    const r = await applyAndKill(full, stepId, 'never');
+    if (!r.out.includes('done') && !useCli.apply) throw new Error(`reference apply failed:\n${r.out}`);
+    after = treeHash(full);
+    writeMs = Math.max(50, r.ms - 800); // minus node/tsx start-up: what is left is planning + writing
+    rmSync(full, { recursive: true, force: true });
+  }, 60_000);
+
+  it('the uninterrupted apply changes the tree (the test can see a half-written one)', () => {
+    expect(after).not.toBe(before);
+  });
+
+  it(`every kill recovers to before-or-after and rolls back byte-identical (apply via ${'CLI or engine driver'})`, async () => {
+    const outcomes = { before: 0, after: 0, completed: 0 };
+    const failures: string[] = [];
+    const one = async (i: number): Promise<void> => {
+      const dir = freshDir(`crash-${i}`);
+      cpSync(orig, dir, { recursive: true });
+      const delay = Math.floor(Math.random() * writeMs);
+      const r = await applyAndKill(dir, stepId, delay);
+      if (!r.killed) outcomes.completed += 1;
+      await recoverProject(dir);
+      const h = treeHash(dir);
+      if (h === before) outcomes.before += 1;
+      else if (h === after) outcomes.after += 1;
+      else failures.push(`run ${i} (kill after ${delay} ms): tree is neither before nor after the step`);
+      await rollbackProject(dir);
+      if (treeHash(dir) !== before) failures.push(`run ${i} (kill after ${delay} ms): rollback is not byte-identical to the original`);
+      rmSync(dir, { recursive: true, force: true });
+    };
+    for (let i = 0; i < RUNS; i += PARALLEL) {
+      await Promise.all(Array.from({ length: Math.min(PARALLEL, RUNS - i) }, (_, k) => one(i + k)));
+    }
+    console.log(`crash test (${useCli.apply ? 'migrate apply' : 'engine driver'}; write phase ~${Math.round(writeMs)} ms): recovered to before ${outcomes.before}, after ${outcomes.after}; ${outcomes.completed} runs finished before the kill`);
+    expect(failures).toEqual([]);
+    // The kills must really land inside the apply, not all before or after it.
+    expect(outcomes.completed).toBeLessThan(RUNS);
+  }, 240_000);
+});

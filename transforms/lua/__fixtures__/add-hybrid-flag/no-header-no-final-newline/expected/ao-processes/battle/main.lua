@@ -1,0 +1,3 @@
+-- ao-federate: mode flag (monolith | hybrid | federated); set FEDERATION_MODE by Eval, On-Boot data or the spawn tag Federation-Mode
+FEDERATION_MODE = FEDERATION_MODE or Federation.spawnMode() or Federation.buildMode or "hybrid"
+local x = 1

@@ -1,0 +1,4 @@
+﻿local M = {}
+local deepCopy = require("runtime.helpers.deep-copy").deepCopy
+M.copy = deepCopy
+return M

@@ -1,0 +1,7 @@
+-- a
+local ok, json = pcall(require, "json")
+if not ok then
+  json = {}
+  function json.encode(v) return tostring(v) end
+end
+print(json.encode(1))

@@ -1,0 +1,1 @@
+local rng = require("runtime.rng")

@@ -1,0 +1,2 @@
+local u = require("runtime.utils")
+return {}

@@ -1,0 +1,2 @@
+local rng = require( "runtime.rng" )
+return {}

@@ -1,0 +1,2 @@
+local utils = require("runtime.a.lib.utils")
+return utils.copy({})

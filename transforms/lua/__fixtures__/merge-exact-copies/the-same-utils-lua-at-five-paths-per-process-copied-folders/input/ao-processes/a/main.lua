@@ -1,0 +1,2 @@
+local utils = require("a.lib.utils")
+return utils.copy({})

@@ -1,0 +1,2 @@
+local utils = require("b.lib.utils")
+return utils.copy({})

@@ -1,0 +1,2 @@
+local utils = require("c.lib.utils")
+return utils.copy({})

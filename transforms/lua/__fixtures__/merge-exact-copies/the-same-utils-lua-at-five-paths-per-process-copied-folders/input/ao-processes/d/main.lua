@@ -1,0 +1,2 @@
+local utils = require("d.lib.utils")
+return utils.copy({})

@@ -1,0 +1,2 @@
+local utils = require("e.lib.utils")
+return utils.copy({})

@@ -1,0 +1,2 @@
+local rng = require("runtime.game-logic.battle-rng")
+print(rng)

@@ -1,0 +1,2 @@
+-- no return at all
+TableUtils = {}

@@ -1,0 +1,2 @@
+local rng = require("game-logic.battle-rng")
+print(rng)

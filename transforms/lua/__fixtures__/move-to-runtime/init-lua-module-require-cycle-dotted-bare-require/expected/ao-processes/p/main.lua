@@ -1,0 +1,2 @@
+local a = require "runtime.a.b"
+return a

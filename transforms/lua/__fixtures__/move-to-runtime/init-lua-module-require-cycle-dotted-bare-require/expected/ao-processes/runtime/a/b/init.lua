@@ -1,0 +1,2 @@
+local c = require("runtime.c")
+return { c = c }

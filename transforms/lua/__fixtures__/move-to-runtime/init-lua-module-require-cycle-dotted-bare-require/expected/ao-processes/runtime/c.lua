@@ -1,0 +1,2 @@
+local ab = require("runtime.a.b")
+return {}

@@ -1,0 +1,2 @@
+local c = require("c")
+return { c = c }

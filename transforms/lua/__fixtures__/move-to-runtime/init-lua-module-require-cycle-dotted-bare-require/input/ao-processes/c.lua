@@ -1,0 +1,2 @@
+local ab = require("a.b")
+return {}

@@ -1,0 +1,3 @@
+local d = require "game-logic.damage"
+local s = require("game-logic.shared")
+return {}

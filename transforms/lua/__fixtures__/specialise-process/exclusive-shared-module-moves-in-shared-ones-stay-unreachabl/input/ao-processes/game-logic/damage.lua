@@ -1,0 +1,2 @@
+local s = require("game-logic.shared")
+return {}

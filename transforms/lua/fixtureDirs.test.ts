@@ -1,0 +1,30 @@
+// Directory fixtures of every Lua transform: apply(input) == expected and
+// inverse(expected) == input, byte for byte (BOM, CRLF, missing final newline included).
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import type { Transform } from '../../src/transform/types.ts';
+import { configForCase, listFixtureCases, readTreeDir } from './lib/fixtureDirs.ts';
+import { runApply, runInverse } from './lib/transformHarness.ts';
+import { treeOf } from '../../src/audit/tsOverlayTree.ts';
+
+const cases = listFixtureCases();
+
+describe('Lua transform fixture directories', () => {
+  it('has cases for every transform', () => {
+    expect(new Set(cases.map((c) => c.transformName)).size).toBeGreaterThanOrEqual(7);
+  });
+  for (const c of cases) {
+    it(`${c.transformName}/${c.caseName}`, async () => {
+      const { transform } = (await import(path.resolve(c.dir, '../../..', `${c.transformName}.ts`))) as { transform: Transform<unknown> };
+      const input = readTreeDir(path.join(c.dir, 'input'));
+      const expected = readTreeDir(path.join(c.dir, 'expected'));
+      const config = configForCase(c);
+      const out = runApply(transform, input, c.params, config).tree.snapshot();
+      expect([...out.keys()]).toEqual(Object.keys(expected).sort());
+      for (const [p, b] of out) expect(b.equals(expected[p]!), p).toBe(true);
+      const back = runInverse(transform, treeOf(expected), c.params, config).snapshot();
+      expect([...back.keys()]).toEqual(Object.keys(input).sort());
+      for (const [p, b] of back) expect(b.equals(input[p]!), p).toBe(true);
+    });
+  }
+});
