@@ -59,7 +59,7 @@ export function planDriftDecisions(sim: EpicSimulation): Set<string> {
         diff: group.diff,
       },
     };
-    sim.record(step);
+    sim.record(step, asTransform(mergeExactCopies));
   }
   return decided;
 }
@@ -159,7 +159,7 @@ export function planManifest(sim: EpicSimulation): void {
 /** Identical inline blocks in entries are extracted; similar ones become decisions. */
 export function planInlineDuplicates(sim: EpicSimulation): void {
   for (const group of inlineDuplicateGroups(sim.tree, sim.config)) {
-    const blocks = group.blocks.map(({ file, startLine, endLine }) => ({ file, startLine, endLine }));
+    const blocks = group.blocks.map(({ file, startLine, endLine, sha256 }) => ({ file, startLine, endLine, sha256 }));
     const where = group.blocks.map((b) => `${b.file}:${b.startLine}-${b.endLine}`).join(', ');
     if (group.identical) {
       sim.run({
@@ -196,7 +196,7 @@ export function planInlineDuplicates(sim: EpicSimulation): void {
         ],
         diff: group.diff,
       },
-    });
+    }, asTransform(extractInline));
   }
 }
 

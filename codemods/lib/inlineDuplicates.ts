@@ -4,7 +4,7 @@
 import { createTwoFilesPatch } from 'diff';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Workspace } from '../../src/stage/tree.ts';
-import { parseCached } from '../../transforms/lua/lib/luaProject.ts';
+import { parseCached, sha256 } from '../../transforms/lua/lib/luaProject.ts';
 import { bindsOf, lineOffsets } from '../../transforms/lua/lib/inlineBlocks.ts';
 import type { LuaNode } from '../../transforms/lua/lib/luaSource.ts';
 import { lineSimilarity } from './duplicateModules.ts';
@@ -15,6 +15,7 @@ export interface InlineBlock {
   endLine: number;
   text: string;
   binds: string[];
+  sha256: string;
 }
 
 export interface InlineGroup {
@@ -54,7 +55,7 @@ function entryBlocks(ws: Workspace, config: ProjectConfig, minBytes: number): In
       if (text.trim() !== parsed.text.slice(st.range[0], st.range[1]).trim()) continue;
       try {
         const binds = bindsOf([st], proc.entry);
-        if (binds.length) out.push({ file: proc.entry, startLine, endLine, text, binds });
+        if (binds.length) out.push({ file: proc.entry, startLine, endLine, text, binds, sha256: sha256(Buffer.from(text, 'latin1')) });
       } catch {
         // blocks using `...`, goto or return cannot move into a module
       }

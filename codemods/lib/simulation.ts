@@ -111,8 +111,34 @@ export class EpicSimulation {
     return step;
   }
 
-  record(step: PlanStep): void {
-    this.steps.push(step);
+  /** Decisions already taken (step id -> option id), carried over from the previous plan. */
+  readonly choices = new Map<string, string>();
+
+  /**
+   * Records a decision step. When the user already chose an option with params (in the
+   * previous plan of the same name), the choice is kept and simulated, so the steps after it
+   * are planned on the tree the choice produces.
+   */
+  record(step: PlanStep, transform?: Transform<unknown>): void {
+    const choice = this.choices.get(step.id);
+    const option = step.decision?.options.find((o) => o.id === choice);
+    if (!option || !step.decision) {
+      this.steps.push(step);
+      return;
+    }
+    step.decision.choice = option.id;
+    if (!option.params || !transform) {
+      this.steps.push(step);
+      return;
+    }
+    const simulated = this.run({ id: step.id, story: step.story, title: step.title, description: step.description, transform, params: option.params });
+    if (!simulated) {
+      this.steps.push(step);
+      return;
+    }
+    // run() pushed a normal step: turn it back into the decision, keeping what it measured.
+    this.steps.pop();
+    this.steps.push({ ...step, reads: simulated.reads, sizeImpact: simulated.sizeImpact, notes: simulated.notes, dependsOn: simulated.dependsOn });
   }
 
   /** Budget breaches after a step among the sizes it changed, each naming the heaviest modules. */

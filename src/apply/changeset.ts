@@ -42,7 +42,7 @@ export interface EntryInfo {
 
 export function applyChangeset(root: string, info: EntryInfo, changes: FileChange[], writeFile: WriteFileFn = defaultWriteFile): JournalEntry {
   const journal = readJournal(root);
-  const entry: JournalEntry = { ...info, state: 'pending-apply', startedAt: new Date().toISOString(), changes: recordChanges(root, changes) };
+  const entry: JournalEntry = { ...info, state: 'pending-apply', startedAt: new Date().toISOString(), changes: recordChanges(root, changes, (p) => diskImage(root, p)?.mode) };
   journal.entries.push(entry);
   writeJournal(root, journal);
   const images = pathImages(entry.changes);

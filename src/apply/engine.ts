@@ -147,7 +147,7 @@ export async function dryRun(project: Project, stepIds: string[] | 'all', opts: 
   }
   if (opts.save) saveDryRunSteps(project.root, saved);
   const diffText = out
-    .map((s) => `${s.skipped ? `# ${s.id}: skipped (${s.skipped})` : `# ${s.id} (${s.story}): ${s.title}`}\n${renderDiff(s.changes, { color: opts.color ?? false })}`)
+    .map((s) => `${s.skipped ? `# ${s.id}: skipped (${s.skipped})` : `# ${s.id} (${s.story}): ${s.title}`}\n${renderDiff(s.changes, { color: opts.color ?? false, beforeMode: (f) => disk.mode(f) })}`)
     .join('\n');
   const impact = new Map<string, { process: string; beforeBytes: number; afterBytes: number }>();
   for (const s of chosen.filter((c) => out.some((o) => o.id === c.id))) {
@@ -156,7 +156,7 @@ export async function dryRun(project: Project, stepIds: string[] | 'all', opts: 
       impact.set(si.process, { process: si.process, beforeBytes: cur?.beforeBytes ?? si.beforeBytes, afterBytes: si.afterBytes });
     }
   }
-  return { steps: out, diffText, patch: toGitPatch(net.changes()), sizeImpact: [...impact.values()], stoppedAt };
+  return { steps: out, diffText, patch: toGitPatch(net.changes(), { beforeMode: (f) => disk.mode(f) }), sizeImpact: [...impact.values()], stoppedAt };
 }
 
 export interface ApplyResult {

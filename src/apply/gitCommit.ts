@@ -20,6 +20,9 @@ export function checkGitReady(root: string, opts: { allowDirty?: boolean }): voi
   if (!top.ok) {
     throw new MigrateError('APPLY-061', `--commit: ${root} is not inside a git repository`, { hint: "run 'git init' and commit the project first, or apply without --commit" });
   }
+  if (git(root, ['check-ignore', '-q', '.']).ok) {
+    throw new MigrateError('APPLY-061', `--commit: ${root} is ignored by the git repository at ${top.out.trim()}`, { hint: "give the project its own repository ('git init'), or apply without --commit" });
+  }
   if (opts.allowDirty) return;
   const status = git(root, ['status', '--porcelain', '--', '.', `:(exclude)${MIGRATE_DIR}`]);
   const dirty = status.out.split('\n').filter(Boolean);

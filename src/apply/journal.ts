@@ -164,18 +164,18 @@ export interface PathImage {
 
 const DEFAULT_MODE = 0o644;
 
-/** Journal records for a changeset; stores every pre- and post-image as a blob. */
-export function recordChanges(root: string, changes: FileChange[]): JournalChange[] {
+/** Journal records for a changeset (the disk holds the pre-images); stores every image as a blob. */
+export function recordChanges(root: string, changes: FileChange[], beforeMode: (path: string) => number | undefined): JournalChange[] {
   return changes.map((c): JournalChange => {
     switch (c.kind) {
       case 'create':
         return { kind: 'create', path: c.path, afterSha: putBlob(root, c.after), afterMode: c.mode ?? DEFAULT_MODE };
       case 'delete':
-        return { kind: 'delete', path: c.path, beforeSha: putBlob(root, c.before), beforeMode: c.mode ?? DEFAULT_MODE };
+        return { kind: 'delete', path: c.path, beforeSha: putBlob(root, c.before), beforeMode: beforeMode(c.path) ?? c.mode ?? DEFAULT_MODE };
       case 'update':
-        return { kind: 'update', path: c.path, beforeSha: putBlob(root, c.before), afterSha: putBlob(root, c.after), beforeMode: c.mode ?? DEFAULT_MODE, afterMode: c.mode ?? DEFAULT_MODE };
+        return { kind: 'update', path: c.path, beforeSha: putBlob(root, c.before), afterSha: putBlob(root, c.after), beforeMode: beforeMode(c.path) ?? c.mode ?? DEFAULT_MODE, afterMode: c.mode ?? DEFAULT_MODE };
       case 'move':
-        return { kind: 'move', path: c.to, from: c.from, beforeSha: putBlob(root, c.before), afterSha: putBlob(root, c.after), beforeMode: c.mode ?? DEFAULT_MODE, afterMode: c.mode ?? DEFAULT_MODE };
+        return { kind: 'move', path: c.to, from: c.from, beforeSha: putBlob(root, c.before), afterSha: putBlob(root, c.after), beforeMode: beforeMode(c.from) ?? c.mode ?? DEFAULT_MODE, afterMode: c.mode ?? DEFAULT_MODE };
     }
   });
 }

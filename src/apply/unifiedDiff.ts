@@ -67,29 +67,33 @@ interface Sides {
   newMode?: number;
 }
 
-function sidesOf(c: FileChange): Sides {
+/** The mode a file had before the change (FileChange carries the new mode only). */
+export type BeforeMode = (path: string) => number | undefined;
+
+function sidesOf(c: FileChange, beforeMode: BeforeMode): Sides {
   switch (c.kind) {
     case 'create':
       return { to: c.path, after: c.after, newMode: c.mode };
     case 'delete':
       return { from: c.path, before: c.before, oldMode: c.mode };
     case 'update':
-      return { from: c.path, to: c.path, before: c.before, after: c.after, oldMode: c.mode, newMode: c.mode };
+      return { from: c.path, to: c.path, before: c.before, after: c.after, oldMode: beforeMode(c.path) ?? c.mode, newMode: c.mode };
     case 'move':
-      return { from: c.from, to: c.to, before: c.before, after: c.after, oldMode: c.mode, newMode: c.mode };
+      return { from: c.from, to: c.to, before: c.before, after: c.after, oldMode: beforeMode(c.from) ?? c.mode, newMode: c.mode };
   }
 }
 
 /** A patch `git apply` accepts (paths relative to the project root, which is the repo root). */
-export function toGitPatch(changes: FileChange[]): string {
+export function toGitPatch(changes: FileChange[], opts: { beforeMode?: BeforeMode } = {}): string {
   const out: string[] = [];
   for (const c of changes) {
-    const s = sidesOf(c);
+    const s = sidesOf(c, opts.beforeMode ?? (() => undefined));
     const a = s.from ?? s.to!;
     const b = s.to ?? s.from!;
     out.push(`diff --git a/${a} b/${b}`);
     if (c.kind === 'create') out.push(`new file mode ${gitMode(s.newMode)}`);
     if (c.kind === 'delete') out.push(`deleted file mode ${gitMode(s.oldMode)}`);
+    if ((c.kind === 'update' || c.kind === 'move') && gitMode(s.oldMode) !== gitMode(s.newMode)) out.push(`old mode ${gitMode(s.oldMode)}`, `new mode ${gitMode(s.newMode)}`);
     if (c.kind === 'move') out.push(`rename from ${c.from}`, `rename to ${c.to}`);
     const before = s.before ?? Buffer.alloc(0);
     const after = s.after ?? Buffer.alloc(0);
@@ -108,14 +112,15 @@ export function toGitPatch(changes: FileChange[]): string {
 }
 
 /** The changeset as a readable unified diff (optionally coloured). */
-export function renderDiff(changes: FileChange[], opts: { color: boolean }): string {
+export function renderDiff(changes: FileChange[], opts: { color: boolean; beforeMode?: BeforeMode }): string {
   const c = pc.createColors(opts.color);
   const out: string[] = [];
   for (const ch of changes) {
-    const s = sidesOf(ch);
+    const s = sidesOf(ch, opts.beforeMode ?? (() => undefined));
     const title =
       ch.kind === 'move' ? `rename ${ch.from} -> ${ch.to}` : ch.kind === 'create' ? `new file ${ch.path}` : ch.kind === 'delete' ? `deleted ${ch.path}` : ch.path;
     out.push(c.bold(title));
+    if (s.oldMode !== undefined && s.newMode !== undefined && s.oldMode !== s.newMode) out.push(c.yellow(`mode ${s.oldMode.toString(8)} -> ${s.newMode.toString(8)}`));
     const before = s.before ?? Buffer.alloc(0);
     const after = s.after ?? Buffer.alloc(0);
     if (before.equals(after)) continue;

@@ -1,6 +1,8 @@
 // The epic planner: runs the graph and the duplicate analysis on the project and produces
 // stories 36.1-36.6 as ordered steps, applying each step in memory to measure what it reads,
 // what it does to every process's size, and whether a budget breaks (naming the modules).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Project } from '../config/loadProject.ts';
 import { DiskWorkspace, MemoryWorkspace } from '../stage/workspace.ts';
 import { EpicSimulation, RUNTIME } from '../../codemods/lib/simulation.ts';
@@ -15,6 +17,7 @@ export type { Plan, PlanStep } from '../../codemods/lib/planTypes.ts';
 
 export interface PlanSummary {
   stepsPerStory: Record<string, number>;
+  /** Decisions not taken yet. */
   decisions: number;
   /** Projected bytes after the whole plan: each shell, the runtime, and each process's baseline. */
   sizes: { process: string; beforeBytes: number; afterBytes: number; percent: number }[];
@@ -54,9 +57,24 @@ export function snapshotProject(project: Project): ProjectSnapshot {
   return { ws: new MemoryWorkspace(files, project.root), canonical: (p) => real.get(p) ?? p, aliasesOf: (n) => aliases.get(n) ?? [] };
 }
 
+/** Decisions taken in the existing plan of that name (re-planning keeps them). */
+function previousChoices(project: Project, name: string): Map<string, string> {
+  const file = path.join(project.root, 'migration-plans', `${name}.plan.json`);
+  const out = new Map<string, string>();
+  if (!existsSync(file)) return out;
+  try {
+    const old = JSON.parse(readFileSync(file, 'utf8')) as { steps?: { id: string; decision?: { choice?: string } }[] };
+    for (const s of old.steps ?? []) if (s.decision?.choice) out.set(s.id, s.decision.choice);
+  } catch {
+    // an unreadable old plan is replaced; its choices are lost (the user is asked again)
+  }
+  return out;
+}
+
 export async function planEpic(project: Project, opts: { name?: string } = {}): Promise<Plan> {
   const { ws, canonical, aliasesOf } = snapshotProject(project);
   const sim = new EpicSimulation(ws, project.config, project.root, canonical);
+  for (const [id, choice] of previousChoices(project, opts.name ?? 'epic')) sim.choices.set(id, choice);
   planStory36_1(sim, aliasesOf);
   planStory36_2(sim);
   planShells(sim);
@@ -105,7 +123,7 @@ export function summarisePlan(plan: Plan): PlanSummary {
   });
   return {
     stepsPerStory,
-    decisions: plan.steps.filter((s) => s.transform === 'decision').length,
+    decisions: plan.steps.filter((s) => s.transform === 'decision' && !s.decision?.choice).length,
     sizes,
     budgetBreaches: sizes
       .filter((s) => s.afterBytes > (s.process === RUNTIME ? plan.budgets.runtimeBytes : plan.budgets.shellBytes))

@@ -75,6 +75,9 @@ export async function takeSnapshot(proc: AosProcess, opts: SnapshotOptions = {})
   const code = `${SERIALISER}
 local skip = ${luaStringList(skip)}
 ${only}
+-- Measured first, after a full collection, so the snapshot's own garbage does not count.
+collectgarbage('collect')
+local mem = collectgarbage('count')
 local handlers, ignoredH = {}, ${luaStringList(IGNORED_HANDLERS)}
 for _, h in ipairs(Handlers.list) do if not ignoredH[h.name] then handlers[#handlers + 1] = tostring(h.name) end end
 local globals = {}
@@ -83,7 +86,7 @@ for k, v in pairs(_G) do
     globals[k] = __ser(v, 1, {})
   end
 end
-return require('json').encode({ handlers = handlers, globals = globals, mem = collectgarbage('count') })`;
+return require('json').encode({ handlers = handlers, globals = globals, mem = mem })`;
   const r = await proc.eval(code);
   if (r.Error) throw new MigrateError('VERIFY-011', `state snapshot failed: ${stripAnsi(String(r.Error))}`, { hint: 'the process may have replaced json or Handlers' });
   const raw = JSON.parse(outputText(r)) as { handlers: string[] | Record<string, never>; globals: Record<string, string> | unknown[]; mem: number };

@@ -1,16 +1,15 @@
-// Scale corpora for `npm run bench`: factor k makes k shards of the example, each a full
-// copy of its sources under `<sourceRoot>/s<i>/` with every project require renamed to the
-// shard (`game-logic.x` -> `s3.game-logic.x`), so modules, bytes and processes grow k-fold
-// and each shard keeps the example's sharing and duplication habits. Factor 1 is a plain copy.
+// Scale corpora for `npm run bench`: factor k makes k shards of the example, each a full copy
+// of its Lua sources under `<sourceRoot>/s<i>/` with every require of a project module renamed
+// to the shard (`game-logic.x` -> `s3.game-logic.x`), so modules, bytes and processes grow
+// k-fold and each shard keeps the example's sharing and duplication habits. Factor 1 is a plain
+// copy. Require sites come from the bundler's AST reader (src/bundle/federatedRequires.ts): only
+// real requires are renamed, never text in strings or comments; other bytes are copied as is.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { loadProject } from '../../src/config/loadProject.ts';
-import { parseLua, encodeLua, applyTextEdits } from '../../src/parse/luaSource.ts';
-import { findRequires } from '../../src/graph/requireSites.ts';
-import { isBuiltin } from '../../src/graph/requireGraph.ts';
-import type { TextEdit } from '../../src/transform/types.ts';
-import type { ProjectConfig } from '../../src/config/projectConfig.ts';
+import { findBundleRequires } from '../../src/bundle/federatedRequires.ts';
+import { parseLuaOrThrow } from '../../src/bundle/luaFront.ts';
 
 export interface CorpusInfo {
   dir: string;
@@ -20,16 +19,31 @@ export interface CorpusInfo {
   processes: number;
 }
 
-function renameRequires(bytes: Buffer, file: string, prefix: string, config: ProjectConfig): Buffer {
-  const parsed = parseLua(bytes, file);
-  if (!parsed.ast) return bytes;
-  const edits: TextEdit[] = [];
-  for (const site of findRequires(parsed.ast).sites) {
-    if (isBuiltin(config, site.name)) continue;
-    const [start, end] = site.literalRange;
-    edits.push({ start, end, text: site.raw.replace(site.name, `${prefix}.${site.name}`) });
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Module name of a project path under the source root (`a/b.lua` -> `a.b`, `a/init.lua` -> `a`). */
+function moduleNameOf(rel: string): string {
+  return rel.replace(/\.lua$/, '').replace(/\/init$/, '').split('/').join('.');
+}
+
+function renameRequires(bytes: Buffer, file: string, prefix: string, projectModules: Set<string>): Buffer {
+  const bom = bytes.subarray(0, 3).equals(BOM);
+  const text = (bom ? bytes.subarray(3) : bytes).toString('latin1');
+  let ast;
+  try {
+    ast = parseLuaOrThrow(text, file);
+  } catch {
+    return bytes; // a file that does not parse is copied as is (the audit reports it)
   }
-  return edits.length ? encodeLua(applyTextEdits(parsed.text, edits), parsed.bom) : bytes;
+  const sites = findBundleRequires(ast).filter((s) => projectModules.has(s.name)).sort((a, b) => b.literalRange[0] - a.literalRange[0]);
+  if (!sites.length) return bytes;
+  let out = text;
+  for (const s of sites) {
+    const [start, end] = s.literalRange;
+    out = out.slice(0, start) + out.slice(start, end).replace(s.name, `${prefix}.${s.name}`) + out.slice(end);
+  }
+  const body = Buffer.from(out, 'latin1');
+  return bom ? Buffer.concat([BOM, body]) : body;
 }
 
 export function generateCorpus(exampleDir: string, outDir: string, factor: number): CorpusInfo {
@@ -38,6 +52,7 @@ export function generateCorpus(exampleDir: string, outDir: string, factor: numbe
   const ws = new DiskWorkspace(project.root);
   const srcRoot = config.sourceRoot.replace(/\/$/, '');
   const luaFiles = ws.list(srcRoot).filter((p) => p.endsWith('.lua') && !p.includes('/tests/'));
+  const projectModules = new Set(luaFiles.map((f) => moduleNameOf(f.slice(srcRoot.length + 1))));
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   let luaBytes = 0;
@@ -48,7 +63,7 @@ export function generateCorpus(exampleDir: string, outDir: string, factor: numbe
       const rel = file.slice(srcRoot.length + 1);
       const target = path.join(outDir, srcRoot, shardPrefix, rel);
       const bytes = ws.read(file)!;
-      const out = shardPrefix ? renameRequires(bytes, file, shardPrefix, config) : bytes;
+      const out = shardPrefix ? renameRequires(bytes, file, shardPrefix, projectModules) : bytes;
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, out);
       luaBytes += out.length;

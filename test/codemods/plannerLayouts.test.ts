@@ -68,6 +68,35 @@ describe('planEpic on real layouts', () => {
     expect(plan.steps.some((s) => s.id === '36.1-move-game-logic' && (s.params.modules as string[]).join() === 'game-logic.cycle-a,game-logic.cycle-b')).toBe(true);
   });
 
+  it('keeps a decision taken in the previous plan and plans the rest on its result', async () => {
+    const file = path.join(dir, 'migration-plans', 'layouts.plan.json');
+    mkdirSync(path.dirname(file), { recursive: true });
+    const taken = JSON.parse(JSON.stringify(plan)) as Plan;
+    const decision = taken.steps.find((s) => s.transform === 'decision')!;
+    decision.decision!.choice = 'use-game-logic-rng';
+    writeFileSync(file, JSON.stringify(taken));
+    const replanned = await planEpic(loadProject({ project: dir, cwd: dir }), { name: 'layouts' });
+    rmSync(file);
+    const again = replanned.steps.find((s) => s.id === decision.id)!;
+    expect(again.decision!.choice).toBe('use-game-logic-rng');
+    expect(again.reads.map((r) => r.path)).toContain('ao-processes/beta/rng.lua');
+    expect(summarisePlan(replanned).decisions).toBe(0);
+    // beta now requires the merged runtime rng: federated, not moved into beta's shell.
+    const ws = snapshotProject(loadProject({ project: dir, cwd: dir })).ws;
+    let tree = new OverlayTree(ws);
+    const ctx = { config: loadProject({ project: dir, cwd: dir }).config, root: dir, report: () => {} };
+    for (const s of replanned.steps) {
+      const id = s.transform === 'decision' ? s.decision!.transform! : s.transform;
+      const params = s.transform === 'decision' ? s.decision!.options.find((o) => o.id === s.decision!.choice)!.params! : s.params;
+      const t = luaTransforms.get(id)!;
+      const next = commit(tree);
+      t.apply(next, t.params.parse(params), ctx);
+      tree = commit(next);
+    }
+    expect(tree.read('ao-processes/beta/main.lua')!.toString()).toContain('Federation.require("runtime.game-logic.rng", "^1.0.0")');
+    expect(tree.exists('ao-processes/beta/rng.lua')).toBe(false);
+  });
+
   it('names the modules that break a budget', () => {
     const notes = plan.steps.flatMap((s) => s.notes ?? []).filter((n) => n.startsWith('budget:'));
     expect(notes.some((n) => n.startsWith('budget: gamma shell') && n.includes('ao-processes/gamma/big.lua'))).toBe(true);

@@ -5,7 +5,7 @@
 // While `migrate apply|recover|rollback` are not registered commands, the same engine API is
 // driven through test/reliability/applyDriver.ts and src/apply/engine.ts (the test says which).
 import { spawn } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/loadProject.ts';
@@ -14,7 +14,7 @@ import { MIGRATE_BIN, freshDir, hasCommand, runCli, treeHash, writeFixture } fro
 import { TOOLKIT_ROOT } from '../../src/config/loadProject.ts';
 
 const RUNS = Number(process.env.CRASH_RUNS ?? 100);
-const PARALLEL = 6;
+const PARALLEL = 4;
 const DRIVER = path.join(TOOLKIT_ROOT, 'test', 'reliability', 'applyDriver.ts');
 const RUN_TS = path.join(TOOLKIT_ROOT, 'bin', 'run-ts.mjs');
 
@@ -24,28 +24,35 @@ function applyArgs(dir: string, stepId: string): string[] {
   return useCli.apply ? [MIGRATE_BIN, 'apply', stepId, '--project', dir] : [RUN_TS, DRIVER, dir, stepId];
 }
 
-/** Starts the apply; kills it `delayMs` after its first progress line (or after start when it prints none). */
-function applyAndKill(dir: string, stepId: string, delayMs: number | 'never'): Promise<{ killed: boolean; out: string; ms: number }> {
+/**
+ * Starts the apply and kills it `delayMs` after the engine writes its journal entry (the start
+ * of the write phase: `.migrate/journal.json` appears), or `delayMs` after start when `fromStart`.
+ */
+function applyAndKill(dir: string, stepId: string, delayMs: number | 'never', fromStart = false): Promise<{ killed: boolean; out: string; ms: number; journalAtMs?: number }> {
   return new Promise((resolve) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, applyArgs(dir, stepId), { cwd: TOOLKIT_ROOT, env: { ...process.env, NO_COLOR: '1' } });
     let out = '';
     let timer: NodeJS.Timeout | undefined;
+    let journalAtMs: number | undefined;
     const arm = (): void => {
       if (timer || delayMs === 'never') return;
       timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
     };
-    child.stdout.on('data', (d) => {
-      out += d;
-      if (/computing|writing/.test(out)) arm();
-    });
+    if (fromStart) arm();
+    const journal = path.join(dir, '.migrate', 'journal.json');
+    const poll = setInterval(() => {
+      if (journalAtMs === undefined && existsSync(journal)) {
+        journalAtMs = performance.now() - t0;
+        arm();
+      }
+    }, 1);
+    child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
-    // A CLI without progress lines: count from the start instead.
-    const fallback = setTimeout(arm, 3000);
     child.on('close', (_code, signal) => {
-      clearTimeout(fallback);
+      clearInterval(poll);
       if (timer) clearTimeout(timer);
-      resolve({ killed: signal === 'SIGKILL', out, ms: performance.now() - t0 });
+      resolve({ killed: signal === 'SIGKILL', out, ms: performance.now() - t0, journalAtMs });
     });
   });
 }
@@ -73,19 +80,22 @@ describe(`crash safety: SIGKILL during apply, ${RUNS} times`, () => {
   let before = '';
   let after = '';
   let writeMs = 0;
+  let totalMs = 0;
 
   beforeAll(async () => {
     useCli = { apply: await hasCommand('apply'), recover: await hasCommand('recover'), rollback: await hasCommand('rollback') };
     orig = freshDir('crash-orig');
-    ({ stepId } = writeFixture(orig, { modules: 120, processes: 3 }));
+    ({ stepId } = writeFixture(orig, { modules: 80, processes: 3 }));
     before = treeHash(orig);
     // One uninterrupted apply: the "after" state and how long the write phase lasts.
     const full = freshDir('crash-full');
     cpSync(orig, full, { recursive: true });
     const r = await applyAndKill(full, stepId, 'never');
-    if (!r.out.includes('done') && !useCli.apply) throw new Error(`reference apply failed:\n${r.out}`);
+    if (!/done|applied/.test(r.out)) throw new Error(`reference apply failed:\n${r.out}`);
     after = treeHash(full);
-    writeMs = Math.max(50, r.ms - 800); // minus node/tsx start-up: what is left is planning + writing
+    totalMs = r.ms;
+    // The write phase: from the journal entry to the end of the process.
+    writeMs = Math.max(20, r.ms - (r.journalAtMs ?? 0));
     rmSync(full, { recursive: true, force: true });
   }, 60_000);
 
@@ -93,14 +103,16 @@ describe(`crash safety: SIGKILL during apply, ${RUNS} times`, () => {
     expect(after).not.toBe(before);
   });
 
-  it(`every kill recovers to before-or-after and rolls back byte-identical (apply via ${'CLI or engine driver'})`, async () => {
+  it(`every kill recovers to before-or-after and rolls back byte-identical `, async () => {
     const outcomes = { before: 0, after: 0, completed: 0 };
     const failures: string[] = [];
     const one = async (i: number): Promise<void> => {
       const dir = freshDir(`crash-${i}`);
       cpSync(orig, dir, { recursive: true });
-      const delay = Math.floor(Math.random() * writeMs);
-      const r = await applyAndKill(dir, stepId, delay);
+      // Most kills land in the write phase; every fourth anywhere in the run (start-up, planning).
+      const anywhere = i % 4 === 3;
+      const delay = Math.floor(Math.random() * (anywhere ? totalMs : writeMs));
+      const r = await applyAndKill(dir, stepId, delay, anywhere);
       if (!r.killed) outcomes.completed += 1;
       await recoverProject(dir);
       const h = treeHash(dir);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { fixtures, transform } from './extract-inline-duplicate.ts';
 import { checkContract, runApply, textOf } from './lib/transformHarness.ts';
@@ -11,6 +12,16 @@ describe('lua/extract-inline-duplicate', () => {
     expect(out['ao-processes/a/main.lua']).toBe('-- a\nlocal ok, json = pcall(require, "json")\njson, ok = require("runtime.inline.json-fallback")(json, ok)\nprint(json.encode(1))\n');
     expect(out['ao-processes/b/main.lua']).toBe("local ok, json = pcall(require, 'json')\njson, ok = require(\"runtime.inline.json-fallback\")(json, ok)\nreturn json");
     expect(out['ao-processes/runtime/inline/json-fallback.lua']).toContain('return function(json, ok)\nif not ok then');
+  });
+
+  it('finds a block by its sha256 when earlier edits shifted its lines', () => {
+    const block = f.files['ao-processes/b/main.lua']!.split('\n').slice(1, 5).join('\n') + '\n';
+    const hash = createHash('sha256').update(block).digest('hex');
+    const shifted = { ...f.files, 'ao-processes/a/main.lua': `-- one more line\n${f.files['ao-processes/a/main.lua']}` };
+    const params = { ...(f.params as { blocks: object[] }), blocks: (f.params as { blocks: object[] }).blocks.map((b) => ({ ...b, sha256: hash })) };
+    const { tree, problems } = checkContract(transform, shifted, params, f.config);
+    expect(problems).toEqual([]);
+    expect(textOf(tree)['ao-processes/a/main.lua']).toContain('-- a\nlocal ok, json = pcall(require, "json")\njson, ok = require(');
   });
 
   it('refuses differing blocks and blocks cutting a statement', () => {

@@ -10,13 +10,23 @@ import { MigrateError } from '../../src/errors.ts';
 import type { Transform } from '../../src/transform/types.ts';
 import { applyTextEdits, decodeLua, encodeLua, eolOf, parseLuaOrThrow } from './lib/luaSource.ts';
 import { pathForModule, resolveModule, runtimePrefix } from './lib/luaProject.ts';
-import { bindsOf, blockRange, statementsIn } from './lib/inlineBlocks.ts';
+import { bindsOf, locateBlock, statementsIn } from './lib/inlineBlocks.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
 
 const paramsSchema = z.object({
   /** Module name inside the runtime namespace, e.g. `inline.json-fallback`. */
   module: z.string().regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/),
-  blocks: z.array(z.object({ file: z.string(), startLine: z.number().int().min(1), endLine: z.number().int().min(1) })).min(2),
+  blocks: z
+    .array(
+      z.object({
+        file: z.string(),
+        startLine: z.number().int().min(1),
+        endLine: z.number().int().min(1),
+        /** sha256 of the block's text: when earlier steps shifted the lines, the block is found by it. */
+        sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+      }),
+    )
+    .min(2),
   acceptDifferences: z.boolean().default(false),
 });
 type Params = z.output<typeof paramsSchema>;
@@ -47,7 +57,7 @@ export const transform: Transform<Params> = {
       const bytes = tree.read(b.file);
       if (!bytes) throw new MigrateError('PLAN-213', `${b.file} does not exist`, { location: { file: b.file } });
       const { text, bom, ast } = parseLuaOrThrow(bytes, b.file);
-      const [start, end] = blockRange(text, b);
+      const [start, end] = locateBlock(text, ast, b);
       const binds = bindsOf(statementsIn(ast, start, end, b.file), b.file);
       return { ...b, text, bom, start, end, block: text.slice(start, end), binds };
     });

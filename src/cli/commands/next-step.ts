@@ -72,7 +72,7 @@ export const command: CommandSpec = {
         diffText = dr.diffText;
         files = dr.steps.flatMap((s) => s.changes.map((ch) => (ch.kind === 'move' ? `${ch.from} -> ${ch.to}` : `${ch.kind} ${ch.path}`)));
       }
-      const done = st.steps.filter((s) => s.state === 'applied').length;
+      const done = st.steps.filter((s) => s.state === "applied" || s.state === "skipped").length;
       io.out(`\n${c.dim(`step ${done + 1} of ${st.steps.length}`)}\n${describe(step, files, io, c)}`);
       if (next.state === 'drifted') io.out(c.red(`  changed since planned: ${next.drifted.join(', ')} (apply will refuse; re-plan)`));
       const choices: { name: string; value: Action }[] = [

@@ -1,5 +1,7 @@
-// Copies a fixture project to a fresh folder under test/tmp so tests can edit it freely.
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Copies a fixture project to a fresh folder under test/tmp so tests can edit it freely; the
+// copies are removed when the test file ends.
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadProject, type Project } from '../../../src/config/loadProject.ts';
@@ -7,6 +9,12 @@ import { loadProject, type Project } from '../../../src/config/loadProject.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = path.resolve(here, '../../fixtures/verify');
 const TMP = path.resolve(here, '../../tmp');
+const copies: string[] = [];
+
+// Copies live as long as the test file that made them.
+afterAll(() => {
+  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 export function copyFixture(name: string): Project {
   return copyProject(path.join(FIXTURES, name), name);
@@ -17,6 +25,7 @@ export function copyProject(source: string, label: string): Project {
   mkdirSync(TMP, { recursive: true });
   const dir = mkdtempSync(path.join(TMP, `verify-${label}-`));
   const skip = new Set(['build', '.migrate', 'node_modules'].map((d) => path.join(source, d)));
+  copies.push(dir);
   cpSync(source, dir, { recursive: true, filter: (src) => !skip.has(src) });
   return loadProject({ project: dir, cwd: dir });
 }

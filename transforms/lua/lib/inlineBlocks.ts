@@ -2,6 +2,7 @@
 // text, and the file locals they use ("binds"), which the extracted module receives as
 // parameters and hands back, so the block keeps reading and assigning the same variables.
 import { MigrateError } from '../../../src/errors.ts';
+import { createHash } from 'node:crypto';
 import { walkLua, type LuaNode } from './luaSource.ts';
 
 export interface BlockSpan {
@@ -22,6 +23,38 @@ export function blockRange(text: string, span: BlockSpan): [number, number] {
     throw new MigrateError('PLAN-210', `lines ${span.startLine}-${span.endLine} are outside the file`);
   }
   return [starts[span.startLine - 1]!, span.endLine < starts.length ? starts[span.endLine]! : text.length];
+}
+
+const hashOf = (s: string): string => createHash('sha256').update(Buffer.from(s, 'latin1')).digest('hex');
+
+/**
+ * The block's range: its lines, or, when a `sha256` is given and those lines no longer hold
+ * it (an earlier step shifted them), the run of whole-line top-level statements that does.
+ */
+export function locateBlock(text: string, chunk: LuaNode, span: BlockSpan & { sha256?: string; file?: string }): [number, number] {
+  const starts = lineOffsets(text);
+  if (span.endLine <= starts.length && span.startLine >= 1 && span.endLine >= span.startLine) {
+    const r = blockRange(text, span);
+    if (!span.sha256 || hashOf(text.slice(r[0], r[1])) === span.sha256) return r;
+  } else if (!span.sha256) {
+    return blockRange(text, span);
+  }
+  const lineStart = (o: number) => text.lastIndexOf('\n', o - 1) + 1;
+  const lineEnd = (o: number) => {
+    const nl = text.indexOf('\n', o);
+    return nl < 0 ? text.length : nl + 1;
+  };
+  const body = chunk.body as LuaNode[];
+  for (let i = 0; i < body.length; i++) {
+    for (let j = i; j < Math.min(body.length, i + 10); j++) {
+      const r: [number, number] = [lineStart(body[i]!.range[0]), lineEnd(body[j]!.range[1] - 1)];
+      if (hashOf(text.slice(r[0], r[1])) === span.sha256) return r;
+    }
+  }
+  throw new MigrateError('PLAN-217', `the block planned at lines ${span.startLine}-${span.endLine} is no longer in the file`, {
+    location: { file: span.file ?? '?', line: span.startLine },
+    hint: 're-run `migrate plan`: the file changed since the plan was made',
+  });
 }
 
 /** Top-level statements fully inside [start, end); throws if the range cuts a statement. */

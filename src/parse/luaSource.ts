@@ -1,0 +1,141 @@
+// The canonical Lua front end: bytes -> latin1 text (one char per byte, so luaparse ranges are
+// byte offsets and Buffer.from(text, 'latin1') restores the exact bytes, non-UTF-8 included),
+// BOM stripped before parsing and restored on encode, parse errors copied out (luaparse's
+// SyntaxError fields are not enumerable), and byte-exact text edits through magic-string.
+import { isUtf8 } from 'node:buffer';
+import luaparse, { type Chunk } from 'luaparse';
+import MagicString from 'magic-string';
+import { MigrateError } from '../errors.ts';
+import type { TextEdit } from '../transform/types.ts';
+
+export interface LuaParseError {
+  message: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  /** Offset into ParsedLua.text. */
+  index: number;
+}
+
+export interface ParsedLua {
+  file: string;
+  /** latin1 text of the file without its BOM: offsets are byte offsets after the BOM. */
+  text: string;
+  bom: boolean;
+  ast?: Chunk;
+  error?: LuaParseError;
+  /** The bytes are valid UTF-8 (Lua does not care; the audit reports non-UTF-8 files). */
+  utf8: boolean;
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+export const LUAPARSE_OPTIONS = {
+  luaVersion: '5.3',
+  ranges: true,
+  locations: true,
+  comments: true,
+  scope: true,
+  // String literal values come out one char per byte, matching the latin1 text.
+  encodingMode: 'pseudo-latin1',
+} as const;
+
+/**
+ * A string argument is taken as latin1 text (one char per byte, e.g. ParsedLua.text after
+ * edits) when every char fits a byte; a string with wider chars is encoded as UTF-8 first.
+ */
+function toBytes(source: Buffer | string): Buffer {
+  if (Buffer.isBuffer(source)) return source;
+  // eslint-disable-next-line no-control-regex
+  return /[^\u0000-\u00ff]/.test(source) ? Buffer.from(source, 'utf8') : Buffer.from(source, 'latin1');
+}
+
+export function decodeLua(bytes: Buffer): { text: string; bom: boolean } {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { text: (bom ? bytes.subarray(3) : bytes).toString('latin1'), bom };
+}
+
+/** Inverse of the decode: latin1 text (+ BOM) back to the exact bytes. */
+export function encodeLua(text: string, bom: boolean): Buffer {
+  const body = Buffer.from(text, 'latin1');
+  return bom ? Buffer.concat([BOM, body]) : body;
+}
+
+/** luaparse's message starts with "[line:col] "; the location is kept in its own fields. */
+function copyParseError(e: unknown, text: string): LuaParseError {
+  const err = e as { message?: string; line?: number; column?: number; index?: number };
+  if (typeof err?.line !== 'number') throw e; // not a syntax error: a bug, let it surface
+  const index = typeof err.index === 'number' ? err.index : text.length;
+  return {
+    message: String(err.message ?? 'syntax error').replace(/^\[\d+:\d+\]\s*/, ''),
+    line: err.line,
+    column: (err.column ?? 0) + 1,
+    index,
+  };
+}
+
+/** Parses text already decoded (latin1, no BOM). */
+export function parseLuaText(text: string): { ast?: Chunk; error?: LuaParseError } {
+  try {
+    return { ast: luaparse.parse(text, LUAPARSE_OPTIONS) };
+  } catch (e) {
+    return { error: copyParseError(e, text) };
+  }
+}
+
+export function parseLua(source: Buffer | string, file: string): ParsedLua {
+  const bytes = toBytes(source);
+  const { text, bom } = decodeLua(bytes);
+  return { file, text, bom, utf8: isUtf8(bytes), ...parseLuaText(text) };
+}
+
+/** Parses or throws PARSE-001 naming file:line:col. */
+export function parseLuaOrThrow(source: Buffer | string, file: string): ParsedLua & { ast: Chunk } {
+  const parsed = parseLua(source, file);
+  if (!parsed.ast) {
+    const e = parsed.error!;
+    throw new MigrateError('PARSE-001', `cannot parse ${file}: ${e.message}`, {
+      location: { file, line: e.line, column: e.column },
+      hint: 'fix the Lua syntax error first (Lua 5.3 syntax is expected)',
+    });
+  }
+  return parsed as ParsedLua & { ast: Chunk };
+}
+
+/**
+ * Applies edits at exact offsets; every char outside an edit is kept. Insertions (start ===
+ * end) at one offset keep their given order. Overlapping edits throw PARSE-002.
+ */
+export function applyTextEdits(text: string, edits: TextEdit[]): string {
+  if (edits.length === 0) return text;
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
+  let lastEnd = 0;
+  for (const { e } of sorted) {
+    if (e.start < 0 || e.end > text.length || e.end < e.start) {
+      throw new MigrateError('PARSE-002', `text edit [${e.start}, ${e.end}) is outside the text (length ${text.length})`, {
+        hint: 'edits must use offsets from the same ParsedLua.text they are applied to',
+      });
+    }
+    if (e.start < lastEnd) {
+      throw new MigrateError('PARSE-002', `overlapping text edits at offset ${e.start}`, {
+        hint: 'two edits touch the same source range; merge them into one edit',
+      });
+    }
+    lastEnd = Math.max(lastEnd, e.end);
+  }
+  const ms = new MagicString(text);
+  for (const { e } of sorted) {
+    if (e.start === e.end) ms.appendLeft(e.start, e.text);
+    else if (e.text === '') ms.remove(e.start, e.end);
+    else ms.overwrite(e.start, e.end, e.text);
+  }
+  return ms.toString();
+}
+
+/** The line ending a text mostly uses (lines we insert follow it). */
+export function eolOf(text: string): string {
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  return crlf > lf ? '\r\n' : '\n';
+}

@@ -1,0 +1,120 @@
+// `npm run bench [-- --factors 1,10,30] [--jobs N] [--ts-files N] [--no-ts]`: measures audit,
+// plan, apply (every step), rollback and bundle on scale corpora of the example (1x, 10x, 30x),
+// each factor in its own child process (peak RSS per factor from process.resourceUsage()),
+// plus the TS import-rewrite bench; writes reports/bench.json and prints a table.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { TOOLKIT_ROOT } from '../../src/config/loadProject.ts';
+import type { PhaseRow } from './benchPhases.ts';
+
+const SELF = fileURLToPath(import.meta.url);
+const WORK_DIR = path.join(TOOLKIT_ROOT, 'test', 'tmp', 'bench');
+const REPORT = path.join(TOOLKIT_ROOT, 'reports', 'bench.json');
+
+const { values } = parseArgs({
+  options: {
+    factors: { type: 'string', default: '1,10,30' },
+    jobs: { type: 'string', default: String(os.availableParallelism?.() ?? os.cpus().length) },
+    child: { type: 'string' },
+    'ts-files': { type: 'string', default: '2000' },
+    'no-ts': { type: 'boolean', default: false },
+  },
+});
+const jobs = Math.max(1, Number(values.jobs));
+
+
+function runChild(factor: number): Promise<PhaseRow> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--max-old-space-size=4096', path.join(TOOLKIT_ROOT, 'bin', 'run-ts.mjs'), SELF, '--child', String(factor), '--jobs', String(jobs)], {
+      cwd: TOOLKIT_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('BENCH-ROW '));
+      if (code !== 0 || !line) reject(new Error(`bench child for factor ${factor} exited ${code}:\n${out.slice(-2000)}`));
+      else resolve(JSON.parse(line.slice('BENCH-ROW '.length)) as PhaseRow);
+    });
+  });
+}
+
+const fmt = (n: number | null | undefined, d = 2): string => (n === null || n === undefined ? 'n/a' : n.toFixed(d));
+
+function table(rows: PhaseRow[]): string {
+  const head = ['factor', 'files', 'Lua MB', 'procs', 'parse s', `parse x${jobs} s`, 'audit s', 'plan s', 'apply s', 'rollback s', 'bundle s', 'total s', 'MB/s', 'peak MB'];
+  const body = rows.map((r) => [
+    `${r.factor}x`,
+    String(r.files),
+    fmt(r.luaMb),
+    String(r.processes),
+    fmt(r.seconds.parse),
+    fmt(r.seconds.parseJobs),
+    fmt(r.seconds.audit),
+    fmt(r.seconds.plan),
+    fmt(r.seconds.apply),
+    fmt(r.seconds.rollback),
+    fmt(r.seconds.bundle),
+    fmt(r.totalSeconds),
+    fmt(r.luaMb / r.totalSeconds),
+    fmt(r.peakRssMb, 0),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
+}
+
+function targets(rows: PhaseRow[]): Record<string, string> {
+  const one = rows.find((r) => r.factor === 1);
+  const out: Record<string, string> = {};
+  for (const r of rows) {
+    if (one && r.factor > 1) out[`growth ${r.factor}x`] = `${fmt(r.totalSeconds / one.totalSeconds)}x the time of 1x (target <= ${fmt(r.factor * (35 / 30), 1)}x)`;
+    out[`audit/parse ${r.factor}x`] = r.auditVsParse === null ? 'n/a (audit not available)' : `${fmt(r.auditVsParse)} (target <= 2)`;
+    out[`peak ${r.factor}x`] = `${fmt(r.peakRssMb, 0)} MB${r.factor === 30 ? ' (target <= 2048)' : ''}`;
+  }
+  return out;
+}
+
+async function runParent(): Promise<void> {
+  mkdirSync(WORK_DIR, { recursive: true });
+  const factors = String(values.factors).split(',').map(Number).filter((n) => n > 0);
+  const rows: PhaseRow[] = [];
+  for (const f of factors) {
+    process.stderr.write(`bench: factor ${f}x ...\n`);
+    rows.push(await runChild(f));
+  }
+  let ts: unknown = null;
+  if (!values['no-ts']) {
+    const { benchTsRewrite } = await import('../../src/audit/tsBench.ts');
+    ts = await benchTsRewrite(Number(values['ts-files']));
+  }
+  const cpus = os.cpus();
+  const report = {
+    generatedAt: new Date().toISOString(),
+    machine: { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, memoryGb: Number((os.totalmem() / 2 ** 30).toFixed(1)), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    jobs,
+    rows,
+    targets: targets(rows),
+    tsRewrite: ts,
+  };
+  mkdirSync(path.dirname(REPORT), { recursive: true });
+  writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`${table(rows)}\n\n`);
+  for (const [k, v] of Object.entries(report.targets)) process.stdout.write(`${k}: ${v}\n`);
+  for (const r of rows) for (const n of r.notes) process.stdout.write(`${r.factor}x note: ${n}\n`);
+  if (ts) process.stdout.write(`TS import rewrite: ${JSON.stringify(ts)}\n`);
+  process.stdout.write(`machine: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGb} GB, node ${report.machine.node}\nwrote ${path.relative(TOOLKIT_ROOT, REPORT)}\n`);
+}
+
+if (values.child) {
+  // Child: one factor; the row is the last stdout line.
+  const { measureFactor } = await import('./benchPhases.ts');
+  const row = await measureFactor(Number(values.child), jobs, WORK_DIR);
+  process.stdout.write(`\nBENCH-ROW ${JSON.stringify(row)}\n`);
+} else {
+  await runParent();
+}

@@ -1,0 +1,133 @@
+// One scale factor, measured in its own process (so peak RSS is this factor's alone): build the
+// corpus, then time bare parse (1 thread and --jobs threads), audit, plan, apply of every step,
+// rollback and bundle (three modes). Phases whose owner module has not landed are reported as
+// unavailable, never faked. Prints one JSON line (the row) on stdout.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import luaparse from 'luaparse';
+import { EXAMPLE_DIR, TOOLKIT_ROOT, loadProject, type Project } from '../../src/config/loadProject.ts';
+import { DiskWorkspace } from '../../src/stage/workspace.ts';
+import { buildProject } from '../../src/bundle/index.ts';
+import { BUILD_MODES } from '../../src/bundle/builds.ts';
+import { planEpic } from '../../src/plan/epicPlanner.ts';
+import { savePlan } from '../../src/plan/planFile.ts';
+import { applyStep, rollback } from '../../src/apply/engine.ts';
+import { generateCorpus } from './generateCorpus.ts';
+import { parseInPool } from './parsePool.ts';
+
+export interface PhaseRow {
+  factor: number;
+  files: number;
+  luaMb: number;
+  processes: number;
+  steps: number;
+  seconds: Record<string, number | null>;
+  totalSeconds: number;
+  mbPerSec: Record<string, number | null>;
+  peakRssMb: number;
+  auditVsParse: number | null;
+  notes: string[];
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+async function timed<T>(fn: () => Promise<T> | T): Promise<{ value: T; seconds: number }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { value, seconds: (performance.now() - t0) / 1000 };
+}
+
+function bareParse(files: string[]): number {
+  const t0 = performance.now();
+  for (const f of files) {
+    let b = readFileSync(f);
+    if (b.subarray(0, 3).equals(BOM)) b = b.subarray(3);
+    try {
+      luaparse.parse(b.toString('latin1'), { luaVersion: '5.3', encodingMode: 'pseudo-latin1' });
+    } catch {
+      /* counted by the audit, not here */
+    }
+  }
+  return (performance.now() - t0) / 1000;
+}
+
+/** The audit entry point of the front end when it exists (src/audit), else undefined. */
+async function auditRunner(): Promise<((p: Project) => Promise<unknown> | unknown) | undefined> {
+  for (const [file, name] of [['src/audit/runAudit.ts', 'runAudit'], ['src/audit/audit.ts', 'runAudit'], ['src/audit/index.ts', 'runAudit']] as const) {
+    const abs = path.join(TOOLKIT_ROOT, file);
+    if (!existsSync(abs)) continue;
+    const mod = (await import(pathToFileURL(abs).href)) as Record<string, unknown>;
+    if (typeof mod[name] === 'function') return mod[name] as (p: Project) => unknown;
+  }
+  return undefined;
+}
+
+export async function measureFactor(factor: number, jobs: number, workDir: string): Promise<PhaseRow> {
+  const notes: string[] = [];
+  const dir = path.join(workDir, `x${factor}`);
+  const corpus = generateCorpus(EXAMPLE_DIR, dir, factor);
+  const project = loadProject({ project: dir, cwd: dir });
+  const ws = new DiskWorkspace(project.root);
+  const luaFiles = ws.list(project.config.sourceRoot).filter((p) => p.endsWith('.lua')).map((p) => path.join(dir, p));
+  const sizes = new Map(luaFiles.map((f) => [f, statSync(f).size]));
+  const mb = corpus.luaBytes / 1e6;
+  const seconds: Record<string, number | null> = {};
+
+  seconds.parse = bareParse(luaFiles);
+  seconds.parseJobs = (await parseInPool(luaFiles, jobs, sizes)).seconds;
+
+  const audit = await auditRunner();
+  if (audit) seconds.audit = (await timed(() => audit(project))).seconds;
+  else {
+    seconds.audit = null;
+    notes.push('audit: src/audit runAudit not available yet');
+  }
+
+  const planned = await timed(() => planEpic(project, { name: 'bench' }));
+  seconds.plan = planned.seconds;
+  const plan = planned.value;
+  // Decisions are user choices: the bench keeps drifted copies apart (the "skip" option).
+  for (const s of plan.steps) if (s.transform === 'decision' && !s.decision?.choice) s.skip = true;
+  await savePlan(project.root, plan);
+
+  let steps = 0;
+  const t0 = performance.now();
+  const perStep: number[] = [];
+  for (const step of plan.steps) {
+    const t = performance.now();
+    const r = await applyStep(project, step.id, { plan: 'bench' });
+    if (!r.skipped) steps += 1;
+    perStep.push((performance.now() - t) / 1000);
+  }
+  seconds.apply = (performance.now() - t0) / 1000;
+  seconds.applySlowestStep = perStep.length ? Math.max(...perStep) : 0;
+
+  const rb = await timed(() => rollback(project, { plan: 'bench' }));
+  seconds.rollback = rb.seconds;
+  if (!rb.value.identical) notes.push(`rollback NOT identical: ${rb.value.mismatches.slice(0, 5).join(', ')}`);
+
+  seconds.bundle = (
+    await timed(() => {
+      for (const mode of BUILD_MODES) buildProject(project, new DiskWorkspace(project.root), mode);
+    })
+  ).seconds;
+
+  const phases = ['audit', 'plan', 'apply', 'rollback', 'bundle'];
+  const totalSeconds = phases.reduce((a, p) => a + (seconds[p] ?? 0), 0);
+  const mbPerSec: Record<string, number | null> = {};
+  for (const p of ['parse', 'parseJobs', ...phases]) mbPerSec[p] = seconds[p] ? mb / seconds[p]! : null;
+  return {
+    factor,
+    files: corpus.files,
+    luaMb: Number(mb.toFixed(2)),
+    processes: corpus.processes,
+    steps,
+    seconds,
+    totalSeconds,
+    mbPerSec,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    auditVsParse: seconds.audit ? seconds.audit / seconds.parse : null,
+    notes,
+  };
+}

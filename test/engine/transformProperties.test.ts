@@ -1,0 +1,69 @@
+// The generic contract of every registered transform, on disk through the engine, with each
+// transform's own `fixtures` export: revert(apply(S)) == S byte for byte, apply(apply(S)) ==
+// apply(S), and the transform's inverse stages exactly the journalled pre-images.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TOOLKIT, treeState } from '../fixtures/engine/fixtureProject.ts';
+import { loadTransforms } from '../../src/transform/registry.ts';
+import { runTransform } from '../../src/transform/runTransform.ts';
+import { applyChangeset, revertEntry } from '../../src/apply/changeset.ts';
+import { DiskWorkspace } from '../../src/stage/workspace.ts';
+import { createTree } from '../../src/stage/stagedTree.ts';
+import { configSchema, type ProjectConfig } from '../../src/config/projectConfig.ts';
+import type { Transform } from '../../src/transform/types.ts';
+
+interface Fixture {
+  name: string;
+  files: Record<string, string | Buffer>;
+  params: unknown;
+  config?: ProjectConfig;
+}
+
+const defaultConfig = configSchema.parse({ sourceRoot: 'ao-processes', processes: [{ name: 'p', entry: 'ao-processes/p/main.lua' }] });
+const transforms = await loadTransforms();
+const withFixtures: { t: Transform; fixtures: Fixture[] }[] = [];
+for (const t of transforms.values()) {
+  const dir = t.id.startsWith('test/') ? path.join(TOOLKIT, 'test/engine/transforms') : path.join(TOOLKIT, 'transforms', t.language);
+  const mod = (await import(path.join(dir, `${t.id.split('/')[1]}.ts`))) as { fixtures?: Fixture[] };
+  if (mod.fixtures?.length) withFixtures.push({ t, fixtures: mod.fixtures });
+}
+
+function writeFixture(f: Fixture): string {
+  mkdirSync(path.join(TOOLKIT, 'test/tmp'), { recursive: true });
+  const dir = mkdtempSync(path.join(TOOLKIT, 'test/tmp/engine-prop-'));
+  for (const [p, c] of Object.entries(f.files)) {
+    mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
+    writeFileSync(path.join(dir, p), c);
+  }
+  return dir;
+}
+
+describe('every registered transform with fixtures', () => {
+  it('has at least the test transform and the discovered ones', () => {
+    expect(withFixtures.some((w) => w.t.id === 'test/append-line')).toBe(true);
+    expect([...transforms.keys()].every((id) => /^(lua|ts|test)\/[a-z0-9-]+$/.test(id))).toBe(true);
+  });
+
+  for (const { t, fixtures } of withFixtures) {
+    for (const f of fixtures) {
+      it(`${t.id} / ${f.name}: revert(apply(S)) == S, apply is idempotent, inverse agrees`, () => {
+        const dir = writeFixture(f);
+        const config = f.config ?? defaultConfig;
+        const original = treeState(dir, ['.migrate']);
+        const { changes } = runTransform(t, new DiskWorkspace(dir), f.params, { config });
+        applyChangeset(dir, { stepId: 'prop', transform: t.id, story: '36.1', title: f.name, paramsHash: '' }, changes);
+        const applied = treeState(dir, ['.migrate']);
+        expect(runTransform(t, new DiskWorkspace(dir), f.params, { config }).changes).toEqual([]);
+        const inv = createTree(new DiskWorkspace(dir));
+        t.inverse(inv, t.params.parse(f.params), { config, root: dir, report: () => undefined });
+        for (const p of new Set([...Object.keys(original), ...inv.list()])) {
+          expect(inv.read(p), `${p} after inverse`).toEqual(f.files[p] === undefined ? undefined : Buffer.from(f.files[p]!));
+        }
+        revertEntry(dir, 'prop');
+        expect(treeState(dir, ['.migrate'])).toEqual(original);
+        if (changes.length) expect(applied).not.toEqual(original);
+      });
+    }
+  }
+});
