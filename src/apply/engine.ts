@@ -17,6 +17,7 @@ import { compareWithBaseline, recordFileBaseline } from './fileBaseline.ts';
 import { checkGitReady, commitStep } from './gitCommit.ts';
 import { renderDiff, toGitPatch } from './unifiedDiff.ts';
 import { runEnsureBaseline } from './hooks.ts';
+import { withLock } from './lock.ts';
 
 export interface EngineOptions {
   /** Plan name (migration-plans/<name>.plan.json); default: the only plan, or 'epic'. */
@@ -170,7 +171,7 @@ export interface ApplyResult {
 
 export async function applyStep(project: Project, stepId: string, opts: ApplyOptions = {}): Promise<ApplyResult> {
   const { plan } = await loadPlanFile(project.root, opts.plan);
-  return applyPlanStep(project, plan, findStep(plan, stepId), opts);
+  return withLock(project.root, () => applyPlanStep(project, plan, findStep(plan, stepId), opts));
 }
 
 async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts: ApplyOptions): Promise<ApplyResult> {
@@ -247,12 +248,14 @@ export async function applyAll(project: Project, opts: ApplyOptions = {}): Promi
   const pending = plan.steps.filter((s) => !done.has(s.id));
   const applied: ApplyResult[] = [];
   const skipped: string[] = [];
-  for (const [i, step] of pending.entries()) {
-    opts.onProgress?.(`[${i + 1}/${pending.length}] ${step.id}`);
-    const r = await applyPlanStep(project, plan, step, opts);
-    if (r.skipped) skipped.push(step.id);
-    else applied.push(r);
-  }
+  await withLock(project.root, async () => {
+    for (const [i, step] of pending.entries()) {
+      opts.onProgress?.(`[${i + 1}/${pending.length}] ${step.id}`);
+      const r = await applyPlanStep(project, plan, step, opts);
+      if (r.skipped) skipped.push(step.id);
+      else applied.push(r);
+    }
+  });
   return { applied, skipped };
 }
 
@@ -265,7 +268,7 @@ export async function revertStep(project: Project, stepId: string, opts: EngineO
     throw new MigrateError('APPLY-050', `step '${stepId}' is not applied`, { hint: "see 'migrate status'" });
   }
   opts.onProgress?.(`reverting ${stepId}`);
-  revertEntry(project.root, stepId, opts.writeFile);
+  await withLock(project.root, async () => revertEntry(project.root, stepId, opts.writeFile));
   return { reverted: [stepId] };
 }
 
@@ -280,10 +283,12 @@ export async function revertTo(project: Project, stepId: string, opts: EngineOpt
     throw new MigrateError('APPLY-050', `step '${stepId}' is not applied, so there is nothing to go back to`, { hint: "see 'migrate status'; 'migrate rollback' reverts everything" });
   }
   const later = journal.entries.slice(at + 1).reverse();
-  for (const [i, e] of later.entries()) {
-    opts.onProgress?.(`[${i + 1}/${later.length}] reverting ${e.stepId}`);
-    revertEntry(project.root, e.stepId);
-  }
+  await withLock(project.root, async () => {
+    for (const [i, e] of later.entries()) {
+      opts.onProgress?.(`[${i + 1}/${later.length}] reverting ${e.stepId}`);
+      revertEntry(project.root, e.stepId);
+    }
+  });
   return { reverted: later.map((e) => e.stepId) };
 }
 
@@ -292,14 +297,16 @@ export async function rollback(project: Project, opts: EngineOptions = {}): Prom
   const journal = readJournal(project.root);
   refuseInterrupted(journal);
   const entries = [...journal.entries].reverse();
-  for (const [i, e] of entries.entries()) {
-    opts.onProgress?.(`[${i + 1}/${entries.length}] reverting ${e.stepId}`);
-    revertEntry(project.root, e.stepId);
-  }
+  await withLock(project.root, async () => {
+    for (const [i, e] of entries.entries()) {
+      opts.onProgress?.(`[${i + 1}/${entries.length}] reverting ${e.stepId}`);
+      revertEntry(project.root, e.stepId);
+    }
+  });
   const { mismatches, hasBaseline } = compareWithBaseline(project);
   return { identical: mismatches.length === 0, mismatches, reverted: entries.map((e) => e.stepId), hasBaseline };
 }
 
 export async function recover(project: Project): Promise<{ action: RecoverAction; stepId?: string }> {
-  return recoverJournal(project.root);
+  return withLock(project.root, async () => recoverJournal(project.root));
 }

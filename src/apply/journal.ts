@@ -51,7 +51,7 @@ export const baselinePath = (root: string): string => path.join(migrateDir(root)
 const blobPath = (root: string, sha: string): string => path.join(migrateDir(root), 'blobs', sha.slice(0, 2), sha);
 
 /** Writes a file durably: temp file in the same folder, fsync, rename, fsync the folder. */
-export function writeDurably(file: string, data: Buffer | string): void {
+export function writeDurably(file: string, data: Buffer | string, opts: { syncFolder?: boolean } = {}): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
   const fd = openSync(tmp, 'w');
@@ -63,7 +63,7 @@ export function writeDurably(file: string, data: Buffer | string): void {
     closeSync(fd);
   }
   renameSync(tmp, file);
-  syncDir(path.dirname(file));
+  if (opts.syncFolder !== false) syncDir(path.dirname(file));
 }
 
 export function syncDir(dir: string): void {
@@ -119,10 +119,14 @@ export function writeFileBaseline(root: string, baseline: FileBaseline): void {
 }
 
 /** Stores bytes content-addressed; returns their sha256. */
-export function putBlob(root: string, data: Buffer): string {
+export function putBlob(root: string, data: Buffer, touched?: Set<string>): string {
   const sha = sha256(data);
   const file = blobPath(root, sha);
-  if (!existsSync(file)) writeDurably(file, data);
+  if (!existsSync(file)) {
+    // Folders are synced once per changeset (recordChanges), not once per blob.
+    writeDurably(file, data, { syncFolder: touched === undefined });
+    touched?.add(path.dirname(file));
+  }
   return sha;
 }
 
@@ -166,18 +170,23 @@ const DEFAULT_MODE = 0o644;
 
 /** Journal records for a changeset (the disk holds the pre-images); stores every image as a blob. */
 export function recordChanges(root: string, changes: FileChange[], beforeMode: (path: string) => number | undefined): JournalChange[] {
-  return changes.map((c): JournalChange => {
+  const touched = new Set<string>();
+  const put = (b: Buffer): string => putBlob(root, b, touched);
+  const out = changes.map((c): JournalChange => {
     switch (c.kind) {
       case 'create':
-        return { kind: 'create', path: c.path, afterSha: putBlob(root, c.after), afterMode: c.mode ?? DEFAULT_MODE };
+        return { kind: 'create', path: c.path, afterSha: put(c.after), afterMode: c.mode ?? DEFAULT_MODE };
       case 'delete':
-        return { kind: 'delete', path: c.path, beforeSha: putBlob(root, c.before), beforeMode: beforeMode(c.path) ?? c.mode ?? DEFAULT_MODE };
+        return { kind: 'delete', path: c.path, beforeSha: put(c.before), beforeMode: beforeMode(c.path) ?? c.mode ?? DEFAULT_MODE };
       case 'update':
-        return { kind: 'update', path: c.path, beforeSha: putBlob(root, c.before), afterSha: putBlob(root, c.after), beforeMode: beforeMode(c.path) ?? c.mode ?? DEFAULT_MODE, afterMode: c.mode ?? DEFAULT_MODE };
+        return { kind: 'update', path: c.path, beforeSha: put(c.before), afterSha: put(c.after), beforeMode: beforeMode(c.path) ?? c.mode ?? DEFAULT_MODE, afterMode: c.mode ?? DEFAULT_MODE };
       case 'move':
-        return { kind: 'move', path: c.to, from: c.from, beforeSha: putBlob(root, c.before), afterSha: putBlob(root, c.after), beforeMode: beforeMode(c.from) ?? c.mode ?? DEFAULT_MODE, afterMode: c.mode ?? DEFAULT_MODE };
+        return { kind: 'move', path: c.to, from: c.from, beforeSha: put(c.before), afterSha: put(c.after), beforeMode: beforeMode(c.from) ?? c.mode ?? DEFAULT_MODE, afterMode: c.mode ?? DEFAULT_MODE };
     }
   });
+  for (const dir of touched) syncDir(dir);
+  syncDir(path.join(migrateDir(root), 'blobs'));
+  return out;
 }
 
 /** Per-path before/after images of journalled changes (a move is two paths). */

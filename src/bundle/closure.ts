@@ -8,8 +8,9 @@ import path from 'node:path';
 import type { ProjectConfig } from '../config/projectConfig.ts';
 import { MigrateError } from '../errors.ts';
 import type { Workspace } from '../stage/tree.ts';
-import { findBundleRequires, referencesFederation, type BundleRequireSite } from './federatedRequires.ts';
-import { decodeLuaBytes, parseLuaOrThrow } from './luaFront.ts';
+import { isBuiltin, resolveModule } from '../graph/requireGraph.ts';
+import { luaFileFacts } from '../graph/luaFiles.ts';
+import { findBundleRequires, type BundleRequireSite } from './federatedRequires.ts';
 
 export interface BundleModule {
   name: string;
@@ -61,12 +62,17 @@ export interface BundleGraph {
   namespace: string;
 }
 
-function builtinMatcher(builtins: string[]): (name: string) => boolean {
-  const exact = new Set(builtins.filter((b) => !b.includes('*')));
-  const wild = builtins
-    .filter((b) => b.includes('*'))
-    .map((b) => new RegExp(`^${b.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`));
-  return (name) => exact.has(name) || wild.some((r) => r.test(name));
+/** Parses through the shared content-hash cache; a file that does not parse is BUNDLE-001. */
+function parseForBundle(bytes: Buffer, file: string): { text: string; requires: BundleRequireSite[]; usesFederation: boolean } {
+  const facts = luaFileFacts(bytes, file);
+  const { ast, error, text } = facts.parsed;
+  if (!ast) {
+    throw new MigrateError('BUNDLE-001', `cannot parse ${file}: [${error!.line}:${error!.column}] ${error!.message}`, {
+      location: { file, line: error!.line, column: error!.column },
+      hint: 'the bundler only packs files that parse as Lua 5.3; fix the syntax error first',
+    });
+  }
+  return { text, requires: findBundleRequires(ast), usesFederation: facts.usesFederation };
 }
 
 function readManifest(config: ProjectConfig, ws: Workspace): { version?: string; modules: RuntimeManifestEntry[] } | undefined {
@@ -86,7 +92,6 @@ function readManifest(config: ProjectConfig, ws: Workspace): { version?: string;
 
 /** Builds the bundling graph of every configured process. */
 export function buildBundleGraph(config: ProjectConfig, ws: Workspace): BundleGraph {
-  const isBuiltin = builtinMatcher(config.builtins);
   const ns = `${config.runtime.namespace}.`;
   const manifest = readManifest(config, ws);
   const runtimeVersion = manifest?.version ?? config.runtime.version;
@@ -96,18 +101,13 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace): BundleGr
   const resolve = (name: string): string | undefined => {
     const listed = manifestByName.get(name)?.path;
     if (listed && ws.exists(listed)) return listed;
-    for (const pattern of config.patterns) {
-      const p = path.posix.normalize(path.posix.join(config.sourceRoot, pattern.replace('?', name.split('.').join('/'))));
-      if (ws.exists(p)) return p;
-    }
-    return undefined;
+    return resolveModule(config, ws, name);
   };
 
   const load = (name: string, file: string): BundleModule => {
     const have = modules.get(name);
     if (have) return have;
     const bytes = ws.read(file)!;
-    const text = decodeLuaBytes(bytes);
     const runtime = name.startsWith(ns) || manifestByName.has(name);
     const hash = createHash('sha256').update(bytes).digest('hex');
     const listed = manifestByName.get(name);
@@ -117,15 +117,15 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace): BundleGr
         hint: 'the manifest is stale: re-run the codemod that writes runtime/manifest.json',
       });
     }
-    const ast = parseLuaOrThrow(text, file);
+    const { text, requires, usesFederation } = parseForBundle(bytes, file);
     const mod: BundleModule = {
       name,
       path: file,
       text,
       bytes: bytes.length,
       hash,
-      requires: findBundleRequires(ast),
-      usesFederation: referencesFederation(ast),
+      requires,
+      usesFederation,
       runtime,
       ...(runtime ? { version: listed?.version ?? runtimeVersion } : {}),
     };
@@ -136,7 +136,7 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace): BundleGr
   // Depth-first, dependencies first; a module already visited (or on the stack: a cycle) is skipped.
   const visit = (sites: BundleRequireSite[], from: string, order: string[], seen: Set<string>): void => {
     for (const site of sites) {
-      if (seen.has(site.name) || isBuiltin(site.name)) continue;
+      if (seen.has(site.name) || isBuiltin(config, site.name)) continue;
       const file = resolve(site.name);
       if (!file) {
         if (site.guarded) continue;
@@ -160,12 +160,12 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace): BundleGr
         hint: 'fix "processes[].entry" in migrate.config.json',
       });
     }
-    const entryText = decodeLuaBytes(bytes);
-    const entryAst = parseLuaOrThrow(entryText, p.entry);
-    const entryRequires = findBundleRequires(entryAst);
+    const entry = parseForBundle(bytes, p.entry);
+    const entryText = entry.text;
+    const entryRequires = entry.requires;
     const closure: string[] = [];
     visit(entryRequires, p.entry, closure, new Set());
-    const usesFederation = referencesFederation(entryAst) || closure.some((n) => modules.get(n)!.usesFederation);
+    const usesFederation = entry.usesFederation || closure.some((n) => modules.get(n)!.usesFederation);
     return {
       name: p.name,
       entryPath: p.entry,

@@ -1,16 +1,12 @@
-// The bundler's Lua front end: bytes <-> latin1 text (one char per byte, so luaparse ranges are
-// byte offsets and slicing never alters bytes), parse with ranges, walk, decode string literals,
-// and the token stream (for --minify). Kept here because src/parse had not landed when the
-// bundler was written; same latin1 convention as transforms/lua/lib/luaSource.ts.
+// The bundler's view of the Lua front end: decoding and parsing come from src/parse (latin1
+// text, one char per byte, so luaparse ranges are byte offsets); this file adds what only the
+// bundler needs: the BUNDLE-001 error, the token stream (for --minify) and Lua quoting.
 import luaparse from 'luaparse';
 import { MigrateError } from '../errors.ts';
+import { asNode, type LuaNode } from '../parse/luaAst.ts';
+import { decodeLua, parseLuaText } from '../parse/luaSource.ts';
 
-export interface LuaNode {
-  type: string;
-  range: [number, number];
-  loc?: { start: { line: number; column: number } };
-  [key: string]: unknown;
-}
+export type { LuaNode } from '../parse/luaAst.ts';
 
 export interface LuaToken {
   type: number;
@@ -18,12 +14,9 @@ export interface LuaToken {
   range: [number, number];
 }
 
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
 /** File bytes -> latin1 text without BOM (Lua's `load` of a string rejects a BOM). */
 export function decodeLuaBytes(bytes: Buffer): string {
-  const bom = bytes.length >= 3 && bytes.subarray(0, 3).equals(BOM);
-  return (bom ? bytes.subarray(3) : bytes).toString('latin1');
+  return decodeLua(bytes).text;
 }
 
 /** latin1 text (bytes) -> the JS string a bundle is delivered as (UTF-8 decoded). */
@@ -32,41 +25,14 @@ export function latin1ToUtf8(text: string): string {
 }
 
 export function parseLuaOrThrow(text: string, file: string): LuaNode {
-  try {
-    return luaparse.parse(text, {
-      luaVersion: '5.3',
-      ranges: true,
-      locations: true,
-      comments: false,
-      encodingMode: 'pseudo-latin1',
-    }) as unknown as LuaNode;
-  } catch (e) {
-    const err = e as { message: string; line?: number; column?: number };
-    throw new MigrateError('BUNDLE-001', `cannot parse ${file}: ${err.message}`, {
-      location: { file, line: err.line, column: err.column },
+  const { ast, error } = parseLuaText(text);
+  if (!ast) {
+    throw new MigrateError('BUNDLE-001', `cannot parse ${file}: [${error!.line}:${error!.column}] ${error!.message}`, {
+      location: { file, line: error!.line, column: error!.column },
       hint: 'the bundler only packs files that parse as Lua 5.3; fix the syntax error first',
     });
   }
-}
-
-/** Depth-first walk over every node (children in source order). */
-export function walkLua(node: unknown, visit: (n: LuaNode) => void): void {
-  if (Array.isArray(node)) {
-    for (const c of node) walkLua(c, visit);
-    return;
-  }
-  if (!node || typeof node !== 'object' || typeof (node as LuaNode).type !== 'string') return;
-  visit(node as LuaNode);
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'loc' || key === 'range' || key === 'type') continue;
-    if (value && typeof value === 'object') walkLua(value, visit);
-  }
-}
-
-/** The value of a string literal node (pseudo-latin1 gives it as latin1 text). */
-export function stringValue(n: LuaNode | undefined): string | undefined {
-  if (!n || n.type !== 'StringLiteral') return undefined;
-  return typeof n.value === 'string' ? n.value : undefined;
+  return asNode(ast);
 }
 
 /** Every token of `text` with its range (comments and whitespace are not tokens). */

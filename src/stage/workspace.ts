@@ -61,11 +61,14 @@ export class DiskWorkspace implements Workspace {
     return this.listing.filter((p) => p.startsWith(prefix));
   }
 
-  /** Walks the tree following symlinked folders once (a symlink loop is cut, not followed forever). */
+  /**
+   * Walks the tree following symlinked folders, so a file reached through a symlinked folder is
+   * listed under every path (the graph counts it once by `realPath`). A symlink loop is cut
+   * where a folder would contain itself: only the chain of ancestors is checked.
+   */
   private walk(): string[] {
     const out: string[] = [];
-    const seen = new Set<string>();
-    const visit = (rel: string): void => {
+    const visit = (rel: string, ancestors: Set<string>): void => {
       const abs = this.abs(rel);
       let real: string;
       try {
@@ -73,8 +76,8 @@ export class DiskWorkspace implements Workspace {
       } catch {
         return;
       }
-      if (seen.has(real)) return;
-      seen.add(real);
+      if (ancestors.has(real)) return;
+      const chain = new Set(ancestors).add(real);
       let entries: string[];
       try {
         entries = readdirSync(abs).sort();
@@ -92,11 +95,11 @@ export class DiskWorkspace implements Workspace {
         } catch {
           continue;
         }
-        if (st.isDirectory()) visit(childRel);
+        if (st.isDirectory()) visit(childRel, chain);
         else if (st.isFile()) out.push(childRel);
       }
     };
-    visit('');
+    visit('', new Set());
     return out.sort();
   }
 }

@@ -3,6 +3,7 @@
 // its first differing message (the two states have diverged; later differences are noise).
 import path from 'node:path';
 import type { Project } from '../config/loadProject.ts';
+import type { Workspace } from '../stage/tree.ts';
 import { MigrateError } from '../errors.ts';
 import { readBaseline } from './baseline.ts';
 import { bootFromPlan, bootPlan, buildFor, buildForBoot } from './builds.ts';
@@ -47,8 +48,11 @@ export interface ParityRun {
 
 export interface ParityReport {
   ok: boolean;
-  /** 'stored': .migrate/baseline; 'current': no baseline, the current monolith was its own. */
-  baseline: 'stored' | 'current';
+  /**
+   * 'stored': .migrate/baseline; 'current': no baseline, the current monolith was its own;
+   * 'disk': no baseline, the sources verified were in memory and the monolith on disk was used.
+   */
+  baseline: 'stored' | 'current' | 'disk';
   modes: BuildMode[];
   /** true: the state of errored messages was discarded (CU semantics); false: kept (live mode). */
   discardErrored: boolean;
@@ -64,6 +68,11 @@ export interface ParityOptions {
   modes?: BuildMode[];
   /** Globals to snapshot (default: every global the process added). */
   globals?: string[];
+  /**
+   * The sources to verify (default: the project folder on disk), e.g. a plan applied in memory.
+   * Without a stored baseline, the baseline is then the monolith of the sources on disk.
+   */
+  workspace?: Workspace;
   /** CU semantics: restore the heap after a message that errors (slower: one heap copy a message). */
   discardErrored?: boolean;
 }
@@ -125,14 +134,18 @@ function firstDifference(base: Replay, cur: Replay, trace: Trace, mode: BuildMod
 
 export async function verifyParity(project: Project, opts: ParityOptions = {}): Promise<ParityReport> {
   const processes = selectProcesses(project, opts.processes);
-  const modes = opts.modes && opts.modes.length ? opts.modes : defaultModes(project);
+  const modes = opts.modes && opts.modes.length ? opts.modes : defaultModes(project, opts.workspace);
   const notes: string[] = [];
   const stored = readBaseline(project);
   let baselineBuild: BuildOutput;
   if (stored) baselineBuild = stored.build;
   else {
     baselineBuild = await buildFor(project, 'monolith');
-    notes.push('no baseline in .migrate/baseline: the current monolith is its own baseline (it is stored when the first step of the plan starts)');
+    notes.push(
+      opts.workspace
+        ? 'no baseline in .migrate/baseline: the monolith of the sources on disk is the baseline'
+        : 'no baseline in .migrate/baseline: the current monolith is its own baseline (it is stored when the first step of the plan starts)',
+    );
   }
   const builds = new Map<BuildMode, BuildOutput>();
   const baseCache = new Map<string, SideResult>();
@@ -152,7 +165,7 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
         notes.push(`${path.relative(project.root, file)}: the baseline itself does not meet expect.error on line(s) ${base.replay.expectationFailures.map((f) => f.line).join(', ')}`);
       }
       for (const mode of modes) {
-        if (!builds.has(mode)) builds.set(mode, await buildForBoot(project, mode));
+        if (!builds.has(mode)) builds.set(mode, await buildForBoot(project, mode, opts.workspace));
         const cur = await runSide(builds.get(mode)!, mode, processName, trace, opts.globals, opts.discardErrored ?? false);
         const { compared, diff } = firstDifference(base.replay, cur.replay, trace, mode);
         const snapshotDifferences = diff ? [] : compareSnapshots(base.snapshot, cur.snapshot);
@@ -174,5 +187,5 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
     }
   }
   const messagesVerified = runs.reduce((n, r) => n + r.compared, 0);
-  return { ok: runs.every((r) => r.ok), baseline: stored ? 'stored' : 'current', modes, discardErrored: opts.discardErrored ?? false, notes, runs, messagesVerified };
+  return { ok: runs.every((r) => r.ok), baseline: stored ? 'stored' : opts.workspace ? 'disk' : 'current', modes, discardErrored: opts.discardErrored ?? false, notes, runs, messagesVerified };
 }

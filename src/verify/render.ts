@@ -46,7 +46,8 @@ export function renderDifference(r: ParityRun, color = false): string {
 export function renderParityReport(report: ParityReport, color = false): string {
   const c = colours(color);
   const lines: string[] = [];
-  lines.push(`Baseline: ${report.baseline === 'stored' ? '.migrate/baseline (the monolith before the first step)' : 'the current monolith (no stored baseline)'}; modes: ${report.modes.join(', ')}; errored messages: state ${report.discardErrored ? 'discarded (CU semantics)' : 'kept (live mode)'}`);
+  const baseline = { stored: '.migrate/baseline (the monolith before the first step)', current: 'the current monolith (no stored baseline)', disk: 'the monolith of the sources on disk' }[report.baseline];
+  lines.push(`Baseline: ${baseline}; modes: ${report.modes.join(', ')}; errored messages: state ${report.discardErrored ? 'discarded (CU semantics)' : 'kept (live mode)'}`);
   for (const n of report.notes) lines.push(c.yellow(`note: ${n}`));
   for (const r of report.runs) lines.push(renderRunLine(r, color));
   const firstBad = report.runs.find((r) => !r.ok);

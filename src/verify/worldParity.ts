@@ -6,6 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Project } from '../config/loadProject.ts';
+import type { Workspace } from '../stage/tree.ts';
 import { readBaseline } from './baseline.ts';
 import { buildFor, buildForBoot } from './builds.ts';
 import { compareSnapshots, unifiedDiff, type AnswerDifference } from './compare.ts';
@@ -130,7 +131,7 @@ export interface WorldReport {
   ok: boolean;
   players: number;
   traces: string[];
-  baseline: 'stored' | 'current';
+  baseline: 'stored' | 'current' | 'disk';
   runs: WorldRunReport[];
 }
 
@@ -149,7 +150,7 @@ async function runWorld(build: BuildOutput, mode: BuildMode, names: string[], tr
   return { world, steps, snapshots };
 }
 
-export async function verifyWorld(project: Project, opts: { modes?: BuildMode[]; traces?: string[]; players?: number } = {}): Promise<WorldReport> {
+export async function verifyWorld(project: Project, opts: { modes?: BuildMode[]; traces?: string[]; players?: number; workspace?: Workspace } = {}): Promise<WorldReport> {
   const files = opts.traces?.length ? opts.traces.map((t) => path.resolve(project.root, t)) : worldTraceFiles(project);
   const traces = files.map((f) => ({ ...loadTrace(f), file: path.relative(project.root, f) || f }));
   const players = opts.players ?? 1;
@@ -158,8 +159,8 @@ export async function verifyWorld(project: Project, opts: { modes?: BuildMode[];
   const baseBuild = stored?.build ?? (await buildFor(project, 'monolith'));
   const base = await runWorld(baseBuild, 'monolith', names, traces, players);
   const runs: WorldRunReport[] = [];
-  for (const mode of opts.modes?.length ? opts.modes : defaultModes(project)) {
-    const cur = await runWorld(await buildForBoot(project, mode), mode, names, traces, players);
+  for (const mode of opts.modes?.length ? opts.modes : defaultModes(project, opts.workspace)) {
+    const cur = await runWorld(await buildForBoot(project, mode, opts.workspace), mode, names, traces, players);
     const firstDifference = compareWorldSteps(base.steps, cur.steps);
     const snapshotDifferences = firstDifference
       ? []
@@ -176,11 +177,11 @@ export async function verifyWorld(project: Project, opts: { modes?: BuildMode[];
       snapshotDifferences,
     });
   }
-  return { ok: runs.every((r) => r.ok), players, traces: files.map((f) => path.relative(project.root, f)), baseline: stored ? 'stored' : 'current', runs };
+  return { ok: runs.every((r) => r.ok), players, traces: files.map((f) => path.relative(project.root, f)), baseline: stored ? 'stored' : opts.workspace ? 'disk' : 'current', runs };
 }
 
 export function renderWorldReport(r: WorldReport): string {
-  const lines = [`World: ${r.traces.length} scenario file(s), ${r.players} player(s), baseline ${r.baseline === 'stored' ? '.migrate/baseline' : 'the current monolith'}`];
+  const lines = [`World: ${r.traces.length} scenario file(s), ${r.players} player(s), baseline ${{ stored: '.migrate/baseline', current: 'the current monolith', disk: 'the monolith on disk' }[r.baseline]}`];
   let shown = false;
   for (const run of r.runs) {
     lines.push(`${run.ok ? 'ok  ' : 'DIFF'} world ${run.mode.padEnd(9)} ${run.steps} player messages, ${run.deliveries} deliveries, ${run.crossings} cross-process messages, ${run.replies} replies to players`);

@@ -38,6 +38,8 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<{ value: T; seconds: 
   return { value, seconds: (performance.now() - t0) / 1000 };
 }
 
+const progress = (factor: number, what: string): void => void process.stderr.write(`  ${factor}x: ${what}\n`);
+
 function bareParse(files: string[]): number {
   const t0 = performance.now();
   for (const f of files) {
@@ -74,9 +76,11 @@ export async function measureFactor(factor: number, jobs: number, workDir: strin
   const mb = corpus.luaBytes / 1e6;
   const seconds: Record<string, number | null> = {};
 
+  progress(factor, `corpus ready: ${corpus.files} files, ${mb.toFixed(1)} MB; parsing`);
   seconds.parse = bareParse(luaFiles);
   seconds.parseJobs = (await parseInPool(luaFiles, jobs, sizes)).seconds;
 
+  progress(factor, `parse ${seconds.parse.toFixed(2)} s; audit`);
   const audit = await auditRunner();
   if (audit) seconds.audit = (await timed(() => audit(project))).seconds;
   else {
@@ -84,6 +88,7 @@ export async function measureFactor(factor: number, jobs: number, workDir: strin
     notes.push('audit: src/audit runAudit not available yet');
   }
 
+  progress(factor, 'plan');
   const planned = await timed(() => planEpic(project, { name: 'bench' }));
   seconds.plan = planned.seconds;
   const plan = planned.value;
@@ -91,6 +96,7 @@ export async function measureFactor(factor: number, jobs: number, workDir: strin
   for (const s of plan.steps) if (s.transform === 'decision' && !s.decision?.choice) s.skip = true;
   await savePlan(project.root, plan);
 
+  progress(factor, `plan ${seconds.plan.toFixed(2)} s, ${plan.steps.length} steps; apply`);
   let steps = 0;
   const t0 = performance.now();
   const perStep: number[] = [];
@@ -103,10 +109,12 @@ export async function measureFactor(factor: number, jobs: number, workDir: strin
   seconds.apply = (performance.now() - t0) / 1000;
   seconds.applySlowestStep = perStep.length ? Math.max(...perStep) : 0;
 
+  progress(factor, `apply ${seconds.apply.toFixed(2)} s; rollback`);
   const rb = await timed(() => rollback(project, { plan: 'bench' }));
   seconds.rollback = rb.seconds;
   if (!rb.value.identical) notes.push(`rollback NOT identical: ${rb.value.mismatches.slice(0, 5).join(', ')}`);
 
+  progress(factor, `rollback ${seconds.rollback.toFixed(2)} s; bundle`);
   seconds.bundle = (
     await timed(() => {
       for (const mode of BUILD_MODES) buildProject(project, new DiskWorkspace(project.root), mode);

@@ -1,7 +1,8 @@
 // The planner on a small project with the real layouts: per-process copied folders (the same
 // file at three paths), a symlinked shared folder, a drifted copy, a require cycle, a `-` in
 // module names, CRLF, no final newline; tight budgets so the budget notes must name modules.
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { command as planCommand } from '../../src/cli/commands/plan.ts';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/loadProject.ts';
@@ -95,6 +96,19 @@ describe('planEpic on real layouts', () => {
     }
     expect(tree.read('ao-processes/beta/main.lua')!.toString()).toContain('Federation.require("runtime.game-logic.rng", "^1.0.0")');
     expect(tree.exists('ao-processes/beta/rng.lua')).toBe(false);
+  });
+
+  it('`migrate plan` writes the plan file, prints a summary and exits 1 over budget', async () => {
+    const out: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t), color: false, isTTY: false, cwd: dir, env: {} };
+    const code = await planCommand.run({ values: { name: 'cli', json: true }, positionals: [] }, io);
+    expect(code).toBe(1);
+    const summary = JSON.parse(out.join('\n'));
+    expect(summary.file).toBe(path.join(dir, 'migration-plans', 'cli.plan.json'));
+    expect(existsSync(summary.file)).toBe(true);
+    expect(summary.stepsPerStory['36.2']).toBe(6);
+    await expect(planCommand.run({ values: { name: '../x' }, positionals: [] }, io)).rejects.toThrow(/not a file name/);
+    rmSync(path.join(dir, 'migration-plans'), { recursive: true, force: true });
   });
 
   it('names the modules that break a budget', () => {

@@ -113,4 +113,15 @@ describe('bad input', () => {
     await expect(revertStep(p, 's1-append')).rejects.toMatchObject({ code: 'APPLY-051', message: expect.stringContaining('src/lib/util.lua') });
     await expect(revertStep(p, 's2-nofinal')).rejects.toMatchObject({ code: 'APPLY-050' });
   });
+
+  it('a second engine command while one runs is refused; a stale lock is taken over', async () => {
+    const p = makeProject('lock');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(path.join(p.root, '.migrate'), { recursive: true });
+    writeFileSync(path.join(p.root, '.migrate/lock'), String(process.ppid));
+    await expect(applyStep(p, 's1-append', opts)).rejects.toMatchObject({ code: 'JOURNAL-005', message: expect.stringContaining(`pid ${process.ppid}`) });
+    writeFileSync(path.join(p.root, '.migrate/lock'), '2147483646');
+    await expect(applyStep(p, 's1-append', opts)).resolves.toMatchObject({ changes: 1 });
+    expect(readdirSync(path.join(p.root, '.migrate'))).not.toContain('lock');
+  });
 });

@@ -1,0 +1,33 @@
+// Story mapping and the module-level duplicate helpers the story codemods rely on.
+import { describe, expect, it } from 'vitest';
+import { storyOfProcess } from './story-36-3-to-6-shells.ts';
+import { driftedGroups, exactCopyGroups, lineSimilarity } from './lib/duplicateModules.ts';
+import { MemoryWorkspace } from '../src/stage/workspace.ts';
+import { fixtureConfig } from '../transforms/lua/lib/fixtureConfig.ts';
+
+describe('story codemods', () => {
+  it('maps processes to their stories', () => {
+    expect(['battle', 'pokemon', 'economy', 'shop', 'admin'].map(storyOfProcess)).toEqual(['36.3', '36.4', '36.5', '36.5', '36.6']);
+  });
+
+  it('line similarity is a Dice coefficient over lines', () => {
+    expect(lineSimilarity('a\nb\nc\nd\n', 'a\nb\nc\nd\n')).toBe(1);
+    expect(lineSimilarity('a\nb\nc\nd\n', 'a\nb\nc\nx\n')).toBe(0.75);
+    expect(lineSimilarity('a\n', 'b\n')).toBe(0);
+  });
+
+  it('groups exact copies (shared folder first) and drifted copies with their diff', () => {
+    const config = fixtureConfig(['a', 'b']);
+    const ws = new MemoryWorkspace({
+      'ao-processes/a/util.lua': 'return 1\n',
+      'ao-processes/shared/util.lua': 'return 1\n',
+      'ao-processes/a/rng.lua': 'local M = {}\nfunction M.init(seed)\nend\nreturn M\n',
+      'ao-processes/b/rng.lua': 'local M = {}\nfunction M.init(seed, ts)\nend\nreturn M\n',
+    });
+    const mods = ws.list().map((path) => ({ path, name: path.slice(13, -4).replace(/\//g, '.') }));
+    expect(exactCopyGroups(ws, config, mods).map((g) => g.map((m) => m.path))).toEqual([['ao-processes/shared/util.lua', 'ao-processes/a/util.lua']]);
+    const drift = driftedGroups(ws, config, mods);
+    expect(drift.map((d) => d.fileName)).toEqual(['rng.lua']);
+    expect(drift[0]!.diff).toContain('+function M.init(seed, ts)');
+  });
+});

@@ -1,0 +1,268 @@
+// The duplication audit over every Lua source: exact file copies (same bytes), type-1 and
+// type-2 clones of files, top-level functions, tables and blocks (normalised AST hashes),
+// near-duplicates (token similarity >= NEAR_THRESHOLD, with the unified diff between
+// variants) and drifted module copies (same module name tail or same exports, but an exported
+// function's signature differs: merging them changes behaviour). Findings name paths, line
+// ranges, bytes and the processes that carry each copy.
+import { createTwoFilesPatch } from 'diff';
+import type { Chunk } from 'luaparse';
+import { cloneUnits, exportedSignatures, fileTokens, NEAR_MAX_NODES, type CloneUnit, type UnitKind } from './luaUnits.ts';
+import { tokenSimilarity } from './similarity.ts';
+
+export const NEAR_THRESHOLD = 0.8;
+const MAX_PATCH_CHARS = 24_000;
+
+export type DuplicateKind = 'exact-file' | 'type-1' | 'type-2' | 'near' | 'drifted';
+
+export interface AuditFile {
+  path: string;
+  /** Module name, when the file is a module. */
+  module?: string;
+  text: string;
+  ast?: Chunk;
+  /** sha256 of the bytes. */
+  hash: string;
+  bytes: number;
+  processes: string[];
+}
+
+export interface DuplicateMember {
+  path: string;
+  module?: string;
+  /** The unit's name in the source (`M.deepCopy`, `if (line 3)`, the path for files). */
+  name: string;
+  startLine: number;
+  endLine: number;
+  bytes: number;
+  processes: string[];
+}
+
+export interface VariantDiff {
+  from: string;
+  to: string;
+  similarity: number;
+  /** Unified diff of the two variants' text (truncated past MAX_PATCH_CHARS). */
+  patch: string;
+}
+
+export interface DuplicateFinding {
+  id: string;
+  kind: DuplicateKind;
+  unit: UnitKind;
+  /** 1 for exact/type-1/type-2; the lowest pairwise token similarity otherwise. */
+  similarity: number;
+  members: DuplicateMember[];
+  processes: string[];
+  /** Bytes of the largest copy. */
+  bytes: number;
+  /** Bytes that a single shared copy would save (all copies but the largest). */
+  redundantBytes: number;
+  /** Near/drifted: each variant against the first member. */
+  diffs?: VariantDiff[];
+  /** Drifted: the exported signatures that differ. */
+  signatureChanges?: string[];
+}
+
+interface Group {
+  kind: DuplicateKind;
+  unit: UnitKind;
+  similarity: number;
+  units: CloneUnit[];
+  diffs?: VariantDiff[];
+  signatureChanges?: string[];
+}
+
+const KIND_ORDER: Record<DuplicateKind, number> = { 'exact-file': 0, drifted: 1, 'type-1': 2, 'type-2': 3, near: 4 };
+
+function groupBy<T>(items: T[], key: (t: T) => string | undefined): T[][] {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    if (k === undefined) continue;
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return [...m.values()].filter((g) => g.length > 1);
+}
+
+const latin1ToDisplay = (s: string): string => Buffer.from(s, 'latin1').toString('utf8');
+
+function patchBetween(a: CloneUnit, b: CloneUnit, textOf: (p: string) => string): string {
+  const label = (u: CloneUnit) => (u.kind === 'file' ? u.path : `${u.path}:${u.startLine}-${u.endLine}`);
+  const body = (u: CloneUnit) => latin1ToDisplay(textOf(u.path).slice(u.start, u.end));
+  const patch = createTwoFilesPatch(label(a), label(b), body(a), body(b), '', '', { context: 2 });
+  return patch.length > MAX_PATCH_CHARS ? `${patch.slice(0, MAX_PATCH_CHARS)}\n... (diff truncated)\n` : patch;
+}
+
+/** u lies strictly inside v (same file). */
+const inside = (u: CloneUnit, v: CloneUnit): boolean =>
+  u.path === v.path && v.start <= u.start && u.end <= v.end && v.end - v.start > u.end - u.start;
+
+export function findDuplicates(files: AuditFile[]): DuplicateFinding[] {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const textOf = (p: string) => byPath.get(p)!.text;
+  const groups: Group[] = [];
+
+  // Exact file copies: same bytes at different paths.
+  const exactSets = groupBy(files.filter((f) => f.bytes > 0), (f) => f.hash);
+  const fileUnit = (f: AuditFile): CloneUnit => ({
+    path: f.path, kind: 'file', name: f.path, start: 0, end: f.text.length, startLine: 1,
+    endLine: f.text.split('\n').length - (f.text.endsWith('\n') ? 1 : 0), bytes: f.bytes, nodes: 0, type1: '', type2: '',
+  });
+  for (const set of exactSets) groups.push({ kind: 'exact-file', unit: 'file', similarity: 1, units: set.map(fileUnit) });
+
+  const units: CloneUnit[] = [];
+  const fileUnits = new Map<string, CloneUnit>();
+  for (const f of files) {
+    if (!f.ast || f.bytes === 0) continue;
+    const us = cloneUnits(f.path, f.text, f.ast);
+    fileUnits.set(f.path, { ...us[0]!, bytes: f.bytes });
+    units.push(...us.slice(1));
+  }
+
+  // Type-1 files: same tokens, different bytes (whitespace, comments, line endings).
+  for (const set of groupBy([...fileUnits.values()], (u) => u.type1)) {
+    if (new Set(set.map((u) => byPath.get(u.path)!.hash)).size > 1) groups.push({ kind: 'type-1', unit: 'file', similarity: 1, units: set });
+  }
+  for (const set of groupBy(units, (u) => `${u.kind}:${u.type1}`)) groups.push({ kind: 'type-1', unit: set[0]!.kind, similarity: 1, units: set });
+  for (const set of groupBy(units, (u) => `${u.kind}:${u.type2}`)) {
+    if (new Set(set.map((u) => u.type1)).size > 1) groups.push({ kind: 'type-2', unit: set[0]!.kind, similarity: 1, units: set });
+  }
+
+  groups.push(...nearGroups(units, textOf));
+  groups.push(...driftedOrNearFiles(files, fileUnits, groups, textOf));
+
+  // A unit group whose every member lies inside a member of another group is implied by it.
+  const kept = groups.filter((g) => g.unit === 'file' || !groups.some((h) => h !== g && g.units.every((u) => h.units.some((v) => inside(u, v) || (h.unit === 'file' && v.path === u.path)))));
+
+  const findings = kept.map((g) => toFinding(g, byPath));
+  findings.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.redundantBytes - a.redundantBytes || a.members[0]!.path.localeCompare(b.members[0]!.path));
+  findings.forEach((f, i) => (f.id = `D${i + 1}`));
+  return findings;
+}
+
+/** Near-duplicate clusters among mid-sized units of the same kind in different files. */
+function nearGroups(units: CloneUnit[], textOf: (p: string) => string): Group[] {
+  const cands = units.filter((u) => u.tokens).sort((a, b) => a.nodes - b.nodes);
+  const parent = cands.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const best = new Map<string, number>();
+  for (let i = 0; i < cands.length; i++) {
+    const a = cands[i]!;
+    for (let j = i + 1; j < cands.length; j++) {
+      const b = cands[j]!;
+      if (a.nodes * 3 < b.nodes * 2) break; // 2*min/(min+max) < 0.8 from here on
+      if (a.kind !== b.kind || a.path === b.path || a.type2 === b.type2) continue;
+      const sim = tokenSimilarity(a.tokens!, b.tokens!, NEAR_THRESHOLD);
+      if (sim === undefined) continue;
+      parent[find(i)] = find(j);
+      best.set(`${i}:${j}`, sim);
+    }
+  }
+  const clusters = new Map<number, number[]>();
+  for (const i of [...best.keys()].flatMap((k) => k.split(':').map(Number))) {
+    const r = find(i);
+    const list = clusters.get(r) ?? [];
+    if (!list.includes(i)) list.push(i);
+    clusters.set(r, list);
+  }
+  const out: Group[] = [];
+  for (const idx of clusters.values()) {
+    const members = idx.sort((x, y) => cands[x]!.path.localeCompare(cands[y]!.path) || cands[x]!.start - cands[y]!.start).map((i) => cands[i]!);
+    // Collapse exact/type-2 copies inside the cluster: one variant per type-2 hash.
+    const first = members[0]!;
+    const diffs: VariantDiff[] = [];
+    let similarity = 1;
+    for (const m of members.slice(1)) {
+      const sim = tokenSimilarity(first.tokens!, m.tokens!, 0) ?? 0;
+      similarity = Math.min(similarity, sim);
+      diffs.push({ from: `${first.path}:${first.startLine}`, to: `${m.path}:${m.startLine}`, similarity: round(sim), patch: patchBetween(first, m, textOf) });
+    }
+    out.push({ kind: 'near', unit: first.kind, similarity, units: members, diffs });
+  }
+  return out;
+}
+
+const tail = (p: string): string => p.slice(p.lastIndexOf('/') + 1).replace(/\.lua$/, '');
+
+/**
+ * Whole-file variants: files with the same name tail or the same exported names that are not
+ * copies. An exported function with another signature makes them 'drifted'; otherwise a
+ * similarity >= NEAR_THRESHOLD makes them 'near'.
+ */
+function driftedOrNearFiles(files: AuditFile[], fileUnits: Map<string, CloneUnit>, groups: Group[], textOf: (p: string) => string): Group[] {
+  const parsed = files.filter((f) => f.ast && f.bytes > 0);
+  const sigs = new Map(parsed.map((f) => [f.path, exportedSignatures(f.ast!)]));
+  const tokens = new Map<string, string[]>();
+  const tokensOf = (f: AuditFile) => tokens.get(f.path) ?? tokens.set(f.path, fileTokens(f.ast!)).get(f.path)!;
+  const sameCopy = new Set<string>();
+  for (const g of groups) if (g.unit === 'file') for (const a of g.units) for (const b of g.units) sameCopy.add(`${a.path}\0${b.path}`);
+  const pairs = new Set<string>();
+  for (const set of groupBy(parsed, (f) => tail(f.path))) for (let i = 0; i < set.length; i++) for (let j = i + 1; j < set.length; j++) pairs.add(`${set[i]!.path}\0${set[j]!.path}`);
+  for (const set of groupBy(parsed, (f) => {
+    const names = [...sigs.get(f.path)!.keys()].sort();
+    return names.length >= 2 ? names.join(',') : undefined;
+  })) for (let i = 0; i < set.length; i++) for (let j = i + 1; j < set.length; j++) pairs.add(`${set[i]!.path}\0${set[j]!.path}`);
+
+  const out: Group[] = [];
+  const byPath = new Map(parsed.map((f) => [f.path, f]));
+  for (const key of [...pairs].sort()) {
+    if (sameCopy.has(key)) continue;
+    const [pa, pb] = key.split('\0') as [string, string];
+    const a = byPath.get(pa)!;
+    const b = byPath.get(pb)!;
+    const sa = sigs.get(pa)!;
+    const sb = sigs.get(pb)!;
+    const changes = [...sa.keys()].filter((k) => sb.has(k) && sa.get(k) !== sb.get(k)).map((k) => `${sa.get(k)} -> ${sb.get(k)}`);
+    const ta = tokensOf(a);
+    const tb = tokensOf(b);
+    if (ta.length > NEAR_MAX_NODES * 5 || tb.length > NEAR_MAX_NODES * 5) continue;
+    const sim = tokenSimilarity(ta, tb, changes.length ? 0.5 : NEAR_THRESHOLD);
+    if (sim === undefined) continue;
+    const ua = fileUnits.get(pa)!;
+    const ub = fileUnits.get(pb)!;
+    out.push({
+      kind: changes.length ? 'drifted' : 'near',
+      unit: 'file',
+      similarity: sim,
+      units: [ua, ub],
+      diffs: [{ from: pa, to: pb, similarity: round(sim), patch: patchBetween(ua, ub, textOf) }],
+      ...(changes.length ? { signatureChanges: changes } : {}),
+    });
+  }
+  return out;
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+function toFinding(g: Group, byPath: Map<string, AuditFile>): DuplicateFinding {
+  const members: DuplicateMember[] = g.units.map((u) => {
+    const f = byPath.get(u.path)!;
+    return {
+      path: u.path,
+      ...(f.module ? { module: f.module } : {}),
+      name: u.name,
+      startLine: u.startLine,
+      endLine: u.endLine,
+      bytes: u.kind === 'file' ? f.bytes : u.bytes,
+      processes: f.processes,
+    };
+  });
+  members.sort((a, b) => a.path.localeCompare(b.path) || a.startLine - b.startLine);
+  const processes = [...new Set(members.flatMap((m) => m.processes))].sort();
+  const sizes = members.map((m) => m.bytes);
+  const bytes = Math.max(...sizes);
+  return {
+    id: '',
+    kind: g.kind,
+    unit: g.unit,
+    similarity: round(g.similarity),
+    members,
+    processes,
+    bytes,
+    redundantBytes: sizes.reduce((s, x) => s + x, 0) - bytes,
+    ...(g.diffs ? { diffs: g.diffs } : {}),
+    ...(g.signatureChanges ? { signatureChanges: g.signatureChanges } : {}),
+  };
+}
