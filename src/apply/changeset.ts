@@ -5,7 +5,7 @@
 import { MigrateError } from '../errors.ts';
 import type { FileChange } from '../stage/tree.ts';
 import { diskImage, defaultWriteFile, removeTempFiles, setFile, type WriteFileFn } from './fileOps.ts';
-import { getBlob, pathImages, readJournal, recordChanges, writeJournal, type JournalEntry, type PathImage } from './journal.ts';
+import { getBlob, pathImages, syncDir, readJournal, recordChanges, writeJournal, type JournalEntry, type PathImage } from './journal.ts';
 
 type Image = PathImage['before'];
 
@@ -16,14 +16,20 @@ const sameImage = (disk: Image, want: Image): boolean =>
 function writeImages(root: string, images: PathImage[], side: 'before' | 'after', writeFile: WriteFileFn, done?: PathImage[]): void {
   // Removals first so a move into a path another change frees works; then writes.
   const ordered = [...images].sort((a, b) => Number(a[side] !== null) - Number(b[side] !== null));
-  for (const img of ordered) {
-    const want = img[side];
-    if (sameImage(diskImage(root, img.path), want)) {
+  const dirs = new Set<string>();
+  try {
+    for (const img of ordered) {
+      const want = img[side];
+      if (sameImage(diskImage(root, img.path), want)) {
+        done?.push(img);
+        continue;
+      }
+      setFile(root, img.path, want ? getBlob(root, want.sha) : null, want?.mode, writeFile, dirs);
       done?.push(img);
-      continue;
     }
-    setFile(root, img.path, want ? getBlob(root, want.sha) : null, want?.mode, writeFile);
-    done?.push(img);
+  } finally {
+    // The renames are durable once their folders are synced: before the entry is sealed.
+    for (const d of dirs) syncDir(d);
   }
 }
 

@@ -31,8 +31,11 @@ export function diskImage(root: string, rel: string): { sha: string; mode: numbe
   }
 }
 
-/** Sets `rel` to `content` with `mode`, or removes it when content is null. */
-export function setFile(root: string, rel: string, content: Buffer | null, mode: number | undefined, writeFile: WriteFileFn = defaultWriteFile): void {
+/**
+ * Sets `rel` to `content` with `mode`, or removes it when content is null. The folder is synced
+ * here unless the caller collects folders in `dirsToSync` and syncs them once at the end.
+ */
+export function setFile(root: string, rel: string, content: Buffer | null, mode: number | undefined, writeFile: WriteFileFn = defaultWriteFile, dirsToSync?: Set<string>): void {
   const abs = path.join(root, rel);
   if (content === null) {
     try {
@@ -57,7 +60,8 @@ export function setFile(root: string, rel: string, content: Buffer | null, mode:
     }
     throw e;
   }
-  syncDir(path.dirname(abs));
+  if (dirsToSync) dirsToSync.add(path.dirname(abs));
+  else syncDir(path.dirname(abs));
 }
 
 /** Removes folders left empty by a delete or a move, up to (not including) the root. */

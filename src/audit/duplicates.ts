@@ -6,8 +6,8 @@
 // ranges, bytes and the processes that carry each copy.
 import { createTwoFilesPatch } from 'diff';
 import type { Chunk } from 'luaparse';
-import { cloneUnits, exportedSignatures, fileTokens, NEAR_MAX_NODES, type CloneUnit, type UnitKind } from './luaUnits.ts';
-import { tokenSimilarity } from './similarity.ts';
+import { cloneUnits, exportedSignatures, fileTokens, type CloneUnit, type UnitKind } from './luaUnits.ts';
+import { shingles, shingleSimilarity, sizeBound, type Shingles } from './similarity.ts';
 
 export const NEAR_THRESHOLD = 0.8;
 const MAX_PATCH_CHARS = 24_000;
@@ -134,7 +134,10 @@ export function findDuplicates(files: AuditFile[]): DuplicateFinding[] {
   groups.push(...driftedOrNearFiles(files, fileUnits, groups, textOf));
 
   // A unit group whose every member lies inside a member of another group is implied by it.
-  const kept = groups.filter((g) => g.unit === 'file' || !groups.some((h) => h !== g && g.units.every((u) => h.units.some((v) => inside(u, v) || (h.unit === 'file' && v.path === u.path)))));
+  // (Only copies imply their parts: a near/drifted file pair still gets its inner findings.)
+  const implies = (h: Group, u: CloneUnit): boolean =>
+    h.kind !== 'near' && h.kind !== 'drifted' && h.units.some((v) => inside(u, v) || (h.unit === 'file' && v.path === u.path));
+  const kept = groups.filter((g) => g.unit === 'file' || !groups.some((h) => h !== g && g.units.every((u) => implies(h, u))));
 
   const findings = kept.map((g) => toFinding(g, byPath));
   findings.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.redundantBytes - a.redundantBytes || a.members[0]!.path.localeCompare(b.members[0]!.path));
@@ -142,44 +145,53 @@ export function findDuplicates(files: AuditFile[]): DuplicateFinding[] {
   return findings;
 }
 
-/** Near-duplicate clusters among mid-sized units of the same kind in different files. */
+/**
+ * Near-duplicate clusters among mid-sized units of the same kind in different files. Greedy
+ * star clustering: the unit with the most similar neighbours becomes a centre and takes its
+ * unassigned neighbours, so every member is within NEAR_THRESHOLD of its cluster's first member
+ * (plain connected components chain weak links into one meaningless cluster).
+ */
 function nearGroups(units: CloneUnit[], textOf: (p: string) => string): Group[] {
   const cands = units.filter((u) => u.tokens).sort((a, b) => a.nodes - b.nodes);
-  const parent = cands.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const best = new Map<string, number>();
+  const sh: Shingles[] = cands.map((u) => shingles(u.tokens!));
+  const neighbours = cands.map(() => new Map<number, number>());
   for (let i = 0; i < cands.length; i++) {
     const a = cands[i]!;
     for (let j = i + 1; j < cands.length; j++) {
       const b = cands[j]!;
-      if (a.nodes * 3 < b.nodes * 2) break; // 2*min/(min+max) < 0.8 from here on
+      if (sizeBound(sh[i]!.length, sh[j]!.length) < NEAR_THRESHOLD) break; // sorted by size
       if (a.kind !== b.kind || a.path === b.path || a.type2 === b.type2) continue;
-      const sim = tokenSimilarity(a.tokens!, b.tokens!, NEAR_THRESHOLD);
-      if (sim === undefined) continue;
-      parent[find(i)] = find(j);
-      best.set(`${i}:${j}`, sim);
+      const sim = shingleSimilarity(sh[i]!, sh[j]!);
+      if (sim < NEAR_THRESHOLD) continue;
+      neighbours[i]!.set(j, sim);
+      neighbours[j]!.set(i, sim);
     }
   }
-  const clusters = new Map<number, number[]>();
-  for (const i of [...best.keys()].flatMap((k) => k.split(':').map(Number))) {
-    const r = find(i);
-    const list = clusters.get(r) ?? [];
-    if (!list.includes(i)) list.push(i);
-    clusters.set(r, list);
-  }
+  const assigned = new Set<number>();
+  const order = cands.map((_, i) => i).filter((i) => neighbours[i]!.size > 0);
+  order.sort((x, y) => neighbours[y]!.size - neighbours[x]!.size || x - y);
   const out: Group[] = [];
-  for (const idx of clusters.values()) {
-    const members = idx.sort((x, y) => cands[x]!.path.localeCompare(cands[y]!.path) || cands[x]!.start - cands[y]!.start).map((i) => cands[i]!);
-    // Collapse exact/type-2 copies inside the cluster: one variant per type-2 hash.
-    const first = members[0]!;
-    const diffs: VariantDiff[] = [];
-    let similarity = 1;
-    for (const m of members.slice(1)) {
-      const sim = tokenSimilarity(first.tokens!, m.tokens!, 0) ?? 0;
-      similarity = Math.min(similarity, sim);
-      diffs.push({ from: `${first.path}:${first.startLine}`, to: `${m.path}:${m.startLine}`, similarity: round(sim), patch: patchBetween(first, m, textOf) });
+  for (const c of order) {
+    if (assigned.has(c)) continue;
+    // One variant per type-2 shape: copies of the centre are reported as clones already.
+    const members = [...neighbours[c]!.keys()].filter((j) => !assigned.has(j));
+    if (members.length === 0) continue;
+    assigned.add(c);
+    for (const j of members) assigned.add(j);
+    const centre = cands[c]!;
+    const rest = members.map((j) => cands[j]!).sort((x, y) => x.path.localeCompare(y.path) || x.start - y.start);
+    const diffs = rest.map((m, k) => ({
+      from: `${centre.path}:${centre.startLine}`,
+      to: `${m.path}:${m.startLine}`,
+      similarity: round(neighbours[c]!.get(members[k]!) ?? 0),
+      patch: patchBetween(centre, m, textOf),
+    }));
+    // diffs follow `rest` order: recompute the similarity by unit to keep them aligned.
+    for (const d of diffs) {
+      const j = members.find((x) => `${cands[x]!.path}:${cands[x]!.startLine}` === d.to)!;
+      d.similarity = round(neighbours[c]!.get(j)!);
     }
-    out.push({ kind: 'near', unit: first.kind, similarity, units: members, diffs });
+    out.push({ kind: 'near', unit: centre.kind, similarity: Math.min(...diffs.map((d) => d.similarity)), units: [centre, ...rest], diffs });
   }
   return out;
 }
@@ -194,8 +206,8 @@ const tail = (p: string): string => p.slice(p.lastIndexOf('/') + 1).replace(/\.l
 function driftedOrNearFiles(files: AuditFile[], fileUnits: Map<string, CloneUnit>, groups: Group[], textOf: (p: string) => string): Group[] {
   const parsed = files.filter((f) => f.ast && f.bytes > 0);
   const sigs = new Map(parsed.map((f) => [f.path, exportedSignatures(f.ast!)]));
-  const tokens = new Map<string, string[]>();
-  const tokensOf = (f: AuditFile) => tokens.get(f.path) ?? tokens.set(f.path, fileTokens(f.ast!)).get(f.path)!;
+  const tokens = new Map<string, Shingles>();
+  const tokensOf = (f: AuditFile) => tokens.get(f.path) ?? tokens.set(f.path, shingles(fileTokens(f.ast!))).get(f.path)!;
   const sameCopy = new Set<string>();
   for (const g of groups) if (g.unit === 'file') for (const a of g.units) for (const b of g.units) sameCopy.add(`${a.path}\0${b.path}`);
   const pairs = new Set<string>();
@@ -215,11 +227,8 @@ function driftedOrNearFiles(files: AuditFile[], fileUnits: Map<string, CloneUnit
     const sa = sigs.get(pa)!;
     const sb = sigs.get(pb)!;
     const changes = [...sa.keys()].filter((k) => sb.has(k) && sa.get(k) !== sb.get(k)).map((k) => `${sa.get(k)} -> ${sb.get(k)}`);
-    const ta = tokensOf(a);
-    const tb = tokensOf(b);
-    if (ta.length > NEAR_MAX_NODES * 5 || tb.length > NEAR_MAX_NODES * 5) continue;
-    const sim = tokenSimilarity(ta, tb, changes.length ? 0.5 : NEAR_THRESHOLD);
-    if (sim === undefined) continue;
+    const sim = shingleSimilarity(tokensOf(a), tokensOf(b));
+    if (sim < (changes.length ? 0.5 : NEAR_THRESHOLD)) continue;
     const ua = fileUnits.get(pa)!;
     const ub = fileUnits.get(pb)!;
     out.push({

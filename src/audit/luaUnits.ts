@@ -6,7 +6,7 @@
 // taken, so units of one file never overlap and the whole pass is linear in the file size.
 import { createHash } from 'node:crypto';
 import type { Chunk } from 'luaparse';
-import { asNode, type LuaNode } from '../parse/luaAst.ts';
+import { asNode, childKeys, lineLocator, nodeEndLine, nodeStart, type Locator, type LuaNode } from '../parse/luaAst.ts';
 
 export type UnitKind = 'file' | 'function' | 'table' | 'block';
 
@@ -33,8 +33,6 @@ export const MIN_UNIT_NODES = 24;
 /** Units kept for near-duplicate scoring (token sequences are kept in memory for these only). */
 export const NEAR_MIN_NODES = 40;
 export const NEAR_MAX_NODES = 20_000;
-
-const SKIP = new Set(['loc', 'range', 'raw', 'isLocal', 'comments', 'globals', 'type']);
 
 /** Serialises a subtree as type-1 and type-2 token streams in one walk. */
 function serialise(root: LuaNode): { t1: string[]; t2: string[] } {
@@ -73,8 +71,7 @@ function serialise(root: LuaNode): { t1: string[]; t2: string[] } {
     if (n.isLocal === true && type === 'FunctionDeclaration') head += ':local';
     t1.push(head);
     t2.push(head);
-    for (const key in n) {
-      if (SKIP.has(key)) continue;
+    for (const key of childKeys(n)) {
       const v = n[key];
       if (Array.isArray(v)) {
         t1.push('[');
@@ -111,16 +108,20 @@ function fileType1(text: string, ast: LuaNode): string {
     pos = c.range[1];
   }
   out += text.slice(pos);
-  out = out.replace(/\s+/g, ' ').replace(/ ?([^\w\s]) ?/g, '$1').trim();
+  // Whitespace only matters between two word characters (`local x`); elsewhere it is dropped.
+  const word = (c: string | undefined): boolean => c !== undefined && /\w/.test(c);
+  out = out.replace(/\s+/g, (m: string, at: number, all: string) => (word(all[at - 1]) && word(all[at + m.length]) ? ' ' : ''));
   return createHash('sha1').update(out, 'latin1').digest('hex');
 }
 
-const lineOf = (n: LuaNode, end = false): number => (end ? n.loc?.end.line : n.loc?.start.line) ?? 0;
 
 /** Every clone unit of a file (the file unit first). `text` is ParsedLua.text. */
 export function cloneUnits(path: string, text: string, chunk: Chunk): CloneUnit[] {
   const ast = asNode(chunk);
   const units: CloneUnit[] = [];
+  let locator: Locator | undefined;
+  const loc = (): Locator => (locator ??= lineLocator(text));
+  const lineOf = (n: LuaNode, end = false): number => (end ? nodeEndLine(n, n.loc ? undefined : loc()) : nodeStart(n, n.loc ? undefined : loc()).line);
   const add = (n: LuaNode, kind: UnitKind, name: string): void => {
     const { t1, t2 } = serialise(n);
     if (t1.length < MIN_UNIT_NODES) return;

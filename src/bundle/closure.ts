@@ -10,7 +10,7 @@ import { MigrateError } from '../errors.ts';
 import type { Workspace } from '../stage/tree.ts';
 import { isBuiltin, resolveModule } from '../graph/requireGraph.ts';
 import { luaFileFacts } from '../graph/luaFiles.ts';
-import { findBundleRequires, type BundleRequireSite } from './federatedRequires.ts';
+import { toBundleSites, type BundleRequireSite } from './federatedRequires.ts';
 
 export interface BundleModule {
   name: string;
@@ -72,7 +72,7 @@ function parseForBundle(bytes: Buffer, file: string): { text: string; requires: 
       hint: 'the bundler only packs files that parse as Lua 5.3; fix the syntax error first',
     });
   }
-  return { text, requires: findBundleRequires(ast), usesFederation: facts.usesFederation };
+  return { text, requires: toBundleSites(facts.sites), usesFederation: facts.usesFederation };
 }
 
 function readManifest(config: ProjectConfig, ws: Workspace): { version?: string; modules: RuntimeManifestEntry[] } | undefined {

@@ -4,7 +4,7 @@
 // (src/graph/requireSites.ts); this file maps them to the shape the bundler uses.
 import type { Chunk } from 'luaparse';
 import type { LuaNode } from '../parse/luaAst.ts';
-import { findRequires, referencesFederation as mentionsFederation } from '../graph/requireSites.ts';
+import { findRequires, referencesFederation as mentionsFederation, type RequireSite } from '../graph/requireSites.ts';
 
 export interface BundleRequireSite {
   name: string;
@@ -24,8 +24,13 @@ export interface BundleRequireSite {
 const asChunk = (ast: LuaNode | Chunk): Chunk => ast as unknown as Chunk;
 
 /** Every require site (plain and federated) with a literal name, in source order. */
-export function findBundleRequires(ast: LuaNode | Chunk): BundleRequireSite[] {
-  return findRequires(asChunk(ast)).sites.map((s) => ({
+export function findBundleRequires(ast: LuaNode | Chunk, text?: string): BundleRequireSite[] {
+  return toBundleSites(findRequires(asChunk(ast), text).sites);
+}
+
+/** The bundler's shape of canonical require sites (e.g. the cached ones of luaFileFacts). */
+export function toBundleSites(sites: RequireSite[]): BundleRequireSite[] {
+  return sites.map((s) => ({
     name: s.name,
     federated: s.federated,
     ...(s.federated ? { range: s.version ?? '*' } : {}),

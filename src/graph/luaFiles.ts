@@ -4,9 +4,8 @@
 import { createHash } from 'node:crypto';
 import type { ProjectConfig } from '../config/projectConfig.ts';
 import type { Workspace } from '../stage/tree.ts';
-import { walkLua } from '../parse/luaAst.ts';
 import { parseLua, type ParsedLua } from '../parse/luaSource.ts';
-import { findRequires, referencesFederation, type DynamicRequireSite, type RequireSite } from './requireSites.ts';
+import { scanLua, type DynamicRequireSite, type RequireSite } from './requireSites.ts';
 
 export function globToRegExp(glob: string): RegExp {
   const body = glob
@@ -34,7 +33,10 @@ export function listLuaFiles(config: ProjectConfig, ws: Workspace): string[] {
 
 export const normaliseRoot = (r: string): string => (r === '.' || r === './' ? '' : r.replace(/\/+$/, ''));
 
-/** Everything the graph and the audit need from one file's bytes, computed once per content. */
+/**
+ * Everything the graph and the audit need from one file's bytes, computed once per content.
+ * The tree is parsed without `locations` (see LUAPARSE_LEAN_OPTIONS): use lineLocator for lines.
+ */
 export interface LuaFileFacts {
   parsed: ParsedLua;
   sites: RequireSite[];
@@ -63,17 +65,13 @@ export function luaFileFacts(bytes: Buffer, file: string): LuaFileFacts {
   const hash = sha256(bytes);
   const hit = cache.get(hash);
   if (hit) return hit.parsed.file === file ? hit : { ...hit, parsed: { ...hit.parsed, file } };
-  const parsed = parseLua(bytes, file);
+  const parsed = parseLua(bytes, file, { lean: true });
   let functions = 0;
   let sites: RequireSite[] = [];
   let dynamic: DynamicRequireSite[] = [];
   let usesFederation = false;
   if (parsed.ast) {
-    ({ sites, dynamic } = findRequires(parsed.ast, parsed.text));
-    walkLua(parsed.ast, (n) => {
-      if (n.type === 'FunctionDeclaration') functions++;
-    });
-    usesFederation = referencesFederation(parsed.ast);
+    ({ sites, dynamic, functions, usesFederation } = scanLua(parsed.ast, parsed.text));
   }
   const facts: LuaFileFacts = { parsed, sites, dynamic, functions, lines: countLines(parsed.text), usesFederation, hash };
   if (cache.size >= CACHE_LIMIT) cache.clear();

@@ -5,7 +5,7 @@
 // `federated`). A call through a local `require` (shadowed) is not a require. Non-literal
 // names are reported as dynamic sites, never guessed.
 import type { Chunk } from 'luaparse';
-import { nodeStart, walkLua, type LuaNode } from '../parse/luaAst.ts';
+import { lineLocator, nodeStart, walkLua, type Locator, type LuaNode } from '../parse/luaAst.ts';
 
 export type RequireForm = 'paren' | 'bare-string' | 'long-string' | 'pcall';
 
@@ -101,10 +101,29 @@ function expressionText(n: LuaNode | undefined, text?: string): string {
  * quote a dynamic require's argument exactly.
  */
 export function findRequires(ast: Chunk, text?: string): { sites: RequireSite[]; dynamic: DynamicRequireSite[] } {
+  const { sites, dynamic } = scanLua(ast, text);
+  return { sites, dynamic };
+}
+
+/** One walk: the require sites plus what the graph counts (functions, Federation mentions). */
+export function scanLua(ast: Chunk, text?: string): { sites: RequireSite[]; dynamic: DynamicRequireSite[]; functions: number; usesFederation: boolean } {
   const sites: RequireSite[] = [];
   const dynamic: DynamicRequireSite[] = [];
   const globalOf = new Map<LuaNode, string>();
+  let functions = 0;
+  let usesFederation = false;
+  let locator: Locator | undefined;
+  // Trees parsed without `locations` get positions from the text (built on first use).
+  const at = (n: LuaNode) => nodeStart(n, n.loc || text === undefined ? undefined : (locator ??= lineLocator(text)));
   walkLua(ast, (n) => {
+    if (n.type === 'FunctionDeclaration') {
+      functions++;
+      return;
+    }
+    if (n.type === 'Identifier') {
+      if (n.name === 'Federation' && n.isLocal !== true) usesFederation = true;
+      return;
+    }
     if (n.type === 'AssignmentStatement') {
       const vars = n.variables as LuaNode[];
       (n.init as LuaNode[]).forEach((init, i) => {
@@ -130,7 +149,7 @@ export function findRequires(ast: Chunk, text?: string): { sites: RequireSite[];
     const lit = args[0];
     const name = stringValue(lit);
     if (name === undefined) {
-      dynamic.push({ expression: expressionText(lit, text), callRange: n.range, ...nodeStart(n) });
+      dynamic.push({ expression: expressionText(lit, text), callRange: n.range, ...at(n) });
       return;
     }
     const raw = lit!.raw as string;
@@ -150,7 +169,7 @@ export function findRequires(ast: Chunk, text?: string): { sites: RequireSite[];
       literalRange: lit!.range,
       callRange: n.range,
       raw,
-      ...nodeStart(n),
+      ...at(n),
       ...(assignedGlobal ? { assignedGlobal } : {}),
       federated: kind.federated,
       guarded,
@@ -160,7 +179,7 @@ export function findRequires(ast: Chunk, text?: string): { sites: RequireSite[];
     });
   });
   const byStart = (a: { callRange: [number, number] }, b: { callRange: [number, number] }) => a.callRange[0] - b.callRange[0];
-  return { sites: sites.sort(byStart), dynamic: dynamic.sort(byStart) };
+  return { sites: sites.sort(byStart), dynamic: dynamic.sort(byStart), functions, usesFederation };
 }
 
 /** true when the file mentions the global `Federation` (a federated require, the mode flag). */

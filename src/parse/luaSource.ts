@@ -75,19 +75,26 @@ function copyParseError(e: unknown, text: string): LuaParseError {
   };
 }
 
+/**
+ * The graph's and the audit's parse: the same as LUAPARSE_OPTIONS without `locations` (nodes
+ * then carry no `loc`; positions come from ranges, see lineLocator). The `loc` objects were
+ * most of the memory the cached trees of a project kept, and the GC time that came with it.
+ */
+export const LUAPARSE_LEAN_OPTIONS = { ...LUAPARSE_OPTIONS, locations: false } as const;
+
 /** Parses text already decoded (latin1, no BOM). */
-export function parseLuaText(text: string): { ast?: Chunk; error?: LuaParseError } {
+export function parseLuaText(text: string, options: typeof LUAPARSE_OPTIONS | typeof LUAPARSE_LEAN_OPTIONS = LUAPARSE_OPTIONS): { ast?: Chunk; error?: LuaParseError } {
   try {
-    return { ast: luaparse.parse(text, LUAPARSE_OPTIONS) };
+    return { ast: luaparse.parse(text, options) };
   } catch (e) {
     return { error: copyParseError(e, text) };
   }
 }
 
-export function parseLua(source: Buffer | string, file: string): ParsedLua {
+export function parseLua(source: Buffer | string, file: string, opts: { lean?: boolean } = {}): ParsedLua {
   const bytes = toBytes(source);
   const { text, bom } = decodeLua(bytes);
-  return { file, text, bom, utf8: isUtf8(bytes), ...parseLuaText(text) };
+  return { file, text, bom, utf8: isUtf8(bytes), ...parseLuaText(text, opts.lean ? LUAPARSE_LEAN_OPTIONS : LUAPARSE_OPTIONS) };
 }
 
 /** Parses or throws PARSE-001 naming file:line:col. */

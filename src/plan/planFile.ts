@@ -6,7 +6,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { MigrateError } from '../errors.ts';
 import { loadTransforms } from '../transform/registry.ts';
-import { DECISION, planSchema, type Plan } from './planSchema.ts';
+import { DECISION, planSchema, type Plan, type PlanStep } from './planSchema.ts';
 
 export const PLAN_DIR = 'migration-plans';
 const PLAN_FILE = /\.plan\.(json|ya?ml)$/;
@@ -122,4 +122,13 @@ export async function savePlan(target: string, plan: unknown): Promise<string> {
   writeFileSync(tmp, text);
   renameSync(tmp, file);
   return file;
+}
+
+/** Loads the plan, lets `edit` change one step, validates and saves it back. */
+export async function updatePlanStep(project: { root: string }, name: string | undefined, id: string, edit: (s: PlanStep) => void): Promise<void> {
+  const { plan, file } = await loadPlanFile(project.root, name);
+  const step = plan.steps.find((s) => s.id === id);
+  if (!step) throw new MigrateError('APPLY-001', `unknown step '${id}' in plan '${plan.name}'`, { location: { file }, hint: "run 'migrate status' for the step ids" });
+  edit(step);
+  await savePlan(file, plan);
 }

@@ -41,6 +41,8 @@ export interface ParityRun {
   fallbackWarnings: string[];
   ok: boolean;
   firstDifference?: FirstDifference;
+  /** The current build did not boot (VERIFY-022): the whole trace went unanswered. */
+  bootError?: string;
   snapshotDifferences: AnswerDifference[];
   memoryKiB: { baseline: number; current: number };
   expectationFailures: Replay['expectationFailures'];
@@ -166,7 +168,28 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
       }
       for (const mode of modes) {
         if (!builds.has(mode)) builds.set(mode, await buildForBoot(project, mode, opts.workspace));
-        const cur = await runSide(builds.get(mode)!, mode, processName, trace, opts.globals, opts.discardErrored ?? false);
+        let cur: SideResult;
+        try {
+          cur = await runSide(builds.get(mode)!, mode, processName, trace, opts.globals, opts.discardErrored ?? false);
+        } catch (e) {
+          // A build that does not boot is a behaviour difference of this run, not a tool error.
+          if (!(e instanceof MigrateError) || e.code !== 'VERIFY-022') throw e;
+          runs.push({
+            process: processName,
+            mode,
+            trace: path.relative(project.root, file) || file,
+            messages: trace.messages.length,
+            compared: 0,
+            errored: 0,
+            fallbackWarnings: [],
+            ok: false,
+            bootError: e.message,
+            snapshotDifferences: [],
+            memoryKiB: { baseline: base.snapshot.memoryKiB, current: 0 },
+            expectationFailures: [],
+          });
+          continue;
+        }
         const { compared, diff } = firstDifference(base.replay, cur.replay, trace, mode);
         const snapshotDifferences = diff ? [] : compareSnapshots(base.snapshot, cur.snapshot);
         runs.push({

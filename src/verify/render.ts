@@ -22,6 +22,7 @@ export function renderRunLine(r: ParityRun, color = false): string {
 export function renderDifference(r: ParityRun, color = false): string {
   const c = colours(color);
   const out: string[] = [];
+  if (r.bootError) out.push(c.bold(`Boot failed: ${r.process} (${r.mode}): ${r.bootError}`));
   const d = r.firstDifference;
   if (d) {
     out.push(c.bold(`First difference: ${r.process} (${r.mode}), ${r.trace}:${d.line} (message #${d.index + 1}), field ${d.field}`));

@@ -3,7 +3,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/config/loadProject.ts';
+import { EXAMPLE_DIR, loadProject } from '../../src/config/loadProject.ts';
+import { detectProject } from '../../src/graph/projectDetection.ts';
 import { buildRequireGraph } from '../../src/graph/requireGraph.ts';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { copyLayout, removeLayoutCopies, type LayoutName } from './helpers/layoutFixture.ts';
@@ -94,5 +95,14 @@ describe('migrate init', () => {
     expect(existsSync(path.join(dir, 'migrate.config.json'))).toBe(false);
     const missing = await runMigrate(['init', path.join(dir, 'nope')], dir);
     expect(missing.err).toContain('CFG-010');
+  });
+
+  it('on the example monolith, detects the source root, the six entries and their traces of its hand-written config', () => {
+    const { config } = loadProject({ project: EXAMPLE_DIR, cwd: EXAMPLE_DIR });
+    const d = detectProject(new DiskWorkspace(EXAMPLE_DIR));
+    expect(d.sourceRoot).toBe(config.sourceRoot);
+    expect(d.resolvedSites).toBe(d.requireSites);
+    const byName = (xs: { name: string; entry: string; traces: string[] }[]) => xs.map((p) => [p.name, p.entry, p.traces]).sort();
+    expect(byName(d.entries)).toEqual(byName(config.processes));
   });
 });

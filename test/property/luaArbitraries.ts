@@ -45,7 +45,7 @@ export const trivia: fc.Arbitrary<string> = fc.oneof(
 export const statement: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.integer({ min: 0, max: 999 }), safeText).map(([n, t]) => `M.v${n} = ${JSON.stringify(t)}`),
   fc.tuple(eqLevel, safeText).map(([eq, t]) => `M.long = [${eq}[${t}\nrequire("inside.long.string")]${eq}]`),
-  fc.integer({ min: 0, max: 99 }).map((n) => `function M.f${n}(a, b)\n  return (a or 0) + (b or ${n})\nend`),
+  fc.integer({ min: 0, max: 5 }).map((n) => `function M.f${n}(a, b)\n  return (a or 0) + (b or ${n})\nend`),
   fc.constant('local t = { 1, 2, 3, nested = { x = "y" } }'),
   fc.constant('M.count = (M.count or 0) + 1'),
 );

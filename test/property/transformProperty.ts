@@ -6,7 +6,8 @@ import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import { runTransform } from '../../src/transform/runTransform.ts';
 import { createTree } from '../../src/stage/stagedTree.ts';
 import { specialisationOf } from '../../transforms/lua/specialise-process.ts';
-import { copyName, projectConfig, projectFiles, type GeneratedProject } from './generatedProject.ts';
+import { SOURCE_ROOT, copyName, projectConfig, projectFiles, type GeneratedProject } from './generatedProject.ts';
+import { modulePath } from './luaArbitraries.ts';
 import { applyChanges, checkRoundTrip, workspaceOf, type Files } from './roundTrip.ts';
 
 export type Setup = { params: unknown; files: Files } | undefined;
@@ -19,6 +20,21 @@ export const DERIVE: Record<string, Derive> = {
   'lua/federate-requires': (_g, _f, moved) => ({ params: { process: 'p1' }, files: moved() }),
   'lua/add-hybrid-flag': (_g, files) => ({ params: { process: 'p1' }, files }),
   'lua/write-runtime-manifest': (_g, _f, moved) => ({ params: {}, files: moved() }),
+  // A type-1 clone: the same generated `function M.fN(a, b)` in two or more modules (once in
+  // each) with the same line endings (the transform refuses copies whose bytes differ).
+  'lua/extract-function-clone': (g, files) => {
+    const perN = new Map<string, string[]>();
+    for (const m of g.modules) {
+      if (m.shape.ending === 'mixed') continue;
+      const ns = m.body.flatMap((b) => [...b.matchAll(/^function M\.(f\d+)\(/gm)].map((x) => x[1]!));
+      for (const n of new Set(ns)) if (ns.filter((x) => x === n).length === 1) perN.set(`${n}:${m.shape.ending}`, [...(perN.get(`${n}:${m.shape.ending}`) ?? []), modulePath(SOURCE_ROOT, m.name)]);
+    }
+    const hit = [...perN].find(([, paths]) => paths.length >= 2);
+    if (!hit) return undefined;
+    const [key, paths] = hit;
+    const n = key.split(':')[0]!;
+    return { params: { module: `helpers.${n}`, name: n, sites: paths.map((file) => ({ file, target: `M.${n}` })) }, files };
+  },
   // The planner lists the moved modules (the inverse needs them): derive them the same way.
   'lua/specialise-process': (_g, _f, moved) => {
     const files = moved();

@@ -27,3 +27,20 @@ describe('boot plans', () => {
     await expect(bootFromPlan(bootPlan(build, 'monolith', 'a'))).rejects.toMatchObject({ code: 'VERIFY-022', message: expect.stringMatching(/monolith\/a\.lua: .*broken bundle/) });
   });
 });
+
+describe('a current build that does not boot', () => {
+  it('is a failed run with the boot error (exit 1), not a tool error', async () => {
+    const { copyFixture, editFile } = await import('./helpers/fixtureProject.ts');
+    const { ensureBaseline } = await import('../../src/verify/baseline.ts');
+    const { verifyParity } = await import('../../src/verify/parity.ts');
+    const { renderParityReport } = await import('../../src/verify/render.ts');
+    const project = copyFixture('mini-fed');
+    await ensureBaseline(project);
+    editFile(project, 'src/alpha/main.lua', 'Federation.require("runtime.fmt", "^1.0.0")', 'Federation.require("runtime.fmt", "^3.0.0")');
+    const report = await verifyParity(project, { modes: ['federated'] });
+    const run = report.runs[0]!;
+    expect([report.ok, run.ok, run.compared]).toEqual([false, false, 0]);
+    expect(run.bootError).toMatch(/FED-002 module 'runtime\.fmt' 1\.0\.0 does not satisfy '\^3\.0\.0'/);
+    expect(renderParityReport(report)).toContain("Boot failed: alpha (federated): federated boot of 'alpha' failed while evaluating federated/alpha.lua");
+  });
+});

@@ -4,6 +4,7 @@
 // (about 15 minutes).
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_DIR, loadProject } from '../../src/config/loadProject.ts';
+import { MigrateError } from '../../src/errors.ts';
 import { verifyParity } from '../../src/verify/parity.ts';
 import { renderParityReport } from '../../src/verify/render.ts';
 import { renderWorldReport, verifyWorld } from '../../src/verify/worldParity.ts';
@@ -29,9 +30,16 @@ describe('the epic plan applied by the codemods', () => {
   it.skipIf(!process.env.VERIFY_PLAN_STEPS)('answers like the monolith after every step, every process, in the modes of that state', { timeout: 3_600_000 }, async () => {
     const failures: string[] = [];
     for (const { id, tree } of simulatePlan(project)) {
-      const r = await verifyParity(project, { workspace: tree });
-      console.log(`${r.ok ? 'ok  ' : 'DIFF'} ${id}: ${r.messagesVerified} messages, modes ${r.modes.join('/')}`);
-      if (!r.ok) failures.push(`${id}\n${renderParityReport(r)}`);
+      try {
+        const r = await verifyParity(project, { workspace: tree });
+        console.log(`${r.ok ? 'ok  ' : 'DIFF'} ${id}: ${r.messagesVerified} messages, modes ${r.modes.join('/')}`);
+        if (!r.ok) failures.push(`${id}\n${renderParityReport(r)}`);
+      } catch (e) {
+        // A state that cannot be built or booted is a failure of that step; the next steps still run.
+        const text = e instanceof MigrateError ? e.format() : String(e);
+        console.log(`FAIL ${id}: ${text.split('\n')[0]}`);
+        failures.push(`${id}: ${text}`);
+      }
     }
     expect(failures).toEqual([]);
   });

@@ -20,6 +20,7 @@ interface DemoStage {
 const stages: DemoStage[] = [
   { title: 'Audit: closures, duplicates, projected split', argv: (d) => ['audit', '--project', d], ok: [0, 1] },
   { title: 'Plan: the epic as ordered, reviewable steps', argv: (d) => ['plan', '--project', d], ok: [0] },
+  { title: 'Decide: keep every near-duplicate and drifted copy apart (no behaviour change)', argv: (d) => ['decide', '--all', 'keep-apart', '--project', d], ok: [0] },
   { title: 'Status before the migration', argv: (d) => ['status', '--project', d], ok: [0] },
   { title: 'Dry run of every step (patch written for `git apply`)', argv: (d) => ['dry-run', '--all', '--summary', '--patch', path.join(d, 'build', 'migration.patch'), '--project', d], ok: [0, 1] },
   { title: 'Apply every step, one git commit per step', argv: (d) => ['apply', '--all', '--commit', '--project', d], ok: [0] },

@@ -18,9 +18,10 @@ export const command: CommandSpec = {
     '  --all          every step not applied yet, in plan order (stops at an undecided decision)',
     '  --patch <file> write the net change as a patch `git apply` accepts (creates, deletes, renames)',
     '  --save         remember what was shown: `migrate apply` then applies exactly that or refuses',
+    '  --summary      one line per step (file counts) instead of the full diff',
     'Exit codes: 0 nothing would change, 1 something would change, 2 error.',
   ].join('\n'),
-  options: { ...planOption, all: { type: 'boolean' }, patch: { type: 'string' }, save: { type: 'boolean' } },
+  options: { ...planOption, all: { type: 'boolean' }, patch: { type: 'string' }, save: { type: 'boolean' }, summary: { type: 'boolean' } },
   async run(args, io) {
     if (!args.values.all && !args.positionals.length) {
       throw new MigrateError('CLI-030', 'dry-run needs a step id or --all', { hint: "run 'migrate status' for the step ids" });
@@ -41,7 +42,9 @@ export const command: CommandSpec = {
       io.out(JSON.stringify({ steps: r.steps.map((s) => ({ id: s.id, story: s.story, title: s.title, skipped: s.skipped, notes: s.notes, changes: files(s) })), sizeImpact: r.sizeImpact, stoppedAt: r.stoppedAt, patch: r.patch }, null, 2));
       return total ? 1 : 0;
     }
-    const lines = [r.diffText.trimEnd()];
+    const lines = args.values.summary
+      ? r.steps.map((st) => `  ${st.story}  ${st.id.padEnd(48)} ${st.skipped ? c.dim('skipped') : `${st.changes.length} file change(s)`}`)
+      : [r.diffText.trimEnd()];
     if (r.sizeImpact.length) {
       lines.push('', c.bold('size impact (plan projection, source bytes):'));
       for (const s of r.sizeImpact) {

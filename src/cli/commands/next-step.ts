@@ -8,18 +8,11 @@ import { MigrateError } from '../../errors.ts';
 import type { Project } from '../../config/loadProject.ts';
 import { applyStep, dryRun, planStatus, revertStep } from '../../apply/engine.ts';
 import { runStepVerification } from '../../apply/hooks.ts';
-import { loadPlanFile, savePlan } from '../../plan/planFile.ts';
+import { loadPlanFile, updatePlanStep as updateStep } from '../../plan/planFile.ts';
 import type { PlanStep } from '../../plan/planSchema.ts';
 import { colorsOf, planName, planOption, projectOf, sizeLine } from '../../apply/commandSupport.ts';
 
 type Action = 'apply' | 'diff' | 'skip' | 'edit' | 'decide' | 'quit';
-
-async function updateStep(project: Project, plan: string | undefined, id: string, edit: (s: PlanStep) => void): Promise<void> {
-  const { plan: p, file } = await loadPlanFile(project.root, plan);
-  const step = p.steps.find((s) => s.id === id)!;
-  edit(step);
-  await savePlan(file, p);
-}
 
 function describe(step: PlanStep, files: string[], io: CommandIO, c: ReturnType<typeof colorsOf>): string {
   const lines = [c.bold(`${step.story}  ${step.id}`), `  ${step.title}`];
