@@ -4,7 +4,8 @@
 import type { EpicSimulation } from './lib/simulation.ts';
 import type { PlanStep } from './lib/planTypes.ts';
 import { candidateModules, driftedGroups, exactCopyGroups, type ModuleFile } from './lib/duplicateModules.ts';
-import { buildLuaGraph, isRuntimePath, moduleNameForPath } from '../transforms/lua/lib/luaProject.ts';
+import { buildLuaGraph, isRuntimePath } from '../transforms/lua/lib/luaProject.ts';
+import { moduleNameForPath } from '../src/graph/requireGraph.ts';
 import { callersOf, transform as mergeExactCopies } from '../transforms/lua/merge-exact-copies.ts';
 import { aliasCallers, transform as moveToRuntime } from '../transforms/lua/move-to-runtime.ts';
 import { transform as writeManifest } from '../transforms/lua/write-runtime-manifest.ts';
@@ -12,7 +13,8 @@ import { transform as extractInline } from '../transforms/lua/extract-inline-dup
 import { inlineDuplicateGroups } from './lib/inlineDuplicates.ts';
 import { transform as extractFunctionClone } from '../transforms/lua/extract-function-clone.ts';
 import { functionUnits, type FunctionUnit } from '../transforms/lua/lib/functionClones.ts';
-import { parseCached } from '../transforms/lua/lib/luaProject.ts';
+import { luaFileFacts } from '../src/graph/luaFiles.ts';
+import { asNode } from '../src/parse/luaAst.ts';
 import type { Transform } from '../src/transform/types.ts';
 
 const slug = (s: string): string => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
@@ -85,9 +87,9 @@ export function planFunctionClones(sim: EpicSimulation, minBytes = 80): void {
   const modules = candidateModules(sim.tree, sim.config, reachable(sim));
   const byTail = new Map<string, { file: string; unit: FunctionUnit }[]>();
   for (const m of modules) {
-    const { parsed } = parseCached(sim.tree.read(m.path)!, m.path);
+    const { parsed } = luaFileFacts(sim.tree.read(m.path)!, m.path);
     if (!parsed.ast) continue;
-    for (const unit of functionUnits(parsed.ast, parsed.text)) {
+    for (const unit of functionUnits(asNode(parsed.ast), parsed.text)) {
       if (unit.tail.length < minBytes || unit.freeLocals.length) continue;
       byTail.set(unit.tail, [...(byTail.get(unit.tail) ?? []), { file: m.path, unit }]);
     }

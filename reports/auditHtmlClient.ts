@@ -252,6 +252,7 @@ export const AUDIT_CLIENT_JS = String.raw`
     var section = document.getElementById('ts');
     var body = document.getElementById('ts-body');
     section.hidden = false;
+    document.querySelector('nav').appendChild(el('a', { href: '#ts', text: 'TypeScript client' }));
     if (t.error) { body.appendChild(el('p', { 'class': 'muted', text: 'The TS audit failed: ' + t.error })); return; }
     var rows = (t.entries || []).map(function (e) {
       return el('tr', { 'data-entry': e.entry }, [el('td', { text: e.entry }), el('td', { 'class': 'num', text: fmt((e.closure || []).length) }),

@@ -4,7 +4,9 @@
 import { createTwoFilesPatch, diffLines } from 'diff';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Workspace } from '../../src/stage/tree.ts';
-import { isRuntimePath, moduleNameForPath, sha256 } from '../../transforms/lua/lib/luaProject.ts';
+import { isRuntimePath } from '../../transforms/lua/lib/luaProject.ts';
+import { moduleNameForPath } from '../../src/graph/requireGraph.ts';
+import { sha256 } from '../../src/graph/luaFiles.ts';
 
 export interface ModuleFile {
   path: string;

@@ -4,9 +4,9 @@
 import { createTwoFilesPatch } from 'diff';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Workspace } from '../../src/stage/tree.ts';
-import { parseCached, sha256 } from '../../transforms/lua/lib/luaProject.ts';
+import { luaFileFacts, sha256 } from '../../src/graph/luaFiles.ts';
 import { bindsOf, lineOffsets } from '../../transforms/lua/lib/inlineBlocks.ts';
-import type { LuaNode } from '../../transforms/lua/lib/luaSource.ts';
+import { asNode, type LuaNode } from '../../src/parse/luaAst.ts';
 import { lineSimilarity } from './duplicateModules.ts';
 
 export interface InlineBlock {
@@ -42,10 +42,10 @@ function entryBlocks(ws: Workspace, config: ProjectConfig, minBytes: number): In
   for (const proc of config.processes) {
     const bytes = ws.read(proc.entry);
     if (!bytes) continue;
-    const { parsed } = parseCached(bytes, proc.entry);
+    const { parsed } = luaFileFacts(bytes, proc.entry);
     if (!parsed.ast) continue;
     const starts = lineOffsets(parsed.text);
-    for (const st of parsed.ast.body as LuaNode[]) {
+    for (const st of asNode(parsed.ast).body as LuaNode[]) {
       if (st.range[1] - st.range[0] < minBytes) continue;
       const startLine = lineOf(starts, st.range[0]);
       const endLine = lineOf(starts, st.range[1] - 1);

@@ -5,7 +5,8 @@ import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Workspace } from '../../src/stage/tree.ts';
 import type { Transform } from '../../src/transform/types.ts';
 import { OverlayTree, commit } from '../../src/audit/tsOverlayTree.ts';
-import { buildLuaGraph, isRuntimePath, sha256 } from '../../transforms/lua/lib/luaProject.ts';
+import { buildLuaGraph, isRuntimePath } from '../../transforms/lua/lib/luaProject.ts';
+import { sha256 } from '../../src/graph/luaFiles.ts';
 import type { PlanStep, SizeImpact, Story } from './planTypes.ts';
 
 export const RUNTIME = 'runtime';

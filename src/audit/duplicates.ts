@@ -146,52 +146,57 @@ export function findDuplicates(files: AuditFile[]): DuplicateFinding[] {
 }
 
 /**
- * Near-duplicate clusters among mid-sized units of the same kind in different files. Greedy
- * star clustering: the unit with the most similar neighbours becomes a centre and takes its
- * unassigned neighbours, so every member is within NEAR_THRESHOLD of its cluster's first member
- * (plain connected components chain weak links into one meaningless cluster).
+ * Near-duplicate clusters among mid-sized units of the same kind in different files; each
+ * shape is scored against the cluster centre and shown with its diff against it.
  */
 function nearGroups(units: CloneUnit[], textOf: (p: string) => string): Group[] {
-  const cands = units.filter((u) => u.tokens).sort((a, b) => a.nodes - b.nodes);
+  // One representative per type-2 shape takes part in the pairwise scoring (copies of a shape
+  // are clones already, and a corpus of many copies must not cost quadratically more); the
+  // other copies join their representative's cluster.
+  const copies = new Map<string, CloneUnit[]>();
+  for (const u of units) {
+    if (!u.tokens) continue;
+    const key = `${u.kind}:${u.type2}`;
+    const list = copies.get(key);
+    if (list) list.push(u);
+    else copies.set(key, [u]);
+  }
+  const cands = [...copies.values()].map((l) => l[0]!).sort((a, b) => a.nodes - b.nodes || a.path.localeCompare(b.path));
   const sh: Shingles[] = cands.map((u) => shingles(u.tokens!));
   const neighbours = cands.map(() => new Map<number, number>());
   for (let i = 0; i < cands.length; i++) {
     const a = cands[i]!;
     for (let j = i + 1; j < cands.length; j++) {
-      const b = cands[j]!;
       if (sizeBound(sh[i]!.length, sh[j]!.length) < NEAR_THRESHOLD) break; // sorted by size
-      if (a.kind !== b.kind || a.path === b.path || a.type2 === b.type2) continue;
+      const b = cands[j]!;
+      if (a.kind !== b.kind || a.path === b.path) continue;
       const sim = shingleSimilarity(sh[i]!, sh[j]!);
       if (sim < NEAR_THRESHOLD) continue;
       neighbours[i]!.set(j, sim);
       neighbours[j]!.set(i, sim);
     }
   }
+  // Greedy star clustering: the shape with the most similar neighbours becomes a centre and
+  // takes its unassigned neighbours, so every member is within NEAR_THRESHOLD of the centre
+  // (connected components would chain weak links into one meaningless cluster).
   const assigned = new Set<number>();
   const order = cands.map((_, i) => i).filter((i) => neighbours[i]!.size > 0);
   order.sort((x, y) => neighbours[y]!.size - neighbours[x]!.size || x - y);
   const out: Group[] = [];
   for (const c of order) {
     if (assigned.has(c)) continue;
-    // One variant per type-2 shape: copies of the centre are reported as clones already.
     const members = [...neighbours[c]!.keys()].filter((j) => !assigned.has(j));
     if (members.length === 0) continue;
     assigned.add(c);
     for (const j of members) assigned.add(j);
     const centre = cands[c]!;
-    const rest = members.map((j) => cands[j]!).sort((x, y) => x.path.localeCompare(y.path) || x.start - y.start);
-    const diffs = rest.map((m, k) => ({
-      from: `${centre.path}:${centre.startLine}`,
-      to: `${m.path}:${m.startLine}`,
-      similarity: round(neighbours[c]!.get(members[k]!) ?? 0),
-      patch: patchBetween(centre, m, textOf),
-    }));
-    // diffs follow `rest` order: recompute the similarity by unit to keep them aligned.
-    for (const d of diffs) {
-      const j = members.find((x) => `${cands[x]!.path}:${cands[x]!.startLine}` === d.to)!;
-      d.similarity = round(neighbours[c]!.get(j)!);
-    }
-    out.push({ kind: 'near', unit: centre.kind, similarity: Math.min(...diffs.map((d) => d.similarity)), units: [centre, ...rest], diffs });
+    const shapes = members.sort((x, y) => cands[x]!.path.localeCompare(cands[y]!.path) || cands[x]!.start - cands[y]!.start);
+    const diffs: VariantDiff[] = shapes.map((j) => {
+      const m = cands[j]!;
+      return { from: `${centre.path}:${centre.startLine}`, to: `${m.path}:${m.startLine}`, similarity: round(neighbours[c]!.get(j)!), patch: patchBetween(centre, m, textOf) };
+    });
+    const all = [c, ...shapes].flatMap((i) => copies.get(`${cands[i]!.kind}:${cands[i]!.type2}`)!);
+    out.push({ kind: 'near', unit: centre.kind, similarity: Math.min(...diffs.map((d) => d.similarity)), units: all, diffs });
   }
   return out;
 }

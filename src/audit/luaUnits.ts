@@ -6,6 +6,7 @@
 // taken, so units of one file never overlap and the whole pass is linear in the file size.
 import { createHash } from 'node:crypto';
 import type { Chunk } from 'luaparse';
+import { tokenId } from './similarity.ts';
 import { asNode, childKeys, lineLocator, nodeEndLine, nodeStart, type Locator, type LuaNode } from '../parse/luaAst.ts';
 
 export type UnitKind = 'file' | 'function' | 'table' | 'block';
@@ -24,8 +25,8 @@ export interface CloneUnit {
   nodes: number;
   type1: string;
   type2: string;
-  /** Type-1 token sequence, kept for near-duplicate scoring of mid-sized units. */
-  tokens?: string[];
+  /** Type-1 token ids, kept for near-duplicate scoring of mid-sized units. */
+  tokens?: number[];
 }
 
 /** Units smaller than this many AST nodes are not reported (one-line getters are everywhere). */
@@ -34,10 +35,24 @@ export const MIN_UNIT_NODES = 24;
 export const NEAR_MIN_NODES = 40;
 export const NEAR_MAX_NODES = 20_000;
 
-/** Serialises a subtree as type-1 and type-2 token streams in one walk. */
-function serialise(root: LuaNode): { t1: string[]; t2: string[] } {
-  const t1: string[] = [];
-  const t2: string[] = [];
+const HEAD = 0;
+const IDENT = 1;
+const STRING = 2;
+const NUMBER = 3;
+const OTHER_LITERAL = 4;
+const OPEN = tokenId(HEAD, '[');
+const CLOSE = tokenId(HEAD, ']');
+const ANY_STRING = tokenId(HEAD, 'S');
+const ANY_NUMBER = tokenId(HEAD, 'N');
+const ANY_BOOLEAN = tokenId(HEAD, 'B');
+
+/**
+ * Serialises a subtree as type-1 and type-2 token-id streams in one walk. Type 2 renames
+ * identifiers by first occurrence (negative ids) and keeps only the kind of literals.
+ */
+function serialise(root: LuaNode): { t1: number[]; t2: number[] } {
+  const t1: number[] = [];
+  const t2: number[] = [];
   const ids = new Map<string, number>();
   const go = (n: LuaNode): void => {
     const type = n.type;
@@ -46,21 +61,21 @@ function serialise(root: LuaNode): { t1: string[]; t2: string[] } {
         const name = n.name as string;
         let k = ids.get(name);
         if (k === undefined) ids.set(name, (k = ids.size));
-        t1.push(`I:${name}`);
-        t2.push(`I${k}`);
+        t1.push(tokenId(IDENT, name));
+        t2.push(-1 - k);
         return;
       }
       case 'StringLiteral':
-        t1.push(`S:${String(n.value ?? n.raw)}`);
-        t2.push('S');
+        t1.push(tokenId(STRING, typeof n.value === 'string' ? n.value : (n.raw as string)));
+        t2.push(ANY_STRING);
         return;
       case 'NumericLiteral':
-        t1.push(`N:${String(n.value)}`);
-        t2.push('N');
+        t1.push(tokenId(NUMBER, n.raw as string));
+        t2.push(ANY_NUMBER);
         return;
       case 'BooleanLiteral':
-        t1.push(`B:${String(n.value)}`);
-        t2.push('B');
+        t1.push(tokenId(OTHER_LITERAL, n.raw as string));
+        t2.push(ANY_BOOLEAN);
         return;
       default:
         break;
@@ -69,16 +84,17 @@ function serialise(root: LuaNode): { t1: string[]; t2: string[] } {
     if (typeof n.operator === 'string') head += n.operator;
     if (typeof n.indexer === 'string') head += n.indexer;
     if (n.isLocal === true && type === 'FunctionDeclaration') head += ':local';
-    t1.push(head);
-    t2.push(head);
+    const h = tokenId(HEAD, head);
+    t1.push(h);
+    t2.push(h);
     for (const key of childKeys(n)) {
       const v = n[key];
       if (Array.isArray(v)) {
-        t1.push('[');
-        t2.push('[');
+        t1.push(OPEN);
+        t2.push(OPEN);
         for (const c of v) if (c && typeof c === 'object' && typeof (c as LuaNode).type === 'string') go(c as LuaNode);
-        t1.push(']');
-        t2.push(']');
+        t1.push(CLOSE);
+        t2.push(CLOSE);
       } else if (v && typeof v === 'object' && typeof (v as LuaNode).type === 'string') go(v as LuaNode);
     }
   };
@@ -86,7 +102,7 @@ function serialise(root: LuaNode): { t1: string[]; t2: string[] } {
   return { t1, t2 };
 }
 
-const hashOf = (tokens: string[]): string => createHash('sha1').update(tokens.join('\u0001')).digest('hex');
+const hashOf = (tokens: number[]): string => createHash('sha1').update(new Uint8Array(Int32Array.from(tokens).buffer)).digest('hex');
 
 function exprName(n: LuaNode | undefined): string {
   if (!n) return '?';
@@ -115,8 +131,20 @@ function fileType1(text: string, ast: LuaNode): string {
 }
 
 
+// Trees come from the content-hash parse cache, so the same tree means the same content:
+// repeated audits (after each staged step) only compute the units of changed files.
+const unitCache = new WeakMap<object, CloneUnit[]>();
+
 /** Every clone unit of a file (the file unit first). `text` is ParsedLua.text. */
 export function cloneUnits(path: string, text: string, chunk: Chunk): CloneUnit[] {
+  const hit = unitCache.get(chunk);
+  if (hit) return hit[0]!.path === path ? hit : hit.map((u) => ({ ...u, path, ...(u.kind === 'file' ? { name: path } : {}) }));
+  const units = computeUnits(path, text, chunk);
+  unitCache.set(chunk, units);
+  return units;
+}
+
+function computeUnits(path: string, text: string, chunk: Chunk): CloneUnit[] {
   const ast = asNode(chunk);
   const units: CloneUnit[] = [];
   let locator: Locator | undefined;
@@ -208,7 +236,7 @@ export function cloneUnits(path: string, text: string, chunk: Chunk): CloneUnit[
 }
 
 /** Type-1 tokens of a whole file (computed on demand: only for file pairs worth scoring). */
-export function fileTokens(chunk: Chunk): string[] {
+export function fileTokens(chunk: Chunk): number[] {
   return serialise(asNode(chunk)).t1;
 }
 

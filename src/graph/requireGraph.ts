@@ -4,6 +4,7 @@
 // full path, and every problem found on the way (the graph never throws on bad input).
 // A file reached by two paths (a symlinked folder) is one module: it is keyed by the name of
 // its real path, and the other names are recorded as aliases.
+import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ProjectConfig } from '../config/projectConfig.ts';
 import type { Workspace } from '../stage/tree.ts';
@@ -206,6 +207,11 @@ export function buildRequireGraph(config: ProjectConfig, ws: Workspace): Require
       }
       const target = resolveName(s.name);
       if (target === undefined) {
+        const loop = symlinkLoopAmong(ws, candidatePaths(config, s.name));
+        if (loop) {
+          problems.push({ kind: 'symlink-loop', path: node.path, line: s.line, column: s.column, message: `require("${s.name}"): ${loop} is a symlink loop or a dangling link` });
+          continue;
+        }
         const tried = config.patterns.map((pt) => path.posix.join(normaliseRoot(config.sourceRoot), pt.replace('?', s.name.split('.').join('/')))).join(', ');
         problems.push({
           kind: 'unresolved-require',
@@ -267,6 +273,31 @@ export function buildRequireGraph(config: ProjectConfig, ws: Workspace): Require
 
   problems.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column || a.kind.localeCompare(b.kind));
   return { sourceRoot: config.sourceRoot, modules, processes, moduleProcesses, cycles, problems, aliases, edges };
+}
+
+function candidatePaths(config: ProjectConfig, name: string): string[] {
+  const root = normaliseRoot(config.sourceRoot) || '.';
+  return config.patterns.map((pt) => path.posix.normalize(path.posix.join(root, pt.replace('?', name.split('.').join('/')))));
+}
+
+/** On disk only: the first candidate that is a link going nowhere (ELOOP, or a dangling link). */
+function symlinkLoopAmong(ws: Workspace, candidates: string[]): string | undefined {
+  if (typeof (ws as RealPathWs).realPath !== 'function') return undefined;
+  for (const rel of candidates) {
+    const abs = path.join(ws.root, rel);
+    try {
+      if (!lstatSync(abs).isSymbolicLink()) continue;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ELOOP') return rel;
+      continue;
+    }
+    try {
+      statSync(abs);
+    } catch {
+      return rel;
+    }
+  }
+  return undefined;
 }
 
 /** A cycle a -> b -> c -> a is the same as b -> c -> a -> b: key it by its smallest rotation. */

@@ -3,6 +3,7 @@
 // the files it reads with their hashes when planned, and its size impact per process.
 // Unknown extra fields (the planner's notes, baseline sizes, budgets) are kept as they are.
 import { z } from 'zod';
+import { isInsideProject } from '../stage/projectPath.ts';
 
 export const STORIES = ['36.1', '36.2', '36.3', '36.4', '36.5', '36.6'] as const;
 export const DECISION = 'decision';
@@ -24,7 +25,7 @@ export const planStepSchema = z.looseObject({
   transform: z.string().min(1),
   params: z.record(z.string(), z.unknown()).default({}),
   dependsOn: z.array(z.string()).default([]),
-  reads: z.array(z.object({ path: z.string().min(1), sha256: sha256Hex })).default([]),
+  reads: z.array(z.object({ path: z.string().min(1).refine(isInsideProject, 'must be a project-relative path without ".."'), sha256: sha256Hex })).default([]),
   sizeImpact: z
     .array(z.object({ process: z.string().min(1), beforeBytes: z.number().int().nonnegative(), afterBytes: z.number().int().nonnegative() }))
     .default([]),

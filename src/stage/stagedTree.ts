@@ -2,8 +2,7 @@
 // Workspace. Nothing touches disk. changes() compares the overlay with the base, so writing
 // the original bytes back drops the change, and a rename is reported as one move.
 import type { FileChange, Tree, Workspace } from './tree.ts';
-
-const normalise = (p: string): string => p.replace(/\\/g, '/').replace(/^\.\//, '');
+import { projectPath as normalise } from './projectPath.ts';
 
 export class StagedTree implements Tree {
   /** path -> staged content; null = deleted. */

@@ -4,6 +4,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Workspace } from './tree.ts';
+import { projectPath } from './projectPath.ts';
 
 export const toPosix = (p: string): string => p.split(path.sep).join('/');
 
@@ -12,13 +13,14 @@ const IGNORED_DIRS = new Set(['.git', 'node_modules', '.migrate']);
 export class DiskWorkspace implements Workspace {
   readonly root: string;
   private listing?: string[];
+  private loops: string[] = [];
 
   constructor(root: string) {
     this.root = path.resolve(root);
   }
 
   private abs(p: string): string {
-    return path.join(this.root, p);
+    return p === '' ? this.root : path.join(this.root, projectPath(p));
   }
 
   read(p: string): Buffer | undefined {
@@ -54,6 +56,12 @@ export class DiskWorkspace implements Workspace {
     }
   }
 
+  /** Symlinked folders that lead back into one of their own ancestors (cut by the walk). */
+  symlinkLoops(): string[] {
+    this.listing ??= this.walk();
+    return [...this.loops];
+  }
+
   list(dir = ''): string[] {
     this.listing ??= this.walk();
     if (!dir) return this.listing;
@@ -76,7 +84,10 @@ export class DiskWorkspace implements Workspace {
       } catch {
         return;
       }
-      if (ancestors.has(real)) return;
+      if (ancestors.has(real)) {
+        this.loops.push(rel);
+        return;
+      }
       const chain = new Set(ancestors).add(real);
       let entries: string[];
       try {

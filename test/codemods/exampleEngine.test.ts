@@ -8,7 +8,7 @@ import { planEpic } from '../../src/plan/epicPlanner.ts';
 import { savePlan } from '../../src/plan/planFile.ts';
 import { applyAll, rollback } from '../../src/apply/engine.ts';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
-import { parseLua } from '../../transforms/lua/lib/luaSource.ts';
+import { parseLua } from '../../src/parse/luaSource.ts';
 import { measure } from '../../codemods/lib/simulation.ts';
 
 const dir = path.resolve(`test/tmp/codemods-engine-${process.pid}`);

@@ -8,7 +8,7 @@ import { loadProject, EXAMPLE_DIR } from '../../src/config/loadProject.ts';
 import { OverlayTree, commit } from '../../src/audit/tsOverlayTree.ts';
 import { planEpic, snapshotProject, summarisePlan, type Plan } from '../../src/plan/epicPlanner.ts';
 import { luaTransforms } from '../../codemods/lib/luaTransforms.ts';
-import { parseLua } from '../../transforms/lua/lib/luaSource.ts';
+import { parseLua } from '../../src/parse/luaSource.ts';
 import { measure } from '../../codemods/lib/simulation.ts';
 
 const dir = path.resolve('test/tmp/codemods-example');

@@ -9,7 +9,7 @@ import { loadProject } from '../../src/config/loadProject.ts';
 import { OverlayTree, commit } from '../../src/audit/tsOverlayTree.ts';
 import { planEpic, snapshotProject, summarisePlan, type Plan } from '../../src/plan/epicPlanner.ts';
 import { luaTransforms } from '../../codemods/lib/luaTransforms.ts';
-import { parseLua } from '../../transforms/lua/lib/luaSource.ts';
+import { parseLua } from '../../src/parse/luaSource.ts';
 
 const dir = path.resolve(`test/tmp/planner-layouts-${process.pid}`);
 const DEBUG = process.env.DEBUG_PLAN === '1';

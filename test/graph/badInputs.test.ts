@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { buildRequireGraph } from '../../src/graph/requireGraph.ts';
+import { auditLua } from '../../src/audit/runAudit.ts';
 import { encodeLua, parseLua } from '../../src/parse/luaSource.ts';
 import { loadProject } from '../../src/config/loadProject.ts';
 import { isMigrateError } from '../../src/errors.ts';
@@ -92,6 +93,10 @@ describe('bad-inputs', () => {
     expect(node.bytes).toBeGreaterThan(5 * 1024 * 1024);
     expect(node.parseError).toBeUndefined();
     expect(g.processes[0]!.modules).toContain('data.species');
+    // The whole audit goes through it too, and counts it in the bundle.
+    const report = auditLua(badConfig(copy), new DiskWorkspace(copy), 'big');
+    expect(report.modules.find((m) => m.name === 'data.species')!.bytes).toBe(node.bytes);
+    expect(report.processes[0]!.bundleBytes).toBeGreaterThan(node.bytes);
   });
 });
 

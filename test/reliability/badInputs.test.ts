@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { freshDir, runCli, runCliChild, treeHash, writeFixture, type CliResult } from './fixtureProject.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freshDir, runCli, runCliChild, treeHash, writeFixture, type CliResult, cleanupTmp } from './fixtureProject.ts';
 
 function project(name: string, opts: Parameters<typeof writeFixture>[1] = { modules: 3, processes: 2 }) {
   const dir = freshDir(`bad-${name}`);
@@ -22,6 +22,8 @@ const all = (r: CliResult): string => `${r.out}\n${r.err}`;
 const audit = (dir: string) => runCli(['audit', '--strict', '--project', dir, '--out', path.join(dir, 'audit-out')]);
 
 describe('bad-input catalogue', () => {
+  afterAll(cleanupTmp);
+
   it('syntax error: audit lists file:line and the parser message, --strict exits 1', async () => {
     const { dir } = project('syntax');
     put(dir, 'ao-processes/shared/util-1.lua', 'local M = {}\nfunction M.x(\n  return 1\nend\nreturn M\n');

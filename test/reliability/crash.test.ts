@@ -2,15 +2,11 @@
 // point of its write phase, CRASH_RUNS times (default 100). After each kill, `migrate recover`
 // must leave every file either exactly as before the step or exactly as after it (whole-tree
 // hash), and `migrate rollback --yes` must then give back the original tree byte for byte.
-// While `migrate apply|recover|rollback` are not registered commands, the same engine API is
-// driven through test/reliability/applyDriver.ts and src/apply/engine.ts (the test says which).
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/config/loadProject.ts';
-import { recover as engineRecover, rollback as engineRollback } from '../../src/apply/engine.ts';
-import { MIGRATE_BIN, freshDir, hasCommand, runCli, treeHash, writeFixture } from './fixtureProject.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATE_BIN, freshDir, runCli, treeHash, writeFixture, cleanupTmp } from './fixtureProject.ts';
 import { TOOLKIT_ROOT } from '../../src/config/loadProject.ts';
 
 // Each run costs a node + tsx start-up (~1.5 s CPU): 100 runs need ~120 CPU-seconds, over the
@@ -18,13 +14,9 @@ import { TOOLKIT_ROOT } from '../../src/config/loadProject.ts';
 // set) or CRASH_RUNS=100 runs the full hundred.
 const RUNS = Number(process.env.CRASH_RUNS ?? (process.env.FUZZ_RUNS ? 100 : 25));
 const PARALLEL = 4;
-const DRIVER = path.join(TOOLKIT_ROOT, 'test', 'reliability', 'applyDriver.ts');
-const RUN_TS = path.join(TOOLKIT_ROOT, 'bin', 'run-ts.mjs');
-
-let useCli = { apply: false, recover: false, rollback: false };
 
 function applyArgs(dir: string, stepId: string): string[] {
-  return useCli.apply ? [MIGRATE_BIN, 'apply', stepId, '--project', dir] : [RUN_TS, DRIVER, dir, stepId];
+  return [MIGRATE_BIN, 'apply', stepId, '--project', dir];
 }
 
 /**
@@ -60,24 +52,21 @@ function applyAndKill(dir: string, stepId: string, delayMs: number | 'never', fr
   });
 }
 
-async function recoverProject(dir: string): Promise<void> {
-  if (useCli.recover) {
-    const r = await runCli(['recover', '--project', dir]);
-    if (r.code !== 0) throw new Error(`migrate recover exited ${r.code}: ${r.err}${r.out}`);
-  } else await engineRecover(loadProject({ project: dir, cwd: dir }));
+/** Runs recover; returns what it did ('none', 'rolled-back', 'rolled-forward', ...). */
+async function recoverProject(dir: string): Promise<string> {
+  const r = await runCli(['recover', '--json', '--project', dir]);
+  if (r.code !== 0) throw new Error(`migrate recover exited ${r.code}: ${r.err}${r.out}`);
+  return (JSON.parse(r.out) as { action: string }).action;
 }
 
 async function rollbackProject(dir: string): Promise<void> {
-  if (useCli.rollback) {
-    const r = await runCli(['rollback', '--yes', '--project', dir]);
-    if (r.code !== 0) throw new Error(`migrate rollback exited ${r.code}: ${r.err}${r.out}`);
-  } else {
-    const r = await engineRollback(loadProject({ project: dir, cwd: dir }));
-    if (!r.identical && r.hasBaseline) throw new Error(`rollback not identical: ${r.mismatches.join(', ')}`);
-  }
+  const r = await runCli(['rollback', '--yes', '--project', dir]);
+  if (r.code !== 0) throw new Error(`migrate rollback exited ${r.code}: ${r.err}${r.out}`);
 }
 
 describe(`crash safety: SIGKILL during apply, ${RUNS} times`, () => {
+  afterAll(cleanupTmp);
+
   let orig = '';
   let stepId = '';
   let before = '';
@@ -86,7 +75,6 @@ describe(`crash safety: SIGKILL during apply, ${RUNS} times`, () => {
   let totalMs = 0;
 
   beforeAll(async () => {
-    useCli = { apply: await hasCommand('apply'), recover: await hasCommand('recover'), rollback: await hasCommand('rollback') };
     orig = freshDir('crash-orig');
     ({ stepId } = writeFixture(orig, { modules: 80, processes: 3 }));
     before = treeHash(orig);
@@ -108,6 +96,7 @@ describe(`crash safety: SIGKILL during apply, ${RUNS} times`, () => {
 
   it(`every kill recovers to before-or-after and rolls back byte-identical `, async () => {
     const outcomes = { before: 0, after: 0, completed: 0 };
+    const actions: Record<string, number> = {};
     const failures: string[] = [];
     const one = async (i: number): Promise<void> => {
       const dir = freshDir(`crash-${i}`);
@@ -117,7 +106,8 @@ describe(`crash safety: SIGKILL during apply, ${RUNS} times`, () => {
       const delay = Math.floor(Math.random() * (anywhere ? totalMs : writeMs));
       const r = await applyAndKill(dir, stepId, delay, anywhere);
       if (!r.killed) outcomes.completed += 1;
-      await recoverProject(dir);
+      const action = await recoverProject(dir);
+      actions[action] = (actions[action] ?? 0) + 1;
       const h = treeHash(dir);
       if (h === before) outcomes.before += 1;
       else if (h === after) outcomes.after += 1;
@@ -129,7 +119,7 @@ describe(`crash safety: SIGKILL during apply, ${RUNS} times`, () => {
     for (let i = 0; i < RUNS; i += PARALLEL) {
       await Promise.all(Array.from({ length: Math.min(PARALLEL, RUNS - i) }, (_, k) => one(i + k)));
     }
-    console.log(`crash test (${useCli.apply ? 'migrate apply' : 'engine driver'}; write phase ~${Math.round(writeMs)} ms): recovered to before ${outcomes.before}, after ${outcomes.after}; ${outcomes.completed} runs finished before the kill`);
+    console.log(`crash test (write phase ~${Math.round(writeMs)} ms): recovered to before ${outcomes.before}, after ${outcomes.after}; ${outcomes.completed} runs finished before the kill; recover actions ${JSON.stringify(actions)}`);
     expect(failures).toEqual([]);
     // The kills must really land inside the apply, not all before or after it.
     expect(outcomes.completed).toBeLessThan(RUNS);

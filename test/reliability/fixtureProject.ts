@@ -35,6 +35,17 @@ function write(root: string, rel: string, content: string | Buffer): void {
   writeFileSync(abs, content);
 }
 
+/** Removes every directory freshDir made in this process. */
+export function cleanupTmp(): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(TMP_ROOT);
+  } catch {
+    return;
+  }
+  for (const n of names) if (n.endsWith(`-${process.pid}`)) rmSync(path.join(TMP_ROOT, n), { recursive: true, force: true });
+}
+
 /** Writes the project; returns the step id of its one plan step. */
 export function writeFixture(root: string, opts: FixtureOptions = {}): { stepId: string; modules: string[]; processes: string[] } {
   const n = opts.modules ?? 60;
@@ -109,10 +120,4 @@ export function runCliChild(argv: string[], env: NodeJS.ProcessEnv = process.env
     child.stderr.on('data', (d) => (err += d));
     child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
   });
-}
-
-/** True when `migrate <name>` is a registered command (others' commands land during the day). */
-export async function hasCommand(name: string): Promise<boolean> {
-  const r = await runCli([name, '--help']);
-  return !r.err.includes('CLI-001');
 }

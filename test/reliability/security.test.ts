@@ -6,9 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { TOOLKIT_ROOT } from '../../src/config/loadProject.ts';
-import { freshDir, runCli, treeHash, writeFixture } from './fixtureProject.ts';
+import { freshDir, runCli, treeHash, writeFixture, cleanupTmp } from './fixtureProject.ts';
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -31,6 +31,8 @@ const setPlanStep = (dir: string, step: Record<string, unknown>): void => {
 };
 
 describe('security', () => {
+  afterAll(cleanupTmp);
+
   it('a plan step reading a path outside the project is refused (reads: ../outside.lua), nothing outside touched', async () => {
     const base = freshDir('sec-outside-reads');
     const dir = path.join(base, 'project');

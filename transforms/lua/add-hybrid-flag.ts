@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Transform } from '../../src/transform/types.ts';
 import { MigrateError } from '../../src/errors.ts';
-import { decodeLua, encodeLua, eolOf } from './lib/luaSource.ts';
+import { decodeLua, encodeLua, eolOf } from '../../src/parse/luaSource.ts';
 import { processHome } from './lib/luaProject.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
 

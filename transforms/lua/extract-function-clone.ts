@@ -7,8 +7,10 @@
 import { z } from 'zod';
 import { MigrateError } from '../../src/errors.ts';
 import type { Transform } from '../../src/transform/types.ts';
-import { applyTextEdits, decodeLua, encodeLua, eolOf, parseLuaOrThrow } from './lib/luaSource.ts';
-import { pathForModule, resolveModule, runtimePrefix } from './lib/luaProject.ts';
+import { applyTextEdits, decodeLua, encodeLua, eolOf, parseLuaOrThrow } from '../../src/parse/luaSource.ts';
+import { asNode } from '../../src/parse/luaAst.ts';
+import { pathForModule, runtimePrefix } from './lib/luaProject.ts';
+import { resolveModule } from '../../src/graph/requireGraph.ts';
 import { functionUnits, type FunctionUnit } from './lib/functionClones.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
 
@@ -45,7 +47,8 @@ export const transform: Transform<Params> = {
     const found = params.sites.map((s) => {
       const bytes = tree.read(s.file);
       if (!bytes) throw new MigrateError('PLAN-220', `${s.file} does not exist`, { location: { file: s.file } });
-      const { text, bom, ast } = parseLuaOrThrow(bytes, s.file);
+      const { text, bom, ast: chunk } = parseLuaOrThrow(bytes, s.file);
+      const ast = asNode(chunk);
       const unit = functionUnits(ast, text).find((u) => u.target === s.target);
       if (!unit) throw new MigrateError('PLAN-221', `no top-level function ${s.target} in ${s.file}`, { location: { file: s.file } });
       if (unit.freeLocals.length) {

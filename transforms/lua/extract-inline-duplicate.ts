@@ -8,8 +8,10 @@
 import { z } from 'zod';
 import { MigrateError } from '../../src/errors.ts';
 import type { Transform } from '../../src/transform/types.ts';
-import { applyTextEdits, decodeLua, encodeLua, eolOf, parseLuaOrThrow } from './lib/luaSource.ts';
-import { pathForModule, resolveModule, runtimePrefix } from './lib/luaProject.ts';
+import { applyTextEdits, decodeLua, encodeLua, eolOf, parseLuaOrThrow } from '../../src/parse/luaSource.ts';
+import { asNode } from '../../src/parse/luaAst.ts';
+import { pathForModule, runtimePrefix } from './lib/luaProject.ts';
+import { resolveModule } from '../../src/graph/requireGraph.ts';
 import { bindsOf, locateBlock, statementsIn } from './lib/inlineBlocks.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
 
@@ -56,7 +58,8 @@ export const transform: Transform<Params> = {
     const blocks = params.blocks.map((b) => {
       const bytes = tree.read(b.file);
       if (!bytes) throw new MigrateError('PLAN-213', `${b.file} does not exist`, { location: { file: b.file } });
-      const { text, bom, ast } = parseLuaOrThrow(bytes, b.file);
+      const { text, bom, ast: chunk } = parseLuaOrThrow(bytes, b.file);
+      const ast = asNode(chunk);
       const [start, end] = locateBlock(text, ast, b);
       const binds = bindsOf(statementsIn(ast, start, end, b.file), b.file);
       return { ...b, text, bom, start, end, block: text.slice(start, end), binds };

@@ -8,12 +8,13 @@
 import { z } from 'zod';
 import { MigrateError } from '../../src/errors.ts';
 import type { Transform } from '../../src/transform/types.ts';
-import type { TextEdit } from './lib/luaSource.ts';
-import { buildLuaGraph, isRuntimePath, resolveModule, runtimePrefix } from './lib/luaProject.ts';
+import type { TextEdit } from '../../src/transform/types.ts';
+import { buildLuaGraph, isRuntimePath, runtimePrefix } from './lib/luaProject.ts';
+import { resolveModule } from '../../src/graph/requireGraph.ts';
 import { readManifest, rangeFor } from './lib/manifest.ts';
 import { editRequireSites } from './lib/rewriteRequires.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
-import type { RequireSite } from './lib/requireSites.ts';
+import type { RequireSite } from '../../src/graph/requireSites.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Tree } from '../../src/stage/tree.ts';
 

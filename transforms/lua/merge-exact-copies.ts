@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { MigrateError } from '../../src/errors.ts';
 import type { Transform } from '../../src/transform/types.ts';
-import { parseCached, resolveModule, runtimePrefix } from './lib/luaProject.ts';
+import { runtimePrefix } from './lib/luaProject.ts';
+import { resolveModule } from '../../src/graph/requireGraph.ts';
+import { luaFileFacts } from '../../src/graph/luaFiles.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Tree } from '../../src/stage/tree.ts';
 import { editRequireSites } from './lib/rewriteRequires.ts';
@@ -42,7 +44,7 @@ export function callersOf(tree: Tree, config: ProjectConfig, canonical: string, 
   for (const file of luaFiles(tree, config)) {
     const bytes = tree.read(file);
     if (!bytes) continue;
-    const hits = parseCached(bytes, file).sites.filter((s) => names.has(s.name)).map((s) => s.name);
+    const hits = luaFileFacts(bytes, file).sites.filter((s) => names.has(s.name)).map((s) => s.name);
     if (hits.some((n) => n !== canonical)) out[file] = hits;
   }
   return out;

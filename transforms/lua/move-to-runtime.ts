@@ -7,7 +7,9 @@ import { MigrateError } from '../../src/errors.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Transform } from '../../src/transform/types.ts';
 import type { Tree } from '../../src/stage/tree.ts';
-import { luaFiles, moduleNameForPath, parseCached, resolveModule, runtimePrefix } from './lib/luaProject.ts';
+import { luaFiles, runtimePrefix } from './lib/luaProject.ts';
+import { moduleNameForPath, resolveModule } from '../../src/graph/requireGraph.ts';
+import { luaFileFacts } from '../../src/graph/luaFiles.ts';
 import { editRequireSites, moveFile, renameRequires } from './lib/rewriteRequires.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
 
@@ -72,7 +74,7 @@ export function aliasCallers(tree: Tree, config: ProjectConfig, modules: string[
   for (const file of luaFiles(tree, config)) {
     const bytes = tree.read(file);
     if (!bytes) continue;
-    const hits = parseCached(bytes, file).sites.filter((s) => names.has(s.name)).map((s) => s.name);
+    const hits = luaFileFacts(bytes, file).sites.filter((s) => names.has(s.name)).map((s) => s.name);
     if (hits.some((n) => aliasNames.has(n))) out[file] = hits;
   }
   return out;

@@ -7,7 +7,8 @@ import { MigrateError } from '../../src/errors.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Transform } from '../../src/transform/types.ts';
 import type { Tree } from '../../src/stage/tree.ts';
-import { buildLuaGraph, isRuntimePath, moduleNameForPath, processHome, resolveModule } from './lib/luaProject.ts';
+import { buildLuaGraph, isRuntimePath, processHome } from './lib/luaProject.ts';
+import { moduleNameForPath, resolveModule } from '../../src/graph/requireGraph.ts';
 import { moveFile, renameRequires } from './lib/rewriteRequires.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
 

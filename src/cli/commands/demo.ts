@@ -1,7 +1,7 @@
 // `migrate demo`: the whole migration of the embedded example, end to end, on a scratch copy
 // (the committed example is never modified): audit, plan, a dry run, apply every step with one
 // git commit each, sizes, parity on the real aos runtime in every mode, rollback with proof.
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -12,22 +12,35 @@ import { EXAMPLE_DIR } from '../../config/loadProject.ts';
 
 interface DemoStage {
   title: string;
+  /** A migrate command line, or git arguments when `git` is set. */
   argv: (dir: string) => string[];
+  git?: boolean;
   /** Exit codes that count as success for this stage (dry-run exits 1 when it would change files). */
   ok: number[];
 }
 
 const stages: DemoStage[] = [
   { title: 'Audit: closures, duplicates, projected split', argv: (d) => ['audit', '--project', d], ok: [0, 1] },
-  { title: 'Plan: the epic as ordered, reviewable steps', argv: (d) => ['plan', '--project', d], ok: [0] },
+  { title: 'Plan: the epic as ordered, reviewable steps', argv: (d) => ['plan', '--project', d], ok: [0, 1] },
   { title: 'Decide: keep every near-duplicate and drifted copy apart (no behaviour change)', argv: (d) => ['decide', '--all', 'keep-apart', '--project', d], ok: [0] },
   { title: 'Status before the migration', argv: (d) => ['status', '--project', d], ok: [0] },
-  { title: 'Dry run of every step (patch written for `git apply`)', argv: (d) => ['dry-run', '--all', '--summary', '--patch', path.join(d, 'build', 'migration.patch'), '--project', d], ok: [0, 1] },
+  { title: 'Dry run of every step (patch written for `git apply`)', argv: (d) => ['dry-run', '--all', '--summary', '--patch', path.join(path.dirname(d), 'migration.patch'), '--project', d], ok: [0, 1] },
+  { title: 'Commit the plan and the audit reports (apply --commit wants a clean tree)', argv: () => ['add', '-A'], git: true, ok: [0] },
+  { title: 'Commit', argv: () => ['commit', '-q', '-m', 'Plan the migration'], git: true, ok: [0] },
   { title: 'Apply every step, one git commit per step', argv: (d) => ['apply', '--all', '--commit', '--project', d], ok: [0] },
   { title: 'Sizes after the migration (minified)', argv: (d) => ['size', '--minify', '--project', d], ok: [0, 1] },
   { title: 'Behaviour parity on aos: baseline monolith vs monolith, hybrid, federated', argv: (d) => ['verify', '--project', d], ok: [0] },
   { title: 'Rollback to the monolith, with byte and behaviour proof', argv: (d) => ['rollback', '--yes', '--verify', '--project', d], ok: [0] },
 ];
+
+function gitStatus(dir: string, args: string[]): number {
+  try {
+    git(dir, args);
+    return 0;
+  } catch {
+    return 2;
+  }
+}
 
 function git(dir: string, args: string[]): void {
   execFileSync('git', args, { cwd: dir, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'migrate demo', GIT_AUTHOR_EMAIL: 'demo@example.invalid', GIT_COMMITTER_NAME: 'migrate demo', GIT_COMMITTER_EMAIL: 'demo@example.invalid' } });
@@ -44,6 +57,7 @@ export const command: CommandSpec = {
     const dir = typeof args.values.dir === 'string' ? path.resolve(io.cwd, args.values.dir) : path.join(mkdtempSync(path.join(tmpdir(), 'ao-federate-demo-')), 'pokerogue-ao');
     if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
     cpSync(EXAMPLE_DIR, dir, { recursive: true, filter: (src) => !/[\\/](build|\.migrate|node_modules)$/.test(src) });
+    writeFileSync(path.join(dir, '.gitignore'), '.migrate/\nbuild/\n');
     git(dir, ['init', '-q']);
     git(dir, ['add', '-A']);
     git(dir, ['commit', '-q', '-m', 'The monolith, before the migration']);
@@ -52,13 +66,13 @@ export const command: CommandSpec = {
     for (const [i, stage] of stages.entries()) {
       io.out(`\n${c.bold(c.cyan(`== ${i + 1}/${stages.length} ${stage.title}`))}`);
       const argv = stage.argv(dir);
-      io.out(c.dim(`$ migrate ${argv.join(' ')}`));
+      io.out(c.dim(`$ ${stage.git ? 'git' : 'migrate'} ${argv.join(' ')}`));
       const t0 = performance.now();
-      const code = await main(argv, io);
+      const code = stage.git ? gitStatus(dir, argv) : await main(argv, io);
       const seconds = (performance.now() - t0) / 1000;
       results.push({ title: stage.title, code, seconds });
       if (!stage.ok.includes(code)) {
-        io.err(c.red(`demo stopped: '${argv[0]}' exited ${code}`));
+        io.err(c.red(`demo stopped: '${stage.git ? 'git ' : ''}${argv[0]}' exited ${code}`));
         break;
       }
     }

@@ -2,7 +2,7 @@
 // steps chain in memory) and the size impact per process; nothing is written unless --save
 // (remembers what was shown so apply applies exactly that) or --patch (a git-apply-able patch).
 // Exit 1 when something would change, 0 when nothing would (like Rector), 2 on error.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CommandSpec } from '../command.ts';
 import { MigrateError } from '../../errors.ts';
@@ -35,7 +35,11 @@ export const command: CommandSpec = {
       onProgress: progress(io),
     });
     const total = r.steps.reduce((n, s) => n + s.changes.length, 0);
-    if (typeof args.values.patch === 'string') writeFileSync(path.resolve(io.cwd, args.values.patch), r.patch);
+    if (typeof args.values.patch === 'string') {
+      const out = path.resolve(io.cwd, args.values.patch);
+      mkdirSync(path.dirname(out), { recursive: true });
+      writeFileSync(out, r.patch);
+    }
     if (args.values.json) {
       const files = (s: (typeof r.steps)[number]) =>
         s.changes.map((ch) => (ch.kind === 'move' ? { kind: ch.kind, from: ch.from, path: ch.to } : { kind: ch.kind, path: ch.path }));

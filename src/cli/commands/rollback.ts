@@ -5,18 +5,22 @@ import type { CommandSpec } from '../command.ts';
 import { MigrateError } from '../../errors.ts';
 import { rollback } from '../../apply/engine.ts';
 import { readJournal } from '../../apply/journal.ts';
+import { verifyRollback } from '../../verify/rollback.ts';
 import { colorsOf, planName, planOption, progress, projectOf } from '../../apply/commandSupport.ts';
 
 export const command: CommandSpec = {
   name: 'rollback',
   summary: 'Revert every applied step back to the monolith and prove each file is byte-identical to before.',
   usage: [
-    'Usage: migrate rollback [--yes] [--json] [--project <dir>]',
+    'Usage: migrate rollback [--yes] [--verify] [--json] [--project <dir>]',
     '',
-    '  --yes   do not ask (needed without a terminal: scripts, CI)',
-    'Exit codes: 0 every file identical to the baseline, 1 reverted but files differ (listed), 2 error.',
+    '  --yes      do not ask (needed without a terminal: scripts, CI)',
+    '  --verify   then rebuild the monolith bundles, check them byte-identical to the baseline ones',
+    '             built before the first step, and replay every trace on aos against them',
+    'Exit codes: 0 every file identical to the baseline (and, with --verify, bundles and behaviour),',
+    '1 reverted but files, bundles or answers differ (listed), 2 error.',
   ].join('\n'),
-  options: { ...planOption, yes: { type: 'boolean', short: 'y' } },
+  options: { ...planOption, yes: { type: 'boolean', short: 'y' }, verify: { type: 'boolean' } },
   async run(args, io) {
     const project = projectOf(args, io);
     const applied = readJournal(project.root).entries.length;
@@ -28,9 +32,11 @@ export const command: CommandSpec = {
       }
     }
     const r = await rollback(project, { plan: planName(args), onProgress: progress(io) });
+    const proof = args.values.verify && r.identical ? await verifyRollback(project) : undefined;
+    const ok = r.identical && (proof?.identical ?? true);
     if (args.values.json) {
-      io.out(JSON.stringify(r, null, 2));
-      return r.identical ? 0 : 1;
+      io.out(JSON.stringify({ ...r, verify: proof }, null, 2));
+      return ok ? 0 : 1;
     }
     const c = colorsOf(io, args);
     const lines = [`reverted ${r.reverted.length} step(s)`];
@@ -40,7 +46,8 @@ export const command: CommandSpec = {
       lines.push(c.red(`${r.mismatches.length} file(s) differ from the baseline:`));
       for (const m of r.mismatches) lines.push(`  ${m}`);
     }
+    if (proof) lines.push(proof.report.trimEnd(), proof.identical ? c.green('rollback verified: bundles byte-identical, every trace answered as before') : c.red('rollback verification failed'));
     io.out(lines.join('\n'));
-    return r.identical ? 0 : 1;
+    return ok ? 0 : 1;
   },
 };

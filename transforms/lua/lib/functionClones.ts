@@ -1,7 +1,7 @@
 // Top-level function declarations as movable units for lua/extract-function-clone: the
 // declared name, the "tail" (from the parameter list to `end`, identical across type-1
 // clones) and whether the function closes over file locals (then it cannot move).
-import { walkLua, type LuaNode } from './luaSource.ts';
+import { walkLua, type LuaNode } from '../../../src/parse/luaAst.ts';
 
 export interface FunctionUnit {
   /** `local function f` -> kind local, target `f`; `function M.f` -> kind member, target `M.f`. */

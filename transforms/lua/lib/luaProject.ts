@@ -1,83 +1,28 @@
-// The project view the Lua codemods share: which files are Lua sources, module name <-> path
-// (config patterns relative to sourceRoot), built-ins, and the per-process require closures.
-// Parses are cached by content hash because the planner re-reads the tree after every step.
-import { createHash } from 'node:crypto';
+// What the Lua codemods need on top of the canonical front end (src/graph): the file set they
+// edit, module paths they create, runtime/process locations, and a path-keyed closure view.
+// Parsing, require sites, name <-> path resolution, built-ins and hashing are imported from
+// src/graph and src/parse; only what has no canonical counterpart lives here.
 import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
 import type { Workspace } from '../../../src/stage/tree.ts';
-import { parseLua, type LuaParseResult } from './luaSource.ts';
-import { findRequires, type RequireSite } from './requireSites.ts';
+import { luaFileFacts, normaliseRoot } from '../../../src/graph/luaFiles.ts';
+import { isBuiltin, resolveModule } from '../../../src/graph/requireGraph.ts';
 
-export const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
-
-const parseCache = new Map<string, { parsed: LuaParseResult; sites: RequireSite[] }>();
-
-/** Parsed file plus its require sites (cached by content). */
-export function parseCached(bytes: Buffer, file: string): { parsed: LuaParseResult; sites: RequireSite[] } {
-  const key = sha256(bytes);
-  let hit = parseCache.get(key);
-  if (!hit) {
-    const parsed = parseLua(bytes, file);
-    hit = { parsed, sites: parsed.ast ? findRequires(parsed.ast).sites : [] };
-    if (parseCache.size > 5000) parseCache.clear();
-    parseCache.set(key, hit);
-  }
-  return hit;
-}
-
-const globToRegExp = (glob: string): RegExp =>
-  new RegExp(
-    '^' +
-      glob
-        .split(/(\*\*\/|\*\*|\*)/)
-        .map((part) =>
-          part === '**/' ? '(?:.*/)?' : part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
-        )
-        .join('') +
-      '$',
-  );
-
-export function isExcluded(config: ProjectConfig, file: string): boolean {
-  return config.exclude.some((g) => globToRegExp(g).test(file)) || file.startsWith(`${config.buildDir}/`);
-}
-
-/** Every Lua source of the project (tests included: their requires are rewritten too). */
+/**
+ * Every Lua source the codemods edit. Unlike the graph's listLuaFiles this ignores
+ * config.exclude on purpose: excluded tests still require the modules that move, so their
+ * requires are rewritten too. Build output and node_modules are never edited.
+ */
 export function luaFiles(ws: Workspace, config: ProjectConfig): string[] {
   return ws
-    .list(config.sourceRoot)
+    .list(normaliseRoot(config.sourceRoot))
     .filter((p) => p.endsWith('.lua') && !p.startsWith(`${config.buildDir}/`) && !p.includes('/node_modules/'));
 }
 
-export function isBuiltin(config: ProjectConfig, name: string): boolean {
-  if (name.startsWith('.')) return true;
-  return config.builtins.some((b) => (b.endsWith('*') ? name.startsWith(b.slice(0, -1)) : b === name));
-}
-
+/** Where a new module named `name` is created (the first config pattern). */
 export function pathForModule(config: ProjectConfig, name: string, pattern = config.patterns[0]!): string {
-  return `${config.sourceRoot}/${pattern.replace('?', name.split('.').join('/'))}`;
-}
-
-export function resolveModule(config: ProjectConfig, ws: Workspace, name: string): string | undefined {
-  for (const pattern of config.patterns) {
-    const p = pathForModule(config, name, pattern);
-    if (ws.exists(p)) return p;
-  }
-  return undefined;
-}
-
-export function moduleNameForPath(config: ProjectConfig, file: string): string | undefined {
-  const prefix = `${config.sourceRoot}/`;
-  if (!file.startsWith(prefix)) return undefined;
-  const rel = file.slice(prefix.length);
-  // The most specific pattern first: `a/init.lua` is module `a`, not `a.init`.
-  const patterns = [...config.patterns].sort((x, y) => y.length - x.length);
-  for (const pattern of patterns) {
-    const [before, after] = pattern.split('?') as [string, string];
-    if (rel.startsWith(before) && rel.endsWith(after) && rel.length > before.length + after.length) {
-      const mid = rel.slice(before.length, rel.length - after.length);
-      if (!mid.includes('.')) return mid.split('/').join('.');
-    }
-  }
-  return undefined;
+  const root = normaliseRoot(config.sourceRoot);
+  const rel = pattern.replace('?', name.split('.').join('/'));
+  return root ? `${root}/${rel}` : rel;
 }
 
 export const runtimePrefix = (config: ProjectConfig): string => `${config.runtime.namespace}.`;
@@ -90,10 +35,18 @@ export function processHome(config: ProjectConfig, processName: string): { dir: 
   const proc = config.processes.find((p) => p.name === processName);
   if (!proc) throw new Error(`unknown process ${processName}`);
   const dir = proc.entry.slice(0, proc.entry.lastIndexOf('/'));
-  const rel = dir.startsWith(`${config.sourceRoot}/`) ? dir.slice(config.sourceRoot.length + 1) : dir;
+  const root = normaliseRoot(config.sourceRoot);
+  const rel = root && dir.startsWith(`${root}/`) ? dir.slice(root.length + 1) : dir;
   return { dir, prefix: `${rel.split('/').join('.')}.`, entry: proc.entry };
 }
 
+/**
+ * Path-keyed closures (entry first, depth-first discovery order) over the canonical require
+ * sites. Kept beside buildRequireGraph because the planner orders its steps by this discovery
+ * order and measures sizes by path after each simulated step, with `canonical` folding
+ * symlinked copies onto one path; buildRequireGraph keys by module name, orders closures
+ * dependencies-first and excludes nothing from reachability by path.
+ */
 export interface LuaGraph {
   /** process -> files in its closure (entry included), in discovery order. */
   closures: Map<string, string[]>;
@@ -113,7 +66,7 @@ export function buildLuaGraph(ws: Workspace, config: ProjectConfig, canonical: (
     const out: string[] = [];
     const missing: string[] = [];
     if (bytes) {
-      for (const s of parseCached(bytes, file).sites) {
+      for (const s of luaFileFacts(bytes, file).sites) {
         if (isBuiltin(config, s.name)) continue;
         const target = resolveModule(config, ws, s.name);
         if (target) out.push(canonical(target));

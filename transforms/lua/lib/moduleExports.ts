@@ -1,7 +1,7 @@
 // The exported names of a Lua module, for the runtime manifest: fields of the returned table
 // (`M.x = ...`, `function M.x`, `function M:x`, `M["x"] = ...`, `local M = { x = ... }`,
 // `return { x = ... }`). A module without a final return exports the globals it assigns.
-import type { LuaNode } from './luaSource.ts';
+import type { LuaNode } from '../../../src/parse/luaAst.ts';
 
 const tableKeys = (t: LuaNode): string[] =>
   (t.fields as LuaNode[]).flatMap((f) =>

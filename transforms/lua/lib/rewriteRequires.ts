@@ -2,9 +2,11 @@
 // changes, so the require's form, quote style and everything around it stay byte-identical.
 import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
 import type { Tree } from '../../../src/stage/tree.ts';
-import { applyTextEdits, encodeLua, type TextEdit } from './luaSource.ts';
-import { luaFiles, parseCached } from './luaProject.ts';
-import type { RequireSite } from './requireSites.ts';
+import type { TextEdit } from '../../../src/transform/types.ts';
+import { applyTextEdits, encodeLua } from '../../../src/parse/luaSource.ts';
+import { luaFileFacts } from '../../../src/graph/luaFiles.ts';
+import type { RequireSite } from '../../../src/graph/requireSites.ts';
+import { luaFiles } from './luaProject.ts';
 
 /** Edits `file` through `edit(site, text) -> TextEdit[]`; writes only when something changed. */
 export function editRequireSites(
@@ -14,7 +16,7 @@ export function editRequireSites(
 ): number {
   const bytes = tree.read(file);
   if (!bytes) return 0;
-  const { parsed, sites } = parseCached(bytes, file);
+  const { parsed, sites } = luaFileFacts(bytes, file);
   if (!parsed.ast) return 0; // unparseable files are reported by the graph, never edited
   const edits = sites.flatMap((s) => edit(s, parsed.text));
   if (!edits.length) return 0;

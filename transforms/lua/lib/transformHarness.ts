@@ -3,7 +3,7 @@
 import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
 import type { Transform, TransformContext } from '../../../src/transform/types.ts';
 import { OverlayTree, commit, treeOf } from '../../../src/audit/tsOverlayTree.ts';
-import { parseLua } from './luaSource.ts';
+import { parseLua } from '../../../src/parse/luaSource.ts';
 
 export function contextFor(config: ProjectConfig, notes: string[] = []): TransformContext {
   return { config, root: '/memory', report: (n) => notes.push(n) };
