@@ -6,7 +6,7 @@ import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Workspace } from '../../src/stage/tree.ts';
 import { luaFileFacts, sha256 } from '../../src/graph/luaFiles.ts';
 import { bindsOf, lineOffsets } from '../../transforms/lua/lib/inlineBlocks.ts';
-import { asNode, type LuaNode } from '../../src/parse/luaAst.ts';
+import { asNode, lineLocator, type LuaNode } from '../../src/parse/luaAst.ts';
 import { lineSimilarity } from './duplicateModules.ts';
 
 export interface InlineBlock {
@@ -25,17 +25,6 @@ export interface InlineGroup {
   diff?: string;
 }
 
-const lineOf = (starts: number[], offset: number): number => {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-};
-
 /** Top-level statements of at least `minBytes` in each entry, as whole-line blocks. */
 function entryBlocks(ws: Workspace, config: ProjectConfig, minBytes: number): InlineBlock[] {
   const out: InlineBlock[] = [];
@@ -45,10 +34,11 @@ function entryBlocks(ws: Workspace, config: ProjectConfig, minBytes: number): In
     const { parsed } = luaFileFacts(bytes, proc.entry);
     if (!parsed.ast) continue;
     const starts = lineOffsets(parsed.text);
+    const lineOf = lineLocator(parsed.text);
     for (const st of asNode(parsed.ast).body as LuaNode[]) {
       if (st.range[1] - st.range[0] < minBytes) continue;
-      const startLine = lineOf(starts, st.range[0]);
-      const endLine = lineOf(starts, st.range[1] - 1);
+      const startLine = lineOf(st.range[0]).line;
+      const endLine = lineOf(st.range[1] - 1).line;
       const end = endLine < starts.length ? starts[endLine]! : parsed.text.length;
       // Whole lines only: skip statements sharing a line with code outside them.
       const text = parsed.text.slice(starts[startLine - 1]!, end);

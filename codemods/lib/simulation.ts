@@ -4,7 +4,8 @@
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Workspace } from '../../src/stage/tree.ts';
 import type { Transform } from '../../src/transform/types.ts';
-import { OverlayTree, commit } from '../../src/audit/tsOverlayTree.ts';
+import { createTree, type StagedTree } from '../../src/stage/stagedTree.ts';
+import { commit } from './treeSnapshots.ts';
 import { buildLuaGraph, isRuntimePath } from '../../transforms/lua/lib/luaProject.ts';
 import { sha256 } from '../../src/graph/luaFiles.ts';
 import type { PlanStep, SizeImpact, Story } from './planTypes.ts';
@@ -51,7 +52,7 @@ export interface StepDraft {
 }
 
 export class EpicSimulation {
-  tree: OverlayTree;
+  tree: StagedTree;
   readonly steps: PlanStep[] = [];
   /** Processes whose requires go through the loader (their shell budget applies). */
   readonly federated = new Set<string>();
@@ -63,7 +64,7 @@ export class EpicSimulation {
     readonly root: string,
     readonly canonical: (p: string) => string = (p) => p,
   ) {
-    this.tree = new OverlayTree(base);
+    this.tree = createTree(base);
     this.baseline = measure(base, config, canonical);
   }
 

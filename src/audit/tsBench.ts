@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { TOOLKIT_ROOT } from '../config/loadProject.ts';
 import { MigrateError } from '../errors.ts';
 import { DiskWorkspace } from '../stage/workspace.ts';
-import { OverlayTree } from './tsOverlayTree.ts';
+import { createTree } from '../stage/stagedTree.ts';
 import { transform as rewriteImports } from '../../transforms/ts/rewrite-imports.ts';
 
 export interface TsBenchResult {
@@ -71,7 +71,7 @@ export async function benchTsRewrite(fileCount = 2000): Promise<TsBenchResult> {
     const modules = Array.from({ length: RUNTIME_MODULES }, (_, m) => `src/runtime/m${m}.ts`);
 
     const t0 = performance.now();
-    const tree = new OverlayTree(new DiskWorkspace(ours));
+    const tree = createTree(new DiskWorkspace(ours));
     const params = rewriteImports.params.parse({ clientRoot: 'src', tsconfig: 'tsconfig.json', runtimeDir: 'src/runtime', modules });
     rewriteImports.apply(tree, params, { config: {} as never, root: ours, report: () => {} });
     let oursChanged = 0;

@@ -119,6 +119,11 @@ export function buildRequireGraph(config: ProjectConfig, ws: Workspace): Require
     return typeof fn === 'function' ? fn.call(ws, p) : p;
   };
   const problems: GraphProblem[] = [];
+  // Folders that link back into their own ancestors: the workspace walk cuts them; say so.
+  const loops = (ws as { symlinkLoops?: () => string[] }).symlinkLoops?.call(ws) ?? [];
+  for (const loop of loops) {
+    problems.push({ kind: 'symlink-loop', path: loop, line: 0, column: 0, message: `${loop} is a symlink loop (a folder linking to one of its ancestors): not followed` });
+  }
   const modules = new Map<string, ModuleNode>();
   const byReal = new Map<string, string>(); // realPath -> canonical module name
   const aliases = new Map<string, string>();

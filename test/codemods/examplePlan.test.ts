@@ -5,7 +5,8 @@ import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProject, EXAMPLE_DIR } from '../../src/config/loadProject.ts';
-import { OverlayTree, commit } from '../../src/audit/tsOverlayTree.ts';
+import { createTree } from '../../src/stage/stagedTree.ts';
+import { commit, snapshotOf } from '../../codemods/lib/treeSnapshots.ts';
 import { planEpic, snapshotProject, summarisePlan, type Plan } from '../../src/plan/epicPlanner.ts';
 import { luaTransforms } from '../../codemods/lib/luaTransforms.ts';
 import { parseLua } from '../../src/parse/luaSource.ts';
@@ -48,7 +49,7 @@ describe.runIf(hasExample)('epic plan on a copy of the example', () => {
     for (const d of plan.steps.filter((x) => x.transform === 'decision')) {
       for (const option of d.decision!.options.filter((o) => o.params)) {
         const t = luaTransforms.get(d.decision!.transform!)!;
-        const tree = new OverlayTree(snapshotProject(project).ws);
+        const tree = createTree(snapshotProject(project).ws);
         t.apply(tree, t.params.parse(option.params), ctx);
         expect(tree.changes().length, `${d.id} ${option.id}`).toBeGreaterThan(0);
         for (const c of tree.changes()) {
@@ -60,8 +61,8 @@ describe.runIf(hasExample)('epic plan on a copy of the example', () => {
 
   it('applies step by step, every file parses, shells shrink, inverses restore every byte', () => {
     const base = snapshotProject(loadProject({ project: dir, cwd: dir })).ws;
-    const original = new OverlayTree(base).snapshot();
-    let tree = new OverlayTree(base);
+    const original = snapshotOf(createTree(base));
+    let tree = createTree(base);
     const ctx = { config: project.config, root: dir, report: () => {} };
     const applied = plan.steps.filter((s) => s.transform !== 'decision' && !s.skip);
     for (const step of applied) {
@@ -87,7 +88,7 @@ describe.runIf(hasExample)('epic plan on a copy of the example', () => {
       t.inverse(next, t.params.parse(step.params), ctx);
       tree = commit(next);
     }
-    const back = tree.snapshot();
+    const back = snapshotOf(tree);
     const differing = [...new Set([...original.keys(), ...back.keys()])].filter((p) => !original.get(p)?.equals(back.get(p) ?? Buffer.alloc(0)) || !back.has(p));
     expect(differing).toEqual([]);
   });

@@ -6,7 +6,8 @@ import { command as planCommand } from '../../src/cli/commands/plan.ts';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/loadProject.ts';
-import { OverlayTree, commit } from '../../src/audit/tsOverlayTree.ts';
+import { createTree } from '../../src/stage/stagedTree.ts';
+import { commit, snapshotOf } from '../../codemods/lib/treeSnapshots.ts';
 import { planEpic, snapshotProject, summarisePlan, type Plan } from '../../src/plan/epicPlanner.ts';
 import { luaTransforms } from '../../codemods/lib/luaTransforms.ts';
 import { parseLua } from '../../src/parse/luaSource.ts';
@@ -84,7 +85,7 @@ describe('planEpic on real layouts', () => {
     expect(summarisePlan(replanned).decisions).toBe(0);
     // beta now requires the merged runtime rng: federated, not moved into beta's shell.
     const ws = snapshotProject(loadProject({ project: dir, cwd: dir })).ws;
-    let tree = new OverlayTree(ws);
+    let tree = createTree(ws);
     const ctx = { config: loadProject({ project: dir, cwd: dir }).config, root: dir, report: () => {} };
     for (const s of replanned.steps) {
       const id = s.transform === 'decision' ? s.decision!.transform! : s.transform;
@@ -120,8 +121,8 @@ describe('planEpic on real layouts', () => {
 
   it('applies and reverts (inverses) to the byte, every output parses', () => {
     const base = snapshotProject(loadProject({ project: dir, cwd: dir })).ws;
-    const original = new OverlayTree(base).snapshot();
-    let tree = new OverlayTree(base);
+    const original = snapshotOf(createTree(base));
+    let tree = createTree(base);
     const ctx = { config: loadProject({ project: dir, cwd: dir }).config, root: dir, report: () => {} };
     const steps = plan.steps.filter((s) => s.transform !== 'decision');
     for (const s of steps) {
@@ -130,7 +131,7 @@ describe('planEpic on real layouts', () => {
       t.apply(next, t.params.parse(s.params), ctx);
       tree = commit(next);
     }
-    const out = tree.snapshot();
+    const out = snapshotOf(tree);
     expect(out.get('ao-processes/alpha/main.lua')!.toString()).toContain('Federation.require("runtime.module.shared-state", "^1.0.0")');
     for (const [p, b] of out) if (p.endsWith('.lua')) expect(parseLua(b, p).error, p).toBeUndefined();
     for (const s of [...steps].reverse()) {
@@ -139,7 +140,7 @@ describe('planEpic on real layouts', () => {
       t.inverse(next, t.params.parse(s.params), ctx);
       tree = commit(next);
     }
-    const back = tree.snapshot();
+    const back = snapshotOf(tree);
     expect([...back.keys()].sort()).toEqual([...original.keys()].sort());
     for (const [p, b] of original) expect(back.get(p)?.equals(b), p).toBe(true);
   });

@@ -6,6 +6,7 @@ import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import { runTransform } from '../../src/transform/runTransform.ts';
 import { createTree } from '../../src/stage/stagedTree.ts';
 import { specialisationOf } from '../../transforms/lua/specialise-process.ts';
+import { callersOf } from '../../transforms/lua/merge-exact-copies.ts';
 import { SOURCE_ROOT, copyName, projectConfig, projectFiles, type GeneratedProject } from './generatedProject.ts';
 import { modulePath } from './luaArbitraries.ts';
 import { applyChanges, checkRoundTrip, workspaceOf, type Files } from './roundTrip.ts';
@@ -16,7 +17,13 @@ type Derive = (g: GeneratedProject, files: Files, moved: () => Files) => Setup;
 /** How each transform gets its params (and its starting state) from a generated project. */
 export const DERIVE: Record<string, Derive> = {
   'lua/move-to-runtime': (g, files) => ({ params: { modules: [g.modules[0]!.name] }, files }),
-  'lua/merge-exact-copies': (g, files) => (g.copyOf === undefined ? undefined : { params: { canonical: g.modules[g.copyOf]!.name, copies: [copyName(g)] }, files }),
+  // The planner records every caller's merged names (`callersOf`): derive them the same way.
+  'lua/merge-exact-copies': (g, files) => {
+    if (g.copyOf === undefined) return undefined;
+    const canonical = g.modules[g.copyOf]!.name;
+    const copies = [copyName(g)];
+    return { params: { canonical, copies, callers: callersOf(createTree(workspaceOf(files)), CONFIG, canonical, copies) }, files };
+  },
   'lua/federate-requires': (_g, _f, moved) => ({ params: { process: 'p1' }, files: moved() }),
   'lua/add-hybrid-flag': (_g, files) => ({ params: { process: 'p1' }, files }),
   'lua/write-runtime-manifest': (_g, _f, moved) => ({ params: {}, files: moved() }),

@@ -56,17 +56,18 @@ describe('security', () => {
     const block = 'local fallback\nfallback = fallback or { encode = tostring }\nreturn fallback.encode(1)\n';
     writeFileSync(path.join(base, 'victim.lua'), block);
     writeFileSync(path.join(dir, 'ao-processes/proc0/main.lua'), block);
-    const before = treeHash(base);
     setPlanStep(dir, {
       id: 'hostile',
       transform: 'lua/extract-inline-duplicate',
       params: { module: 'inline.fallback', blocks: [{ file: 'ao-processes/proc0/main.lua', startLine: 2, endLine: 2 }, { file: '../victim.lua', startLine: 2, endLine: 2 }] },
     });
+    // The project as planned (plan file included): the refused step must leave it as it is.
+    const before = treeHash(dir);
     const r = await runCli(['apply', 'hostile', '--project', dir]);
     expect(r.code, `${r.out}${r.err}`).toBe(2);
     expect(r.err).toMatch(/outside the project/);
     expect(readFileSync(path.join(base, 'victim.lua'), 'utf8')).toBe(block);
-    expect(treeHash(base)).toBe(before);
+    expect(treeHash(dir)).toBe(before);
   });
 
   it('every child_process call in the toolkit passes an argument array (no shell, no interpolated command line)', () => {

@@ -6,7 +6,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
-import { OverlayTree } from '../../src/audit/tsOverlayTree.ts';
+import { createTree } from '../../src/stage/stagedTree.ts';
 import { listSources } from '../../src/audit/tsText.ts';
 import { planTsStepsIn, type PlanStep } from '../../src/plan/tsPlanner.ts';
 import type { Transform } from '../../src/transform/types.ts';
@@ -75,11 +75,11 @@ describe('example client: TS migration step by step', () => {
     for (const s of steps) {
       const t = await load(s.transform);
       const params = t.params.parse(s.params);
-      const tree = new OverlayTree(new DiskWorkspace(dir));
+      const tree = createTree(new DiskWorkspace(dir));
       t.apply(tree, params, ctx(dir));
       expect(tree.changes().length, s.id).toBeGreaterThan(0);
       flush(tree, dir);
-      const again = new OverlayTree(new DiskWorkspace(dir));
+      const again = createTree(new DiskWorkspace(dir));
       t.apply(again, params, ctx(dir));
       expect(again.changes(), `${s.id} twice`).toEqual([]);
       typecheck(dir);
@@ -105,7 +105,7 @@ describe('example client: TS migration step by step', () => {
     rmSync(path.join(dir, 'client/test/federated.test.ts'));
     for (const s of [...steps].reverse()) {
       const t = await load(s.transform);
-      const tree = new OverlayTree(new DiskWorkspace(dir));
+      const tree = createTree(new DiskWorkspace(dir));
       t.inverse(tree, t.params.parse(s.params), ctx(dir));
       flush(tree, dir);
     }

@@ -3,7 +3,7 @@
 // missing final newline) survive. Plus the case-by-case expectations.
 import { describe, expect, it } from 'vitest';
 import type { Transform } from '../../src/transform/types.ts';
-import { treeOf } from '../../src/audit/tsOverlayTree.ts';
+import { snapshotOf, treeOf } from '../../codemods/lib/treeSnapshots.ts';
 import { isMigrateError } from '../../src/errors.ts';
 import * as move from '../../transforms/ts/move-to-runtime.ts';
 import * as rewrite from '../../transforms/ts/rewrite-imports.ts';
@@ -26,11 +26,11 @@ describe.each(modules)('ts/%s', (name, mod) => {
   });
 
   it.each(mod.fixtures.map((f) => [f.name, f] as const))('fixture %s: applies, is idempotent, inverts to the byte', (_n, fx) => {
-    const original = treeOf(fx.files).snapshot();
+    const original = snapshotOf(treeOf(fx.files));
     const applied = step(treeOf(fx.files), mod.transform, fx.params);
     expect(applied.changed).toBeGreaterThan(0);
     expect(step(applied.tree, mod.transform, fx.params).changed).toBe(0);
-    const after = applied.tree.snapshot();
+    const after = snapshotOf(applied.tree);
     // A file with a BOM keeps it, a CRLF file gets no bare LF, a missing final newline stays missing.
     for (const [p, bytes] of original) {
       const before = bytes.toString('utf8');
@@ -40,7 +40,7 @@ describe.each(modules)('ts/%s', (name, mod) => {
       if (before.includes('\r\n')) expect(now.replace(/\r\n/g, ''), p).not.toContain('\n');
       if (/\.[jt]s$/.test(p)) expect(now.endsWith('\n'), p).toBe(before.endsWith('\n'));
     }
-    const reverted = step(applied.tree, mod.transform, fx.params, 'inverse').tree.snapshot();
+    const reverted = snapshotOf(step(applied.tree, mod.transform, fx.params, 'inverse').tree);
     expect([...reverted.keys()]).toEqual([...original.keys()]);
     for (const [p, bytes] of original) expect(reverted.get(p)!.equals(bytes), p).toBe(true);
   });
@@ -49,7 +49,7 @@ describe.each(modules)('ts/%s', (name, mod) => {
 describe('ts/move-to-runtime cases', () => {
   const [full] = move.fixtures;
   const after = step(treeOf(full!.files), move.transform, full!.params);
-  const files = after.tree.snapshot();
+  const files = snapshotOf(after.tree);
 
   it('keeps alias, extension and quote style of every specifier', () => {
     const a = text(files, 'client/src/entries/a.ts');
@@ -90,7 +90,7 @@ describe('ts/move-to-runtime cases', () => {
 describe('ts/rewrite-imports cases', () => {
   const [fx] = rewrite.fixtures;
   const { tree, notes } = step(treeOf(fx!.files), rewrite.transform, fx!.params);
-  const files = tree.snapshot();
+  const files = snapshotOf(tree);
 
   it('points named deep imports at the runtime entry, style kept', () => {
     expect(text(files, 'client/src/entries/a.ts')).toContain("import { buildTags } from '@app/lib/index.js';");
@@ -109,7 +109,7 @@ describe('ts/rewrite-imports cases', () => {
 
 describe('ts/federate-imports cases', () => {
   const [fx] = federate.fixtures;
-  const files = step(treeOf(fx!.files), federate.transform, fx!.params).tree.snapshot();
+  const files = snapshotOf(step(treeOf(fx!.files), federate.transform, fx!.params).tree);
 
   it('routes value imports through loadShared with a static fallback', () => {
     const a = text(files, 'client/src/entries/a.ts');
@@ -138,7 +138,7 @@ describe('ts/move-to-runtime per real-code case', () => {
   };
   it.each(Object.entries(expected))('%s', (name, checks) => {
     const fx = move.fixtures.find((f) => f.name === name)!;
-    const files = step(treeOf(fx.files), move.transform, fx.params).tree.snapshot();
+    const files = snapshotOf(step(treeOf(fx.files), move.transform, fx.params).tree);
     for (const [file, needle] of checks) expect(text(files, file), file).toContain(needle);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bootFromPlan, bootPlan } from '../../src/verify/builds.ts';
 import { takeSnapshot } from '../../src/verify/snapshot.ts';
 import type { BuildOutput } from '../../src/verify/types.ts';
+import { copyFixture, editFile } from './helpers/fixtureProject.ts';
 
 const build: BuildOutput = {
   files: [
@@ -30,7 +31,6 @@ describe('boot plans', () => {
 
 describe('a current build that does not boot', () => {
   it('is a failed run with the boot error (exit 1), not a tool error', async () => {
-    const { copyFixture, editFile } = await import('./helpers/fixtureProject.ts');
     const { ensureBaseline } = await import('../../src/verify/baseline.ts');
     const { verifyParity } = await import('../../src/verify/parity.ts');
     const { renderParityReport } = await import('../../src/verify/render.ts');

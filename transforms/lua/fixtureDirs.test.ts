@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Transform } from '../../src/transform/types.ts';
 import { configForCase, listFixtureCases, readTreeDir } from './lib/fixtureDirs.ts';
 import { runApply, runInverse } from './lib/transformHarness.ts';
-import { treeOf } from '../../src/audit/tsOverlayTree.ts';
+import { snapshotOf, treeOf } from '../../codemods/lib/treeSnapshots.ts';
 
 const cases = listFixtureCases();
 
@@ -19,10 +19,10 @@ describe('Lua transform fixture directories', () => {
       const input = readTreeDir(path.join(c.dir, 'input'));
       const expected = readTreeDir(path.join(c.dir, 'expected'));
       const config = configForCase(c);
-      const out = runApply(transform, input, c.params, config).tree.snapshot();
+      const out = snapshotOf(runApply(transform, input, c.params, config).tree);
       expect([...out.keys()]).toEqual(Object.keys(expected).sort());
       for (const [p, b] of out) expect(b.equals(expected[p]!), p).toBe(true);
-      const back = runInverse(transform, treeOf(expected), c.params, config).snapshot();
+      const back = snapshotOf(runInverse(transform, treeOf(expected), c.params, config));
       expect([...back.keys()]).toEqual(Object.keys(input).sort());
       for (const [p, b] of back) expect(b.equals(input[p]!), p).toBe(true);
     });

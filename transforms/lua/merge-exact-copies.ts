@@ -23,19 +23,13 @@ const paramsSchema = z.object({
   acceptDifferences: z.boolean().default(false),
   /**
    * Files that required a copy (not the canonical name): file -> the names of its merged
-   * requires in source order. Lets the inverse rewire each caller exactly; the planner fills it.
+   * requires in source order (`callersOf` computes it; the planner fills it). Required: after
+   * the merge every caller says `runtime.<canonical>`, so only this record tells the inverse
+   * which name each one had (guessing from folder layout is wrong for some callers).
    */
-  callers: z.record(z.string(), z.array(z.string())).optional(),
+  callers: z.record(z.string(), z.array(z.string())),
 });
 type Params = z.output<typeof paramsSchema>;
-
-const commonPrefix = (a: string, b: string): number => {
-  const x = a.split('/');
-  const y = b.split('/');
-  let i = 0;
-  while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  return i;
-};
 
 /** The `callers` param: for every file requiring a copy, its merged names in source order. */
 export function callersOf(tree: Tree, config: ProjectConfig, canonical: string, copies: string[]): Record<string, string[]> {
@@ -93,16 +87,14 @@ export const transform: Transform<Params> = {
       if (!tree.exists(p)) tree.write(p, bytes);
     }
     tree.rename(at, original);
-    // Each caller gets back the name it had: from `callers` when the plan recorded them, else
-    // the copy nearest to it in the folder tree (the per-process copy layout); the engine's
-    // recorded pre-images are authoritative where that guess is wrong.
+    // Each caller gets back the name it had, from `callers`; a file not listed required only
+    // the canonical name.
     for (const file of luaFiles(tree, config)) {
-      const nearest = [...paths].reduce((best, cur) => (commonPrefix(file, cur[1]) > commonPrefix(file, best[1]) ? cur : best));
-      const recorded = params.callers?.[file];
+      const recorded = params.callers[file];
       let i = 0;
       editRequireSites(tree, file, (s) => {
         if (s.name !== target) return [];
-        const name = params.callers ? (recorded?.[i++] ?? params.canonical) : nearest[0];
+        const name = recorded?.[i++] ?? params.canonical;
         return [{ start: s.nameRange[0], end: s.nameRange[1], text: name }];
       });
     }
@@ -121,6 +113,10 @@ export const fixtures: LuaFixture[] = [
         [`ao-processes/${p}/lib/utils.lua`, utils],
       ]),
     ),
-    params: { canonical: 'a.lib.utils', copies: ['b.lib.utils', 'c.lib.utils', 'd.lib.utils', 'e.lib.utils'] },
+    params: {
+      canonical: 'a.lib.utils',
+      copies: ['b.lib.utils', 'c.lib.utils', 'd.lib.utils', 'e.lib.utils'],
+      callers: Object.fromEntries(['b', 'c', 'd', 'e'].map((p) => [`ao-processes/${p}/main.lua`, [`${p}.lib.utils`]])),
+    },
   },
 ];

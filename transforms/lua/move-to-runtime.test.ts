@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aliasCallers, fixtures, transform } from './move-to-runtime.ts';
-import { treeOf } from '../../src/audit/tsOverlayTree.ts';
+import { treeOf } from '../../codemods/lib/treeSnapshots.ts';
 import { checkContract, runApply, textOf } from './lib/transformHarness.ts';
 import { fixtureConfig } from './lib/fixtureConfig.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtures, specialisationOf, transform } from './specialise-process.ts';
 import { checkContract, runApply, textOf } from './lib/transformHarness.ts';
-import { treeOf } from '../../src/audit/tsOverlayTree.ts';
+import { treeOf } from '../../codemods/lib/treeSnapshots.ts';
 
 describe('lua/specialise-process', () => {
   const f = fixtures[0]!;

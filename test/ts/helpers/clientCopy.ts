@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import os from 'node:os';
 import path from 'node:path';
 import { EXAMPLE_DIR, TOOLKIT_ROOT } from '../../../src/config/loadProject.ts';
-import type { OverlayTree } from '../../../src/audit/tsOverlayTree.ts';
+import type { Tree } from '../../../src/stage/tree.ts';
 
 const bin = (name: string) => path.join(TOOLKIT_ROOT, 'node_modules', '.bin', name);
 
@@ -21,11 +21,15 @@ export function removeCopy(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Writes a tree's staged changes to disk (creates, updates, deletes). */
-export function flush(tree: OverlayTree, dir: string): void {
+/** Writes a tree's staged changes to disk (creates, updates, deletes, moves). */
+export function flush(tree: Tree, dir: string): void {
   for (const c of tree.changes()) {
     if (c.kind === 'delete') rmSync(path.join(dir, c.path));
-    else if (c.kind !== 'move') {
+    else if (c.kind === 'move') {
+      rmSync(path.join(dir, c.from));
+      mkdirSync(path.dirname(path.join(dir, c.to)), { recursive: true });
+      writeFileSync(path.join(dir, c.to), c.after);
+    } else {
       mkdirSync(path.dirname(path.join(dir, c.path)), { recursive: true });
       writeFileSync(path.join(dir, c.path), c.after);
     }

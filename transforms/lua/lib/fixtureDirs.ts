@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Transform } from '../../../src/transform/types.ts';
 import { fixtureConfig, type LuaFixture } from './fixtureConfig.ts';
 import { runApply } from './transformHarness.ts';
+import { snapshotOf } from '../../../codemods/lib/treeSnapshots.ts';
 
 export const FIXTURE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../__fixtures__');
 
@@ -69,7 +70,7 @@ async function generate(): Promise<void> {
       const input = Object.fromEntries(Object.entries(f.files).map(([p, c]) => [p, Buffer.from(c, 'utf8')]));
       const { tree } = runApply(mod.transform, input, f.params, f.config);
       writeTreeDir(path.join(dir, 'input'), input);
-      writeTreeDir(path.join(dir, 'expected'), Object.fromEntries(tree.snapshot()));
+      writeTreeDir(path.join(dir, 'expected'), Object.fromEntries(snapshotOf(tree)));
       writeFileSync(path.join(dir, 'params.json'), `${JSON.stringify(f.params, null, 2)}\n`);
       writeFileSync(path.join(dir, 'processes.json'), `${JSON.stringify(f.config.processes.map((p) => p.name))}\n`);
     }

@@ -2,8 +2,8 @@
 // text, and the file locals they use ("binds"), which the extracted module receives as
 // parameters and hands back, so the block keeps reading and assigning the same variables.
 import { MigrateError } from '../../../src/errors.ts';
-import { createHash } from 'node:crypto';
 import { walkLua, type LuaNode } from '../../../src/parse/luaAst.ts';
+import { sha256 } from '../../../src/graph/luaFiles.ts';
 
 export interface BlockSpan {
   /** 1-based first and last line (whole lines, final newline of the last one included). */
@@ -25,7 +25,7 @@ export function blockRange(text: string, span: BlockSpan): [number, number] {
   return [starts[span.startLine - 1]!, span.endLine < starts.length ? starts[span.endLine]! : text.length];
 }
 
-const hashOf = (s: string): string => createHash('sha256').update(Buffer.from(s, 'latin1')).digest('hex');
+const hashOf = (s: string): string => sha256(Buffer.from(s, 'latin1'));
 
 /**
  * The block's range: its lines, or, when a `sha256` is given and those lines no longer hold

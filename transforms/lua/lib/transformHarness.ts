@@ -2,15 +2,16 @@
 // tree and check the contract (output parses, idempotent, inverse restores every byte).
 import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
 import type { Transform, TransformContext } from '../../../src/transform/types.ts';
-import { OverlayTree, commit, treeOf } from '../../../src/audit/tsOverlayTree.ts';
+import type { StagedTree } from '../../../src/stage/stagedTree.ts';
+import { commit, snapshotOf, treeOf } from '../../../codemods/lib/treeSnapshots.ts';
 import { parseLua } from '../../../src/parse/luaSource.ts';
 
 export function contextFor(config: ProjectConfig, notes: string[] = []): TransformContext {
   return { config, root: '/memory', report: (n) => notes.push(n) };
 }
 
-export const textOf = (tree: OverlayTree): Record<string, string> =>
-  Object.fromEntries([...tree.snapshot()].map(([p, b]) => [p, b.toString('latin1')]));
+export const textOf = (tree: StagedTree): Record<string, string> =>
+  Object.fromEntries([...snapshotOf(tree)].map(([p, b]) => [p, b.toString('latin1')]));
 
 /** Applies `t` to `files`; returns the resulting tree (committed) and the notes. */
 export function runApply<P>(t: Transform<P>, files: Record<string, string | Buffer>, params: unknown, config: ProjectConfig) {
@@ -20,7 +21,7 @@ export function runApply<P>(t: Transform<P>, files: Record<string, string | Buff
   return { tree: commit(tree), changes: tree.changes(), notes };
 }
 
-export function runInverse<P>(t: Transform<P>, tree: OverlayTree, params: unknown, config: ProjectConfig): OverlayTree {
+export function runInverse<P>(t: Transform<P>, tree: StagedTree, params: unknown, config: ProjectConfig): StagedTree {
   const next = commit(tree);
   t.inverse(next, t.params.parse(params), contextFor(config));
   return commit(next);
@@ -32,7 +33,7 @@ function toLatin1Buffers(files: Record<string, string | Buffer>): Record<string,
 }
 
 /** Every Lua file of the tree that does not parse (file: message). */
-export function unparseable(tree: OverlayTree): string[] {
+export function unparseable(tree: StagedTree): string[] {
   return tree
     .list()
     .filter((p) => p.endsWith('.lua'))
@@ -50,8 +51,8 @@ export function checkContract<P>(t: Transform<P>, files: Record<string, string |
   t.apply(again, t.params.parse(params), contextFor(config));
   if (again.changes().length) problems.push(`not idempotent: ${again.changes().map((c) => ('path' in c ? c.path : c.from)).join(', ')}`);
   const reverted = runInverse(t, first.tree, params, config);
-  const original = treeOf(toLatin1Buffers(files)).snapshot();
-  const back = reverted.snapshot();
+  const original = snapshotOf(treeOf(toLatin1Buffers(files)));
+  const back = snapshotOf(reverted);
   for (const p of new Set([...original.keys(), ...back.keys()])) {
     if (!original.get(p)?.equals(back.get(p) ?? Buffer.alloc(0)) || !back.has(p)) problems.push(`inverse differs at ${p}`);
   }
