@@ -4,7 +4,7 @@
 import type { EpicSimulation } from './lib/simulation.ts';
 import type { PlanStep } from './lib/planTypes.ts';
 import { candidateModules, driftedGroups, exactCopyGroups, type ModuleFile } from './lib/duplicateModules.ts';
-import { buildLuaGraph, isRuntimePath } from '../transforms/lua/lib/luaProject.ts';
+import { isRuntimePath, processClosures } from '../transforms/lua/lib/luaProject.ts';
 import { moduleNameForPath } from '../src/graph/requireGraph.ts';
 import { callersOf, transform as mergeExactCopies } from '../transforms/lua/merge-exact-copies.ts';
 import { aliasCallers, transform as moveToRuntime } from '../transforms/lua/move-to-runtime.ts';
@@ -21,8 +21,8 @@ const slug = (s: string): string => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-
 const asTransform = <P>(t: Transform<P>) => t as unknown as Transform<unknown>;
 
 function reachable(sim: EpicSimulation): Set<string> {
-  const g = buildLuaGraph(sim.tree, sim.config, sim.canonical);
-  return new Set([...g.closures.values()].flat());
+  const closures = processClosures(sim.tree, sim.config, sim.canonical);
+  return new Set([...closures.values()].flat());
 }
 
 export function planDriftDecisions(sim: EpicSimulation): Set<string> {
@@ -117,9 +117,9 @@ export function planFunctionClones(sim: EpicSimulation, minBytes = 80): void {
 
 /** Modules used by at least shareThreshold processes, grouped by folder. */
 export function sharedByFolder(sim: EpicSimulation): Map<string, string[]> {
-  const g = buildLuaGraph(sim.tree, sim.config, sim.canonical);
+  const closures = processClosures(sim.tree, sim.config, sim.canonical);
   const users = new Map<string, number>();
-  for (const closure of g.closures.values()) for (const f of closure) users.set(f, (users.get(f) ?? 0) + 1);
+  for (const closure of closures.values()) for (const f of closure) users.set(f, (users.get(f) ?? 0) + 1);
   const entries = new Set(sim.config.processes.map((p) => p.entry));
   const folders = new Map<string, string[]>();
   for (const [file, n] of [...users].sort((a, b) => a[0].localeCompare(b[0]))) {

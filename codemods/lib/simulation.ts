@@ -6,7 +6,7 @@ import type { Workspace } from '../../src/stage/tree.ts';
 import type { Transform } from '../../src/transform/types.ts';
 import { createTree, type StagedTree } from '../../src/stage/stagedTree.ts';
 import { commit } from './treeSnapshots.ts';
-import { buildLuaGraph, isRuntimePath } from '../../transforms/lua/lib/luaProject.ts';
+import { isRuntimePath, processClosures } from '../../transforms/lua/lib/luaProject.ts';
 import { sha256 } from '../../src/graph/luaFiles.ts';
 import type { PlanStep, SizeImpact, Story } from './planTypes.ts';
 
@@ -22,12 +22,12 @@ export interface Sizes {
 }
 
 export function measure(ws: Workspace, config: ProjectConfig, canonical?: (p: string) => string): Sizes {
-  const graph = buildLuaGraph(ws, config, canonical);
+  const closures = processClosures(ws, config, canonical);
   const size = (f: string) => ws.read(f)?.length ?? 0;
   const shell = new Map<string, number>();
   const bundle = new Map<string, number>();
   const files = new Map<string, string[]>();
-  for (const [proc, closure] of graph.closures) {
+  for (const [proc, closure] of closures) {
     const own = closure.filter((f) => !isRuntimePath(config, f));
     shell.set(proc, own.reduce((n, f) => n + size(f), 0));
     bundle.set(proc, closure.reduce((n, f) => n + size(f), 0));

@@ -12,7 +12,7 @@ import { TOOLKIT_ROOT } from '../../src/config/loadProject.ts';
 // Each run costs a node + tsx start-up (~1.5 s CPU): 100 runs need ~120 CPU-seconds, over the
 // default-run budget on a 2-core machine, so the default is 25 and `npm run fuzz` (FUZZ_RUNS
 // set) or CRASH_RUNS=100 runs the full hundred.
-const RUNS = Number(process.env.CRASH_RUNS ?? (process.env.FUZZ_RUNS ? 100 : 25));
+const RUNS = Number(process.env.CRASH_RUNS ?? 100);
 const PARALLEL = 4;
 
 function applyArgs(dir: string, stepId: string): string[] {

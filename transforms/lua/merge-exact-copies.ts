@@ -6,13 +6,11 @@
 import { z } from 'zod';
 import { MigrateError } from '../../src/errors.ts';
 import type { Transform } from '../../src/transform/types.ts';
-import { runtimePrefix } from './lib/luaProject.ts';
+import { luaFiles, runtimePrefix } from './lib/luaProject.ts';
 import { resolveModule } from '../../src/graph/requireGraph.ts';
-import { luaFileFacts } from '../../src/graph/luaFiles.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Tree } from '../../src/stage/tree.ts';
-import { editRequireSites } from './lib/rewriteRequires.ts';
-import { luaFiles } from './lib/luaProject.ts';
+import { editRequireSites, requiredNamesByFile } from './lib/rewriteRequires.ts';
 import { moveModulesToRuntime } from './move-to-runtime.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
 
@@ -33,15 +31,7 @@ type Params = z.output<typeof paramsSchema>;
 
 /** The `callers` param: for every file requiring a copy, its merged names in source order. */
 export function callersOf(tree: Tree, config: ProjectConfig, canonical: string, copies: string[]): Record<string, string[]> {
-  const names = new Set([canonical, ...copies]);
-  const out: Record<string, string[]> = {};
-  for (const file of luaFiles(tree, config)) {
-    const bytes = tree.read(file);
-    if (!bytes) continue;
-    const hits = luaFileFacts(bytes, file).sites.filter((s) => names.has(s.name)).map((s) => s.name);
-    if (hits.some((n) => n !== canonical)) out[file] = hits;
-  }
-  return out;
+  return requiredNamesByFile(tree, config, new Set([canonical, ...copies]), (hits) => hits.some((n) => n !== canonical));
 }
 
 export const transform: Transform<Params> = {

@@ -9,8 +9,7 @@ import type { Transform } from '../../src/transform/types.ts';
 import type { Tree } from '../../src/stage/tree.ts';
 import { luaFiles, runtimePrefix } from './lib/luaProject.ts';
 import { moduleNameForPath, resolveModule } from '../../src/graph/requireGraph.ts';
-import { luaFileFacts } from '../../src/graph/luaFiles.ts';
-import { editRequireSites, moveFile, renameRequires } from './lib/rewriteRequires.ts';
+import { editRequireSites, moveFile, renameRequires, requiredNamesByFile } from './lib/rewriteRequires.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
 
 const paramsSchema = z.object({
@@ -69,15 +68,7 @@ export function moveModulesToRuntime(tree: Tree, config: ProjectConfig, modules:
 /** `callers` for a move with aliases: files requiring an alias, with their moved names in order. */
 export function aliasCallers(tree: Tree, config: ProjectConfig, modules: string[], aliases: { name: string; of: string }[]): Record<string, string[]> {
   const aliasNames = new Set(aliases.map((a) => a.name));
-  const names = new Set([...modules, ...aliasNames]);
-  const out: Record<string, string[]> = {};
-  for (const file of luaFiles(tree, config)) {
-    const bytes = tree.read(file);
-    if (!bytes) continue;
-    const hits = luaFileFacts(bytes, file).sites.filter((s) => names.has(s.name)).map((s) => s.name);
-    if (hits.some((n) => aliasNames.has(n))) out[file] = hits;
-  }
-  return out;
+  return requiredNamesByFile(tree, config, new Set([...modules, ...aliasNames]), (hits) => hits.some((n) => aliasNames.has(n)));
 }
 
 export const transform: Transform<z.output<typeof paramsSchema>> = {

@@ -7,8 +7,9 @@ import { MigrateError } from '../../src/errors.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Transform } from '../../src/transform/types.ts';
 import type { Tree } from '../../src/stage/tree.ts';
-import { buildLuaGraph, isRuntimePath, processHome } from './lib/luaProject.ts';
+import { isRuntimePath, processClosures, processHome } from './lib/luaProject.ts';
 import { moduleNameForPath, resolveModule } from '../../src/graph/requireGraph.ts';
+import { normaliseRoot } from '../../src/graph/luaFiles.ts';
 import { moveFile, renameRequires } from './lib/rewriteRequires.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
 
@@ -30,11 +31,13 @@ function home(config: ProjectConfig, name: string) {
 /** Shared-folder modules reachable only from `processName` (names), and its unreachable own files. */
 export function specialisationOf(tree: Tree, config: ProjectConfig, processName: string): { exclusive: string[]; unreachable: string[] } {
   const h = home(config, processName);
-  const graph = buildLuaGraph(tree, config);
-  const mine = graph.closures.get(processName) ?? [];
-  const others = new Set(config.processes.filter((p) => p.name !== processName).flatMap((p) => graph.closures.get(p.name) ?? []));
+  const closures = processClosures(tree, config);
+  const mine = closures.get(processName) ?? [];
+  const others = new Set(config.processes.filter((p) => p.name !== processName).flatMap((p) => closures.get(p.name) ?? []));
   const processDirs = config.processes.map((p) => home(config, p.name).dir);
-  const exclusive = mine
+  // A process whose folder is the source root already holds every module: nothing moves in.
+  const ownsRoot = h.dir === normaliseRoot(config.sourceRoot);
+  const exclusive = (ownsRoot ? [] : mine)
     .filter((f) => !isRuntimePath(config, f) && !others.has(f) && !processDirs.some((d) => f.startsWith(`${d}/`)))
     .map((f) => moduleNameForPath(config, f))
     .filter((n): n is string => !!n)

@@ -1,11 +1,11 @@
 // What the Lua codemods need on top of the canonical front end (src/graph): the file set they
-// edit, module paths they create, runtime/process locations, and a path-keyed closure view.
+// edit, module paths they create, runtime/process locations, and path-keyed closures.
 // Parsing, require sites, name <-> path resolution, built-ins and hashing are imported from
 // src/graph and src/parse; only what has no canonical counterpart lives here.
 import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
 import type { Workspace } from '../../../src/stage/tree.ts';
-import { luaFileFacts, normaliseRoot } from '../../../src/graph/luaFiles.ts';
-import { isBuiltin, resolveModule } from '../../../src/graph/requireGraph.ts';
+import { normaliseRoot } from '../../../src/graph/luaFiles.ts';
+import { buildRequireGraph } from '../../../src/graph/requireGraph.ts';
 
 /**
  * Every Lua source the codemods edit. Unlike the graph's listLuaFiles this ignores
@@ -34,62 +34,38 @@ export const isRuntimePath = (config: ProjectConfig, file: string): boolean => f
 export function processHome(config: ProjectConfig, processName: string): { dir: string; prefix: string; entry: string } {
   const proc = config.processes.find((p) => p.name === processName);
   if (!proc) throw new Error(`unknown process ${processName}`);
-  const dir = proc.entry.slice(0, proc.entry.lastIndexOf('/'));
+  // An entry at the project root ('main.lua') has the root as its folder ('').
+  const dir = proc.entry.includes('/') ? proc.entry.slice(0, proc.entry.lastIndexOf('/')) : '';
   const root = normaliseRoot(config.sourceRoot);
   const rel = root && dir.startsWith(`${root}/`) ? dir.slice(root.length + 1) : dir;
-  return { dir, prefix: `${rel.split('/').join('.')}.`, entry: proc.entry };
+  return { dir, prefix: rel ? `${rel.split('/').join('.')}.` : '', entry: proc.entry };
 }
 
 /**
- * Path-keyed closures (entry first, depth-first discovery order) over the canonical require
- * sites. Kept beside buildRequireGraph because the planner orders its steps by this discovery
- * order and measures sizes by path after each simulated step, with `canonical` folding
- * symlinked copies onto one path; buildRequireGraph keys by module name, orders closures
- * dependencies-first and excludes nothing from reachability by path.
+ * Per-process closures as file paths (entry first, then depth-first in require order), read
+ * off the canonical buildRequireGraph. The planner and the moving transforms work by path and
+ * order their steps by this discovery order (the graph lists modules dependencies-first), and
+ * `canonical` folds a file reached through a symlinked folder onto its real path (the
+ * planner's in-memory snapshot has no realPath for the graph to use).
  */
-export interface LuaGraph {
-  /** process -> files in its closure (entry included), in discovery order. */
-  closures: Map<string, string[]>;
-  /** file -> resolved dependencies (paths). */
-  deps: Map<string, string[]>;
-  /** file -> names it requires that resolve nowhere (and are not built-ins). */
-  unresolved: Map<string, string[]>;
-}
-
-export function buildLuaGraph(ws: Workspace, config: ProjectConfig, canonical: (p: string) => string = (p) => p): LuaGraph {
-  const deps = new Map<string, string[]>();
-  const unresolved = new Map<string, string[]>();
-  const depsOf = (file: string): string[] => {
-    const known = deps.get(file);
-    if (known) return known;
-    const bytes = ws.read(file);
-    const out: string[] = [];
-    const missing: string[] = [];
-    if (bytes) {
-      for (const s of luaFileFacts(bytes, file).sites) {
-        if (isBuiltin(config, s.name)) continue;
-        const target = resolveModule(config, ws, s.name);
-        if (target) out.push(canonical(target));
-        else missing.push(s.name);
-      }
-    }
-    deps.set(file, [...new Set(out)]);
-    if (missing.length) unresolved.set(file, missing);
-    return deps.get(file)!;
-  };
+export function processClosures(ws: Workspace, config: ProjectConfig, canonical: (p: string) => string = (p) => p): Map<string, string[]> {
+  const graph = buildRequireGraph(config, ws);
+  const pathOf = (name: string): string => canonical(graph.modules.get(name)!.path);
   const closures = new Map<string, string[]>();
   for (const proc of config.processes) {
+    const entryModule = graph.processes.find((p) => p.name === proc.name)?.entryModule;
     const seen = new Set<string>();
     const order: string[] = [];
-    const stack = [canonical(proc.entry)];
+    const stack = entryModule === undefined ? [] : [entryModule];
     while (stack.length) {
-      const f = stack.pop()!;
-      if (seen.has(f) || !ws.exists(f)) continue;
-      seen.add(f);
-      order.push(f);
-      for (const d of depsOf(f).slice().reverse()) stack.push(d);
+      const mod = stack.pop()!;
+      const file = pathOf(mod);
+      if (seen.has(file)) continue;
+      seen.add(file);
+      order.push(file);
+      for (const dep of (graph.edges.get(mod) ?? []).slice().reverse()) stack.push(dep);
     }
     closures.set(proc.name, order);
   }
-  return { closures, deps, unresolved };
+  return closures;
 }

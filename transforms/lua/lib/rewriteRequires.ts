@@ -36,6 +36,22 @@ export function renameRequires(tree: Tree, config: ProjectConfig, rename: (name:
   return count;
 }
 
+/**
+ * The `callers` param of the moving transforms: for every Lua file requiring any of `names`,
+ * those requires' names in source order, kept when `keep(hits)` holds. Recorded before the
+ * step because afterwards every caller says the same new name; the inverse reads it back.
+ */
+export function requiredNamesByFile(tree: Tree, config: ProjectConfig, names: Set<string>, keep: (hits: string[]) => boolean): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const file of luaFiles(tree, config)) {
+    const bytes = tree.read(file);
+    if (!bytes) continue;
+    const hits = luaFileFacts(bytes, file).sites.filter((s) => names.has(s.name)).map((s) => s.name);
+    if (keep(hits)) out[file] = hits;
+  }
+  return out;
+}
+
 /** Moves a file (kept byte-identical) unless it is already there. */
 export function moveFile(tree: Tree, from: string, to: string): boolean {
   if (from === to || !tree.exists(from) || tree.exists(to)) return false;
