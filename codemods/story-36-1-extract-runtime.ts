@@ -8,6 +8,7 @@ import { isRuntimePath, processClosures } from '../transforms/lua/lib/luaProject
 import { moduleNameForPath } from '../src/graph/requireGraph.ts';
 import { callersOf, transform as mergeExactCopies } from '../transforms/lua/merge-exact-copies.ts';
 import { aliasCallers, transform as moveToRuntime } from '../transforms/lua/move-to-runtime.ts';
+import { orderFolders } from './lib/folderOrder.ts';
 import { transform as writeManifest } from '../transforms/lua/write-runtime-manifest.ts';
 import { transform as extractInline } from '../transforms/lua/extract-inline-duplicate.ts';
 import { inlineDuplicateGroups } from './lib/inlineDuplicates.ts';
@@ -133,13 +134,16 @@ export function sharedByFolder(sim: EpicSimulation): Map<string, string[]> {
 }
 
 export function planSharedMoves(sim: EpicSimulation, aliasesOf: (name: string) => string[]): void {
-  for (const [folder, modules] of sharedByFolder(sim)) {
+  const byFolder = sharedByFolder(sim);
+  for (const group of orderFolders(byFolder, sim.config, sim.tree)) {
+    const modules = group.flatMap((f) => byFolder.get(f)!);
+    const folder = group.join(' + ');
     const aliases = modules.flatMap((m) => aliasesOf(m).map((a) => ({ name: a, of: m })));
     sim.run({
-      id: `36.1-move-${slug(folder.slice(sim.config.sourceRoot.length + 1))}`,
+      id: `36.1-move-${group.map((f) => slug(f.slice(sim.config.sourceRoot.length + 1))).join('-and-')}`,
       story: '36.1',
       title: `Move ${modules.length} shared module(s) of ${folder} to the runtime`,
-      description: `Used by ${sim.config.runtime.shareThreshold}+ processes: ${modules.join(', ')}.`,
+      description: `Used by ${sim.config.runtime.shareThreshold}+ processes: ${modules.join(', ')}.${group.length > 1 ? ' These folders require each other, so they move together.' : ''}`,
       transform: asTransform(moveToRuntime),
       params: aliases.length ? { modules, aliases, callers: aliasCallers(sim.tree, sim.config, modules, aliases) } : { modules },
     });
