@@ -1,20 +1,16 @@
-// Shapes shared by the verification modules: build modes, the bundler's output as verify
-// reads it, and the per-message answer that parity compares.
-export type BuildMode = 'monolith' | 'hybrid' | 'federated';
+// Shapes shared by the verification modules: the bundler's output as verify reads it, and the
+// per-message answer that parity compares.
+import type { BuildFile as BundleFile } from '../bundle/builds.ts';
 
-export const BUILD_MODES: readonly BuildMode[] = ['monolith', 'hybrid', 'federated'];
+export type { BuildFileKind, BuildMode } from '../bundle/builds.ts';
 
-/** 'registry' is the registry process of delivery option b (not booted by verify). */
-export type BuildFileKind = 'monolith' | 'runtime' | 'shell' | 'hybrid-shell' | 'registry';
+/** One file of a build as verify keeps it (a stored baseline does not list its modules). */
+export type BuildFile = Omit<BundleFile, 'modules'>;
 
-/** One file of a build, as `buildProject` in src/bundle returns it. */
-export interface BuildFile {
-  path: string;
-  content: string;
-  kind: BuildFileKind;
-  process?: string;
-}
+/** Verify reports modes in this order: the baseline's own mode first, the furthest last. */
+export const BUILD_MODES = ['monolith', 'hybrid', 'federated'] as const;
 
+/** The part of a build verify reads (`buildProject` in src/bundle returns more). */
 export interface BuildOutput {
   files: BuildFile[];
 }
