@@ -60,10 +60,16 @@ export function countLines(text: string): number {
   return text.endsWith('\n') ? n - 1 : n;
 }
 
+/** The same Buffer object (a staged or in-memory tree hands out the one it holds) skips hashing. */
+const byBuffer = new WeakMap<Buffer, LuaFileFacts>();
+
 /** Parse + require sites + counts, cached by content hash (the file name is re-attached). */
 export function luaFileFacts(bytes: Buffer, file: string): LuaFileFacts {
+  const known = byBuffer.get(bytes);
+  if (known && cache.get(known.hash) === known) return known.parsed.file === file ? known : { ...known, parsed: { ...known.parsed, file } };
   const hash = sha256(bytes);
   const hit = cache.get(hash);
+  if (hit) byBuffer.set(bytes, hit);
   if (hit) return hit.parsed.file === file ? hit : { ...hit, parsed: { ...hit.parsed, file } };
   const parsed = parseLua(bytes, file, { lean: true });
   let functions = 0;
@@ -76,6 +82,7 @@ export function luaFileFacts(bytes: Buffer, file: string): LuaFileFacts {
   const facts: LuaFileFacts = { parsed, sites, dynamic, functions, lines: countLines(parsed.text), usesFederation, hash };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(hash, facts);
+  byBuffer.set(bytes, facts);
   return facts;
 }
 

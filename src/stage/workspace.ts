@@ -10,6 +10,9 @@ export const toPosix = (p: string): string => p.split(path.sep).join('/');
 
 const IGNORED_DIRS = new Set(['.git', 'node_modules', '.migrate']);
 
+const READ_CACHE_LIMIT = 50_000;
+const readCache = new Map<string, { ino: bigint; size: bigint; mtime: bigint; bytes: Buffer }>();
+
 export class DiskWorkspace implements Workspace {
   readonly root: string;
   private listing?: string[];
@@ -24,8 +27,17 @@ export class DiskWorkspace implements Workspace {
   }
 
   read(p: string): Buffer | undefined {
+    const abs = this.abs(p);
     try {
-      return readFileSync(this.abs(p));
+      // The same file object (inode, size, mtime) gives back the same Buffer, so the parse
+      // cache recognises it without hashing; the engine writes by rename, a new inode.
+      const st = statSync(abs, { bigint: true });
+      const hit = readCache.get(abs);
+      if (hit && hit.ino === st.ino && hit.size === st.size && hit.mtime === st.mtimeNs) return hit.bytes;
+      const bytes = readFileSync(abs);
+      if (readCache.size >= READ_CACHE_LIMIT) readCache.clear();
+      readCache.set(abs, { ino: st.ino, size: st.size, mtime: st.mtimeNs, bytes });
+      return bytes;
     } catch {
       return undefined;
     }
