@@ -11,7 +11,8 @@ export const toPosix = (p: string): string => p.split(path.sep).join('/');
 const IGNORED_DIRS = new Set(['.git', 'node_modules', '.migrate']);
 
 const READ_CACHE_LIMIT = 50_000;
-const readCache = new Map<string, { ino: bigint; size: bigint; mtime: bigint; bytes: Buffer }>();
+const RACY_MS = 1000;
+const readCache = new Map<string, { ino: bigint; size: bigint; mtime: bigint; ctime: bigint; bytes: Buffer }>();
 
 export class DiskWorkspace implements Workspace {
   readonly root: string;
@@ -33,10 +34,15 @@ export class DiskWorkspace implements Workspace {
       // cache recognises it without hashing; the engine writes by rename, a new inode.
       const st = statSync(abs, { bigint: true });
       const hit = readCache.get(abs);
-      if (hit && hit.ino === st.ino && hit.size === st.size && hit.mtime === st.mtimeNs) return hit.bytes;
+      if (hit && hit.ino === st.ino && hit.size === st.size && hit.mtime === st.mtimeNs && hit.ctime === st.ctimeNs) return hit.bytes;
       const bytes = readFileSync(abs);
-      if (readCache.size >= READ_CACHE_LIMIT) readCache.clear();
-      readCache.set(abs, { ino: st.ino, size: st.size, mtime: st.mtimeNs, bytes });
+      // "Racy" files (changed within the clock's granularity) are never cached: a second
+      // same-size write in the same tick would keep the same stamps (git's racy-clean rule).
+      const ageMs = Date.now() - Number(st.mtimeMs);
+      if (ageMs > RACY_MS) {
+        if (readCache.size >= READ_CACHE_LIMIT) readCache.clear();
+        readCache.set(abs, { ino: st.ino, size: st.size, mtime: st.mtimeNs, ctime: st.ctimeNs, bytes });
+      }
       return bytes;
     } catch {
       return undefined;
