@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
+import { runCli } from './helpers/runCli.ts';
 import { EXAMPLE_DIR } from '../src/config/loadProject.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'ao-federate-demo-test-'));
@@ -13,15 +13,9 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe('migrate demo', () => {
   it('audits, plans, dry-runs, applies every step, verifies on aos and rolls back to the byte', async () => {
     const dir = path.join(scratch, 'pokerogue-ao');
-    let out = '';
-    const code = await main(['demo', '--dir', dir, '--no-color'], {
-      out: (t) => (out += `${t}\n`),
-      err: (t) => (out += `${t}\n`),
-      color: false,
-      isTTY: false,
-      cwd: scratch,
-      env: process.env,
-    });
+    const r = await runCli(['demo', '--dir', dir, '--no-color'], scratch);
+    const out = r.out + r.err;
+    const code = r.code;
     expect(code, out.slice(-3000)).toBe(0);
     expect(out).toMatch(/plan epic: \d+ steps/);
     expect(out).toMatch(/Parity: \d+ messages verified in 18 run\(s\), no difference/);

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyLayout, removeLayoutCopies } from '../graph/helpers/layoutFixture.ts';
-import { runMigrate } from '../graph/helpers/runCli.ts';
+import { runCli as runMigrate } from '../helpers/runCli.ts';
 
 afterAll(removeLayoutCopies);
 

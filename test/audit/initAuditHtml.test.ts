@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { copyLayout, removeLayoutCopies, type LayoutName } from '../graph/helpers/layoutFixture.ts';
-import { runMigrate } from '../graph/helpers/runCli.ts';
+import { runCli as runMigrate } from '../helpers/runCli.ts';
 import { launchChromium, openPage } from './helpers/chromium.ts';
 
 interface AuditJson {

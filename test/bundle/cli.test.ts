@@ -3,8 +3,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CommandIO } from '../../src/cli/command.ts';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../helpers/runCli.ts';
 
 function project(budgets?: { runtimeBytes: number; shellBytes: number }): string {
   const root = mkdtempSync(path.join(tmpdir(), 'bundle-cli-'));
@@ -26,13 +25,7 @@ function project(budgets?: { runtimeBytes: number; shellBytes: number }): string
   return root;
 }
 
-async function run(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CommandIO = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), color: false, isTTY: false, cwd, env: {} };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = (argv: string[], cwd: string) => runCli(argv, cwd, { env: {} });
 
 describe('migrate bundle / size', () => {
   it('bundle --mode federated writes runtime, registry and shells under buildDir', async () => {

@@ -1,7 +1,7 @@
 // The engine's commands end to end (in-process): output shapes, JSON and exit codes.
 import { describe, expect, it } from 'vitest';
 import { makeProject, treeState } from '../fixtures/engine/fixtureProject.ts';
-import { runCli } from './helpers/cli.ts';
+import { runCli } from '../helpers/runCli.ts';
 
 describe('engine commands', () => {
   it('status / dry-run / apply / revert / rollback / recover with their exit codes', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixturePlan, makeProject } from '../fixtures/engine/fixtureProject.ts';
-import { runCli } from './helpers/cli.ts';
+import { runCli } from '../helpers/runCli.ts';
 import { loadPlan } from '../../src/plan/planFile.ts';
 
 const decision = (id: string) => ({

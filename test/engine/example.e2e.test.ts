@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TOOLKIT, treeState } from '../fixtures/engine/fixtureProject.ts';
-import { runCli } from './helpers/cli.ts';
+import { runCli } from '../helpers/runCli.ts';
 
 describe.runIf(process.env.ENGINE_EXAMPLE === '1')('the example, every step applied then rolled back', () => {
   it('plan, dry-run --all --patch, apply --all, rollback --yes: byte-identical', async () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { tmpdir } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeProject, treeState } from '../fixtures/engine/fixtureProject.ts';
-import { runCli } from './helpers/cli.ts';
+import { runCli } from '../helpers/runCli.ts';
 
 const git = (cwd: string, ...args: string[]): string => execFileSync('git', args, { cwd, encoding: 'utf8' });
 

@@ -8,7 +8,7 @@ import { detectProject } from '../../src/graph/projectDetection.ts';
 import { buildRequireGraph } from '../../src/graph/requireGraph.ts';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { copyLayout, removeLayoutCopies, type LayoutName } from './helpers/layoutFixture.ts';
-import { runMigrate } from './helpers/runCli.ts';
+import { runCli as runMigrate } from '../helpers/runCli.ts';
 
 afterAll(removeLayoutCopies);
 

@@ -7,8 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { TOOLKIT_ROOT } from '../../src/config/loadProject.ts';
-import { main } from '../../src/cli/main.ts';
-import type { CommandIO } from '../../src/cli/command.ts';
+import { runCli as runCliIn } from '../helpers/runCli.ts';
 
 export const TMP_ROOT = path.join(TOOLKIT_ROOT, 'test', 'tmp', 'reliability');
 export const MIGRATE_BIN = path.join(TOOLKIT_ROOT, 'bin', 'migrate.mjs');
@@ -102,13 +101,8 @@ export interface CliResult {
 }
 
 /** Runs `migrate <argv>` in this process (the CLI's own main), capturing its output. */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
-  let out = '';
-  let err = '';
-  const io: CommandIO = { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`), color: false, isTTY: false, cwd: TOOLKIT_ROOT, env };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+/** Runs the CLI in-process from the toolkit root (the shared runner). */
+export const runCli = (argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliResult> => runCliIn(argv, TOOLKIT_ROOT, { env });
 
 /** Runs `node bin/migrate.mjs <argv>` as a child process. */
 export function runCliChild(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {

@@ -1,18 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-import type { CommandIO } from '../../src/cli/command.ts';
 import { copyFixture, editFile } from './helpers/fixtureProject.ts';
+import { runCli } from '../helpers/runCli.ts';
 
 
-async function run(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CommandIO = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), color: false, isTTY: false, cwd, env: {} };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = (argv: string[], cwd: string) => runCli(argv, cwd, { env: {} });
 
 describe('migrate verify / trace / bench-runtime', () => {
   it('verify exits 0 on an unchanged project (processes and world) and 1 with the difference in --json', async () => {

@@ -1,0 +1,24 @@
+// Runs the `migrate` dispatcher in-process with captured output, as a pipe would see it (no
+// colour; a TTY only when asked). The one CLI runner every test uses.
+import { main } from '../../src/cli/main.ts';
+
+export interface CliResult {
+  code: number;
+  out: string;
+  err: string;
+}
+
+export async function runCli(argv: string[], cwd: string, opts: { tty?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  let out = '';
+  let err = '';
+  const line = (t: string): string => (t.endsWith('\n') ? t : `${t}\n`);
+  const code = await main(argv, {
+    out: (t) => void (out += line(t)),
+    err: (t) => void (err += line(t)),
+    color: false,
+    isTTY: opts.tty ?? false,
+    cwd,
+    env: { ...(opts.env ?? process.env), NO_COLOR: '1' },
+  });
+  return { code, out, err };
+}
