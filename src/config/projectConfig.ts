@@ -1,14 +1,18 @@
 // migrate.config.json: the one boundary every command reads. Validated with zod; each wrong
 // field gets its own message (path, what was expected, what was found).
 import { z } from 'zod';
+import { isInsideProject } from '../stage/projectPath.ts';
 
 export const CONFIG_FILE = 'migrate.config.json';
 
 const relPath = z
   .string()
   .min(1)
-  .refine((p) => !p.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(p), 'must be a path relative to the project')
-  .refine((p) => !p.split(/[\\/]/).includes('..'), 'must stay inside the project (no "..")');
+  .superRefine((p, ctx) => {
+    if (isInsideProject(p)) return;
+    const absolute = p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p);
+    ctx.addIssue({ code: 'custom', message: absolute ? 'must be a path relative to the project' : 'must stay inside the project (no "..")' });
+  });
 
 export const processSchema = z.object({
   name: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" or "-" only'),

