@@ -51,14 +51,5 @@ export function loadProject(opts: { project?: string; cwd: string }): Project {
     });
   }
   const root = realpathSync(dir);
-  for (const p of config.processes) {
-    const entry = path.resolve(root, p.entry);
-    if (!entry.startsWith(root + path.sep)) {
-      throw new MigrateError('CFG-004', `process '${p.name}' entry ${p.entry} is outside the project`, {
-        location: { file },
-        hint: 'entries must be files inside the project folder',
-      });
-    }
-  }
   return { root, config, isExample };
 }
