@@ -6,7 +6,7 @@ import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Workspace } from '../../src/stage/tree.ts';
 import { isRuntimePath } from '../../transforms/lua/lib/luaProject.ts';
 import { moduleNameForPath } from '../../src/graph/requireGraph.ts';
-import { sha256 } from '../../src/graph/luaFiles.ts';
+import { sha256 } from '../../src/hash.ts';
 
 export interface ModuleFile {
   path: string;

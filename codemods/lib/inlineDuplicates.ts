@@ -4,7 +4,8 @@
 import { createTwoFilesPatch } from 'diff';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Workspace } from '../../src/stage/tree.ts';
-import { luaFileFacts, sha256 } from '../../src/graph/luaFiles.ts';
+import { luaFileFacts } from '../../src/graph/luaFiles.ts';
+import { sha256 } from '../../src/hash.ts';
 import { bindsOf, lineOffsets } from '../../transforms/lua/lib/inlineBlocks.ts';
 import { asNode, lineLocator, type LuaNode } from '../../src/parse/luaAst.ts';
 import { lineSimilarity } from './duplicateModules.ts';

@@ -7,7 +7,7 @@ import type { Transform } from '../../src/transform/types.ts';
 import { createTree, type StagedTree } from '../../src/stage/stagedTree.ts';
 import { commit } from './treeSnapshots.ts';
 import { isRuntimePath, processClosures } from '../../transforms/lua/lib/luaProject.ts';
-import { sha256 } from '../../src/graph/luaFiles.ts';
+import { sha256 } from '../../src/hash.ts';
 import type { PlanStep, SizeImpact, Story } from './planTypes.ts';
 
 export const RUNTIME = 'runtime';

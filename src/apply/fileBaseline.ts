@@ -4,7 +4,8 @@
 import { DiskWorkspace } from '../stage/workspace.ts';
 import type { Project } from '../config/loadProject.ts';
 import { PLAN_DIR } from '../plan/planFile.ts';
-import { readFileBaseline, sha256, writeFileBaseline, type FileBaseline } from './journal.ts';
+import { readFileBaseline, writeFileBaseline, type FileBaseline } from './journal.ts';
+import { sha256 } from '../hash.ts';
 
 function trackedFiles(project: Project): { ws: DiskWorkspace; files: string[] } {
   const ws = new DiskWorkspace(project.root);

@@ -2,7 +2,7 @@
 // with its changes (pre- and post-image sha256 and modes) and a state; the images live
 // content-addressed in .migrate/blobs/; baseline.json holds every project file's hash before
 // the first step. All writes go through a temp file, fsync and rename.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash.ts';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -10,7 +10,6 @@ import { MigrateError } from '../errors.ts';
 import type { FileChange } from '../stage/tree.ts';
 
 export const MIGRATE_DIR = '.migrate';
-export const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
 
 const changeSchema = z.object({
   kind: z.enum(['create', 'update', 'delete', 'move']),

@@ -7,7 +7,7 @@ import type { FileChange, Workspace } from '../stage/tree.ts';
 import { DECISION, type PlanStep } from '../plan/planSchema.ts';
 import { getTransform } from '../transform/registry.ts';
 import { runTransform } from '../transform/runTransform.ts';
-import { sha256 } from './journal.ts';
+import { sha256 } from '../hash.ts';
 
 export type ResolvedStep =
   | { kind: 'run'; transform: string; params: Record<string, unknown> }

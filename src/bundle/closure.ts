@@ -3,7 +3,7 @@
 // them are runtime modules (under `runtime.namespace + '.'`, plus those listed in
 // runtime/manifest.json) with their version and sha256, and which stay process modules.
 // Orders are deterministic (dependencies first, in source order) so builds are byte-reproducible.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash.ts';
 import path from 'node:path';
 import type { ProjectConfig } from '../config/projectConfig.ts';
 import { MigrateError } from '../errors.ts';
@@ -109,7 +109,7 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace): BundleGr
     if (have) return have;
     const bytes = ws.read(file)!;
     const runtime = name.startsWith(ns) || manifestByName.has(name);
-    const hash = createHash('sha256').update(bytes).digest('hex');
+    const hash = sha256(bytes);
     const listed = manifestByName.get(name);
     if (listed?.hash && listed.hash !== hash) {
       throw new MigrateError('BUNDLE-005', `runtime manifest hash of '${name}' does not match ${file}`, {

@@ -1,7 +1,7 @@
 // Which files are Lua sources of a project (under sourceRoot, not excluded, not build output),
 // glob matching for config.exclude, and the content-hash parse cache shared by the graph, the
 // audit, the bundler and the codemods (graphs are rebuilt after every staged step).
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash.ts';
 import type { ProjectConfig } from '../config/projectConfig.ts';
 import type { Workspace } from '../stage/tree.ts';
 import { parseLua, type ParsedLua } from '../parse/luaSource.ts';
@@ -51,7 +51,6 @@ export interface LuaFileFacts {
 const cache = new Map<string, LuaFileFacts>();
 const CACHE_LIMIT = 20_000;
 
-export const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
 
 export function countLines(text: string): number {
   if (text.length === 0) return 0;

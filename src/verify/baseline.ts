@@ -2,7 +2,7 @@
 // <project>/.migrate/baseline/ so a behaviour change made during the migration cannot hide in
 // both sides of a comparison. Written once (ensureBaseline never overwrites), checked by
 // sha256 whenever it is read.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash.ts';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -21,7 +21,6 @@ const baselineSchema = z.object({
 
 export type BaselineIndex = z.infer<typeof baselineSchema>;
 
-export const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
 
 export function baselineDir(project: Project): string {
   return path.join(project.root, BASELINE_DIR);

@@ -2,7 +2,8 @@
 // sources must be byte-identical to the baseline bundles, and replaying the traces on it
 // must give the baseline's answers.
 import type { Project } from '../config/loadProject.ts';
-import { readBaseline, sha256 } from './baseline.ts';
+import { readBaseline } from './baseline.ts';
+import { sha256 } from '../hash.ts';
 import { buildFor } from './builds.ts';
 import { verifyParity } from './parity.ts';
 import { renderParityReport } from './render.ts';

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePlan, makeProject, treeState, writePlan } from '../fixtures/engine/fixtureProject.ts';
 import { applyStep, dryRun, planStatus, revertStep } from '../../src/apply/engine.ts';
-import { journalPath, readJournal, sha256 } from '../../src/apply/journal.ts';
+import { journalPath, readJournal } from '../../src/apply/journal.ts';
+import { sha256 } from '../../src/hash.ts';
 import { loadPlan } from '../../src/plan/planFile.ts';
 
 const opts = { skipBaselineBuild: true };

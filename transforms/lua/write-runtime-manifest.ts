@@ -9,7 +9,7 @@ import type { Workspace } from '../../src/stage/tree.ts';
 import { parseLuaOrThrow } from '../../src/parse/luaSource.ts';
 import { asNode } from '../../src/parse/luaAst.ts';
 import { moduleNameForPath } from '../../src/graph/requireGraph.ts';
-import { sha256 } from '../../src/graph/luaFiles.ts';
+import { sha256 } from '../../src/hash.ts';
 import { manifestPath, readManifest, type ManifestModule, type RuntimeManifest } from './lib/manifest.ts';
 import { moduleExports } from './lib/moduleExports.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';

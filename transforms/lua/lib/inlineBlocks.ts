@@ -3,7 +3,7 @@
 // parameters and hands back, so the block keeps reading and assigning the same variables.
 import { MigrateError } from '../../../src/errors.ts';
 import { walkLua, type LuaNode } from '../../../src/parse/luaAst.ts';
-import { sha256 } from '../../../src/graph/luaFiles.ts';
+import { sha256 } from '../../../src/hash.ts';
 
 export interface BlockSpan {
   /** 1-based first and last line (whole lines, final newline of the last one included). */
