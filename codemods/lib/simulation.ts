@@ -2,42 +2,15 @@
 // the project, so its reads (path + sha256 before the step), its size impact per process and
 // the budgets after it are measured, not guessed.
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
-import type { Workspace } from '../../src/stage/tree.ts';
+import type { FileChange, Workspace } from '../../src/stage/tree.ts';
 import type { Transform } from '../../src/transform/types.ts';
 import { createTree, type StagedTree } from '../../src/stage/stagedTree.ts';
-import { commit } from './treeSnapshots.ts';
-import { isRuntimePath, processClosures } from '../../transforms/lua/lib/luaProject.ts';
+import { MemoryWorkspace } from '../../src/stage/workspace.ts';
+import { ClosureSizes, RUNTIME, measure, type Sizes } from './closureSizes.ts';
 import { sha256 } from '../../src/hash.ts';
 import type { PlanStep, SizeImpact, Story } from './planTypes.ts';
 
-export const RUNTIME = 'runtime';
-
-export interface Sizes {
-  /** process -> bytes of its closure outside the runtime (its shell), plus 'runtime'. */
-  shell: Map<string, number>;
-  /** process -> bytes of its whole closure (its everything-bundle). */
-  bundle: Map<string, number>;
-  /** process -> closure files, for budget explanations. */
-  files: Map<string, string[]>;
-}
-
-export function measure(ws: Workspace, config: ProjectConfig, canonical?: (p: string) => string): Sizes {
-  const closures = processClosures(ws, config, canonical);
-  const size = (f: string) => ws.read(f)?.length ?? 0;
-  const shell = new Map<string, number>();
-  const bundle = new Map<string, number>();
-  const files = new Map<string, string[]>();
-  for (const [proc, closure] of closures) {
-    const own = closure.filter((f) => !isRuntimePath(config, f));
-    shell.set(proc, own.reduce((n, f) => n + size(f), 0));
-    bundle.set(proc, closure.reduce((n, f) => n + size(f), 0));
-    files.set(proc, own);
-  }
-  const runtimeFiles = ws.list(config.runtime.dir).filter((f) => f.endsWith('.lua'));
-  shell.set(RUNTIME, runtimeFiles.reduce((n, f) => n + size(f), 0));
-  files.set(RUNTIME, runtimeFiles);
-  return { shell, bundle, files };
-}
+export { RUNTIME, measure, type Sizes } from './closureSizes.ts';
 
 export interface StepDraft {
   id: string;
@@ -52,7 +25,14 @@ export interface StepDraft {
 }
 
 export class EpicSimulation {
+  /** The project as the steps so far left it; each step's changes are folded into it. */
+  private readonly base: MemoryWorkspace;
   tree: StagedTree;
+  private readonly closureSizes: ClosureSizes;
+  /** With symlinked copies in the snapshot a change can reach a closure under another path. */
+  private readonly incremental: boolean;
+  /** Tests set this to compare every incremental measurement with a full one. */
+  static checkSizes = false;
   readonly steps: PlanStep[] = [];
   /** Processes whose requires go through the loader (their shell budget applies). */
   readonly federated = new Set<string>();
@@ -64,12 +44,38 @@ export class EpicSimulation {
     readonly root: string,
     readonly canonical: (p: string) => string = (p) => p,
   ) {
-    this.tree = createTree(base);
-    this.baseline = measure(base, config, canonical);
+    const paths = base.list();
+    this.base = new MemoryWorkspace({}, base.root);
+    for (const p of paths) this.base.set(p, base.read(p)!, base.mode(p));
+    this.tree = createTree(this.base);
+    this.incremental = paths.every((p) => canonical(p) === p);
+    this.closureSizes = new ClosureSizes(this.base, config, canonical);
+    this.baseline = this.closureSizes.sizes;
   }
 
   sizes(): Sizes {
-    return measure(this.tree, this.config, this.canonical);
+    return this.closureSizes.sizes;
+  }
+
+  /** Folds a step's changes into the base and brings the sizes up to date. */
+  private fold(changes: FileChange[]): Sizes {
+    for (const c of changes) {
+      if (c.kind === 'delete') this.base.remove(c.path);
+      else if (c.kind === 'move') {
+        this.base.remove(c.from);
+        this.base.set(c.to, c.after, c.mode);
+      } else this.base.set(c.path, c.after, c.mode);
+    }
+    this.tree = createTree(this.base);
+    const after = this.incremental ? this.closureSizes.update(this.base, changes) : this.closureSizes.refresh(this.base);
+    if (EpicSimulation.checkSizes) {
+      const full = measure(this.base, this.config, this.canonical);
+      for (const k of ['shell', 'bundle', 'files'] as const) {
+        const want = JSON.stringify([...full[k]]);
+        if (JSON.stringify([...after[k]]) !== want) throw new Error(`incremental ${k} sizes differ from a full measure: ${want}`);
+      }
+    }
+    return after;
   }
 
   private lastId(): string[] {
@@ -80,7 +86,7 @@ export class EpicSimulation {
   /** Applies a step in memory and records it; returns undefined when it changes nothing. */
   run(draft: StepDraft): PlanStep | undefined {
     const before = this.sizes();
-    const next = commit(this.tree);
+    const next = createTree(this.base);
     const notes: string[] = [];
     const parsed = draft.transform.params.parse(draft.params);
     draft.transform.apply(next, parsed, { config: this.config, root: this.root, report: (n) => notes.push(n) });
@@ -88,8 +94,7 @@ export class EpicSimulation {
     if (!changes.length) return undefined;
     const inputs = (draft.inputs?.(this.tree) ?? []).map((p) => ({ path: p, sha256: sha256(this.tree.read(p)!) }));
     const reads = changes.flatMap((c) => (c.kind === 'update' || c.kind === 'delete' ? [{ path: c.path, sha256: sha256(c.before) }] : c.kind === 'move' ? [{ path: c.from, sha256: sha256(c.before) }] : []));
-    this.tree = commit(next);
-    const after = this.sizes();
+    const after = this.fold(changes);
     const sizeImpact: SizeImpact[] = [];
     for (const [proc, b] of before.shell) {
       const a = after.shell.get(proc) ?? 0;

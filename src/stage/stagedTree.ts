@@ -41,6 +41,7 @@ export class StagedTree implements Tree {
 
   list(dir = ''): string[] {
     const prefix = dir ? (dir.endsWith('/') ? dir : `${dir}/`) : '';
+    if (this.staged.size === 0) return this.base.list(dir);
     const all = new Set(this.base.list(dir));
     for (const [p, c] of this.staged) {
       if (!p.startsWith(prefix)) continue;

@@ -136,6 +136,8 @@ export class DiskWorkspace implements Workspace {
 export class MemoryWorkspace implements Workspace {
   readonly root: string;
   private readonly files: Map<string, { content: Buffer; mode: number }>;
+  /** Sorted paths, kept until a file is added or removed (lists are asked for every step). */
+  private sorted?: string[];
 
   constructor(files: Record<string, string | Buffer> = {}, root = '/memory') {
     this.root = root;
@@ -157,8 +159,20 @@ export class MemoryWorkspace implements Workspace {
   }
 
   list(dir = ''): string[] {
-    const prefix = dir ? (dir.endsWith('/') ? dir : `${dir}/`) : '';
-    return [...this.files.keys()].filter((p) => p.startsWith(prefix)).sort();
+    this.sorted ??= [...this.files.keys()].sort();
+    if (!dir) return this.sorted.slice();
+    const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+    return this.sorted.filter((p) => p.startsWith(prefix));
+  }
+
+  /** Sets a file (the planner folds each simulated step into its base this way). */
+  set(p: string, content: Buffer, mode = this.files.get(p)?.mode ?? 0o644): void {
+    if (!this.files.has(p)) this.sorted = undefined;
+    this.files.set(p, { content, mode });
+  }
+
+  remove(p: string): void {
+    if (this.files.delete(p)) this.sorted = undefined;
   }
 
   /** Test helper: every file as text. */

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { MigrateError } from '../../src/errors.ts';
 import type { Transform } from '../../src/transform/types.ts';
 import type { TextEdit } from '../../src/transform/types.ts';
-import { isRuntimePath, processClosures, runtimePrefix } from './lib/luaProject.ts';
+import { isRuntimePath, processClosure, runtimePrefix } from './lib/luaProject.ts';
 import { resolveModule } from '../../src/graph/requireGraph.ts';
 import { readManifest, rangeFor } from './lib/manifest.ts';
 import { editRequireSites } from './lib/rewriteRequires.ts';
@@ -26,8 +26,7 @@ export function processOwnFiles(tree: Tree, config: ProjectConfig, processName: 
   if (!config.processes.some((p) => p.name === processName)) {
     throw new MigrateError('PLAN-204', `unknown process ${processName}`, { hint: `one of: ${config.processes.map((p) => p.name).join(', ')}` });
   }
-  const closures = processClosures(tree, config);
-  return (closures.get(processName) ?? []).filter((f) => !isRuntimePath(config, f));
+  return processClosure(tree, config, processName).filter((f) => !isRuntimePath(config, f));
 }
 
 const quoteOf = (raw: string): string => (raw.startsWith("'") ? "'" : '"');

@@ -7,7 +7,7 @@ import { MigrateError } from '../../src/errors.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Transform } from '../../src/transform/types.ts';
 import type { Tree } from '../../src/stage/tree.ts';
-import { isRuntimePath, processClosures, processHome } from './lib/luaProject.ts';
+import { isRuntimePath, processClosure, processHome, reachedByOthers } from './lib/luaProject.ts';
 import { moduleNameForPath, resolveModule } from '../../src/graph/requireGraph.ts';
 import { normaliseRoot } from '../../src/graph/luaFiles.ts';
 import { moveFile, renameRequires } from './lib/rewriteRequires.ts';
@@ -31,14 +31,14 @@ function home(config: ProjectConfig, name: string) {
 /** Shared-folder modules reachable only from `processName` (names), and its unreachable own files. */
 export function specialisationOf(tree: Tree, config: ProjectConfig, processName: string): { exclusive: string[]; unreachable: string[] } {
   const h = home(config, processName);
-  const closures = processClosures(tree, config);
-  const mine = closures.get(processName) ?? [];
-  const others = new Set(config.processes.filter((p) => p.name !== processName).flatMap((p) => closures.get(p.name) ?? []));
+  const mine = processClosure(tree, config, processName);
   const processDirs = config.processes.map((p) => home(config, p.name).dir);
   // A process whose folder is the source root already holds every module: nothing moves in.
   const ownsRoot = h.dir === normaliseRoot(config.sourceRoot);
-  const exclusive = (ownsRoot ? [] : mine)
-    .filter((f) => !isRuntimePath(config, f) && !others.has(f) && !processDirs.some((d) => f.startsWith(`${d}/`)))
+  const candidates = (ownsRoot ? [] : mine).filter((f) => !isRuntimePath(config, f) && !processDirs.some((d) => f.startsWith(`${d}/`)));
+  const others = reachedByOthers(tree, config, processName, candidates);
+  const exclusive = candidates
+    .filter((f) => !others.has(f))
     .map((f) => moduleNameForPath(config, f))
     .filter((n): n is string => !!n)
     .sort();

@@ -4,8 +4,8 @@
 // src/graph and src/parse; only what has no canonical counterpart lives here.
 import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
 import type { Workspace } from '../../../src/stage/tree.ts';
-import { normaliseRoot } from '../../../src/graph/luaFiles.ts';
-import { buildRequireGraph } from '../../../src/graph/requireGraph.ts';
+import { isBuiltin, resolveModule } from '../../../src/graph/requireGraph.ts';
+import { luaFileFacts, normaliseRoot } from '../../../src/graph/luaFiles.ts';
 
 /**
  * Every Lua source the codemods edit. Unlike the graph's listLuaFiles this ignores
@@ -42,30 +42,131 @@ export function processHome(config: ProjectConfig, processName: string): { dir: 
 }
 
 /**
- * Per-process closures as file paths (entry first, then depth-first in require order), read
- * off the canonical buildRequireGraph. The planner and the moving transforms work by path and
- * order their steps by this discovery order (the graph lists modules dependencies-first), and
- * `canonical` folds a file reached through a symlinked folder onto its real path (the
- * planner's in-memory snapshot has no realPath for the graph to use).
+ * Walks closures of processes over one workspace state: each file's require sites come from
+ * the content-keyed facts cache and each name is resolved once per walker, so closures of
+ * many processes cost the files they reach, not a graph of the whole project. A file reached
+ * through a symlinked folder is folded onto its real path (`realPath` on disk, `canonical` for
+ * the planner's in-memory snapshot), as the canonical graph (buildRequireGraph) does.
  */
-export function processClosures(ws: Workspace, config: ProjectConfig, canonical: (p: string) => string = (p) => p): Map<string, string[]> {
-  const graph = buildRequireGraph(config, ws);
-  const pathOf = (name: string): string => canonical(graph.modules.get(name)!.path);
-  const closures = new Map<string, string[]>();
-  for (const proc of config.processes) {
-    const entryModule = graph.processes.find((p) => p.name === proc.name)?.entryModule;
+export class ClosureWalker {
+  private readonly resolved = new Map<string, string | null>();
+  private readonly requires = new Map<string, string[]>();
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly config: ProjectConfig,
+    private readonly canonical: (p: string) => string = (p) => p,
+  ) {}
+
+  /** The path a file is known by: its real path when it lies inside the project. */
+  private pathOf(file: string): string | undefined {
+    const realPath = (this.ws as { realPath?: (p: string) => string | undefined }).realPath;
+    const real = typeof realPath === 'function' ? realPath.call(this.ws, file) : file;
+    if (real === undefined) return undefined; // a symlink loop or dangling link: the graph drops it
+    return this.canonical(real !== file && !real.startsWith('../') ? real : file);
+  }
+
+  private resolve(name: string): string | undefined {
+    let hit = this.resolved.get(name);
+    if (hit === undefined) {
+      const file = isBuiltin(this.config, name) ? undefined : resolveModule(this.config, this.ws, name);
+      hit = (file !== undefined && this.pathOf(file)) || null;
+      this.resolved.set(name, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  /** Files `file` requires (resolved, unique, source order). */
+  requiresOf(file: string): string[] {
+    let out = this.requires.get(file);
+    if (out) return out;
+    out = [];
+    const bytes = this.ws.read(file);
+    if (bytes) {
+      for (const site of luaFileFacts(bytes, file).sites) {
+        const target = this.resolve(site.name);
+        if (target !== undefined && !out.includes(target)) out.push(target);
+      }
+    }
+    this.requires.set(file, out);
+    return out;
+  }
+
+  /** Every require name (resolved or not) in the given files: what a new file could capture. */
+  namesRequiredBy(files: string[]): Set<string> {
+    const names = new Set<string>();
+    for (const f of files) {
+      const bytes = this.ws.read(f);
+      if (bytes) for (const s of luaFileFacts(bytes, f).sites) names.add(s.name);
+    }
+    return names;
+  }
+
+  /** A process's closure: entry first, then depth-first in require order. */
+  closureOf(processName: string): string[] {
+    const proc = this.config.processes.find((p) => p.name === processName);
+    if (!proc || !this.ws.exists(proc.entry)) return [];
+    const entry = this.pathOf(proc.entry);
     const seen = new Set<string>();
     const order: string[] = [];
-    const stack = entryModule === undefined ? [] : [entryModule];
+    const stack = entry === undefined ? [] : [entry];
     while (stack.length) {
-      const mod = stack.pop()!;
-      const file = pathOf(mod);
+      const file = stack.pop()!;
       if (seen.has(file)) continue;
       seen.add(file);
       order.push(file);
-      for (const dep of (graph.edges.get(mod) ?? []).slice().reverse()) stack.push(dep);
+      const deps = this.requiresOf(file);
+      for (let i = deps.length - 1; i >= 0; i--) stack.push(deps[i]!);
     }
-    closures.set(proc.name, order);
+    return order;
   }
-  return closures;
+}
+
+/**
+ * Files of `files` that some process other than `processName` reaches, found backwards:
+ * a file is reached by process Q exactly when Q's entry is among its requirers (transitively),
+ * so one reverse-edge pass over the project replaces walking every other process's closure.
+ */
+export function reachedByOthers(ws: Workspace, config: ProjectConfig, processName: string, files: string[]): Set<string> {
+  const walker = new ClosureWalker(ws, config);
+  const requirers = new Map<string, string[]>();
+  const seen = new Set<string>();
+  const todo = [...luaFiles(ws, config), ...config.processes.map((p) => p.entry).filter((e) => ws.exists(e))];
+  while (todo.length) {
+    const file = todo.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const dep of walker.requiresOf(file)) {
+      const list = requirers.get(dep);
+      if (list) list.push(file);
+      else requirers.set(dep, [file]);
+      if (!seen.has(dep)) todo.push(dep);
+    }
+  }
+  const otherEntries = new Set(config.processes.filter((p) => p.name !== processName && ws.exists(p.entry)).map((p) => walker.closureOf(p.name)[0]!));
+  const out = new Set<string>();
+  for (const f of files) {
+    const up = new Set<string>([f]);
+    const stack = [f];
+    while (stack.length) {
+      const cur = stack.pop()!;
+      if (otherEntries.has(cur)) {
+        out.add(f);
+        break;
+      }
+      for (const r of requirers.get(cur) ?? []) if (!up.has(r)) up.add(r), stack.push(r);
+    }
+  }
+  return out;
+}
+
+/** Per-process closures as file paths (entry first, then depth-first in require order). */
+export function processClosures(ws: Workspace, config: ProjectConfig, canonical: (p: string) => string = (p) => p): Map<string, string[]> {
+  const walker = new ClosureWalker(ws, config, canonical);
+  return new Map(config.processes.map((p) => [p.name, walker.closureOf(p.name)]));
+}
+
+/** One process's closure (the others are not walked). */
+export function processClosure(ws: Workspace, config: ProjectConfig, processName: string): string[] {
+  return new ClosureWalker(ws, config).closureOf(processName);
 }
