@@ -7,7 +7,7 @@ import type { FileChange, Workspace } from '../stage/tree.ts';
 import { DECISION, type PlanStep } from '../plan/planSchema.ts';
 import { getTransform } from '../transform/registry.ts';
 import { runTransform } from '../transform/runTransform.ts';
-import { sha256 } from '../hash.ts';
+import { fileSha256, sha256 } from '../hash.ts';
 
 export type ResolvedStep =
   | { kind: 'run'; transform: string; params: Record<string, unknown> }
@@ -61,7 +61,7 @@ class RecordingWorkspace implements Workspace {
   }
   read(p: string): Buffer | undefined {
     const b = this.base.read(p);
-    if (b) this.seen.set(p, sha256(b));
+    if (b) this.seen.set(p, fileSha256(b));
     return b;
   }
   exists(p: string): boolean {
@@ -107,7 +107,7 @@ export function changesetHash(changes: FileChange[]): string {
 export function driftedFiles(ws: Workspace, reads: { path: string; sha256: string }[]): string[] {
   return reads.filter((r) => {
     const b = ws.read(r.path);
-    return !b || sha256(b) !== r.sha256;
+    return !b || fileSha256(b) !== r.sha256;
   }).map((r) => r.path);
 }
 

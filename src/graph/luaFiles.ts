@@ -1,7 +1,7 @@
 // Which files are Lua sources of a project (under sourceRoot, not excluded, not build output),
 // glob matching for config.exclude, and the content-hash parse cache shared by the graph, the
 // audit, the bundler and the codemods (graphs are rebuilt after every staged step).
-import { sha256 } from '../hash.ts';
+import { fileSha256 } from '../hash.ts';
 import type { ProjectConfig } from '../config/projectConfig.ts';
 import type { Workspace } from '../stage/tree.ts';
 import { parseLua, type ParsedLua } from '../parse/luaSource.ts';
@@ -66,7 +66,7 @@ const byBuffer = new WeakMap<Buffer, LuaFileFacts>();
 export function luaFileFacts(bytes: Buffer, file: string): LuaFileFacts {
   const known = byBuffer.get(bytes);
   if (known && cache.get(known.hash) === known) return known.parsed.file === file ? known : { ...known, parsed: { ...known.parsed, file } };
-  const hash = sha256(bytes);
+  const hash = fileSha256(bytes);
   const hit = cache.get(hash);
   if (hit) byBuffer.set(bytes, hit);
   if (hit) return hit.parsed.file === file ? hit : { ...hit, parsed: { ...hit.parsed, file } };

@@ -1,7 +1,7 @@
 // Plan IO: finds, parses (JSON or YAML) and validates plan files with one message per problem
 // (schema issues and semantic ones: unknown transform, duplicate or unknown ids, a step
 // placed before a step it depends on), and saves them as stable, pretty JSON.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { MigrateError } from '../errors.ts';
@@ -99,10 +99,38 @@ export interface LoadedPlan {
   file: string;
 }
 
-/** Loads and validates a project's plan (by name, or the only/epic one). */
+/** Parses and validates a plan file (a fresh, editable object). */
+async function readPlanFile(file: string): Promise<Plan> {
+  return validatePlan(parseText(file, readFileSync(file, 'utf8')), file);
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+/**
+ * Validated plans by file, while the file keeps its identity (inode, size, times): commands
+ * that apply one step at a time in one process (the interactive next-step, the benchmark) would
+ * otherwise parse and validate a plan of thousands of steps once per step. A file written
+ * within the last second is not kept (a same-size rewrite in the same tick keeps its stamps).
+ */
+const planCache = new Map<string, { stamp: string; plan: Plan }>();
+const RACY_MS = 1000;
+
+/** Loads and validates a project's plan (by name, or the only/epic one). The plan is frozen: edit through updatePlanStep. */
 export async function loadPlanFile(projectRoot: string, name?: string): Promise<LoadedPlan> {
   const file = findPlanFile(projectRoot, name);
-  return { plan: await validatePlan(parseText(file, readFileSync(file, 'utf8')), file), file };
+  const st = statSync(file, { bigint: true });
+  const stamp = `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+  const hit = planCache.get(file);
+  if (hit?.stamp === stamp) return { plan: hit.plan, file };
+  const plan = deepFreeze(await readPlanFile(file));
+  if (Date.now() - Number(st.mtimeMs) > RACY_MS) planCache.set(file, { stamp, plan });
+  return { plan, file };
 }
 
 export async function loadPlan(projectRoot: string, name?: string): Promise<Plan> {
@@ -126,7 +154,8 @@ export async function savePlan(target: string, plan: unknown): Promise<string> {
 
 /** Loads the plan, lets `edit` change one step, validates and saves it back. */
 export async function updatePlanStep(project: { root: string }, name: string | undefined, id: string, edit: (s: PlanStep) => void): Promise<void> {
-  const { plan, file } = await loadPlanFile(project.root, name);
+  const file = findPlanFile(project.root, name);
+  const plan = await readPlanFile(file);
   const step = plan.steps.find((s) => s.id === id);
   if (!step) throw new MigrateError('APPLY-001', `unknown step '${id}' in plan '${plan.name}'`, { location: { file }, hint: "run 'migrate status' for the step ids" });
   edit(step);

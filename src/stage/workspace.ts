@@ -18,6 +18,7 @@ export class DiskWorkspace implements Workspace {
   readonly root: string;
   private listing?: string[];
   private loops: string[] = [];
+  private linked = false;
 
   constructor(root: string) {
     this.root = path.resolve(root);
@@ -80,6 +81,12 @@ export class DiskWorkspace implements Workspace {
     return [...this.loops];
   }
 
+  /** true when the walk went through a symlink (a file may then be listed under two paths). */
+  hasSymlinks(): boolean {
+    this.listing ??= this.walk();
+    return this.linked;
+  }
+
   list(dir = ''): string[] {
     this.listing ??= this.walk();
     if (!dir) return this.listing;
@@ -120,7 +127,10 @@ export class DiskWorkspace implements Workspace {
         let st;
         try {
           st = lstatSync(childAbs);
-          if (st.isSymbolicLink()) st = statSync(childAbs);
+          if (st.isSymbolicLink()) {
+            this.linked = true;
+            st = statSync(childAbs);
+          }
         } catch {
           continue;
         }
