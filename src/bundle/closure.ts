@@ -65,8 +65,8 @@ export interface BundleGraph {
 /** Parses through the shared content-hash cache; a file that does not parse is BUNDLE-001. */
 function parseForBundle(bytes: Buffer, file: string): { text: string; requires: BundleRequireSite[]; usesFederation: boolean } {
   const facts = luaFileFacts(bytes, file);
-  const { ast, error, text } = facts.parsed;
-  if (!ast) {
+  const { error, text } = facts;
+  if (error) {
     throw new MigrateError('BUNDLE-001', `cannot parse ${file}: [${error!.line}:${error!.column}] ${error!.message}`, {
       location: { file, line: error!.line, column: error!.column },
       hint: 'the bundler only packs files that parse as Lua 5.3; fix the syntax error first',

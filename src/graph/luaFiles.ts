@@ -4,7 +4,8 @@
 import { fileSha256 } from '../hash.ts';
 import type { ProjectConfig } from '../config/projectConfig.ts';
 import type { Workspace } from '../stage/tree.ts';
-import { parseLua, type ParsedLua } from '../parse/luaSource.ts';
+import { LUAPARSE_LEAN_OPTIONS, parseLua, parseLuaText, type LuaParseError, type ParsedLua } from '../parse/luaSource.ts';
+import type { Chunk } from 'luaparse';
 import { scanLua, type DynamicRequireSite, type RequireSite } from './requireSites.ts';
 
 export function globToRegExp(glob: string): RegExp {
@@ -36,21 +37,25 @@ export const normaliseRoot = (r: string): string => (r === '.' || r === './' ? '
 /**
  * Everything the graph and the audit need from one file's bytes, computed once per content.
  * The tree is parsed without `locations` (see LUAPARSE_LEAN_OPTIONS): use lineLocator for lines.
+ * Only `parsed.ast` is expensive to keep (about 25 bytes of heap per byte of Lua): trees live
+ * in a cache bounded by source bytes and are parsed again when asked for after eviction, so
+ * reach for `parsed` only when the tree is needed (text, error, sites and counts are kept).
  */
 export interface LuaFileFacts {
-  parsed: ParsedLua;
-  sites: RequireSite[];
-  dynamic: DynamicRequireSite[];
-  functions: number;
-  lines: number;
-  usesFederation: boolean;
+  readonly parsed: ParsedLua;
+  /** latin1 text without the BOM (offsets of sites and edits are into this). */
+  readonly text: string;
+  readonly bom: boolean;
+  readonly utf8: boolean;
+  readonly error?: LuaParseError;
+  readonly sites: RequireSite[];
+  readonly dynamic: DynamicRequireSite[];
+  readonly functions: number;
+  readonly lines: number;
+  readonly usesFederation: boolean;
   /** sha256 hex of the bytes. */
-  hash: string;
+  readonly hash: string;
 }
-
-const cache = new Map<string, LuaFileFacts>();
-const CACHE_LIMIT = 20_000;
-
 
 export function countLines(text: string): number {
   if (text.length === 0) return 0;
@@ -59,32 +64,134 @@ export function countLines(text: string): number {
   return text.endsWith('\n') ? n - 1 : n;
 }
 
-/** The same Buffer object (a staged or in-memory tree hands out the one it holds) skips hashing. */
-const byBuffer = new WeakMap<Buffer, LuaFileFacts>();
+/** Facts without the tree, per content hash (small: kept for many versions of every file). */
+type FactsCore = Omit<LuaFileFacts, 'parsed'>;
 
-/** Parse + require sites + counts, cached by content hash (the file name is re-attached). */
-export function luaFileFacts(bytes: Buffer, file: string): LuaFileFacts {
-  const known = byBuffer.get(bytes);
-  if (known && cache.get(known.hash) === known) return known.parsed.file === file ? known : { ...known, parsed: { ...known.parsed, file } };
-  const hash = fileSha256(bytes);
-  const hit = cache.get(hash);
-  if (hit) byBuffer.set(bytes, hit);
-  if (hit) return hit.parsed.file === file ? hit : { ...hit, parsed: { ...hit.parsed, file } };
+const FACTS_LIMIT_BYTES = 512 * 2 ** 20;
+const facts = new Map<string, FactsCore>();
+let factsBytes = 0;
+
+/** Parsed trees by content hash, least recently used first; bounded by the bytes parsed. */
+const trees = new Map<string, Chunk>();
+let treeBytes = 0;
+let treeLimitBytes = Number(process.env.MIGRATE_AST_CACHE_MB ?? 24) * 2 ** 20;
+
+/** Sets the tree cache's budget in bytes of Lua source (tests; MIGRATE_AST_CACHE_MB for users). */
+export function setTreeCacheLimit(bytes: number): void {
+  treeLimitBytes = bytes;
+  evictTrees();
+}
+
+/** Bytes of Lua whose trees are kept now (tests). */
+export const treeCacheBytes = (): number => treeBytes;
+
+function evictTrees(): void {
+  for (const hash of trees.keys()) {
+    if (treeBytes <= treeLimitBytes) break;
+    trees.delete(hash);
+    treeBytes -= facts.get(hash)?.text.length ?? 0;
+  }
+}
+
+function rememberTree(core: FactsCore, ast: Chunk): void {
+  trees.set(core.hash, ast);
+  treeBytes += core.text.length;
+  evictTrees();
+}
+
+function treeOf(core: FactsCore): Chunk | undefined {
+  if (core.error) return undefined;
+  const hit = trees.get(core.hash);
+  if (hit) {
+    trees.delete(core.hash); // most recently used goes last
+    trees.set(core.hash, hit);
+    return hit;
+  }
+  const { ast } = parseLuaText(core.text, LUAPARSE_LEAN_OPTIONS);
+  if (ast) rememberTree(core, ast);
+  return ast;
+}
+
+class FileFacts implements LuaFileFacts {
+  constructor(
+    private readonly core: FactsCore,
+    private readonly file: string,
+  ) {}
+  get parsed(): ParsedLua {
+    const { text, bom, utf8, error } = this.core;
+    const ast = treeOf(this.core);
+    return { file: this.file, text, bom, utf8, ...(ast ? { ast } : {}), ...(error ? { error } : {}) };
+  }
+  get text(): string {
+    return this.core.text;
+  }
+  get bom(): boolean {
+    return this.core.bom;
+  }
+  get utf8(): boolean {
+    return this.core.utf8;
+  }
+  get error(): LuaParseError | undefined {
+    return this.core.error;
+  }
+  get sites(): RequireSite[] {
+    return this.core.sites;
+  }
+  get dynamic(): DynamicRequireSite[] {
+    return this.core.dynamic;
+  }
+  get functions(): number {
+    return this.core.functions;
+  }
+  get lines(): number {
+    return this.core.lines;
+  }
+  get usesFederation(): boolean {
+    return this.core.usesFederation;
+  }
+  get hash(): string {
+    return this.core.hash;
+  }
+}
+
+/** The same Buffer object (a staged or in-memory tree hands out the one it holds) skips hashing. */
+const byBuffer = new WeakMap<Buffer, FactsCore>();
+
+function computeFacts(bytes: Buffer, file: string, hash: string): FactsCore {
   const parsed = parseLua(bytes, file, { lean: true });
   let functions = 0;
   let sites: RequireSite[] = [];
   let dynamic: DynamicRequireSite[] = [];
   let usesFederation = false;
-  if (parsed.ast) {
-    ({ sites, dynamic, functions, usesFederation } = scanLua(parsed.ast, parsed.text));
+  if (parsed.ast) ({ sites, dynamic, functions, usesFederation } = scanLua(parsed.ast, parsed.text));
+  const { text, bom, utf8, error } = parsed;
+  const core: FactsCore = { text, bom, utf8, ...(error ? { error } : {}), sites, dynamic, functions, lines: countLines(text), usesFederation, hash };
+  facts.set(hash, core);
+  factsBytes += text.length;
+  for (const [h, old] of facts) {
+    if (factsBytes <= FACTS_LIMIT_BYTES) break;
+    facts.delete(h);
+    factsBytes -= old.text.length;
+    if (trees.delete(h)) treeBytes -= old.text.length;
   }
-  const facts: LuaFileFacts = { parsed, sites, dynamic, functions, lines: countLines(parsed.text), usesFederation, hash };
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(hash, facts);
-  byBuffer.set(bytes, facts);
-  return facts;
+  if (parsed.ast) rememberTree(core, parsed.ast);
+  return core;
+}
+
+/** Parse + require sites + counts, cached by content hash (the file name is re-attached). */
+export function luaFileFacts(bytes: Buffer, file: string): LuaFileFacts {
+  let core = byBuffer.get(bytes);
+  if (!core || facts.get(core.hash) !== core) {
+    const hash = fileSha256(bytes);
+    core = facts.get(hash) ?? computeFacts(bytes, file, hash);
+    byBuffer.set(bytes, core);
+  }
+  return new FileFacts(core, file);
 }
 
 export function clearParseCache(): void {
-  cache.clear();
+  facts.clear();
+  trees.clear();
+  factsBytes = 0;
+  treeBytes = 0;
 }

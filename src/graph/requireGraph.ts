@@ -151,10 +151,10 @@ export function buildRequireGraph(config: ProjectConfig, ws: Workspace): Require
     const bytes = ws.read(file) ?? Buffer.alloc(0);
     const facts = luaFileFacts(bytes, file);
     const shownPath = real !== file && !real.startsWith('../') ? real : file;
-    const e = facts.parsed.error;
+    const e = facts.error;
     if (e) problems.push({ kind: 'parse-error', path: shownPath, line: e.line, column: e.column, message: e.message });
     if (bytes.length === 0) problems.push({ kind: 'empty-file', path: shownPath, line: 1, column: 1, message: 'empty file (it returns nothing)' });
-    else if (!facts.parsed.utf8) problems.push({ kind: 'non-utf8', path: shownPath, line: 1, column: 1, message: 'not valid UTF-8 (kept byte for byte; aos loads it as bytes)' });
+    else if (!facts.utf8) problems.push({ kind: 'non-utf8', path: shownPath, line: 1, column: 1, message: 'not valid UTF-8 (kept byte for byte; aos loads it as bytes)' });
     for (const d of facts.dynamic) {
       problems.push({ kind: 'dynamic-require', path: shownPath, line: d.line, column: d.column, message: `require(${d.expression}): the name is not a literal, not followed` });
     }

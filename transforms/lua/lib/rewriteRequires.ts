@@ -16,11 +16,12 @@ export function editRequireSites(
 ): number {
   const bytes = tree.read(file);
   if (!bytes) return 0;
-  const { parsed, sites } = luaFileFacts(bytes, file);
-  if (!parsed.ast) return 0; // unparseable files are reported by the graph, never edited
-  const edits = sites.flatMap((s) => edit(s, parsed.text));
+  // Only the kept facts are used (never the tree): this runs on every file for every step.
+  const { error, sites, text, bom } = luaFileFacts(bytes, file);
+  if (error) return 0; // unparseable files are reported by the graph, never edited
+  const edits = sites.flatMap((s) => edit(s, text));
   if (!edits.length) return 0;
-  tree.write(file, encodeLua(applyTextEdits(parsed.text, edits), parsed.bom));
+  tree.write(file, encodeLua(applyTextEdits(text, edits), bom));
   return edits.length;
 }
 

@@ -1,0 +1,34 @@
+// The parse cache keeps facts (sites, counts, text) for every content it saw, and the trees
+// only within a byte budget: an evicted tree is parsed again, equal to the first one.
+import { afterEach, describe, expect, it } from 'vitest';
+import { luaFileFacts, setTreeCacheLimit, treeCacheBytes } from '../../src/graph/luaFiles.ts';
+
+const DEFAULT = 24 * 2 ** 20;
+afterEach(() => setTreeCacheLimit(DEFAULT));
+
+const lua = (i: number) => Buffer.from(`local m${i} = require("lib.x${i}")\nlocal function f(a) return a + ${i} end\nreturn { f = f }\n`);
+
+describe('bounded tree cache', () => {
+  it('keeps trees within the budget and re-parses evicted ones identically', () => {
+    const files = Array.from({ length: 50 }, (_, i) => lua(1000 + i));
+    const first = files.map((b, i) => JSON.stringify(luaFileFacts(b, `f${i}.lua`).parsed.ast));
+    setTreeCacheLimit(files[0]!.length * 5);
+    expect(treeCacheBytes()).toBeLessThanOrEqual(files[0]!.length * 5);
+    const again = files.map((b, i) => luaFileFacts(Buffer.from(b), `g${i}.lua`));
+    expect(again.map((f) => JSON.stringify(f.parsed.ast))).toEqual(first);
+    expect(treeCacheBytes()).toBeLessThanOrEqual(files[0]!.length * 5);
+    // the kept facts need no tree
+    expect(again[3]!.sites.map((s) => s.name)).toEqual(['lib.x1003']);
+    expect(again[3]!.parsed.file).toBe('g3.lua');
+    expect(again[3]!.functions).toBe(1);
+  });
+
+  it('a file that does not parse keeps its error and has no tree', () => {
+    setTreeCacheLimit(0);
+    const f = luaFileFacts(Buffer.from('local = 1\n'), 'bad.lua');
+    expect(f.error?.line).toBe(1);
+    expect(f.parsed.ast).toBeUndefined();
+    expect(f.parsed.error).toEqual(f.error);
+    expect(f.sites).toEqual([]);
+  });
+});
