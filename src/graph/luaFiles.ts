@@ -74,7 +74,7 @@ let factsBytes = 0;
 /** Parsed trees by content hash, least recently used first; bounded by the bytes parsed. */
 const trees = new Map<string, Chunk>();
 let treeBytes = 0;
-let treeLimitBytes = Number(process.env.MIGRATE_AST_CACHE_MB ?? 24) * 2 ** 20;
+let treeLimitBytes = Number(process.env.MIGRATE_AST_CACHE_MB ?? 8) * 2 ** 20;
 
 /** Sets the tree cache's budget in bytes of Lua source (tests; MIGRATE_AST_CACHE_MB for users). */
 export function setTreeCacheLimit(bytes: number): void {

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { luaFileFacts, setTreeCacheLimit, treeCacheBytes } from '../../src/graph/luaFiles.ts';
 
-const DEFAULT = 24 * 2 ** 20;
+const DEFAULT = 8 * 2 ** 20;
 afterEach(() => setTreeCacheLimit(DEFAULT));
 
 const lua = (i: number) => Buffer.from(`local m${i} = require("lib.x${i}")\nlocal function f(a) return a + ${i} end\nreturn { f = f }\n`);
