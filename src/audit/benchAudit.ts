@@ -9,6 +9,7 @@ import { DiskWorkspace } from '../stage/workspace.ts';
 import { clearParseCache, listLuaFiles } from '../graph/luaFiles.ts';
 import { decodeLua } from '../parse/luaSource.ts';
 import { auditLua } from './runAudit.ts';
+import { clearAuditFactsCache } from './luaUnits.ts';
 
 export interface AuditBench {
   auditSeconds: number;
@@ -44,7 +45,7 @@ function bareParse(texts: string[]): number {
 /**
  * Audits the project at `root` (a folder holding migrate.config.json). Both sides get one
  * warm-up run (JIT), then each runs `repeat` times and the best time counts (less noise on a
- * busy machine); every audit run starts from an empty parse cache.
+ * busy machine); every audit run starts from empty parse and facts caches.
  */
 export function benchAudit(root: string, opts: { repeat?: number } = {}): AuditBench {
   const repeat = Math.max(1, opts.repeat ?? 3);
@@ -57,6 +58,7 @@ export function benchAudit(root: string, opts: { repeat?: number } = {}): AuditB
 
   const audit = (): { seconds: number; duplicates: number } => {
     clearParseCache();
+    clearAuditFactsCache();
     const t0 = performance.now();
     const report = auditLua(project.config, new DiskWorkspace(project.root), path.basename(project.root));
     return { seconds: (performance.now() - t0) / 1000, duplicates: report.duplicates.length };

@@ -5,9 +5,8 @@
 // function's signature differs: merging them changes behaviour). Findings name paths, line
 // ranges, bytes and the processes that carry each copy.
 import { createTwoFilesPatch } from 'diff';
-import type { Chunk } from 'luaparse';
-import { cloneUnits, exportedSignatures, fileTokens, type CloneUnit, type UnitKind } from './luaUnits.ts';
-import { shingles, shingleSimilarity, sizeBound, type Shingles } from './similarity.ts';
+import { cloneUnits, type CloneUnit, type FileAuditFacts, type UnitKind } from './luaUnits.ts';
+import { shingleCount, shingles, similarityAtLeast, sizeBound, type Shingles } from './similarity.ts';
 
 export const NEAR_THRESHOLD = 0.8;
 const MAX_PATCH_CHARS = 24_000;
@@ -19,7 +18,8 @@ export interface AuditFile {
   /** Module name, when the file is a module. */
   module?: string;
   text: string;
-  ast?: Chunk;
+  /** What the duplication audit needs from the parsed file (luaUnits.ts); absent when it does not parse. */
+  facts?: FileAuditFacts;
   /** sha256 of the bytes. */
   hash: string;
   bytes: number;
@@ -115,10 +115,10 @@ export function findDuplicates(files: AuditFile[]): DuplicateFinding[] {
   const units: CloneUnit[] = [];
   const fileUnits = new Map<string, CloneUnit>();
   for (const f of files) {
-    if (!f.ast || f.bytes === 0) continue;
-    const us = cloneUnits(f.path, f.text, f.ast);
-    fileUnits.set(f.path, { ...us[0]!, bytes: f.bytes });
-    units.push(...us.slice(1));
+    if (!f.facts || f.bytes === 0) continue;
+    const us = cloneUnits(f.path, f.text, f.bytes, f.facts);
+    fileUnits.set(f.path, us[0]!);
+    for (let i = 1; i < us.length; i++) units.push(us[i]!);
   }
 
   // Type-1 files: same tokens, different bytes (whitespace, comments, line endings).
@@ -135,9 +135,19 @@ export function findDuplicates(files: AuditFile[]): DuplicateFinding[] {
 
   // A unit group whose every member lies inside a member of another group is implied by it.
   // (Only copies imply their parts: a near/drifted file pair still gets its inner findings.)
-  const implies = (h: Group, u: CloneUnit): boolean =>
-    h.kind !== 'near' && h.kind !== 'drifted' && h.units.some((v) => inside(u, v) || (h.unit === 'file' && v.path === u.path));
-  const kept = groups.filter((g) => g.unit === 'file' || !groups.some((h) => h !== g && g.units.every((u) => implies(h, u))));
+  const isCopy = (h: Group): boolean => h.kind !== 'near' && h.kind !== 'drifted';
+  const implies = (h: Group, u: CloneUnit): boolean => isCopy(h) && h.units.some((v) => inside(u, v) || (h.unit === 'file' && v.path === u.path));
+  // A group implying a unit has a member in the unit's file: only those are tried (not every pair of groups).
+  const copiesIn = new Map<string, Group[]>();
+  for (const h of groups) {
+    if (!isCopy(h)) continue;
+    for (const v of h.units) {
+      const list = copiesIn.get(v.path);
+      if (!list) copiesIn.set(v.path, [h]);
+      else if (list[list.length - 1] !== h) list.push(h);
+    }
+  }
+  const kept = groups.filter((g) => g.unit === 'file' || !(copiesIn.get(g.units[0]!.path) ?? []).some((h) => h !== g && g.units.every((u) => implies(h, u))));
 
   const findings = kept.map((g) => toFinding(g, byPath));
   findings.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.redundantBytes - a.redundantBytes || a.members[0]!.path.localeCompare(b.members[0]!.path));
@@ -170,8 +180,8 @@ function nearGroups(units: CloneUnit[], textOf: (p: string) => string): Group[] 
       if (sizeBound(sh[i]!.length, sh[j]!.length) < NEAR_THRESHOLD) break; // sorted by size
       const b = cands[j]!;
       if (a.kind !== b.kind || a.path === b.path) continue;
-      const sim = shingleSimilarity(sh[i]!, sh[j]!);
-      if (sim < NEAR_THRESHOLD) continue;
+      const sim = similarityAtLeast(sh[i]!, sh[j]!, NEAR_THRESHOLD);
+      if (sim < 0) continue;
       neighbours[i]!.set(j, sim);
       neighbours[j]!.set(i, sim);
     }
@@ -209,10 +219,10 @@ const tail = (p: string): string => p.slice(p.lastIndexOf('/') + 1).replace(/\.l
  * similarity >= NEAR_THRESHOLD makes them 'near'.
  */
 function driftedOrNearFiles(files: AuditFile[], fileUnits: Map<string, CloneUnit>, groups: Group[], textOf: (p: string) => string): Group[] {
-  const parsed = files.filter((f) => f.ast && f.bytes > 0);
-  const sigs = new Map(parsed.map((f) => [f.path, exportedSignatures(f.ast!)]));
+  const parsed = files.filter((f) => f.facts && f.bytes > 0);
+  const sigs = new Map(parsed.map((f) => [f.path, new Map(f.facts!.signatures)]));
   const tokens = new Map<string, Shingles>();
-  const tokensOf = (f: AuditFile) => tokens.get(f.path) ?? tokens.set(f.path, shingles(fileTokens(f.ast!))).get(f.path)!;
+  const tokensOf = (f: AuditFile) => tokens.get(f.path) ?? tokens.set(f.path, shingles(f.facts!.tokens)).get(f.path)!;
   const sameCopy = new Set<string>();
   for (const g of groups) if (g.unit === 'file') for (const a of g.units) for (const b of g.units) sameCopy.add(`${a.path}\0${b.path}`);
   const pairs = new Set<string>();
@@ -232,8 +242,11 @@ function driftedOrNearFiles(files: AuditFile[], fileUnits: Map<string, CloneUnit
     const sa = sigs.get(pa)!;
     const sb = sigs.get(pb)!;
     const changes = [...sa.keys()].filter((k) => sb.has(k) && sa.get(k) !== sb.get(k)).map((k) => `${sa.get(k)} -> ${sb.get(k)}`);
-    const sim = shingleSimilarity(tokensOf(a), tokensOf(b));
-    if (sim < (changes.length ? 0.5 : NEAR_THRESHOLD)) continue;
+    const need = changes.length ? 0.5 : NEAR_THRESHOLD;
+    // The sizes alone may rule the pair out (the similarity is at most sizeBound).
+    if (sizeBound(shingleCount(a.facts!.tokens.length), shingleCount(b.facts!.tokens.length)) < need) continue;
+    const sim = similarityAtLeast(tokensOf(a), tokensOf(b), need);
+    if (sim < 0) continue;
     const ua = fileUnits.get(pa)!;
     const ub = fileUnits.get(pb)!;
     out.push({

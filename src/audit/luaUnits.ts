@@ -2,8 +2,13 @@
 // blocks (`if`/`do`/loops at file level, e.g. the inline JSON fallback of an entry), descending
 // into top-level blocks and table constructors once. Each unit gets two normalised hashes:
 // type 1 (same tokens: whitespace and comments ignored) and type 2 (identifiers renamed
-// consistently by first occurrence, literals reduced to their kind). Only top-level units are
-// taken, so units of one file never overlap and the whole pass is linear in the file size.
+// consistently by first occurrence, literals reduced to their kind).
+//
+// One walk per file: the whole tree is serialised once into a type-1 token stream (token ids
+// are content hashes, see similarity.ts) and every unit is a slice of that stream (a subtree's
+// pre-order serialisation is contiguous). The type-2 stream of a unit is derived from its slice.
+// The result (FileAuditFacts) holds no AST and no path, so a worker thread can compute it and
+// send it back (src/audit/factsPool.ts) and the same content is never analysed twice.
 import { createHash } from 'node:crypto';
 import type { Chunk } from 'luaparse';
 import { tokenId } from './similarity.ts';
@@ -11,27 +16,54 @@ import { asNode, childKeys, lineLocator, nodeEndLine, nodeStart, type Locator, t
 
 export type UnitKind = 'file' | 'function' | 'table' | 'block';
 
-export interface CloneUnit {
-  path: string;
-  kind: UnitKind;
+/** A unit of one file, as extracted (no path: facts belong to the content). */
+export interface UnitFacts {
+  kind: Exclude<UnitKind, 'file'>;
   /** What the unit is called in the source: `M.deepCopy`, `json (table)`, `if (line 3)`. */
   name: string;
   start: number;
   end: number;
   startLine: number;
   endLine: number;
+  /** AST tokens in the unit (its size for thresholds): FileAuditFacts.tokens[from, from + nodes). */
+  nodes: number;
+  from: number;
+  type1: string;
+  type2: string;
+}
+
+/** Everything the duplication audit needs from one parsed file. */
+export interface FileAuditFacts {
+  /** Type-1 hash of the whole file from its text: comments dropped, whitespace squeezed. */
+  type1: string;
+  /** Line of the file's last token (>= 1). */
+  endLine: number;
+  /** Type-1 token stream of the whole file (content-hashed token ids). */
+  tokens: Float64Array;
+  units: UnitFacts[];
+  /** Exported function signatures, see exportedSignatures. */
+  signatures: [string, string][];
+}
+
+export interface CloneUnit {
+  path: string;
+  kind: UnitKind;
+  name: string;
+  start: number;
+  end: number;
+  startLine: number;
+  endLine: number;
   bytes: number;
-  /** AST nodes in the unit (its size for thresholds). */
   nodes: number;
   type1: string;
   type2: string;
-  /** Type-1 token ids, kept for near-duplicate scoring of mid-sized units. */
-  tokens?: number[];
+  /** Type-1 token ids, kept for near-duplicate scoring of mid-sized units (a view, no copy). */
+  tokens?: Float64Array;
 }
 
 /** Units smaller than this many AST nodes are not reported (one-line getters are everywhere). */
 export const MIN_UNIT_NODES = 24;
-/** Units kept for near-duplicate scoring (token sequences are kept in memory for these only). */
+/** Units kept for near-duplicate scoring. */
 export const NEAR_MIN_NODES = 40;
 export const NEAR_MAX_NODES = 20_000;
 
@@ -46,63 +78,216 @@ const ANY_STRING = tokenId(HEAD, 'S');
 const ANY_NUMBER = tokenId(HEAD, 'N');
 const ANY_BOOLEAN = tokenId(HEAD, 'B');
 
+// What a token is, for the type-2 stream: identifiers are renamed, literals keep their kind.
+const TAG_OTHER = 0;
+const TAG_IDENT = 1;
+const TAG_STRING = 2;
+const TAG_NUMBER = 3;
+const TAG_BOOLEAN = 4;
+
+// Scratch buffers of the walk, grown on demand and reused from file to file.
+let ids = new Float64Array(1 << 16);
+let tags = new Uint8Array(1 << 16);
+let len = 0;
+
+function push(id: number, tag: number): void {
+  if (len === ids.length) {
+    const nextIds = new Float64Array(ids.length * 2);
+    nextIds.set(ids);
+    ids = nextIds;
+    const nextTags = new Uint8Array(tags.length * 2);
+    nextTags.set(tags);
+    tags = nextTags;
+  }
+  ids[len] = id;
+  tags[len++] = tag;
+}
+
+// Token ids of the walk, looked up without building a string per token: identifiers and
+// literals by their text, node heads by type (plus the operator, indexer or `local` that is part
+// of the head: `BinaryExpression+`, `MemberExpression:`, `FunctionDeclaration:local`).
+const identIds = new Map<string, number>();
+const stringIds = new Map<string, number>();
+const numberIds = new Map<string, number>();
+const otherIds = new Map<string, number>();
+const headIds = new Map<string, number>();
+const suffixedHeadIds = new Map<string, Map<string, number>>();
+
+function idOf(table: Map<string, number>, kind: number, value: string): number {
+  let id = table.get(value);
+  if (id === undefined) table.set(value, (id = tokenId(kind, value)));
+  return id;
+}
+
+/** The head of a node of `type` whose head text is `type + suffix`. */
+function suffixedHead(type: string, suffix: string): number {
+  if (suffix === '') return idOf(headIds, HEAD, type);
+  let table = suffixedHeadIds.get(type);
+  if (!table) suffixedHeadIds.set(type, (table = new Map()));
+  let id = table.get(suffix);
+  if (id === undefined) table.set(suffix, (id = tokenId(HEAD, type + suffix)));
+  return id;
+}
+
+/** Any node's head: its type, then its operator, its indexer, `:local` for a local function. */
+function headOf(n: LuaNode, type: string): number {
+  let suffix = '';
+  if (typeof n.operator === 'string') suffix += n.operator;
+  if (typeof n.indexer === 'string') suffix += n.indexer;
+  if (n.isLocal === true && type === 'FunctionDeclaration') suffix += ':local';
+  return suffixedHead(type, suffix);
+}
+
+/** One child value: a list is bracketed (its non-node entries skipped), a node is walked. */
+function child(v: unknown, spans: Map<LuaNode, [number, number]>): void {
+  if (Array.isArray(v)) {
+    push(OPEN, TAG_OTHER);
+    for (let i = 0; i < v.length; i++) {
+      const c = v[i] as LuaNode | null;
+      if (c && typeof c === 'object' && typeof c.type === 'string') serialise(c, spans);
+    }
+    push(CLOSE, TAG_OTHER);
+  } else if (v && typeof v === 'object' && typeof (v as LuaNode).type === 'string') serialise(v as LuaNode, spans);
+}
+
 /**
- * Serialises a subtree as type-1 and type-2 token-id streams in one walk. Type 2 renames
- * identifiers by first occurrence (negative ids) and keeps only the kind of literals.
+ * Serialises a tree as its type-1 token stream into the scratch buffers: a node's head, then
+ * its children in source order (childKeys; the common node types read their fields directly).
+ * For the nodes in `spans` (unit candidates) the walk records where their tokens start and end.
  */
-function serialise(root: LuaNode): { t1: number[]; t2: number[] } {
-  const t1: number[] = [];
-  const t2: number[] = [];
-  const ids = new Map<string, number>();
-  const go = (n: LuaNode): void => {
-    const type = n.type;
-    switch (type) {
-      case 'Identifier': {
-        const name = n.name as string;
-        let k = ids.get(name);
-        if (k === undefined) ids.set(name, (k = ids.size));
-        t1.push(tokenId(IDENT, name));
-        t2.push(-1 - k);
-        return;
+function serialise(n: LuaNode, spans: Map<LuaNode, [number, number]>): void {
+  const type = n.type;
+  switch (type) {
+    case 'Identifier':
+      push(idOf(identIds, IDENT, n.name as string), TAG_IDENT);
+      return;
+    case 'StringLiteral':
+      push(idOf(stringIds, STRING, typeof n.value === 'string' ? n.value : (n.raw as string)), TAG_STRING);
+      return;
+    case 'NumericLiteral':
+      push(idOf(numberIds, NUMBER, n.raw as string), TAG_NUMBER);
+      return;
+    case 'BooleanLiteral':
+      push(idOf(otherIds, OTHER_LITERAL, n.raw as string), TAG_BOOLEAN);
+      return;
+    case 'CallExpression':
+    case 'TableCallExpression':
+      push(idOf(headIds, HEAD, type), TAG_OTHER);
+      child(n.base, spans);
+      child(n.arguments, spans);
+      return;
+    case 'StringCallExpression':
+      push(idOf(headIds, HEAD, type), TAG_OTHER);
+      child(n.base, spans);
+      child(n.argument, spans);
+      return;
+    case 'MemberExpression':
+      push(suffixedHead(type, n.indexer as string), TAG_OTHER);
+      child(n.base, spans);
+      child(n.identifier, spans);
+      return;
+    case 'IndexExpression':
+      push(idOf(headIds, HEAD, type), TAG_OTHER);
+      child(n.base, spans);
+      child(n.index, spans);
+      return;
+    case 'BinaryExpression':
+    case 'LogicalExpression':
+      push(suffixedHead(type, n.operator as string), TAG_OTHER);
+      child(n.left, spans);
+      child(n.right, spans);
+      return;
+    case 'UnaryExpression':
+      push(suffixedHead(type, n.operator as string), TAG_OTHER);
+      child(n.argument, spans);
+      return;
+    case 'TableKey':
+    case 'TableKeyString':
+      push(idOf(headIds, HEAD, type), TAG_OTHER);
+      child(n.key, spans);
+      child(n.value, spans);
+      return;
+    case 'TableValue':
+      push(idOf(headIds, HEAD, type), TAG_OTHER);
+      child(n.value, spans);
+      return;
+    case 'LocalStatement':
+    case 'AssignmentStatement':
+      push(idOf(headIds, HEAD, type), TAG_OTHER);
+      child(n.variables, spans);
+      child(n.init, spans);
+      return;
+    case 'CallStatement':
+      push(idOf(headIds, HEAD, type), TAG_OTHER);
+      child(n.expression, spans);
+      return;
+    case 'ReturnStatement':
+      push(idOf(headIds, HEAD, type), TAG_OTHER);
+      child(n.arguments, spans);
+      return;
+    case 'IfClause':
+    case 'ElseifClause':
+      push(idOf(headIds, HEAD, type), TAG_OTHER);
+      child(n.condition, spans);
+      child(n.body, spans);
+      return;
+    case 'ElseClause':
+    case 'Chunk':
+      push(idOf(headIds, HEAD, type), TAG_OTHER);
+      child(n.body, spans);
+      return;
+    case 'NilLiteral':
+    case 'VarargLiteral':
+    case 'BreakStatement':
+      push(idOf(headIds, HEAD, type), TAG_OTHER);
+      return;
+    default:
+      break;
+  }
+  // Node types that can be units (their span is recorded) and everything else, generically.
+  const span = spans.get(n);
+  if (span) span[0] = len;
+  push(headOf(n, type), TAG_OTHER);
+  const keys = childKeys(n);
+  for (let k = 0; k < keys.length; k++) child(n[keys[k]!], spans);
+  if (span) span[1] = len;
+}
+
+const sha1 = (a: Float64Array): string => createHash('sha1').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
+
+let t2 = new Float64Array(1 << 12);
+const renamed = new Map<number, number>();
+
+/** Type-2 hash of the unit at [from, to) of the scratch stream: identifiers renamed by first occurrence, literals by kind. */
+function type2Of(from: number, to: number): string {
+  if (t2.length < to - from) t2 = new Float64Array(Math.max(to - from, t2.length * 2));
+  renamed.clear();
+  for (let i = from; i < to; i++) {
+    const id = ids[i]!;
+    let v = id;
+    switch (tags[i]) {
+      case TAG_IDENT: {
+        let k = renamed.get(id);
+        if (k === undefined) renamed.set(id, (k = renamed.size));
+        v = -1 - k;
+        break;
       }
-      case 'StringLiteral':
-        t1.push(tokenId(STRING, typeof n.value === 'string' ? n.value : (n.raw as string)));
-        t2.push(ANY_STRING);
-        return;
-      case 'NumericLiteral':
-        t1.push(tokenId(NUMBER, n.raw as string));
-        t2.push(ANY_NUMBER);
-        return;
-      case 'BooleanLiteral':
-        t1.push(tokenId(OTHER_LITERAL, n.raw as string));
-        t2.push(ANY_BOOLEAN);
-        return;
+      case TAG_STRING:
+        v = ANY_STRING;
+        break;
+      case TAG_NUMBER:
+        v = ANY_NUMBER;
+        break;
+      case TAG_BOOLEAN:
+        v = ANY_BOOLEAN;
+        break;
       default:
         break;
     }
-    let head = type;
-    if (typeof n.operator === 'string') head += n.operator;
-    if (typeof n.indexer === 'string') head += n.indexer;
-    if (n.isLocal === true && type === 'FunctionDeclaration') head += ':local';
-    const h = tokenId(HEAD, head);
-    t1.push(h);
-    t2.push(h);
-    for (const key of childKeys(n)) {
-      const v = n[key];
-      if (Array.isArray(v)) {
-        t1.push(OPEN);
-        t2.push(OPEN);
-        for (const c of v) if (c && typeof c === 'object' && typeof (c as LuaNode).type === 'string') go(c as LuaNode);
-        t1.push(CLOSE);
-        t2.push(CLOSE);
-      } else if (v && typeof v === 'object' && typeof (v as LuaNode).type === 'string') go(v as LuaNode);
-    }
-  };
-  go(root);
-  return { t1, t2 };
+    t2[i - from] = v;
+  }
+  return sha1(t2.subarray(0, to - from));
 }
-
-const hashOf = (tokens: number[]): string => createHash('sha1').update(new Uint8Array(Int32Array.from(tokens).buffer)).digest('hex');
 
 function exprName(n: LuaNode | undefined): string {
   if (!n) return '?';
@@ -113,73 +298,84 @@ function exprName(n: LuaNode | undefined): string {
   return n.type;
 }
 
-/** Type-1 hash of a whole file from its text: comments dropped, whitespace squeezed. */
-function fileType1(text: string, ast: LuaNode): string {
-  const comments = (ast.comments as LuaNode[] | undefined) ?? [];
-  let out = '';
+// Word characters ([A-Za-z0-9_]) and /\s/ on one-byte text (\t \n \v \f \r, space, no-break space).
+const WORD = new Uint8Array(256);
+const SPACE = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ? 1 : 0;
+  SPACE[c] = (c >= 9 && c <= 13) || c === 32 || c === 160 ? 1 : 0;
+}
+let squeezed = new Uint8Array(1 << 16);
+
+/**
+ * Type-1 hash of a whole file from its text: every comment replaced by a space, then each run
+ * of whitespace dropped, except one space between two word characters (`local x`).
+ */
+export function fileType1(text: string, comments: readonly LuaNode[]): string {
+  if (squeezed.length < text.length) squeezed = new Uint8Array(Math.max(text.length, squeezed.length * 2));
+  const out = squeezed;
+  let o = 0;
+  let prevWord = 0; // the last char written is a word char
+  let pending = 0; // whitespace (or a comment) since the last char written
   let pos = 0;
-  for (const c of comments) {
-    out += text.slice(pos, c.range[0]);
-    out += ' ';
-    pos = c.range[1];
+  for (let k = 0; k <= comments.length; k++) {
+    const c = comments[k];
+    const to = c ? Math.max(pos, c.range[0]) : text.length;
+    for (let i = pos; i < to; i++) {
+      const ch = text.charCodeAt(i) & 255;
+      if (SPACE[ch] === 1) {
+        pending = 1;
+        continue;
+      }
+      const word = WORD[ch]!;
+      if (pending === 1) {
+        if (prevWord === 1 && word === 1) out[o++] = 32;
+        pending = 0;
+      }
+      out[o++] = ch;
+      prevWord = word;
+    }
+    if (c) {
+      pending = 1; // the comment became a space
+      pos = c.range[1];
+    }
   }
-  out += text.slice(pos);
-  // Whitespace only matters between two word characters (`local x`); elsewhere it is dropped.
-  const word = (c: string | undefined): boolean => c !== undefined && /\w/.test(c);
-  out = out.replace(/\s+/g, (m: string, at: number, all: string) => (word(all[at - 1]) && word(all[at + m.length]) ? ' ' : ''));
-  return createHash('sha1').update(out, 'latin1').digest('hex');
+  return createHash('sha1').update(out.subarray(0, o)).digest('hex');
 }
 
-
-// Trees come from the content-hash parse cache, so the same tree means the same content:
-// repeated audits (after each staged step) only compute the units of changed files.
-const unitCache = new WeakMap<object, CloneUnit[]>();
-
-/** Every clone unit of a file (the file unit first). `text` is ParsedLua.text. */
-export function cloneUnits(path: string, text: string, chunk: Chunk): CloneUnit[] {
-  const hit = unitCache.get(chunk);
-  if (hit) return hit[0]!.path === path ? hit : hit.map((u) => ({ ...u, path, ...(u.kind === 'file' ? { name: path } : {}) }));
-  const units = computeUnits(path, text, chunk);
-  unitCache.set(chunk, units);
-  return units;
+interface Candidate {
+  node: LuaNode;
+  kind: UnitFacts['kind'];
+  name: string;
+  /** A function field of a table: a unit only when its table is not one (too small or too large). */
+  table?: Candidate;
+  unit?: UnitFacts;
 }
 
-function computeUnits(path: string, text: string, chunk: Chunk): CloneUnit[] {
+/** The facts of one parsed file. `text` is ParsedLua.text. */
+export function fileAuditFacts(text: string, chunk: Chunk): FileAuditFacts {
   const ast = asNode(chunk);
-  const units: CloneUnit[] = [];
   let locator: Locator | undefined;
   const loc = (): Locator => (locator ??= lineLocator(text));
   const lineOf = (n: LuaNode, end = false): number => (end ? nodeEndLine(n, n.loc ? undefined : loc()) : nodeStart(n, n.loc ? undefined : loc()).line);
-  const add = (n: LuaNode, kind: UnitKind, name: string): void => {
-    const { t1, t2 } = serialise(n);
-    if (t1.length < MIN_UNIT_NODES) return;
-    units.push({
-      path,
-      kind,
-      name,
-      start: n.range[0],
-      end: n.range[1],
-      startLine: lineOf(n),
-      endLine: lineOf(n, true),
-      bytes: n.range[1] - n.range[0],
-      nodes: t1.length,
-      type1: hashOf(t1),
-      type2: hashOf(t2),
-      ...(t1.length >= NEAR_MIN_NODES && t1.length <= NEAR_MAX_NODES ? { tokens: t1 } : {}),
-    });
+
+  // The unit candidates, in the order units are listed.
+  const candidates: Candidate[] = [];
+  const spans = new Map<LuaNode, [number, number]>();
+  const add = (node: LuaNode, kind: Candidate['kind'], name: string, table?: Candidate): Candidate => {
+    const c: Candidate = { node, kind, name, ...(table ? { table } : {}) };
+    candidates.push(c);
+    if (!spans.has(node)) spans.set(node, [0, 0]);
+    return c;
   };
   const value = (n: LuaNode | undefined, name: string): void => {
     if (!n) return;
     if (n.type === 'FunctionDeclaration') add(n, 'function', name);
     else if (n.type === 'TableConstructorExpression') {
-      const before = units.length;
-      add(n, 'table', name);
-      // A table unit too small or too large to report still has function fields worth comparing.
-      if (units.length === before || units[units.length - 1]!.nodes > NEAR_MAX_NODES) {
-        for (const f of n.fields as LuaNode[]) {
-          const key = f.type === 'TableKeyString' ? exprName(f.key as LuaNode) : f.type === 'TableKey' ? exprName(f.key as LuaNode) : '[]';
-          if ((f.value as LuaNode)?.type === 'FunctionDeclaration') add(f.value as LuaNode, 'function', `${name}.${key}`);
-        }
+      const table = add(n, 'table', name);
+      for (const f of n.fields as LuaNode[]) {
+        const key = f.type === 'TableKeyString' ? exprName(f.key as LuaNode) : f.type === 'TableKey' ? exprName(f.key as LuaNode) : '[]';
+        if ((f.value as LuaNode)?.type === 'FunctionDeclaration') add(f.value as LuaNode, 'function', `${name}.${key}`, table);
       }
     }
   };
@@ -195,7 +391,9 @@ function computeUnits(path: string, text: string, chunk: Chunk): CloneUnit[] {
           break;
         case 'CallStatement': {
           const call = s.expression as LuaNode;
-          const args = (call.arguments as LuaNode[] | undefined) ?? [];
+          // `f{...}` (TableCallExpression) has one table as its `arguments`, not a list.
+          const raw = call.arguments as LuaNode[] | LuaNode | undefined;
+          const args = Array.isArray(raw) ? raw : raw ? [raw] : [];
           const label = args[0]?.type === 'StringLiteral' ? `${exprName(call.base as LuaNode)}(${JSON.stringify(args[0].value)})` : exprName(call.base as LuaNode);
           for (const a of args) value(a, label);
           break;
@@ -217,27 +415,108 @@ function computeUnits(path: string, text: string, chunk: Chunk): CloneUnit[] {
       }
     }
   };
-  units.push({
-    path,
-    kind: 'file',
-    name: path,
-    start: 0,
-    end: text.length,
-    startLine: 1,
-    endLine: Math.max(1, lineOf(ast, true)),
-    bytes: text.length,
-    nodes: 0,
-    type1: fileType1(text, ast),
-    type2: '',
-  });
   statements(ast.body as LuaNode[]);
-  units[0]!.nodes = units.slice(1).reduce((n, u) => n + u.nodes, 0);
-  return units;
+
+  len = 0;
+  serialise(ast, spans);
+  const tokens = ids.slice(0, len);
+
+  const units: UnitFacts[] = [];
+  for (const c of candidates) {
+    // A table unit too small or too large to report still has function fields worth comparing.
+    if (c.table && c.table.unit && c.table.unit.nodes <= NEAR_MAX_NODES) continue;
+    const [from, to] = spans.get(c.node)!;
+    if (to - from < MIN_UNIT_NODES) continue;
+    const n = c.node;
+    c.unit = {
+      kind: c.kind,
+      name: c.name,
+      start: n.range[0],
+      end: n.range[1],
+      startLine: lineOf(n),
+      endLine: lineOf(n, true),
+      nodes: to - from,
+      from,
+      type1: sha1(tokens.subarray(from, to)),
+      type2: type2Of(from, to),
+    };
+    units.push(c.unit);
+  }
+  return {
+    type1: fileType1(text, (ast.comments as LuaNode[] | undefined) ?? []),
+    endLine: Math.max(1, lineOf(ast, true)),
+    tokens,
+    units,
+    signatures: [...exportedSignatures(chunk)],
+  };
 }
 
-/** Type-1 tokens of a whole file (computed on demand: only for file pairs worth scoring). */
-export function fileTokens(chunk: Chunk): number[] {
-  return serialise(asNode(chunk)).t1;
+// Facts by content hash (sha256 of the bytes), least recently used first, bounded by the bytes
+// of their token streams: repeated audits (after each staged step) only analyse changed files,
+// and a tree the parse cache evicted is not parsed again for facts already known.
+const factsCache = new Map<string, FileAuditFacts>();
+let factsCacheBytes = 0;
+const FACTS_CACHE_LIMIT = 256 * 2 ** 20;
+
+export function knownAuditFacts(hash: string): FileAuditFacts | undefined {
+  const hit = factsCache.get(hash);
+  if (hit) {
+    factsCache.delete(hash);
+    factsCache.set(hash, hit);
+  }
+  return hit;
+}
+
+export function clearAuditFactsCache(): void {
+  factsCache.clear();
+  factsCacheBytes = 0;
+}
+
+export function rememberAuditFacts(hash: string, facts: FileAuditFacts): void {
+  if (factsCache.has(hash)) return;
+  factsCache.set(hash, facts);
+  factsCacheBytes += facts.tokens.byteLength;
+  for (const [h, old] of factsCache) {
+    if (factsCacheBytes <= FACTS_CACHE_LIMIT) break;
+    factsCache.delete(h);
+    factsCacheBytes -= old.tokens.byteLength;
+  }
+}
+
+/** The clone units of a file with its facts: the file unit first, then the others in source order. */
+export function cloneUnits(path: string, text: string, bytes: number, facts: FileAuditFacts): CloneUnit[] {
+  const out: CloneUnit[] = [
+    {
+      path,
+      kind: 'file',
+      name: path,
+      start: 0,
+      end: text.length,
+      startLine: 1,
+      endLine: facts.endLine,
+      bytes,
+      nodes: facts.units.reduce((s, u) => s + u.nodes, 0),
+      type1: facts.type1,
+      type2: '',
+    },
+  ];
+  for (const u of facts.units) {
+    out.push({
+      path,
+      kind: u.kind,
+      name: u.name,
+      start: u.start,
+      end: u.end,
+      startLine: u.startLine,
+      endLine: u.endLine,
+      bytes: u.end - u.start,
+      nodes: u.nodes,
+      type1: u.type1,
+      type2: u.type2,
+      ...(u.nodes >= NEAR_MIN_NODES && u.nodes <= NEAR_MAX_NODES ? { tokens: facts.tokens.subarray(u.from, u.from + u.nodes) } : {}),
+    });
+  }
+  return out;
 }
 
 /** Exported function signatures: `function M.f(a, b)` / `M.f = function(a, b)` at top level. */

@@ -1,15 +1,22 @@
 // `runAudit`: the require graph, the duplication audit and the bundle-size analysis of a
 // project, as the AuditReport that `migrate audit` writes to reports/audit.json (format in
-// docs/audit.md). The Lua part is synchronous (`auditLua`); the TS audit is added under `ts`
-// when the config has a `client` block.
+// docs/audit.md). The Lua part runs on the calling thread (`auditLua`) or with worker threads
+// doing the per-file work (`auditLuaParallel`, `--jobs`; same report); the TS audit is added
+// under `ts` when the config has a `client` block.
+import os from 'node:os';
 import path from 'node:path';
 import type { Project } from '../config/loadProject.ts';
 import type { ProjectConfig } from '../config/projectConfig.ts';
 import type { Workspace } from '../stage/tree.ts';
 import { DiskWorkspace } from '../stage/workspace.ts';
 import { buildRequireGraph, type GraphProblem, type RequireGraph } from '../graph/requireGraph.ts';
-import { luaFileFacts } from '../graph/luaFiles.ts';
+import * as luaFiles from '../graph/luaFiles.ts';
+import { listLuaFiles, luaFileFacts, type LuaFileFacts } from '../graph/luaFiles.ts';
+import { decodeLua } from '../parse/luaSource.ts';
+import { fileSha256 } from '../hash.ts';
 import { analyseBundleSizes, type ProcessSize, type SplitProjection } from './bundleSize.ts';
+import { fileAuditFacts, knownAuditFacts, rememberAuditFacts, type FileAuditFacts } from './luaUnits.ts';
+import { startFactsPool, type FactsPool } from './factsPool.ts';
 import { findDuplicates, type AuditFile, type DuplicateFinding, type DuplicateKind } from './duplicates.ts';
 import { auditTs, type TsAuditReport } from './tsAudit.ts';
 
@@ -55,27 +62,131 @@ export interface AuditReport {
   ts?: TsAuditReport | { error: string };
 }
 
-/** The Lua audit on any workspace (disk, memory or a staged tree). */
+/** The audit facts of a module (undefined when it does not parse). */
+type FactsOf = (file: LuaFileFacts) => FileAuditFacts | undefined;
+
+/** On this thread, from the parse cache's tree (parsed again if the cache evicted it). */
+function inThreadFacts(file: LuaFileFacts): FileAuditFacts | undefined {
+  if (file.error) return undefined;
+  const known = knownAuditFacts(file.hash);
+  if (known) return known;
+  const { ast } = file.parsed;
+  if (!ast) return undefined;
+  const facts = fileAuditFacts(file.text, ast);
+  rememberAuditFacts(file.hash, facts);
+  return facts;
+}
+
+/** The Lua audit on any workspace (disk, memory or a staged tree), on the calling thread. */
 export function auditLua(config: ProjectConfig, ws: Workspace, projectName = path.basename(ws.root)): AuditReport {
-  const graph = buildRequireGraph(config, ws);
+  return luaReport(config, ws, buildRequireGraph(config, ws), projectName, inThreadFacts);
+}
+
+function luaReport(config: ProjectConfig, ws: Workspace, graph: RequireGraph, projectName: string, factsOf: FactsOf): AuditReport {
   const { processes, split } = analyseBundleSizes(config, graph);
   const files: AuditFile[] = [];
   for (const m of graph.modules.values()) {
     const bytes = ws.read(m.path);
     if (!bytes) continue;
-    const facts = luaFileFacts(bytes, m.path);
+    const file = luaFileFacts(bytes, m.path);
+    const facts = factsOf(file);
     files.push({
       path: m.path,
       module: m.name,
-      text: facts.parsed.text,
-      ...(facts.parsed.ast ? { ast: facts.parsed.ast } : {}),
-      hash: facts.hash,
+      text: file.text,
+      ...(facts ? { facts } : {}),
+      hash: file.hash,
       bytes: bytes.length,
       processes: graph.moduleProcesses.get(m.name) ?? [],
     });
   }
   const duplicates = findDuplicates(files);
   return assemble(config, graph, processes, split, duplicates, projectName);
+}
+
+export interface LuaAuditOptions {
+  /**
+   * Threads that parse and analyse files, the main thread included (`--jobs`); default
+   * os.availableParallelism(). 1 keeps everything on the calling thread.
+   */
+  jobs?: number;
+  /** Below this many bytes of Lua the audit stays on the calling thread (a worker takes ~50 ms to start). */
+  minParallelBytes?: number;
+  /** false: the calling thread analyses no file of its own, the workers take them all (tests). */
+  mainThreadShare?: boolean;
+}
+
+export const MIN_PARALLEL_BYTES = 1_000_000;
+
+export const defaultJobs = (): number => os.availableParallelism?.() ?? os.cpus().length;
+
+/**
+ * The parse cache's entry for facts computed elsewhere, when src/graph/luaFiles.ts offers it:
+ * `rememberLuaFileFacts(bytes, facts)` stores a file's facts without a tree (the tree is parsed
+ * again only if someone asks for it). With it, worker threads compute the graph's facts too and
+ * this thread parses only its own share of the files.
+ */
+type RememberLuaFileFacts = (bytes: Buffer, facts: Omit<LuaFileFacts, 'parsed'>) => void;
+const rememberLuaFileFacts = (luaFiles as unknown as { rememberLuaFileFacts?: RememberLuaFileFacts }).rememberLuaFileFacts;
+
+/**
+ * The Lua audit with `jobs - 1` worker threads parsing files and extracting their facts while
+ * this thread takes its own share (see factsPool.ts). The report is identical to auditLua's
+ * whatever the number of threads.
+ */
+export async function auditLuaParallel(config: ProjectConfig, ws: Workspace, projectName = path.basename(ws.root), opts: LuaAuditOptions = {}): Promise<AuditReport> {
+  const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
+  const remember = rememberLuaFileFacts;
+  // Without the cache entry the graph parses every file on this thread anyway, and one worker
+  // (which has to parse them again) cannot have the facts sooner than this thread would: the
+  // workers pay off from two on.
+  if (jobs - 1 < (remember ? 1 : 2)) return auditLua(config, ws, projectName);
+  const paths = listLuaFiles(config, ws);
+  const buffers = paths.map((p) => ws.read(p) ?? Buffer.alloc(0));
+  const total = buffers.reduce((s, b) => s + b.length, 0);
+  if (total < (opts.minParallelBytes ?? MIN_PARALLEL_BYTES)) return auditLua(config, ws, projectName);
+  // Each content once (the graph reuses these hashes: they are remembered per Buffer), files
+  // already analysed skipped, largest first so the last files claimed are small.
+  const hashes = buffers.map(fileSha256);
+  const sameContent = new Map<string, number[]>();
+  const order: number[] = [];
+  buffers.forEach((b, i) => {
+    const copies = sameContent.get(hashes[i]!);
+    if (copies) return void copies.push(i);
+    sameContent.set(hashes[i]!, [i]);
+    if (b.length > 0 && !knownAuditFacts(hashes[i]!)) order.push(i);
+  });
+  order.sort((a, b) => buffers[b]!.length - buffers[a]!.length || a - b);
+  let pool: FactsPool;
+  try {
+    pool = startFactsPool(
+      order.map((i) => buffers[i]!),
+      jobs - 1,
+      { graphFacts: remember !== undefined },
+    );
+  } catch {
+    return auditLua(config, ws, projectName); // no worker script (esbuild failed): stay on this thread
+  }
+  try {
+    // This thread's share. With the cache entry, before the graph: the graph then parses
+    // nothing. Without it the graph parses every file here anyway, so this thread builds it
+    // first and then only analyses what the workers have not taken.
+    const graph = remember ? undefined : buildRequireGraph(config, ws);
+    if (opts.mainThreadShare !== false) for (let k = pool.claim(); k !== -1; k = pool.claim()) inThreadFacts(luaFileFacts(buffers[order[k]!]!, paths[order[k]!]!));
+    for (const [k, { facts, graph: core }] of await pool.finish()) {
+      const i = order[k]!;
+      if (facts) rememberAuditFacts(hashes[i]!, facts);
+      if (core && remember) {
+        const known = { ...core, text: decodeLua(buffers[i]!).text, hash: hashes[i]! };
+        for (const j of sameContent.get(hashes[i]!)!) remember(buffers[j]!, known);
+      }
+    }
+    // Whatever is still unknown (a module outside the listing, files of a worker that failed)
+    // is parsed and analysed here.
+    return luaReport(config, ws, graph ?? buildRequireGraph(config, ws), projectName, inThreadFacts);
+  } finally {
+    pool.terminate();
+  }
 }
 
 function assemble(
@@ -130,9 +241,9 @@ function assemble(
 }
 
 /** The full audit of a project on disk (Lua + the TS client when configured). */
-export async function runAudit(project: Project, opts: { ws?: Workspace; ts?: boolean } = {}): Promise<AuditReport> {
+export async function runAudit(project: Project, opts: { ws?: Workspace; ts?: boolean } & LuaAuditOptions = {}): Promise<AuditReport> {
   const ws = opts.ws ?? new DiskWorkspace(project.root);
-  const report = auditLua(project.config, ws, path.basename(project.root));
+  const report = await auditLuaParallel(project.config, ws, path.basename(project.root), opts);
   if (project.config.client && opts.ts !== false) {
     try {
       report.ts = await auditTs(project);

@@ -1,33 +1,79 @@
 // Token-sequence similarity for near-duplicates: the Dice coefficient of the two units' token
-// trigram multisets, 2 * |A ∩ B| / (|A| + |B|). Tokens are interned to integers and each
-// unit's trigrams kept as one sorted Float64Array, so scoring a pair is a linear merge with
-// no allocation (an LCS diff per pair cost ~50 s on the example; this costs milliseconds).
-// The unified diff shown to users is computed separately, only for reported pairs.
+// trigram multisets, 2 * |A ∩ B| / (|A| + |B|). Each unit's trigrams are kept as one sorted
+// Float64Array, so scoring a pair is a linear merge with no allocation (an LCS diff per pair
+// cost ~50 s on the example; this costs milliseconds). The unified diff shown to users is
+// computed separately, only for reported pairs.
+//
+// Tokens are content hashes, not interned counters: a token (kind, text) has the same 53-bit id
+// in every thread, so token streams, unit hashes and trigrams computed in a worker compare with
+// those of the main thread (src/audit/factsPool.ts). Two distinct tokens or trigrams collide
+// with a probability around n^2 / 2^53: none in practice.
 
-// Token ids: one interning table per token kind (node head, identifier, string, number, ...),
-// so serialising a tree never builds a string per token just to look it up.
-const interned: Map<string, number>[] = [];
-let nextId = 0;
+/** cyrb53 (public domain): a 53-bit hash of `kind` and `value`, exact in a double. */
+function hash53(kind: number, value: string): number {
+  let h1 = 0xdeadbeef ^ kind;
+  let h2 = 0x41c6ce57 ^ kind;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
 
-/** A process-wide integer id for a token of `kind` with text `value`. */
+// One memo table per token kind (node head, identifier, string, number, ...): serialising a
+// tree never builds a string per token just to look it up, and each distinct token is hashed once.
+const memo: Map<string, number>[] = [];
+
+/** The id of a token of `kind` with text `value`: a content hash, the same in every thread. */
 export function tokenId(kind: number, value: string): number {
-  const table = (interned[kind] ??= new Map());
+  const table = (memo[kind] ??= new Map());
   let id = table.get(value);
-  if (id === undefined) table.set(value, (id = nextId++));
+  if (id === undefined) table.set(value, (id = hash53(kind, value)));
   return id;
 }
 
 export type Shingles = Float64Array;
 
-/** Sorted trigram codes of a token-id sequence (a unit under three tokens is its own trigram). */
-export function shingles(ids: number[]): Shingles {
-  if (ids.length < 3) return Float64Array.of(ids.reduce((h, x) => h * 1_000_003 + (x & 0x1ffff) + 1, 0));
-  const out = new Float64Array(ids.length - 2);
-  // 17 bits of each id keep a*2^34 + b*2^17 + c exact in a double; ids past 2^17 may collide,
-  // which only nudges a similarity estimate.
-  for (let i = 0; i + 2 < ids.length; i++) out[i] = (ids[i]! & 0x1ffff) * 17_179_869_184 + (ids[i + 1]! & 0x1ffff) * 131_072 + (ids[i + 2]! & 0x1ffff);
+// The two halves of each token id: the low 32 bits and the high 21 bits (scratch, reused).
+let lo = new Int32Array(1 << 12);
+let hi = new Int32Array(1 << 12);
+
+/**
+ * Sorted trigram codes of a token-id sequence (a unit under three tokens is its own trigram).
+ * A code is two independent polynomial hashes of the trigram's token ids, over their low 32 and
+ * high 21 bits (token ids are uniform hashes, so each lane collides with probability 2^-32 and
+ * 2^-21): 53 bits, exact in a double.
+ */
+export function shingles(ids: ArrayLike<number>): Shingles {
+  const n = ids.length;
+  if (lo.length < n) {
+    lo = new Int32Array(Math.max(n, lo.length * 2));
+    hi = new Int32Array(lo.length);
+  }
+  for (let i = 0; i < n; i++) {
+    const x = ids[i]!;
+    lo[i] = x >>> 0;
+    hi[i] = (x / 4294967296) | 0;
+  }
+  if (n < 3) {
+    const l = (Math.imul(n > 0 ? lo[0]! : 0, 0x2f0b3f6b) + Math.imul(n > 1 ? lo[1]! : 0, 0x5bd1e995) + n) >>> 0;
+    const h = (Math.imul(n > 0 ? hi[0]! : 0, 0x27d4eb2f) + Math.imul(n > 1 ? hi[1]! : 0, 0x165667b1) + n) & 0x1fffff;
+    return Float64Array.of(h * 4294967296 + l);
+  }
+  const out = new Float64Array(n - 2);
+  for (let i = 0; i + 2 < n; i++) {
+    const l = (Math.imul(lo[i]!, 0x2f0b3f6b) + Math.imul(lo[i + 1]!, 0x5bd1e995) + lo[i + 2]!) >>> 0;
+    const h = (Math.imul(hi[i]!, 0x27d4eb2f) + Math.imul(hi[i + 1]!, 0x165667b1) + hi[i + 2]!) & 0x1fffff;
+    out[i] = h * 4294967296 + l;
+  }
   return out.sort();
 }
+
+/** How many trigrams `shingles` makes of `n` tokens (for size bounds before computing them). */
+export const shingleCount = (n: number): number => (n < 3 ? 1 : n - 2);
 
 /** Dice similarity of two sorted shingle arrays, in [0, 1]. */
 export function shingleSimilarity(a: Shingles, b: Shingles): number {
@@ -47,6 +93,34 @@ export function shingleSimilarity(a: Shingles, b: Shingles): number {
     else j++;
   }
   return (2 * common) / total;
+}
+
+/**
+ * shingleSimilarity(a, b) when it is >= `threshold`, else -1. The merge stops as soon as the
+ * shingles left cannot lift the similarity to the threshold (most pairs scored are far apart).
+ */
+export function similarityAtLeast(a: Shingles, b: Shingles, threshold: number): number {
+  const total = a.length + b.length;
+  if (total === 0) return threshold <= 1 ? 1 : -1;
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      common++;
+      i++;
+      j++;
+      continue;
+    }
+    if (x < y) i++;
+    else j++;
+    // The final count is at most common + min(shingles left on either side).
+    if ((2 * (common + Math.min(a.length - i, b.length - j))) / total < threshold) return -1;
+  }
+  const sim = (2 * common) / total;
+  return sim >= threshold ? sim : -1;
 }
 
 /** Upper bound of the similarity from the sizes alone. */
