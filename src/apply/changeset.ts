@@ -1,11 +1,12 @@
-// Applying and reverting one journalled changeset on disk. Apply: record the images, write the
-// entry 'pending-apply' (fsync), set every file through temp file + rename, seal 'applied'.
-// A write error rolls the files already written back and drops the entry, so nothing is left
-// between. Revert restores the pre-images, checked by hash.
+// Applying and reverting one journalled changeset on disk. Apply: record the images, append
+// the entry 'pending-apply' to the journal (fsync), set every file through temp file + rename,
+// append 'sealed'. A write error rolls the files already written back and drops the entry, so
+// nothing is left between. Revert appends 'begin-revert', restores the pre-images (checked by
+// hash), then drops the entry. Each step costs journal appends of its own size only.
 import { MigrateError } from '../errors.ts';
 import type { FileChange } from '../stage/tree.ts';
 import { diskImage, defaultWriteFile, removeTempFiles, setFile, type WriteFileFn } from './fileOps.ts';
-import { getBlob, pathImages, syncDir, readJournal, recordChanges, writeJournal, type JournalEntry, type PathImage } from './journal.ts';
+import { beginApply, beginRevert, dropEntry, findJournalEntry, getBlob, pathImages, readJournal, recordChanges, sealEntry, syncDir, type JournalEntry, type PathImage } from './journal.ts';
 
 type Image = PathImage['before'];
 
@@ -47,10 +48,8 @@ export interface EntryInfo {
 }
 
 export function applyChangeset(root: string, info: EntryInfo, changes: FileChange[], writeFile: WriteFileFn = defaultWriteFile): JournalEntry {
-  const journal = readJournal(root);
   const entry: JournalEntry = { ...info, state: 'pending-apply', startedAt: new Date().toISOString(), changes: recordChanges(root, changes, (p) => diskImage(root, p)?.mode) };
-  journal.entries.push(entry);
-  writeJournal(root, journal);
+  beginApply(root, entry);
   const images = pathImages(entry.changes);
   const done: PathImage[] = [];
   try {
@@ -64,10 +63,7 @@ export function applyChangeset(root: string, info: EntryInfo, changes: FileChang
     } catch {
       restored = false;
     }
-    if (restored) {
-      journal.entries.pop();
-      writeJournal(root, journal);
-    }
+    if (restored) dropEntry(root, info.stepId, 'apply-failed');
     throw new MigrateError('APPLY-040', `writing step '${info.stepId}' failed: ${cause.code ?? ''} ${cause.message}`.replace(/\s+/g, ' '), {
       cause: e,
       exitCode: 2,
@@ -76,17 +72,18 @@ export function applyChangeset(root: string, info: EntryInfo, changes: FileChang
         : "the files could not all be restored: run 'migrate recover'",
     });
   }
-  entry.state = 'applied';
-  entry.sealedAt = new Date().toISOString();
-  writeJournal(root, journal);
-  return entry;
+  return sealEntry(root, info.stepId);
 }
 
 /** Reverts a journalled entry (must be 'applied'); the disk must still hold its post-images. */
 export function revertEntry(root: string, stepId: string, writeFile: WriteFileFn = defaultWriteFile): void {
-  const journal = readJournal(root);
-  const entry = journal.entries.find((e) => e.stepId === stepId);
+  const entry = findJournalEntry(root, stepId);
   if (!entry) throw new MigrateError('APPLY-050', `step '${stepId}' is not applied`, { hint: "see 'migrate status'" });
+  if (entry.state !== 'applied') {
+    throw new MigrateError('JOURNAL-003', `the ${entry.state === 'pending-apply' ? 'apply' : 'revert'} of step '${stepId}' was interrupted`, {
+      hint: "run 'migrate recover' first (it restores the files to before or after that step)",
+    });
+  }
   const images = pathImages(entry.changes);
   const changed = mismatching(root, images, 'after');
   if (changed.length) {
@@ -94,8 +91,7 @@ export function revertEntry(root: string, stepId: string, writeFile: WriteFileFn
       hint: 'undo those edits (or revert the later steps that touched them first: migrate revert --to <step>)',
     });
   }
-  entry.state = 'pending-revert';
-  writeJournal(root, journal);
+  beginRevert(root, stepId);
   writeImages(root, images, 'before', writeFile);
   const wrong = mismatching(root, images, 'before');
   if (wrong.length) {
@@ -103,29 +99,24 @@ export function revertEntry(root: string, stepId: string, writeFile: WriteFileFn
       hint: "run 'migrate recover'",
     });
   }
-  journal.entries = journal.entries.filter((e) => e !== entry);
-  writeJournal(root, journal);
+  dropEntry(root, stepId, 'reverted');
 }
 
 export type RecoverAction = 'none' | 'rolled-back' | 'rolled-forward' | 'revert-completed';
 
 /** Brings an unsealed entry to before (or after, when every post-image is already there). */
 export function recoverJournal(root: string): { action: RecoverAction; stepId?: string } {
-  const journal = readJournal(root);
-  const entry = journal.entries.find((e) => e.state !== 'applied');
+  const entry = readJournal(root).entries.find((e) => e.state !== 'applied');
   if (!entry) return { action: 'none' };
   const images = pathImages(entry.changes);
   removeTempFiles(root, images.map((i) => i.path));
   if (entry.state === 'pending-apply' && mismatching(root, images, 'after').length === 0) {
-    entry.state = 'applied';
-    entry.sealedAt = new Date().toISOString();
-    writeJournal(root, journal);
+    sealEntry(root, entry.stepId);
     return { action: 'rolled-forward', stepId: entry.stepId };
   }
   writeImages(root, images, 'before', defaultWriteFile);
   const wrong = mismatching(root, images, 'before');
   if (wrong.length) throw new MigrateError('JOURNAL-004', `recover could not restore: ${wrong.join(', ')}`, { hint: 'check permissions and free space, then run migrate recover again' });
-  journal.entries = journal.entries.filter((e) => e !== entry);
-  writeJournal(root, journal);
+  dropEntry(root, entry.stepId, 'recovered');
   return { action: entry.state === 'pending-revert' ? 'revert-completed' : 'rolled-back', stepId: entry.stepId };
 }

@@ -10,7 +10,7 @@ import { loadPlanFile } from '../plan/planFile.ts';
 import type { Plan, PlanStep } from '../plan/planSchema.ts';
 import { applyChangeset, recoverJournal, revertEntry, type RecoverAction } from './changeset.ts';
 import { defaultWriteFile, type WriteFileFn } from './fileOps.ts';
-import { readJournal, writeJournal, type JournalEntry } from './journal.ts';
+import { readJournal, recordCommit, type JournalEntry } from './journal.ts';
 import { sha256 } from '../hash.ts';
 import { changesetHash, computeStepChanges, driftedFiles, resolveStep, stableJson, undecidedError } from './stepChanges.ts';
 import { forgetDryRunStep, readDryRunRecord, saveDryRunSteps } from './dryRunRecord.ts';
@@ -67,7 +67,7 @@ function findStep(plan: Plan, stepId: string): PlanStep {
   });
 }
 
-function refuseInterrupted(journal: { entries: JournalEntry[] }): void {
+function refuseInterrupted(journal: { entries: readonly JournalEntry[] }): void {
   const open = journal.entries.find((e) => e.state !== 'applied');
   if (open) {
     throw new MigrateError('JOURNAL-003', `the ${open.state === 'pending-apply' ? 'apply' : 'revert'} of step '${open.stepId}' was interrupted`, {
@@ -232,12 +232,7 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
   if (opts.commit) {
     const paths = entry.changes.flatMap((c) => (c.from ? [c.from, c.path] : [c.path]));
     commit = commitStep(root, step, paths);
-    if (commit) {
-      const j = readJournal(root);
-      const e = j.entries.find((x) => x.stepId === step.id);
-      if (e) e.commit = commit;
-      writeJournal(root, j);
-    }
+    if (commit) recordCommit(root, step.id, commit);
   }
   return { stepId: step.id, changes: r.changes.length, notes: r.notes, commit, baseline };
 }

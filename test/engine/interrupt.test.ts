@@ -32,9 +32,8 @@ describe('interrupted apply', () => {
     const p = makeProject('forward');
     await applyStep(p, 's3-restructure', { skipBaselineBuild: true });
     const after = treeState(p.root);
-    const j = readJournal(p.root);
-    j.entries[0]!.state = 'pending-apply';
-    writeJournal(p.root, j);
+    const [entry] = readJournal(p.root).entries;
+    writeJournal(p.root, { entries: [{ ...entry!, state: 'pending-apply' }] });
     expect(await recover(p)).toEqual({ action: 'rolled-forward', stepId: 's3-restructure' });
     expect(treeState(p.root)).toEqual(after);
     expect(readJournal(p.root).entries[0]!.state).toBe('applied');

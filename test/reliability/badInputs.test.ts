@@ -145,11 +145,24 @@ describe('bad-input catalogue', () => {
     expect(r.code).toBe(2);
   });
 
-  it('corrupt journal: apply refuses with JOURNAL-001, exit 2', async () => {
+  it('corrupt journal: apply refuses with JOURNAL-001 naming journal.jsonl:line, exit 2, nothing written', async () => {
     const { dir, stepId } = project('corrupt-journal');
+    const entry = { stepId: 'earlier', transform: 'lua/x', story: '36.1', title: 'Earlier', paramsHash: 'h', state: 'applied', startedAt: '2026-01-01T00:00:00.000Z', changes: [] };
+    const log = [JSON.stringify({ v: 1, op: 'entry', entry }), '{"v":1,"op":"sealed","stepId":"earl', JSON.stringify({ v: 1, op: 'begin-revert', stepId: 'earlier', at: entry.startedAt }), ''].join('\n');
+    put(dir, '.migrate/journal.jsonl', log);
+    const before = treeHash(dir);
+    const r = await runCli(['apply', stepId, '--project', dir]);
+    expect(r.err).toMatch(/JOURNAL-001 .*journal\.jsonl:2: the journal is corrupt \(not JSON/);
+    expect(r.code).toBe(2);
+    expect(treeHash(dir)).toBe(before);
+    expect(readFileSync(path.join(dir, '.migrate/journal.jsonl'), 'utf8')).toBe(log);
+  });
+
+  it('corrupt journal.json (older toolkit): apply refuses with JOURNAL-001, exit 2', async () => {
+    const { dir, stepId } = project('corrupt-legacy-journal');
     put(dir, '.migrate/journal.json', '{"entries": [ {"stepId": 42');
     const r = await runCli(['apply', stepId, '--project', dir]);
-    expect(r.err).toMatch(/JOURNAL-001 .*corrupt/);
+    expect(r.err).toMatch(/JOURNAL-001 .*journal\.json: the journal \(journal\.json\) is corrupt/);
     expect(r.code).toBe(2);
   });
 

@@ -21,7 +21,7 @@ function applyArgs(dir: string, stepId: string): string[] {
 
 /**
  * Starts the apply and kills it `delayMs` after the engine writes its journal entry (the start
- * of the write phase: `.migrate/journal.json` appears), or `delayMs` after start when `fromStart`.
+ * of the write phase: `.migrate/journal.jsonl` appears), or `delayMs` after start when `fromStart`.
  */
 function applyAndKill(dir: string, stepId: string, delayMs: number | 'never', fromStart = false): Promise<{ killed: boolean; out: string; ms: number; journalAtMs?: number }> {
   return new Promise((resolve) => {
@@ -35,7 +35,7 @@ function applyAndKill(dir: string, stepId: string, delayMs: number | 'never', fr
       timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
     };
     if (fromStart) arm();
-    const journal = path.join(dir, '.migrate', 'journal.json');
+    const journal = path.join(dir, '.migrate', 'journal.jsonl');
     const poll = setInterval(() => {
       if (journalAtMs === undefined && existsSync(journal)) {
         journalAtMs = performance.now() - t0;
