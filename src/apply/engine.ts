@@ -5,6 +5,7 @@ import { MigrateError } from '../errors.ts';
 import type { Project } from '../config/loadProject.ts';
 import type { FileChange } from '../stage/tree.ts';
 import { DiskWorkspace } from '../stage/workspace.ts';
+import { SessionWorkspace } from '../stage/sessionWorkspace.ts';
 import { createTree } from '../stage/stagedTree.ts';
 import { loadPlanFile } from '../plan/planFile.ts';
 import type { Plan, PlanStep } from '../plan/planSchema.ts';
@@ -172,10 +173,11 @@ export interface ApplyResult {
 
 export async function applyStep(project: Project, stepId: string, opts: ApplyOptions = {}): Promise<ApplyResult> {
   const { plan } = await loadPlanFile(project.root, opts.plan);
-  return withLock(project.root, () => applyPlanStep(project, plan, findStep(plan, stepId), opts));
+  return withLock(project.root, () => applyPlanStep(project, plan, findStep(plan, stepId), opts, new SessionWorkspace(project.root)));
 }
 
-async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts: ApplyOptions): Promise<ApplyResult> {
+/** `disk`: the run's view of the project (one session for every step of `apply --all`). */
+async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts: ApplyOptions, disk: SessionWorkspace): Promise<ApplyResult> {
   const root = project.root;
   const journal = readJournal(root);
   refuseInterrupted(journal);
@@ -190,7 +192,6 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
       throw new MigrateError('APPLY-003', `step '${step.id}' depends on '${dep}', which is not applied`, { hint: `apply it first: migrate apply ${dep}` });
     }
   }
-  const disk = new DiskWorkspace(root);
   const drifted = driftedFiles(disk, step.reads);
   if (drifted.length) {
     throw new MigrateError('APPLY-020', `step '${step.id}': files changed since the plan was made:\n${drifted.map((p) => `  ${p}`).join('\n')}`, {
@@ -227,6 +228,7 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
   }
   opts.onProgress?.(`writing ${r.changes.length} file change(s) for ${step.id}`);
   const entry = applyChangeset(root, { stepId: step.id, transform: resolved.transform, story: step.story, title: step.title, paramsHash: sha256(stableJson(resolved.params)) }, r.changes, opts.writeFile ?? defaultWriteFile);
+  disk.record(r.changes);
   forgetDryRunStep(root, step.id);
   let commit: string | undefined;
   if (opts.commit) {
@@ -245,9 +247,10 @@ export async function applyAll(project: Project, opts: ApplyOptions = {}): Promi
   const applied: ApplyResult[] = [];
   const skipped: string[] = [];
   await withLock(project.root, async () => {
+    const disk = new SessionWorkspace(project.root);
     for (const [i, step] of pending.entries()) {
       opts.onProgress?.(`[${i + 1}/${pending.length}] ${step.id}`);
-      const r = await applyPlanStep(project, plan, step, opts);
+      const r = await applyPlanStep(project, plan, step, opts, disk);
       if (r.skipped) skipped.push(step.id);
       else applied.push(r);
     }
