@@ -79,6 +79,12 @@ function inThreadFacts(file: LuaFileFacts): FileAuditFacts | undefined {
 
 /** The Lua audit on any workspace (disk, memory or a staged tree), on the calling thread. */
 export function auditLua(config: ProjectConfig, ws: Workspace, projectName = path.basename(ws.root)): AuditReport {
+  // Each file is analysed right after its parse, while the parse cache still holds its tree (it
+  // keeps trees within a byte budget only); the graph then finds every file's facts cached.
+  for (const file of listLuaFiles(config, ws)) {
+    const bytes = ws.read(file);
+    if (bytes) inThreadFacts(luaFileFacts(bytes, file));
+  }
   return luaReport(config, ws, buildRequireGraph(config, ws), projectName, inThreadFacts);
 }
 
@@ -168,11 +174,11 @@ export async function auditLuaParallel(config: ProjectConfig, ws: Workspace, pro
     return auditLua(config, ws, projectName); // no worker script (esbuild failed): stay on this thread
   }
   try {
-    // This thread's share. With the cache entry, before the graph: the graph then parses
-    // nothing. Without it the graph parses every file here anyway, so this thread builds it
-    // first and then only analyses what the workers have not taken.
-    const graph = remember ? undefined : buildRequireGraph(config, ws);
+    // This thread's share first, each file analysed right after its parse (see auditLua).
     if (opts.mainThreadShare !== false) for (let k = pool.claim(); k !== -1; k = pool.claim()) inThreadFacts(luaFileFacts(buffers[order[k]!]!, paths[order[k]!]!));
+    // With the cache entry the graph waits for the workers' facts and parses nothing; without
+    // it, it parses the workers' files here (again) while they finish.
+    const graph = remember ? undefined : buildRequireGraph(config, ws);
     for (const [k, { facts, graph: core }] of await pool.finish()) {
       const i = order[k]!;
       if (facts) rememberAuditFacts(hashes[i]!, facts);
