@@ -6,8 +6,9 @@
 // processes are walked again. `measure` is the full computation (and the oracle of the tests).
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { FileChange, Workspace } from '../../src/stage/tree.ts';
-import { normaliseRoot } from '../../src/graph/luaFiles.ts';
-import { ClosureWalker, isRuntimePath } from '../../transforms/lua/lib/luaProject.ts';
+import { ClosureWalker, isRuntimePath, requireNamesOf } from '../../transforms/lua/lib/luaProject.ts';
+
+export { requireNamesOf };
 
 export const RUNTIME = 'runtime';
 
@@ -24,22 +25,6 @@ interface ProcessState {
   closure: Set<string>;
   /** Every require name in the closure's files, resolved or not. */
   names: Set<string>;
-}
-
-/** Every name `require` could load `file` by, one per config pattern that matches it. */
-export function requireNamesOf(config: ProjectConfig, file: string): string[] {
-  const root = normaliseRoot(config.sourceRoot);
-  const prefix = root ? `${root}/` : '';
-  if (!file.startsWith(prefix)) return [];
-  const rel = file.slice(prefix.length);
-  const out: string[] = [];
-  for (const pattern of config.patterns) {
-    const [before, after = ''] = pattern.split('?') as [string, string?];
-    if (rel.startsWith(before) && rel.endsWith(after) && rel.length > before.length + after.length) {
-      out.push(rel.slice(before.length, rel.length - after.length).split('/').join('.'));
-    }
-  }
-  return out;
 }
 
 export class ClosureSizes {

@@ -4,12 +4,19 @@
 // k-fold and each shard keeps the example's sharing and duplication habits. Factor 1 is a plain
 // copy. Require sites come from the bundler's AST reader (src/bundle/federatedRequires.ts): only
 // real requires are renamed, never text in strings or comments; other bytes are copied as is.
+// By default every shard also suffixes its local variables (`local rng` -> `local rng_s3`, every
+// reference too, a semantics-preserving rename), so shards are different programs like the
+// parts of a real code base 30 times the example, and the duplication stays what the example
+// plants inside each shard. `identical: true` keeps shards byte-identical apart from requires:
+// every module then has a copy in every shard, and the dedup work grows faster than the corpus.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { loadProject } from '../../src/config/loadProject.ts';
 import { findBundleRequires } from '../../src/bundle/federatedRequires.ts';
 import { parseLuaOrThrow } from '../../src/bundle/luaFront.ts';
+import { walkLua, type LuaNode } from '../../src/parse/luaAst.ts';
+import { applyTextEdits } from '../../src/parse/luaSource.ts';
 
 export interface CorpusInfo {
   dir: string;
@@ -26,7 +33,21 @@ function moduleNameOf(rel: string): string {
   return rel.replace(/\.lua$/, '').replace(/\/init$/, '').split('/').join('.');
 }
 
-function renameRequires(bytes: Buffer, file: string, prefix: string, projectModules: Set<string>): Buffer {
+/** Edits of the shard rename: require names get the shard prefix, locals the shard suffix. */
+function shardEdits(ast: LuaNode, text: string, prefix: string, projectModules: Set<string>, renameLocals: boolean): { start: number; end: number; text: string }[] {
+  const edits = findBundleRequires(ast)
+    .filter((s) => projectModules.has(s.name))
+    .map((s) => ({ start: s.literalRange[0], end: s.literalRange[1], text: text.slice(s.literalRange[0], s.literalRange[1]).replace(s.name, `${prefix}.${s.name}`) }));
+  if (renameLocals) {
+    walkLua(ast, (n) => {
+      const id = n as unknown as { type: string; isLocal?: boolean; name: string; range: [number, number] };
+      if (id.type === 'Identifier' && id.isLocal) edits.push({ start: id.range[0], end: id.range[1], text: `${id.name}_${prefix}` });
+    });
+  }
+  return edits;
+}
+
+function renameRequires(bytes: Buffer, file: string, prefix: string, projectModules: Set<string>, renameLocals: boolean): Buffer {
   const bom = bytes.subarray(0, 3).equals(BOM);
   const text = (bom ? bytes.subarray(3) : bytes).toString('latin1');
   let ast;
@@ -35,18 +56,13 @@ function renameRequires(bytes: Buffer, file: string, prefix: string, projectModu
   } catch {
     return bytes; // a file that does not parse is copied as is (the audit reports it)
   }
-  const sites = findBundleRequires(ast).filter((s) => projectModules.has(s.name)).sort((a, b) => b.literalRange[0] - a.literalRange[0]);
-  if (!sites.length) return bytes;
-  let out = text;
-  for (const s of sites) {
-    const [start, end] = s.literalRange;
-    out = out.slice(0, start) + out.slice(start, end).replace(s.name, `${prefix}.${s.name}`) + out.slice(end);
-  }
-  const body = Buffer.from(out, 'latin1');
+  const edits = shardEdits(ast, text, prefix, projectModules, renameLocals);
+  if (!edits.length) return bytes;
+  const body = Buffer.from(applyTextEdits(text, edits), 'latin1');
   return bom ? Buffer.concat([BOM, body]) : body;
 }
 
-export function generateCorpus(exampleDir: string, outDir: string, factor: number): CorpusInfo {
+export function generateCorpus(exampleDir: string, outDir: string, factor: number, opts: { identical?: boolean } = {}): CorpusInfo {
   const project = loadProject({ project: exampleDir, cwd: exampleDir });
   const { config } = project;
   const ws = new DiskWorkspace(project.root);
@@ -63,7 +79,7 @@ export function generateCorpus(exampleDir: string, outDir: string, factor: numbe
       const rel = file.slice(srcRoot.length + 1);
       const target = path.join(outDir, srcRoot, shardPrefix, rel);
       const bytes = ws.read(file)!;
-      const out = shardPrefix ? renameRequires(bytes, file, shardPrefix, projectModules) : bytes;
+      const out = shardPrefix ? renameRequires(bytes, file, shardPrefix, projectModules, !opts.identical) : bytes;
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, out);
       luaBytes += out.length;

@@ -10,7 +10,7 @@ import { luaFiles, runtimePrefix } from './lib/luaProject.ts';
 import { resolveModule } from '../../src/graph/requireGraph.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Tree } from '../../src/stage/tree.ts';
-import { editRequireSites, requiredNamesByFile } from './lib/rewriteRequires.ts';
+import { editRequireSites, requiredNamesByFile, type RequireIndex } from './lib/rewriteRequires.ts';
 import { moveModulesToRuntime } from './move-to-runtime.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
 
@@ -30,8 +30,8 @@ const paramsSchema = z.object({
 type Params = z.output<typeof paramsSchema>;
 
 /** The `callers` param: for every file requiring a copy, its merged names in source order. */
-export function callersOf(tree: Tree, config: ProjectConfig, canonical: string, copies: string[]): Record<string, string[]> {
-  return requiredNamesByFile(tree, config, new Set([canonical, ...copies]), (hits) => hits.some((n) => n !== canonical));
+export function callersOf(tree: Tree, config: ProjectConfig, canonical: string, copies: string[], index?: RequireIndex): Record<string, string[]> {
+  return requiredNamesByFile(tree, config, new Set([canonical, ...copies]), (hits) => hits.some((n) => n !== canonical), index);
 }
 
 export const transform: Transform<Params> = {

@@ -66,7 +66,8 @@ export class ClosureWalker {
     return this.canonical(real !== file && !real.startsWith('../') ? real : file);
   }
 
-  private resolve(name: string): string | undefined {
+  /** The file `require(name)` loads (folded like the closure's files), cached per walker. */
+  resolve(name: string): string | undefined {
     let hit = this.resolved.get(name);
     if (hit === undefined) {
       const file = isBuiltin(this.config, name) ? undefined : resolveModule(this.config, this.ws, name);
@@ -102,11 +103,16 @@ export class ClosureWalker {
     return names;
   }
 
+  /** The path a process's closure starts at (undefined when its entry is missing). */
+  entryOf(processName: string): string | undefined {
+    const proc = this.config.processes.find((p) => p.name === processName);
+    if (!proc || !this.ws.exists(proc.entry)) return undefined;
+    return this.pathOf(proc.entry);
+  }
+
   /** A process's closure: entry first, then depth-first in require order. */
   closureOf(processName: string): string[] {
-    const proc = this.config.processes.find((p) => p.name === processName);
-    if (!proc || !this.ws.exists(proc.entry)) return [];
-    const entry = this.pathOf(proc.entry);
+    const entry = this.entryOf(processName);
     const seen = new Set<string>();
     const order: string[] = [];
     const stack = entry === undefined ? [] : [entry];
@@ -129,6 +135,47 @@ export class ClosureWalker {
  */
 export function reachedByOthers(ws: Workspace, config: ProjectConfig, processName: string, files: string[]): Set<string> {
   const walker = new ClosureWalker(ws, config);
+  const otherEntries = new Set(config.processes.filter((p) => p.name !== processName).map((p) => walker.entryOf(p.name)));
+  const requirersOf = typeof (ws as { realPath?: unknown }).realPath === 'function' ? resolvedRequirers(ws, config, walker) : namedRequirers(ws, config, walker);
+  const out = new Set<string>();
+  for (const f of files) {
+    const up = new Set<string>([f]);
+    const stack = [f];
+    while (stack.length) {
+      const cur = stack.pop()!;
+      if (otherEntries.has(cur)) {
+        out.add(f);
+        break;
+      }
+      for (const r of requirersOf(cur)) if (!up.has(r)) up.add(r), stack.push(r);
+    }
+  }
+  return out;
+}
+
+/**
+ * Requirers by name: the files whose requires name a file (under any pattern) and resolve to
+ * it. Only the names are indexed, so nothing is resolved that the search does not reach.
+ * Exact when paths are their own real paths (a staged or in-memory tree).
+ */
+function namedRequirers(ws: Workspace, config: ProjectConfig, walker: ClosureWalker): (file: string) => string[] {
+  const byName = new Map<string, string[]>();
+  const root = normaliseRoot(config.sourceRoot);
+  const files = new Set([...ws.list(root).filter((p) => p.endsWith('.lua')), ...config.processes.map((p) => p.entry)]);
+  for (const file of files) {
+    const bytes = ws.read(file);
+    if (!bytes) continue;
+    for (const name of new Set(luaFileFacts(bytes, file).sites.map((s) => s.name))) {
+      const list = byName.get(name);
+      if (list) list.push(file);
+      else byName.set(name, [file]);
+    }
+  }
+  return (file) => requireNamesOf(config, file).flatMap((n) => (walker.resolve(n) === file ? (byName.get(n) ?? []) : []));
+}
+
+/** Requirers from every file's resolved requires (on disk, where symlinked folders fold paths). */
+function resolvedRequirers(ws: Workspace, config: ProjectConfig, walker: ClosureWalker): (file: string) => string[] {
   const requirers = new Map<string, string[]>();
   const seen = new Set<string>();
   const todo = [...luaFiles(ws, config), ...config.processes.map((p) => p.entry).filter((e) => ws.exists(e))];
@@ -143,18 +190,20 @@ export function reachedByOthers(ws: Workspace, config: ProjectConfig, processNam
       if (!seen.has(dep)) todo.push(dep);
     }
   }
-  const otherEntries = new Set(config.processes.filter((p) => p.name !== processName && ws.exists(p.entry)).map((p) => walker.closureOf(p.name)[0]!));
-  const out = new Set<string>();
-  for (const f of files) {
-    const up = new Set<string>([f]);
-    const stack = [f];
-    while (stack.length) {
-      const cur = stack.pop()!;
-      if (otherEntries.has(cur)) {
-        out.add(f);
-        break;
-      }
-      for (const r of requirers.get(cur) ?? []) if (!up.has(r)) up.add(r), stack.push(r);
+  return (file) => requirers.get(file) ?? [];
+}
+
+/** Every name `require` could load `file` by, one per config pattern that matches it. */
+export function requireNamesOf(config: ProjectConfig, file: string): string[] {
+  const root = normaliseRoot(config.sourceRoot);
+  const prefix = root ? `${root}/` : '';
+  if (!file.startsWith(prefix)) return [];
+  const rel = file.slice(prefix.length);
+  const out: string[] = [];
+  for (const pattern of config.patterns) {
+    const [before, after = ''] = pattern.split('?') as [string, string?];
+    if (rel.startsWith(before) && rel.endsWith(after) && rel.length > before.length + after.length) {
+      out.push(rel.slice(before.length, rel.length - after.length).split('/').join('.'));
     }
   }
   return out;
