@@ -1,4 +1,4 @@
-// `npm run bench [-- --factors 1,10,30] [--jobs N] [--ts-files N] [--no-ts]`: measures audit,
+// `npm run bench [-- --factors 1,10,30] [--jobs N] [--ts-files N] [--no-ts] [--identical-shards]`: measures audit,
 // plan, apply (every step), rollback and bundle on scale corpora of the example (1x, 10x, 30x),
 // each factor in its own child process (peak RSS per factor from process.resourceUsage()),
 // plus the TS import-rewrite bench; writes reports/bench.json and prints a table.
@@ -12,7 +12,7 @@ import { TOOLKIT_ROOT } from '../../src/config/loadProject.ts';
 import type { PhaseRow } from './benchPhases.ts';
 
 const SELF = fileURLToPath(import.meta.url);
-const WORK_DIR = path.join(TOOLKIT_ROOT, 'test', 'tmp', 'bench');
+const WORK_DIR = process.env.BENCH_DIR ?? path.join(TOOLKIT_ROOT, 'test', 'tmp', 'bench');
 const REPORT = path.join(TOOLKIT_ROOT, 'reports', 'bench.json');
 
 const { values } = parseArgs({
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     child: { type: 'string' },
     'ts-files': { type: 'string', default: '2000' },
     'no-ts': { type: 'boolean', default: false },
+    'identical-shards': { type: 'boolean', default: false },
   },
 });
 const jobs = Math.max(1, Number(values.jobs));
@@ -29,7 +30,8 @@ const jobs = Math.max(1, Number(values.jobs));
 
 function runChild(factor: number): Promise<PhaseRow> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=4096', path.join(TOOLKIT_ROOT, 'bin', 'run-ts.mjs'), SELF, '--child', String(factor), '--jobs', String(jobs)], {
+    const args = [path.join(TOOLKIT_ROOT, 'bin', 'run-ts.mjs'), SELF, '--child', String(factor), '--jobs', String(jobs), ...(values['identical-shards'] ? ['--identical-shards'] : [])];
+    const child = spawn(process.execPath, ['--max-old-space-size=4096', ...args], {
       cwd: TOOLKIT_ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -97,6 +99,7 @@ async function runParent(): Promise<void> {
     generatedAt: new Date().toISOString(),
     machine: { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, memoryGb: Number((os.totalmem() / 2 ** 30).toFixed(1)), node: process.version, platform: `${os.platform()} ${os.release()}` },
     jobs,
+    corpus: values['identical-shards'] ? 'identical shards (copies of the example)' : 'distinct shards (the example with per-shard local names)',
     rows,
     targets: targets(rows),
     tsRewrite: ts,
@@ -113,7 +116,7 @@ async function runParent(): Promise<void> {
 if (values.child) {
   // Child: one factor; the row is the last stdout line.
   const { measureFactor } = await import('./benchPhases.ts');
-  const row = await measureFactor(Number(values.child), jobs, WORK_DIR);
+  const row = await measureFactor(Number(values.child), jobs, WORK_DIR, { identicalShards: values['identical-shards'] });
   process.stdout.write(`\nBENCH-ROW ${JSON.stringify(row)}\n`);
 } else {
   await runParent();

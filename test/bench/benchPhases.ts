@@ -1,12 +1,10 @@
 // One scale factor, measured in its own process (so peak RSS is this factor's alone): build the
 // corpus, then time bare parse (1 thread and --jobs threads), audit, plan, apply of every step,
-// rollback and bundle (three modes). Phases whose owner module has not landed are reported as
-// unavailable, never faked. Prints one JSON line (the row) on stdout.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+// rollback and bundle (three modes). Prints one JSON line (the row) on stdout.
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import luaparse from 'luaparse';
-import { EXAMPLE_DIR, TOOLKIT_ROOT, loadProject, type Project } from '../../src/config/loadProject.ts';
+import { EXAMPLE_DIR, loadProject } from '../../src/config/loadProject.ts';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { buildProject } from '../../src/bundle/index.ts';
 import { BUILD_MODES } from '../../src/bundle/builds.ts';
@@ -14,6 +12,7 @@ import { planEpic } from '../../src/plan/epicPlanner.ts';
 import { savePlan } from '../../src/plan/planFile.ts';
 import { applyAll, rollback } from '../../src/apply/engine.ts';
 import { generateCorpus } from './generateCorpus.ts';
+import { runAudit } from '../../src/audit/runAudit.ts';
 import { parseInPool } from './parsePool.ts';
 
 export interface PhaseRow {
@@ -54,21 +53,10 @@ function bareParse(files: string[]): number {
   return (performance.now() - t0) / 1000;
 }
 
-/** The audit entry point of the front end when it exists (src/audit), else undefined. */
-async function auditRunner(): Promise<((p: Project) => Promise<unknown> | unknown) | undefined> {
-  for (const [file, name] of [['src/audit/runAudit.ts', 'runAudit'], ['src/audit/audit.ts', 'runAudit'], ['src/audit/index.ts', 'runAudit']] as const) {
-    const abs = path.join(TOOLKIT_ROOT, file);
-    if (!existsSync(abs)) continue;
-    const mod = (await import(pathToFileURL(abs).href)) as Record<string, unknown>;
-    if (typeof mod[name] === 'function') return mod[name] as (p: Project) => unknown;
-  }
-  return undefined;
-}
-
-export async function measureFactor(factor: number, jobs: number, workDir: string): Promise<PhaseRow> {
+export async function measureFactor(factor: number, jobs: number, workDir: string, opts: { identicalShards?: boolean } = {}): Promise<PhaseRow> {
   const notes: string[] = [];
   const dir = path.join(workDir, `x${factor}`);
-  const corpus = generateCorpus(EXAMPLE_DIR, dir, factor);
+  const corpus = generateCorpus(EXAMPLE_DIR, dir, factor, { identical: opts.identicalShards });
   const project = loadProject({ project: dir, cwd: dir });
   const ws = new DiskWorkspace(project.root);
   const luaFiles = ws.list(project.config.sourceRoot).filter((p) => p.endsWith('.lua')).map((p) => path.join(dir, p));
@@ -81,12 +69,7 @@ export async function measureFactor(factor: number, jobs: number, workDir: strin
   seconds.parseJobs = (await parseInPool(luaFiles, jobs, sizes)).seconds;
 
   progress(factor, `parse ${seconds.parse.toFixed(2)} s; audit`);
-  const audit = await auditRunner();
-  if (audit) seconds.audit = (await timed(() => audit(project))).seconds;
-  else {
-    seconds.audit = null;
-    notes.push('audit: src/audit runAudit not available yet');
-  }
+  seconds.audit = (await timed(() => runAudit(project, { jobs }))).seconds;
 
   progress(factor, 'plan');
   const planned = await timed(() => planEpic(project, { name: 'bench' }));
