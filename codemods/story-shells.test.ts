@@ -1,7 +1,8 @@
 // Story mapping and the module-level duplicate helpers the story codemods rely on.
 import { describe, expect, it } from 'vitest';
 import { storyOfProcess } from './story-36-3-to-6-shells.ts';
-import { driftedGroups, exactCopyGroups, lineSimilarity } from './lib/duplicateModules.ts';
+import fc from 'fast-check';
+import { driftedGroups, exactCopyGroups, lineSimilarity, mayBeSimilar, similarEnough } from './lib/duplicateModules.ts';
 import { MemoryWorkspace } from '../src/stage/workspace.ts';
 import { fixtureConfig } from '../transforms/lua/lib/fixtureConfig.ts';
 
@@ -14,6 +15,20 @@ describe('story codemods', () => {
     expect(lineSimilarity('a\nb\nc\nd\n', 'a\nb\nc\nd\n')).toBe(1);
     expect(lineSimilarity('a\nb\nc\nd\n', 'a\nb\nc\nx\n')).toBe(0.75);
     expect(lineSimilarity('a\n', 'b\n')).toBe(0);
+  });
+
+  it('the shared-lines bound never rules out a pair the diff finds similar enough', () => {
+    const text = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'local x = 1', '', '  end'), { maxLength: 12 }).chain((lines) =>
+      fc.tuple(fc.constant(lines), fc.constantFrom('\n', '\r\n'), fc.boolean()).map(([ls, eol, last]) => ls.join(eol) + (last && ls.length ? eol : '')),
+    );
+    fc.assert(
+      fc.property(text, text, fc.constantFrom(0.3, 0.5, 0.6, 0.8), (a, b, min) => {
+        if (lineSimilarity(a, b) >= min) expect(mayBeSimilar(a, b, min)).toBe(true);
+        expect(similarEnough(a, b, min)).toBe(lineSimilarity(a, b) >= min);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(mayBeSimilar('a\nb\nc\nd\n', 'w\nx\ny\nz\n', 0.6)).toBe(false);
   });
 
   it('groups exact copies (shared folder first) and drifted copies with their diff', () => {

@@ -40,6 +40,35 @@ export function exactCopyGroups(ws: Workspace, config: ProjectConfig, modules: M
 }
 
 /** Dice coefficient over lines: 2 * common / (lines of a + lines of b). */
+/** Lines as diffLines splits them (each with its line ending). */
+const lineTokens = (s: string): string[] => s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+
+/**
+ * true when lineSimilarity(a, b) may reach `min`: the lines both share (as multisets) bound the
+ * lines a diff keeps, so most dissimilar pairs are ruled out without a diff. The planner
+ * compares blocks and files of every process pairwise; diffs made that quadratic in earnest.
+ */
+export function mayBeSimilar(a: string, b: string, min: number): boolean {
+  const la = lineTokens(a);
+  const lb = lineTokens(b);
+  if (la.length + lb.length === 0) return true;
+  if ((2 * Math.min(la.length, lb.length)) / (la.length + lb.length) < min) return false;
+  const counts = new Map<string, number>();
+  for (const l of la) counts.set(l, (counts.get(l) ?? 0) + 1);
+  let shared = 0;
+  for (const l of lb) {
+    const n = counts.get(l);
+    if (n) {
+      shared++;
+      counts.set(l, n - 1);
+    }
+  }
+  return (2 * shared) / (la.length + lb.length) >= min;
+}
+
+/** lineSimilarity(a, b) >= min, diffing only pairs the shared lines do not rule out. */
+export const similarEnough = (a: string, b: string, min: number): boolean => mayBeSimilar(a, b, min) && lineSimilarity(a, b) >= min;
+
 export function lineSimilarity(a: string, b: string): number {
   let common = 0;
   let total = 0;
@@ -71,7 +100,7 @@ export function driftedGroups(ws: Workspace, config: ProjectConfig, modules: Mod
     const ordered = canonicalFirst(config, group);
     const text = (m: ModuleFile) => ws.read(m.path)!.toString('latin1');
     const first = ordered[0]!;
-    const variants = ordered.filter((m) => m === first || lineSimilarity(text(first), text(m)) >= minSimilarity);
+    const variants = ordered.filter((m) => m === first || similarEnough(text(first), text(m), minSimilarity));
     const distinct = new Set(variants.map((v) => sha256(ws.read(v.path)!)));
     if (variants.length < 2 || distinct.size < 2) continue;
     const other = variants.find((v) => !ws.read(v.path)!.equals(ws.read(first.path)!))!;

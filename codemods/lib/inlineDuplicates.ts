@@ -8,7 +8,7 @@ import { luaFileFacts } from '../../src/graph/luaFiles.ts';
 import { sha256 } from '../../src/hash.ts';
 import { bindsOf, lineOffsets } from '../../transforms/lua/lib/inlineBlocks.ts';
 import { asNode, lineLocator, type LuaNode } from '../../src/parse/luaAst.ts';
-import { lineSimilarity } from './duplicateModules.ts';
+import { similarEnough } from './duplicateModules.ts';
 
 export interface InlineBlock {
   file: string;
@@ -61,7 +61,7 @@ export function inlineDuplicateGroups(ws: Workspace, config: ProjectConfig, minB
   const groups: InlineGroup[] = [];
   for (const b of blocks) {
     if (used.has(b)) continue;
-    const similar = blocks.filter((o) => o === b || (!used.has(o) && o.file !== b.file && lineSimilarity(b.text, o.text) >= minSimilarity));
+    const similar = blocks.filter((o) => o === b || (!used.has(o) && o.file !== b.file && similarEnough(b.text, o.text, minSimilarity)));
     if (similar.length < 2) continue;
     // One block per file: the most similar one.
     const perFile = new Map<string, InlineBlock>();
