@@ -456,7 +456,9 @@ export function fileAuditFacts(text: string, chunk: Chunk): FileAuditFacts {
 // and a tree the parse cache evicted is not parsed again for facts already known.
 const factsCache = new Map<string, FileAuditFacts>();
 let factsCacheBytes = 0;
-const FACTS_CACHE_LIMIT = 256 * 2 ** 20;
+// 64 MB of tokens keep a 10x corpus whole; at 30x a re-audit analyses the evicted files again
+// rather than hold ~400 MB after the audit for the commands that follow in the same process.
+const FACTS_CACHE_LIMIT = 64 * 2 ** 20;
 
 export function knownAuditFacts(hash: string): FileAuditFacts | undefined {
   const hit = factsCache.get(hash);
