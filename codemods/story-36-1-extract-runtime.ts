@@ -9,7 +9,6 @@ import { moduleNameForPath } from '../src/graph/requireGraph.ts';
 import { callersOf, transform as mergeExactCopies } from '../transforms/lua/merge-exact-copies.ts';
 import { aliasCallers, transform as moveToRuntime } from '../transforms/lua/move-to-runtime.ts';
 import { orderFolders } from './lib/folderOrder.ts';
-import { RequireIndex } from '../transforms/lua/lib/rewriteRequires.ts';
 import { transform as writeManifest } from '../transforms/lua/write-runtime-manifest.ts';
 import { transform as extractInline } from '../transforms/lua/extract-inline-duplicate.ts';
 import { inlineDuplicateGroups } from './lib/inlineDuplicates.ts';
@@ -22,12 +21,6 @@ import type { Transform } from '../src/transform/types.ts';
 const slug = (s: string): string => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
 const asTransform = <P>(t: Transform<P>) => t as unknown as Transform<unknown>;
 
-/** A require index of the simulation's current tree (rebuilt once a step has changed it). */
-function indexer(sim: EpicSimulation): () => RequireIndex {
-  let index: RequireIndex | undefined;
-  return () => (index?.tree === sim.tree ? index : (index = new RequireIndex(sim.tree, sim.config)));
-}
-
 function reachable(sim: EpicSimulation): Set<string> {
   const closures = processClosures(sim.tree, sim.config, sim.canonical);
   return new Set([...closures.values()].flat());
@@ -36,7 +29,6 @@ function reachable(sim: EpicSimulation): Set<string> {
 export function planDriftDecisions(sim: EpicSimulation): Set<string> {
   const modules = candidateModules(sim.tree, sim.config, reachable(sim));
   const decided = new Set<string>();
-  const index = indexer(sim);
   for (const group of driftedGroups(sim.tree, sim.config, modules)) {
     group.variants.forEach((v) => decided.add(v.path));
     const names = group.variants.map((v) => v.name);
@@ -62,7 +54,7 @@ export function planDriftDecisions(sim: EpicSimulation): Set<string> {
               canonical: v.name,
               copies: names.filter((n) => n !== v.name),
               acceptDifferences: true,
-              callers: callersOf(sim.tree, sim.config, v.name, names.filter((n) => n !== v.name), index()),
+              callers: callersOf(sim.tree, sim.config, v.name, names.filter((n) => n !== v.name)),
             },
           })),
           { id: 'keep-apart', label: 'Keep the copies apart (skip)' },
@@ -77,7 +69,6 @@ export function planDriftDecisions(sim: EpicSimulation): Set<string> {
 
 export function planExactMerges(sim: EpicSimulation, undecided: (m: ModuleFile) => boolean): void {
   const modules = candidateModules(sim.tree, sim.config, reachable(sim)).filter(undecided);
-  const index = indexer(sim);
   for (const group of exactCopyGroups(sim.tree, sim.config, modules)) {
     const [canonical, ...copies] = group as [ModuleFile, ...ModuleFile[]];
     const copyNames = copies.map((c) => c.name);
@@ -87,7 +78,7 @@ export function planExactMerges(sim: EpicSimulation, undecided: (m: ModuleFile) 
       title: `Merge ${group.length} identical copies of ${canonical.path.slice(canonical.path.lastIndexOf('/') + 1)}`,
       description: `${group.map((g) => g.path).join(', ')} are byte-identical; they become ${sim.config.runtime.namespace}.${canonical.name}.`,
       transform: asTransform(mergeExactCopies),
-      params: { canonical: canonical.name, copies: copyNames, callers: callersOf(sim.tree, sim.config, canonical.name, copyNames, index()) },
+      params: { canonical: canonical.name, copies: copyNames, callers: callersOf(sim.tree, sim.config, canonical.name, copyNames) },
     });
   }
 }

@@ -8,6 +8,7 @@
 // changes what other paths show, which a per-path memory would miss.
 import type { FileChange, Workspace } from './tree.ts';
 import { DiskWorkspace } from './workspace.ts';
+import { RequireNameIndex, type RequireNames } from '../graph/requireNameIndex.ts';
 
 const GONE = null;
 /** The mode a file written without one gets (the journal records the same). */
@@ -33,6 +34,7 @@ export class SessionWorkspace implements Workspace {
   private readonly modes = new Map<string, number | undefined>();
   private readonly realPaths = new Map<string, string | undefined>();
   private listing?: string[];
+  private names?: RequireNameIndex;
 
   constructor(root: string) {
     this.disk = new DiskWorkspace(root);
@@ -84,6 +86,12 @@ export class SessionWorkspace implements Workspace {
     return this.realPaths.get(p);
   }
 
+  /** Which files require a name (built on first use, kept up to date by record). */
+  requireNames(): RequireNames | undefined {
+    if (this.passThrough) return undefined;
+    return (this.names ??= new RequireNameIndex(this.list(), (p) => this.read(p)));
+  }
+
   symlinkLoops(): string[] {
     return this.disk.symlinkLoops();
   }
@@ -110,6 +118,7 @@ export class SessionWorkspace implements Workspace {
       if (listing[at] === p) listing.splice(at, 1);
     };
     for (const c of changes) {
+      if (this.names) for (const p of c.kind === 'move' ? [c.from, c.to] : [c.path]) this.names.touch(p);
       if (c.kind === 'delete') remove(c.path);
       else if (c.kind === 'move') {
         remove(c.from);

@@ -3,6 +3,8 @@
 // the original bytes back drops the change, and a rename is reported as one move.
 import type { FileChange, Tree, Workspace } from './tree.ts';
 import { projectPath as normalise } from './projectPath.ts';
+import { requireIndexOf, type RequireNames } from '../graph/requireNameIndex.ts';
+import { luaFileFacts } from '../graph/luaFiles.ts';
 
 export class StagedTree implements Tree {
   /** path -> staged content; null = deleted. */
@@ -49,6 +51,23 @@ export class StagedTree implements Tree {
       else all.add(p);
     }
     return [...all].sort();
+  }
+
+  /** The base's require index with this overlay's staged files folded in (when the base keeps one). */
+  requireNames(): RequireNames | undefined {
+    const base = requireIndexOf(this.base);
+    if (!base) return undefined;
+    return {
+      filesRequiring: (names) => {
+        const wanted = new Set(names);
+        const out = new Set(base.filesRequiring(wanted));
+        for (const [p, content] of this.staged) {
+          out.delete(p);
+          if (content && p.endsWith('.lua') && luaFileFacts(content, p).sites.some((s) => wanted.has(s.name))) out.add(p);
+        }
+        return [...out].sort();
+      },
+    };
   }
 
   write(p: string, content: Buffer | string): void {

@@ -5,6 +5,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'no
 import path from 'node:path';
 import type { Workspace } from './tree.ts';
 import { projectPath } from './projectPath.ts';
+import { RequireNameIndex, type RequireNames } from '../graph/requireNameIndex.ts';
 
 export const toPosix = (p: string): string => p.split(path.sep).join('/');
 
@@ -148,6 +149,7 @@ export class MemoryWorkspace implements Workspace {
   private readonly files: Map<string, { content: Buffer; mode: number }>;
   /** Sorted paths, kept until a file is added or removed (lists are asked for every step). */
   private sorted?: string[];
+  private names?: RequireNameIndex;
 
   constructor(files: Record<string, string | Buffer> = {}, root = '/memory') {
     this.root = root;
@@ -179,10 +181,17 @@ export class MemoryWorkspace implements Workspace {
   set(p: string, content: Buffer, mode = this.files.get(p)?.mode ?? 0o644): void {
     if (!this.files.has(p)) this.sorted = undefined;
     this.files.set(p, { content, mode });
+    this.names?.touch(p);
   }
 
   remove(p: string): void {
     if (this.files.delete(p)) this.sorted = undefined;
+    this.names?.touch(p);
+  }
+
+  /** Which files require a name (built on first use, then kept up to date by set/remove). */
+  requireNames(): RequireNames {
+    return (this.names ??= new RequireNameIndex(this.files.keys(), (p) => this.read(p)));
   }
 
   /** Test helper: every file as text. */

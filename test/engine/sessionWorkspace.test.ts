@@ -9,6 +9,7 @@ import { SessionWorkspace } from '../../src/stage/sessionWorkspace.ts';
 import { createTree } from '../../src/stage/stagedTree.ts';
 import { applyChangeset } from '../../src/apply/changeset.ts';
 import type { Workspace } from '../../src/stage/tree.ts';
+import { luaFileFacts } from '../../src/graph/luaFiles.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -36,6 +37,7 @@ describe('SessionWorkspace', () => {
   it('after create, update, move and delete it matches a fresh DiskWorkspace', () => {
     const dir = project({ 'src/main.lua': 'require("lib.a")\n', 'src/lib/a.lua': 'return 1\n', 'src/lib/b.lua': 'return 2\n', 'src/lib/c.lua': 'return 3\n' });
     const session = new SessionWorkspace(dir);
+    expect(session.requireNames()!.filesRequiring(['lib.a'])).toEqual(['src/main.lua']);
     const probe = ['src/lib/a.lua', 'src/lib/b.lua', 'src/lib/c.lua', 'src/lib/d.lua', 'src/rt/lib/b.lua', 'src/lib/zz/e.lua'];
     expect(view(session, probe)).toEqual(view(new DiskWorkspace(dir), probe));
     for (let round = 0; round < 2; round++) {
@@ -45,16 +47,20 @@ describe('SessionWorkspace', () => {
         tree.rename('src/lib/b.lua', 'src/rt/lib/b.lua');
         tree.delete('src/lib/c.lua');
         tree.write('src/lib/zz/e.lua', 'return 5\n');
-        tree.write('src/lib/d.lua', 'return 4\n');
+        tree.write('src/lib/d.lua', 'return require("lib.b")\n');
         tree.setMode('src/lib/d.lua', 0o600);
       } else {
         tree.rename('src/rt/lib/b.lua', 'src/lib/b.lua');
         tree.write('src/lib/c.lua', 'return 33\n');
+        tree.write('src/main.lua', 'require("lib.b")\n');
       }
       const changes = tree.changes();
       applyChangeset(dir, { stepId: `s${round}`, transform: 't', story: 's', title: 't', paramsHash: 'x' }, changes);
       session.record(changes);
       expect(view(session, probe)).toEqual(view(new DiskWorkspace(dir), probe));
+      const disk = new DiskWorkspace(dir);
+      const scan = (n: string) => disk.list().filter((p) => p.endsWith('.lua') && luaFileFacts(disk.read(p)!, p).sites.some((x) => x.name === n));
+      for (const n of ['lib.a', 'lib.b']) expect(session.requireNames()!.filesRequiring([n]), n).toEqual(scan(n));
     }
   });
 

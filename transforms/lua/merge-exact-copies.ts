@@ -6,11 +6,11 @@
 import { z } from 'zod';
 import { MigrateError } from '../../src/errors.ts';
 import type { Transform } from '../../src/transform/types.ts';
-import { luaFiles, runtimePrefix } from './lib/luaProject.ts';
+import { luaFiles, luaFilesRequiring, runtimePrefix } from './lib/luaProject.ts';
 import { resolveModule } from '../../src/graph/requireGraph.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Tree } from '../../src/stage/tree.ts';
-import { editRequireSites, requiredNamesByFile, type RequireIndex } from './lib/rewriteRequires.ts';
+import { editRequireSites, requiredNamesByFile } from './lib/rewriteRequires.ts';
 import { moveModulesToRuntime } from './move-to-runtime.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
 
@@ -30,8 +30,8 @@ const paramsSchema = z.object({
 type Params = z.output<typeof paramsSchema>;
 
 /** The `callers` param: for every file requiring a copy, its merged names in source order. */
-export function callersOf(tree: Tree, config: ProjectConfig, canonical: string, copies: string[], index?: RequireIndex): Record<string, string[]> {
-  return requiredNamesByFile(tree, config, new Set([canonical, ...copies]), (hits) => hits.some((n) => n !== canonical), index);
+export function callersOf(tree: Tree, config: ProjectConfig, canonical: string, copies: string[]): Record<string, string[]> {
+  return requiredNamesByFile(tree, config, new Set([canonical, ...copies]), (hits) => hits.some((n) => n !== canonical));
 }
 
 export const transform: Transform<Params> = {
@@ -57,7 +57,7 @@ export const transform: Transform<Params> = {
     }
     if (canonicalPath) moveModulesToRuntime(tree, config, [params.canonical], ctx.report);
     const names = new Set([params.canonical, ...params.copies]);
-    for (const file of luaFiles(tree, config)) {
+    for (const file of luaFilesRequiring(tree, config, names)) {
       editRequireSites(tree, file, (s) => (names.has(s.name) ? [{ start: s.nameRange[0], end: s.nameRange[1], text: target }] : []));
     }
     ctx.report(`merged ${params.copies.length + 1} copies of ${params.canonical} into ${target}`);

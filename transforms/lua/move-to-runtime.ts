@@ -7,7 +7,7 @@ import { MigrateError } from '../../src/errors.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Transform } from '../../src/transform/types.ts';
 import type { Tree } from '../../src/stage/tree.ts';
-import { luaFiles, runtimePrefix } from './lib/luaProject.ts';
+import { luaFiles, luaFilesRequiring, runtimePrefix } from './lib/luaProject.ts';
 import { moduleNameForPath, resolveModule } from '../../src/graph/requireGraph.ts';
 import { editRequireSites, moveFile, renameRequires, requiredNamesByFile } from './lib/rewriteRequires.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
@@ -79,7 +79,7 @@ export const transform: Transform<z.output<typeof paramsSchema>> = {
   apply(tree, params, ctx) {
     const renames = moveModulesToRuntime(tree, ctx.config, params.modules, ctx.report);
     for (const a of params.aliases) renames.set(a.name, `${runtimePrefix(ctx.config)}${a.of}`);
-    renameRequires(tree, ctx.config, (n) => renames.get(n));
+    renameRequires(tree, ctx.config, (n) => renames.get(n), luaFilesRequiring(tree, ctx.config, renames.keys()));
   },
   inverse(tree, params, ctx) {
     const ns = runtimePrefix(ctx.config);

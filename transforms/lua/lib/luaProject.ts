@@ -6,6 +6,7 @@ import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
 import type { Workspace } from '../../../src/stage/tree.ts';
 import { isBuiltin, resolveModule } from '../../../src/graph/requireGraph.ts';
 import { luaFileFacts, normaliseRoot } from '../../../src/graph/luaFiles.ts';
+import { requireIndexOf } from '../../../src/graph/requireNameIndex.ts';
 
 /**
  * Every Lua source the codemods edit. Unlike the graph's listLuaFiles this ignores
@@ -13,9 +14,23 @@ import { luaFileFacts, normaliseRoot } from '../../../src/graph/luaFiles.ts';
  * requires are rewritten too. Build output and node_modules are never edited.
  */
 export function luaFiles(ws: Workspace, config: ProjectConfig): string[] {
-  return ws
-    .list(normaliseRoot(config.sourceRoot))
-    .filter((p) => p.endsWith('.lua') && !p.startsWith(`${config.buildDir}/`) && !p.includes('/node_modules/'));
+  return ws.list(normaliseRoot(config.sourceRoot)).filter((p) => isEditedLua(config, p));
+}
+
+/** A path luaFiles lists (under sourceRoot, .lua, not build output, not node_modules). */
+function isEditedLua(config: ProjectConfig, p: string): boolean {
+  const root = normaliseRoot(config.sourceRoot);
+  return (!root || p.startsWith(`${root}/`)) && p.endsWith('.lua') && !p.startsWith(`${config.buildDir}/`) && !p.includes('/node_modules/');
+}
+
+/**
+ * The files of luaFiles that may require one of `names`: exactly those, from the require index
+ * when the workspace keeps one (the planner's base, the engine's session), else every file
+ * (callers look at each file's requires anyway).
+ */
+export function luaFilesRequiring(ws: Workspace, config: ProjectConfig, names: Iterable<string>): string[] {
+  const index = requireIndexOf(ws);
+  return index ? index.filesRequiring(names).filter((p) => isEditedLua(config, p)) : luaFiles(ws, config);
 }
 
 /** Where a new module named `name` is created (the first config pattern). */
@@ -159,19 +174,26 @@ export function reachedByOthers(ws: Workspace, config: ProjectConfig, processNam
  * Exact when paths are their own real paths (a staged or in-memory tree).
  */
 function namedRequirers(ws: Workspace, config: ProjectConfig, walker: ClosureWalker): (file: string) => string[] {
-  const byName = new Map<string, string[]>();
-  const root = normaliseRoot(config.sourceRoot);
-  const files = new Set([...ws.list(root).filter((p) => p.endsWith('.lua')), ...config.processes.map((p) => p.entry)]);
-  for (const file of files) {
-    const bytes = ws.read(file);
-    if (!bytes) continue;
-    for (const name of new Set(luaFileFacts(bytes, file).sites.map((s) => s.name))) {
-      const list = byName.get(name);
-      if (list) list.push(file);
-      else byName.set(name, [file]);
+  const index = requireIndexOf(ws);
+  let byName: Map<string, string[]> | undefined;
+  const filesRequiring = (n: string): string[] => {
+    if (index) return index.filesRequiring([n]);
+    if (!byName) {
+      byName = new Map();
+      const root = normaliseRoot(config.sourceRoot);
+      for (const file of new Set([...ws.list(root).filter((p) => p.endsWith('.lua')), ...config.processes.map((p) => p.entry)])) {
+        const bytes = ws.read(file);
+        if (!bytes) continue;
+        for (const name of new Set(luaFileFacts(bytes, file).sites.map((s) => s.name))) {
+          const list = byName.get(name);
+          if (list) list.push(file);
+          else byName.set(name, [file]);
+        }
+      }
     }
-  }
-  return (file) => requireNamesOf(config, file).flatMap((n) => (walker.resolve(n) === file ? (byName.get(n) ?? []) : []));
+    return byName.get(n) ?? [];
+  };
+  return (file) => requireNamesOf(config, file).flatMap((n) => (walker.resolve(n) === file ? filesRequiring(n) : []));
 }
 
 /** Requirers from every file's resolved requires (on disk, where symlinked folders fold paths). */

@@ -6,7 +6,7 @@ import type { TextEdit } from '../../../src/transform/types.ts';
 import { applyTextEdits, encodeLua } from '../../../src/parse/luaSource.ts';
 import { luaFileFacts } from '../../../src/graph/luaFiles.ts';
 import type { RequireSite } from '../../../src/graph/requireSites.ts';
-import { luaFiles } from './luaProject.ts';
+import { luaFiles, luaFilesRequiring } from './luaProject.ts';
 
 /** Edits `file` through `edit(site, text) -> TextEdit[]`; writes only when something changed. */
 export function editRequireSites(
@@ -38,46 +38,14 @@ export function renameRequires(tree: Tree, config: ProjectConfig, rename: (name:
 }
 
 /**
- * Which files require each name, over one unchanging state of a tree: the planner asks for the
- * callers of many modules on the same tree (one question per decision option), and a scan of
- * every file per question makes planning quadratic in the project size.
- */
-export class RequireIndex {
-  private readonly byName = new Map<string, string[]>();
-
-  constructor(
-    readonly tree: Workspace,
-    config: ProjectConfig,
-  ) {
-    for (const file of luaFiles(tree, config)) {
-      const bytes = tree.read(file);
-      if (!bytes) continue;
-      for (const name of new Set(luaFileFacts(bytes, file).sites.map((s) => s.name))) {
-        const list = this.byName.get(name);
-        if (list) list.push(file);
-        else this.byName.set(name, [file]);
-      }
-    }
-  }
-
-  /** Files requiring any of `names`, in path order. */
-  filesRequiring(names: Iterable<string>): string[] {
-    const files = new Set<string>();
-    for (const n of names) for (const f of this.byName.get(n) ?? []) files.add(f);
-    return [...files].sort();
-  }
-}
-
-/**
  * The `callers` param of the moving transforms: for every Lua file requiring any of `names`,
  * those requires' names in source order, kept when `keep(hits)` holds. Recorded before the
  * step because afterwards every caller says the same new name; the inverse reads it back.
- * `index` (built on this same tree) narrows the files looked at to the ones requiring a name.
+ * Only files requiring one of `names` can have hits, so only those are looked at.
  */
-export function requiredNamesByFile(tree: Workspace, config: ProjectConfig, names: Set<string>, keep: (hits: string[]) => boolean, index?: RequireIndex): Record<string, string[]> {
-  if (index && index.tree !== tree) throw new Error('requiredNamesByFile: the index was built on another tree');
+export function requiredNamesByFile(tree: Workspace, config: ProjectConfig, names: Set<string>, keep: (hits: string[]) => boolean): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const file of index ? index.filesRequiring(names) : luaFiles(tree, config)) {
+  for (const file of luaFilesRequiring(tree, config, names)) {
     const bytes = tree.read(file);
     if (!bytes) continue;
     const hits = luaFileFacts(bytes, file).sites.filter((s) => names.has(s.name)).map((s) => s.name);
