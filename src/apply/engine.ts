@@ -120,7 +120,7 @@ export async function dryRun(project: Project, stepIds: string[] | 'all', opts: 
   const { plan } = await loadPlanFile(project.root, opts.plan);
   const applied = new Set(readJournal(project.root).entries.map((e) => e.stepId));
   const chosen = stepIds === 'all' ? plan.steps.filter((s) => !applied.has(s.id)) : stepIds.map((id) => findStep(plan, id));
-  const disk = new DiskWorkspace(project.root);
+  const disk = new SessionWorkspace(project.root);
   // Every step runs on a fresh overlay of `net`, which accumulates the steps shown so far.
   const net = createTree(disk);
   const out: DryRunStep[] = [];

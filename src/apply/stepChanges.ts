@@ -4,6 +4,7 @@
 import { MigrateError } from '../errors.ts';
 import type { ProjectConfig } from '../config/projectConfig.ts';
 import type { FileChange, Workspace } from '../stage/tree.ts';
+import { requireIndexOf, type RequireNames } from '../graph/requireNameIndex.ts';
 import { DECISION, type PlanStep } from '../plan/planSchema.ts';
 import { getTransform } from '../transform/registry.ts';
 import { runTransform } from '../transform/runTransform.ts';
@@ -72,6 +73,14 @@ class RecordingWorkspace implements Workspace {
   }
   mode(p: string): number | undefined {
     return this.base.mode(p);
+  }
+  /**
+   * The base's require index: a transform then reads only the files requiring what it renames.
+   * A file it does not read cannot change its result unless it starts requiring such a name,
+   * and then the changeset differs (APPLY-022 for a saved dry run, a new step otherwise).
+   */
+  requireNames(): RequireNames | undefined {
+    return requireIndexOf(this.base);
   }
 }
 
