@@ -139,22 +139,7 @@ export const shingleCount = (n: number): number => (n < 3 ? 1 : n - 2);
 
 /** Dice similarity of two sorted shingle arrays, in [0, 1]. */
 export function shingleSimilarity(a: Shingles, b: Shingles): number {
-  const total = a.length + b.length;
-  if (total === 0) return 1;
-  let i = 0;
-  let j = 0;
-  let common = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      common++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return (2 * common) / total;
+  return similarityAtLeast(a, b, 0);
 }
 
 /**

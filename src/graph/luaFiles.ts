@@ -112,46 +112,16 @@ function treeOf(core: FactsCore): Chunk | undefined {
   return ast;
 }
 
-class FileFacts implements LuaFileFacts {
-  constructor(
-    private readonly core: FactsCore,
-    private readonly file: string,
-  ) {}
-  get parsed(): ParsedLua {
-    const { text, bom, utf8, error } = this.core;
-    const ast = treeOf(this.core);
-    return { file: this.file, text, bom, utf8, ...(ast ? { ast } : {}), ...(error ? { error } : {}) };
-  }
-  get text(): string {
-    return this.core.text;
-  }
-  get bom(): boolean {
-    return this.core.bom;
-  }
-  get utf8(): boolean {
-    return this.core.utf8;
-  }
-  get error(): LuaParseError | undefined {
-    return this.core.error;
-  }
-  get sites(): RequireSite[] {
-    return this.core.sites;
-  }
-  get dynamic(): DynamicRequireSite[] {
-    return this.core.dynamic;
-  }
-  get functions(): number {
-    return this.core.functions;
-  }
-  get lines(): number {
-    return this.core.lines;
-  }
-  get usesFederation(): boolean {
-    return this.core.usesFederation;
-  }
-  get hash(): string {
-    return this.core.hash;
-  }
+/** The kept facts with the file name re-attached; the tree is looked up only when asked for. */
+function factsView(core: FactsCore, file: string): LuaFileFacts {
+  return {
+    ...core,
+    get parsed(): ParsedLua {
+      const ast = treeOf(core);
+      const { text, bom, utf8, error } = core;
+      return { file, text, bom, utf8, ...(ast ? { ast } : {}), ...(error ? { error } : {}) };
+    },
+  };
 }
 
 /** The same Buffer object (a staged or in-memory tree hands out the one it holds) skips hashing. */
@@ -186,7 +156,7 @@ export function luaFileFacts(bytes: Buffer, file: string): LuaFileFacts {
     core = facts.get(hash) ?? computeFacts(bytes, file, hash);
     byBuffer.set(bytes, core);
   }
-  return new FileFacts(core, file);
+  return factsView(core, file);
 }
 
 export function clearParseCache(): void {
