@@ -112,6 +112,9 @@ function treeOf(core: FactsCore): Chunk | undefined {
   return ast;
 }
 
+/** The last view handed out per facts (callers ask for the same file over and over). */
+const lastView = new WeakMap<FactsCore, { file: string; view: LuaFileFacts }>();
+
 /** The kept facts with the file name re-attached; the tree is looked up only when asked for. */
 function factsView(core: FactsCore, file: string): LuaFileFacts {
   return {
@@ -156,7 +159,11 @@ export function luaFileFacts(bytes: Buffer, file: string): LuaFileFacts {
     core = facts.get(hash) ?? computeFacts(bytes, file, hash);
     byBuffer.set(bytes, core);
   }
-  return factsView(core, file);
+  const last = lastView.get(core);
+  if (last?.file === file) return last.view;
+  const view = factsView(core, file);
+  lastView.set(core, { file, view });
+  return view;
 }
 
 export function clearParseCache(): void {
