@@ -8,8 +8,6 @@ import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { FileChange, Workspace } from '../../src/stage/tree.ts';
 import { ClosureWalker, isRuntimePath, requireNamesOf } from '../../transforms/lua/lib/luaProject.ts';
 
-export { requireNamesOf };
-
 export const RUNTIME = 'runtime';
 
 export interface Sizes {

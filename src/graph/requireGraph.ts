@@ -68,20 +68,24 @@ export interface RequireGraph {
 
 /** 'ao-processes/battle/main.lua' -> 'battle.main' (most specific pattern first). */
 export function moduleNameForPath(config: ProjectConfig, file: string): string | undefined {
+  const patterns = [...config.patterns].sort((x, y) => y.length - x.length);
+  // A dot inside a path segment cannot be expressed as a require name.
+  const mid = patternMatches(config, file, patterns).find((m) => !m.includes('.'));
+  return mid === undefined ? undefined : mid.split('/').join('.');
+}
+
+/** What `?` stands for in each pattern that matches `file` (in the order of `patterns`). */
+export function patternMatches(config: ProjectConfig, file: string, patterns: readonly string[] = config.patterns): string[] {
   const root = normaliseRoot(config.sourceRoot);
   const prefix = root ? `${root}/` : '';
-  if (!file.startsWith(prefix)) return undefined;
+  if (!file.startsWith(prefix)) return [];
   const rel = file.slice(prefix.length);
-  const patterns = [...config.patterns].sort((x, y) => y.length - x.length);
+  const out: string[] = [];
   for (const pattern of patterns) {
     const [before, after = ''] = pattern.split('?') as [string, string?];
-    if (rel.startsWith(before) && rel.endsWith(after) && rel.length > before.length + after.length) {
-      const mid = rel.slice(before.length, rel.length - after.length);
-      // A dot inside a path segment cannot be expressed as a require name.
-      if (!mid.includes('.')) return mid.split('/').join('.');
-    }
+    if (rel.startsWith(before) && rel.endsWith(after) && rel.length > before.length + after.length) out.push(rel.slice(before.length, rel.length - after.length));
   }
-  return undefined;
+  return out;
 }
 
 /** Project-relative path of the file `require(name)` loads, via config.patterns. */

@@ -14,10 +14,11 @@ export class RequireNameIndex implements RequireNames {
   private readonly namesOf = new Map<string, string[]>();
   private readonly dirty = new Set<string>();
 
-  /** `paths`: every file now; `read`: current bytes of a path (undefined when gone). */
+  /** `paths`: every file now; `read`: current bytes of a path (undefined when gone); `isLua`: which paths to index. */
   constructor(
     paths: Iterable<string>,
     private readonly read: (path: string) => Buffer | undefined,
+    private readonly isLua: (path: string) => boolean = (p) => p.endsWith('.lua'),
   ) {
     for (const p of paths) this.dirty.add(p);
   }
@@ -31,7 +32,7 @@ export class RequireNameIndex implements RequireNames {
     for (const p of this.dirty) {
       for (const n of this.namesOf.get(p) ?? []) this.byName.get(n)?.delete(p);
       this.namesOf.delete(p);
-      const bytes = p.endsWith('.lua') ? this.read(p) : undefined;
+      const bytes = this.isLua(p) ? this.read(p) : undefined;
       if (!bytes) continue;
       const names = [...new Set(luaFileFacts(bytes, p).sites.map((s) => s.name))];
       this.namesOf.set(p, names);

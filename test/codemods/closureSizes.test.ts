@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EXAMPLE_DIR, loadProject } from '../../src/config/loadProject.ts';
 import { planEpic } from '../../src/plan/epicPlanner.ts';
 import { EpicSimulation } from '../../codemods/lib/simulation.ts';
-import { ClosureSizes, requireNamesOf } from '../../codemods/lib/closureSizes.ts';
+import { ClosureSizes } from '../../codemods/lib/closureSizes.ts';
+import { requireNamesOf } from '../../transforms/lua/lib/luaProject.ts';
 import { MemoryWorkspace } from '../../src/stage/workspace.ts';
 import { layoutConfig } from '../graph/helpers/layoutFixture.ts';
 

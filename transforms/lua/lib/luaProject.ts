@@ -4,9 +4,9 @@
 // src/graph and src/parse; only what has no canonical counterpart lives here.
 import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
 import type { Workspace } from '../../../src/stage/tree.ts';
-import { isBuiltin, resolveModule } from '../../../src/graph/requireGraph.ts';
+import { isBuiltin, patternMatches, resolveModule } from '../../../src/graph/requireGraph.ts';
 import { luaFileFacts, normaliseRoot } from '../../../src/graph/luaFiles.ts';
-import { requireIndexOf } from '../../../src/graph/requireNameIndex.ts';
+import { RequireNameIndex, requireIndexOf } from '../../../src/graph/requireNameIndex.ts';
 
 /**
  * Every Lua source the codemods edit. Unlike the graph's listLuaFiles this ignores
@@ -174,24 +174,15 @@ export function reachedByOthers(ws: Workspace, config: ProjectConfig, processNam
  * Exact when paths are their own real paths (a staged or in-memory tree).
  */
 function namedRequirers(ws: Workspace, config: ProjectConfig, walker: ClosureWalker): (file: string) => string[] {
-  const index = requireIndexOf(ws);
-  let byName: Map<string, string[]> | undefined;
+  let index = requireIndexOf(ws);
   const filesRequiring = (n: string): string[] => {
-    if (index) return index.filesRequiring([n]);
-    if (!byName) {
-      byName = new Map();
+    if (!index) {
       const root = normaliseRoot(config.sourceRoot);
-      for (const file of new Set([...ws.list(root).filter((p) => p.endsWith('.lua')), ...config.processes.map((p) => p.entry)])) {
-        const bytes = ws.read(file);
-        if (!bytes) continue;
-        for (const name of new Set(luaFileFacts(bytes, file).sites.map((s) => s.name))) {
-          const list = byName.get(name);
-          if (list) list.push(file);
-          else byName.set(name, [file]);
-        }
-      }
+      const entries = new Set(config.processes.map((p) => p.entry));
+      const isLua = (p: string) => p.endsWith('.lua') || entries.has(p);
+      index = new RequireNameIndex([...ws.list(root).filter(isLua), ...entries], (p) => ws.read(p), isLua);
     }
-    return byName.get(n) ?? [];
+    return index.filesRequiring([n]);
   };
   return (file) => requireNamesOf(config, file).flatMap((n) => (walker.resolve(n) === file ? filesRequiring(n) : []));
 }
@@ -217,18 +208,7 @@ function resolvedRequirers(ws: Workspace, config: ProjectConfig, walker: Closure
 
 /** Every name `require` could load `file` by, one per config pattern that matches it. */
 export function requireNamesOf(config: ProjectConfig, file: string): string[] {
-  const root = normaliseRoot(config.sourceRoot);
-  const prefix = root ? `${root}/` : '';
-  if (!file.startsWith(prefix)) return [];
-  const rel = file.slice(prefix.length);
-  const out: string[] = [];
-  for (const pattern of config.patterns) {
-    const [before, after = ''] = pattern.split('?') as [string, string?];
-    if (rel.startsWith(before) && rel.endsWith(after) && rel.length > before.length + after.length) {
-      out.push(rel.slice(before.length, rel.length - after.length).split('/').join('.'));
-    }
-  }
-  return out;
+  return patternMatches(config, file).map((mid) => mid.split('/').join('.'));
 }
 
 /** Per-process closures as file paths (entry first, then depth-first in require order). */
