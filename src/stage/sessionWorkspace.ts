@@ -8,23 +8,12 @@
 // changes what other paths show, which a per-path memory would miss.
 import type { FileChange, Workspace } from './tree.ts';
 import { DiskWorkspace } from './workspace.ts';
+import { pathsUnder, sortedIndex } from './sortedPaths.ts';
 import { RequireNameIndex, type RequireNames } from '../graph/requireNameIndex.ts';
 
 const GONE = null;
 /** The mode a file written without one gets (the journal records the same). */
 const DEFAULT_MODE = 0o644;
-
-/** Index of `p` in the sorted `list`, or where it would go. */
-function sortedIndex(list: string[], p: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]! < p) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export class SessionWorkspace implements Workspace {
   private disk: DiskWorkspace;
@@ -71,12 +60,7 @@ export class SessionWorkspace implements Workspace {
   list(dir = ''): string[] {
     if (this.passThrough) return this.disk.list(dir);
     this.listing ??= this.disk.list().slice();
-    if (!dir) return this.listing.slice();
-    const prefix = dir.endsWith('/') ? dir : `${dir}/`;
-    const from = sortedIndex(this.listing, prefix);
-    let to = from;
-    while (to < this.listing.length && this.listing[to]!.startsWith(prefix)) to++;
-    return this.listing.slice(from, to);
+    return pathsUnder(this.listing, dir);
   }
 
   realPath(p: string): string | undefined {

@@ -5,6 +5,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'no
 import path from 'node:path';
 import type { Workspace } from './tree.ts';
 import { projectPath } from './projectPath.ts';
+import { pathsUnder } from './sortedPaths.ts';
 import { RequireNameIndex, type RequireNames } from '../graph/requireNameIndex.ts';
 
 export const toPosix = (p: string): string => p.split(path.sep).join('/');
@@ -90,9 +91,7 @@ export class DiskWorkspace implements Workspace {
 
   list(dir = ''): string[] {
     this.listing ??= this.walk();
-    if (!dir) return this.listing;
-    const prefix = dir.endsWith('/') ? dir : `${dir}/`;
-    return this.listing.filter((p) => p.startsWith(prefix));
+    return dir ? pathsUnder(this.listing, dir) : this.listing;
   }
 
   /**
@@ -172,9 +171,7 @@ export class MemoryWorkspace implements Workspace {
 
   list(dir = ''): string[] {
     this.sorted ??= [...this.files.keys()].sort();
-    if (!dir) return this.sorted.slice();
-    const prefix = dir.endsWith('/') ? dir : `${dir}/`;
-    return this.sorted.filter((p) => p.startsWith(prefix));
+    return pathsUnder(this.sorted, dir);
   }
 
   /** Sets a file (the planner folds each simulated step into its base this way). */
