@@ -4,9 +4,11 @@
 // nothing is left between. Revert appends 'begin-revert', restores the pre-images (checked by
 // hash), then drops the entry. Each step costs journal appends of its own size only.
 import { MigrateError } from '../errors.ts';
+import { sha256 } from '../hash.ts';
 import type { FileChange } from '../stage/tree.ts';
 import { diskImage, defaultWriteFile, removeTempFiles, setFile, type WriteFileFn } from './fileOps.ts';
-import { beginApply, beginRevert, dropEntry, findJournalEntry, getBlob, pathImages, readJournal, recordChanges, sealEntry, syncDir, type JournalEntry, type PathImage } from './journal.ts';
+import { syncDir } from './durableFiles.ts';
+import { beginApply, beginRevert, dropEntry, findJournalEntry, getImage, pathImages, readJournal, recordChanges, sealEntry, type JournalEntry, type PathImage } from './journal.ts';
 
 type Image = PathImage['before'];
 
@@ -14,7 +16,7 @@ const sameImage = (disk: Image, want: Image): boolean =>
   disk === null || want === null ? disk === want : disk.sha === want.sha && disk.mode === want.mode;
 
 /** Sets each path to the chosen side; returns nothing, throws on the first failure. */
-function writeImages(root: string, images: PathImage[], side: 'before' | 'after', writeFile: WriteFileFn, done?: PathImage[]): void {
+function writeImages(root: string, images: PathImage[], side: 'before' | 'after', writeFile: WriteFileFn, done?: PathImage[], inMemory?: ReadonlyMap<string, Buffer>): void {
   // Removals first so a move into a path another change frees works; then writes.
   const ordered = [...images].sort((a, b) => Number(a[side] !== null) - Number(b[side] !== null));
   const dirs = new Set<string>();
@@ -25,7 +27,7 @@ function writeImages(root: string, images: PathImage[], side: 'before' | 'after'
         done?.push(img);
         continue;
       }
-      setFile(root, img.path, want ? getBlob(root, want.sha) : null, want?.mode, writeFile, dirs);
+      setFile(root, img.path, want ? (inMemory?.get(want.sha) ?? getImage(root, want.sha)) : null, want?.mode, writeFile, dirs);
       done?.push(img);
     }
   } finally {
@@ -53,7 +55,10 @@ export function applyChangeset(root: string, info: EntryInfo, changes: FileChang
   const images = pathImages(entry.changes);
   const done: PathImage[] = [];
   try {
-    writeImages(root, images, 'after', writeFile, done);
+    // the post-images are the changes' own bytes: no need to read them back from the store
+    const inMemory = new Map<string, Buffer>();
+    for (const c of changes) if (c.kind !== 'delete') inMemory.set(sha256(c.after), c.after);
+    writeImages(root, images, 'after', writeFile, done, inMemory);
   } catch (e) {
     const cause = e as NodeJS.ErrnoException;
     let restored = true;

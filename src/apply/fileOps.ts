@@ -3,7 +3,7 @@
 // The low-level write is injectable so tests can simulate a full disk.
 import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { syncDir } from './journal.ts';
+import { syncDir } from './durableFiles.ts';
 import { sha256 } from '../hash.ts';
 
 /** Writes `data` to a new file `file` (the temp file) durably. */

@@ -19,14 +19,15 @@
 // ignored (see isTornRecord for why that is safe), any other damage is JOURNAL-001.
 // An older toolkit kept the whole journal in journal.json: it is still read, and converted to
 // the log on the next write.
-// The images live content-addressed in .migrate/blobs/; baseline.json holds every project
+// The images live content-addressed in .migrate/blobs/ (blobStore.ts); baseline.json holds every project
 // file's hash before the first step. Whole-file writes go through a temp file, fsync and rename.
-import { sha256 } from '../hash.ts';
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync, type BigIntStats } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, statSync, unlinkSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { MigrateError } from '../errors.ts';
 import type { FileChange } from '../stage/tree.ts';
+import { getBlob, putBlobs } from './blobStore.ts';
+import { readAt, syncDir, writeAll, writeDurably } from './durableFiles.ts';
 
 export const MIGRATE_DIR = '.migrate';
 
@@ -90,42 +91,10 @@ export const journalPath = (root: string): string => path.join(migrateDir(root),
 /** The journal of older toolkit versions (read, then converted to journal.jsonl on the next write). */
 export const legacyJournalPath = (root: string): string => path.join(migrateDir(root), 'journal.json');
 export const baselinePath = (root: string): string => path.join(migrateDir(root), 'baseline.json');
-const blobPath = (root: string, sha: string): string => path.join(migrateDir(root), 'blobs', sha.slice(0, 2), sha);
+/** The blob store of the journal's images (see blobStore.ts). */
+const blobStore = (root: string): string => path.join(migrateDir(root), 'blobs');
 
 const CORRUPT_HINT = `restore ${MIGRATE_DIR}/ from a backup or git; if no step is applied you can delete it`;
-
-/** Writes a file durably: temp file in the same folder, fsync, rename, fsync the folder. */
-export function writeDurably(file: string, data: Buffer | string, opts: { syncFolder?: boolean } = {}): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
-  try {
-    const buf = Buffer.isBuffer(data) ? data : Buffer.from(data, 'utf8');
-    writeAll(fd, buf);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-  if (opts.syncFolder !== false) syncDir(path.dirname(file));
-}
-
-function writeAll(fd: number, buf: Buffer): void {
-  for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
-}
-
-export function syncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // some file systems refuse fsync on a folder; the rename is still atomic there
-  }
-}
 
 function readJson<T>(file: string, schema: z.ZodType<T>, what: string): T | undefined {
   if (!existsSync(file)) return undefined;
@@ -189,17 +158,6 @@ const sameStamp = (a: Stamp, b: Stamp): boolean => a.ino === b.ino && a.size ===
 
 function freezeEntry(e: JournalEntry): JournalEntry {
   return Object.freeze({ ...e, changes: Object.freeze(e.changes.map((c) => Object.freeze({ ...c }))) });
-}
-
-function readAt(fd: number, length: number, position: number): Buffer {
-  const buf = Buffer.alloc(length);
-  let got = 0;
-  while (got < length) {
-    const n = readSync(fd, buf, got, length - got, position + got);
-    if (n === 0) break;
-    got += n;
-  }
-  return buf.subarray(0, got);
 }
 
 /** Why `rec` cannot follow `state` (undefined: it can). */
@@ -506,39 +464,6 @@ export function writeFileBaseline(root: string, baseline: FileBaseline): void {
   writeDurably(baselinePath(root), `${JSON.stringify(baseline, null, 2)}\n`);
 }
 
-/** Stores bytes content-addressed; returns their sha256. */
-export function putBlob(root: string, data: Buffer, touched?: Set<string>): string {
-  const sha = sha256(data);
-  const file = blobPath(root, sha);
-  if (!existsSync(file)) {
-    // Folders are synced once per changeset (recordChanges), not once per blob.
-    writeDurably(file, data, { syncFolder: touched === undefined });
-    touched?.add(path.dirname(file));
-  }
-  return sha;
-}
-
-/** The bytes of a blob, verified against their hash (JOURNAL-002 when missing or damaged). */
-export function getBlob(root: string, sha: string): Buffer {
-  const file = blobPath(root, sha);
-  let data: Buffer;
-  try {
-    data = readFileSync(file);
-  } catch {
-    throw new MigrateError('JOURNAL-002', `the stored image ${sha.slice(0, 12)} is missing`, {
-      location: { file },
-      hint: `${MIGRATE_DIR}/blobs was changed or deleted; restore it from a backup (git history can also restore the files)`,
-    });
-  }
-  if (sha256(data) !== sha) {
-    throw new MigrateError('JOURNAL-002', `the stored image ${sha.slice(0, 12)} is damaged (hash mismatch)`, {
-      location: { file },
-      hint: `restore ${MIGRATE_DIR}/blobs from a backup`,
-    });
-  }
-  return data;
-}
-
 export function removeFile(file: string): void {
   try {
     unlinkSync(file);
@@ -556,25 +481,33 @@ export interface PathImage {
 
 const DEFAULT_MODE = 0o644;
 
-/** Journal records for a changeset (the disk holds the pre-images); stores every image as a blob. */
+/** Journal records for a changeset (the disk holds the pre-images); stores every image, durably. */
 export function recordChanges(root: string, changes: FileChange[], beforeMode: (path: string) => number | undefined): JournalChange[] {
-  const touched = new Set<string>();
-  const put = (b: Buffer): string => putBlob(root, b, touched);
-  const out = changes.map((c): JournalChange => {
+  const images: Buffer[] = [];
+  for (const c of changes) {
+    if (c.kind !== 'create') images.push(c.before);
+    if (c.kind !== 'delete') images.push(c.after);
+  }
+  const shas = putBlobs(blobStore(root), images);
+  let next = 0;
+  const put = (): string => shas[next++]!;
+  return changes.map((c): JournalChange => {
     switch (c.kind) {
       case 'create':
-        return { kind: 'create', path: c.path, afterSha: put(c.after), afterMode: c.mode ?? DEFAULT_MODE };
+        return { kind: 'create', path: c.path, afterSha: put(), afterMode: c.mode ?? DEFAULT_MODE };
       case 'delete':
-        return { kind: 'delete', path: c.path, beforeSha: put(c.before), beforeMode: beforeMode(c.path) ?? c.mode ?? DEFAULT_MODE };
+        return { kind: 'delete', path: c.path, beforeSha: put(), beforeMode: beforeMode(c.path) ?? c.mode ?? DEFAULT_MODE };
       case 'update':
-        return { kind: 'update', path: c.path, beforeSha: put(c.before), afterSha: put(c.after), beforeMode: beforeMode(c.path) ?? c.mode ?? DEFAULT_MODE, afterMode: c.mode ?? DEFAULT_MODE };
+        return { kind: 'update', path: c.path, beforeSha: put(), afterSha: put(), beforeMode: beforeMode(c.path) ?? c.mode ?? DEFAULT_MODE, afterMode: c.mode ?? DEFAULT_MODE };
       case 'move':
-        return { kind: 'move', path: c.to, from: c.from, beforeSha: put(c.before), afterSha: put(c.after), beforeMode: beforeMode(c.from) ?? c.mode ?? DEFAULT_MODE, afterMode: c.mode ?? DEFAULT_MODE };
+        return { kind: 'move', path: c.to, from: c.from, beforeSha: put(), afterSha: put(), beforeMode: beforeMode(c.from) ?? c.mode ?? DEFAULT_MODE, afterMode: c.mode ?? DEFAULT_MODE };
     }
   });
-  for (const dir of touched) syncDir(dir);
-  syncDir(path.join(migrateDir(root), 'blobs'));
-  return out;
+}
+
+/** The bytes of a journalled image, verified against their hash (JOURNAL-002 when missing or damaged). */
+export function getImage(root: string, sha: string): Buffer {
+  return getBlob(blobStore(root), sha);
 }
 
 /** Per-path before/after images of journalled changes (a move is two paths). */
