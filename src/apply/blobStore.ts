@@ -29,6 +29,8 @@ interface PackIndex {
   seen: Set<string>;
   /** Pack files whose header could not be read (named when an image is missing). */
   damaged: string[];
+  /** Whether the store holds images of the older one-file-per-image layout. */
+  loose: boolean;
 }
 
 const indexes = new Map<string, PackIndex>();
@@ -70,7 +72,12 @@ function readPackHeader(file: string): { sha: string; offset: number; length: nu
 /** The index of the store's packs, after indexing any pack written since the last look. */
 function refreshedIndex(store: string): PackIndex {
   let idx = indexes.get(store);
-  if (!idx) indexes.set(store, (idx = { located: new Map(), seen: new Set(), damaged: [] }));
+  if (!idx) indexes.set(store, (idx = { located: new Map(), seen: new Set(), damaged: [], loose: false }));
+  try {
+    idx.loose = readdirSync(store).some((n) => /^[0-9a-f]{2}$/.test(n));
+  } catch {
+    idx.loose = false;
+  }
   let names: string[];
   try {
     names = readdirSync(packsDir(store));
@@ -90,6 +97,12 @@ function refreshedIndex(store: string): PackIndex {
   return idx;
 }
 
+/**
+ * The index this process has (it sees every pack this process wrote), or a fresh one. A pack
+ * another process wrote meanwhile is found on a miss (getBlob) or stored twice (harmless).
+ */
+const knownIndex = (store: string): PackIndex => indexes.get(store) ?? refreshedIndex(store);
+
 /** Forgets what this process knows of the store's packs (the next read looks at the disk again). */
 export function forgetBlobIndex(store: string): void {
   indexes.delete(store);
@@ -101,10 +114,10 @@ export function forgetBlobIndex(store: string): void {
  */
 export function putBlobs(store: string, images: readonly Buffer[]): string[] {
   const shas = images.map((b) => sha256(b));
-  const idx = refreshedIndex(store);
+  const idx = knownIndex(store);
   const fresh = new Map<string, Buffer>();
   shas.forEach((sha, i) => {
-    if (!fresh.has(sha) && !idx.located.has(sha) && !existsSync(loosePath(store, sha))) fresh.set(sha, images[i]!);
+    if (!fresh.has(sha) && !idx.located.has(sha) && !(idx.loose && existsSync(loosePath(store, sha)))) fresh.set(sha, images[i]!);
   });
   if (fresh.size === 0) return shas;
   const header = Buffer.from(JSON.stringify([...fresh].map(([sha, b]) => [sha, b.length])), 'utf8');
@@ -142,7 +155,7 @@ function readLocated(store: string, loc: Location): Buffer | undefined {
 }
 
 function readImage(store: string, sha: string): { data: Buffer; file: string } | undefined {
-  const loc = refreshedIndex(store).located.get(sha);
+  const loc = knownIndex(store).located.get(sha) ?? refreshedIndex(store).located.get(sha);
   if (loc) {
     const data = readLocated(store, loc);
     if (data) return { data, file: path.join(packsDir(store), loc.pack) };
