@@ -7,7 +7,7 @@ import { MigrateError } from '../../src/errors.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Transform } from '../../src/transform/types.ts';
 import type { Tree } from '../../src/stage/tree.ts';
-import { isRuntimePath, processClosure, processHome, reachedByOthers } from './lib/luaProject.ts';
+import { isRuntimePath, luaFilesRequiring, processClosure, processHome, reachedByOthers } from './lib/luaProject.ts';
 import { moduleNameForPath, resolveModule } from '../../src/graph/requireGraph.ts';
 import { normaliseRoot } from '../../src/graph/luaFiles.ts';
 import { moveFile, renameRequires } from './lib/rewriteRequires.ts';
@@ -71,7 +71,8 @@ export const transform: Transform<Params> = {
       moveFile(tree, from, to);
       renames.set(name, `${h.prefix}${name}`);
     }
-    renameRequires(tree, config, (n) => renames.get(n));
+    // only files requiring a moved name can change (not every file, for every process)
+    renameRequires(tree, config, (n) => renames.get(n), luaFilesRequiring(tree, config, renames.keys()));
     if (renames.size) ctx.report(`${params.process}: ${renames.size} module(s) moved into ${h.dir}`);
     for (const f of found.unreachable) ctx.report(`${params.process}: ${f} is not reachable from ${h.entry} (kept)`);
   },
@@ -88,7 +89,7 @@ export const transform: Transform<Params> = {
       moveFile(tree, at, `${config.sourceRoot}/${at.slice(h.dir.length + 1)}`);
       back.set(`${h.prefix}${name}`, name);
     }
-    renameRequires(tree, config, (n) => back.get(n));
+    renameRequires(tree, config, (n) => back.get(n), luaFilesRequiring(tree, config, back.keys()));
   },
 };
 
