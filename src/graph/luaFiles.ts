@@ -4,7 +4,9 @@
 import { fileSha256 } from '../hash.ts';
 import type { ProjectConfig } from '../config/projectConfig.ts';
 import type { Workspace } from '../stage/tree.ts';
-import { LUAPARSE_LEAN_OPTIONS, parseLua, parseLuaText, type LuaParseError, type ParsedLua } from '../parse/luaSource.ts';
+import { applyTextEdits, decodeLua, LUAPARSE_LEAN_OPTIONS, parseLua, parseLuaText, type LuaParseError, type ParsedLua } from '../parse/luaSource.ts';
+import { lineLocator } from '../parse/luaAst.ts';
+import type { TextEdit } from '../transform/types.ts';
 import type { Chunk } from 'luaparse';
 import { scanLua, type DynamicRequireSite, type RequireSite } from './requireSites.ts';
 
@@ -139,16 +141,20 @@ function computeFacts(bytes: Buffer, file: string, hash: string): FactsCore {
   if (parsed.ast) ({ sites, dynamic, functions, usesFederation } = scanLua(parsed.ast, parsed.text));
   const { text, bom, utf8, error } = parsed;
   const core: FactsCore = { text, bom, utf8, ...(error ? { error } : {}), sites, dynamic, functions, lines: countLines(text), usesFederation, hash };
-  facts.set(hash, core);
-  factsBytes += text.length;
+  keepFacts(core);
+  if (parsed.ast) rememberTree(core, parsed.ast);
+  return core;
+}
+
+function keepFacts(core: FactsCore): void {
+  facts.set(core.hash, core);
+  factsBytes += core.text.length;
   for (const [h, old] of facts) {
     if (factsBytes <= FACTS_LIMIT_BYTES) break;
     facts.delete(h);
     factsBytes -= old.text.length;
     if (trees.delete(h)) treeBytes -= old.text.length;
   }
-  if (parsed.ast) rememberTree(core, parsed.ast);
-  return core;
 }
 
 /** Parse + require sites + counts, cached by content hash (the file name is re-attached). */
@@ -164,6 +170,68 @@ export function luaFileFacts(bytes: Buffer, file: string): LuaFileFacts {
   const view = factsView(core, file);
   lastView.set(core, { file, view });
   return view;
+}
+
+/** A name a rename can write into any literal form without escaping (no quote, bracket, backslash, newline). */
+const PLAIN_NAME = /^[A-Za-z0-9_.\-/]+$/;
+
+/**
+ * Remembers the facts of `after`, which is `before` with some require sites' names replaced
+ * (`edits`, each exactly one site's nameRange), without parsing it: the sites keep their form
+ * and order, their offsets move by the edits' length changes and positions come from the new
+ * text. Renames are most of the files a migration step rewrites, so the planner and apply would
+ * otherwise parse every rewritten file again. Returns false (and remembers nothing; the facts
+ * are then computed by a parse when asked for) unless every edit is such a plain rename and no
+ * edit lies inside a dynamic require's argument (whose text would change).
+ */
+export function rememberRenamedFacts(before: Buffer, file: string, after: Buffer, edits: readonly TextEdit[]): boolean {
+  const old = luaFileFacts(before, file);
+  if (old.error || edits.length === 0) return false;
+  const renamed = new Map<number, string>();
+  for (const e of edits) {
+    const i = old.sites.findIndex((st) => st.nameRange[0] === e.start && st.nameRange[1] === e.end);
+    const site = old.sites[i];
+    if (!site || renamed.has(i) || !PLAIN_NAME.test(e.text) || old.text.slice(e.start, e.end) !== site.name) return false;
+    if (old.dynamic.some((d) => d.callRange[0] <= e.start && e.end <= d.callRange[1])) return false;
+    renamed.set(i, e.text);
+  }
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  // An offset at or after an edit's end moves by the edits' length changes up to it.
+  const shift = (x: number): number => {
+    let d = 0;
+    for (const e of sorted) if (e.end <= x) d += e.text.length - (e.end - e.start);
+    return x + d;
+  };
+  const move = (r: [number, number]): [number, number] => [shift(r[0]), shift(r[1])];
+  const text = applyTextEdits(old.text, sorted);
+  if (decodeLua(after).text !== text) return false; // not these edits' result
+  const locate = lineLocator(text);
+  const sites = old.sites.map((st, i): RequireSite => {
+    const literalRange = move(st.literalRange);
+    const callRange = move(st.callRange);
+    return {
+      ...st,
+      name: renamed.get(i) ?? st.name,
+      literalRange,
+      callRange,
+      raw: text.slice(literalRange[0], literalRange[1]),
+      ...locate(callRange[0]),
+      calleeRange: move(st.calleeRange),
+      nameRange: move(st.nameRange),
+      ...(st.versionRange ? { versionRange: move(st.versionRange) } : {}),
+    };
+  });
+  const dynamic = old.dynamic.map((d): DynamicRequireSite => {
+    const callRange = move(d.callRange);
+    return { ...d, callRange, ...locate(callRange[0]) };
+  });
+  const hash = fileSha256(after);
+  if (facts.has(hash)) return true;
+  const { bom, utf8, functions, lines, usesFederation } = old;
+  const core: FactsCore = { text, bom, utf8, sites, dynamic, functions, lines, usesFederation, hash };
+  keepFacts(core);
+  byBuffer.set(after, core);
+  return true;
 }
 
 export function clearParseCache(): void {

@@ -4,7 +4,7 @@ import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
 import type { Tree, Workspace } from '../../../src/stage/tree.ts';
 import type { TextEdit } from '../../../src/transform/types.ts';
 import { applyTextEdits, encodeLua } from '../../../src/parse/luaSource.ts';
-import { luaFileFacts } from '../../../src/graph/luaFiles.ts';
+import { luaFileFacts, rememberRenamedFacts } from '../../../src/graph/luaFiles.ts';
 import type { RequireSite } from '../../../src/graph/requireSites.ts';
 import { luaFiles, luaFilesRequiring } from './luaProject.ts';
 
@@ -21,7 +21,9 @@ export function editRequireSites(
   if (error) return 0; // unparseable files are reported by the graph, never edited
   const edits = sites.flatMap((s) => edit(s, text));
   if (!edits.length) return 0;
-  tree.write(file, encodeLua(applyTextEdits(text, edits), bom));
+  const after = encodeLua(applyTextEdits(text, edits), bom);
+  rememberRenamedFacts(bytes, file, after, edits);
+  tree.write(file, after);
   return edits.length;
 }
 
