@@ -10,8 +10,7 @@ import type { ProjectConfig } from '../config/projectConfig.ts';
 import type { Workspace } from '../stage/tree.ts';
 import { DiskWorkspace } from '../stage/workspace.ts';
 import { buildRequireGraph, type GraphProblem, type RequireGraph } from '../graph/requireGraph.ts';
-import * as luaFiles from '../graph/luaFiles.ts';
-import { listLuaFiles, luaFileFacts, type LuaFileFacts } from '../graph/luaFiles.ts';
+import { listLuaFiles, luaFileFacts, rememberLuaFileFacts, type LuaFileFacts } from '../graph/luaFiles.ts';
 import { decodeLua } from '../parse/luaSource.ts';
 import { fileSha256 } from '../hash.ts';
 import { analyseBundleSizes, type ProcessSize, type SplitProjection } from './bundleSize.ts';
@@ -127,26 +126,13 @@ export const MIN_PARALLEL_BYTES = 1_000_000;
 export const defaultJobs = (): number => os.availableParallelism?.() ?? os.cpus().length;
 
 /**
- * The parse cache's entry for facts computed elsewhere, when src/graph/luaFiles.ts offers it:
- * `rememberLuaFileFacts(bytes, facts)` stores a file's facts without a tree (the tree is parsed
- * again only if someone asks for it). With it, worker threads compute the graph's facts too and
- * this thread parses only its own share of the files.
- */
-type RememberLuaFileFacts = (bytes: Buffer, facts: Omit<LuaFileFacts, 'parsed'>) => void;
-const rememberLuaFileFacts = (luaFiles as unknown as { rememberLuaFileFacts?: RememberLuaFileFacts }).rememberLuaFileFacts;
-
-/**
  * The Lua audit with `jobs - 1` worker threads parsing files and extracting their facts while
  * this thread takes its own share (see factsPool.ts). The report is identical to auditLua's
  * whatever the number of threads.
  */
 export async function auditLuaParallel(config: ProjectConfig, ws: Workspace, projectName = path.basename(ws.root), opts: LuaAuditOptions = {}): Promise<AuditReport> {
   const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
-  const remember = rememberLuaFileFacts;
-  // Without the cache entry the graph parses every file on this thread anyway, and one worker
-  // (which has to parse them again) cannot have the facts sooner than this thread would: the
-  // workers pay off from two on.
-  if (jobs - 1 < (remember ? 1 : 2)) return auditLua(config, ws, projectName);
+  if (jobs < 2) return auditLua(config, ws, projectName);
   const paths = listLuaFiles(config, ws);
   const buffers = paths.map((p) => ws.read(p) ?? Buffer.alloc(0));
   const total = buffers.reduce((s, b) => s + b.length, 0);
@@ -168,7 +154,8 @@ export async function auditLuaParallel(config: ProjectConfig, ws: Workspace, pro
     pool = startFactsPool(
       order.map((i) => buffers[i]!),
       jobs - 1,
-      { graphFacts: remember !== undefined },
+      // the workers compute the graph's facts too: this thread parses only its own share
+      { graphFacts: true },
     );
   } catch {
     return auditLua(config, ws, projectName); // no worker script (esbuild failed): stay on this thread
@@ -176,20 +163,17 @@ export async function auditLuaParallel(config: ProjectConfig, ws: Workspace, pro
   try {
     // This thread's share first, each file analysed right after its parse (see auditLua).
     if (opts.mainThreadShare !== false) for (let k = pool.claim(); k !== -1; k = pool.claim()) inThreadFacts(luaFileFacts(buffers[order[k]!]!, paths[order[k]!]!));
-    // With the cache entry the graph waits for the workers' facts and parses nothing; without
-    // it, it parses the workers' files here (again) while they finish.
-    const graph = remember ? undefined : buildRequireGraph(config, ws);
     for (const [k, { facts, graph: core }] of await pool.finish()) {
       const i = order[k]!;
       if (facts) rememberAuditFacts(hashes[i]!, facts);
-      if (core && remember) {
+      if (core) {
         const known = { ...core, text: decodeLua(buffers[i]!).text, hash: hashes[i]! };
-        for (const j of sameContent.get(hashes[i]!)!) remember(buffers[j]!, known);
+        for (const j of sameContent.get(hashes[i]!)!) rememberLuaFileFacts(buffers[j]!, known);
       }
     }
     // Whatever is still unknown (a module outside the listing, files of a worker that failed)
     // is parsed and analysed here.
-    return luaReport(config, ws, graph ?? buildRequireGraph(config, ws), projectName, inThreadFacts);
+    return luaReport(config, ws, buildRequireGraph(config, ws), projectName, inThreadFacts);
   } finally {
     pool.terminate();
   }

@@ -172,6 +172,18 @@ export function luaFileFacts(bytes: Buffer, file: string): LuaFileFacts {
   return view;
 }
 
+/**
+ * Remembers facts computed elsewhere (an audit worker thread parsed the file): the tree is
+ * parsed here only if someone asks for it.
+ */
+export function rememberLuaFileFacts(bytes: Buffer, known: Omit<LuaFileFacts, 'parsed'>): void {
+  const existing = facts.get(known.hash);
+  if (existing) return void byBuffer.set(bytes, existing);
+  const core: FactsCore = { ...known };
+  keepFacts(core);
+  byBuffer.set(bytes, core);
+}
+
 /** A name a rename can write into any literal form without escaping (no quote, bracket, backslash, newline). */
 const PLAIN_NAME = /^[A-Za-z0-9_.\-/]+$/;
 
