@@ -8,7 +8,7 @@ import { sha256 } from '../hash.ts';
 import type { FileChange } from '../stage/tree.ts';
 import { diskImage, defaultWriteFile, removeTempFiles, setFile, type WriteFileFn } from './fileOps.ts';
 import { syncDir } from './durableFiles.ts';
-import { beginApply, beginRevert, dropEntry, findJournalEntry, getImage, pathImages, readJournal, recordChanges, sealEntry, type JournalEntry, type PathImage } from './journal.ts';
+import { beginApply, beginRevert, dropEntries, dropEntry, findJournalEntry, getImage, pathImages, readJournal, recordChanges, sealEntry, type JournalEntry, type PathImage } from './journal.ts';
 
 type Image = PathImage['before'];
 
@@ -80,40 +80,77 @@ export function applyChangeset(root: string, info: EntryInfo, changes: FileChang
   return sealEntry(root, info.stepId);
 }
 
-/** Reverts a journalled entry (must be 'applied'); the disk must still hold its post-images. */
-export function revertEntry(root: string, stepId: string, writeFile: WriteFileFn = defaultWriteFile): void {
-  const entry = findJournalEntry(root, stepId);
-  if (!entry) throw new MigrateError('APPLY-050', `step '${stepId}' is not applied`, { hint: "see 'migrate status'" });
-  if (entry.state !== 'applied') {
-    throw new MigrateError('JOURNAL-003', `the ${entry.state === 'pending-apply' ? 'apply' : 'revert'} of step '${stepId}' was interrupted`, {
-      hint: "run 'migrate recover' first (it restores the files to before or after that step)",
-    });
+/**
+ * Per path, what reverting `entries` (in apply order) together leads from and to: the pre-image
+ * of the first entry touching the path and the post-image of the last. Reverting several steps
+ * at once writes each file once, at its final image, not once per step.
+ */
+export function netImages(entries: readonly JournalEntry[]): PathImage[] {
+  const net = new Map<string, PathImage>();
+  for (const e of entries) {
+    for (const img of pathImages(e.changes)) {
+      const seen = net.get(img.path);
+      net.set(img.path, { path: img.path, before: seen ? seen.before : img.before, after: img.after });
+    }
   }
-  const images = pathImages(entry.changes);
+  return [...net.values()];
+}
+
+/**
+ * Reverts journalled entries, given newest first (each must be 'applied'); the disk must still
+ * hold their post-images. All are marked 'pending-revert' (one journal write), every file is set
+ * once to its pre-image of the oldest of them, then all are dropped (one journal write). Both
+ * journal writes list the newest first, so a crash that keeps only part of one leaves the newest
+ * k entries pending-revert with the others untouched: exactly what recoverJournal completes.
+ */
+export function revertEntries(root: string, stepIds: readonly string[], writeFile: WriteFileFn = defaultWriteFile): void {
+  if (stepIds.length === 0) return;
+  const entries = stepIds.map((stepId) => {
+    const entry = findJournalEntry(root, stepId);
+    if (!entry) throw new MigrateError('APPLY-050', `step '${stepId}' is not applied`, { hint: "see 'migrate status'" });
+    if (entry.state !== 'applied') {
+      throw new MigrateError('JOURNAL-003', `the ${entry.state === 'pending-apply' ? 'apply' : 'revert'} of step '${stepId}' was interrupted`, {
+        hint: "run 'migrate recover' first (it restores the files to before or after that step)",
+      });
+    }
+    return entry;
+  });
+  const images = netImages([...entries].reverse());
+  const what = stepIds.length === 1 ? `'${stepIds[0]}'` : `${stepIds.length} steps (newest '${stepIds[0]}')`;
   const changed = mismatching(root, images, 'after');
   if (changed.length) {
-    throw new MigrateError('APPLY-051', `cannot revert '${stepId}': files changed since it was applied:\n${changed.map((p) => `  ${p}`).join('\n')}`, {
+    throw new MigrateError('APPLY-051', `cannot revert ${what}: files changed since it was applied:\n${changed.map((p) => `  ${p}`).join('\n')}`, {
       hint: 'undo those edits (or revert the later steps that touched them first: migrate revert --to <step>)',
     });
   }
-  beginRevert(root, stepId);
+  beginRevert(root, stepIds);
   writeImages(root, images, 'before', writeFile);
   const wrong = mismatching(root, images, 'before');
   if (wrong.length) {
-    throw new MigrateError('APPLY-052', `revert of '${stepId}' left files that do not match their pre-images: ${wrong.join(', ')}`, {
+    throw new MigrateError('APPLY-052', `revert of ${what} left files that do not match their pre-images: ${wrong.join(', ')}`, {
       hint: "run 'migrate recover'",
     });
   }
-  dropEntry(root, stepId, 'reverted');
+  dropEntries(root, stepIds, 'reverted');
+}
+
+/** Reverts one journalled entry (see revertEntries). */
+export function revertEntry(root: string, stepId: string, writeFile: WriteFileFn = defaultWriteFile): void {
+  revertEntries(root, [stepId], writeFile);
 }
 
 export type RecoverAction = 'none' | 'rolled-back' | 'rolled-forward' | 'revert-completed';
 
-/** Brings an unsealed entry to before (or after, when every post-image is already there). */
+/**
+ * Brings an unsealed entry to before (or after, when every post-image is already there); entries
+ * left 'pending-revert' by one revertEntries call are completed together.
+ */
 export function recoverJournal(root: string): { action: RecoverAction; stepId?: string } {
-  const entry = readJournal(root).entries.find((e) => e.state !== 'applied');
+  const unsealed = readJournal(root).entries.filter((e) => e.state !== 'applied');
+  const entry = unsealed.find((e) => e.state === 'pending-apply') ?? unsealed[0];
   if (!entry) return { action: 'none' };
-  const images = pathImages(entry.changes);
+  const group = entry.state === 'pending-apply' ? [entry] : unsealed;
+  const images = netImages(group);
   removeTempFiles(root, images.map((i) => i.path));
   if (entry.state === 'pending-apply' && mismatching(root, images, 'after').length === 0) {
     sealEntry(root, entry.stepId);
@@ -122,6 +159,6 @@ export function recoverJournal(root: string): { action: RecoverAction; stepId?: 
   writeImages(root, images, 'before', defaultWriteFile);
   const wrong = mismatching(root, images, 'before');
   if (wrong.length) throw new MigrateError('JOURNAL-004', `recover could not restore: ${wrong.join(', ')}`, { hint: 'check permissions and free space, then run migrate recover again' });
-  dropEntry(root, entry.stepId, 'recovered');
+  dropEntries(root, group.map((e) => e.stepId).reverse(), 'recovered');
   return { action: entry.state === 'pending-revert' ? 'revert-completed' : 'rolled-back', stepId: entry.stepId };
 }

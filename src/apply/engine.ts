@@ -9,7 +9,7 @@ import { SessionWorkspace } from '../stage/sessionWorkspace.ts';
 import { createTree } from '../stage/stagedTree.ts';
 import { loadPlanFile } from '../plan/planFile.ts';
 import type { Plan, PlanStep } from '../plan/planSchema.ts';
-import { applyChangeset, recoverJournal, revertEntry, type RecoverAction } from './changeset.ts';
+import { applyChangeset, recoverJournal, revertEntries, revertEntry, type RecoverAction } from './changeset.ts';
 import { defaultWriteFile, type WriteFileFn } from './fileOps.ts';
 import { readJournal, recordCommit, type JournalEntry } from './journal.ts';
 import { sha256 } from '../hash.ts';
@@ -271,6 +271,14 @@ export async function revertStep(project: Project, stepId: string, opts: EngineO
   return { reverted: [stepId] };
 }
 
+/** Reverts entries (newest first) together: each file is written once (see revertEntries). */
+function revertNewestFirst(root: string, entries: readonly JournalEntry[], opts: EngineOptions): void {
+  if (!entries.length) return;
+  const ids = entries.map((e) => e.stepId);
+  opts.onProgress?.(`reverting ${ids.length} step(s), newest first: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? `, … ${ids.at(-1)}` : ''}`);
+  revertEntries(root, entries.map((e) => e.stepId));
+}
+
 /** Reverts every step applied after `stepId` (newest first); `stepId` stays applied. */
 export async function revertTo(project: Project, stepId: string, opts: EngineOptions = {}): Promise<{ reverted: string[] }> {
   const journal = readJournal(project.root);
@@ -282,12 +290,7 @@ export async function revertTo(project: Project, stepId: string, opts: EngineOpt
     throw new MigrateError('APPLY-050', `step '${stepId}' is not applied, so there is nothing to go back to`, { hint: "see 'migrate status'; 'migrate rollback' reverts everything" });
   }
   const later = journal.entries.slice(at + 1).reverse();
-  await withLock(project.root, async () => {
-    for (const [i, e] of later.entries()) {
-      opts.onProgress?.(`[${i + 1}/${later.length}] reverting ${e.stepId}`);
-      revertEntry(project.root, e.stepId);
-    }
-  });
+  await withLock(project.root, async () => revertNewestFirst(project.root, later, opts));
   return { reverted: later.map((e) => e.stepId) };
 }
 
@@ -296,12 +299,7 @@ export async function rollback(project: Project, opts: EngineOptions = {}): Prom
   const journal = readJournal(project.root);
   refuseInterrupted(journal);
   const entries = [...journal.entries].reverse();
-  await withLock(project.root, async () => {
-    for (const [i, e] of entries.entries()) {
-      opts.onProgress?.(`[${i + 1}/${entries.length}] reverting ${e.stepId}`);
-      revertEntry(project.root, e.stepId);
-    }
-  });
+  await withLock(project.root, async () => revertNewestFirst(project.root, entries, opts));
   const { mismatches, hasBaseline } = compareWithBaseline(project);
   return { identical: mismatches.length === 0, mismatches, reverted: entries.map((e) => e.stepId), hasBaseline };
 }

@@ -360,14 +360,26 @@ function appendLine(file: string, state: LogState, line: Buffer): void {
   }
 }
 
-/** One state transition: validated against the journal, then made durable before returning. */
-function append(root: string, rec: JournalRecord): void {
+/**
+ * State transitions, validated against the journal in order, then made durable (one write, one
+ * fsync) before returning. A crash can keep only a prefix of several records: callers order
+ * them so that every prefix is a consistent journal (see revertEntries).
+ */
+function append(root: string, ...recs: JournalRecord[]): void {
   const file = journalPath(root);
   const state = load(root);
-  const why = refusal(state, rec);
-  if (why) throw new Error(`journal: ${why}`);
-  const line = Buffer.from(`${JSON.stringify(rec)}\n`, 'utf8');
-  applyRecord(state, rec, line.length);
+  const lines: Buffer[] = [];
+  for (const rec of recs) {
+    const why = refusal(state, rec);
+    if (why) {
+      cache.delete(file); // the records before it changed the cached state only
+      throw new Error(`journal: ${why}`);
+    }
+    const line = Buffer.from(`${JSON.stringify(rec)}\n`, 'utf8');
+    applyRecord(state, rec, line.length);
+    lines.push(line);
+  }
+  const line = lines.length === 1 ? lines[0]! : Buffer.concat(lines);
   try {
     if (state.entries.size === 0 || state.source !== 'log') {
       // The last entry dropped (remove the log), the first record, or a journal.json to convert.
@@ -428,15 +440,19 @@ export function recordCommit(root: string, stepId: string, commit: string): void
   append(root, { v: 1, op: 'commit', stepId, commit, at: new Date().toISOString() });
 }
 
-/** A revert begins ('pending-revert'); durable before any pre-image is restored. */
-export function beginRevert(root: string, stepId: string): void {
-  append(root, { v: 1, op: 'begin-revert', stepId, at: new Date().toISOString() });
+/** Reverts begin ('pending-revert', in the given order); durable before any pre-image is restored. */
+export function beginRevert(root: string, stepIds: readonly string[]): void {
+  const at = new Date().toISOString();
+  append(root, ...stepIds.map((stepId): JournalRecord => ({ v: 1, op: 'begin-revert', stepId, at })));
 }
 
-/** The entry's files are at their pre-images (durably): the entry goes. */
-export function dropEntry(root: string, stepId: string, why: DropReason): void {
-  append(root, { v: 1, op: 'dropped', stepId, why, at: new Date().toISOString() });
+/** The entries' files are at their pre-images (durably): the entries go (in the given order). */
+export function dropEntries(root: string, stepIds: readonly string[], why: DropReason): void {
+  const at = new Date().toISOString();
+  append(root, ...stepIds.map((stepId): JournalRecord => ({ v: 1, op: 'dropped', stepId, why, at })));
 }
+
+export const dropEntry = (root: string, stepId: string, why: DropReason): void => dropEntries(root, [stepId], why);
 
 /** Replaces the whole journal (compacted: one 'entry' record per entry, with its state). */
 export function writeJournal(root: string, journal: { entries: readonly JournalEntry[] }): void {

@@ -17,6 +17,11 @@ export interface FixtureOptions {
   processes?: number;
   /** Extra files (project-relative path -> content). */
   extra?: Record<string, string | Buffer>;
+  /**
+   * Split the move into this many steps (each moving a share of the modules and rewriting every
+   * entry again); the first step keeps the id 'move-shared-utils', the others get '-2', '-3'...
+   */
+  steps?: number;
 }
 
 export const moduleName = (i: number): string => `shared.util-${i}`;
@@ -45,8 +50,8 @@ export function cleanupTmp(): void {
   for (const n of names) if (n.endsWith(`-${process.pid}`)) rmSync(path.join(TMP_ROOT, n), { recursive: true, force: true });
 }
 
-/** Writes the project; returns the step id of its one plan step. */
-export function writeFixture(root: string, opts: FixtureOptions = {}): { stepId: string; modules: string[]; processes: string[] } {
+/** Writes the project; returns the id of its first plan step and every step's id. */
+export function writeFixture(root: string, opts: FixtureOptions = {}): { stepId: string; stepIds: string[]; modules: string[]; processes: string[] } {
   const n = opts.modules ?? 60;
   const processes = Array.from({ length: opts.processes ?? 3 }, (_, i) => `proc${i}`);
   const modules = Array.from({ length: n }, (_, i) => moduleName(i));
@@ -61,16 +66,27 @@ export function writeFixture(root: string, opts: FixtureOptions = {}): { stepId:
     write(root, `ao-processes/${p}/main.lua`, `-- ${p}\n${lines.join('\n')}\nHandlers.add("Info", "Info", function(msg) msg.reply({ Data = tostring(u0.value()) }) end)\n`);
   }
   const stepId = 'move-shared-utils';
+  const count = Math.max(1, opts.steps ?? 1);
+  const stepIds = Array.from({ length: count }, (_, k) => (k === 0 ? stepId : `${stepId}-${k + 1}`));
   const plan = {
     version: 1,
     name: 'reliability',
     createdAt: '2026-01-01T00:00:00.000Z',
     project: { sourceRoot: 'ao-processes' },
-    steps: [{ id: stepId, story: '36.1', title: 'Move shared utils to the runtime', transform: 'lua/move-to-runtime', params: { modules }, dependsOn: [], reads: [], sizeImpact: [] }],
+    steps: stepIds.map((id, k) => ({
+      id,
+      story: '36.1',
+      title: count === 1 ? 'Move shared utils to the runtime' : `Move shared utils to the runtime (part ${k + 1} of ${count})`,
+      transform: 'lua/move-to-runtime',
+      params: { modules: modules.filter((_, i) => i % count === k) },
+      dependsOn: k === 0 ? [] : [stepIds[k - 1]],
+      reads: [],
+      sizeImpact: [],
+    })),
   };
   write(root, 'migration-plans/reliability.plan.json', `${JSON.stringify(plan, null, 2)}\n`);
   for (const [rel, content] of Object.entries(opts.extra ?? {})) write(root, rel, content);
-  return { stepId, modules, processes };
+  return { stepId, stepIds, modules, processes };
 }
 
 /** sha256 over every file (path, mode, bytes) except the engine's own `.migrate/` and build output. */
