@@ -121,7 +121,7 @@ export interface LuaAuditOptions {
   mainThreadShare?: boolean;
 }
 
-export const MIN_PARALLEL_BYTES = 1_000_000;
+export const MIN_PARALLEL_BYTES = 4_000_000;
 
 export const defaultJobs = (): number => os.availableParallelism?.() ?? os.cpus().length;
 

@@ -7,6 +7,7 @@ import YAML from 'yaml';
 import { MigrateError } from '../errors.ts';
 import { loadTransforms } from '../transform/registry.ts';
 import { DECISION, planSchema, type Plan, type PlanStep } from './planSchema.ts';
+import { deepFreeze } from '../deepFreeze.ts';
 
 export const PLAN_DIR = 'migration-plans';
 const PLAN_FILE = /\.plan\.(json|ya?ml)$/;
@@ -102,14 +103,6 @@ export interface LoadedPlan {
 /** Parses and validates a plan file (a fresh, editable object). */
 async function readPlanFile(file: string): Promise<Plan> {
   return validatePlan(parseText(file, readFileSync(file, 'utf8')), file);
-}
-
-function deepFreeze<T>(v: T): T {
-  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
-    Object.freeze(v);
-    for (const x of Object.values(v)) deepFreeze(x);
-  }
-  return v;
 }
 
 /**

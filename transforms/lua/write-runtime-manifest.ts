@@ -9,7 +9,7 @@ import type { Workspace } from '../../src/stage/tree.ts';
 import { parseLuaOrThrow } from '../../src/parse/luaSource.ts';
 import { asNode } from '../../src/parse/luaAst.ts';
 import { moduleNameForPath } from '../../src/graph/requireGraph.ts';
-import { sha256 } from '../../src/hash.ts';
+import { fileSha256 } from '../../src/hash.ts';
 import { manifestPath, readManifest, type ManifestModule, type RuntimeManifest } from './lib/manifest.ts';
 import { moduleExports } from './lib/moduleExports.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
@@ -33,24 +33,41 @@ export function changeOf(prev: ManifestModule, hash: string, exports: string[]):
   return prev.hash === hash ? 0 : 1;
 }
 
+/** Exported names per content hash: the manifest is computed again at every step that moves a module. */
+const exportsByHash = new Map<string, string[]>();
+const EXPORTS_CACHE_MAX = 20_000;
+
+function exportsOf(bytes: Buffer, file: string): string[] {
+  const hash = fileSha256(bytes);
+  let names = exportsByHash.get(hash);
+  if (!names) {
+    names = moduleExports(asNode(parseLuaOrThrow(bytes, file).ast));
+    if (exportsByHash.size >= EXPORTS_CACHE_MAX) exportsByHash.clear();
+    exportsByHash.set(hash, names);
+  }
+  return [...names];
+}
+
 /** The manifest the runtime folder calls for now, given the previous one. */
 export function computeManifest(ws: Workspace, config: ProjectConfig): RuntimeManifest {
   const previous = readManifest(ws, config);
+  const previousByName = new Map(previous?.modules.map((m) => [m.name, m]));
   let strongest: Bump = 0;
   const modules: ManifestModule[] = [];
   for (const file of ws.list(config.runtime.dir).filter((p) => p.endsWith('.lua'))) {
     const name = moduleNameForPath(config, file);
     if (!name) continue;
     const bytes = ws.read(file)!;
-    const exports = moduleExports(asNode(parseLuaOrThrow(bytes, file).ast));
-    const hash = sha256(bytes);
-    const prev = previous?.modules.find((m) => m.name === name);
+    const exports = exportsOf(bytes, file);
+    const hash = fileSha256(bytes);
+    const prev = previousByName.get(name);
     const bump = prev ? changeOf(prev, hash, exports) : 0;
     if (prev && bump > strongest) strongest = bump;
     modules.push({ name, path: file, version: prev ? bumpVersion(prev.version, bump) : config.runtime.version, hash, exports, bytes: bytes.length });
   }
   // A module that disappeared is an API removal for the runtime as a whole.
-  if (previous?.modules.some((m) => !modules.find((n) => n.name === m.name))) strongest = 3;
+  const names = new Set(modules.map((m) => m.name));
+  if (previous?.modules.some((m) => !names.has(m.name))) strongest = 3;
   const version = previous ? bumpVersion(previous.version, strongest) : config.runtime.version;
   return { version, modules };
 }

@@ -2,6 +2,7 @@
 // range of a runtime module comes from it (`^<major>.<minor>.0`).
 import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
 import type { Workspace } from '../../../src/stage/tree.ts';
+import { deepFreeze } from '../../../src/deepFreeze.ts';
 
 export interface ManifestModule {
   name: string;
@@ -18,20 +19,31 @@ export interface RuntimeManifest {
 
 export const manifestPath = (config: ProjectConfig): string => `${config.runtime.dir}/manifest.json`;
 
+/** Parsed manifests per Buffer (every step of a plan reads the same bytes), frozen: they are shared. */
+const parsed = new WeakMap<Buffer, RuntimeManifest | null>();
+const byName = new WeakMap<RuntimeManifest, Map<string, ManifestModule>>();
+
 export function readManifest(ws: Workspace, config: ProjectConfig): RuntimeManifest | undefined {
   const bytes = ws.read(manifestPath(config));
   if (!bytes) return undefined;
-  try {
-    const m = JSON.parse(bytes.toString('utf8')) as RuntimeManifest;
-    return Array.isArray(m.modules) ? m : undefined;
-  } catch {
-    return undefined;
+  let m = parsed.get(bytes);
+  if (m === undefined) {
+    try {
+      const raw = JSON.parse(bytes.toString('utf8')) as RuntimeManifest;
+      m = Array.isArray(raw.modules) ? deepFreeze(raw) : null;
+    } catch {
+      m = null;
+    }
+    parsed.set(bytes, m);
   }
+  return m ?? undefined;
 }
 
 /** The caret range a federated require asks for: from the manifest, else the config version. */
 export function rangeFor(manifest: RuntimeManifest | undefined, config: ProjectConfig, name: string): string {
-  const v = manifest?.modules.find((m) => m.name === name)?.version ?? config.runtime.version;
+  let index = manifest && byName.get(manifest);
+  if (manifest && !index) byName.set(manifest, (index = new Map(manifest.modules.map((m) => [m.name, m]))));
+  const v = index?.get(name)?.version ?? config.runtime.version;
   const [major, minor] = v.split('.');
   return `^${major}.${minor}.0`;
 }
