@@ -97,9 +97,9 @@ export function parseLua(source: Buffer | string, file: string, opts: { lean?: b
   return { file, text, bom, utf8: isUtf8(bytes), ...parseLuaText(text, opts.lean ? LUAPARSE_LEAN_OPTIONS : LUAPARSE_OPTIONS) };
 }
 
-/** Parses or throws PARSE-001 naming file:line:col. */
-export function parseLuaOrThrow(source: Buffer | string, file: string): ParsedLua & { ast: Chunk } {
-  const parsed = parseLua(source, file);
+/** Parses or throws PARSE-001 naming file:line:col (`lean`: no `loc` on nodes, see LUAPARSE_LEAN_OPTIONS). */
+export function parseLuaOrThrow(source: Buffer | string, file: string, opts: { lean?: boolean } = {}): ParsedLua & { ast: Chunk } {
+  const parsed = parseLua(source, file, opts);
   if (!parsed.ast) {
     const e = parsed.error!;
     throw new MigrateError('PARSE-001', `cannot parse ${file}: ${e.message}`, {

@@ -41,7 +41,7 @@ function exportsOf(bytes: Buffer, file: string): string[] {
   const hash = fileSha256(bytes);
   let names = exportsByHash.get(hash);
   if (!names) {
-    names = moduleExports(asNode(parseLuaOrThrow(bytes, file).ast));
+    names = moduleExports(asNode(parseLuaOrThrow(bytes, file, { lean: true }).ast));
     if (exportsByHash.size >= EXPORTS_CACHE_MAX) exportsByHash.clear();
     exportsByHash.set(hash, names);
   }
