@@ -2,53 +2,24 @@
 // point of its write phase, CRASH_RUNS times (default 100). After each kill, `migrate recover`
 // must leave every file either exactly as before the step or exactly as after it (whole-tree
 // hash), and `migrate rollback --yes` must then give back the original tree byte for byte.
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATE_BIN, freshDir, runCli, treeHash, writeFixture, cleanupTmp } from './fixtureProject.ts';
-import { TOOLKIT_ROOT } from '../../src/config/loadProject.ts';
+import { freshDir, runAndKill, runCli, treeHash, writeFixture, cleanupTmp } from './fixtureProject.ts';
 
 // Each run costs a node + tsx start-up (~1.5 s CPU): the issue asks for 100 kills in the default
 // run, four at a time (about a minute on 2 cores); CRASH_RUNS=N runs another number.
 const RUNS = Number(process.env.CRASH_RUNS ?? 100);
 const PARALLEL = 4;
 
-function applyArgs(dir: string, stepId: string): string[] {
-  return [MIGRATE_BIN, 'apply', stepId, '--project', dir];
-}
-
 /**
  * Starts the apply and kills it `delayMs` after the engine writes its journal entry (the start
  * of the write phase: `.migrate/journal.jsonl` appears), or `delayMs` after start when `fromStart`.
  */
-function applyAndKill(dir: string, stepId: string, delayMs: number | 'never', fromStart = false): Promise<{ killed: boolean; out: string; ms: number; journalAtMs?: number }> {
-  return new Promise((resolve) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, applyArgs(dir, stepId), { cwd: TOOLKIT_ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let out = '';
-    let timer: NodeJS.Timeout | undefined;
-    let journalAtMs: number | undefined;
-    const arm = (): void => {
-      if (timer || delayMs === 'never') return;
-      timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
-    };
-    if (fromStart) arm();
-    const journal = path.join(dir, '.migrate', 'journal.jsonl');
-    const poll = setInterval(() => {
-      if (journalAtMs === undefined && existsSync(journal)) {
-        journalAtMs = performance.now() - t0;
-        arm();
-      }
-    }, 1);
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('close', (_code, signal) => {
-      clearInterval(poll);
-      if (timer) clearTimeout(timer);
-      resolve({ killed: signal === 'SIGKILL', out, ms: performance.now() - t0, journalAtMs });
-    });
-  });
+async function applyAndKill(dir: string, stepId: string, delayMs: number | 'never', fromStart = false): Promise<{ killed: boolean; out: string; ms: number; journalAtMs?: number }> {
+  const journal = path.join(dir, '.migrate', 'journal.jsonl');
+  const r = await runAndKill(['apply', stepId, '--project', dir], () => existsSync(journal), delayMs, fromStart);
+  return { killed: r.killed, out: r.out, ms: r.ms, journalAtMs: r.startedAtMs };
 }
 
 /** Runs recover; returns what it did ('none', 'rolled-back', 'rolled-forward', ...). */

@@ -131,3 +131,35 @@ export function runCliChild(argv: string[], env: NodeJS.ProcessEnv = process.env
     child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
   });
 }
+
+/**
+ * Runs `node bin/migrate.mjs <argv>` in a child process and SIGKILLs it `delayMs` after
+ * `started()` first holds (polled every millisecond: the start of the write phase), or after
+ * the spawn when `fromStart`. `ms` is the whole run, `startedAtMs` when `started()` first held.
+ */
+export function runAndKill(argv: string[], started: () => boolean, delayMs: number | 'never', fromStart = false): Promise<{ killed: boolean; out: string; ms: number; startedAtMs?: number }> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [MIGRATE_BIN, ...argv], { cwd: TOOLKIT_ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    let timer: NodeJS.Timeout | undefined;
+    let startedAtMs: number | undefined;
+    const arm = (): void => {
+      if (timer || delayMs === 'never') return;
+      timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+    };
+    if (fromStart) arm();
+    const poll = setInterval(() => {
+      if (startedAtMs !== undefined || !started()) return;
+      startedAtMs = performance.now() - t0;
+      arm();
+    }, 1);
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', (_code, signal) => {
+      clearInterval(poll);
+      if (timer) clearTimeout(timer);
+      resolve({ killed: signal === 'SIGKILL', out, ms: performance.now() - t0, ...(startedAtMs === undefined ? {} : { startedAtMs }) });
+    });
+  });
+}

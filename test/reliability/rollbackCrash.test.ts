@@ -5,12 +5,10 @@
 // (default 30). After each kill `migrate recover` must leave the tree exactly as after some
 // prefix of the steps (all applied, the oldest k applied, or none), and a following rollback
 // must give back the original tree byte for byte.
-import { spawn } from 'node:child_process';
 import { cpSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATE_BIN, cleanupTmp, freshDir, runCli, treeHash, writeFixture } from './fixtureProject.ts';
-import { TOOLKIT_ROOT } from '../../src/config/loadProject.ts';
+import { cleanupTmp, freshDir, runAndKill, runCli, treeHash, writeFixture } from './fixtureProject.ts';
 
 const RUNS = Number(process.env.ROLLBACK_CRASH_RUNS ?? 30);
 const PARALLEL = 4;
@@ -28,26 +26,10 @@ const journalSize = (dir: string): number => {
  * Starts the rollback and kills it `delayMs` after its write phase begins (the journal changes:
  * the 'begin-revert' records are appended). `writeMs`: from that moment to the end of the process.
  */
-function rollbackAndKill(dir: string, delayMs: number | 'never'): Promise<{ killed: boolean; out: string; writeMs: number }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MIGRATE_BIN, 'rollback', '--yes', '--project', dir], { cwd: TOOLKIT_ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let out = '';
-    let timer: NodeJS.Timeout | undefined;
-    let writeAt: number | undefined;
-    const initial = journalSize(dir);
-    const poll = setInterval(() => {
-      if (writeAt !== undefined || journalSize(dir) === initial) return;
-      writeAt = performance.now();
-      if (delayMs !== 'never') timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
-    }, 1);
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('close', (_code, signal) => {
-      clearInterval(poll);
-      if (timer) clearTimeout(timer);
-      resolve({ killed: signal === 'SIGKILL', out, writeMs: writeAt === undefined ? 0 : performance.now() - writeAt });
-    });
-  });
+async function rollbackAndKill(dir: string, delayMs: number | 'never'): Promise<{ killed: boolean; out: string; writeMs: number }> {
+  const initial = journalSize(dir);
+  const r = await runAndKill(['rollback', '--yes', '--project', dir], () => journalSize(dir) !== initial, delayMs);
+  return { killed: r.killed, out: r.out, writeMs: r.startedAtMs === undefined ? 0 : r.ms - r.startedAtMs };
 }
 
 async function cli(argv: string[]): Promise<string> {
