@@ -4,7 +4,7 @@
 // nothing is left between. Revert appends 'begin-revert', restores the pre-images (checked by
 // hash), then drops the entry. Each step costs journal appends of its own size only.
 import { MigrateError } from '../errors.ts';
-import { sha256 } from '../hash.ts';
+import { fileSha256 } from '../hash.ts';
 import type { FileChange } from '../stage/tree.ts';
 import { diskImage, defaultWriteFile, removeTempFiles, setFile, type WriteFileFn } from './fileOps.ts';
 import { syncDir } from './durableFiles.ts';
@@ -55,9 +55,9 @@ export function applyChangeset(root: string, info: EntryInfo, changes: FileChang
   const images = pathImages(entry.changes);
   const done: PathImage[] = [];
   try {
-    // the post-images are the changes' own bytes: no need to read them back from the store
+    // the post-images are the changes' own bytes (the store keeps the pre-images only)
     const inMemory = new Map<string, Buffer>();
-    for (const c of changes) if (c.kind !== 'delete') inMemory.set(sha256(c.after), c.after);
+    for (const c of changes) if (c.kind !== 'delete') inMemory.set(fileSha256(c.after), c.after);
     writeImages(root, images, 'after', writeFile, done, inMemory);
   } catch (e) {
     const cause = e as NodeJS.ErrnoException;

@@ -27,6 +27,7 @@ import { z } from 'zod';
 import { MigrateError } from '../errors.ts';
 import type { FileChange } from '../stage/tree.ts';
 import { getBlob, putBlobs } from './blobStore.ts';
+import { fileSha256 } from '../hash.ts';
 import { readAt, syncDir, writeAll, writeDurably } from './durableFiles.ts';
 
 export const MIGRATE_DIR = '.migrate';
@@ -497,26 +498,29 @@ export interface PathImage {
 
 const DEFAULT_MODE = 0o644;
 
-/** Journal records for a changeset (the disk holds the pre-images); stores every image, durably. */
+/**
+ * Journal records for a changeset (the disk holds the pre-images). The pre-images are stored,
+ * durably: reverts and recover restore them. Post-images are recorded by hash only: the apply
+ * writes them from the changes' own bytes, and recover only compares the disk with their hashes
+ * (roll forward) or restores the pre-images, so storing them would only double the bytes written.
+ */
 export function recordChanges(root: string, changes: FileChange[], beforeMode: (path: string) => number | undefined): JournalChange[] {
-  const images: Buffer[] = [];
-  for (const c of changes) {
-    if (c.kind !== 'create') images.push(c.before);
-    if (c.kind !== 'delete') images.push(c.after);
-  }
-  const shas = putBlobs(blobStore(root), images);
+  const befores: Buffer[] = [];
+  for (const c of changes) if (c.kind !== 'create') befores.push(c.before);
+  const shas = putBlobs(blobStore(root), befores);
   let next = 0;
-  const put = (): string => shas[next++]!;
+  const before = (): string => shas[next++]!;
+  const after = (b: Buffer): string => fileSha256(b);
   return changes.map((c): JournalChange => {
     switch (c.kind) {
       case 'create':
-        return { kind: 'create', path: c.path, afterSha: put(), afterMode: c.mode ?? DEFAULT_MODE };
+        return { kind: 'create', path: c.path, afterSha: after(c.after), afterMode: c.mode ?? DEFAULT_MODE };
       case 'delete':
-        return { kind: 'delete', path: c.path, beforeSha: put(), beforeMode: beforeMode(c.path) ?? c.mode ?? DEFAULT_MODE };
+        return { kind: 'delete', path: c.path, beforeSha: before(), beforeMode: beforeMode(c.path) ?? c.mode ?? DEFAULT_MODE };
       case 'update':
-        return { kind: 'update', path: c.path, beforeSha: put(), afterSha: put(), beforeMode: beforeMode(c.path) ?? c.mode ?? DEFAULT_MODE, afterMode: c.mode ?? DEFAULT_MODE };
+        return { kind: 'update', path: c.path, beforeSha: before(), afterSha: after(c.after), beforeMode: beforeMode(c.path) ?? c.mode ?? DEFAULT_MODE, afterMode: c.mode ?? DEFAULT_MODE };
       case 'move':
-        return { kind: 'move', path: c.to, from: c.from, beforeSha: put(), afterSha: put(), beforeMode: beforeMode(c.from) ?? c.mode ?? DEFAULT_MODE, afterMode: c.mode ?? DEFAULT_MODE };
+        return { kind: 'move', path: c.to, from: c.from, beforeSha: before(), afterSha: after(c.after), beforeMode: beforeMode(c.from) ?? c.mode ?? DEFAULT_MODE, afterMode: c.mode ?? DEFAULT_MODE };
     }
   });
 }

@@ -1,6 +1,7 @@
-// The worker flow once the parse cache takes facts computed elsewhere (`rememberLuaFileFacts`
-// in src/graph/luaFiles.ts, simulated here): workers compute the require graph's facts too, the
-// graph parses nothing on the main thread for their files, and the report does not change.
+// The worker flow with the parse cache taking facts computed elsewhere (`rememberLuaFileFacts`
+// in src/graph/luaFiles.ts; a stand-in here counts what is remembered and which trees are asked
+// for): workers compute the require graph's facts too, the graph parses nothing on the main
+// thread for their files, and the report does not change.
 import { describe, expect, it, vi } from 'vitest';
 import type { LuaFileFacts } from '../../src/graph/luaFiles.ts';
 
