@@ -6,14 +6,9 @@
 import { MigrateError } from '../errors.ts';
 import { fileSha256 } from '../hash.ts';
 import type { FileChange } from '../stage/tree.ts';
-import { diskImage, defaultWriteFile, removeTempFiles, setFile, type WriteFileFn } from './fileOps.ts';
+import { diskHolds, diskMode, defaultWriteFile, removeTempFiles, setFile, type WriteFileFn } from './fileOps.ts';
 import { syncDir } from './durableFiles.ts';
 import { beginApply, beginRevert, dropEntries, dropEntry, findJournalEntry, getImage, pathImages, readJournal, recordChanges, sealEntry, type JournalEntry, type PathImage } from './journal.ts';
-
-type Image = PathImage['before'];
-
-const sameImage = (disk: Image, want: Image): boolean =>
-  disk === null || want === null ? disk === want : disk.sha === want.sha && disk.mode === want.mode;
 
 /** Sets each path to the chosen side; returns nothing, throws on the first failure. */
 function writeImages(root: string, images: PathImage[], side: 'before' | 'after', writeFile: WriteFileFn, done?: PathImage[], inMemory?: ReadonlyMap<string, Buffer>): void {
@@ -23,7 +18,7 @@ function writeImages(root: string, images: PathImage[], side: 'before' | 'after'
   try {
     for (const img of ordered) {
       const want = img[side];
-      if (sameImage(diskImage(root, img.path), want)) {
+      if (diskHolds(root, img.path, want, want ? inMemory?.get(want.sha)?.length : undefined)) {
         done?.push(img);
         continue;
       }
@@ -38,7 +33,7 @@ function writeImages(root: string, images: PathImage[], side: 'before' | 'after'
 
 /** Paths whose disk state is neither side expected (named in errors). */
 export function mismatching(root: string, images: PathImage[], side: 'before' | 'after'): string[] {
-  return images.filter((i) => !sameImage(diskImage(root, i.path), i[side])).map((i) => i.path);
+  return images.filter((i) => !diskHolds(root, i.path, i[side])).map((i) => i.path);
 }
 
 export interface EntryInfo {
@@ -50,7 +45,7 @@ export interface EntryInfo {
 }
 
 export function applyChangeset(root: string, info: EntryInfo, changes: FileChange[], writeFile: WriteFileFn = defaultWriteFile): JournalEntry {
-  const entry: JournalEntry = { ...info, state: 'pending-apply', startedAt: new Date().toISOString(), changes: recordChanges(root, changes, (p) => diskImage(root, p)?.mode) };
+  const entry: JournalEntry = { ...info, state: 'pending-apply', startedAt: new Date().toISOString(), changes: recordChanges(root, changes, (p) => diskMode(root, p)) };
   beginApply(root, entry);
   const images = pathImages(entry.changes);
   const done: PathImage[] = [];

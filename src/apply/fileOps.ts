@@ -21,6 +21,31 @@ export const defaultWriteFile: WriteFileFn = (file, data) => {
 
 export const TEMP_SUFFIX = '.migrate-tmp';
 
+/** The mode of a file on disk (undefined when it is not a file). */
+export function diskMode(root: string, rel: string): number | undefined {
+  try {
+    const st = statSync(path.join(root, rel));
+    return st.isFile() ? st.mode & 0o7777 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a path already holds an image (null: absent). With `size` (the image's byte length,
+ * when the caller has the bytes) a file of another size is told apart by its stat alone.
+ */
+export function diskHolds(root: string, rel: string, want: { sha: string; mode: number } | null, size?: number): boolean {
+  if (want === null) return diskImage(root, rel) === null;
+  try {
+    const st = statSync(path.join(root, rel));
+    if (!st.isFile() || (st.mode & 0o7777) !== want.mode || (size !== undefined && st.size !== size)) return false;
+  } catch {
+    return false;
+  }
+  return diskImage(root, rel)?.sha === want.sha;
+}
+
 export function diskImage(root: string, rel: string): { sha: string; mode: number } | null {
   const abs = path.join(root, rel);
   try {
