@@ -5,7 +5,7 @@
 // were spent in open()). A pack is the line `migrate-pack 1 <header bytes>\n`, the header (JSON
 // `[[sha, length], ...]`), then the images back to back. Older toolkit versions stored one file
 // per image, <store>/<ab>/<sha>: those are still read.
-import { closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { MigrateError } from '../errors.ts';
 import { sha256 } from '../hash.ts';
@@ -31,6 +31,8 @@ interface PackIndex {
   damaged: string[];
   /** Whether the store holds images of the older one-file-per-image layout. */
   loose: boolean;
+  /** The packs folder's inode and mtime when this process last looked at it or wrote to it. */
+  stamp: string;
 }
 
 const indexes = new Map<string, PackIndex>();
@@ -69,10 +71,20 @@ function readPackHeader(file: string): { sha: string; offset: number; length: nu
   }
 }
 
+function folderStamp(dir: string): string {
+  try {
+    const st = statSync(dir, { bigint: true });
+    return `${st.ino}:${st.mtimeNs}`;
+  } catch {
+    return 'absent';
+  }
+}
+
 /** The index of the store's packs, after indexing any pack written since the last look. */
 function refreshedIndex(store: string): PackIndex {
   let idx = indexes.get(store);
-  if (!idx) indexes.set(store, (idx = { located: new Map(), seen: new Set(), damaged: [], loose: false }));
+  if (!idx) indexes.set(store, (idx = { located: new Map(), seen: new Set(), damaged: [], loose: false, stamp: '' }));
+  idx.stamp = folderStamp(packsDir(store));
   try {
     idx.loose = readdirSync(store).some((n) => /^[0-9a-f]{2}$/.test(n));
   } catch {
@@ -114,6 +126,9 @@ export function forgetBlobIndex(store: string): void {
  */
 export function putBlobs(store: string, images: readonly Buffer[]): string[] {
   const shas = images.map((b) => sha256(b));
+  // An image is skipped only when this process knows its pack is there: a packs folder changed
+  // by someone else since (removed with .migrate/, restored from a backup) is indexed afresh.
+  if (indexes.get(store)?.stamp !== folderStamp(packsDir(store))) forgetBlobIndex(store);
   const idx = knownIndex(store);
   const fresh = new Map<string, Buffer>();
   shas.forEach((sha, i) => {
@@ -132,6 +147,7 @@ export function putBlobs(store: string, images: readonly Buffer[]): string[] {
     syncDir(path.dirname(store));
   }
   idx.seen.add(name);
+  idx.stamp = folderStamp(dir);
   let offset = first.length + header.length;
   for (const [sha, b] of fresh) {
     idx.located.set(sha, { pack: name, offset, length: b.length });

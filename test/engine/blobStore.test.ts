@@ -1,7 +1,8 @@
 // The journal's image store: a changeset's new images are one pack (one durable file, not one per
 // image); images already stored are not written again; a fresh process (a forgotten index) finds
-// them; the one-file-per-image store of older versions is still read; damage is JOURNAL-002.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// them, and a store removed under the process is written again; the one-file-per-image store of
+// older versions is still read; damage is JOURNAL-002.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +45,15 @@ describe('blob store', () => {
     expect(all).toHaveLength(2);
     const newest = all.map((n) => readFileSync(path.join(store, 'packs', n))).find((b) => b.includes(extra))!;
     expect(newest.includes(images[2]!)).toBe(false);
+  });
+
+  it('stores images again when the store was removed under this process (it does not trust its index)', () => {
+    const store = tmpStore();
+    const shas = putBlobs(store, images);
+    rmSync(store, { recursive: true, force: true });
+    putBlobs(store, images);
+    expect(packs(store)).toHaveLength(1);
+    for (const [i, sha] of shas.entries()) expect(getBlob(store, sha).equals(images[i]!)).toBe(true);
   });
 
   it('reads images of the older one-file-per-image store', () => {
