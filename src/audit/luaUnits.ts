@@ -150,6 +150,14 @@ function child(v: unknown, spans: Map<LuaNode, [number, number]>): void {
   } else if (v && typeof v === 'object' && typeof (v as LuaNode).type === 'string') serialise(v as LuaNode, spans);
 }
 
+/** Node types that are never unit candidates (no span lookup for them: they are most nodes). */
+const NEVER_UNITS = new Set([
+  'CallExpression', 'TableCallExpression', 'StringCallExpression', 'MemberExpression', 'IndexExpression',
+  'BinaryExpression', 'LogicalExpression', 'UnaryExpression', 'TableKey', 'TableKeyString', 'TableValue',
+  'LocalStatement', 'AssignmentStatement', 'CallStatement', 'ReturnStatement', 'IfClause', 'ElseifClause',
+  'ElseClause', 'Chunk', 'NilLiteral', 'VarargLiteral', 'BreakStatement',
+]);
+
 /**
  * Serialises a tree as its type-1 token stream into the scratch buffers: a node's head, then
  * its children in source order (childKeys; the common node types read their fields directly).
@@ -170,82 +178,12 @@ function serialise(n: LuaNode, spans: Map<LuaNode, [number, number]>): void {
     case 'BooleanLiteral':
       push(idOf(otherIds, OTHER_LITERAL, n.raw as string), TAG_BOOLEAN);
       return;
-    case 'CallExpression':
-    case 'TableCallExpression':
-      push(idOf(headIds, HEAD, type), TAG_OTHER);
-      child(n.base, spans);
-      child(n.arguments, spans);
-      return;
-    case 'StringCallExpression':
-      push(idOf(headIds, HEAD, type), TAG_OTHER);
-      child(n.base, spans);
-      child(n.argument, spans);
-      return;
-    case 'MemberExpression':
-      push(suffixedHead(type, n.indexer as string), TAG_OTHER);
-      child(n.base, spans);
-      child(n.identifier, spans);
-      return;
-    case 'IndexExpression':
-      push(idOf(headIds, HEAD, type), TAG_OTHER);
-      child(n.base, spans);
-      child(n.index, spans);
-      return;
-    case 'BinaryExpression':
-    case 'LogicalExpression':
-      push(suffixedHead(type, n.operator as string), TAG_OTHER);
-      child(n.left, spans);
-      child(n.right, spans);
-      return;
-    case 'UnaryExpression':
-      push(suffixedHead(type, n.operator as string), TAG_OTHER);
-      child(n.argument, spans);
-      return;
-    case 'TableKey':
-    case 'TableKeyString':
-      push(idOf(headIds, HEAD, type), TAG_OTHER);
-      child(n.key, spans);
-      child(n.value, spans);
-      return;
-    case 'TableValue':
-      push(idOf(headIds, HEAD, type), TAG_OTHER);
-      child(n.value, spans);
-      return;
-    case 'LocalStatement':
-    case 'AssignmentStatement':
-      push(idOf(headIds, HEAD, type), TAG_OTHER);
-      child(n.variables, spans);
-      child(n.init, spans);
-      return;
-    case 'CallStatement':
-      push(idOf(headIds, HEAD, type), TAG_OTHER);
-      child(n.expression, spans);
-      return;
-    case 'ReturnStatement':
-      push(idOf(headIds, HEAD, type), TAG_OTHER);
-      child(n.arguments, spans);
-      return;
-    case 'IfClause':
-    case 'ElseifClause':
-      push(idOf(headIds, HEAD, type), TAG_OTHER);
-      child(n.condition, spans);
-      child(n.body, spans);
-      return;
-    case 'ElseClause':
-    case 'Chunk':
-      push(idOf(headIds, HEAD, type), TAG_OTHER);
-      child(n.body, spans);
-      return;
-    case 'NilLiteral':
-    case 'VarargLiteral':
-    case 'BreakStatement':
-      push(idOf(headIds, HEAD, type), TAG_OTHER);
-      return;
     default:
       break;
   }
-  // Node types that can be units (their span is recorded) and everything else, generically.
-  const span = spans.get(n);
+  // Every other node: its head, then its children in source order; a node of a type that can
+  // be a unit (function, table, block) records where its tokens start and end.
+  const span = NEVER_UNITS.has(type) ? undefined : spans.get(n);
   if (span) span[0] = len;
   push(headOf(n, type), TAG_OTHER);
   const keys = childKeys(n);
