@@ -10,7 +10,8 @@ import type { ProjectConfig } from '../config/projectConfig.ts';
 import type { Workspace } from '../stage/tree.ts';
 import { DiskWorkspace } from '../stage/workspace.ts';
 import { buildRequireGraph, type GraphProblem, type RequireGraph } from '../graph/requireGraph.ts';
-import { listLuaFiles, luaFileFacts, rememberLuaFileFacts, type LuaFileFacts } from '../graph/luaFiles.ts';
+import { listLuaFiles, luaFileFacts, luaFileFactsWithTree, rememberLuaFileFacts, type LuaFileFacts } from '../graph/luaFiles.ts';
+import type { Chunk } from 'luaparse';
 import { decodeLua } from '../parse/luaSource.ts';
 import { fileSha256 } from '../hash.ts';
 import { analyseBundleSizes, type ProcessSize, type SplitProjection } from './bundleSize.ts';
@@ -64,25 +65,31 @@ export interface AuditReport {
 /** The audit facts of a module (undefined when it does not parse). */
 type FactsOf = (file: LuaFileFacts) => FileAuditFacts | undefined;
 
-/** On this thread, from the parse cache's tree (parsed again if the cache evicted it). */
-function inThreadFacts(file: LuaFileFacts): FileAuditFacts | undefined {
+/** On this thread, from `tree` (the parse that just made the facts) or a tree parsed again. */
+function inThreadFacts(file: LuaFileFacts, tree?: Chunk): FileAuditFacts | undefined {
   if (file.error) return undefined;
   const known = knownAuditFacts(file.hash);
   if (known) return known;
-  const { ast } = file.parsed;
+  const ast = tree ?? file.parsed.ast;
   if (!ast) return undefined;
   const facts = fileAuditFacts(file.text, ast);
   rememberAuditFacts(file.hash, facts);
   return facts;
 }
 
+/** A file's graph facts and audit facts, from one parse when neither is known yet. */
+function analyseFile(bytes: Buffer, file: string): void {
+  const { facts, ast } = luaFileFactsWithTree(bytes, file, false);
+  inThreadFacts(facts, ast);
+}
+
 /** The Lua audit on any workspace (disk, memory or a staged tree), on the calling thread. */
 export function auditLua(config: ProjectConfig, ws: Workspace, projectName = path.basename(ws.root)): AuditReport {
-  // Each file is analysed right after its parse, while the parse cache still holds its tree (it
-  // keeps trees within a byte budget only); the graph then finds every file's facts cached.
+  // Each file is analysed with the tree of the parse that made its facts (the parse cache keeps
+  // no trees by default); the graph then finds every file's facts cached.
   for (const file of listLuaFiles(config, ws)) {
     const bytes = ws.read(file);
-    if (bytes) inThreadFacts(luaFileFacts(bytes, file));
+    if (bytes) analyseFile(bytes, file);
   }
   return luaReport(config, ws, buildRequireGraph(config, ws), projectName, inThreadFacts);
 }
@@ -162,7 +169,7 @@ export async function auditLuaParallel(config: ProjectConfig, ws: Workspace, pro
   }
   try {
     // This thread's share first, each file analysed right after its parse (see auditLua).
-    if (opts.mainThreadShare !== false) for (let k = pool.claim(); k !== -1; k = pool.claim()) inThreadFacts(luaFileFacts(buffers[order[k]!]!, paths[order[k]!]!));
+    if (opts.mainThreadShare !== false) for (let k = pool.claim(); k !== -1; k = pool.claim()) analyseFile(buffers[order[k]!]!, paths[order[k]!]!);
     for (const [k, { facts, graph: core }] of await pool.finish()) {
       const i = order[k]!;
       if (facts) rememberAuditFacts(hashes[i]!, facts);

@@ -39,9 +39,10 @@ export const normaliseRoot = (r: string): string => (r === '.' || r === './' ? '
 /**
  * Everything the graph and the audit need from one file's bytes, computed once per content.
  * The tree is parsed without `locations` (see LUAPARSE_LEAN_OPTIONS): use lineLocator for lines.
- * Only `parsed.ast` is expensive to keep (about 25 bytes of heap per byte of Lua): trees live
- * in a cache bounded by source bytes and are parsed again when asked for after eviction, so
- * reach for `parsed` only when the tree is needed (text, error, sites and counts are kept).
+ * Only `parsed.ast` is expensive (about 25 bytes of heap per byte of Lua): trees are kept only
+ * within MIGRATE_AST_CACHE_MB of source (default 0: none) and parsed again when asked for, so
+ * reach for `parsed` only when the tree is needed (text, error, sites and counts are kept), and
+ * once per use (each access may parse). luaFileFactsWithTree hands out the facts' own parse.
  */
 export interface LuaFileFacts {
   readonly parsed: ParsedLua;
@@ -76,7 +77,11 @@ let factsBytes = 0;
 /** Parsed trees by content hash, least recently used first; bounded by the bytes parsed. */
 const trees = new Map<string, Chunk>();
 let treeBytes = 0;
-let treeLimitBytes = Number(process.env.MIGRATE_AST_CACHE_MB ?? 8) * 2 ** 20;
+// Default 0: keeping trees costs more than parsing them again. A kept tree lives long enough
+// to be promoted to the old generation and is garbage there once evicted; on the 30x bench
+// corpus planning took 11.8-13.6 s with 8 MB of trees kept, 8.1-8.4 s with none (and even
+// 0.25 MB cost 11.4 s), the example no slower.
+let treeLimitBytes = Number(process.env.MIGRATE_AST_CACHE_MB ?? 0) * 2 ** 20;
 
 /** Sets the tree cache's budget in bytes of Lua source (tests; MIGRATE_AST_CACHE_MB for users). */
 export function setTreeCacheLimit(bytes: number): void {
@@ -132,7 +137,7 @@ function factsView(core: FactsCore, file: string): LuaFileFacts {
 /** The same Buffer object (a staged or in-memory tree hands out the one it holds) skips hashing. */
 const byBuffer = new WeakMap<Buffer, FactsCore>();
 
-function computeFacts(bytes: Buffer, file: string, hash: string): FactsCore {
+function computeFacts(bytes: Buffer, file: string, hash: string): { core: FactsCore; ast?: Chunk } {
   const parsed = parseLua(bytes, file, { lean: true });
   let functions = 0;
   let sites: RequireSite[] = [];
@@ -143,7 +148,7 @@ function computeFacts(bytes: Buffer, file: string, hash: string): FactsCore {
   const core: FactsCore = { text, bom, utf8, ...(error ? { error } : {}), sites, dynamic, functions, lines: countLines(text), usesFederation, hash };
   keepFacts(core);
   if (parsed.ast) rememberTree(core, parsed.ast);
-  return core;
+  return { core, ...(parsed.ast ? { ast: parsed.ast } : {}) };
 }
 
 function keepFacts(core: FactsCore): void {
@@ -159,17 +164,29 @@ function keepFacts(core: FactsCore): void {
 
 /** Parse + require sites + counts, cached by content hash (the file name is re-attached). */
 export function luaFileFacts(bytes: Buffer, file: string): LuaFileFacts {
+  return luaFileFactsWithTree(bytes, file, false).facts;
+}
+
+/**
+ * luaFileFacts plus the tree, for a caller that needs both once (the audit): the tree of the
+ * parse that computed the facts, or (facts known already) a tree from the cache or a new parse.
+ * `wantTree` false: the facts alone (no parse when they are known).
+ */
+export function luaFileFactsWithTree(bytes: Buffer, file: string, wantTree = true): { facts: LuaFileFacts; ast?: Chunk } {
   let core = byBuffer.get(bytes);
+  let ast: Chunk | undefined;
   if (!core || facts.get(core.hash) !== core) {
     const hash = fileSha256(bytes);
-    core = facts.get(hash) ?? computeFacts(bytes, file, hash);
+    core = facts.get(hash);
+    if (!core) ({ core, ast } = computeFacts(bytes, file, hash));
     byBuffer.set(bytes, core);
   }
+  if (wantTree && !ast) ast = treeOf(core);
   const last = lastView.get(core);
-  if (last?.file === file) return last.view;
+  if (last?.file === file) return { facts: last.view, ...(ast ? { ast } : {}) };
   const view = factsView(core, file);
   lastView.set(core, { file, view });
-  return view;
+  return { facts: view, ...(ast ? { ast } : {}) };
 }
 
 /**

@@ -1,9 +1,10 @@
 // The parse cache keeps facts (sites, counts, text) for every content it saw, and the trees
-// only within a byte budget: an evicted tree is parsed again, equal to the first one.
+// only within a byte budget (default none): an evicted tree is parsed again, equal to the first
+// one; luaFileFactsWithTree hands out the tree of the parse that made the facts.
 import { afterEach, describe, expect, it } from 'vitest';
-import { luaFileFacts, setTreeCacheLimit, treeCacheBytes } from '../../src/graph/luaFiles.ts';
+import { clearParseCache, luaFileFacts, luaFileFactsWithTree, setTreeCacheLimit, treeCacheBytes } from '../../src/graph/luaFiles.ts';
 
-const DEFAULT = 8 * 2 ** 20;
+const DEFAULT = Number(process.env.MIGRATE_AST_CACHE_MB ?? 0) * 2 ** 20;
 afterEach(() => setTreeCacheLimit(DEFAULT));
 
 const lua = (i: number) => Buffer.from(`local m${i} = require("lib.x${i}")\nlocal function f(a) return a + ${i} end\nreturn { f = f }\n`);
@@ -21,6 +22,20 @@ describe('bounded tree cache', () => {
     expect(again[3]!.sites.map((s) => s.name)).toEqual(['lib.x1003']);
     expect(again[3]!.parsed.file).toBe('g3.lua');
     expect(again[3]!.functions).toBe(1);
+  });
+
+  it('luaFileFactsWithTree: the tree of the parse that made the facts, a new parse once they are known', () => {
+    clearParseCache();
+    setTreeCacheLimit(0);
+    const b = lua(7);
+    const first = luaFileFactsWithTree(b, 'a.lua', false);
+    expect(first.ast).toBeDefined(); // the facts were computed now: their parse comes along
+    expect(treeCacheBytes()).toBe(0);
+    expect(luaFileFactsWithTree(b, 'a.lua', false).ast).toBeUndefined(); // known: no parse asked for
+    const again = luaFileFactsWithTree(b, 'a.lua');
+    expect(again.ast).not.toBe(first.ast);
+    expect(JSON.stringify(again.ast)).toBe(JSON.stringify(first.ast));
+    expect(again.facts.sites).toEqual(first.facts.sites);
   });
 
   it('a file that does not parse keeps its error and has no tree', () => {
