@@ -39,7 +39,6 @@ export function exactCopyGroups(ws: Workspace, config: ProjectConfig, modules: M
   return [...byHash.values()].filter((g) => g.length > 1).map((g) => canonicalFirst(config, g));
 }
 
-/** Dice coefficient over lines: 2 * common / (lines of a + lines of b). */
 /** Lines as diffLines splits them (each with its line ending). */
 const lineTokens = (s: string): string[] => s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 
@@ -69,6 +68,7 @@ export function mayBeSimilar(a: string, b: string, min: number): boolean {
 /** lineSimilarity(a, b) >= min, diffing only pairs the shared lines do not rule out. */
 export const similarEnough = (a: string, b: string, min: number): boolean => mayBeSimilar(a, b, min) && lineSimilarity(a, b) >= min;
 
+/** Dice coefficient over lines: 2 * common / (lines of a + lines of b). */
 export function lineSimilarity(a: string, b: string): number {
   let common = 0;
   let total = 0;

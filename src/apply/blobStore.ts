@@ -1,7 +1,7 @@
 // The journal's file images, content-addressed by sha256, in a store folder (.migrate/blobs).
-// The new images of a changeset go into one pack, <store>/packs/<sha256 of its header>.pack, written durably with one fsync:
-// one file and one fsync per image made storing the images cost more than writing the project
-// files (on ext4 an fsync also stalls the next file creation; bench 10x: 6.4 s of a 13 s apply
+// The new images of a changeset go into one pack, <store>/packs/<sha256 of its header>.pack,
+// written durably with one fsync: one file and one fsync per image made storing the images cost
+// more than writing the project files (on ext4 an fsync also stalls the next file creation; bench 10x: 6.4 s of a 13 s apply
 // were spent in open()). A pack is the line `migrate-pack 1 <header bytes>\n`, the header (JSON
 // `[[sha, length], ...]`), then the images back to back. Older toolkit versions stored one file
 // per image, <store>/<ab>/<sha>: those are still read.
@@ -38,6 +38,8 @@ interface PackIndex {
 const indexes = new Map<string, PackIndex>();
 
 const packsDir = (store: string): string => path.join(store, 'packs');
+/** How errors name the store: `.migrate/blobs`. */
+const storeLabel = (store: string): string => `${path.basename(path.dirname(store))}/${path.basename(store)}`;
 const loosePath = (store: string, sha: string): string => path.join(store, sha.slice(0, 2), sha);
 
 /** Reads a pack's header: its images' shas and where each lies in the file. */
@@ -196,13 +198,13 @@ export function getBlob(store: string, sha: string): Buffer {
     const damaged = refreshedIndex(store).damaged;
     throw new MigrateError('JOURNAL-002', `the stored image ${sha.slice(0, 12)} is missing${damaged.length ? ` (damaged packs: ${damaged.slice(0, 3).join(', ')})` : ''}`, {
       location: { file: damaged.length ? path.join(packsDir(store), damaged[0]!) : store },
-      hint: `${path.basename(path.dirname(store))}/${path.basename(store)} was changed or deleted; restore it from a backup (git history can also restore the files)`,
+      hint: `${storeLabel(store)} was changed or deleted; restore it from a backup (git history can also restore the files)`,
     });
   }
   if (sha256(found.data) !== sha) {
     throw new MigrateError('JOURNAL-002', `the stored image ${sha.slice(0, 12)} is damaged (hash mismatch)`, {
       location: { file: found.file },
-      hint: `restore ${path.basename(path.dirname(store))}/${path.basename(store)} from a backup`,
+      hint: `restore ${storeLabel(store)} from a backup`,
     });
   }
   return found.data;

@@ -1,8 +1,9 @@
-// Applying and reverting one journalled changeset on disk. Apply: record the images, append
+// Applying and reverting journalled changesets on disk. Apply: store the pre-images, append
 // the entry 'pending-apply' to the journal (fsync), set every file through temp file + rename,
 // append 'sealed'. A write error rolls the files already written back and drops the entry, so
-// nothing is left between. Revert appends 'begin-revert', restores the pre-images (checked by
-// hash), then drops the entry. Each step costs journal appends of its own size only.
+// nothing is left between. Revert (of one step or several together) appends 'begin-revert',
+// restores the pre-images (checked by hash), then drops the entries. Each step costs journal
+// appends of its own size only.
 import { MigrateError } from '../errors.ts';
 import { fileSha256 } from '../hash.ts';
 import type { FileChange } from '../stage/tree.ts';

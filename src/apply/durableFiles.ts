@@ -6,7 +6,7 @@ import path from 'node:path';
 /** Writes a file durably: temp file in the same folder, fsync, rename, fsync the folder. */
 export function writeDurably(file: string, data: Buffer | string, opts: { syncFolder?: boolean } = {}): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}${DURABLE_TEMP_INFIX}${process.pid}`;
+  const tmp = durableTempPath(file);
   const fd = openSync(tmp, 'w');
   try {
     writeAll(fd, Buffer.isBuffer(data) ? data : Buffer.from(data, 'utf8'));
@@ -18,8 +18,8 @@ export function writeDurably(file: string, data: Buffer | string, opts: { syncFo
   if (opts.syncFolder !== false) syncDir(path.dirname(file));
 }
 
-/** What writeDurably puts between a file's name and the pid in its temp file's name. */
-export const DURABLE_TEMP_INFIX = '.tmp-';
+/** The temp file writeDurably writes `file` through (removed by a caller whose write failed). */
+export const durableTempPath = (file: string): string => `${file}.tmp-${process.pid}`;
 
 /** Writes the whole buffer (writeSync may write less than asked). */
 export function writeAll(fd: number, buf: Buffer): void {

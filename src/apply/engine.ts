@@ -276,7 +276,7 @@ function revertNewestFirst(root: string, entries: readonly JournalEntry[], opts:
   if (!entries.length) return;
   const ids = entries.map((e) => e.stepId);
   opts.onProgress?.(`reverting ${ids.length} step(s), newest first: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? `, … ${ids.at(-1)}` : ''}`);
-  revertEntries(root, entries.map((e) => e.stepId));
+  revertEntries(root, ids);
 }
 
 /** Reverts every step applied after `stepId` (newest first); `stepId` stays applied. */

@@ -19,8 +19,8 @@
 // ignored (see isTornRecord for why that is safe), any other damage is JOURNAL-001.
 // An older toolkit kept the whole journal in journal.json: it is still read, and converted to
 // the log on the next write.
-// The images live content-addressed in .migrate/blobs/ (blobStore.ts); baseline.json holds every project
-// file's hash before the first step. Whole-file writes go through a temp file, fsync and rename.
+// The pre-images live content-addressed in .migrate/blobs/ (blobStore.ts); baseline.json holds
+// every project file's hash before the first step. Whole-file writes go through a temp file, fsync and rename.
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, statSync, unlinkSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -28,7 +28,7 @@ import { MigrateError } from '../errors.ts';
 import type { FileChange } from '../stage/tree.ts';
 import { getBlob, putBlobs } from './blobStore.ts';
 import { fileSha256 } from '../hash.ts';
-import { readAt, syncDir, writeAll, writeDurably } from './durableFiles.ts';
+import { durableTempPath, readAt, syncDir, writeAll, writeDurably } from './durableFiles.ts';
 
 export const MIGRATE_DIR = '.migrate';
 
@@ -404,7 +404,7 @@ function append(root: string, ...recs: JournalRecord[]): void {
     } catch {
       // The transition is durable in the log as it is; compaction can wait for a later append.
       cache.delete(file);
-      removeFile(`${file}.tmp-${process.pid}`);
+      removeFile(durableTempPath(file));
     }
   }
 }
