@@ -8,9 +8,9 @@ import { build, type Metafile } from 'esbuild';
 import type { Project } from '../config/loadProject.ts';
 import { MigrateError } from '../errors.ts';
 import { DiskWorkspace } from '../stage/workspace.ts';
-import { clientLayout, type ClientLayout } from './tsProject.ts';
-import { functionCopies, groupDuplicates, type TsDuplicateGroup } from './tsDuplicates.ts';
-import { listSources } from './tsText.ts';
+import { clientLayout, type ClientLayout } from '../ts/project.ts';
+import { functionCopies, groupDuplicates, type TsDuplicateGroup } from '../ts/duplicates.ts';
+import { listSources } from '../ts/text.ts';
 
 export interface TsEntryReport {
   entry: string;

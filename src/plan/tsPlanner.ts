@@ -7,9 +7,9 @@ import path from 'node:path';
 import type { Project } from '../config/loadProject.ts';
 import type { Workspace } from '../stage/tree.ts';
 import { DiskWorkspace } from '../stage/workspace.ts';
-import { ClientProject, clientLayout, type ClientLayout } from '../audit/tsProject.ts';
-import { functionCopies, groupDuplicates } from '../audit/tsDuplicates.ts';
-import { listSources } from '../audit/tsText.ts';
+import { ClientProject, clientLayout, type ClientLayout } from '../ts/project.ts';
+import { functionCopies, groupDuplicates } from '../ts/duplicates.ts';
+import { listSources } from '../ts/text.ts';
 
 /** One plan step as the plan file stores it (the epic planner's PlanStep shape). */
 export interface PlanStep {

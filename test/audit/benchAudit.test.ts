@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { benchAudit, formatAuditBench } from '../../src/audit/benchAudit.ts';
+import { benchAudit, formatAuditBench } from '../bench/benchAudit.ts';
 import { LAYOUTS_DIR } from '../graph/helpers/layoutFixture.ts';
 
 describe('benchAudit', () => {

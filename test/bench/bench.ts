@@ -92,7 +92,7 @@ async function runParent(): Promise<void> {
   }
   let ts: unknown = null;
   if (!values['no-ts']) {
-    const { benchTsRewrite } = await import('../../src/audit/tsBench.ts');
+    const { benchTsRewrite } = await import('./tsBench.ts');
     ts = await benchTsRewrite(Number(values['ts-files']));
   }
   const cpus = os.cpus();

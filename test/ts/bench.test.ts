@@ -1,7 +1,7 @@
 // The import-rewrite bench, small in the default run (TS_BENCH_FULL=1 runs the 2,000-file
 // project): ours must not be slower than the jscodeshift CLI and must change the same files.
 import { describe, expect, it } from 'vitest';
-import { benchTsRewrite } from '../../src/audit/tsBench.ts';
+import { benchTsRewrite } from '../bench/tsBench.ts';
 
 describe('benchTsRewrite', () => {
   it('rewrites the same files as the jscodeshift CLI, not slower', async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { createTree } from '../../src/stage/stagedTree.ts';
-import { listSources } from '../../src/audit/tsText.ts';
+import { listSources } from '../../src/ts/text.ts';
 import { planTsStepsIn, type PlanStep } from '../../src/plan/tsPlanner.ts';
 import type { Transform } from '../../src/transform/types.ts';
 import { transform as move } from '../../transforms/ts/move-to-runtime.ts';

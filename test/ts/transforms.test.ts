@@ -5,10 +5,15 @@ import { describe, expect, it } from 'vitest';
 import type { Transform } from '../../src/transform/types.ts';
 import { snapshotOf, treeOf } from '../../codemods/lib/treeSnapshots.ts';
 import { isMigrateError } from '../../src/errors.ts';
-import * as move from '../../transforms/ts/move-to-runtime.ts';
-import * as rewrite from '../../transforms/ts/rewrite-imports.ts';
-import * as federate from '../../transforms/ts/federate-imports.ts';
+import * as moveModule from '../../transforms/ts/move-to-runtime.ts';
+import * as rewriteModule from '../../transforms/ts/rewrite-imports.ts';
+import * as federateModule from '../../transforms/ts/federate-imports.ts';
+import { tsFixtures } from '../support/tsFixtures.ts';
 import { step } from './helpers/runTransform.ts';
+
+const move = { ...moveModule, fixtures: tsFixtures('move-to-runtime') };
+const rewrite = { ...rewriteModule, fixtures: tsFixtures('rewrite-imports') };
+const federate = { ...federateModule, fixtures: tsFixtures('federate-imports') };
 
 const modules: [string, { transform: Transform<any>; fixtures: { name: string; files: Record<string, string | Buffer>; params: unknown }[] }][] = [
   ['move-to-runtime', move],

@@ -2,10 +2,10 @@
 // parsing with a BOM, edit safety, duplicate classes.
 import { describe, expect, it } from 'vitest';
 import { MemoryWorkspace } from '../../src/stage/workspace.ts';
-import { readPathAliases, resolveSpecifier, respecify } from '../../src/audit/tsSpecifiers.ts';
-import { parseModule } from '../../src/audit/tsSyntax.ts';
-import { applyEdits } from '../../src/audit/tsText.ts';
-import { functionCopies, groupDuplicates } from '../../src/audit/tsDuplicates.ts';
+import { readPathAliases, resolveSpecifier, respecify } from '../../src/ts/specifiers.ts';
+import { parseModule } from '../../src/ts/syntax.ts';
+import { applyEdits } from '../../src/ts/text.ts';
+import { functionCopies, groupDuplicates } from '../../src/ts/duplicates.ts';
 import { isMigrateError } from '../../src/errors.ts';
 
 const ws = new MemoryWorkspace({

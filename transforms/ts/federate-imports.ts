@@ -12,11 +12,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Transform, TextEdit } from '../../src/transform/types.ts';
 import type { Tree } from '../../src/stage/tree.ts';
-import { parseModule, type ImportSite } from '../../src/audit/tsSyntax.ts';
-import { readPathAliases, resolveSpecifier, type PathAlias } from '../../src/audit/tsSpecifiers.ts';
-import { applyEdits, detectEol } from '../../src/audit/tsText.ts';
-import { FEDERATION_LOADER_HEADER, federationLoaderSource } from '../../src/audit/tsFederationLoader.ts';
-import { tsFixtures } from '../../src/audit/tsFixtures.ts';
+import { parseModule, type ImportSite } from '../../src/ts/syntax.ts';
+import { readPathAliases, resolveSpecifier, type PathAlias } from '../../src/ts/specifiers.ts';
+import { applyEdits, detectEol } from '../../src/ts/text.ts';
+import { FEDERATION_LOADER_HEADER, federationLoaderSource } from '../../src/ts/federationLoader.ts';
 
 const federateParams = z.object({
   tsconfig: z.string(),
@@ -136,5 +135,3 @@ function unfederate(tree: Tree, file: string, text: string, loaderFile: string, 
   }
   return applyEdits(text, edits, file);
 }
-
-export const fixtures = tsFixtures('federate-imports');

@@ -10,11 +10,10 @@ import { z } from 'zod';
 import type { Transform, TransformContext } from '../../src/transform/types.ts';
 import type { Tree } from '../../src/stage/tree.ts';
 import { MigrateError } from '../../src/errors.ts';
-import { parseModule, type ModuleSyntax, type TopLevelDecl } from '../../src/audit/tsSyntax.ts';
-import { readPathAliases, resolveSpecifier } from '../../src/audit/tsSpecifiers.ts';
-import { relocateModules } from '../../src/audit/tsRelocate.ts';
-import { applyEdits, detectEol, lineColumn, withEol } from '../../src/audit/tsText.ts';
-import { tsFixtures } from '../../src/audit/tsFixtures.ts';
+import { parseModule, type ModuleSyntax, type TopLevelDecl } from '../../src/ts/syntax.ts';
+import { readPathAliases, resolveSpecifier } from '../../src/ts/specifiers.ts';
+import { relocateModules } from '../../src/ts/relocate.ts';
+import { applyEdits, detectEol, lineColumn, withEol } from '../../src/ts/text.ts';
 
 const moveParams = z.object({
   clientRoot: z.string(),
@@ -112,5 +111,3 @@ function restoreHelper(tree: Tree, helper: Helper, aliases: ReturnType<typeof re
   }
   tree.delete(helper.to);
 }
-
-export const fixtures = tsFixtures('move-to-runtime');

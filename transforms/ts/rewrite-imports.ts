@@ -8,12 +8,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Transform, TransformContext } from '../../src/transform/types.ts';
 import type { Tree } from '../../src/stage/tree.ts';
-import { parseModule, type ImportSite } from '../../src/audit/tsSyntax.ts';
-import { readPathAliases, resolveSpecifier, respecify, type PathAlias } from '../../src/audit/tsSpecifiers.ts';
-import { moduleExports, owningModule, type ModuleExports } from '../../src/audit/tsExports.ts';
-import { applyEdits, listSources } from '../../src/audit/tsText.ts';
+import { parseModule, type ImportSite } from '../../src/ts/syntax.ts';
+import { readPathAliases, resolveSpecifier, respecify, type PathAlias } from '../../src/ts/specifiers.ts';
+import { moduleExports, owningModule, type ModuleExports } from '../../src/ts/exports.ts';
+import { applyEdits, listSources } from '../../src/ts/text.ts';
 import type { TextEdit } from '../../src/transform/types.ts';
-import { tsFixtures } from '../../src/audit/tsFixtures.ts';
 
 const rewriteParams = z.object({
   clientRoot: z.string(),
@@ -83,5 +82,3 @@ function rewrite(tree: Tree, params: RewriteImportsParams, ctx: TransformContext
     if (edits.length) tree.write(file, applyEdits(text, edits, file));
   }
 }
-
-export const fixtures = tsFixtures('rewrite-imports');

@@ -4,12 +4,12 @@
 // scope (what the parser costs by itself); the audit starts from a cold parse cache.
 import path from 'node:path';
 import luaparse from 'luaparse';
-import { loadProject } from '../config/loadProject.ts';
-import { DiskWorkspace } from '../stage/workspace.ts';
-import { clearParseCache, listLuaFiles } from '../graph/luaFiles.ts';
-import { decodeLua } from '../parse/luaSource.ts';
-import { auditLua } from './runAudit.ts';
-import { clearAuditFactsCache } from './luaUnits.ts';
+import { loadProject } from '../../src/config/loadProject.ts';
+import { DiskWorkspace } from '../../src/stage/workspace.ts';
+import { clearParseCache, listLuaFiles } from '../../src/graph/luaFiles.ts';
+import { decodeLua } from '../../src/parse/luaSource.ts';
+import { auditLua } from '../../src/audit/runAudit.ts';
+import { clearAuditFactsCache } from '../../src/audit/luaUnits.ts';
 
 export interface AuditBench {
   auditSeconds: number;

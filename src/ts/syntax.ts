@@ -4,7 +4,7 @@
 // formatting, comments and the file's quote style survive by construction.
 import { createRequire } from 'node:module';
 import { MigrateError } from '../errors.ts';
-import { BOM, lineColumn } from './tsText.ts';
+import { BOM, lineColumn } from './text.ts';
 
 const require = createRequire(import.meta.url);
 // jscodeshift's own parser factory for `--parser=ts` (babel with its TS plugin set).

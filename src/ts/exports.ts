@@ -2,8 +2,8 @@
 // module a set of imported names "belongs to" (used to point a runtime-entry import back at
 // the deep module it came from, so ts/rewrite-imports has an exact inverse).
 import type { Workspace } from '../stage/tree.ts';
-import { parseModule } from './tsSyntax.ts';
-import { resolveSpecifier, type PathAlias } from './tsSpecifiers.ts';
+import { parseModule } from './syntax.ts';
+import { resolveSpecifier, type PathAlias } from './specifiers.ts';
 
 export interface ModuleExports {
   /** Every name importable from the module (re-exports included; `default` if any). */

@@ -5,7 +5,7 @@
 // differences and never merged.
 import { createHash } from 'node:crypto';
 import ts from 'typescript';
-import { lineColumn } from './tsText.ts';
+import { lineColumn } from './text.ts';
 
 export interface TsFunctionCopy {
   file: string;

@@ -6,10 +6,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { TOOLKIT_ROOT } from '../config/loadProject.ts';
-import { MigrateError } from '../errors.ts';
-import { DiskWorkspace } from '../stage/workspace.ts';
-import { createTree } from '../stage/stagedTree.ts';
+import { TOOLKIT_ROOT } from '../../src/config/loadProject.ts';
+import { MigrateError } from '../../src/errors.ts';
+import { DiskWorkspace } from '../../src/stage/workspace.ts';
+import { createTree } from '../../src/stage/stagedTree.ts';
 import { transform as rewriteImports } from '../../transforms/ts/rewrite-imports.ts';
 
 export interface TsBenchResult {

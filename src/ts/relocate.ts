@@ -4,9 +4,9 @@
 // ts/move-to-runtime (lib -> runtime) and by its inverse (runtime -> lib).
 import type { Tree } from '../stage/tree.ts';
 import type { TextEdit } from '../transform/types.ts';
-import { parseModule } from './tsSyntax.ts';
-import { resolveSpecifier, respecify, type PathAlias } from './tsSpecifiers.ts';
-import { applyEdits, listSources } from './tsText.ts';
+import { parseModule } from './syntax.ts';
+import { resolveSpecifier, respecify, type PathAlias } from './specifiers.ts';
+import { applyEdits, listSources } from './text.ts';
 
 export interface ModuleMove {
   from: string;
