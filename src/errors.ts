@@ -1,7 +1,10 @@
-// The error catalogue: every user-facing failure has a stable code, a message that names
-// file:line:col where there is one, a hint saying what to do, and an exit code.
-// Codes are grouped by stage: CFG (config), PARSE, GRAPH, PLAN, STAGE, APPLY, JOURNAL,
-// BUNDLE, VERIFY, TS, CLI. Exit codes: 0 ok, 1 differences/findings/budget exceeded, 2 error.
+// The error model: every user-facing failure has a stable code from the catalogue
+// (src/errorCatalogue.ts, documented in docs/errors.md), a message that names file:line:col
+// where there is one, a hint saying what to do, and an exit code.
+// Exit codes: 0 ok, 1 differences/findings/budget exceeded, 2 error.
+import { ERROR_CATALOGUE, type ErrorCode } from './errorCatalogue.ts';
+
+export type { ErrorCode } from './errorCatalogue.ts';
 
 export interface SourceLocation {
   file: string;
@@ -17,17 +20,18 @@ export interface MigrateErrorOptions {
 }
 
 export class MigrateError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly location?: SourceLocation;
   readonly hint?: string;
   readonly exitCode: number;
 
-  constructor(code: string, message: string, options: MigrateErrorOptions = {}) {
+  /** The hint is the throw site's, else the catalogue's for the code. */
+  constructor(code: ErrorCode, message: string, options: MigrateErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'MigrateError';
     this.code = code;
     this.location = options.location;
-    this.hint = options.hint;
+    this.hint = options.hint ?? ERROR_CATALOGUE[code].hint;
     this.exitCode = options.exitCode ?? 2;
   }
 

@@ -28,7 +28,7 @@ const registry = (globals.__AO_FEDERATION__ ??= { modules: new Map(), warned: ne
 export function federationMode(): FederationMode {
   const raw = globals.FEDERATION_MODE ?? globals.process?.env?.['FEDERATION_MODE'] ?? 'hybrid';
   if (raw === 'monolith' || raw === 'hybrid' || raw === 'federated') return raw;
-  throw new Error(\`FED-000 unknown FEDERATION_MODE '\${raw}' (monolith | hybrid | federated)\`);
+  throw new Error(\`FED-008 unknown FEDERATION_MODE '\${raw}' (monolith | hybrid | federated)\`);
 }
 
 /** Makes a shared module available (a runtime chunk calls this once it is loaded). */

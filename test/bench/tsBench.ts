@@ -7,7 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TOOLKIT_ROOT } from '../../src/config/loadProject.ts';
-import { MigrateError } from '../../src/errors.ts';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { createTree } from '../../src/stage/stagedTree.ts';
 import { transform as rewriteImports } from '../../transforms/ts/rewrite-imports.ts';
@@ -86,14 +85,14 @@ export async function benchTsRewrite(fileCount = 2000): Promise<TsBenchResult> {
     try {
       output = execFileSync(path.join(TOOLKIT_ROOT, 'node_modules/.bin/jscodeshift'), ['--parser=ts', '--extensions=ts', '-t', path.join(base, 'transform.cjs'), path.join(theirs, 'src/features')], { encoding: 'utf8', stdio: 'pipe' });
     } catch (e) {
-      throw new MigrateError('TS-030', `jscodeshift CLI failed: ${(e as Error).message}`, { hint: 'check node_modules/.bin/jscodeshift is installed' });
+      throw new Error(`bench: the jscodeshift CLI failed (is node_modules/.bin/jscodeshift installed?): ${(e as Error).message}`);
     }
     const jscodeshiftCliSeconds = (performance.now() - t1) / 1000;
     const theirsChanged = Number(/(\d+) ok/.exec(output)?.[1] ?? 0);
     // Same rewrite: the import lines must agree file by file (recast may reformat the rest).
     const importLines = (dir: string, i: number) => readFileSync(path.join(dir, `src/features/f${i}.ts`), 'utf8').split('\n').filter((l) => l.startsWith('import')).join('\n');
     for (const i of [0, 1, fileCount - 1]) {
-      if (importLines(ours, i) !== importLines(theirs, i)) throw new MigrateError('TS-031', `bench outputs differ in f${i}.ts`, { hint: 'the two rewrites must be the same rewrite' });
+      if (importLines(ours, i) !== importLines(theirs, i)) throw new Error(`bench: outputs differ in f${i}.ts (the two rewrites must be the same rewrite)`);
     }
     return {
       fileCount,
