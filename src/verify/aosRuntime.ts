@@ -260,6 +260,20 @@ export function outputText(r: AoResult): string {
   return typeof r.Output.data === 'string' ? r.Output.data : JSON.stringify(r.Output.data ?? '');
 }
 
+/**
+ * Eval code whose value is the JSON of `expr`, between markers: handlers that print on every
+ * message (Evals included) add their lines to the output, so the JSON is read between the
+ * markers (see evalJson), never from the whole output.
+ */
+export const jsonBetweenMarkers = (expr: string): string => `return '<<json:' .. require('json').encode(${expr}) .. ':json>>'`;
+
+/** The JSON an Eval built with jsonBetweenMarkers returned (undefined when absent). */
+export function markedJson(r: AoResult): unknown {
+  const text = outputText(r);
+  const m = /<<json:([\s\S]*):json>>/.exec(text);
+  return m ? JSON.parse(m[1]!) : undefined;
+}
+
 export function tagValue(m: AoOutMessage, name: string): string | undefined {
   return m.Tags.find((t) => t.name === name)?.value;
 }

@@ -5,7 +5,7 @@
 // handlers added or replaced since. Both sides of a comparison are instrumented alike, and only
 // verification boots are: a deployed build never carries it.
 import { MigrateError } from '../errors.ts';
-import { type AosProcess, outputText } from './aosRuntime.ts';
+import { type AosProcess, jsonBetweenMarkers, markedJson } from './aosRuntime.ts';
 import { stripAnsi } from './normalise.ts';
 import { isAosHandler } from './probes/synthesize.ts';
 
@@ -31,7 +31,7 @@ const READ = `
 local names, reached = {}, {}
 for _, h in ipairs(Handlers.list) do names[#names + 1] = tostring(h.name) end
 for k in pairs(__probeReached or {}) do reached[#reached + 1] = tostring(k) end
-return require('json').encode({ registered = names, reached = reached })`;
+${jsonBetweenMarkers('{ registered = names, reached = reached }')}`;
 
 export interface HandlerCoverage {
   /** Handlers of the process (aos's own `_`-named ones and the loader's left out), in list order. */
@@ -47,7 +47,7 @@ export async function instrumentCoverage(proc: AosProcess): Promise<void> {
 export async function readCoverage(proc: AosProcess): Promise<HandlerCoverage> {
   const r = await proc.eval(READ);
   if (r.Error) throw new MigrateError('VERIFY-061', `cannot read handler coverage: ${stripAnsi(String(r.Error))}`);
-  const raw = JSON.parse(outputText(r) || '{}') as { registered?: unknown; reached?: unknown };
+  const raw = (markedJson(r) ?? {}) as { registered?: unknown; reached?: unknown };
   const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
   const registered = [...new Set(list(raw.registered).filter((n) => !isAosHandler(n)))];
   const reachedSet = new Set(list(raw.reached));

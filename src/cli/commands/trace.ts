@@ -44,11 +44,16 @@ export const command: CommandSpec = {
       if (args.values.json) io.out(JSON.stringify(summaries, null, 2));
       else {
         for (const s of summaries) {
+          if (s.skipped) {
+            io.out(`SKIPPED ${s.process}: ${s.skipped}`);
+            continue;
+          }
           io.out(`probes ${s.process}: ${s.messages} messages for ${s.handlers} handler(s) (${s.errored} errored on the baseline) -> ${path.relative(io.cwd, s.file) || s.file}`);
           if (s.unexplained.length) io.out(`  pattern not understood (probed with the tags the code reads): ${s.unexplained.join(', ')}`);
         }
       }
-      return 0;
+      // a process left without probes is not a success
+      return summaries.some((s) => s.skipped) ? 1 : 0;
     }
     if (sub !== 'record') {
       throw new MigrateError('CLI-010', `unknown trace subcommand '${sub ?? ''}'`, { hint: 'use `migrate trace record`, `migrate trace probe` or `migrate trace check`', exitCode: 2 });

@@ -7,7 +7,7 @@
 // It is used for synthesis only, never in a parity run.
 import { MigrateError } from '../../errors.ts';
 import type { AosProcess } from '../aosRuntime.ts';
-import { outputText } from '../aosRuntime.ts';
+import { jsonBetweenMarkers, markedJson } from '../aosRuntime.ts';
 import { stripAnsi } from '../normalise.ts';
 
 export const DISCOVERY_PRELUDE = `
@@ -45,7 +45,7 @@ for _, h in ipairs(Handlers.list) do
   end
   out[#out + 1] = { name = tostring(h.name), kind = kind, known = (kind ~= 'function') or (__probeMatchers ~= nil and __probeMatchers[p] ~= nil), selectors = sel }
 end
-return require('json').encode(out)`;
+${jsonBetweenMarkers('out')}`;
 
 export interface LiveHandler {
   name: string;
@@ -61,7 +61,7 @@ export interface LiveHandler {
 export async function readLiveHandlers(proc: AosProcess): Promise<LiveHandler[]> {
   const r = await proc.eval(READ_LIST);
   if (r.Error) throw new MigrateError('VERIFY-060', `cannot read the handler list: ${stripAnsi(String(r.Error))}`, { hint: 'the process may have replaced Handlers or json' });
-  const raw = JSON.parse(outputText(r) || '[]') as unknown;
+  const raw = markedJson(r);
   const list = Array.isArray(raw) ? raw : [];
   return list.map((h: { name: string; kind: string; known: boolean; selectors: unknown }) => ({
     name: h.name,

@@ -18,6 +18,7 @@ import type { BuildOutput } from '../types.ts';
 import { worldProcessId } from '../world.ts';
 import { DISCOVERY_PRELUDE, readLiveHandlers } from './discover.ts';
 import { scanClosure } from './scan.ts';
+import { skipReason } from './skip.ts';
 import { isAosHandler, PROBE_STRANGER, probeList, type ProbeActors } from './synthesize.ts';
 
 export const PROBES_DIR = path.join('traces', 'probes');
@@ -35,6 +36,8 @@ export interface ProbeSummary {
   /** Handlers whose pattern is a function neither the live list nor the syntax tree explains. */
   unexplained: string[];
   errored: number;
+  /** Set when the baseline of the process does not boot: no probe file was written. */
+  skipped?: string;
 }
 
 /** The monolith build probes are made from: the stored baseline, else the current monolith. */
@@ -96,9 +99,16 @@ export async function writeProbes(project: Project, processes?: string[], opts: 
   const build = opts.build ?? (await probeSourceBuild(project));
   const out: ProbeSummary[] = [];
   for (const name of wanted) {
-    const { text, summary } = await synthesiseProbes(project, build, name);
-    writeAtomic(summary.file, text);
-    out.push(summary);
+    let made;
+    try {
+      made = await synthesiseProbes(project, build, name);
+    } catch (e) {
+      if (!(e instanceof MigrateError) || e.code !== 'VERIFY-022') throw e;
+      out.push({ process: name, file: probeFile(project, name), messages: 0, handlers: 0, unexplained: [], errored: 0, skipped: skipReason(e) });
+      continue;
+    }
+    writeAtomic(made.summary.file, made.text);
+    out.push(made.summary);
   }
   return out;
 }
