@@ -90,6 +90,9 @@ ${jsonBetweenMarkers('{ handlers = handlers, globals = globals, mem = mem }')}`;
   const r = await proc.eval(code);
   if (r.Error) throw new MigrateError('VERIFY-011', `state snapshot failed: ${stripAnsi(String(r.Error))}`, { hint: 'the process may have replaced json or Handlers' });
   const raw = markedJson(r) as { handlers: string[] | Record<string, never>; globals: Record<string, string> | unknown[]; mem: number };
+  if (raw === undefined) {
+    throw new MigrateError('VERIFY-011', `state snapshot failed: the Eval printed no snapshot (output: ${stripAnsi(outputText(r)).slice(0, 200)})`, { hint: 'the process may have replaced print, json or the Eval handler' });
+  }
   // json.encode turns an empty Lua table into [] or {}: treat both as empty.
   return {
     handlers: Array.isArray(raw.handlers) ? raw.handlers : [],
