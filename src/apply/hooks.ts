@@ -4,7 +4,7 @@
 import type { Project } from '../config/loadProject.ts';
 
 export async function runEnsureBaseline(project: Project): Promise<string> {
-  let mod: { ensureBaseline?: (p: Project) => Promise<{ created: boolean; dir: string }> };
+  let mod: { ensureBaseline?: (p: Project) => Promise<{ created: boolean; dir: string; probes?: string }> };
   try {
     mod = (await import('../verify/baseline.ts' as string)) as typeof mod;
   } catch (e) {
@@ -13,7 +13,7 @@ export async function runEnsureBaseline(project: Project): Promise<string> {
   if (typeof mod.ensureBaseline !== 'function') return 'baseline bundles not available';
   try {
     const r = await mod.ensureBaseline(project);
-    return r.created ? `monolith baseline built in ${r.dir}` : 'monolith baseline already kept';
+    return r.created ? `monolith baseline built in ${r.dir}${r.probes ? ` (${r.probes})` : ''}` : 'monolith baseline already kept';
   } catch (e) {
     return `warning: the monolith baseline could not be built (${(e as Error).message.split('\n')[0]}); parity checks against it will not be available`;
   }

@@ -90,6 +90,9 @@ export interface BootOptions {
   discardErroredState?: boolean;
 }
 
+/** The id aos gets for the n-th message (1-based) sent without an explicit Id. */
+export const messageId = (n: number): string => `MSG_${n}`.padEnd(43, '0');
+
 export const DEFAULT_OWNER = 'OWNER_WALLET_0000000000000000000000000000000001';
 
 /** One aos process, live in memory (UNSAFE_MEMORY live mode: ~0.4 ms per small message). */
@@ -99,6 +102,8 @@ export class AosProcess {
   private handle!: Handle;
   private env!: Record<string, unknown>;
   private seq = 0;
+  /** Evals are numbered apart from messages (see send). */
+  private evals = 0;
   private clock = 1_700_000_000_000;
   bootMs = 0;
   /** See BootOptions.discardErroredState. */
@@ -148,11 +153,16 @@ export class AosProcess {
     return { process: proc, result };
   }
 
-  /** Sends one message. Owner defaults to From (a signed user message, trusted by aos). */
+  /**
+   * Sends one message. Owner defaults to From (a signed user message, trusted by aos).
+   * Message ids (`MSG_<n>`) and the clock count messages only, never the boot Evals, so a
+   * build booted in one Eval and one booted in two see the same ids and timestamps.
+   */
   send(msg: AoMessageInput): Promise<AoResult> {
     this.seq += 1;
+    this.clock += 1000;
     return this.raw({
-      Id: msg.Id ?? `MSG_${this.seq}`.padEnd(43, '0'),
+      Id: msg.Id ?? messageId(this.seq),
       From: msg.From,
       Owner: msg.Owner ?? msg.From,
       Tags: toTags(msg.Tags),
@@ -164,14 +174,38 @@ export class AosProcess {
 
   /** Evaluates Lua text as the owner (Action=Eval); returns the printed output or the error. */
   eval(code: string): Promise<AoResult> {
-    return this.send({ From: this.owner, Tags: { Action: 'Eval' }, Data: code });
+    this.evals += 1;
+    return this.raw({
+      Id: `EVAL_${this.evals}`.padEnd(43, '0'),
+      From: this.owner,
+      Owner: this.owner,
+      Tags: [{ name: 'Action', value: 'Eval' }],
+      Data: code,
+    });
   }
 
   /** The process's memory size in bytes (the wasm heap). */
   memoryBytes?: number;
 
+  /**
+   * One ao-loader call. A call that throws (see thrownErrorText) becomes a result with that
+   * Error and no messages; ao-loader leaves console.log and Math.random swapped when it
+   * throws, so they are put back here. The Lua state itself is intact: aos's own pcall
+   * caught the error before the wasm returned.
+   */
+  private async handleOrError(pending: Uint8Array | null, full: Record<string, unknown>): Promise<Omit<AoResult, 'ms'> & { Memory: ArrayBuffer | null }> {
+    const { log } = console;
+    const { random } = Math;
+    try {
+      return await this.handle(pending, full, this.env);
+    } catch (e) {
+      console.log = log;
+      Math.random = random;
+      return { Messages: [], Spawns: [], Output: undefined, Error: thrownErrorText(e), Memory: this.live };
+    }
+  }
+
   private raw(msg: Record<string, unknown>): Promise<AoResult> {
-    this.clock += 1000;
     const full = {
       Target: this.id,
       Module: (this.env.Module as { Id: string }).Id,
@@ -189,7 +223,7 @@ export class AosProcess {
       const pending = this.restore;
       this.restore = null;
       const t0 = performance.now();
-      const r = await this.handle(pending, full, this.env);
+      const r = await this.handleOrError(pending, full);
       const ms = performance.now() - t0;
       this.live = r.Memory;
       this.memoryBytes = r.Memory ? r.Memory.byteLength : this.memoryBytes;
@@ -203,11 +237,41 @@ export class AosProcess {
   }
 }
 
+/**
+ * The error text of a call aos itself could not finish. aos 2.0.4 concatenates a handler's
+ * error value into its message (process.lua), so a Lua error that is not a string (a table,
+ * nil, a number) raises again inside aos and comes out of ao-loader as a rejected call with
+ * `{ok: false, response}`. A CU records that response as the message's error; so do we.
+ */
+export function thrownErrorText(e: unknown): string {
+  if (typeof e === 'string') return e;
+  if (e instanceof Error) return e.message;
+  try {
+    return JSON.stringify(e) ?? String(e);
+  } catch {
+    return String(e);
+  }
+}
+
 /** The text aos printed for a result (Output.data, or Output itself when a string). */
 export function outputText(r: AoResult): string {
   if (r.Output === undefined || r.Output === null) return '';
   if (typeof r.Output === 'string') return r.Output;
   return typeof r.Output.data === 'string' ? r.Output.data : JSON.stringify(r.Output.data ?? '');
+}
+
+/**
+ * Eval code whose value is the JSON of `expr`, between markers: handlers that print on every
+ * message (Evals included) add their lines to the output, so the JSON is read between the
+ * markers (see evalJson), never from the whole output.
+ */
+export const jsonBetweenMarkers = (expr: string): string => `return '<<json:' .. require('json').encode(${expr}) .. ':json>>'`;
+
+/** The JSON an Eval built with jsonBetweenMarkers returned (undefined when absent). */
+export function markedJson(r: AoResult): unknown {
+  const text = outputText(r);
+  const m = /<<json:([\s\S]*):json>>/.exec(text);
+  return m ? JSON.parse(m[1]!) : undefined;
 }
 
 export function tagValue(m: AoOutMessage, name: string): string | undefined {

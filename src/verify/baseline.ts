@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Project } from '../config/loadProject.ts';
 import { MigrateError } from '../errors.ts';
 import { buildFor } from './builds.ts';
+import { ensureProbeTraces } from './probes/forVerify.ts';
 import type { BuildOutput } from './types.ts';
 
 export const BASELINE_DIR = path.join('.migrate', 'baseline');
@@ -50,12 +51,19 @@ export function writeBaseline(project: Project, build: BuildOutput): BaselineInd
   return index;
 }
 
-/** Builds the monolith of the current sources and stores it, unless a baseline exists. */
-export async function ensureBaseline(project: Project): Promise<{ created: boolean; dir: string }> {
+/**
+ * Builds the monolith of the current sources and stores it, unless a baseline exists; then
+ * records the missing probe traces (traces/probes/) on it, before the first step changes
+ * anything. A process whose baseline does not boot gets no probes here (verify reports it).
+ */
+export async function ensureBaseline(project: Project): Promise<{ created: boolean; dir: string; probes?: string }> {
   const dir = baselineDir(project);
   if (existsSync(path.join(dir, 'baseline.json'))) return { created: false, dir };
-  writeBaseline(project, await buildFor(project, 'monolith'));
-  return { created: true, dir };
+  const build = await buildFor(project, 'monolith');
+  writeBaseline(project, build);
+  const probes = await ensureProbeTraces(project, project.config.processes.map((p) => p.name), build);
+  const skipped = probes.skipped.map((s) => `${s.process} ${s.reason}`).join('; ');
+  return { created: true, dir, probes: `${probes.written.length} probe trace(s) recorded${skipped ? `; ${skipped}` : ''}` };
 }
 
 /** The stored baseline as a monolith build, hashes checked; undefined when there is none. */

@@ -84,6 +84,16 @@ export function splitWarnings(output: string): { output: string; warnings: strin
   return warnings.length ? { output: lines.filter((l) => !l.startsWith('FED-WARN ')).join('\n'), warnings } : { output, warnings };
 }
 
+/**
+ * Whether two printed outputs hold the same lines in another order (e.g. lines printed in a
+ * `pairs` loop, whose order differs between builds): an order-only difference.
+ */
+export function isOrderOnly(expected: string, actual: string): boolean {
+  if (expected === actual) return false;
+  const sorted = (s: string) => s.split('\n').sort().join('\n');
+  return sorted(expected) === sorted(actual);
+}
+
 export function toAnswer(r: AoResult): Answer {
   const rawError = typeof r.Error === 'string' && r.Error.length ? stripAnsi(r.Error) : r.Error ? stripAnsi(JSON.stringify(r.Error)) : null;
   const { output, warnings } = splitWarnings(stripLocations(stripAnsi(outputText(r))));

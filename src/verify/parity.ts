@@ -13,6 +13,9 @@ import { takeSnapshot } from './snapshot.ts';
 import { loadTrace, type Trace, type TraceMessage } from './trace.ts';
 import type { BuildMode, BuildOutput, StateSnapshot } from './types.ts';
 import { defaultModes } from './migrationState.ts';
+import { instrumentCoverage, mergeCoverage, readCoverage, type HandlerCoverage } from './coverage.ts';
+import { isOrderOnly } from './normalise.ts';
+import { ensureProbeTraces, skipReason } from './probes/forVerify.ts';
 
 export type { BuildMode } from './types.ts';
 
@@ -41,6 +44,11 @@ export interface ParityRun {
   fallbackWarnings: string[];
   ok: boolean;
   firstDifference?: FirstDifference;
+  /**
+   * Messages whose printed lines differ in order only (Lua `pairs` order): listed apart, a
+   * difference only under strictOrder.
+   */
+  orderOnly: { index: number; line: number }[];
   /** The current build did not boot (VERIFY-022): the whole trace went unanswered. */
   bootError?: string;
   snapshotDifferences: AnswerDifference[];
@@ -61,6 +69,14 @@ export interface ParityReport {
   notes: string[];
   runs: ParityRun[];
   messagesVerified: number;
+  /** Handler coverage per process over all its runs (baseline side). */
+  coverage: Record<string, ReturnType<typeof mergeCoverage>>;
+  /** Processes not verified, with the reason (e.g. the baseline needs lsqlite3): never a pass. */
+  skipped: { process: string; reason: string }[];
+  /** Nothing was compared (no handlers, no traces): never a pass. */
+  nothingCompared: boolean;
+  /** Probe files written during this run (they were missing). */
+  probesWritten: string[];
 }
 
 export interface ParityOptions {
@@ -77,6 +93,10 @@ export interface ParityOptions {
   workspace?: Workspace;
   /** CU semantics: restore the heap after a message that errors (slower: one heap copy a message). */
   discardErrored?: boolean;
+  /** Also replay traces/probes/<process>.jsonl (written when missing); default true. */
+  probes?: boolean;
+  /** Lines printed in another order within one message count as a difference. */
+  strictOrder?: boolean;
 }
 
 function selectProcesses(project: Project, names?: string[]): string[] {
@@ -99,20 +119,28 @@ function tracesFor(project: Project, processName: string, override?: string): st
 interface SideResult {
   replay: Replay;
   snapshot: StateSnapshot;
+  coverage: HandlerCoverage;
 }
 
 async function runSide(build: BuildOutput, mode: BuildMode, processName: string, trace: Trace, globals: string[] | undefined, discardErroredState: boolean): Promise<SideResult> {
   const { proc } = await bootFromPlan(bootPlan(build, mode, processName), { discardErroredState });
+  await instrumentCoverage(proc);
   const replay = await replayTrace(proc, trace);
+  const coverage = await readCoverage(proc);
   const snapshot = await takeSnapshot(proc, globals ? { globals } : {});
-  return { replay, snapshot };
+  return { replay, snapshot, coverage };
 }
 
-function firstDifference(base: Replay, cur: Replay, trace: Trace, mode: BuildMode): { compared: number; diff?: FirstDifference } {
+function firstDifference(base: Replay, cur: Replay, trace: Trace, mode: BuildMode, strictOrder: boolean): { compared: number; diff?: FirstDifference; orderOnly: { index: number; line: number }[] } {
+  const orderOnly: { index: number; line: number }[] = [];
   for (let i = 0; i < base.messages.length; i++) {
     const e = base.messages[i]!.answer;
     const a = cur.messages[i]!.answer;
     const d = compareAnswers(e, a);
+    if (d && d.field === 'output' && isOrderOnly(e.output, a.output)) {
+      orderOnly.push({ index: i, line: trace.messages[i]!.line });
+      if (!strictOrder) continue;
+    }
     if (d) {
       const m = trace.messages[i]!;
       return {
@@ -128,10 +156,11 @@ function firstDifference(base: Replay, cur: Replay, trace: Trace, mode: BuildMod
           actualAnswer: answerForDisplay(a),
           diff: unifiedDiff('baseline (monolith)', `current (${mode})`, answerForDisplay(e), answerForDisplay(a)),
         },
+        orderOnly,
       };
     }
   }
-  return { compared: base.messages.length };
+  return { compared: base.messages.length, orderOnly };
 }
 
 export async function verifyParity(project: Project, opts: ParityOptions = {}): Promise<ParityReport> {
@@ -152,17 +181,30 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
   const builds = new Map<BuildMode, BuildOutput>();
   const baseCache = new Map<string, SideResult>();
   const runs: ParityRun[] = [];
+  const coverage = new Map<string, HandlerCoverage[]>();
+  const probes = opts.trace || opts.probes === false ? undefined : await ensureProbeTraces(project, processes, baselineBuild);
+  const skipped: ParityReport['skipped'] = [...(probes?.skipped ?? [])];
   for (const processName of processes) {
-    const traceFiles = tracesFor(project, processName, opts.trace);
+    if (skipped.some((s) => s.process === processName)) continue;
+    const traceFiles = [...tracesFor(project, processName, opts.trace), ...(probes?.files.get(processName) ?? [])];
     if (traceFiles.length === 0) {
-      notes.push(`process '${processName}' has no traces in migrate.config.json: not verified`);
+      notes.push(`process '${processName}' has no handlers to probe and no traces in migrate.config.json: not verified`);
       continue;
     }
     for (const file of traceFiles) {
       const trace = loadTrace(file);
       const key = `${processName}\u0000${file}`;
-      if (!baseCache.has(key)) baseCache.set(key, await runSide(baselineBuild, 'monolith', processName, trace, opts.globals, opts.discardErrored ?? false));
+      if (!baseCache.has(key)) {
+        try {
+          baseCache.set(key, await runSide(baselineBuild, 'monolith', processName, trace, opts.globals, opts.discardErrored ?? false));
+        } catch (e) {
+          if (!(e instanceof MigrateError) || e.code !== 'VERIFY-022') throw e;
+          skipped.push({ process: processName, reason: skipReason(e) });
+          break;
+        }
+      }
       const base = baseCache.get(key)!;
+      coverage.set(processName, [...(coverage.get(processName) ?? []), base.coverage]);
       if (base.replay.expectationFailures.length) {
         notes.push(`${path.relative(project.root, file)}: the baseline itself does not meet expect.error on line(s) ${base.replay.expectationFailures.map((f) => f.line).join(', ')}`);
       }
@@ -183,6 +225,7 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
             errored: 0,
             fallbackWarnings: [],
             ok: false,
+            orderOnly: [],
             bootError: e.message,
             snapshotDifferences: [],
             memoryKiB: { baseline: base.snapshot.memoryKiB, current: 0 },
@@ -190,7 +233,7 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
           });
           continue;
         }
-        const { compared, diff } = firstDifference(base.replay, cur.replay, trace, mode);
+        const { compared, diff, orderOnly } = firstDifference(base.replay, cur.replay, trace, mode, opts.strictOrder ?? false);
         const snapshotDifferences = diff ? [] : compareSnapshots(base.snapshot, cur.snapshot);
         runs.push({
           process: processName,
@@ -201,6 +244,7 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
           errored: cur.replay.errored,
           fallbackWarnings: cur.replay.warnings,
           ok: !diff && snapshotDifferences.length === 0,
+          orderOnly,
           ...(diff ? { firstDifference: diff } : {}),
           snapshotDifferences,
           memoryKiB: { baseline: base.snapshot.memoryKiB, current: cur.snapshot.memoryKiB },
@@ -210,5 +254,18 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
     }
   }
   const messagesVerified = runs.reduce((n, r) => n + r.compared, 0);
-  return { ok: runs.every((r) => r.ok), baseline: stored ? 'stored' : opts.workspace ? 'disk' : 'current', modes, discardErrored: opts.discardErrored ?? false, notes, runs, messagesVerified };
+  const nothingCompared = messagesVerified === 0 && runs.every((r) => r.ok);
+  return {
+    ok: runs.every((r) => r.ok) && !nothingCompared && skipped.length === 0,
+    baseline: stored ? 'stored' : opts.workspace ? 'disk' : 'current',
+    modes,
+    discardErrored: opts.discardErrored ?? false,
+    notes,
+    runs,
+    messagesVerified,
+    coverage: Object.fromEntries([...coverage].map(([p, list]) => [p, mergeCoverage(list)])),
+    skipped,
+    nothingCompared,
+    probesWritten: probes?.written ?? [],
+  };
 }

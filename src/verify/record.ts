@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Project } from '../config/loadProject.ts';
 import { MigrateError } from '../errors.ts';
+import { messageId } from './aosRuntime.ts';
 import { readBaseline } from './baseline.ts';
 import { bootFromPlan, bootPlan, buildFor } from './builds.ts';
 import { isErrorAnswer, replayTrace } from './replay.ts';
@@ -36,7 +37,11 @@ export async function recordTrace(project: Project, opts: { process: string; sce
   const replay = await replayTrace(proc, scenario);
   const name = path.basename(opts.scenario, '.jsonl');
   const out = opts.out ? path.resolve(opts.cwd, opts.out) : path.join(project.root, 'traces', `${opts.process}.${name}.jsonl`);
-  const lines = replay.messages.map((r) => formatTraceLine({ ...r.message, expectError: isErrorAnswer(r.answer) }));
+  // Explicit ids (the ones this replay used), so every build replays the same ids whatever
+  // its boot looked like.
+  const lines = replay.messages.map((r, i) =>
+    formatTraceLine({ ...r.message, msg: { ...r.message.msg, Id: r.message.msg.Id ?? messageId(i + 1) }, expectError: isErrorAnswer(r.answer) }),
+  );
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${lines.join('\n')}\n`);
   return {

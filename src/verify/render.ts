@@ -51,14 +51,29 @@ export function renderParityReport(report: ParityReport, color = false): string 
   lines.push(`Baseline: ${baseline}; modes: ${report.modes.join(', ')}; errored messages: state ${report.discardErrored ? 'discarded (CU semantics)' : 'kept (live mode)'}`);
   for (const n of report.notes) lines.push(c.yellow(`note: ${n}`));
   for (const r of report.runs) lines.push(renderRunLine(r, color));
+  for (const f of report.probesWritten) lines.push(c.dim(`probes written: ${f}`));
   const firstBad = report.runs.find((r) => !r.ok);
   if (firstBad) lines.push('', renderDifference(firstBad, color));
+  const order = report.runs.filter((r) => r.orderOnly.length);
+  if (order.length) {
+    lines.push('', 'Order-only differences (printed lines in another order; a difference only with --strict-order):');
+    for (const r of order) lines.push(`  ${r.process} (${r.mode}) ${r.trace}: line(s) ${r.orderOnly.map((o) => o.line).join(', ')}`);
+  }
+  const cov = Object.entries(report.coverage);
+  if (cov.length) {
+    lines.push('', 'Handler coverage (handlers reached / registered, baseline side):');
+    for (const [p, v] of cov) {
+      lines.push(`  ${p.padEnd(16)} ${String(v.reached.length).padStart(4)} / ${String(v.registered.length).padEnd(4)} ${v.percent.toFixed(0).padStart(3)} %${v.unreached.length ? `  never reached: ${v.unreached.join(', ')}` : ''}`);
+    }
+  }
+  for (const s of report.skipped) lines.push(c.yellow(`SKIPPED ${s.process}: ${s.reason}`));
   const bad = report.runs.filter((r) => !r.ok).length;
-  lines.push(
-    '',
-    report.ok
-      ? c.green(`Parity: ${report.messagesVerified} messages verified in ${report.runs.length} run(s), no difference.`)
-      : c.red(`Parity: ${bad} of ${report.runs.length} run(s) differ.`),
-  );
+  lines.push('');
+  if (bad) lines.push(c.red(`Parity: ${bad} of ${report.runs.length} run(s) differ.`));
+  else if (report.nothingCompared) {
+    lines.push(c.red('Parity: nothing was compared (no handler to probe and no trace): NOT verified.'));
+    lines.push('hint: check that the processes register handlers (Handlers.add), run `migrate trace probe`, or record a trace with `migrate trace record`');
+  } else if (report.skipped.length) lines.push(c.red(`Parity: ${report.messagesVerified} messages verified, no difference; ${report.skipped.length} process(es) NOT verified (see SKIPPED).`));
+  else lines.push(c.green(`Parity: ${report.messagesVerified} messages verified in ${report.runs.length} run(s), no difference.`));
   return lines.join('\n');
 }

@@ -5,7 +5,7 @@
 // Federation-Module handlers) and bundler internals (`__` prefix) are left out: they exist
 // only in some builds.
 import { MigrateError } from '../errors.ts';
-import { AosProcess, outputText } from './aosRuntime.ts';
+import { AosProcess, jsonBetweenMarkers, markedJson, outputText } from './aosRuntime.ts';
 import { stripAnsi } from './normalise.ts';
 import type { StateSnapshot } from './types.ts';
 
@@ -86,10 +86,13 @@ for k, v in pairs(_G) do
     globals[k] = __ser(v, 1, {})
   end
 end
-return require('json').encode({ handlers = handlers, globals = globals, mem = mem })`;
+${jsonBetweenMarkers('{ handlers = handlers, globals = globals, mem = mem }')}`;
   const r = await proc.eval(code);
   if (r.Error) throw new MigrateError('VERIFY-011', `state snapshot failed: ${stripAnsi(String(r.Error))}`, { hint: 'the process may have replaced json or Handlers' });
-  const raw = JSON.parse(outputText(r)) as { handlers: string[] | Record<string, never>; globals: Record<string, string> | unknown[]; mem: number };
+  const raw = markedJson(r) as { handlers: string[] | Record<string, never>; globals: Record<string, string> | unknown[]; mem: number };
+  if (raw === undefined) {
+    throw new MigrateError('VERIFY-011', `state snapshot failed: the Eval printed no snapshot (output: ${stripAnsi(outputText(r)).slice(0, 200)})`, { hint: 'the process may have replaced print, json or the Eval handler' });
+  }
   // json.encode turns an empty Lua table into [] or {}: treat both as empty.
   return {
     handlers: Array.isArray(raw.handlers) ? raw.handlers : [],

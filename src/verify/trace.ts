@@ -99,6 +99,7 @@ export function formatTraceLine(m: TraceMessage): string {
   const o: Record<string, unknown> = { From: m.msg.From, Tags: m.msg.Tags ?? {}, Data: m.msg.Data ?? '' };
   if (m.msg.Timestamp !== undefined) o.Timestamp = m.msg.Timestamp;
   if (m.msg.Owner !== undefined) o.Owner = m.msg.Owner;
+  if (m.msg.Id !== undefined) o.Id = m.msg.Id;
   if (m.target !== undefined) o.Target = m.target;
   if (m.expectError !== undefined) o.expect = { error: m.expectError };
   return JSON.stringify(o);

@@ -10,7 +10,7 @@ const run = (argv: string[], cwd: string) => runCli(argv, cwd, { env: {} });
 describe('migrate verify / trace / bench-runtime', () => {
   it('verify exits 0 on an unchanged project (processes and world) and 1 with the difference in --json', async () => {
     const project = copyFixture('mini');
-    const ok = await run(['verify', '--modes', 'monolith,federated'], project.root);
+    const ok = await run(['verify', '--modes', 'monolith,federated', '--no-probes'], project.root);
     expect(ok.err).toBe('');
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('Parity: 26 messages verified in 4 run(s), no difference.');
@@ -19,7 +19,7 @@ describe('migrate verify / trace / bench-runtime', () => {
     expect((await run(['verify', '--save-baseline'], project.root)).out).toMatch(/^baseline stored in .*\.migrate\/baseline/);
     expect((await run(['verify', '--save-baseline'], project.root)).out).toMatch(/a baseline already exists/);
     editFile(project, 'src/beta/main.lua', 'Data = "ok"', 'Data = "OK"');
-    const bad = await run(['verify', '--process', 'beta', '--json'], project.root);
+    const bad = await run(['verify', '--process', 'beta', '--json', '--no-probes'], project.root);
     expect(bad.code).toBe(1);
     const json = JSON.parse(bad.out);
     expect(json.ok).toBe(false);

@@ -33,7 +33,7 @@ export const command: CommandSpec = {
   summary: 'Replay traces on the real aos runtime and compare the current builds with the baseline monolith.',
   usage: [
     'Usage: migrate verify [--process <name>]... [--trace <file.jsonl>] [--modes monolith,hybrid,federated]',
-    '                      [--world] [--skip-world] [--players N] [--discard-errored] [--json]',
+    '                      [--world] [--skip-world] [--players N] [--discard-errored] [--strict-order] [--no-probes] [--json]',
     '       migrate verify --save-baseline   (store the current monolith as the baseline, if none)',
     '',
     'The baseline is the monolith as it was before the first step of the plan (.migrate/baseline/);',
@@ -41,6 +41,12 @@ export const command: CommandSpec = {
     'outbox (Target, Tags, JSON-normalised Data), printed output and errors are compared, then a',
     'state snapshot (handlers, globals). The world scenarios (traces/world/*.jsonl) run all processes',
     'together and compare every cross-process message and every reply to players.',
+    '',
+    'Probes: every process also replays traces/probes/<process>.jsonl (synthesised from its handlers,',
+    'written when missing; `migrate trace probe` regenerates them); --no-probes replays the configured',
+    'traces alone. Handler coverage (reached / registered) is printed per process. Lines printed in',
+    'another order within one message are listed apart and fail only with --strict-order. Nothing',
+    'compared, or a process that cannot be booted (e.g. needs lsqlite3), is never a pass (exit 1).',
     '',
     '--discard-errored restores the state after a message that errors, as a real CU does (slower).',
     'Modes default to monolith alone before the sources use Federation.require, all three after.',
@@ -55,6 +61,8 @@ export const command: CommandSpec = {
     players: { type: 'string' },
     'discard-errored': { type: 'boolean' },
     'save-baseline': { type: 'boolean' },
+    'strict-order': { type: 'boolean' },
+    'no-probes': { type: 'boolean' },
   },
   async run(args, io) {
     const v = args.values;
@@ -69,7 +77,7 @@ export const command: CommandSpec = {
     const processes = v.process as string[] | undefined;
     const trace = typeof v.trace === 'string' ? path.resolve(io.cwd, v.trace) : undefined;
     const filtered = Boolean(processes?.length || trace);
-    const parity = v.world && !filtered ? undefined : await verifyParity(project, { ...(processes ? { processes } : {}), ...(trace ? { trace } : {}), ...(modes ? { modes } : {}), discardErrored: Boolean(v['discard-errored']) });
+    const parity = v.world && !filtered ? undefined : await verifyParity(project, { ...(processes ? { processes } : {}), ...(trace ? { trace } : {}), ...(modes ? { modes } : {}), discardErrored: Boolean(v['discard-errored']), strictOrder: Boolean(v['strict-order']), probes: !v['no-probes'] });
     const runWorld = !v['skip-world'] && (v.world || v.players !== undefined || (!filtered && worldTraceFiles(project).length > 0));
     const world = runWorld ? await verifyWorld(project, { ...(modes ? { modes } : {}), players }) : undefined;
     const ok = (parity?.ok ?? true) && (world?.ok ?? true);

@@ -1,0 +1,110 @@
+// Probe messages for one process: for each live handler, the tags that select it plus the tags
+// and JSON fields its code reads, with deterministic values plausible by name and use; sent
+// by the owner, a stranger and every other process of the config; with all tags, with the
+// selecting tags alone, and from a wrong sender; the whole list twice (state the first pass
+// builds is read by the second). No randomness: the same closure gives the same file.
+import type { LiveHandler } from './discover.ts';
+import { MESSAGE_FIELDS, type ClosureScan, type ReadSet } from './scan.ts';
+
+export interface ProbeActors {
+  owner: string;
+  stranger: string;
+  /** Ids of the other processes of the config, by name. */
+  peers: { name: string; id: string }[];
+}
+
+export interface ProbeMessage {
+  From: string;
+  Tags: Record<string, string>;
+  Data: string;
+  Id: string;
+  /** Why the message exists (handler and variant): written as the trace line's comment. */
+  note: string;
+}
+
+export const PROBE_STRANGER = 'PROBE_STRANGER'.padEnd(43, '0');
+/** Aos handlers every process has (eval, default, internal once-handlers): not probed. */
+export const isAosHandler = (name: string): boolean => name.startsWith('_') || name === 'Federation-Status' || name === 'Federation-Module';
+
+/** A plausible value for a tag or field, by its name and how the code uses it. */
+export function plausibleValue(name: string, actors: ProbeActors, numeric = false): string {
+  const n = name.toLowerCase();
+  if (numeric || /(quantity|amount|balance|price|count|qty|limit|size|total|supply|denomination|fee|stake|level|wave|page|index|number|score|cost)$/.test(n)) return '100';
+  if (/(timestamp|time|date|expir|deadline|until|since|height)/.test(n)) return '1700000000000';
+  if (/^(is|has|allow|enable|active|flag)|enabled$|active$/.test(n)) return 'true';
+  if (/(process|module)(-?id)?$/.test(n)) return actors.peers[0]?.id ?? actors.stranger;
+  if (/(recipient|target|sender|owner|wallet|address|user|player|account|from|to|creator|controller|id)$/.test(n)) return actors.stranger;
+  if (/(ticker|symbol)$/.test(n)) return 'PRB';
+  if (/name$/.test(n)) return 'probe';
+  return `probe-${n.replace(/[^a-z0-9]+/g, '-')}`;
+}
+
+function dataValue(name: string, seen: (string | number | boolean)[], actors: ProbeActors): string | number | boolean {
+  const lit = seen.find((v) => v !== undefined);
+  if (lit !== undefined) return lit;
+  const v = plausibleValue(name, actors);
+  if (/^\d+$/.test(v) && v.length < 15) return Number(v);
+  if (v === 'true') return true;
+  return v;
+}
+
+/** Tags the handler's code reads, with their values (literals compared with come first). */
+function readTags(reads: ReadSet, actors: ProbeActors, skip: Set<string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [tag, lits] of [...reads.tags].sort((a, b) => a[0].localeCompare(b[0]))) {
+    if (skip.has(tag) || MESSAGE_FIELDS.has(tag)) continue;
+    out[tag] = lits[0] ?? plausibleValue(tag, actors, reads.numeric.has(tag));
+  }
+  return out;
+}
+
+function dataFor(reads: ReadSet, actors: ProbeActors): string {
+  if (reads.dataFields.size === 0) return '';
+  const entries = [...reads.dataFields].sort((a, b) => a[0].localeCompare(b[0])).map(([k, seen]) => [k, dataValue(k, seen, actors)] as const);
+  return JSON.stringify(Object.fromEntries(entries));
+}
+
+/** The selecting tags of a handler: its live selectors, then what a pattern function compares. */
+function selectorVariants(h: LiveHandler, scan: ClosureScan, actors: ProbeActors): { tags: Record<string, string>; absent: Set<string> }[] {
+  const stat = scan.handlers.get(h.name);
+  const base: Record<string, string> = {};
+  const absent = new Set<string>(stat?.pattern?.absent ?? []);
+  for (const [tag, v] of stat?.pattern?.require ?? []) base[tag] = v ?? plausibleValue(tag, actors, scan.reads.numeric.has(tag));
+  if (h.selectors.length === 0) return [{ tags: base, absent }];
+  // one variant per alternative value of the first multi-valued selector (hasMatchingTagOf)
+  const multi = h.selectors.find((s) => s.values.length > 1);
+  const pick = (s: { name: string; values: string[] }, v: string | undefined) => (v === undefined || v === '_' ? plausibleValue(s.name, actors) : v);
+  const one = (alt?: string) => {
+    const tags = { ...base };
+    for (const s of h.selectors) tags[s.name] = pick(s, s === multi && alt !== undefined ? alt : s.values[0]);
+    return { tags, absent };
+  };
+  return multi ? multi.values.map((v) => one(v)) : [one()];
+}
+
+/** Probe messages for one process (one pass; see probeList for the whole list). */
+export function probePass(handlers: LiveHandler[], scan: ClosureScan, actors: ProbeActors): Omit<ProbeMessage, 'Id'>[] {
+  const out: Omit<ProbeMessage, 'Id'>[] = [];
+  const senders = [{ who: 'owner', id: actors.owner }, { who: 'stranger', id: actors.stranger }, ...actors.peers.map((p) => ({ who: p.name, id: p.id }))];
+  for (const h of handlers) {
+    if (isAosHandler(h.name)) continue;
+    const own = scan.handlers.get(h.name)?.reads;
+    const reads = own && (own.tags.size || own.dataFields.size) ? own : scan.reads;
+    for (const sel of selectorVariants(h, scan, actors)) {
+      const skip = new Set([...Object.keys(sel.tags), ...sel.absent]);
+      const full = { ...readTags(reads, actors, skip), ...sel.tags };
+      const data = dataFor(reads, actors);
+      for (const s of senders) out.push({ From: s.id, Tags: full, Data: data, note: `${h.name}: all tags, from ${s.who}` });
+      // selecting tags alone (required tags missing), then from the owner with no Data
+      out.push({ From: actors.owner, Tags: sel.tags, Data: '', note: `${h.name}: selecting tags only, from owner` });
+      out.push({ From: actors.stranger, Tags: sel.tags, Data: '', note: `${h.name}: selecting tags only, wrong sender` });
+    }
+  }
+  return out;
+}
+
+/** The whole probe list: one pass, then the same pass again; ids numbered in order. */
+export function probeList(handlers: LiveHandler[], scan: ClosureScan, actors: ProbeActors): ProbeMessage[] {
+  const pass = probePass(handlers, scan, actors);
+  return [...pass, ...pass].map((m, i) => ({ ...m, Id: `PROBE_${i + 1}`.padEnd(43, '0'), note: `${i < pass.length ? 'pass 1' : 'pass 2'}: ${m.note}` }));
+}

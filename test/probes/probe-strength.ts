@@ -1,0 +1,112 @@
+// `npm run probe-strength -- [--project dir] [--n 30] [--seed 1] [--json]`: how many planted
+// behaviour changes `migrate verify` catches on probes alone (the kill rate). On a scratch copy
+// of the project (default: the embedded example): the configured hand-written traces are
+// removed, the whole plan is applied when it is not yet (decisions: keep-apart), then one
+// mutant at a time is written into the migrated sources, verified (federated build against
+// the baseline monolith, the processes whose bundle the mutant changes), and reverted.
+// A mutant in a file no process bundles is not a behaviour change: listed apart.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { loadProject } from '../../src/config/loadProject.ts';
+import { listLuaFiles } from '../../src/graph/luaFiles.ts';
+import { DiskWorkspace } from '../../src/stage/workspace.ts';
+import { buildFor } from '../../src/verify/builds.ts';
+import { verifyParity } from '../../src/verify/parity.ts';
+import { applyMutant, chooseMutants, mutationSites, type Mutant } from './mutants.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const cli = path.join(here, '..', '..', 'bin', 'migrate.mjs');
+
+function arg(name: string, fallback?: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+
+function migrate(dir: string, ...args: string[]): void {
+  const r = spawnSync(process.execPath, [cli, ...args, '--project', dir], { encoding: 'utf8' });
+  // plan exits 1 over a budget, decide when nothing is open: both still wrote what is needed
+  if (r.status !== 0 && !((args[0] === 'decide' || args[0] === 'plan') && r.status === 1)) throw new Error(`migrate ${args.join(' ')} exited ${r.status}: ${r.stderr || r.stdout}`);
+}
+
+const source = path.resolve(arg('project', path.join(here, '..', '..', 'examples', 'pokerogue-ao'))!);
+const n = Number(arg('n', '30'));
+const seed = Number(arg('seed', '1'));
+const json = process.argv.includes('--json');
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'probe-strength-'));
+const dir = path.join(scratch, path.basename(source));
+cpSync(source, dir, { recursive: true, filter: (p) => !/[/\\](node_modules|build)$/.test(p) });
+
+// probes alone: no hand-written trace, no world scenario
+const configFile = path.join(dir, 'migrate.config.json');
+const config = JSON.parse(readFileSync(configFile, 'utf8')) as { processes: { traces?: string[] }[] };
+for (const p of config.processes) p.traces = [];
+writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
+rmSync(path.join(dir, 'traces', 'world'), { recursive: true, force: true });
+if (!existsSync(path.join(dir, '.migrate', 'baseline'))) {
+  migrate(dir, 'plan');
+  migrate(dir, 'decide', '--all', 'keep-apart');
+  migrate(dir, 'apply', '--all', '--allow-dirty');
+}
+
+const project = loadProject({ project: dir, cwd: dir });
+const files = listLuaFiles(project.config, new DiskWorkspace(dir));
+const sites = files.flatMap((f) => mutationSites(f, readFileSync(path.join(dir, f), 'latin1')));
+const mutants = chooseMutants(sites, n, seed);
+const before = await buildFor(project, 'monolith');
+const bundleOf = (b: typeof before, p: string) => b.files.find((f) => f.kind === 'monolith' && f.process === p)?.content;
+
+interface Outcome { mutant: Mutant; processes: string[]; caught: boolean; first?: string; ms: number; refused?: string }
+const outcomes: Outcome[] = [];
+for (const m of mutants) {
+  const abs = path.join(dir, m.file);
+  const original = readFileSync(abs, 'latin1');
+  writeFileSync(abs, applyMutant(original, m), 'latin1');
+  const t0 = performance.now();
+  try {
+    const after = await buildFor(project, 'monolith');
+    const processes = project.config.processes.map((p) => p.name).filter((p) => bundleOf(before, p) !== bundleOf(after, p));
+    if (processes.length === 0) {
+      outcomes.push({ mutant: m, processes, caught: false, ms: performance.now() - t0 });
+      continue;
+    }
+    const report = await verifyParity(project, { processes, modes: ['federated'] });
+    const bad = report.runs.find((r) => !r.ok);
+    const d = bad?.firstDifference;
+    const first = bad ? (d ? `${bad.process} ${bad.trace}:${d.line} ${d.field}` : bad.bootError ? `${bad.process} boot: ${bad.bootError.slice(0, 120)}` : `${bad.process} state ${bad.snapshotDifferences[0]?.field}`) : undefined;
+    outcomes.push({ mutant: m, processes, caught: !report.ok, ...(first ? { first } : {}), ms: performance.now() - t0 });
+  } catch (e) {
+    // a mutant the bundler refuses (e.g. a runtime module whose manifest hash no longer
+    // matches) never reaches verify: listed apart, not counted either way
+    outcomes.push({ mutant: m, processes: [], caught: false, refused: (e as Error).message.split('\n')[0]!, ms: performance.now() - t0 });
+  } finally {
+    writeFileSync(abs, original, 'latin1');
+  }
+  if (!json) {
+    const o = outcomes.at(-1)!;
+    console.log(`${o.refused ? 'refused' : o.processes.length === 0 ? 'unused ' : o.caught ? 'caught ' : 'SURVIVED'} ${m.kind.padEnd(13)} ${m.file}:${m.line} ${m.what}${o.first ? `  -> ${o.first}` : ''}${o.refused ? `  (bundler: ${o.refused.slice(0, 100)})` : ''} (${(o.ms / 1000).toFixed(1)} s)`);
+  }
+}
+const counted = outcomes.filter((o) => o.processes.length > 0);
+const caught = counted.filter((o) => o.caught).length;
+const summary = {
+  project: source,
+  seed,
+  mutants: outcomes.length,
+  refused: outcomes.filter((o) => o.refused).length,
+  unused: outcomes.filter((o) => !o.refused && o.processes.length === 0).length,
+  counted: counted.length,
+  caught,
+  killRate: counted.length ? caught / counted.length : 0,
+  byKind: Object.fromEntries(['constant', 'comparison', 'dropped-field'].map((k) => {
+    const c = counted.filter((o) => o.mutant.kind === k);
+    return [k, `${c.filter((o) => o.caught).length}/${c.length}`];
+  })),
+};
+if (json) console.log(JSON.stringify({ ...summary, outcomes }, null, 2));
+else console.log(`\nKill rate: ${caught}/${counted.length} = ${(summary.killRate * 100).toFixed(0)} % (${summary.unused} mutant(s) in files no process bundles, ${summary.refused} refused by the bundler; by kind ${JSON.stringify(summary.byKind)})`);
+rmSync(scratch, { recursive: true, force: true });
+process.exitCode = 0;
