@@ -102,6 +102,8 @@ const catalogue = {
   'VERIFY-041': { meaning: 'A world trace message has no target process.' },
   'VERIFY-050': { meaning: 'No process has messages to benchmark with.' },
   'VERIFY-060': { meaning: 'A fault needs the runtime in a build that has none.' },
+  'VERIFY-061': { meaning: 'Handler coverage could not be instrumented or read inside aos.', hint: 'the process may have replaced Handlers' },
+  'VERIFY-062': { meaning: 'Probe discovery could not read the handler list inside aos.', hint: 'the process may have replaced Handlers or json' },
   // the TypeScript side
   'TS-001': { meaning: 'TypeScript text edits overlap or lie outside the text (a transform bug).' },
   'TS-002': { meaning: 'A TypeScript file does not parse.' },
