@@ -11,7 +11,7 @@ import type { Transform } from '../../src/transform/types.ts';
 import type { TextEdit } from '../../src/transform/types.ts';
 import { isRuntimePath, processClosure, runtimePrefix } from './lib/luaProject.ts';
 import { resolveModule } from '../../src/graph/requireGraph.ts';
-import { readManifest, rangeFor } from './lib/manifest.ts';
+import { readManifest, rangeFor } from '../../src/graph/runtimeManifest.ts';
 import { editRequireSites } from './lib/rewriteRequires.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
 import type { RequireSite } from '../../src/graph/requireSites.ts';

@@ -10,7 +10,7 @@ import { parseLuaOrThrow } from '../../src/parse/luaSource.ts';
 import { asNode } from '../../src/parse/luaAst.ts';
 import { moduleNameForPath } from '../../src/graph/requireGraph.ts';
 import { fileSha256 } from '../../src/hash.ts';
-import { manifestPath, readManifest, type ManifestModule, type RuntimeManifest } from './lib/manifest.ts';
+import { manifestPath, readManifest, type ManifestModule, type RuntimeManifest } from '../../src/graph/runtimeManifest.ts';
 import { moduleExports } from './lib/moduleExports.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
 
