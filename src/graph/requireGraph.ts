@@ -187,6 +187,8 @@ export function buildRequireGraph(config: ProjectConfig, ws: Workspace): Require
       }
       const target = r.kind === 'project' ? add(r.path!, isExcluded(config, r.path!) ? s.name : undefined) : undefined;
       if (target !== undefined) {
+        // `.x.y` spells the module `x.y` (Lua drops the leading dot through `./?.lua`): another name of it.
+        if (s.name.startsWith('.') && s.name.slice(1) === target) aliases.set(s.name, target);
         if (!out.deps.includes(target)) out.deps.push(target);
         if (!published.includes(target)) published.push(target);
         continue;
