@@ -7,7 +7,7 @@ import type { Workspace } from '../../../src/stage/tree.ts';
 import { patternMatches } from '../../../src/graph/resolveRequire.ts';
 import { normaliseRoot, sourceRoots } from '../../../src/graph/luaFiles.ts';
 import { RequireNameIndex, requireIndexOf } from '../../../src/graph/requireNameIndex.ts';
-import { ClosureWalker } from '../../../src/graph/closure.ts';
+import { ClosureWalker, realPathOf } from '../../../src/graph/closure.ts';
 
 // The walker moved to src/graph/closure.ts (one walker for the graph, the bundler and the codemods).
 export { ClosureWalker } from '../../../src/graph/closure.ts';
@@ -20,7 +20,24 @@ export { ClosureWalker } from '../../../src/graph/closure.ts';
 export function luaFiles(ws: Workspace, config: ProjectConfig): string[] {
   const roots = sourceRoots(config);
   const files = roots.flatMap((root) => ws.list(root).filter((p) => isEditedLua(config, p, roots)));
-  return roots.length === 1 ? files : [...new Set(files)].sort();
+  return onePathPerFile(ws, roots.length === 1 ? files : [...new Set(files)].sort());
+}
+
+/**
+ * A file reached through a symlinked folder is listed once: by its real path when that is
+ * listed too, else by its first path (a codemod must not edit one file under two names).
+ */
+function onePathPerFile(ws: Workspace, files: string[]): string[] {
+  const hasSymlinks = (ws as { hasSymlinks?: () => boolean }).hasSymlinks;
+  if (typeof hasSymlinks !== 'function' || !hasSymlinks.call(ws)) return files;
+  const listed = new Set(files);
+  const seen = new Set<string>();
+  return files.filter((p) => {
+    const real = realPathOf(ws, p) ?? p;
+    if ((real !== p && listed.has(real)) || seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
 }
 
 /** A path luaFiles lists (under a source root, .lua, not build output, not node_modules). */
