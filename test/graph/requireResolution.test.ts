@@ -10,9 +10,9 @@ import { buildBundleGraph } from '../../src/bundle/closure.ts';
 import { buildProject } from '../../src/bundle/index.ts';
 import { classifyRequire, processContext, topContext } from '../../src/graph/resolveRequire.ts';
 import { ClosureWalker } from '../../src/graph/closure.ts';
-import { DiskWorkspace } from '../../src/stage/workspace.ts';
-import { MemoryWorkspace } from '../../src/stage/workspace.ts';
+import { DiskWorkspace, MemoryWorkspace } from '../../src/stage/workspace.ts';
 import { MigrateError } from '../../src/errors.ts';
+import { validateConfig } from '../../src/config/projectConfig.ts';
 import { runCli } from '../helpers/runCli.ts';
 import { copyLayout, LAYOUTS_DIR, layoutConfig, removeLayoutCopies } from './helpers/layoutFixture.ts';
 
@@ -41,6 +41,16 @@ describe('monorepo of packages: one source root per process', () => {
     expect(text('alpha')).not.toContain('return { name = "beta" }');
     expect(text('beta')).toContain('return { name = "beta" }');
     expect(text('beta')).toContain('package.preload["utils"]');
+  });
+
+  it('per-process patterns; a process root outside the project is refused by the schema (CFG-003 field path)', () => {
+    const c = layoutConfig({ sourceRoot: '.', processes: [{ name: 'p', entry: 'a/main.lua', sourceRoot: 'a', patterns: ['?.lua'] }, { name: 'q', entry: 'a/main.lua' }] });
+    const mem = new MemoryWorkspace({ 'a/lib/init.lua': 'return 1\n', 'a/lib.lua': 'return 2\n', 'a/only/init.lua': 'return 3\n' });
+    expect(classifyRequire(c, mem, 'lib', processContext(c, 'p'))).toEqual({ kind: 'project', path: 'a/lib.lua' });
+    expect(classifyRequire(c, mem, 'only', processContext(c, 'p'))).toEqual({ kind: 'unresolved', tried: ['a/only.lua'] });
+    expect(classifyRequire(c, mem, 'a.only', processContext(c, 'q'))).toEqual({ kind: 'project', path: 'a/only/init.lua' });
+    const bad = validateConfig({ sourceRoot: '.', processes: [{ name: 'p', entry: 'a/main.lua', sourceRoot: '../elsewhere' }] });
+    expect(bad.issues).toEqual([{ path: 'processes.0.sourceRoot', message: 'must stay inside the project (no "..")' }]);
   });
 
   it('a runtime name resolves under runtime.dir whatever the process root', () => {
