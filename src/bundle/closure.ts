@@ -12,6 +12,10 @@ import type { Workspace } from '../stage/tree.ts';
 import { luaFileFacts } from '../graph/luaFiles.ts';
 import { RequireResolver, type ResolveContext } from '../graph/resolveRequire.ts';
 import { readManifest } from '../graph/runtimeManifest.ts';
+import { dependenciesFirst } from '../graph/closure.ts';
+
+/** The walk's stand-in for an entry (no module has this key). */
+const ENTRY = '\0entry';
 import { toBundleSites, type BundleRequireSite } from './federatedRequires.ts';
 
 export interface BundleModule {
@@ -150,10 +154,10 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace, opts: Bun
     externals: Set<string>;
     blocked?: MigrateError;
   }
-  // Depth-first, dependencies first; a module already visited (or on the stack: a cycle) is skipped.
-  const visit = (sites: BundleRequireSite[], from: string, order: string[], seen: Set<string>, walk: Walk): void => {
+  // The keys of the modules `sites` (in `from`) require, resolved as the walk reaches each one
+  // (lazily: the shared walker asks for the next only after the previous one's subtree).
+  function* requiredKeys(sites: BundleRequireSite[], from: string, walk: Walk): Generator<string> {
     for (const site of sites) {
-      if (seen.has(site.name)) continue;
       const found = resolve(site.name, walk.ctx);
       if (found.kind === 'skip') {
         if (found.external) walk.externals.add(site.name);
@@ -168,12 +172,16 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace, opts: Bun
         if (!opts.partial) throw walk.blocked;
         continue;
       }
-      seen.add(site.name);
       const key = keyOf(site.name, found.file);
-      const mod = load(key, site.name, found.file);
-      visit(mod.requires, found.file, order, seen, walk);
-      order.push(key);
+      load(key, site.name, found.file);
+      yield key;
     }
+  }
+  // Dependencies first (the graph's walker, dependenciesFirst); `root` stands for a node whose
+  // sites are given (an entry), and is left out of the order.
+  const walkFrom = (root: string, sites: BundleRequireSite[], from: string, walk: Walk, done?: Set<string>): string[] => {
+    const order = dependenciesFirst(root, (key) => (key === root ? requiredKeys(sites, from, walk) : requiredKeys(modules.get(key)!.requires, modules.get(key)!.path, walk)), undefined, done);
+    return order.filter((k) => k !== root);
   };
 
   const processes: BundleProcess[] = config.processes.map((p) => {
@@ -187,9 +195,8 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace, opts: Bun
     const entry = parseForBundle(bytes, p.entry);
     const entryText = entry.text;
     const entryRequires = entry.requires;
-    const closure: string[] = [];
     const walk: Walk = { ctx: resolver.contextOf(p.name), externals: new Set() };
-    visit(entryRequires, p.entry, closure, new Set(), walk);
+    const closure = walkFrom(ENTRY, entryRequires, p.entry, walk);
     const usesFederation = entry.usesFederation || closure.some((n) => modules.get(n)!.usesFederation);
     return {
       name: p.name,
@@ -211,12 +218,10 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace, opts: Bun
     if (modules.has(m.name)) continue;
     const found = resolve(m.name);
     if (found.kind !== 'file') continue;
-    const order: string[] = [];
-    const seen = new Set([...modules.keys()]);
-    seen.add(m.name);
-    load(m.name, m.name, found.file);
+    const done = new Set([...modules.keys()]);
+    const mod = load(m.name, m.name, found.file);
     const walk: Walk = { externals: new Set() };
-    visit(modules.get(m.name)!.requires, found.file, order, seen, walk);
+    walkFrom(m.name, mod.requires, found.file, walk, done);
     if (walk.blocked) throw walk.blocked;
   }
 

@@ -114,31 +114,28 @@ export class ClosureWalker {
 
 /**
  * Post-order depth-first walk from `start` (dependencies first, `start` last; each node once).
- * `onBackEdge(stack, dep)` is called for an edge to a node on the current path (a cycle; the
- * edge is not followed). Iterative, so deep require chains cannot overflow the stack.
+ * `depsOf` may be lazy (a generator): each dependency is asked for only when the walk reaches
+ * it, so a caller resolving names as it goes meets them in walk order. `onBackEdge(path, dep)`
+ * is called for an edge to a node on the current path (a cycle; the edge is not followed).
+ * Iterative, so deep require chains cannot overflow the stack.
  */
-export function dependenciesFirst<T>(start: T, depsOf: (node: T) => readonly T[], onBackEdge?: (path: readonly T[], dep: T) => void, done: Set<T> = new Set()): T[] {
+export function dependenciesFirst<T>(start: T, depsOf: (node: T) => Iterable<T>, onBackEdge?: (path: readonly T[], dep: T) => void, done: Set<T> = new Set()): T[] {
   const order: T[] = [];
   if (done.has(start)) return order;
   const path: T[] = [start];
   const onPath = new Set<T>([start]);
-  const next: number[] = [0];
-  const deps: (readonly T[])[] = [depsOf(start)];
+  const deps: Iterator<T>[] = [depsOf(start)[Symbol.iterator]()];
   while (path.length) {
-    const top = path.length - 1;
-    const list = deps[top]!;
-    const i = next[top]!;
-    if (i >= list.length) {
+    const step = deps[deps.length - 1]!.next();
+    if (step.done) {
       const node = path.pop()!;
       onPath.delete(node);
-      next.pop();
       deps.pop();
       done.add(node);
       order.push(node);
       continue;
     }
-    next[top] = i + 1;
-    const dep = list[i]!;
+    const dep = step.value;
     if (onPath.has(dep)) {
       onBackEdge?.(path, dep);
       continue;
@@ -146,8 +143,7 @@ export function dependenciesFirst<T>(start: T, depsOf: (node: T) => readonly T[]
     if (done.has(dep)) continue;
     path.push(dep);
     onPath.add(dep);
-    next.push(0);
-    deps.push(depsOf(dep));
+    deps.push(depsOf(dep)[Symbol.iterator]());
   }
   return order;
 }
