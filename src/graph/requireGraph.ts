@@ -15,7 +15,8 @@ import { isExcluded, listLuaFiles, luaFileFacts } from './luaFiles.ts';
 import { ClosureWalker, dependenciesFirst, realPathOf } from './closure.ts';
 import { candidatePaths, contextForFile, contextKey, moduleNameForPath, processContext, type ResolveContext } from './resolveRequire.ts';
 
-// The graph API before resolution moved to resolveRequire.ts; kept so callers need not change.
+// Names the graph exported before resolution moved to resolveRequire.ts: kept for code written
+// against the old place (branches in flight); new code imports resolveRequire.ts.
 export { isBuiltin, moduleNameForPath, patternMatches, resolveModule } from './resolveRequire.ts';
 
 export interface ModuleNode {

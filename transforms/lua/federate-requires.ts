@@ -10,7 +10,7 @@ import { MigrateError } from '../../src/errors.ts';
 import type { Transform } from '../../src/transform/types.ts';
 import type { TextEdit } from '../../src/transform/types.ts';
 import { isRuntimePath, processClosure, runtimePrefix } from './lib/luaProject.ts';
-import { resolveModule } from '../../src/graph/requireGraph.ts';
+import { resolveModule } from '../../src/graph/resolveRequire.ts';
 import { readManifest, rangeFor } from '../../src/graph/runtimeManifest.ts';
 import { editRequireSites } from './lib/rewriteRequires.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
