@@ -5,7 +5,7 @@ import type { EpicSimulation } from './lib/simulation.ts';
 import type { PlanStep } from './lib/planTypes.ts';
 import { candidateModules, driftedGroups, exactCopyGroups, type ModuleFile } from './lib/duplicateModules.ts';
 import { isRuntimePath, processClosures } from '../transforms/lua/lib/luaProject.ts';
-import { moduleNameForPath } from '../src/graph/requireGraph.ts';
+import { moduleNameForPath } from '../src/graph/resolveRequire.ts';
 import { callersOf, transform as mergeExactCopies } from '../transforms/lua/merge-exact-copies.ts';
 import { aliasCallers, transform as moveToRuntime } from '../transforms/lua/move-to-runtime.ts';
 import { orderFolders } from './lib/folderOrder.ts';

@@ -6,7 +6,8 @@
 // processes are walked again. `measure` is the full computation (and the oracle of the tests).
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { FileChange, Workspace } from '../../src/stage/tree.ts';
-import { ClosureWalker, isRuntimePath, requireNamesOf } from '../../transforms/lua/lib/luaProject.ts';
+import { isRuntimePath, requireNamesOf } from '../../transforms/lua/lib/luaProject.ts';
+import { ClosureWalker } from '../../src/graph/closure.ts';
 
 export const RUNTIME = 'runtime';
 

@@ -5,7 +5,7 @@ import { createTwoFilesPatch, diffLines } from 'diff';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Workspace } from '../../src/stage/tree.ts';
 import { isRuntimePath } from '../../transforms/lua/lib/luaProject.ts';
-import { moduleNameForPath } from '../../src/graph/requireGraph.ts';
+import { moduleNameForPath } from '../../src/graph/resolveRequire.ts';
 import { sha256 } from '../../src/hash.ts';
 
 export interface ModuleFile {

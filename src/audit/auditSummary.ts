@@ -47,6 +47,12 @@ export function renderAuditSummary(report: AuditReport, opts: { color?: boolean;
   }
   if (report.duplicates.length > top) out.push(`  ... ${report.duplicates.length - top} more in audit.json / audit.html`);
   out.push('');
+  // Externals and blocked processes only when there are some (most projects have neither).
+  const externals = report.processes.filter((p) => p.externals?.length);
+  if (externals.length) out.push(`Externals (left to the deployment): ${externals.map((p) => `${p.name}: ${p.externals!.join(', ')}`).join('; ')}`);
+  const blocked = report.processes.filter((p) => p.unresolved?.length);
+  if (blocked.length) out.push(c.yellow(`Not bundleable (a require resolves to nothing): ${blocked.map((p) => `${p.name} (${p.unresolved![0]!.path}:${p.unresolved![0]!.line}: ${p.unresolved![0]!.name})`).join(', ')}`));
+  if (externals.length || blocked.length) out.push('');
   if (report.problems.length === 0) out.push('Problems: none');
   else {
     out.push(`Problems: ${report.problems.length}`);

@@ -4,7 +4,7 @@
 // of its closure, reduction = 1 - (runtime + shells) / (sum of everything-bundles).
 // Raw source bytes: the bundler's `migrate size` measures real bundle bytes with wrappers.
 import type { ProjectConfig } from '../config/projectConfig.ts';
-import type { RequireGraph } from '../graph/requireGraph.ts';
+import type { RequireGraph, UnresolvedRequire } from '../graph/requireGraph.ts';
 
 export interface ProcessSize {
   name: string;
@@ -20,6 +20,10 @@ export interface ProcessSize {
   /** The shell's bytes after the split (the specific part) and its reduction vs the bundle. */
   shellBytes: number;
   shellReductionPct: number;
+  /** config.externals the closure requires (only when there are some). */
+  externals?: string[];
+  /** Requires of the closure that resolve to nothing, not pcall-guarded (only when there are some): the process cannot be bundled. */
+  unresolved?: UnresolvedRequire[];
 }
 
 export interface SplitProjection {
@@ -58,6 +62,8 @@ export function analyseBundleSizes(config: ProjectConfig, graph: RequireGraph): 
       specificModules,
       shellBytes: specificBytes,
       shellReductionPct: pct(specificBytes, bundleBytes),
+      ...(p.externals.length ? { externals: p.externals } : {}),
+      ...(p.unresolved.length ? { unresolved: p.unresolved } : {}),
     };
   });
   const runtimeModules = [...new Set(processes.flatMap((p) => p.sharedModules))].sort();

@@ -1,5 +1,6 @@
 // Turns a bundling graph into the files of one build mode (shared by buildProject and size).
 import type { BundleGraph } from './closure.ts';
+import type { MigrateError } from '../errors.ts';
 import { emitMonolith, emitRegistry, emitRuntime, emitShell } from './emit.ts';
 import { latin1ToUtf8 } from './luaFront.ts';
 import { minifyLua } from './minify.ts';
@@ -23,10 +24,14 @@ export interface BuildFile {
 export interface BuildResult {
   mode: BuildMode;
   files: BuildFile[];
+  /** With `partial`: the processes left out, each with its BUNDLE-002 (file:line:col of the require). */
+  blocked?: { process: string; error: MigrateError }[];
 }
 
 export interface BuildOptions {
   minify?: boolean;
+  /** Build every process that resolves and list the others in BuildResult.blocked (default: BUNDLE-002 for the first). */
+  partial?: boolean;
 }
 
 export function finish(text: string, file: string, opts: BuildOptions): string {
@@ -48,6 +53,7 @@ export function buildFromGraph(graph: BundleGraph, mode: BuildMode, opts: BuildO
     }
   }
   for (const proc of graph.processes) {
+    if (proc.blocked) continue; // a partial graph: the caller reports it
     const p = `${mode}/${proc.name}.lua`;
     if (mode === 'monolith') {
       files.push({ path: p, content: finish(emitMonolith(graph, proc), p, opts), kind: 'monolith', process: proc.name, modules: proc.closure });

@@ -1,5 +1,6 @@
 // What each build contains: every module reachable from each process entry through plain and
-// federated requires (names resolved by sourceRoot + patterns, aos builtins skipped), which of
+// federated requires (each name classified by src/graph/resolveRequire.ts in the process's own
+// context; standard libraries, aos builtins and config.externals stay out), which of
 // them are runtime modules (under `runtime.namespace + '.'`, plus those listed in
 // runtime/manifest.json) with their version and sha256, and which stay process modules.
 // Orders are deterministic (dependencies first, in source order) so builds are byte-reproducible.
@@ -8,11 +9,17 @@ import path from 'node:path';
 import type { ProjectConfig } from '../config/projectConfig.ts';
 import { MigrateError } from '../errors.ts';
 import type { Workspace } from '../stage/tree.ts';
-import { isBuiltin, resolveModule } from '../graph/requireGraph.ts';
 import { luaFileFacts } from '../graph/luaFiles.ts';
+import { RequireResolver, type ResolveContext } from '../graph/resolveRequire.ts';
+import { readManifest } from '../graph/runtimeManifest.ts';
+import { dependenciesFirst } from '../graph/closure.ts';
+
+/** The walk's stand-in for an entry (no module has this key). */
+const ENTRY = '\0entry';
 import { toBundleSites, type BundleRequireSite } from './federatedRequires.ts';
 
 export interface BundleModule {
+  /** The require name (the preload key); graph.modules is keyed by name, or by `name@path` when two processes resolve one name to different files. */
   name: string;
   /** Project-relative path. */
   path: string;
@@ -44,6 +51,10 @@ export interface BundleProcess {
   runtimeModules: string[];
   /** The entry or a module of the closure mentions Federation: the monolith carries the loader. */
   usesFederation: boolean;
+  /** config.externals the closure requires (left to the deployment), sorted. */
+  externals: string[];
+  /** BUNDLE-002 for the first require of the closure that resolves to nothing: this process cannot be built. */
+  blocked?: MigrateError;
 }
 
 export interface RuntimeManifestEntry {
@@ -75,37 +86,41 @@ function parseForBundle(bytes: Buffer, file: string): { text: string; requires: 
   return { text, requires: toBundleSites(facts.sites), usesFederation: facts.usesFederation };
 }
 
-function readManifest(config: ProjectConfig, ws: Workspace): { version?: string; modules: RuntimeManifestEntry[] } | undefined {
-  const file = path.posix.join(config.runtime.dir, 'manifest.json');
-  const bytes = ws.read(file);
-  if (!bytes) return undefined;
-  try {
-    const raw = JSON.parse(bytes.toString('utf8')) as { version?: string; modules?: RuntimeManifestEntry[] };
-    return { version: raw.version, modules: Array.isArray(raw.modules) ? raw.modules : [] };
-  } catch (e) {
-    throw new MigrateError('BUNDLE-003', `${file} is not valid JSON: ${(e as Error).message}`, {
-      location: { file },
-      hint: 're-run the codemod that writes the runtime manifest, or delete the file to use config.runtime.version',
-    });
-  }
+export interface BundleGraphOptions {
+  /**
+   * false (default): the first require that resolves to nothing throws BUNDLE-002.
+   * true: a process whose closure has one is marked `blocked` and the others are still built.
+   */
+  partial?: boolean;
 }
 
 /** Builds the bundling graph of every configured process. */
-export function buildBundleGraph(config: ProjectConfig, ws: Workspace): BundleGraph {
+export function buildBundleGraph(config: ProjectConfig, ws: Workspace, opts: BundleGraphOptions = {}): BundleGraph {
   const ns = `${config.runtime.namespace}.`;
-  const manifest = readManifest(config, ws);
+  const manifest = readManifest(ws, config);
   const runtimeVersion = manifest?.version ?? config.runtime.version;
   const manifestByName = new Map((manifest?.modules ?? []).map((m) => [m.name, m]));
   const modules = new Map<string, BundleModule>();
+  const resolver = new RequireResolver(config, ws);
 
-  const resolve = (name: string): string | undefined => {
+  type Found = { kind: 'file'; file: string } | { kind: 'skip'; external: boolean } | { kind: 'missing' };
+  const resolve = (name: string, ctx?: ResolveContext): Found => {
     const listed = manifestByName.get(name)?.path;
-    if (listed && ws.exists(listed)) return listed;
-    return resolveModule(config, ws, name);
+    if (listed && ws.exists(listed)) return { kind: 'file', file: listed };
+    const r = resolver.resolve(name, ctx);
+    if (r.kind === 'project') return { kind: 'file', file: r.path! };
+    if (r.kind === 'unresolved') return { kind: 'missing' };
+    return { kind: 'skip', external: r.kind === 'external' };
   };
 
-  const load = (name: string, file: string): BundleModule => {
+  // The key of a module in `modules`: its name, unless that name already holds another file.
+  const keyOf = (name: string, file: string): string => {
     const have = modules.get(name);
+    return !have || have.path === file ? name : `${name}@${file}`;
+  };
+
+  const load = (key: string, name: string, file: string): BundleModule => {
+    const have = modules.get(key);
     if (have) return have;
     const bytes = ws.read(file)!;
     const runtime = name.startsWith(ns) || manifestByName.has(name);
@@ -129,27 +144,44 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace): BundleGr
       runtime,
       ...(runtime ? { version: listed?.version ?? runtimeVersion } : {}),
     };
-    modules.set(name, mod);
+    modules.set(key, mod);
     return mod;
   };
 
-  // Depth-first, dependencies first; a module already visited (or on the stack: a cycle) is skipped.
-  const visit = (sites: BundleRequireSite[], from: string, order: string[], seen: Set<string>): void => {
+  // What one process's walk found besides its modules.
+  interface Walk {
+    ctx?: ResolveContext;
+    externals: Set<string>;
+    blocked?: MigrateError;
+  }
+  // The keys of the modules `sites` (in `from`) require, resolved as the walk reaches each one
+  // (lazily: the shared walker asks for the next only after the previous one's subtree).
+  function* requiredKeys(sites: BundleRequireSite[], from: string, walk: Walk): Generator<string> {
     for (const site of sites) {
-      if (seen.has(site.name) || isBuiltin(config, site.name)) continue;
-      const file = resolve(site.name);
-      if (!file) {
-        if (site.guarded) continue;
-        throw new MigrateError('BUNDLE-002', `cannot resolve require("${site.name}")`, {
-          location: { file: from, line: site.line, column: site.column },
-          hint: `no file matches ${config.patterns.join(', ')} under ${config.sourceRoot}; add the name to "builtins" if aos provides it`,
-        });
+      const found = resolve(site.name, walk.ctx);
+      if (found.kind === 'skip') {
+        if (found.external) walk.externals.add(site.name);
+        continue;
       }
-      seen.add(site.name);
-      const mod = load(site.name, file);
-      visit(mod.requires, file, order, seen);
-      order.push(site.name);
+      if (found.kind === 'missing') {
+        if (site.guarded || walk.blocked) continue;
+        walk.blocked = new MigrateError('BUNDLE-002', `cannot resolve require("${site.name}")`, {
+          location: { file: from, line: site.line, column: site.column },
+          hint: `no file matches ${(walk.ctx?.patterns ?? config.patterns).join(', ')} under ${walk.ctx ? walk.ctx.root || '.' : config.sourceRoot}; add the name to "externals" (a luarocks or C module) or "builtins" (aos provides it) in migrate.config.json`,
+        });
+        if (!opts.partial) throw walk.blocked;
+        continue;
+      }
+      const key = keyOf(site.name, found.file);
+      load(key, site.name, found.file);
+      yield key;
     }
+  }
+  // Dependencies first (the graph's walker, dependenciesFirst); `root` stands for a node whose
+  // sites are given (an entry), and is left out of the order.
+  const walkFrom = (root: string, sites: BundleRequireSite[], from: string, walk: Walk, done?: Set<string>): string[] => {
+    const order = dependenciesFirst(root, (key) => (key === root ? requiredKeys(sites, from, walk) : requiredKeys(modules.get(key)!.requires, modules.get(key)!.path, walk)), undefined, done);
+    return order.filter((k) => k !== root);
   };
 
   const processes: BundleProcess[] = config.processes.map((p) => {
@@ -163,8 +195,8 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace): BundleGr
     const entry = parseForBundle(bytes, p.entry);
     const entryText = entry.text;
     const entryRequires = entry.requires;
-    const closure: string[] = [];
-    visit(entryRequires, p.entry, closure, new Set());
+    const walk: Walk = { ctx: resolver.contextOf(p.name), externals: new Set() };
+    const closure = walkFrom(ENTRY, entryRequires, p.entry, walk);
     const usesFederation = entry.usesFederation || closure.some((n) => modules.get(n)!.usesFederation);
     return {
       name: p.name,
@@ -176,19 +208,21 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace): BundleGr
       processModules: closure.filter((n) => !modules.get(n)!.runtime),
       runtimeModules: closure.filter((n) => modules.get(n)!.runtime),
       usesFederation,
+      externals: [...walk.externals].sort(),
+      ...(walk.blocked ? { blocked: walk.blocked } : {}),
     };
   });
 
   // Manifest modules no process reaches still belong to the runtime.
   for (const m of manifestByName.values()) {
     if (modules.has(m.name)) continue;
-    const file = resolve(m.name);
-    if (!file) continue;
-    const order: string[] = [];
-    const seen = new Set([...modules.keys()]);
-    seen.add(m.name);
-    load(m.name, file);
-    visit(modules.get(m.name)!.requires, file, order, seen);
+    const found = resolve(m.name);
+    if (found.kind !== 'file') continue;
+    const done = new Set([...modules.keys()]);
+    const mod = load(m.name, m.name, found.file);
+    const walk: Walk = { externals: new Set() };
+    walkFrom(m.name, mod.requires, found.file, walk, done);
+    if (walk.blocked) throw walk.blocked;
   }
 
   const runtimeModules = [...modules.values()].filter((m) => m.runtime).map((m) => m.name).sort();

@@ -70,7 +70,7 @@ export function emitMonolith(graph: BundleGraph, proc: BundleProcess): string {
   }
   out += loaderPrelude(graph, 'monolith');
   for (const m of mods) if (m.runtime) out += fallback(m);
-  out += `Federation.declareProcess(${nameList(proc.processModules)})\n`;
+  out += `Federation.declareProcess(${nameList(proc.processModules.map((k) => graph.modules.get(k)!.name))})\n`;
   for (const m of mods) if (!m.runtime) out += preload(m);
   return out + entry(proc);
 }
@@ -93,7 +93,7 @@ export function emitShell(graph: BundleGraph, proc: BundleProcess, hybrid: boole
   out += loaderPrelude(graph, hybrid ? 'hybrid' : 'federated');
   if (shared.length) out += `Federation.expect({\n${shared.map((m) => `  ${moduleRecord(m, false)},\n`).join('')}})\n`;
   if (hybrid) for (const m of shared) out += fallback(m);
-  out += `Federation.declareProcess(${nameList(proc.processModules)})\n`;
+  out += `Federation.declareProcess(${nameList(proc.processModules.map((k) => graph.modules.get(k)!.name))})\n`;
   for (const m of own) out += preload(m);
   out += 'Federation.addStatusHandler()\n';
   // Registry delivery: the entry waits until the registry has sent the runtime modules.

@@ -19,8 +19,9 @@ export function buildProject(project: { root: string; config: ProjectConfig }, w
   if (!BUILD_MODES.includes(mode)) {
     throw new MigrateError('BUNDLE-010', `unknown build mode '${String(mode)}'`, { hint: `use one of ${BUILD_MODES.join(', ')}` });
   }
-  const graph = buildBundleGraph(project.config, ws);
-  return { mode, files: buildFromGraph(graph, mode, opts) };
+  const graph = buildBundleGraph(project.config, ws, { partial: opts.partial });
+  const blocked = graph.processes.flatMap((p) => (p.blocked ? [{ process: p.name, error: p.blocked }] : []));
+  return { mode, files: buildFromGraph(graph, mode, opts), ...(blocked.length ? { blocked } : {}) };
 }
 
 /** The monolith bundle of one process (text). */

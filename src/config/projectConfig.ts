@@ -20,6 +20,10 @@ export const processSchema = z.object({
   entry: relPath,
   /** Optional trace files (JSONL), relative to the project root. */
   traces: z.array(relPath).default([]),
+  /** Folder this process's require names resolve from (monorepos); default: the top-level sourceRoot. */
+  sourceRoot: relPath.optional(),
+  /** package.path-style patterns of this process; default: the top-level patterns. */
+  patterns: z.array(z.string().includes('?')).min(1).optional(),
 });
 
 export const configSchema = z.object({
@@ -29,10 +33,13 @@ export const configSchema = z.object({
   /** package.path-style patterns, `?` is the name with dots turned into `/`. */
   patterns: z.array(z.string().includes('?')).default(['?.lua', '?/init.lua']),
   processes: z.array(processSchema).min(1),
-  /** Module names provided by aos itself; `*` is a wildcard. */
-  builtins: z
-    .array(z.string())
-    .default(['json', 'ao', '.bint', '.crypto', '.crypto.*', '.handlers', '.utils', '.dump', '.pretty', '.base64', '.chance', '.default', '.eval', '.handlers-utils', '.process', '.stringify', '.assignment', 'bint', 'utils', 'handlers', 'crypto', 'crypto.*', 'base64']),
+  /**
+   * Module names aos provides beyond those the aos wasm itself answers (src/graph/aosBuiltins.ts,
+   * always builtins); `*` is a wildcard. Never resolved, never rewritten.
+   */
+  builtins: z.array(z.string()).default([]),
+  /** Modules the project gets from elsewhere (luarocks, a C module like lsqlite3); `*` is a wildcard. Never resolved, kept out of bundles, reported. */
+  externals: z.array(z.string()).default([]),
   /** Globs (relative to the project root) left out of the graph, e.g. tests. */
   exclude: z.array(z.string()).default(['**/tests/**', '**/node_modules/**', '**/build/**']),
   runtime: z

@@ -28,10 +28,17 @@ export function isExcluded(config: ProjectConfig, file: string): boolean {
   return res.some((r) => r.test(file)) || file.startsWith(`${config.buildDir}/`);
 }
 
-/** Lua sources under sourceRoot ('.' or '' means the project root), sorted. */
+/** Lua sources under sourceRoot and each process's own sourceRoot ('.' or '' means the project root), sorted. */
 export function listLuaFiles(config: ProjectConfig, ws: Workspace): string[] {
-  const root = normaliseRoot(config.sourceRoot);
-  return ws.list(root).filter((p) => p.endsWith('.lua') && !isExcluded(config, p));
+  const outer = sourceRoots(config);
+  const files = outer.flatMap((root) => ws.list(root).filter((p) => p.endsWith('.lua') && !isExcluded(config, p)));
+  return outer.length === 1 ? files : [...new Set(files)].sort();
+}
+
+/** The top-level sourceRoot and each process's own (normalised), minus those inside another. */
+export function sourceRoots(config: ProjectConfig): string[] {
+  const roots = [...new Set([config.sourceRoot, ...config.processes.flatMap((p) => (p.sourceRoot ? [p.sourceRoot] : []))].map(normaliseRoot))];
+  return roots.filter((r) => !roots.some((o) => o !== r && (o === '' || r.startsWith(`${o}/`))));
 }
 
 export const normaliseRoot = (r: string): string => (r === '.' || r === './' ? '' : r.replace(/\/+$/, ''));

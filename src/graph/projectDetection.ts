@@ -7,7 +7,7 @@ import { configSchema, type ProjectConfig } from '../config/projectConfig.ts';
 import type { Workspace } from '../stage/tree.ts';
 import { walkLua, type LuaNode } from '../parse/luaAst.ts';
 import { globToRegExp, luaFileFacts } from './luaFiles.ts';
-import { isBuiltin, resolveModule } from './requireGraph.ts';
+import { classifyRequire, providedBy } from './resolveRequire.ts';
 
 export interface RootCandidate {
   /** Project-relative folder, '.' for the project root. */
@@ -115,9 +115,9 @@ export function detectProject(ws: Workspace): ProjectDetection {
   let requireSites = 0;
   for (const fact of facts.values()) {
     for (const site of fact.sites) {
-      if (site.federated || isBuiltin(defaults, site.name)) continue;
+      if (site.federated || providedBy(defaults, site.name)) continue;
       requireSites++;
-      for (const root of index.get(site.name) ?? []) votes.set(root, (votes.get(root) ?? 0) + 1);
+      for (const root of index.get(site.name.replace(/^\./, '')) ?? []) votes.set(root, (votes.get(root) ?? 0) + 1);
     }
   }
   const depth = (r: string) => (r === '.' ? 0 : r.split('/').length);
@@ -133,9 +133,8 @@ export function detectProject(ws: Workspace): ProjectDetection {
   const required = new Set<string>();
   for (const fact of facts.values()) {
     for (const site of fact.sites) {
-      if (isBuiltin(config, site.name)) continue;
-      const target = resolveModule(config, ws, site.name);
-      if (target) required.add(realOf(target));
+      const r = classifyRequire(config, ws, site.name);
+      if (r.kind === 'project') required.add(realOf(r.path!));
     }
   }
   const entries: DetectedEntry[] = [];

@@ -1,7 +1,8 @@
-// The require graph of a project: every Lua source under sourceRoot parsed once, require
-// names resolved through sourceRoot + patterns (aos built-ins skipped), per-process closures
-// (dependencies first, entry last), which processes carry each module, cycles with their
-// full path, and every problem found on the way (the graph never throws on bad input).
+// The require graph of a project: every Lua source under the source roots parsed once, each
+// require classified by the one resolver (resolveRequire.ts: stdlib, aos builtin, external,
+// project file, unresolved) in the requiring process's context, per-process closures
+// (dependencies first, entry last; ClosureWalker), which processes carry each module, cycles
+// with their full path, and every problem found on the way (the graph never throws on bad input).
 // A file reached by two paths (a symlinked folder) is one module: it is keyed by the name of
 // its real path, and the other names are recorded as aliases.
 import { lstatSync, statSync } from 'node:fs';
@@ -10,7 +11,13 @@ import type { ProjectConfig } from '../config/projectConfig.ts';
 import type { Workspace } from '../stage/tree.ts';
 import type { LuaParseError } from '../parse/luaSource.ts';
 import type { DynamicRequireSite, RequireSite } from './requireSites.ts';
-import { isExcluded, listLuaFiles, luaFileFacts, normaliseRoot } from './luaFiles.ts';
+import { isExcluded, listLuaFiles, luaFileFacts } from './luaFiles.ts';
+import { ClosureWalker, dependenciesFirst, realPathOf } from './closure.ts';
+import { candidatePaths, contextForFile, contextKey, moduleNameForPath, processContext, type ResolveContext } from './resolveRequire.ts';
+
+// Names the graph exported before resolution moved to resolveRequire.ts: kept for code written
+// against the old place (branches in flight); new code imports resolveRequire.ts.
+export { isBuiltin, moduleNameForPath, patternMatches, resolveModule } from './resolveRequire.ts';
 
 export interface ModuleNode {
   name: string;
@@ -50,7 +57,19 @@ export interface ProcessClosure {
   entryModule: string;
   /** Names reachable from the entry incl. the entry, dependencies first, entry last. */
   modules: string[];
+  /** aos builtins the closure requires (standard libraries not listed), sorted. */
   builtins: string[];
+  /** config.externals the closure requires, sorted. */
+  externals: string[];
+  /** Requires of the closure that resolve to nothing (not pcall-guarded): the process cannot be bundled. */
+  unresolved: UnresolvedRequire[];
+}
+
+export interface UnresolvedRequire {
+  name: string;
+  path: string;
+  line: number;
+  column: number;
 }
 
 export interface RequireGraph {
@@ -66,62 +85,8 @@ export interface RequireGraph {
   edges: Map<string, string[]>;
 }
 
-/** 'ao-processes/battle/main.lua' -> 'battle.main' (most specific pattern first). */
-export function moduleNameForPath(config: ProjectConfig, file: string): string | undefined {
-  const patterns = [...config.patterns].sort((x, y) => y.length - x.length);
-  // A dot inside a path segment cannot be expressed as a require name.
-  const mid = patternMatches(config, file, patterns).find((m) => !m.includes('.'));
-  return mid === undefined ? undefined : mid.split('/').join('.');
-}
-
-/** What `?` stands for in each pattern that matches `file` (in the order of `patterns`). */
-export function patternMatches(config: ProjectConfig, file: string, patterns: readonly string[] = config.patterns): string[] {
-  const root = normaliseRoot(config.sourceRoot);
-  const prefix = root ? `${root}/` : '';
-  if (!file.startsWith(prefix)) return [];
-  const rel = file.slice(prefix.length);
-  const out: string[] = [];
-  for (const pattern of patterns) {
-    const [before, after = ''] = pattern.split('?') as [string, string?];
-    if (rel.startsWith(before) && rel.endsWith(after) && rel.length > before.length + after.length) out.push(rel.slice(before.length, rel.length - after.length));
-  }
-  return out;
-}
-
-/** Project-relative path of the file `require(name)` loads, via config.patterns. */
-export function resolveModule(config: ProjectConfig, ws: Workspace, name: string): string | undefined {
-  if (!name || name.startsWith('.') || name.endsWith('.') || name.includes('/') || name.includes('..')) return undefined;
-  const root = normaliseRoot(config.sourceRoot);
-  for (const pattern of config.patterns) {
-    const p = path.posix.normalize(path.posix.join(root || '.', pattern.replace('?', name.split('.').join('/'))));
-    if (!p.startsWith('../') && ws.exists(p)) return p;
-  }
-  return undefined;
-}
-
-const builtinCache = new WeakMap<ProjectConfig, (name: string) => boolean>();
-
-/** aos built-ins: listed in config.builtins (`*` a wildcard), and any leading-dot name. */
-export function isBuiltin(config: ProjectConfig, name: string): boolean {
-  let match = builtinCache.get(config);
-  if (!match) {
-    const exact = new Set(config.builtins.filter((b) => !b.includes('*')));
-    const wild = config.builtins
-      .filter((b) => b.includes('*'))
-      .map((b) => new RegExp(`^${b.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`));
-    match = (n) => n.startsWith('.') || exact.has(n) || wild.some((r) => r.test(n));
-    builtinCache.set(config, match);
-  }
-  return match(name);
-}
-
-type RealPathWs = Workspace & { realPath?(p: string): string | undefined };
-
 export function buildRequireGraph(config: ProjectConfig, ws: Workspace): RequireGraph {
-  const realOf = (p: string): string | undefined => {
-    const fn = (ws as RealPathWs).realPath;
-    return typeof fn === 'function' ? fn.call(ws, p) : p;
-  };
+  const walker = new ClosureWalker(ws, config);
   const problems: GraphProblem[] = [];
   // Folders that link back into their own ancestors: the workspace walk cuts them; say so.
   const loops = (ws as { symlinkLoops?: () => string[] }).symlinkLoops?.call(ws) ?? [];
@@ -135,7 +100,7 @@ export function buildRequireGraph(config: ProjectConfig, ws: Workspace): Require
 
   // Canonical name of a file: the name of its real path when that is a module path, else its own.
   const add = (file: string, nameHint?: string): string | undefined => {
-    const real = realOf(file);
+    const real = realPathOf(ws, file);
     if (real === undefined) {
       problems.push({ kind: 'symlink-loop', path: file, line: 0, column: 0, message: `${file} cannot be resolved (a symlink loop or a dangling link)` });
       return undefined;
@@ -150,7 +115,9 @@ export function buildRequireGraph(config: ProjectConfig, ws: Workspace): Require
     if (real.startsWith('../')) {
       problems.push({ kind: 'outside-project', path: file, line: 0, column: 0, message: `${file} is a link to ${real}, outside the project` });
     }
-    const canonical = (real !== file && !real.startsWith('../') && moduleNameForPath(config, real)) || name;
+    let canonical = (real !== file && !real.startsWith('../') && moduleNameForPath(config, real)) || name;
+    // Two files spelled alike from different roots (a monorepo's packages): the later one is keyed by its path.
+    if (modules.has(canonical) && modules.get(canonical)!.realPath !== real) canonical = real.startsWith('../') ? file : real;
     if (canonical !== name) aliases.set(name, canonical);
     const bytes = ws.read(file) ?? Buffer.alloc(0);
     const facts = luaFileFacts(bytes, file);
@@ -190,52 +157,62 @@ export function buildRequireGraph(config: ProjectConfig, ws: Workspace): Require
     if (name) entryModules.set(p.name, name);
   }
 
-  // Edges, resolving each site once; unresolved names become problems.
+  // Edges per (context, module), each site resolved once; unresolved names become problems.
+  interface ModuleEdges {
+    deps: string[];
+    builtins: string[];
+    externals: string[];
+    unresolved: UnresolvedRequire[];
+  }
+  const edgeCache = new Map<string, ModuleEdges>();
   const edges = new Map<string, string[]>();
-  const builtinUse = new Map<string, string[]>();
-  const resolveName = (name: string): string | undefined => {
-    if (modules.has(name)) return name;
-    const alias = aliases.get(name);
-    if (alias) return alias;
-    const file = resolveModule(config, ws, name);
-    if (!file) return undefined;
-    // Resolved to a file outside the listed sources (e.g. excluded): still part of the graph.
-    return add(file, isExcluded(config, file) ? name : undefined);
+  const reported = new Set<string>();
+  const report = (problem: GraphProblem): void => {
+    const key = `${problem.path}\0${problem.line}\0${problem.column}\0${problem.kind}`;
+    if (!reported.has(key)) reported.add(key), problems.push(problem);
   };
-  const edgesOf = (mod: string): string[] => {
-    const have = edges.get(mod);
+  const edgesOf = (mod: string, ctx: ResolveContext): ModuleEdges => {
+    const cacheKey = `${contextKey(ctx)}\0\0${mod}`;
+    const have = edgeCache.get(cacheKey);
     if (have) return have;
     const node = modules.get(mod)!;
-    const out: string[] = [];
-    const builtins: string[] = [];
-    edges.set(mod, out);
-    for (const s of node.sites) {
-      if (isBuiltin(config, s.name)) {
-        builtins.push(s.name);
+    const out: ModuleEdges = { deps: [], builtins: [], externals: [], unresolved: [] };
+    edgeCache.set(cacheKey, out);
+    const published = edges.get(mod) ?? [];
+    edges.set(mod, published);
+    for (const { site: s, resolution: r } of walker.sitesOf(node.path, ctx)) {
+      if (r.kind === 'stdlib') continue;
+      if (r.kind === 'builtin' || r.kind === 'external') {
+        (r.kind === 'builtin' ? out.builtins : out.externals).push(s.name);
         continue;
       }
-      const target = resolveName(s.name);
-      if (target === undefined) {
-        const loop = symlinkLoopAmong(ws, candidatePaths(config, s.name));
-        if (loop) {
-          problems.push({ kind: 'symlink-loop', path: node.path, line: s.line, column: s.column, message: `require("${s.name}"): ${loop} is a symlink loop or a dangling link` });
-          continue;
-        }
-        const tried = config.patterns.map((pt) => path.posix.join(normaliseRoot(config.sourceRoot), pt.replace('?', s.name.split('.').join('/')))).join(', ');
-        problems.push({
-          kind: 'unresolved-require',
-          path: node.path,
-          line: s.line,
-          column: s.column,
-          message: `require("${s.name}") resolves to no file (tried ${tried})${s.guarded ? '; guarded by pcall' : ''}`,
-        });
-      } else if (!out.includes(target)) out.push(target);
+      const target = r.kind === 'project' ? add(r.path!, isExcluded(config, r.path!) ? s.name : undefined) : undefined;
+      if (target !== undefined) {
+        // `.x.y` spells the module `x.y` (Lua drops the leading dot through `./?.lua`): another name of it.
+        if (s.name.startsWith('.') && s.name.slice(1) === target) aliases.set(s.name, target);
+        if (!out.deps.includes(target)) out.deps.push(target);
+        if (!published.includes(target)) published.push(target);
+        continue;
+      }
+      if (r.kind === 'project') continue; // a link going nowhere: reported by add
+      const loop = symlinkLoopAmong(ws, candidatePaths(config, s.name, ctx));
+      if (loop) {
+        report({ kind: 'symlink-loop', path: node.path, line: s.line, column: s.column, message: `require("${s.name}"): ${loop} is a symlink loop or a dangling link` });
+        continue;
+      }
+      if (!s.guarded) out.unresolved.push({ name: s.name, path: node.path, line: s.line, column: s.column });
+      report({
+        kind: 'unresolved-require',
+        path: node.path,
+        line: s.line,
+        column: s.column,
+        message: `require("${s.name}") resolves to no file (tried ${(r.tried ?? []).join(', ')})${s.guarded ? '; guarded by pcall' : ''}`,
+      });
     }
-    builtinUse.set(mod, [...new Set(builtins)]);
     return out;
   };
 
-  // Post-order DFS per process; a back edge is a cycle, recorded once with its full path.
+  // Post-order DFS per process in its own context; a back edge is a cycle, recorded once with its full path.
   const cycles: string[][] = [];
   const cycleKeys = new Set<string>();
   const processes: ProcessClosure[] = [];
@@ -243,55 +220,43 @@ export function buildRequireGraph(config: ProjectConfig, ws: Workspace): Require
   for (const p of config.processes) {
     const entryModule = entryModules.get(p.name);
     if (!entryModule) continue;
-    const order: string[] = [];
-    const done = new Set<string>();
-    const onStack: string[] = [];
-    const visit = (mod: string): void => {
-      onStack.push(mod);
-      for (const dep of edgesOf(mod)) {
-        const at = onStack.indexOf(dep);
-        if (at !== -1) {
-          const cyc = [...onStack.slice(at), dep];
-          const key = canonicalCycleKey(cyc);
-          if (!cycleKeys.has(key)) {
-            cycleKeys.add(key);
-            cycles.push(cyc);
-            const node = modules.get(mod)!;
-            const site = node.sites.find((s) => (aliases.get(s.name) ?? s.name) === dep);
-            problems.push({ kind: 'cycle', path: node.path, line: site?.line ?? 0, column: site?.column ?? 0, message: `require cycle: ${cyc.join(' -> ')}` });
-          }
-          continue;
-        }
-        if (!done.has(dep)) visit(dep);
-      }
-      onStack.pop();
-      done.add(mod);
-      order.push(mod);
-    };
-    visit(entryModule);
-    const builtins = [...new Set(order.flatMap((m) => builtinUse.get(m) ?? []))].sort();
-    processes.push({ name: p.name, entry: p.entry, entryModule, modules: order, builtins });
+    const ctx = processContext(config, p.name);
+    const order = dependenciesFirst(
+      entryModule,
+      (mod) => edgesOf(mod, ctx).deps,
+      (stack, dep) => {
+        const cyc = [...stack.slice(stack.indexOf(dep)), dep];
+        const key = canonicalCycleKey(cyc);
+        if (cycleKeys.has(key)) return;
+        cycleKeys.add(key);
+        cycles.push(cyc);
+        const mod = stack[stack.length - 1]!;
+        const node = modules.get(mod)!;
+        const site = walker.sitesOf(node.path, ctx).find((s) => s.target !== undefined && byReal.get(s.target) === dep)?.site;
+        problems.push({ kind: 'cycle', path: node.path, line: site?.line ?? 0, column: site?.column ?? 0, message: `require cycle: ${cyc.join(' -> ')}` });
+      },
+    );
+    const all = order.map((m) => edgesOf(m, ctx));
+    const builtins = [...new Set(all.flatMap((e) => e.builtins))].sort();
+    const externals = [...new Set(all.flatMap((e) => e.externals))].sort();
+    const unresolved = all.flatMap((e) => e.unresolved);
+    processes.push({ name: p.name, entry: p.entry, entryModule, modules: order, builtins, externals, unresolved });
     for (const m of order) {
       const list = moduleProcesses.get(m) ?? [];
       if (!list.includes(p.name)) list.push(p.name);
       moduleProcesses.set(m, list);
     }
   }
-  // Unreached modules still get their edges (and unresolved-require problems) computed.
-  for (const name of [...modules.keys()]) edgesOf(name);
+  // Unreached modules still get their edges (and unresolved-require problems) computed, in their own file's context.
+  for (const [name, node] of [...modules]) edgesOf(name, contextForFile(config, node.path));
 
   problems.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column || a.kind.localeCompare(b.kind));
   return { sourceRoot: config.sourceRoot, modules, processes, moduleProcesses, cycles, problems, aliases, edges };
 }
 
-function candidatePaths(config: ProjectConfig, name: string): string[] {
-  const root = normaliseRoot(config.sourceRoot) || '.';
-  return config.patterns.map((pt) => path.posix.normalize(path.posix.join(root, pt.replace('?', name.split('.').join('/')))));
-}
-
 /** On disk only: the first candidate that is a link going nowhere (ELOOP, or a dangling link). */
 function symlinkLoopAmong(ws: Workspace, candidates: string[]): string | undefined {
-  if (typeof (ws as RealPathWs).realPath !== 'function') return undefined;
+  if (typeof (ws as { realPath?: unknown }).realPath !== 'function') return undefined;
   for (const rel of candidates) {
     const abs = path.join(ws.root, rel);
     try {

@@ -10,7 +10,7 @@ import type { Plan, PlanStep } from '../../codemods/lib/planTypes.ts';
 import { planStory36_1 } from '../../codemods/story-36-1-extract-runtime.ts';
 import { planStory36_2 } from '../../codemods/story-36-2-federate.ts';
 import { planShells } from '../../codemods/story-36-3-to-6-shells.ts';
-import { moduleNameForPath } from '../graph/requireGraph.ts';
+import { moduleNameForPath } from '../graph/resolveRequire.ts';
 import { planTsSteps } from './tsPlanner.ts';
 
 export type { Plan, PlanStep } from '../../codemods/lib/planTypes.ts';

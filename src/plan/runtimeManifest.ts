@@ -2,5 +2,5 @@
 // the bundler takes module versions from it, the planner checks it. Written by the
 // lua/write-runtime-manifest transform (versions follow the export rules there).
 export { computeManifest, bumpVersion } from '../../transforms/lua/write-runtime-manifest.ts';
-export { manifestPath, readManifest, rangeFor, type ManifestModule, type RuntimeManifest } from '../../transforms/lua/lib/manifest.ts';
+export { manifestPath, readManifest, rangeFor, type ManifestModule, type RuntimeManifest } from '../graph/runtimeManifest.ts';
 export { moduleExports } from '../../transforms/lua/lib/moduleExports.ts';

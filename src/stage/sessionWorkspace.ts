@@ -80,6 +80,11 @@ export class SessionWorkspace implements Workspace {
     return this.disk.symlinkLoops();
   }
 
+  /** As the disk: a file may be listed under two paths (luaFiles keeps one). */
+  hasSymlinks(): boolean {
+    return this.disk.hasSymlinks();
+  }
+
   /** Folds a changeset the engine has just written (and sealed) into the session. */
   record(changes: FileChange[]): void {
     if (this.passThrough) {

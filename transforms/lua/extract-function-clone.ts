@@ -10,7 +10,7 @@ import type { Transform } from '../../src/transform/types.ts';
 import { applyTextEdits, decodeLua, encodeLua, eolOf, parseLuaOrThrow } from '../../src/parse/luaSource.ts';
 import { asNode } from '../../src/parse/luaAst.ts';
 import { pathForModule, runtimePrefix } from './lib/luaProject.ts';
-import { resolveModule } from '../../src/graph/requireGraph.ts';
+import { resolveModule } from '../../src/graph/resolveRequire.ts';
 import { functionUnits, type FunctionUnit } from './lib/functionClones.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
 

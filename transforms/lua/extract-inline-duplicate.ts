@@ -11,7 +11,7 @@ import type { Transform } from '../../src/transform/types.ts';
 import { applyTextEdits, decodeLua, encodeLua, eolOf, parseLuaOrThrow } from '../../src/parse/luaSource.ts';
 import { asNode } from '../../src/parse/luaAst.ts';
 import { pathForModule, runtimePrefix } from './lib/luaProject.ts';
-import { resolveModule } from '../../src/graph/requireGraph.ts';
+import { resolveModule } from '../../src/graph/resolveRequire.ts';
 import { bindsOf, locateBlock, statementsIn } from './lib/inlineBlocks.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
 

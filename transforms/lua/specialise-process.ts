@@ -8,7 +8,7 @@ import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Transform } from '../../src/transform/types.ts';
 import type { Tree } from '../../src/stage/tree.ts';
 import { isRuntimePath, luaFilesRequiring, processClosure, processHome, reachedByOthers } from './lib/luaProject.ts';
-import { moduleNameForPath, resolveModule } from '../../src/graph/requireGraph.ts';
+import { moduleNameForPath, resolveModule } from '../../src/graph/resolveRequire.ts';
 import { normaliseRoot } from '../../src/graph/luaFiles.ts';
 import { moveFile, renameRequires } from './lib/rewriteRequires.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtures, transform } from './write-runtime-manifest.ts';
 import { checkContract, runApply, textOf } from './lib/transformHarness.ts';
-import type { RuntimeManifest } from './lib/manifest.ts';
+import type { RuntimeManifest } from '../../src/graph/runtimeManifest.ts';
 
 const manifestOf = (files: Record<string, string>): RuntimeManifest => JSON.parse(files['ao-processes/runtime/manifest.json']!);
 

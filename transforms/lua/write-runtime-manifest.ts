@@ -8,9 +8,9 @@ import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Workspace } from '../../src/stage/tree.ts';
 import { parseLuaOrThrow } from '../../src/parse/luaSource.ts';
 import { asNode } from '../../src/parse/luaAst.ts';
-import { moduleNameForPath } from '../../src/graph/requireGraph.ts';
+import { moduleNameForPath } from '../../src/graph/resolveRequire.ts';
 import { fileSha256 } from '../../src/hash.ts';
-import { manifestPath, readManifest, type ManifestModule, type RuntimeManifest } from './lib/manifest.ts';
+import { manifestPath, readManifest, type ManifestModule, type RuntimeManifest } from '../../src/graph/runtimeManifest.ts';
 import { moduleExports } from './lib/moduleExports.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
 

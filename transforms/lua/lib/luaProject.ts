@@ -1,12 +1,16 @@
 // What the Lua codemods need on top of the canonical front end (src/graph): the file set they
-// edit, module paths they create, runtime/process locations, and path-keyed closures.
-// Parsing, require sites, name <-> path resolution, built-ins and hashing are imported from
-// src/graph and src/parse; only what has no canonical counterpart lives here.
+// edit, module paths they create, runtime/process locations, and path-keyed closures walked by
+// src/graph/closure.ts's ClosureWalker. Parsing, require sites, name <-> path resolution,
+// built-ins and hashing are imported from src/graph and src/parse.
 import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
 import type { Workspace } from '../../../src/stage/tree.ts';
-import { isBuiltin, patternMatches, resolveModule } from '../../../src/graph/requireGraph.ts';
-import { luaFileFacts, normaliseRoot } from '../../../src/graph/luaFiles.ts';
+import { patternMatches } from '../../../src/graph/resolveRequire.ts';
+import { normaliseRoot, sourceRoots } from '../../../src/graph/luaFiles.ts';
 import { RequireNameIndex, requireIndexOf } from '../../../src/graph/requireNameIndex.ts';
+import { ClosureWalker, realPathOf } from '../../../src/graph/closure.ts';
+
+// The walker moved to src/graph/closure.ts (one walker for the graph, the bundler and the codemods).
+export { ClosureWalker } from '../../../src/graph/closure.ts';
 
 /**
  * Every Lua source the codemods edit. Unlike the graph's listLuaFiles this ignores
@@ -14,13 +18,32 @@ import { RequireNameIndex, requireIndexOf } from '../../../src/graph/requireName
  * requires are rewritten too. Build output and node_modules are never edited.
  */
 export function luaFiles(ws: Workspace, config: ProjectConfig): string[] {
-  return ws.list(normaliseRoot(config.sourceRoot)).filter((p) => isEditedLua(config, p));
+  const roots = sourceRoots(config);
+  const files = roots.flatMap((root) => ws.list(root).filter((p) => isEditedLua(config, p, roots)));
+  return onePathPerFile(ws, roots.length === 1 ? files : [...new Set(files)].sort());
 }
 
-/** A path luaFiles lists (under sourceRoot, .lua, not build output, not node_modules). */
-function isEditedLua(config: ProjectConfig, p: string): boolean {
-  const root = normaliseRoot(config.sourceRoot);
-  return (!root || p.startsWith(`${root}/`)) && p.endsWith('.lua') && !p.startsWith(`${config.buildDir}/`) && !p.includes('/node_modules/');
+/**
+ * A file reached through a symlinked folder is listed once: by its real path when that is
+ * listed too, else by its first path (a codemod must not edit one file under two names).
+ */
+function onePathPerFile(ws: Workspace, files: string[]): string[] {
+  const hasSymlinks = (ws as { hasSymlinks?: () => boolean }).hasSymlinks;
+  if (typeof hasSymlinks !== 'function' || !hasSymlinks.call(ws)) return files;
+  const listed = new Set(files);
+  const seen = new Set<string>();
+  return files.filter((p) => {
+    const real = realPathOf(ws, p) ?? p;
+    if ((real !== p && listed.has(real)) || seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
+}
+
+/** A path luaFiles lists (under a source root, .lua, not build output, not node_modules). */
+function isEditedLua(config: ProjectConfig, p: string, roots: string[]): boolean {
+  const inRoot = roots.some((root) => !root || p.startsWith(`${root}/`));
+  return inRoot && p.endsWith('.lua') && !p.startsWith(`${config.buildDir}/`) && !p.includes('/node_modules/');
 }
 
 /**
@@ -30,7 +53,9 @@ function isEditedLua(config: ProjectConfig, p: string): boolean {
  */
 export function luaFilesRequiring(ws: Workspace, config: ProjectConfig, names: Iterable<string>): string[] {
   const index = requireIndexOf(ws);
-  return index ? index.filesRequiring(names).filter((p) => isEditedLua(config, p)) : luaFiles(ws, config);
+  if (!index) return luaFiles(ws, config);
+  const roots = sourceRoots(config);
+  return index.filesRequiring(names).filter((p) => isEditedLua(config, p, roots));
 }
 
 /** Where a new module named `name` is created (the first config pattern). */
@@ -54,93 +79,6 @@ export function processHome(config: ProjectConfig, processName: string): { dir: 
   const root = normaliseRoot(config.sourceRoot);
   const rel = root && dir.startsWith(`${root}/`) ? dir.slice(root.length + 1) : dir;
   return { dir, prefix: rel ? `${rel.split('/').join('.')}.` : '', entry: proc.entry };
-}
-
-/**
- * Walks closures of processes over one workspace state: each file's require sites come from
- * the content-keyed facts cache and each name is resolved once per walker, so closures of
- * many processes cost the files they reach, not a graph of the whole project. A file reached
- * through a symlinked folder is folded onto its real path (`realPath` on disk, `canonical` for
- * the planner's in-memory snapshot), as the canonical graph (buildRequireGraph) does.
- */
-export class ClosureWalker {
-  private readonly resolved = new Map<string, string | null>();
-  private readonly requires = new Map<string, string[]>();
-
-  constructor(
-    private readonly ws: Workspace,
-    private readonly config: ProjectConfig,
-    private readonly canonical: (p: string) => string = (p) => p,
-  ) {}
-
-  /** The path a file is known by: its real path when it lies inside the project. */
-  private pathOf(file: string): string | undefined {
-    const realPath = (this.ws as { realPath?: (p: string) => string | undefined }).realPath;
-    const real = typeof realPath === 'function' ? realPath.call(this.ws, file) : file;
-    if (real === undefined) return undefined; // a symlink loop or dangling link: the graph drops it
-    return this.canonical(real !== file && !real.startsWith('../') ? real : file);
-  }
-
-  /** The file `require(name)` loads (folded like the closure's files), cached per walker. */
-  resolve(name: string): string | undefined {
-    let hit = this.resolved.get(name);
-    if (hit === undefined) {
-      const file = isBuiltin(this.config, name) ? undefined : resolveModule(this.config, this.ws, name);
-      hit = (file !== undefined && this.pathOf(file)) || null;
-      this.resolved.set(name, hit);
-    }
-    return hit ?? undefined;
-  }
-
-  /** Files `file` requires (resolved, unique, source order). */
-  requiresOf(file: string): string[] {
-    let out = this.requires.get(file);
-    if (out) return out;
-    out = [];
-    const bytes = this.ws.read(file);
-    if (bytes) {
-      for (const site of luaFileFacts(bytes, file).sites) {
-        const target = this.resolve(site.name);
-        if (target !== undefined && !out.includes(target)) out.push(target);
-      }
-    }
-    this.requires.set(file, out);
-    return out;
-  }
-
-  /** Every require name (resolved or not) in the given files: what a new file could capture. */
-  namesRequiredBy(files: string[]): Set<string> {
-    const names = new Set<string>();
-    for (const f of files) {
-      const bytes = this.ws.read(f);
-      if (bytes) for (const s of luaFileFacts(bytes, f).sites) names.add(s.name);
-    }
-    return names;
-  }
-
-  /** The path a process's closure starts at (undefined when its entry is missing). */
-  entryOf(processName: string): string | undefined {
-    const proc = this.config.processes.find((p) => p.name === processName);
-    if (!proc || !this.ws.exists(proc.entry)) return undefined;
-    return this.pathOf(proc.entry);
-  }
-
-  /** A process's closure: entry first, then depth-first in require order. */
-  closureOf(processName: string): string[] {
-    const entry = this.entryOf(processName);
-    const seen = new Set<string>();
-    const order: string[] = [];
-    const stack = entry === undefined ? [] : [entry];
-    while (stack.length) {
-      const file = stack.pop()!;
-      if (seen.has(file)) continue;
-      seen.add(file);
-      order.push(file);
-      const deps = this.requiresOf(file);
-      for (let i = deps.length - 1; i >= 0; i--) stack.push(deps[i]!);
-    }
-    return order;
-  }
 }
 
 /**
