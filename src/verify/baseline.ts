@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Project } from '../config/loadProject.ts';
 import { MigrateError } from '../errors.ts';
 import { buildFor } from './builds.ts';
+import { ensureOwnTestsBaseline } from './ownTestsBaseline.ts';
 import type { BuildOutput } from './types.ts';
 
 export const BASELINE_DIR = path.join('.migrate', 'baseline');
@@ -50,9 +51,11 @@ export function writeBaseline(project: Project, build: BuildOutput): BaselineInd
   return index;
 }
 
-/** Builds the monolith of the current sources and stores it, unless a baseline exists. */
+/** Builds the monolith of the current sources and stores it (and a run of the project's own tests), unless stored already. */
 export async function ensureBaseline(project: Project): Promise<{ created: boolean; dir: string }> {
   const dir = baselineDir(project);
+  // The project's own tests first: a monolith that fails to build must not lose their baseline.
+  ensureOwnTestsBaseline(dir, project.root);
   if (existsSync(path.join(dir, 'baseline.json'))) return { created: false, dir };
   writeBaseline(project, await buildFor(project, 'monolith'));
   return { created: true, dir };
