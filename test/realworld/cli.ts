@@ -70,7 +70,7 @@ export function stageResult(stage: string, args: string[], run: CliRun, okExits:
   const m = CODE_LINE.exec(run.stderr) ?? CODE_LINE.exec(run.stdout);
   const ok = okExits.includes(run.exit);
   if (ok && !m) return { ...base, ok };
-  if (m) return { ...base, ok: ok && m[1] !== 'INTERNAL', code: m[1]!, message: m[0].slice(0, 300) };
+  if (m) return { ...base, ok: ok && m[1] !== 'INTERNAL', code: m[1]!, message: m[0].slice(m[1]!.length).trim().slice(0, 300) };
   return { ...base, ok, message: firstLine(run.stderr) || firstLine(run.stdout) || `exit ${run.exit}` };
 }
 
