@@ -41,6 +41,7 @@ describe('criteria', () => {
     const criteria = evaluate(r);
     expect(Object.values(criteria).every((c) => c.ok)).toBe(true);
     expect(ciFailure({ ...r, criteria })).toBeUndefined();
+    expect(evaluate(row({ steps: { applied: 2, total: 3, states: { applied: 2, skipped: 1 } } })).stepsApplied.ok).toBe(true);
   });
 
   it('each unmet criterion says why; CI fails only on crashes, inexact rollback or a changed input', () => {
@@ -55,7 +56,7 @@ describe('criteria', () => {
     const c = evaluate(broken);
     expect(c.entries).toEqual({ ok: false, why: 'suspect: build/main.lua' });
     expect(c.requires.why).toBe('5/10 sites resolved (50.0 %), the unresolved ones not explained');
-    expect(c.stepsApplied.why).toBe('1/3 applied');
+    expect(c.stepsApplied.why).toBe('1/3 ({"applied":1,"pending":2})');
     expect(c.parity.why).toBe('0/1 processes verified, 0 difference(s), 0 boot error(s)');
     expect(c.ownTests.why).toBe('after apply 0/0+1e vs before 2/0');
     expect(c.rollback.why).toBe('exit 1, identical since apply, 1 changed since the input');
@@ -65,6 +66,8 @@ describe('criteria', () => {
     expect(ciFailure({ ...crashed, criteria: evaluate(crashed) })).toBe('verify: INTERNAL');
     const leftover = row({ rollback: { exit: 0, sinceApply: { changed: [], missing: [], extra: ['src/runtime/x.lua'] }, sinceInput: { changed: [], missing: [], extra: ['src/runtime/x.lua'] }, exact: false } });
     expect(ciFailure({ ...leftover, criteria: evaluate(leftover) })).toBe('rollback not exact: 1 extra');
+    const notApplied = evaluate(row({ rollback: { exit: null, sinceApply: null, sinceInput: { changed: [], missing: [], extra: [] }, exact: true } }));
+    expect(notApplied.rollback).toEqual({ ok: false, why: 'rollback not run (nothing applied), not compared since apply, identical since the input' });
     expect(evaluate(row({ ownTests: { before: 'not run: busted not installed', afterApply: 'none', afterRollback: 'none', verifyStatus: null } })).ownTests.ok).toBe(false);
     expect(evaluate(row({ ownTests: { before: 'none', afterApply: 'none', afterRollback: 'none', verifyStatus: 'none' } })).ownTests.ok).toBe(true);
   });

@@ -1,6 +1,6 @@
 // The real-world table as text (terminal) and as markdown (README, reports/real-world.md), and the
 // list of every failing stage and unmet criterion under it.
-import { describeDiff, showCounts, type Row } from './row.ts';
+import { describeDiff, showCounts, showSteps, type Row } from './row.ts';
 
 const kb = (n: number | null): string => (n === null ? '?' : `${(n / 1024).toFixed(1)}`);
 
@@ -14,7 +14,7 @@ function cells(r: Row): string[] {
     r.folder,
     r.processes ? String(r.processes.length) : '?',
     req,
-    r.steps ? `${r.steps.applied}/${r.steps.total}` : '?',
+    r.steps ? showSteps(r.steps) : '?',
     `${kb(b.originalMonolith)} -> ${kb(b.federatedShells)} + rt ${kb(b.runtime)}`,
     p ? `${p.messages} msgs, ${p.processesVerified}/${r.processes?.length ?? '?'} procs, ${p.differences + p.bootErrors} diff` : 'no report',
     `${showCounts(r.ownTests.before)} | ${showCounts(r.ownTests.afterApply)} | ${showCounts(r.ownTests.afterRollback)}`,
@@ -60,6 +60,7 @@ export function renderFailures(rows: Row[]): string {
       list('extra since the input', r.rollback.sinceInput.extra);
     }
     if (r.suspectEntries.length) lines.push(`  suspect entries: ${r.suspectEntries.join(', ')}`);
+    if (r.ownTests.verifyStatus && !['same', 'none'].includes(r.ownTests.verifyStatus)) lines.push(`  verify's own-tests status: ${r.ownTests.verifyStatus}`);
     if (r.parity?.firstDifference) lines.push(`  first parity difference: ${r.parity.firstDifference}`);
     if (lines.length) out.push(`${r.folder}:`, ...lines);
   }

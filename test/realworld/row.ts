@@ -88,6 +88,10 @@ const sameCounts = (a: Counts, b: Counts): boolean => a.passed === b.passed && a
 export const showCounts = (o: z.infer<typeof suiteOutcome>): string =>
   typeof o === 'string' ? o : `${o.passed}/${o.failed}${o.errors ? `+${o.errors}e` : ''}${o.pending ? ` ${o.pending}p` : ''}`;
 
+/** A decision kept apart is 'skipped' by design (no merge, no behaviour change): it counts as done. */
+const stepsDone = (s: NonNullable<Row['steps']>): number => (s.states.applied ?? 0) + (s.states.skipped ?? 0);
+export const showSteps = (s: NonNullable<Row['steps']>): string => `${s.applied}${s.states.skipped ? `+${s.states.skipped} kept apart` : ''}/${s.total}`;
+
 const INTERNAL_CODES = new Set(['INTERNAL', 'CRASH', 'TIMEOUT']);
 
 export function evaluate(row: Omit<Row, 'criteria'>): Criteria {
@@ -111,13 +115,18 @@ export function evaluate(row: Omit<Row, 'criteria'>): Criteria {
       req !== null && (pct >= 0.95 || req.unexplained === 0),
       req === null ? 'init gave no require counts' : `${req.resolved}/${req.sites} sites resolved (${(pct * 100).toFixed(1)} %), ${req.unexplained === null ? 'the unresolved ones not explained' : `${req.unexplained} unexplained`}`,
     ),
-    stepsApplied: ok(row.steps !== null && row.steps.total > 0 && row.steps.applied === row.steps.total, row.steps === null ? 'no plan status' : `${row.steps.applied}/${row.steps.total} applied`),
+    stepsApplied: ok(row.steps !== null && row.steps.total > 0 && stepsDone(row.steps) === row.steps.total, row.steps === null ? 'no plan status' : `${showSteps(row.steps)} (${JSON.stringify(row.steps.states)})`),
     parity: ok(
       p !== null && p.ok && p.differences === 0 && p.bootErrors === 0 && procs > 0 && p.processesVerified === procs,
       p === null ? 'verify gave no parity report' : `${p.processesVerified}/${procs} processes verified, ${p.differences} difference(s), ${p.bootErrors} boot error(s)`,
     ),
     ownTests: own,
-    rollback: ok(row.rollback.exact && row.rollback.exit === 0 && row.inputUntouched, !row.inputUntouched ? 'the INPUT folder changed' : `exit ${row.rollback.exit}, ${describeDiff(row.rollback.sinceApply)} since apply, ${describeDiff(row.rollback.sinceInput)} since the input`),
+    rollback: ok(
+      row.rollback.exact && row.rollback.exit === 0 && row.inputUntouched,
+      !row.inputUntouched
+        ? 'the INPUT folder changed'
+        : `${row.rollback.exit === null ? 'rollback not run (nothing applied)' : `exit ${row.rollback.exit}`}, ${describeDiff(row.rollback.sinceApply)} since apply, ${describeDiff(row.rollback.sinceInput)} since the input`,
+    ),
   };
 }
 

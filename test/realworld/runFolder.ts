@@ -92,6 +92,9 @@ export async function runFolder(input: string, opts: FolderOptions): Promise<Row
   let verifyJson: Json | undefined;
   let rollbackExit: number | null = null;
   let beforeApply: ReturnType<typeof hashTree> | undefined;
+  // The harness runs the suites after apply itself: verify may stop before its own run (a bundle
+  // error), and its report is cross-checked, not relied on.
+  let ownAfterApply: OwnTestsRun | undefined;
   const needInit = 'init failed';
   if (!config) {
     for (const s of ['audit', 'plan', 'decide', 'bundle-original', 'apply', 'status', 'bundle-monolith', 'bundle-federated', 'bundle-hybrid', 'verify', 'rollback']) skip(s, [s], needInit);
@@ -114,6 +117,7 @@ export async function runFolder(input: string, opts: FolderOptions): Promise<Row
         for (const s of list) states[String(s.state)] = (states[String(s.state)] ?? 0) + 1;
         steps = { applied: states.applied ?? 0, total: list.length, states };
       }
+      ownAfterApply = runOwnTests(work);
     } else {
       skip('apply', ['apply', '--all', '--json'], 'plan failed');
       skip('status', ['status', '--json'], 'plan failed');
@@ -150,9 +154,9 @@ export async function runFolder(input: string, opts: FolderOptions): Promise<Row
     parity: parityOf(verifyJson),
     ownTests: {
       before: ownOutcome(ownBefore),
-      afterApply: vo ? ownOutcome(vo.after as OwnTestsRun) : verifyJson ? 'not reported by verify' : 'verify gave no report',
+      afterApply: ownAfterApply ? ownOutcome(ownAfterApply) : 'not run: nothing applied',
       afterRollback: ownOutcome(ownAfterRollback),
-      verifyStatus: vo ? String(vo.status) : null,
+      verifyStatus: vo ? String(vo.status) : verifyJson ? 'not reported by verify' : 'verify gave no report',
     },
     rollback: { exit: rollbackExit, sinceApply, sinceInput, exact: (!sinceApply || isSame(sinceApply)) && isSame(sinceInput) },
     inputUntouched,
