@@ -18,7 +18,7 @@ function cells(r: Row): string[] {
     `${kb(b.originalMonolith)} -> ${kb(b.federatedShells)} + rt ${kb(b.runtime)}`,
     p ? `${p.messages} msgs, ${p.processesVerified}/${r.processes?.length ?? '?'} procs, ${p.differences + p.bootErrors} diff` : 'no report',
     `${showCounts(r.ownTests.before)} | ${showCounts(r.ownTests.afterApply)} | ${showCounts(r.ownTests.afterRollback)}`,
-    `${r.rollback.exact ? 'exact' : 'NOT exact'} (exit ${r.rollback.exit ?? '-'})`,
+    r.rollback.exit === null ? `not run (${r.rollback.exact ? 'tree exact' : 'tree NOT exact'})` : `${r.rollback.exact ? 'exact' : 'NOT exact'} (exit ${r.rollback.exit})`,
     (Object.entries(c) as [string, { ok: boolean }][]).filter(([, v]) => !v.ok).map(([k]) => k).join(',') || mark(true),
     `${Math.round(r.ms / 1000)}`,
   ];
@@ -59,7 +59,6 @@ export function renderFailures(rows: Row[]): string {
       list('missing since the input', r.rollback.sinceInput.missing);
       list('extra since the input', r.rollback.sinceInput.extra);
     }
-    if (r.suspectEntries.length) lines.push(`  suspect entries: ${r.suspectEntries.join(', ')}`);
     if (r.ownTests.verifyStatus && !['same', 'none'].includes(r.ownTests.verifyStatus)) lines.push(`  verify's own-tests status: ${r.ownTests.verifyStatus}`);
     if (r.parity?.firstDifference) lines.push(`  first parity difference: ${r.parity.firstDifference}`);
     if (lines.length) out.push(`${r.folder}:`, ...lines);
