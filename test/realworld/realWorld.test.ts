@@ -102,6 +102,8 @@ describe('tree check', () => {
     mkdirSync(path.join(root, '.migrate'));
     writeFileSync(path.join(root, '.migrate/journal.jsonl'), '');
     writeFileSync(path.join(root, 'migrate.config.json'), '{}');
+    mkdirSync(path.join(root, 'traces/probes'), { recursive: true });
+    writeFileSync(path.join(root, 'traces/probes/a.jsonl'), '');
     expect(compareTrees(before, hashTree(root), toolkitOutput('build'))).toEqual({ changed: ['link', 'src/a.lua'], missing: ['src/b.lua'], extra: ['src/c.lua'] });
   });
 });

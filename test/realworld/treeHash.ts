@@ -48,8 +48,12 @@ export function compareTrees(reference: TreeHashes, now: TreeHashes, ignore: (re
 
 export const isSame = (d: TreeDifference): boolean => d.changed.length + d.missing.length + d.extra.length === 0;
 
-/** The folders and files the toolkit writes into a project by design (README: reports, builds, plans, state, config). */
+/**
+ * The folders and files the toolkit writes into a project by design: the config, reports, plans,
+ * state, builds, and the probe traces verify records (traces/probes/, when the probes work is in).
+ * Not sources: rollback does not restore them, so both comparisons leave them out.
+ */
 export function toolkitOutput(buildDir: string): (rel: string) => boolean {
-  const dirs = ['reports', 'migration-plans', '.migrate', buildDir.replace(/^\.\/+/, '').replace(/\/+$/, '')];
+  const dirs = ['reports', 'migration-plans', '.migrate', 'traces/probes', buildDir.replace(/^\.\/+/, '').replace(/\/+$/, '')];
   return (rel) => rel === 'migrate.config.json' || dirs.some((d) => rel === d || rel.startsWith(`${d}/`));
 }
