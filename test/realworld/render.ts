@@ -60,6 +60,7 @@ export function renderFailures(rows: Row[]): string {
       list('extra since the input', r.rollback.sinceInput.extra);
     }
     if (r.ownTests.verifyStatus && !['same', 'none'].includes(r.ownTests.verifyStatus)) lines.push(`  verify's own-tests status: ${r.ownTests.verifyStatus}`);
+    list('not verified', r.parity?.notVerified ?? []);
     if (r.parity?.firstDifference) lines.push(`  first parity difference: ${r.parity.firstDifference}`);
     if (lines.length) out.push(`${r.folder}:`, ...lines);
   }

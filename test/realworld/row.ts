@@ -44,6 +44,8 @@ export const rowSchema = z.object({
       bootErrors: z.number(),
       processesVerified: z.number(),
       firstDifference: z.string().optional(),
+      /** Processes verify names as not verified, with its reason (`parity.skipped`, when verify reports it). */
+      notVerified: z.array(z.string()).optional(),
     })
     .nullable(),
   ownTests: z.object({ before: suiteOutcome, afterApply: suiteOutcome, afterRollback: suiteOutcome, verifyStatus: z.string().nullable() }),

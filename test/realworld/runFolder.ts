@@ -53,6 +53,7 @@ function parityOf(verify: Json | undefined): Row['parity'] {
     differences: runs.filter((r) => !r.ok && !r.bootError).length,
     bootErrors: runs.filter((r) => r.bootError).length,
     processesVerified: new Set(runs.filter((r) => r.compared > 0).map((r) => r.process)).size,
+    ...(Array.isArray(p.skipped) ? { notVerified: (p.skipped as Json[]).map((x) => `${x.process}: ${x.reason}`) } : {}),
     ...(bad ? { firstDifference: `${bad.process} ${bad.mode}: ${String(bad.bootError ?? bad.firstDifference?.field ?? 'snapshot').split('\n')[0]}` } : {}),
   };
 }
