@@ -98,6 +98,7 @@ const catalogue = {
   'VERIFY-022': { meaning: 'A build failed to boot on aos.' },
   'VERIFY-030': { meaning: 'The baseline index is not valid JSON.' },
   'VERIFY-031': { meaning: 'A baseline bundle is missing or corrupted.' },
+  'VERIFY-032': { meaning: "The stored run of the project's own tests (.migrate/baseline/own-tests.json) is unreadable.", hint: 'delete it and run the baseline again before the first step' },
   'VERIFY-040': { meaning: 'The world of processes did not become quiet (a message loop?).' },
   'VERIFY-041': { meaning: 'A world trace message has no target process.' },
   'VERIFY-050': { meaning: 'No process has messages to benchmark with.' },

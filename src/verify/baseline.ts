@@ -10,6 +10,7 @@ import type { Project } from '../config/loadProject.ts';
 import { MigrateError } from '../errors.ts';
 import { buildFor } from './builds.ts';
 import { ensureProbeTraces } from './probes/forVerify.ts';
+import { ensureOwnTestsBaseline } from './ownTestsBaseline.ts';
 import type { BuildOutput } from './types.ts';
 
 export const BASELINE_DIR = path.join('.migrate', 'baseline');
@@ -52,12 +53,15 @@ export function writeBaseline(project: Project, build: BuildOutput): BaselineInd
 }
 
 /**
- * Builds the monolith of the current sources and stores it, unless a baseline exists; then
+ * Stores a run of the project's own tests (when it has a suite) and builds the monolith of the
+ * current sources and stores it, unless a baseline exists; then
  * records the missing probe traces (traces/probes/) on it, before the first step changes
  * anything. A process whose baseline does not boot gets no probes here (verify reports it).
  */
 export async function ensureBaseline(project: Project): Promise<{ created: boolean; dir: string; probes?: string }> {
   const dir = baselineDir(project);
+  // The project's own tests first: a monolith that fails to build must not lose their baseline.
+  ensureOwnTestsBaseline(dir, project.root);
   if (existsSync(path.join(dir, 'baseline.json'))) return { created: false, dir };
   const build = await buildFor(project, 'monolith');
   writeBaseline(project, build);

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { CommandSpec } from '../command.ts';
 import { loadProject } from '../../config/loadProject.ts';
 import { MigrateError } from '../../errors.ts';
-import { ensureBaseline } from '../../verify/baseline.ts';
+import { baselineDir, ensureBaseline } from '../../verify/baseline.ts';
+import { renderOwnTests, verifyOwnTests } from '../../verify/ownTestsBaseline.ts';
 import { verifyParity } from '../../verify/parity.ts';
 import { renderParityReport } from '../../verify/render.ts';
 import { BUILD_MODES, type BuildMode } from '../../verify/types.ts';
@@ -33,7 +34,8 @@ export const command: CommandSpec = {
   summary: 'Replay traces on the real aos runtime and compare the current builds with the baseline monolith.',
   usage: [
     'Usage: migrate verify [--process <name>]... [--trace <file.jsonl>] [--modes monolith,hybrid,federated]',
-    '                      [--world] [--skip-world] [--players N] [--discard-errored] [--strict-order] [--no-probes] [--json]',
+    '                      [--world] [--skip-world] [--players N] [--discard-errored] [--strict-order] [--no-probes]',
+    '                      [--skip-own-tests] [--json]',
     '       migrate verify --save-baseline   (store the current monolith as the baseline, if none)',
     '',
     'The baseline is the monolith as it was before the first step of the plan (.migrate/baseline/);',
@@ -50,6 +52,8 @@ export const command: CommandSpec = {
     '',
     '--discard-errored restores the state after a message that errors, as a real CU does (slower).',
     'Modes default to monolith alone before the sources use Federation.require, all three after.',
+    'The project\'s own busted suites (.busted, spec/*_spec.lua) run with lua5.3 and are compared with',
+    'the run stored before the first step; a changed count is a difference (--skip-own-tests: not run).',
     'Exit codes: 0 identical, 1 a difference was found, 2 error.',
   ].join('\n'),
   options: {
@@ -63,6 +67,7 @@ export const command: CommandSpec = {
     'save-baseline': { type: 'boolean' },
     'strict-order': { type: 'boolean' },
     'no-probes': { type: 'boolean' },
+    'skip-own-tests': { type: 'boolean' },
   },
   async run(args, io) {
     const v = args.values;
@@ -80,12 +85,14 @@ export const command: CommandSpec = {
     const parity = v.world && !filtered ? undefined : await verifyParity(project, { ...(processes ? { processes } : {}), ...(trace ? { trace } : {}), ...(modes ? { modes } : {}), discardErrored: Boolean(v['discard-errored']), strictOrder: Boolean(v['strict-order']), probes: !v['no-probes'] });
     const runWorld = !v['skip-world'] && (v.world || v.players !== undefined || (!filtered && worldTraceFiles(project).length > 0));
     const world = runWorld ? await verifyWorld(project, { ...(modes ? { modes } : {}), players }) : undefined;
-    const ok = (parity?.ok ?? true) && (world?.ok ?? true);
+    const ownTests = v['skip-own-tests'] ? undefined : verifyOwnTests(project.root, baselineDir(project));
+    const ok = (parity?.ok ?? true) && (world?.ok ?? true) && ownTests?.ok !== false;
     if (v.json) {
-      io.out(JSON.stringify({ ok, parity: parity ?? null, world: world ?? null }, null, 2));
+      io.out(JSON.stringify({ ok, parity: parity ?? null, world: world ?? null, ownTests: ownTests ?? null }, null, 2));
     } else {
       if (parity) io.out(renderParityReport(parity, io.color));
       if (world) io.out(`\n${renderWorldReport(world)}`);
+      if (ownTests) io.out(`\n${renderOwnTests(ownTests)}`);
     }
     return ok ? 0 : 1;
   },

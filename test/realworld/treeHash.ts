@@ -1,0 +1,59 @@
+// The harness's own check that a project is back as it was: every file and symlink of a tree by
+// sha256 (links by target), compared path by path. Independent of the toolkit: no journal, no
+// baseline, only bytes.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import path from 'node:path';
+
+/** Project-relative '/'-separated path -> 'file:<sha256>' or 'link:<target>'. */
+export type TreeHashes = Map<string, string>;
+
+export function hashTree(root: string): TreeHashes {
+  const out: TreeHashes = new Map();
+  const walk = (rel: string): void => {
+    for (const e of readdirSync(path.join(root, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      const abs = path.join(root, r);
+      if (e.isSymbolicLink()) out.set(r, `link:${readlinkSync(abs)}`);
+      else if (e.isDirectory()) walk(r);
+      else if (e.isFile()) out.set(r, `file:${createHash('sha256').update(readFileSync(abs)).digest('hex')}`);
+    }
+  };
+  walk('');
+  return out;
+}
+
+export interface TreeDifference {
+  /** In both, other bytes (or another link target). */
+  changed: string[];
+  /** In the reference, gone now. */
+  missing: string[];
+  /** New now. */
+  extra: string[];
+}
+
+/** `ignore(rel)`: paths left out on both sides (the toolkit's own output folders). */
+export function compareTrees(reference: TreeHashes, now: TreeHashes, ignore: (rel: string) => boolean = () => false): TreeDifference {
+  const diff: TreeDifference = { changed: [], missing: [], extra: [] };
+  for (const [rel, h] of reference) {
+    if (ignore(rel)) continue;
+    const cur = now.get(rel);
+    if (cur === undefined) diff.missing.push(rel);
+    else if (cur !== h) diff.changed.push(rel);
+  }
+  for (const rel of now.keys()) if (!ignore(rel) && !reference.has(rel)) diff.extra.push(rel);
+  for (const list of Object.values(diff)) list.sort();
+  return diff;
+}
+
+export const isSame = (d: TreeDifference): boolean => d.changed.length + d.missing.length + d.extra.length === 0;
+
+/**
+ * The folders and files the toolkit writes into a project by design: the config, reports, plans,
+ * state, builds, and the probe traces verify records (traces/probes/, when the probes work is in).
+ * Not sources: rollback does not restore them, so both comparisons leave them out.
+ */
+export function toolkitOutput(buildDir: string): (rel: string) => boolean {
+  const dirs = ['reports', 'migration-plans', '.migrate', 'traces/probes', buildDir.replace(/^\.\/+/, '').replace(/\/+$/, '')];
+  return (rel) => rel === 'migrate.config.json' || dirs.some((d) => rel === d || rel.startsWith(`${d}/`));
+}
