@@ -22,7 +22,8 @@ export function externalPager(env: NodeJS.ProcessEnv): string[] | undefined {
 
 export async function page(text: string, io: PagerIO): Promise<void> {
   const lines = text.replace(/\n$/, '').split('\n');
-  const rows = io.rows ?? 24;
+  // a pty without a window size reports 0 rows
+  const rows = io.rows || Number(io.env.LINES) || 24;
   if (lines.length <= rows - 2) {
     io.out(text.replace(/\n$/, ''));
     return;
