@@ -8,7 +8,7 @@
 export const TREEMAP_JS = String.raw`
   function hierarchy(p) {
     var root = { name: p.name, key: p.name, children: [] };
-    var groups = { shared: { name: 'shared', key: 'shared', cls: 'shared', children: [] }, specific: { name: 'specific', key: 'specific', cls: 'specific', children: [] } };
+    var groups = { shared: { name: 'shared', key: 'shared', cls: 'shared', group: true, children: [] }, specific: { name: 'specific', key: 'specific', cls: 'specific', group: true, children: [] } };
     p.modules.forEach(function (name) {
       var m = moduleByName[name];
       if (!m) return;
@@ -23,11 +23,11 @@ export const TREEMAP_JS = String.raw`
       at.children.push({ name: parts[parts.length - 1], key: name, cls: g.cls, value: Math.max(m.bytes, 1), bytes: m.bytes, gzip: m.gzipBytes, path: m.path, module: name });
     });
     ['shared', 'specific'].forEach(function (k) { if (groups[k].children.length) root.children.push(groups[k]); });
-    (function merge(n) { // a folder with one folder inside reads as one: game-logic.rng
+    (function merge(n) { // a folder with one folder inside reads as one: game-logic.rng (the shared/specific groups stay)
       if (!n.children) return;
       n.children.forEach(merge);
       n.children = n.children.map(function (c) {
-        if (c.children && c.children.length === 1 && c.children[0].children && c.cls) { var only = c.children[0]; return { name: c.name + '.' + only.name, key: only.key, cls: c.cls, children: only.children }; }
+        if (c.children && c.children.length === 1 && c.children[0].children && !c.group) { var only = c.children[0]; return { name: c.name + '.' + only.name, key: only.key, cls: c.cls, children: only.children }; }
         return c;
       });
     })(root);
