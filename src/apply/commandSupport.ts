@@ -50,7 +50,8 @@ export function formatBytes(n: number): string {
 export function formatPercent(before: number, after: number): string {
   if (before === 0) return '';
   const p = ((after - before) / before) * 100;
-  return `${p > 0 ? '+' : ''}${p.toFixed(1)}%`;
+  // a small change keeps two decimals so it does not read as '-0.0%'
+  return `${p > 0 ? '+' : ''}${p.toFixed(Math.abs(p) < 0.1 && p !== 0 ? 2 : 1)}%`;
 }
 
 export function sizeLine(step: Pick<StepStatus, 'sizeImpact'>): string {

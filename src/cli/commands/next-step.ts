@@ -47,6 +47,14 @@ const HELP: Record<string, string> = {
   '?': 'this help',
 };
 
+/** The plan's variants diff with +/- lines coloured like the step diffs. */
+function colorDiff(text: string, c: Colors): string {
+  return text
+    .split('\n')
+    .map((l) => (l.startsWith('@@') ? c.cyan(l) : l.startsWith('+') && !l.startsWith('+++') ? c.green(l) : l.startsWith('-') && !l.startsWith('---') ? c.red(l) : l))
+    .join('\n');
+}
+
 function keyBar(keys: string[], c: Colors): string {
   const names: Record<string, string> = { y: 'apply', n: 'skip', d: 'diff', v: 'variants diff', a: 'apply rest', b: 'back', e: 'edit', q: 'quit', '?': 'help' };
   return keys.map((k) => `${c.bold(c.cyan(k))} ${names[k]}`).join('  ');
@@ -153,7 +161,7 @@ async function round(project: Project, plan: string | undefined, io: CommandIO, 
       continue;
     }
     if (k === 'v') {
-      await page(step.decision?.diff || '(the plan has no diff between the variants)', { out: io.out, env: io.env, rows: process.stdout.rows });
+      await page(step.decision?.diff ? colorDiff(step.decision.diff, c) : '(the plan has no diff between the variants)', { out: io.out, env: io.env, rows: process.stdout.rows });
       continue;
     }
     if (digits.includes(k)) {
