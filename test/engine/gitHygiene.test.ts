@@ -73,10 +73,14 @@ describe('git hygiene', () => {
     expect(treeState(p.root)).toEqual(initial);
   });
 
-  it('a checkout of one file takes back only the step that changed it; a sync with nothing absent says so', async () => {
+  it('a checkout of the file takes the step back (absent); a hand edit does not; a sync with nothing absent says so', async () => {
     const p = gitProject('checkout');
     expect((await runCli(['apply', 's1-append', '--project', p.root], p.root)).code).toBe(0);
     expect((await runCli(['recover', '--sync', '--project', p.root], p.root)).out).toContain('the journal matches the work tree');
+    // a file edited into a third state is not 'absent': revert names it (APPLY-051)
+    writeFileSync(path.join(p.root, 'src/lib/util.lua'), 'edited by hand\n');
+    expect((await states(p.root)).states['s1-append']).toBe('applied');
+    expect((await runCli(['revert', 's1-append', '--project', p.root], p.root)).err).toContain('APPLY-051');
     git(p.root, 'checkout', '--', 'src/lib/util.lua');
     expect((await states(p.root)).states['s1-append']).toBe('absent');
     const revert = await runCli(['revert', 's1-append', '--project', p.root], p.root);
