@@ -185,7 +185,12 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
   const journal = readJournal(root);
   refuseInterrupted(journal);
   const applied = new Set(journal.entries.map((e) => e.stepId));
-  if (applied.has(step.id)) throw new MigrateError('APPLY-002', `step '${step.id}' is already applied`, { hint: `revert it first: migrate revert ${step.id}` });
+  if (applied.has(step.id)) {
+    const gone = absentSteps(root, journal.entries).has(step.id);
+    throw new MigrateError('APPLY-002', `step '${step.id}' is ${gone ? 'journalled as applied, but its changes are gone from the files (a git reset or checkout?)' : 'already applied'}`, {
+      hint: gone ? "run 'migrate recover --sync' to forget it in the journal, then apply it again" : `revert it first: migrate revert ${step.id}`,
+    });
+  }
   const resolved = resolveStep(step);
   if (resolved.kind === 'undecided') throw undecidedError(step);
   if (resolved.kind === 'skip') return { stepId: step.id, changes: 0, notes: [], skipped: resolved.reason };

@@ -61,6 +61,9 @@ describe('git hygiene', () => {
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('APPLY-053');
     expect(refused.err).toContain('migrate recover --sync');
+    const again = await runCli(['apply', 's2-nofinal', '--project', p.root], p.root);
+    expect(again.err).toContain('APPLY-002');
+    expect(again.err).toContain('migrate recover --sync');
     const sync = await runCli(['recover', '--sync', '--project', p.root], p.root);
     expect(sync.err).toBe('');
     expect(sync.code).toBe(0);

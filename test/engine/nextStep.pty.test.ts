@@ -66,18 +66,24 @@ describe('migrate next-step (pty)', () => {
     expect(now['src/lib/nofinal.lua']).not.toBe(before['src/lib/nofinal.lua']);
   }, 60_000);
 
-  it('Ctrl-C stops cleanly: no stack trace, state kept, exit 130 with the resume hint', () => {
+  it('e edits params one by one; Ctrl-C (here inside a prompt) stops cleanly: no stack trace, state kept, exit 130 with the resume hint', () => {
     const p = makeProject('pty-int');
     const out = drive(p.root, [
+      ['s1-append:', ['e']],
+      ['file:', ['\r']],
+      ['line:', ['\x15', '"-- edited"', '\r']], // ^U clears the default
+      ['params of s1-append saved', []],
       ['s1-append:', ['y']],
       ['applied s1-append', []],
-      ['s2-nofinal:', [CTRL_C]],
+      ['s2-nofinal:', ['e']],
+      ['file:', [CTRL_C]],
     ]);
     expect(out).toMatch(/EXIT 130\s*$/);
     expect(out).toContain('interrupted: nothing is half-done. 1 applied, 2 pending. Resume with: migrate next-step');
     expect(out).not.toContain('INTERNAL');
     expect(out).not.toContain('ExitPromptError');
     expect(journalIds(p.root)).toEqual(['s1-append']);
+    expect(readFileSync(path.join(p.root, 'src/lib/util.lua'), 'utf8')).toContain('-- edited');
   }, 60_000);
 
   it('a applies the rest up to a decision; its options show their size impact; v pages the variants diff; 1 chooses; b goes back', () => {
