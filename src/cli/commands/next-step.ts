@@ -82,30 +82,48 @@ async function showDecision(project: Project, step: PlanStep, io: CommandIO, c: 
   });
 }
 
-async function applyRest(project: Project, plan: string | undefined, io: CommandIO, c: Colors): Promise<void> {
-  // Ctrl-C while applying stops after the current step (each step is whole in the journal).
-  let stop = false;
-  const onInt = (): void => {
-    stop = true;
-    io.out(c.yellow('\nstopping after the current step ...'));
-  };
-  process.on('SIGINT', onInt);
-  try {
-    for (;;) {
-      const st = await planStatus(project, { plan });
-      const next = st.steps.find((s) => s.state === 'pending' || s.state === 'drifted');
-      if (!next || stop) break;
-      if (next.undecided) {
-        io.out(c.yellow(`stopped at ${next.id}: a decision to take`));
-        break;
-      }
-      const r = await applyStep(project, next.id, { plan });
-      io.out(`${c.green(r.skipped ? 'skipped' : 'applied')} ${next.id}${r.skipped ? '' : `: ${r.changes} file change(s)`}`);
+/**
+ * Ctrl-C while the walk computes or applies (the terminal is not in raw mode then, so it is a
+ * SIGINT) is noted and the walk stops after the current action, so no step is left half-done; a
+ * second Ctrl-C stops at once (the journal makes even that recoverable: migrate recover).
+ */
+class Interrupts {
+  requested = false;
+  private readonly onInt = (): void => {
+    if (this.requested) {
+      this.stop();
+      process.kill(process.pid, 'SIGINT');
+      return;
     }
-  } finally {
-    process.off('SIGINT', onInt);
+    this.requested = true;
+    this.io.out(this.c.yellow('\nstopping after the current action (Ctrl-C again to stop now) ...'));
+  };
+  constructor(private readonly io: CommandIO, private readonly c: Colors) {
+    process.on('SIGINT', this.onInt);
   }
-  if (stop) throw new Stop('interrupt');
+  check(): void {
+    if (this.requested) throw new Stop('interrupt');
+  }
+  stop(): void {
+    process.off('SIGINT', this.onInt);
+  }
+}
+
+async function applyRest(project: Project, plan: string | undefined, io: CommandIO, c: Colors, ints: Interrupts): Promise<void> {
+  for (;;) {
+    // the steps' work is synchronous: let a pending SIGINT reach its handler between steps
+    await new Promise((resolve) => setImmediate(resolve));
+    ints.check();
+    const st = await planStatus(project, { plan });
+    const next = st.steps.find((s) => s.state === 'pending' || s.state === 'drifted');
+    if (!next) break;
+    if (next.undecided) {
+      io.out(c.yellow(`stopped at ${next.id}: a decision to take`));
+      break;
+    }
+    const r = await applyStep(project, next.id, { plan });
+    io.out(`${c.green(r.skipped ? 'skipped' : 'applied')} ${next.id}${r.skipped ? '' : `: ${r.changes} file change(s)`}`);
+  }
 }
 
 async function back(project: Project, plan: string | undefined, io: CommandIO, c: Colors): Promise<void> {
@@ -119,7 +137,7 @@ async function back(project: Project, plan: string | undefined, io: CommandIO, c
 }
 
 /** One round: shows the next step and performs one action. Returns false when the plan is done. */
-async function round(project: Project, plan: string | undefined, io: CommandIO, c: Colors): Promise<boolean> {
+async function round(project: Project, plan: string | undefined, io: CommandIO, c: Colors, ints: Interrupts): Promise<boolean> {
   const { plan: p } = await loadPlanFile(project.root, plan);
   const st = await planStatus(project, { plan });
   const next = st.steps.find((s) => s.state === 'pending' || s.state === 'drifted');
@@ -158,10 +176,12 @@ async function round(project: Project, plan: string | undefined, io: CommandIO, 
     }
     if (k === 'd') {
       await page(diffText || '(no changes)', { out: io.out, env: io.env, rows: process.stdout.rows });
+      ints.requested = false; // a Ctrl-C inside less is less's own (it also reaches us as SIGINT)
       continue;
     }
     if (k === 'v') {
       await page(step.decision?.diff ? colorDiff(step.decision.diff, c) : '(the plan has no diff between the variants)', { out: io.out, env: io.env, rows: process.stdout.rows });
+      ints.requested = false;
       continue;
     }
     if (digits.includes(k)) {
@@ -176,7 +196,7 @@ async function round(project: Project, plan: string | undefined, io: CommandIO, 
       return true;
     }
     if (k === 'b') return back(project, plan, io, c).then(() => true);
-    if (k === 'a') return applyRest(project, plan, io, c).then(() => true);
+    if (k === 'a') return applyRest(project, plan, io, c, ints).then(() => true);
     if (k === 'e') {
       const params = await editParams(step.params, io);
       if (params === 'interrupt') throw new Stop('interrupt');
@@ -226,10 +246,12 @@ export const command: CommandSpec = {
       });
     }
     if (status.interrupted) throw new MigrateError('JOURNAL-003', `step '${status.interrupted}' was interrupted`, { hint: "run 'migrate recover' first" });
+    const ints = new Interrupts(io, c);
     try {
       for (;;) {
         try {
-          if (!(await round(project, plan, io, c))) return 0;
+          ints.check();
+          if (!(await round(project, plan, io, c, ints))) return 0;
         } catch (e) {
           // A refused action (drift, a revert blocked by edits) is shown; the walk goes on.
           if (!(e instanceof MigrateError)) throw e;
@@ -241,6 +263,8 @@ export const command: CommandSpec = {
       const st = await planStatus(project, { plan });
       io.out(`\n${e.how === 'interrupt' ? 'interrupted' : 'stopped'}: nothing is half-done. ${resumeHint(st)}`);
       return e.how === 'interrupt' ? 130 : 0;
+    } finally {
+      ints.stop();
     }
   },
 };
