@@ -24,6 +24,9 @@ const LABEL_CHECK = `(() => {
   return { labels, bad };
 })()`;
 
+/** Per card: its zoom (set once drawn) and how many module rectangles it drew. */
+const DRAWN = `Object.fromEntries([...document.querySelectorAll('details.treemap-card')].map((c) => [c.getAttribute('data-process'), { zoom: c.getAttribute('data-zoom'), leaves: c.querySelectorAll('rect.leaf').length }]))`;
+
 describe('audit.html with 60 processes', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -51,12 +54,14 @@ describe('audit.html with 60 processes', () => {
     expect(await page.locator('.dup').count()).toBe(20);
 
     // every process opens and draws one rectangle per module, with raw and gzip sizes in its tooltip
-    for (const p of report.processes) {
-      const card = page.locator(`details.treemap-card[data-process="${p.name}"]`);
-      await card.locator('summary').click();
-      await page.waitForFunction(`document.querySelector('details.treemap-card[data-process="${p.name}"]').getAttribute('data-zoom') === '${p.name}'`);
-      expect(await card.locator('rect.leaf').count()).toBe(p.modules.length);
-    }
+    // (one card by a click on its summary, then all of them with 'open all')
+    const first = page.locator('details.treemap-card[data-process="s0-battle"]');
+    await first.locator('summary').click();
+    await expect.poll(() => first.getAttribute('data-zoom')).toBe('s0-battle');
+    await page.locator('#expand-all').click();
+    const drawn = async () => (await page.evaluate(DRAWN)) as Record<string, { zoom: string | null; leaves: number }>;
+    const want = Object.fromEntries(report.processes.map((p) => [p.name, { zoom: p.name, leaves: p.modules.length }]));
+    await expect.poll(drawn).toEqual(want);
     const tip = await page.locator('details.treemap-card[data-process="s0-battle"] rect.leaf title').first().textContent();
     expect(tip).toMatch(/\d bytes \([\d.]+ K?B\)\ngzip [\d,]+ bytes/);
     const labels = (await page.evaluate(LABEL_CHECK)) as { labels: number; bad: string[] };
@@ -67,11 +72,11 @@ describe('audit.html with 60 processes', () => {
 
     // search narrows the table and the cards; sorting by bundle bytes puts the largest first
     await page.fill('#search', 's7-battle');
-    await page.waitForFunction(`document.getElementById('search-count').textContent === '1 of 60 processes match'`);
+    await expect.poll(() => page.locator('#search-count').textContent()).toBe('1 of 60 processes match');
     expect(await page.locator('#process-table tbody tr:visible').count()).toBe(1);
     expect(await page.locator('details.treemap-card:visible').count()).toBe(1);
     await page.fill('#search', '');
-    await page.waitForFunction(`document.getElementById('search-count').textContent === ''`);
+    await expect.poll(() => page.locator('#search-count').textContent()).toBe('');
     await page.locator('#process-table th[data-sort=bundleBytes]').click();
     const largest = [...report.processes].sort((a, b) => b.bundleBytes - a.bundleBytes)[0]!;
     expect(await page.locator('#process-table tbody tr').first().getAttribute('data-process')).toBe(largest.name);
