@@ -29,6 +29,7 @@ export function stateLabel(state: StepStatus['state'], c: ReturnType<typeof pc.c
       return c.green(pad);
     case 'drifted':
     case 'interrupted':
+    case 'absent':
       return c.red(pad);
     case 'skipped':
       return c.dim(pad);
@@ -37,6 +38,27 @@ export function stateLabel(state: StepStatus['state'], c: ReturnType<typeof pc.c
   }
 }
 
+/** Bytes for people: '512 B', '12.3 KB', '4.10 MB'. */
+export function formatBytes(n: number): string {
+  const a = Math.abs(n);
+  if (a < 1024) return `${n} B`;
+  if (a < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(2)} MB`;
+}
+
+/** '-12.5%' (or '+3.0%'): the change from `before` to `after`; '' when before is 0. */
+export function formatPercent(before: number, after: number): string {
+  if (before === 0) return '';
+  const p = ((after - before) / before) * 100;
+  // a small change keeps two decimals so it does not read as '-0.0%'
+  return `${p > 0 ? '+' : ''}${p.toFixed(Math.abs(p) < 0.1 && p !== 0 ? 2 : 1)}%`;
+}
+
 export function sizeLine(step: Pick<StepStatus, 'sizeImpact'>): string {
-  return step.sizeImpact.map((s) => `${s.process} ${s.beforeBytes}->${s.afterBytes}`).join(', ');
+  return step.sizeImpact
+    .map((s) => {
+      const pct = formatPercent(s.beforeBytes, s.afterBytes);
+      return `${s.process} ${formatBytes(s.beforeBytes)} -> ${formatBytes(s.afterBytes)}${pct ? ` (${pct})` : ''}`;
+    })
+    .join(', ');
 }

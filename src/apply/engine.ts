@@ -11,7 +11,7 @@ import { loadPlanFile } from '../plan/planFile.ts';
 import type { Plan, PlanStep } from '../plan/planSchema.ts';
 import { applyChangeset, recoverJournal, revertEntries, revertEntry, type RecoverAction } from './changeset.ts';
 import { defaultWriteFile, type WriteFileFn } from './fileOps.ts';
-import { readJournal, recordCommit, type JournalEntry } from './journal.ts';
+import { dropEntries, readJournal, recordCommit, type JournalEntry } from './journal.ts';
 import { sha256 } from '../hash.ts';
 import { changesetHash, computeStepChanges, driftedFiles, resolveStep, stableJson, undecidedError } from './stepChanges.ts';
 import { forgetDryRunStep, readDryRunRecord, saveDryRunSteps } from './dryRunRecord.ts';
@@ -20,6 +20,7 @@ import { checkGitReady, commitStep } from './gitCommit.ts';
 import { renderDiff, toGitPatch } from './unifiedDiff.ts';
 import { runEnsureBaseline } from './hooks.ts';
 import { withLock } from './lock.ts';
+import { absentSteps } from './treePresence.ts';
 
 export interface EngineOptions {
   /** Plan name (migration-plans/<name>.plan.json); default: the only plan, or 'epic'. */
@@ -37,7 +38,8 @@ export interface ApplyOptions extends EngineOptions {
   skipBaselineBuild?: boolean;
 }
 
-export type StepState = 'pending' | 'applied' | 'skipped' | 'drifted' | 'interrupted';
+/** 'absent': journalled as applied but its changes are gone from the files (git reset, checkout). */
+export type StepState = 'pending' | 'applied' | 'skipped' | 'drifted' | 'interrupted' | 'absent';
 
 export interface StepStatus {
   id: string;
@@ -83,11 +85,12 @@ export async function planStatus(project: Project, opts: EngineOptions = {}): Pr
   const entries = new Map(journal.entries.map((e) => [e.stepId, e]));
   const ws = new DiskWorkspace(project.root);
   let blocked = false; // drift is only meaningful for the next step to apply
+  const absent = absentSteps(project.root, journal.entries);
   const steps = plan.steps.map((s): StepStatus => {
     const entry = entries.get(s.id);
     const resolved = resolveStep(s);
     const base = { id: s.id, story: s.story, title: s.title, transform: s.transform, drifted: [] as string[], undecided: resolved.kind === 'undecided', sizeImpact: s.sizeImpact };
-    if (entry) return { ...base, state: entry.state === 'applied' ? 'applied' : 'interrupted' };
+    if (entry) return { ...base, state: entry.state !== 'applied' ? 'interrupted' : absent.has(s.id) ? 'absent' : 'applied' };
     if (resolved.kind === 'skip') return { ...base, state: 'skipped' };
     const drifted = blocked ? [] : driftedFiles(ws, s.reads);
     blocked = true;
@@ -182,7 +185,12 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
   const journal = readJournal(root);
   refuseInterrupted(journal);
   const applied = new Set(journal.entries.map((e) => e.stepId));
-  if (applied.has(step.id)) throw new MigrateError('APPLY-002', `step '${step.id}' is already applied`, { hint: `revert it first: migrate revert ${step.id}` });
+  if (applied.has(step.id)) {
+    const gone = absentSteps(root, journal.entries).has(step.id);
+    throw new MigrateError('APPLY-002', `step '${step.id}' is ${gone ? 'journalled as applied, but its changes are gone from the files (a git reset or checkout?)' : 'already applied'}`, {
+      hint: gone ? "run 'migrate recover --sync' to forget it in the journal, then apply it again" : `revert it first: migrate revert ${step.id}`,
+    });
+  }
   const resolved = resolveStep(step);
   if (resolved.kind === 'undecided') throw undecidedError(step);
   if (resolved.kind === 'skip') return { stepId: step.id, changes: 0, notes: [], skipped: resolved.reason };
@@ -267,13 +275,25 @@ export async function revertStep(project: Project, stepId: string, opts: EngineO
     throw new MigrateError('APPLY-050', `step '${stepId}' is not applied`, { hint: "see 'migrate status'" });
   }
   opts.onProgress?.(`reverting ${stepId}`);
+  refuseAbsent(project.root, journal.entries.filter((e) => e.stepId === stepId));
   await withLock(project.root, async () => revertEntry(project.root, stepId, opts.writeFile));
   return { reverted: [stepId] };
+}
+
+/** APPLY-053 when some of `entries` are no longer in the work tree (they cannot be reverted). */
+function refuseAbsent(root: string, entries: readonly JournalEntry[]): void {
+  const gone = absentSteps(root, readJournal(root).entries);
+  const ids = entries.filter((e) => gone.has(e.stepId)).map((e) => e.stepId);
+  if (!ids.length) return;
+  throw new MigrateError('APPLY-053', `${ids.length} applied step(s) are no longer in the work tree (a git reset or checkout?): ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`, {
+    hint: "run 'migrate recover --sync' to forget them in the journal (then rollback/apply work again), or bring their commits back first (git reflog)",
+  });
 }
 
 /** Reverts entries (newest first) together: each file is written once (see revertEntries). */
 function revertNewestFirst(root: string, entries: readonly JournalEntry[], opts: EngineOptions): void {
   if (!entries.length) return;
+  refuseAbsent(root, entries);
   const ids = entries.map((e) => e.stepId);
   opts.onProgress?.(`reverting ${ids.length} step(s), newest first: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? `, … ${ids.at(-1)}` : ''}`);
   revertEntries(root, ids);
@@ -306,4 +326,19 @@ export async function rollback(project: Project, opts: EngineOptions = {}): Prom
 
 export async function recover(project: Project): Promise<{ action: RecoverAction; stepId?: string }> {
   return withLock(project.root, async () => recoverJournal(project.root));
+}
+
+/**
+ * `recover --sync`: forgets the journal entries whose changes are gone from the work tree (see
+ * treePresence.ts), newest first, so status, apply and rollback match the files again.
+ */
+export async function syncJournal(project: Project): Promise<{ forgotten: string[] }> {
+  return withLock(project.root, async () => {
+    const journal = readJournal(project.root);
+    refuseInterrupted(journal);
+    const gone = absentSteps(project.root, journal.entries);
+    const forgotten = journal.entries.filter((e) => gone.has(e.stepId)).map((e) => e.stepId).reverse();
+    if (forgotten.length) dropEntries(project.root, forgotten, 'absent');
+    return { forgotten };
+  });
 }

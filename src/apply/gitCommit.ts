@@ -1,5 +1,5 @@
 // `--commit`: one git commit per applied step, message `migrate(<story>): <title>` with a
-// `Migrate-Step: <id>` trailer. A dirty work tree is refused unless allowed; the engine's own
+// `Migrate-Step: <id>` trailer. A detached HEAD is refused; a dirty work tree unless allowed; the engine's own
 // .migrate/ folder never counts as dirty and is never committed.
 import { spawnSync } from 'node:child_process';
 import { MigrateError } from '../errors.ts';
@@ -11,7 +11,7 @@ function git(root: string, args: string[]): { ok: boolean; out: string; err: str
   return { ok: r.status === 0, out: r.stdout ?? '', err: r.stderr ?? String(r.error ?? ''), missing };
 }
 
-/** Throws when git is missing, the project is not in a repository, or (unless allowed) it is dirty. */
+/** Throws when git is missing, the project is not in a repository, HEAD is detached, or (unless allowed) it is dirty. */
 export function checkGitReady(root: string, opts: { allowDirty?: boolean }): void {
   const top = git(root, ['rev-parse', '--show-toplevel']);
   if (top.missing) {
@@ -22,6 +22,13 @@ export function checkGitReady(root: string, opts: { allowDirty?: boolean }): voi
   }
   if (git(root, ['check-ignore', '-q', '.']).ok) {
     throw new MigrateError('APPLY-061', `--commit: ${root} is ignored by the git repository at ${top.out.trim()}`, { hint: "give the project its own repository ('git init'), or apply without --commit" });
+  }
+  // On a detached HEAD the step commits would belong to no branch and be lost at the next checkout.
+  if (!git(root, ['symbolic-ref', '-q', 'HEAD']).ok) {
+    const at = git(root, ['rev-parse', '--short', 'HEAD']).out.trim();
+    throw new MigrateError('APPLY-064', `--commit: HEAD is detached${at ? ` (at ${at})` : ''}; the step commits would be on no branch`, {
+      hint: "create or switch to a branch first ('git switch -c migrate' or 'git switch <branch>'), or apply without --commit",
+    });
   }
   if (opts.allowDirty) return;
   const status = git(root, ['status', '--porcelain', '--', '.', `:(exclude)${MIGRATE_DIR}`]);

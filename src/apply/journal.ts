@@ -8,7 +8,8 @@
 //   {"v":1,"op":"commit","stepId","commit","at"} the git commit made for the step
 //   {"v":1,"op":"begin-revert","stepId","at"}    'pending-revert': the pre-images are being restored
 //   {"v":1,"op":"dropped","stepId","why","at"}   the entry is gone (reverted, a failed apply
-//                                                 restored, or recover rolled it back)
+//                                                 restored, recover rolled it back, or its
+//                                                 changes were absent from the tree: recover --sync)
 // readJournal replays the log into {version: 1, entries} (entries in apply order), validating
 // each record once. A state transition costs one append of its own record, whatever the
 // journal holds; the replayed state is cached per process (keyed by the log's inode, size,
@@ -71,14 +72,15 @@ export interface Journal {
 /** journal.json of older toolkit versions: the whole journal as one document. */
 const legacyJournalSchema = z.object({ version: z.literal(1), entries: z.array(entrySchema) });
 
-export type DropReason = 'reverted' | 'apply-failed' | 'recovered';
+/** 'absent': the step's changes were gone from the work tree (git reset, checkout) and `recover --sync` forgot it. */
+export type DropReason = 'reverted' | 'apply-failed' | 'recovered' | 'absent';
 
 const recordSchema = z.discriminatedUnion('op', [
   z.object({ v: z.literal(1), op: z.literal('entry'), entry: entrySchema }),
   z.object({ v: z.literal(1), op: z.literal('sealed'), stepId: z.string(), at: z.string() }),
   z.object({ v: z.literal(1), op: z.literal('commit'), stepId: z.string(), commit: z.string(), at: z.string() }),
   z.object({ v: z.literal(1), op: z.literal('begin-revert'), stepId: z.string(), at: z.string() }),
-  z.object({ v: z.literal(1), op: z.literal('dropped'), stepId: z.string(), why: z.enum(['reverted', 'apply-failed', 'recovered']), at: z.string() }),
+  z.object({ v: z.literal(1), op: z.literal('dropped'), stepId: z.string(), why: z.enum(['reverted', 'apply-failed', 'recovered', 'absent']), at: z.string() }),
 ]);
 type JournalRecord = z.infer<typeof recordSchema>;
 /** Every record is serialised with these keys first, so a torn record starts with them. */
@@ -175,7 +177,8 @@ function refusal(state: LogState, rec: JournalRecord): string | undefined {
     case 'begin-revert':
       return cur?.state === 'applied' ? undefined : `'begin-revert' for step '${id}', which is ${cur ? cur.state : 'not in the journal'}`;
     case 'dropped':
-      return cur && cur.state !== 'applied' ? undefined : `'dropped' for step '${id}', which is ${cur ? cur.state : 'not in the journal'}`;
+      // an applied entry is dropped directly only when its changes are gone from the tree (recover --sync)
+      return cur && (cur.state !== 'applied' || rec.why === 'absent') ? undefined : `'dropped' for step '${id}', which is ${cur ? cur.state : 'not in the journal'}`;
   }
 }
 

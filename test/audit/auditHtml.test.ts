@@ -14,7 +14,7 @@ const TMP = path.resolve(import.meta.dirname, '../tmp/audit-html');
 /** A small report with every section filled and a hostile string in it. */
 function sampleReport(): AuditHtmlInput {
   const mods = [
-    { name: 'data.enums', path: 'ao/data/enums.lua', bytes: 1200, processes: ['battle', 'pokemon'], requires: [] },
+    { name: 'data.enums', path: 'ao/data/enums.lua', bytes: 1200, gzipBytes: 480, processes: ['battle', 'pokemon'], requires: [] },
     { name: 'rng.battle-rng', path: 'ao/rng/battle-rng.lua', bytes: 800, processes: ['battle', 'pokemon'], requires: ['data.enums'] },
     { name: 'battle.handler', path: 'ao/battle/handler.lua', bytes: 2500, processes: ['battle'], requires: ['rng.battle-rng', 'data.enums'] },
     { name: 'battle.main', path: 'ao/battle/main.lua', bytes: 900, processes: ['battle'], requires: ['battle.handler'] },
@@ -39,7 +39,7 @@ function sampleReport(): AuditHtmlInput {
         processes: ['battle', 'pokemon'],
         diffs: [{ from: 'ao/battle/main.lua', to: 'ao/pokemon/main.lua', similarity: 0.875, patch: '--- a\n+++ b\n@@ -1,2 +1,2 @@\n-  ["\\n"] = "\\\\n",\n+  -- no escapes\n' }],
       },
-      { kind: 'exact-file', similarity: 1, members: [{ path: 'a.lua', startLine: 1, endLine: 9, bytes: 99 }, { path: 'b.lua', startLine: 1, endLine: 9, bytes: 99 }], processes: ['battle'] },
+      { kind: 'exact-file', similarity: 1, members: [{ path: 'a.lua', name: 'a.lua', startLine: 1, endLine: 9, bytes: 99 }, { path: 'b.lua', name: 'b.lua', startLine: 1, endLine: 9, bytes: 99 }], processes: ['battle'] },
     ],
     problems: [{ kind: 'parse-error', path: 'ao/broken.lua', line: 4, column: 15, message: "<expression> expected near '='" }],
     split: { runtimeBytes: 2000, reductionPercent: 24.7, shells: [{ name: 'battle', bytes: 3400 }, { name: 'pokemon', bytes: 700 }] },
@@ -80,27 +80,39 @@ describe('audit.html in headless Chromium', () => {
     // The hostile project name stays text.
     expect(await page.locator('h1').textContent()).toContain('</script><b>x</b>');
 
-    // Treemap: one per process; zooming into 'shared' shows its folders, the crumb zooms out.
+    // Treemap: one per process, drawn down to the modules; clicking the 'shared' group (its
+    // header strip: the middle is covered by its folders) zooms in, the crumb zooms out.
     const card = page.locator('.treemap-card[data-process="battle"]');
     expect(await card.getAttribute('data-zoom')).toBe('battle');
-    await card.locator('rect[data-node="shared"]').first().click({ force: true });
+    expect(await card.locator('rect[data-node="battle.handler"]').count()).toBe(1);
+    await card.locator('rect[data-node="shared"]').first().click({ force: true, position: { x: 6, y: 6 } });
     expect(await card.getAttribute('data-zoom')).toBe('battle/shared');
     expect(await card.locator('rect[data-node="data.enums"]').count()).toBe(1);
     expect(await card.locator('rect[data-node="battle.handler"]').count()).toBe(0);
     await card.locator('.crumbs a').first().click();
     expect(await card.getAttribute('data-zoom')).toBe('battle');
+    // raw and gzip size in the tooltip (and on the label when it fits)
+    expect(await card.locator('rect[data-node="data.enums"] title').textContent()).toBe('data.enums\n1,200 bytes (1.2 KB)\ngzip 480 bytes (480 B)\nao/data/enums.lua');
+    expect(await card.locator('g[data-node="data.enums"] text').allTextContents()).toEqual(['enums  1.2 KB \u00b7 gzip 480 B']);
 
     // Duplicates: both findings, similarity, the diff lines coloured.
     expect(await page.locator('.dup').count()).toBe(2);
     expect(await page.locator('.dup[data-kind=near] [data-field=similarity]').textContent()).toBe('87.5 %');
     expect(await page.locator('.dup[data-kind=near] pre .del').count()).toBe(1);
     expect(await page.locator('.dup[data-kind=near] pre .add').count()).toBe(1);
+    // a whole-file copy is named by its path once, a function copy by path and name
+    expect(await page.locator('.dup[data-kind=exact-file] td').first().textContent()).toBe('a.lua');
+    expect(await page.locator('.dup[data-kind=near] td').first().textContent()).toBe('ao/battle/main.lua');
     await page.selectOption('#dup-filter', 'exact-file');
     expect(await page.locator('.dup[data-kind=near]').isVisible()).toBe(false);
 
     // Graph: every closure module drawn, edges counted; switching process redraws.
     expect(await page.locator('svg.graph rect[data-node]').count()).toBe(4);
     expect(await page.locator('[data-field=graph-size]').textContent()).toContain('4 modules, 4 require edges');
+    expect(await page.locator('.graph-key .item').count()).toBe(4);
+    const graphLabels = await page.locator('svg.graph text').allTextContents();
+    expect(graphLabels.filter((t) => t.startsWith('\u2026'))).toEqual([]);
+    expect(graphLabels).toContain('rng.battle-rng');
     await page.selectOption('#graph-process', 'pokemon');
     expect(await page.locator('svg.graph rect[data-node]').count()).toBe(3);
 

@@ -52,7 +52,7 @@ export const command: CommandSpec = {
     try {
       mkdirSync(outDir, { recursive: true });
       writeFileSync(path.join(outDir, 'audit.json'), `${JSON.stringify(report, null, 2)}\n`);
-      writeFileSync(path.join(outDir, 'audit.html'), renderAuditHtml(report));
+      writeFileSync(path.join(outDir, 'audit.html'), renderAuditHtml(report, { root: project.root }));
     } catch (e) {
       throw new MigrateError('CLI-020', `cannot write the audit reports to ${outDir}: ${(e as Error).message}`, {
         location: { file: outDir },

@@ -1,7 +1,9 @@
 // `migrate recover`: finishes what an interrupted apply or revert left: every file back to
-// before the step (or after it, when every post-image was already written). Exit 0.
+// before the step (or after it, when every post-image was already written). `--sync` instead
+// forgets the applied steps whose changes are gone from the work tree (git reset, checkout),
+// which `status` shows as 'absent'. Exit 0.
 import type { CommandSpec } from '../command.ts';
-import { recover } from '../../apply/engine.ts';
+import { recover, syncJournal } from '../../apply/engine.ts';
 import { projectOf } from '../../apply/commandSupport.ts';
 
 const said: Record<string, string> = {
@@ -14,9 +16,22 @@ const said: Record<string, string> = {
 export const command: CommandSpec = {
   name: 'recover',
   summary: 'Bring an interrupted apply or revert back to a whole state (before or after the step).',
-  usage: ['Usage: migrate recover [--json] [--project <dir>]', '', 'Exit codes: 0 recovered or nothing to do, 2 error.'].join('\n'),
-  options: {},
+  usage: [
+    'Usage: migrate recover [--sync] [--json] [--project <dir>]',
+    '',
+    '  --sync   forget the applied steps whose changes are no longer in the files (after a',
+    "           'git reset --hard' or a checkout; 'migrate status' shows them as absent)",
+    'Exit codes: 0 recovered, synced or nothing to do, 2 error.',
+  ].join('\n'),
+  options: { sync: { type: 'boolean' } },
   async run(args, io) {
+    if (args.values.sync) {
+      const s = await syncJournal(projectOf(args, io));
+      if (args.values.json) io.out(JSON.stringify(s));
+      else if (!s.forgotten.length) io.out('the journal matches the work tree: every applied step is in the files');
+      else io.out(`forgot ${s.forgotten.length} step(s) no longer in the work tree: ${s.forgotten.join(', ')}\nthey are pending again: 'migrate status', 'migrate apply <step>'`);
+      return 0;
+    }
     const r = await recover(projectOf(args, io));
     if (args.values.json) io.out(JSON.stringify(r));
     else io.out(`${said[r.action]}${r.stepId ? ` ${r.stepId}` : ''}`);

@@ -1,11 +1,13 @@
 # Drives a command through a pseudo-terminal: argv[1] is a JSON file
-# {"cmd": [...], "cwd": "...", "steps": [[wait_for_text, keys_to_send], ...]}.
+# {"cmd": [...], "cwd": "...", "steps": [[wait_for_text, keys_to_send], ...], "rows"?, "cols"?, "env"?}.
 # Prints the whole (ANSI-stripped) transcript, then "EXIT <code>". Fails on a 30 s wait.
-import json, os, pty, re, select, subprocess, sys, time
+import fcntl, json, os, pty, re, select, struct, subprocess, sys, termios, time
 
 spec = json.load(open(sys.argv[1]))
 master, slave = pty.openpty()
-env = dict(os.environ, TERM="xterm", COLUMNS="120", LINES="40")
+rows, cols = spec.get("rows", 40), spec.get("cols", 120)
+fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+env = dict(os.environ, TERM="xterm", COLUMNS=str(cols), LINES=str(rows), **spec.get("env", {}))
 proc = subprocess.Popen(spec["cmd"], cwd=spec["cwd"], stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
 os.close(slave)
 ansi = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
