@@ -9,6 +9,7 @@ import { moduleNameForPath } from '../src/graph/requireGraph.ts';
 import { callersOf, transform as mergeExactCopies } from '../transforms/lua/merge-exact-copies.ts';
 import { aliasCallers, transform as moveToRuntime } from '../transforms/lua/move-to-runtime.ts';
 import { orderFolders } from './lib/folderOrder.ts';
+import { rootRelative } from '../transforms/lua/lib/modulePaths.ts';
 import { transform as writeManifest } from '../transforms/lua/write-runtime-manifest.ts';
 import { transform as extractInline } from '../transforms/lua/extract-inline-duplicate.ts';
 import { inlineDuplicateGroups } from './lib/inlineDuplicates.ts';
@@ -127,7 +128,7 @@ export function sharedByFolder(sim: EpicSimulation): Map<string, string[]> {
     if (n < sim.config.runtime.shareThreshold || entries.has(file) || isRuntimePath(sim.config, file)) continue;
     const name = moduleNameForPath(sim.config, file);
     if (!name) continue;
-    const folder = file.slice(0, file.lastIndexOf('/'));
+    const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.';
     folders.set(folder, [...(folders.get(folder) ?? []), name]);
   }
   return folders;
@@ -140,7 +141,7 @@ export function planSharedMoves(sim: EpicSimulation, aliasesOf: (name: string) =
     const folder = group.join(' + ');
     const aliases = modules.flatMap((m) => aliasesOf(m).map((a) => ({ name: a, of: m })));
     sim.run({
-      id: `36.1-move-${group.map((f) => slug(f.slice(sim.config.sourceRoot.length + 1))).join('-and-')}`,
+      id: `36.1-move-${group.map((f) => (slug(f === '.' ? '' : (rootRelative(sim.config, f) ?? f)) || 'root')).join('-and-')}`,
       story: '36.1',
       title: `Move ${modules.length} shared module(s) of ${folder} to the runtime`,
       description: `Used by ${sim.config.runtime.shareThreshold}+ processes: ${modules.join(', ')}.${group.length > 1 ? ' These folders require each other, so they move together.' : ''}`,

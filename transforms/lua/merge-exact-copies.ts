@@ -13,6 +13,7 @@ import type { Tree } from '../../src/stage/tree.ts';
 import { editRequireSites, requiredNamesByFile } from './lib/rewriteRequires.ts';
 import { moveModulesToRuntime } from './move-to-runtime.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
+import { pathForName, patternOf } from './lib/modulePaths.ts';
 
 const paramsSchema = z.object({
   canonical: z.string().min(1),
@@ -68,11 +69,11 @@ export const transform: Transform<Params> = {
     const at = resolveModule(config, tree, target);
     if (!at) return;
     const bytes = tree.read(at)!;
-    const original = `${config.sourceRoot}/${at.slice(config.runtime.dir.length + 1)}`;
-    const pattern = original.endsWith('/init.lua') ? '?/init.lua' : '?.lua';
+    const pattern = patternOf(config, at, target) ?? config.patterns[0]!;
+    const original = pathForName(config, params.canonical, pattern);
     const paths = new Map<string, string>([[params.canonical, original]]);
     for (const copy of params.copies) {
-      const p = `${config.sourceRoot}/${pattern.replace('?', copy.split('.').join('/'))}`;
+      const p = pathForName(config, copy, pattern);
       paths.set(copy, p);
       if (!tree.exists(p)) tree.write(p, bytes);
     }

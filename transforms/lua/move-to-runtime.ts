@@ -11,6 +11,7 @@ import { luaFiles, luaFilesRequiring, runtimePrefix } from './lib/luaProject.ts'
 import { moduleNameForPath, resolveModule } from '../../src/graph/requireGraph.ts';
 import { editRequireSites, moveFile, renameRequires, requiredNamesByFile } from './lib/rewriteRequires.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
+import { expectedRuntimeDir, renamedPath } from './lib/modulePaths.ts';
 
 const paramsSchema = z.object({
   modules: z.array(z.string().min(1)).min(1),
@@ -21,14 +22,13 @@ const paramsSchema = z.object({
 });
 export type MoveToRuntimeParams = z.input<typeof paramsSchema>;
 
-/** Where module `name` (now at `from`) lives in the runtime folder: same relative layout. */
-export function runtimePathFor(config: ProjectConfig, from: string): string {
-  const rel = from.slice(config.sourceRoot.length + 1);
-  return `${config.runtime.dir}/${rel}`;
+/** Where module `name` (now at `from`) lives in the runtime folder: `runtime.<name>` under the same pattern. */
+export function runtimePathFor(config: ProjectConfig, from: string, name: string): string {
+  return renamedPath(config, from, name, `${runtimePrefix(config)}${name}`);
 }
 
 export function checkRuntimeLayout(config: ProjectConfig): void {
-  const expected = `${config.sourceRoot}/${config.runtime.namespace}`;
+  const expected = expectedRuntimeDir(config);
   if (config.runtime.dir !== expected) {
     throw new MigrateError('PLAN-201', `runtime.dir ${config.runtime.dir} does not match sourceRoot/namespace (${expected})`, {
       hint: `set runtime.dir to "${expected}" so that runtime.<name> resolves through the same patterns`,
@@ -46,7 +46,7 @@ export function moveModulesToRuntime(tree: Tree, config: ProjectConfig, modules:
     const from = resolveModule(config, tree, name);
     const target = `${ns}${name}`;
     if (from) {
-      const to = runtimePathFor(config, from);
+      const to = runtimePathFor(config, from, name);
       if (tree.exists(to)) {
         throw new MigrateError('PLAN-203', `cannot move ${from}: ${to} already exists`, {
           location: { file: from },
@@ -87,7 +87,7 @@ export const transform: Transform<z.output<typeof paramsSchema>> = {
     for (const name of params.modules) {
       const at = resolveModule(ctx.config, tree, `${ns}${name}`);
       if (at) {
-        const original = `${ctx.config.sourceRoot}/${at.slice(ctx.config.runtime.dir.length + 1)}`;
+        const original = renamedPath(ctx.config, at, `${ns}${name}`, name);
         moveFile(tree, at, original);
         if (moduleNameForPath(ctx.config, original) !== name) ctx.report(`moved back ${original} (name ${name})`);
       }

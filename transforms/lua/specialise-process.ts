@@ -12,6 +12,7 @@ import { moduleNameForPath, resolveModule } from '../../src/graph/requireGraph.t
 import { normaliseRoot } from '../../src/graph/luaFiles.ts';
 import { moveFile, renameRequires } from './lib/rewriteRequires.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
+import { renamedPath } from './lib/modulePaths.ts';
 
 const paramsSchema = z.object({
   process: z.string().min(1),
@@ -47,8 +48,9 @@ export function specialisationOf(tree: Tree, config: ProjectConfig, processName:
   return { exclusive, unreachable };
 }
 
-const targetOf = (config: ProjectConfig, processName: string, from: string): string =>
-  `${home(config, processName).dir}/${from.slice(config.sourceRoot.length + 1)}`;
+/** Where module `name` (at `from`) goes in the process's tree: `<process prefix><name>`, same pattern. */
+const targetOf = (config: ProjectConfig, processName: string, from: string, name: string): string =>
+  renamedPath(config, from, name, `${home(config, processName).prefix}${name}`);
 
 export const transform: Transform<Params> = {
   id: 'lua/specialise-process',
@@ -64,7 +66,7 @@ export const transform: Transform<Params> = {
     for (const name of modules) {
       const from = resolveModule(config, tree, name);
       if (!from) continue; // already moved
-      const to = targetOf(config, params.process, from);
+      const to = targetOf(config, params.process, from, name);
       if (tree.exists(to)) {
         throw new MigrateError('PLAN-208', `cannot move ${from} into ${params.process}: ${to} exists`, { location: { file: to }, hint: 'rename one of the two modules first' });
       }
@@ -86,7 +88,7 @@ export const transform: Transform<Params> = {
     for (const name of params.modules) {
       const at = resolveModule(config, tree, `${h.prefix}${name}`);
       if (!at) continue;
-      moveFile(tree, at, `${config.sourceRoot}/${at.slice(h.dir.length + 1)}`);
+      moveFile(tree, at, renamedPath(config, at, `${h.prefix}${name}`, name));
       back.set(`${h.prefix}${name}`, name);
     }
     renameRequires(tree, config, (n) => back.get(n), luaFilesRequiring(tree, config, back.keys()));
