@@ -5,22 +5,23 @@
 import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
 import type { Workspace } from '../../../src/stage/tree.ts';
 import { isBuiltin, patternMatches, resolveModule } from '../../../src/graph/requireGraph.ts';
-import { luaFileFacts, normaliseRoot } from '../../../src/graph/luaFiles.ts';
+import { isExcluded, luaFileFacts, normaliseRoot } from '../../../src/graph/luaFiles.ts';
 import { RequireNameIndex, requireIndexOf } from '../../../src/graph/requireNameIndex.ts';
 
 /**
- * Every Lua source the codemods edit. Unlike the graph's listLuaFiles this ignores
- * config.exclude on purpose: excluded tests still require the modules that move, so their
- * requires are rewritten too. Build output and node_modules are never edited.
+ * Every Lua source the codemods edit: under sourceRoot and not matched by config.exclude (a
+ * committed build, vendored code or a test suite stays byte-identical). Code outside this set
+ * that requires a module that moves keeps working through a forwarding module at the old path
+ * (lib/forwarders.ts).
  */
 export function luaFiles(ws: Workspace, config: ProjectConfig): string[] {
   return ws.list(normaliseRoot(config.sourceRoot)).filter((p) => isEditedLua(config, p));
 }
 
-/** A path luaFiles lists (under sourceRoot, .lua, not build output, not node_modules). */
-function isEditedLua(config: ProjectConfig, p: string): boolean {
+/** A path luaFiles lists (under sourceRoot, .lua, not excluded, not build output, not node_modules). */
+export function isEditedLua(config: ProjectConfig, p: string): boolean {
   const root = normaliseRoot(config.sourceRoot);
-  return (!root || p.startsWith(`${root}/`)) && p.endsWith('.lua') && !p.startsWith(`${config.buildDir}/`) && !p.includes('/node_modules/');
+  return (!root || p.startsWith(`${root}/`)) && p.endsWith('.lua') && !p.includes('/node_modules/') && !p.startsWith('node_modules/') && !isExcluded(config, p);
 }
 
 /**
