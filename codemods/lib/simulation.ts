@@ -64,6 +64,14 @@ export class EpicSimulation {
   /** Real path -> the other paths the snapshot holds the same file under (symlinked folders). */
   private readonly aliasesOf = new Map<string, string[]>();
 
+  /** Plan-level notes: what the planner left out and why (printed by `migrate plan`). */
+  readonly notes: string[] = [];
+
+  /** The other paths (through symlinked folders) the file at real path `real` is reached by. */
+  linkedPaths(real: string): string[] {
+    return (this.aliasesOf.get(real) ?? []).filter((p) => this.base.exists(p));
+  }
+
   /**
    * Removes a file from the base under every path it has: on disk, moving or deleting a file
    * makes it vanish from every symlinked folder that showed it.

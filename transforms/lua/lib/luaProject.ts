@@ -15,13 +15,17 @@ import { RequireNameIndex, requireIndexOf } from '../../../src/graph/requireName
  * (lib/forwarders.ts).
  */
 export function luaFiles(ws: Workspace, config: ProjectConfig): string[] {
-  return ws.list(normaliseRoot(config.sourceRoot)).filter((p) => isEditedLua(config, p));
+  const under = ws.list(normaliseRoot(config.sourceRoot)).filter((p) => isEditedLua(config, p));
+  // Entries outside the source root (a cron process next to src/) require the same modules.
+  const outside = config.processes.map((p) => p.entry).filter((e) => !under.includes(e) && ws.exists(e) && isEditedLua(config, e));
+  return outside.length ? [...new Set([...under, ...outside])].sort() : under;
 }
 
-/** A path luaFiles lists (under sourceRoot, .lua, not excluded, not build output, not node_modules). */
+/** A path luaFiles lists (under sourceRoot or a process entry; .lua; not excluded, not build output, not node_modules). */
 export function isEditedLua(config: ProjectConfig, p: string): boolean {
   const root = normaliseRoot(config.sourceRoot);
-  return (!root || p.startsWith(`${root}/`)) && p.endsWith('.lua') && !p.includes('/node_modules/') && !p.startsWith('node_modules/') && !isExcluded(config, p);
+  const inScope = !root || p.startsWith(`${root}/`) || config.processes.some((proc) => proc.entry === p);
+  return inScope && p.endsWith('.lua') && !p.split('/').includes('node_modules') && !isExcluded(config, p);
 }
 
 /**
