@@ -68,7 +68,7 @@ export function moduleRefs(bytes: Buffer, file: string): ModuleRef[] {
 
 /**
  * Renames the module-name references of `files` through `rename` (undefined: unchanged).
- * Refuses (PLAN-210, file:line:col) a member-form reference that would have to change, before
+ * Refuses (PLAN-230, file:line:col) a member-form reference that would have to change, before
  * anything is staged for that file.
  */
 export function renameModuleRefs(tree: Tree, files: Iterable<string>, rename: (name: string) => string | undefined): number {
@@ -82,7 +82,7 @@ export function renameModuleRefs(tree: Tree, files: Iterable<string>, rename: (n
       const to = rename(ref.name);
       if (to === undefined || to === ref.name) continue;
       if (ref.form === 'member') {
-        throw new MigrateError('PLAN-210', `${file}:${ref.line}:${ref.column}: package.${ref.table}.${ref.name} names module '${ref.name}', which this step renames to '${to}'; the field form cannot hold a dotted name`, {
+        throw new MigrateError('PLAN-230', `package.${ref.table}.${ref.name} names module '${ref.name}', which this step renames to '${to}'; the field form cannot hold a dotted name`, {
           location: { file, line: ref.line, column: ref.column },
           hint: `write it as package.${ref.table}["${ref.name}"] (the step then rewrites it), then run 'migrate plan' again`,
         });

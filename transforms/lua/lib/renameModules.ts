@@ -18,14 +18,14 @@ export interface RenameOptions {
   ambiguous?: ReadonlySet<string>;
 }
 
-/** Refuses (PLAN-211) a string reference to an ambiguous name, naming file:line:col. */
+/** Refuses (PLAN-231) a string reference to an ambiguous name, naming file:line:col. */
 function refuseAmbiguousRefs(tree: Tree, files: readonly string[], ambiguous: ReadonlySet<string>, renames: ReadonlyMap<string, string>): void {
   if (!ambiguous.size) return;
   for (const file of files) {
     const bytes = tree.read(file);
     const ref = bytes && moduleRefs(bytes, file).find((r) => ambiguous.has(r.name));
     if (!ref) continue;
-    throw new MigrateError('PLAN-211', `${file}:${ref.line}:${ref.column}: package.${ref.table}["${ref.name}"] names '${ref.name}', which this step merges into '${renames.get(ref.name)}' together with other names; undoing it could not tell which name the string had`, {
+    throw new MigrateError('PLAN-231', `package.${ref.table}["${ref.name}"] names '${ref.name}', which this step merges into '${renames.get(ref.name)}' together with other names; undoing it could not tell which name the string had`, {
       location: { file, line: ref.line, column: ref.column },
       hint: `use the module's canonical name in that string (the step then rewrites it exactly), then run 'migrate plan' again`,
     });
