@@ -51,7 +51,10 @@ export function closureProblems(config: ProjectConfig, ws: Workspace): Map<strin
   return out;
 }
 
-/** A problem's identity across a step: the process, the kind and the require name (paths move). */
+/**
+ * A problem's identity across a step: its kind and the require name (files move, so paths and
+ * lines do not identify it). GraphProblem carries the name only in its message (`require("x") ...`).
+ */
 const keyOf = (p: GraphProblem): string => `${p.kind}:${/require\("([^"]*)"\)/.exec(p.message)?.[1] ?? p.path}`;
 
 /**

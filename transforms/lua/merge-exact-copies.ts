@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { MigrateError } from '../../src/errors.ts';
 import type { Transform } from '../../src/transform/types.ts';
-import { luaFiles, luaFilesRequiring, runtimePrefix } from './lib/luaProject.ts';
+import { luaFiles, runtimePrefix } from './lib/luaProject.ts';
 import { resolveModule } from '../../src/graph/requireGraph.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Tree } from '../../src/stage/tree.ts';
