@@ -9,12 +9,13 @@ import { moduleNameForPath } from '../src/graph/resolveRequire.ts';
 import { callersOf, transform as mergeExactCopies } from '../transforms/lua/merge-exact-copies.ts';
 import { aliasCallers, transform as moveToRuntime } from '../transforms/lua/move-to-runtime.ts';
 import { orderFolders } from './lib/folderOrder.ts';
+import { rootRelative } from '../transforms/lua/lib/modulePaths.ts';
 import { transform as writeManifest } from '../transforms/lua/write-runtime-manifest.ts';
 import { transform as extractInline } from '../transforms/lua/extract-inline-duplicate.ts';
 import { inlineDuplicateGroups } from './lib/inlineDuplicates.ts';
 import { transform as extractFunctionClone } from '../transforms/lua/extract-function-clone.ts';
 import { functionUnits, type FunctionUnit } from '../transforms/lua/lib/functionClones.ts';
-import { luaFileFacts } from '../src/graph/luaFiles.ts';
+import { isExcluded, luaFileFacts } from '../src/graph/luaFiles.ts';
 import { asNode } from '../src/parse/luaAst.ts';
 import type { Transform } from '../src/transform/types.ts';
 
@@ -123,11 +124,22 @@ export function sharedByFolder(sim: EpicSimulation): Map<string, string[]> {
   for (const closure of closures.values()) for (const f of closure) users.set(f, (users.get(f) ?? 0) + 1);
   const entries = new Set(sim.config.processes.map((p) => p.entry));
   const folders = new Map<string, string[]>();
-  for (const [file, n] of [...users].sort((a, b) => a[0].localeCompare(b[0]))) {
-    if (n < sim.config.runtime.shareThreshold || entries.has(file) || isRuntimePath(sim.config, file)) continue;
-    const name = moduleNameForPath(sim.config, file);
-    if (!name) continue;
-    const folder = file.slice(0, file.lastIndexOf('/'));
+  for (const [real, n] of [...users].sort((a, b) => a[0].localeCompare(b[0]))) {
+    if (n < sim.config.runtime.shareThreshold || entries.has(real) || isRuntimePath(sim.config, real)) continue;
+    const why = `${real} is used by ${n} processes but stays bundled in each`;
+    if (isExcluded(sim.config, real)) {
+      sim.notes.push(`${why}: the config's "exclude" matches it (excluded files are never moved or rewritten)`);
+      continue;
+    }
+    // A file reached through a symlinked folder: its real path may lie outside the source root,
+    // its linked path inside; it is one module either way, moved by the path that has a name.
+    const file = [real, ...sim.linkedPaths(real)].find((p) => moduleNameForPath(sim.config, p) && !isExcluded(sim.config, p));
+    if (!file) {
+      sim.notes.push(`${why}: no path of it under the source root ${sim.config.sourceRoot} has a require name (patterns ${sim.config.patterns.join(', ')}); set sourceRoot to a folder that holds it`);
+      continue;
+    }
+    const name = moduleNameForPath(sim.config, file)!;
+    const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.';
     folders.set(folder, [...(folders.get(folder) ?? []), name]);
   }
   return folders;
@@ -140,7 +152,7 @@ export function planSharedMoves(sim: EpicSimulation, aliasesOf: (name: string) =
     const folder = group.join(' + ');
     const aliases = modules.flatMap((m) => aliasesOf(m).map((a) => ({ name: a, of: m })));
     sim.run({
-      id: `36.1-move-${group.map((f) => slug(f.slice(sim.config.sourceRoot.length + 1))).join('-and-')}`,
+      id: `36.1-move-${group.map((f) => (slug(f === '.' ? '' : (rootRelative(sim.config, f) ?? f)) || 'root')).join('-and-')}`,
       story: '36.1',
       title: `Move ${modules.length} shared module(s) of ${folder} to the runtime`,
       description: `Used by ${sim.config.runtime.shareThreshold}+ processes: ${modules.join(', ')}.${group.length > 1 ? ' These folders require each other, so they move together.' : ''}`,

@@ -40,6 +40,7 @@ const catalogue = {
   'PLAN-206': { meaning: 'The inverse of lua/specialise-process was called without the moved module list.' },
   'PLAN-207': { meaning: 'A file planned as an exact copy is no longer one.', hint: "run 'migrate plan' again" },
   'PLAN-208': { meaning: "A module cannot move into a process's folder: the destination exists." },
+  'PLAN-209': { meaning: 'A file to move is not loaded by the module name the plan gives it.', hint: "run 'migrate plan' again" },
   'PLAN-210': { meaning: 'A planned inline block lies outside its file.', hint: "run 'migrate plan' again" },
   'PLAN-211': { meaning: 'A planned inline block is not made of whole top-level statements.' },
   'PLAN-212': { meaning: 'A planned inline block uses something that cannot move into a module (varargs, goto, return).' },
@@ -54,6 +55,8 @@ const catalogue = {
   'PLAN-223': { meaning: 'The copies of a function-clone step are no longer identical.', hint: "run 'migrate plan' again" },
   'PLAN-224': { meaning: 'A cloned function refers to itself by a name that would not survive the move.' },
   'PLAN-225': { meaning: 'The inverse of lua/extract-function-clone found a module it did not write.' },
+  'PLAN-230': { meaning: 'A module name held in a field form (package.loaded.x) cannot follow a move to a dotted name.', hint: 'write it as package.loaded["x"], or keep the module apart' },
+  'PLAN-231': { meaning: 'A string names an alias or a merged copy of a moved module, so the inverse could not tell which name it had.' },
   // the staged tree
   'STAGE-001': { meaning: 'A path leaves the project.' },
   // the engine: apply, revert, recover, git
@@ -65,6 +68,8 @@ const catalogue = {
   'APPLY-021': { meaning: 'Files changed since the dry run that was saved.', hint: "run 'migrate dry-run <step> --save' again" },
   'APPLY-022': { meaning: 'The step would now change something other than the saved dry run.', hint: "run 'migrate dry-run <step> --save' again" },
   'APPLY-030': { meaning: 'The step would change read-only files.', hint: 'make them writable (chmod u+w) and apply again' },
+  'APPLY-031': { meaning: 'The step would change a file matched by the config exclude globs (build output, vendored code, tests).' },
+  'APPLY-032': { meaning: 'After the step a process would no longer resolve (an unresolved require or a missing entry); nothing was written.' },
   'APPLY-040': { meaning: 'Writing a step failed; the step was rolled back from the journal.' },
   'APPLY-050': { meaning: 'The step to revert is not applied.' },
   'APPLY-051': { meaning: 'Files changed since the step was applied, so it cannot be reverted exactly.' },

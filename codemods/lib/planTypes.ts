@@ -39,4 +39,6 @@ export interface Plan {
   baseline: Record<string, number>;
   budgets: { runtimeBytes: number; shellBytes: number };
   steps: PlanStep[];
+  /** What the planner left out and why (e.g. a shared module it cannot move). */
+  notes?: string[];
 }

@@ -45,7 +45,11 @@ export class EpicSimulation {
     readonly canonical: (p: string) => string = (p) => p,
   ) {
     const paths = base.list();
-    this.base = new MemoryWorkspace({}, base.root);
+    this.base = new MemoryWorkspace({}, base.root, canonical);
+    for (const p of paths) {
+      const real = canonical(p);
+      if (real !== p) this.aliasesOf.set(real, [...(this.aliasesOf.get(real) ?? []), p]);
+    }
     for (const p of paths) this.base.set(p, base.read(p)!, base.mode(p));
     this.tree = createTree(this.base);
     this.incremental = paths.every((p) => canonical(p) === p);
@@ -57,12 +61,32 @@ export class EpicSimulation {
     return this.closureSizes.sizes;
   }
 
+  /** Real path -> the other paths the snapshot holds the same file under (symlinked folders). */
+  private readonly aliasesOf = new Map<string, string[]>();
+
+  /** Plan-level notes: what the planner left out and why (printed by `migrate plan`). */
+  readonly notes: string[] = [];
+
+  /** The other paths (through symlinked folders) the file at real path `real` is reached by. */
+  linkedPaths(real: string): string[] {
+    return (this.aliasesOf.get(real) ?? []).filter((p) => this.base.exists(p));
+  }
+
+  /**
+   * Removes a file from the base under every path it has: on disk, moving or deleting a file
+   * makes it vanish from every symlinked folder that showed it.
+   */
+  private removeEverywhere(p: string): void {
+    const real = this.canonical(p);
+    for (const q of new Set([p, real, ...(this.aliasesOf.get(real) ?? [])])) this.base.remove(q);
+  }
+
   /** Folds a step's changes into the base and brings the sizes up to date. */
   private fold(changes: FileChange[]): Sizes {
     for (const c of changes) {
-      if (c.kind === 'delete') this.base.remove(c.path);
+      if (c.kind === 'delete') this.removeEverywhere(c.path);
       else if (c.kind === 'move') {
-        this.base.remove(c.from);
+        this.removeEverywhere(c.from);
         this.base.set(c.to, c.after, c.mode);
       } else this.base.set(c.path, c.after, c.mode);
     }

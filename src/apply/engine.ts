@@ -21,6 +21,7 @@ import { renderDiff, toGitPatch } from './unifiedDiff.ts';
 import { runEnsureBaseline } from './hooks.ts';
 import { withLock } from './lock.ts';
 import { absentSteps } from './treePresence.ts';
+import { ClosureGuard, refuseExcludedChanges, stageChanges } from './stepGuards.ts';
 
 export interface EngineOptions {
   /** Plan name (migration-plans/<name>.plan.json); default: the only plan, or 'epic'. */
@@ -129,6 +130,7 @@ export async function dryRun(project: Project, stepIds: string[] | 'all', opts: 
   const out: DryRunStep[] = [];
   const saved: Parameters<typeof saveDryRunSteps>[1] = {};
   let stoppedAt: string | undefined;
+  const guard = new ClosureGuard(project.config);
   for (const [i, step] of chosen.entries()) {
     opts.onProgress?.(`[${i + 1}/${chosen.length}] ${step.id}`);
     const resolved = resolveStep(step);
@@ -137,19 +139,13 @@ export async function dryRun(project: Project, stepIds: string[] | 'all', opts: 
       break;
     }
     const r = await computeStepChanges(step, net, project.config);
+    // A dry run shows what apply would do, so it refuses what apply would refuse.
+    refuseExcludedChanges(step.id, r.changes, project.config);
+    guard.written(guard.check(step.id, net, r.changes));
     out.push({ id: step.id, story: step.story, title: step.title, changes: r.changes, notes: r.notes, skipped: r.resolved.kind === 'skip' ? r.resolved.reason : undefined });
     saved[step.id] = { changesetHash: changesetHash(r.changes), reads: r.reads, savedAt: new Date().toISOString(), chained: i > 0 };
     // The next step sees this one's result.
-    for (const c of r.changes) {
-      if (c.kind === 'delete') net.delete(c.path);
-      else if (c.kind === 'move') {
-        net.rename(c.from, c.to);
-        net.write(c.to, c.after);
-      } else {
-        net.write(c.path, c.after);
-        if (c.mode !== undefined) net.setMode(c.path, c.mode);
-      }
-    }
+    stageChanges(net, r.changes);
   }
   if (opts.save) saveDryRunSteps(project.root, saved);
   const diffText = out
@@ -176,11 +172,11 @@ export interface ApplyResult {
 
 export async function applyStep(project: Project, stepId: string, opts: ApplyOptions = {}): Promise<ApplyResult> {
   const { plan } = await loadPlanFile(project.root, opts.plan);
-  return withLock(project.root, () => applyPlanStep(project, plan, findStep(plan, stepId), opts, new SessionWorkspace(project.root)));
+  return withLock(project.root, () => applyPlanStep(project, plan, findStep(plan, stepId), opts, new SessionWorkspace(project.root), new ClosureGuard(project.config)));
 }
 
-/** `disk`: the run's view of the project (one session for every step of `apply --all`). */
-async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts: ApplyOptions, disk: SessionWorkspace): Promise<ApplyResult> {
+/** `disk`: the run's view of the project and `guard` its closure check (one of each for every step of `apply --all`). */
+async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts: ApplyOptions, disk: SessionWorkspace, guard: ClosureGuard): Promise<ApplyResult> {
   const root = project.root;
   const journal = readJournal(root);
   refuseInterrupted(journal);
@@ -228,6 +224,9 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
       hint: 'make them writable (chmod u+w) if they are meant to be migrated, then apply again',
     });
   }
+  refuseExcludedChanges(step.id, r.changes, project.config);
+  opts.onProgress?.(`re-resolving every process after ${step.id}`);
+  const after = guard.check(step.id, disk, r.changes);
   if (opts.commit) checkGitReady(root, { allowDirty: opts.allowDirty });
   let baseline: string | undefined;
   if (journal.entries.length === 0) {
@@ -237,6 +236,7 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
   opts.onProgress?.(`writing ${r.changes.length} file change(s) for ${step.id}`);
   const entry = applyChangeset(root, { stepId: step.id, transform: resolved.transform, story: step.story, title: step.title, paramsHash: sha256(stableJson(resolved.params)) }, r.changes, opts.writeFile ?? defaultWriteFile);
   disk.record(r.changes);
+  guard.written(after);
   forgetDryRunStep(root, step.id);
   let commit: string | undefined;
   if (opts.commit) {
@@ -256,9 +256,10 @@ export async function applyAll(project: Project, opts: ApplyOptions = {}): Promi
   const skipped: string[] = [];
   await withLock(project.root, async () => {
     const disk = new SessionWorkspace(project.root);
+    const guard = new ClosureGuard(project.config);
     for (const [i, step] of pending.entries()) {
       opts.onProgress?.(`[${i + 1}/${pending.length}] ${step.id}`);
-      const r = await applyPlanStep(project, plan, step, opts, disk);
+      const r = await applyPlanStep(project, plan, step, opts, disk, guard);
       if (r.skipped) skipped.push(step.id);
       else applied.push(r);
     }

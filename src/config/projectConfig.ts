@@ -12,7 +12,17 @@ const relPath = z
     if (isInsideProject(p)) return;
     const absolute = p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p);
     ctx.addIssue({ code: 'custom', message: absolute ? 'must be a path relative to the project' : 'must stay inside the project (no "..")' });
-  });
+  })
+  .transform(normaliseRelPath);
+
+/**
+ * One spelling per path ('./runtime/' -> 'runtime', './' -> '.'), so every consumer can compare
+ * and prefix-match config paths with the paths workspaces list (which never start with './').
+ */
+export function normaliseRelPath(p: string): string {
+  const parts = p.replace(/\\/g, '/').split('/').filter((seg) => seg !== '' && seg !== '.');
+  return parts.length ? parts.join('/') : '.';
+}
 
 export const processSchema = z.object({
   name: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" or "-" only'),

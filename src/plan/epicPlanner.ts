@@ -101,6 +101,7 @@ export async function planEpic(project: Project, opts: { name?: string } = {}): 
     baseline: Object.fromEntries(sim.baseline.bundle),
     budgets: project.config.budgets,
     steps,
+    ...(sim.notes.length ? { notes: [...sim.notes] } : {}),
   };
 }
 

@@ -50,6 +50,8 @@ export const planSchema = z.looseObject({
   createdAt: z.string().min(1),
   project: z.object({ sourceRoot: z.string() }).optional(),
   steps: z.array(planStepSchema),
+  /** What the planner left out and why (e.g. a shared module it cannot move), one sentence each. */
+  notes: z.array(z.string()).optional(),
 });
 
 export type Plan = z.output<typeof planSchema>;

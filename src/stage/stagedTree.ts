@@ -53,6 +53,18 @@ export class StagedTree implements Tree {
     return [...all].sort();
   }
 
+  /**
+   * Which file a path is: the base's answer (its real path through symlinked folders, or the
+   * planner snapshot's canonical path), except for a path this overlay wrote, which is its own.
+   */
+  fileIdentity(p: string): string | undefined {
+    const path = normalise(p);
+    if (this.staged.has(path)) return this.staged.get(path) === null ? undefined : path;
+    const b = this.base as Workspace & { fileIdentity?: (p: string) => string | undefined; realPath?: (p: string) => string | undefined };
+    if (typeof b.fileIdentity === 'function') return b.fileIdentity(path);
+    return typeof b.realPath === 'function' ? b.realPath(path) : path;
+  }
+
   /** The base's require index with this overlay's staged files folded in (when the base keeps one). */
   requireNames(): RequireNames | undefined {
     const base = requireIndexOf(this.base);

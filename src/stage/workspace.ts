@@ -150,7 +150,11 @@ export class MemoryWorkspace implements Workspace {
   private sorted?: string[];
   private names?: RequireNameIndex;
 
-  constructor(files: Record<string, string | Buffer> = {}, root = '/memory') {
+  /**
+   * `identity`: which file a path is, when the snapshot holds a file reached through a symlinked
+   * folder under two paths (the planner passes the real path of each).
+   */
+  constructor(files: Record<string, string | Buffer> = {}, root = '/memory', private readonly identity?: (p: string) => string) {
     this.root = root;
     this.files = new Map(
       Object.entries(files).map(([p, c]) => [p, { content: Buffer.isBuffer(c) ? c : Buffer.from(c, 'utf8'), mode: 0o644 }]),
@@ -167,6 +171,12 @@ export class MemoryWorkspace implements Workspace {
 
   mode(p: string): number | undefined {
     return this.files.get(p)?.mode;
+  }
+
+  /** Which file `p` is (its real path in the project the snapshot was taken of). */
+  fileIdentity(p: string): string | undefined {
+    if (!this.files.has(p)) return undefined;
+    return this.identity ? this.identity(p) : p;
   }
 
   list(dir = ''): string[] {

@@ -6,13 +6,16 @@
 import { z } from 'zod';
 import { MigrateError } from '../../src/errors.ts';
 import type { Transform } from '../../src/transform/types.ts';
-import { luaFiles, luaFilesRequiring, runtimePrefix } from './lib/luaProject.ts';
+import { luaFiles, runtimePrefix } from './lib/luaProject.ts';
 import { resolveModule } from '../../src/graph/resolveRequire.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Tree } from '../../src/stage/tree.ts';
 import { editRequireSites, requiredNamesByFile } from './lib/rewriteRequires.ts';
 import { moveModulesToRuntime } from './move-to-runtime.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
+import { pathForName, patternOf } from './lib/modulePaths.ts';
+import { isForwarder, type Moved } from './lib/forwarders.ts';
+import { removeForwarders, renameModules, renameRefsBack } from './lib/renameModules.ts';
 
 const paramsSchema = z.object({
   canonical: z.string().min(1),
@@ -43,7 +46,8 @@ export const transform: Transform<Params> = {
     const { config } = ctx;
     const target = `${runtimePrefix(config)}${params.canonical}`;
     const canonicalPath = resolveModule(config, tree, params.canonical);
-    const canonicalBytes = canonicalPath ? tree.read(canonicalPath)! : undefined;
+    const canonicalBytes = canonicalPath && !isForwarder(tree.read(canonicalPath), target) ? tree.read(canonicalPath)! : undefined;
+    const deleted: Moved[] = [];
     for (const copy of params.copies) {
       const at = resolveModule(config, tree, copy);
       if (!at || !canonicalBytes) continue;
@@ -54,12 +58,12 @@ export const transform: Transform<Params> = {
         });
       }
       tree.delete(at);
+      deleted.push({ oldName: copy, oldPath: at, newName: target });
     }
-    if (canonicalPath) moveModulesToRuntime(tree, config, [params.canonical], ctx.report);
+    const moved: Moved[] = [...deleted];
+    if (canonicalPath) moveModulesToRuntime(tree, config, [params.canonical], ctx.report, moved);
     const names = new Set([params.canonical, ...params.copies]);
-    for (const file of luaFilesRequiring(tree, config, names)) {
-      editRequireSites(tree, file, (s) => (names.has(s.name) ? [{ start: s.nameRange[0], end: s.nameRange[1], text: target }] : []));
-    }
+    renameModules(tree, config, new Map([...names].map((n) => [n, target])), moved, ctx.report, { ambiguous: new Set(params.copies) });
     ctx.report(`merged ${params.copies.length + 1} copies of ${params.canonical} into ${target}`);
   },
   inverse(tree, params, ctx) {
@@ -68,14 +72,16 @@ export const transform: Transform<Params> = {
     const at = resolveModule(config, tree, target);
     if (!at) return;
     const bytes = tree.read(at)!;
-    const original = `${config.sourceRoot}/${at.slice(config.runtime.dir.length + 1)}`;
-    const pattern = original.endsWith('/init.lua') ? '?/init.lua' : '?.lua';
+    const pattern = patternOf(config, at, target) ?? config.patterns[0]!;
+    const original = pathForName(config, params.canonical, pattern);
     const paths = new Map<string, string>([[params.canonical, original]]);
     for (const copy of params.copies) {
-      const p = `${config.sourceRoot}/${pattern.replace('?', copy.split('.').join('/'))}`;
+      const p = pathForName(config, copy, pattern);
       paths.set(copy, p);
+      removeForwarders(tree, [{ oldName: copy, oldPath: p, newName: target }]);
       if (!tree.exists(p)) tree.write(p, bytes);
     }
+    removeForwarders(tree, [{ oldName: params.canonical, oldPath: original, newName: target }]);
     tree.rename(at, original);
     // Each caller gets back the name it had, from `callers`; a file not listed required only
     // the canonical name.
@@ -88,6 +94,7 @@ export const transform: Transform<Params> = {
         return [{ start: s.nameRange[0], end: s.nameRange[1], text: name }];
       });
     }
+    renameRefsBack(tree, config, new Map([[target, params.canonical]]));
   },
 };
 

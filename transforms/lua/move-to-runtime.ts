@@ -7,10 +7,13 @@ import { MigrateError } from '../../src/errors.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Transform } from '../../src/transform/types.ts';
 import type { Tree } from '../../src/stage/tree.ts';
-import { luaFiles, luaFilesRequiring, runtimePrefix } from './lib/luaProject.ts';
+import { luaFiles, runtimePrefix } from './lib/luaProject.ts';
 import { moduleNameForPath, resolveModule } from '../../src/graph/resolveRequire.ts';
-import { editRequireSites, moveFile, renameRequires, requiredNamesByFile } from './lib/rewriteRequires.ts';
+import { editRequireSites, moveFile, requiredNamesByFile } from './lib/rewriteRequires.ts';
+import { isForwarder, type Moved } from './lib/forwarders.ts';
+import { removeForwarders, renameModules, renameRefsBack } from './lib/renameModules.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
+import { expectedRuntimeDir, renamedPath } from './lib/modulePaths.ts';
 
 const paramsSchema = z.object({
   modules: z.array(z.string().min(1)).min(1),
@@ -21,14 +24,13 @@ const paramsSchema = z.object({
 });
 export type MoveToRuntimeParams = z.input<typeof paramsSchema>;
 
-/** Where module `name` (now at `from`) lives in the runtime folder: same relative layout. */
-export function runtimePathFor(config: ProjectConfig, from: string): string {
-  const rel = from.slice(config.sourceRoot.length + 1);
-  return `${config.runtime.dir}/${rel}`;
+/** Where module `name` (now at `from`) lives in the runtime folder: `runtime.<name>` under the same pattern. */
+export function runtimePathFor(config: ProjectConfig, from: string, name: string): string {
+  return renamedPath(config, from, name, `${runtimePrefix(config)}${name}`);
 }
 
 export function checkRuntimeLayout(config: ProjectConfig): void {
-  const expected = `${config.sourceRoot}/${config.runtime.namespace}`;
+  const expected = expectedRuntimeDir(config);
   if (config.runtime.dir !== expected) {
     throw new MigrateError('PLAN-201', `runtime.dir ${config.runtime.dir} does not match sourceRoot/namespace (${expected})`, {
       hint: `set runtime.dir to "${expected}" so that runtime.<name> resolves through the same patterns`,
@@ -37,16 +39,18 @@ export function checkRuntimeLayout(config: ProjectConfig): void {
 }
 
 /** Moves `modules` (names relative to sourceRoot) under the runtime folder; returns name map old -> new. */
-export function moveModulesToRuntime(tree: Tree, config: ProjectConfig, modules: string[], report: (n: string) => void): Map<string, string> {
+export function moveModulesToRuntime(tree: Tree, config: ProjectConfig, modules: string[], report: (n: string) => void, moved: Moved[] = []): Map<string, string> {
   checkRuntimeLayout(config);
   const ns = runtimePrefix(config);
   const renames = new Map<string, string>();
   for (const name of modules) {
     if (name.startsWith(ns)) throw new MigrateError('PLAN-202', `module ${name} is already a runtime name`, { hint: 'list old names' });
-    const from = resolveModule(config, tree, name);
+    const resolved = resolveModule(config, tree, name);
     const target = `${ns}${name}`;
+    // A forwarder left by an earlier run of this step: the module is already in the runtime.
+    const from = resolved && !isForwarder(tree.read(resolved), target) ? resolved : undefined;
     if (from) {
-      const to = runtimePathFor(config, from);
+      const to = runtimePathFor(config, from, name);
       if (tree.exists(to)) {
         throw new MigrateError('PLAN-203', `cannot move ${from}: ${to} already exists`, {
           location: { file: from },
@@ -54,6 +58,7 @@ export function moveModulesToRuntime(tree: Tree, config: ProjectConfig, modules:
         });
       }
       moveFile(tree, from, to);
+      moved.push({ oldName: name, oldPath: from, newName: target });
     } else if (!resolveModule(config, tree, target)) {
       // Merged away by an earlier decision (or renamed by hand): nothing to move, and its
       // requires (if any are left) are still rewritten below.
@@ -77,9 +82,10 @@ export const transform: Transform<z.output<typeof paramsSchema>> = {
   description: 'Moves shared Lua modules into the runtime folder and rewrites every require of them.',
   params: paramsSchema as unknown as z.ZodType<z.output<typeof paramsSchema>>,
   apply(tree, params, ctx) {
-    const renames = moveModulesToRuntime(tree, ctx.config, params.modules, ctx.report);
+    const moved: Moved[] = [];
+    const renames = moveModulesToRuntime(tree, ctx.config, params.modules, ctx.report, moved);
     for (const a of params.aliases) renames.set(a.name, `${runtimePrefix(ctx.config)}${a.of}`);
-    renameRequires(tree, ctx.config, (n) => renames.get(n), luaFilesRequiring(tree, ctx.config, renames.keys()));
+    renameModules(tree, ctx.config, renames, moved, ctx.report, { ambiguous: new Set(params.aliases.map((a) => a.name)) });
   },
   inverse(tree, params, ctx) {
     const ns = runtimePrefix(ctx.config);
@@ -87,7 +93,8 @@ export const transform: Transform<z.output<typeof paramsSchema>> = {
     for (const name of params.modules) {
       const at = resolveModule(ctx.config, tree, `${ns}${name}`);
       if (at) {
-        const original = `${ctx.config.sourceRoot}/${at.slice(ctx.config.runtime.dir.length + 1)}`;
+        const original = renamedPath(ctx.config, at, `${ns}${name}`, name);
+        removeForwarders(tree, [{ oldName: name, oldPath: original, newName: `${ns}${name}` }]);
         moveFile(tree, at, original);
         if (moduleNameForPath(ctx.config, original) !== name) ctx.report(`moved back ${original} (name ${name})`);
       }
@@ -105,6 +112,7 @@ export const transform: Transform<z.output<typeof paramsSchema>> = {
         return [{ start: site.nameRange[0], end: site.nameRange[1], text: name }];
       });
     }
+    renameRefsBack(tree, ctx.config, back);
   },
 };
 

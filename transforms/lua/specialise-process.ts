@@ -12,6 +12,10 @@ import { moduleNameForPath, resolveModule } from '../../src/graph/resolveRequire
 import { normaliseRoot } from '../../src/graph/luaFiles.ts';
 import { moveFile, renameRequires } from './lib/rewriteRequires.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
+import { renamedPath } from './lib/modulePaths.ts';
+import { isForwarder, type Moved } from './lib/forwarders.ts';
+import { removeForwarders, renameModules, renameRefsBack } from './lib/renameModules.ts';
+import { sameFile } from './lib/fileIdentity.ts';
 
 const paramsSchema = z.object({
   process: z.string().min(1),
@@ -47,8 +51,9 @@ export function specialisationOf(tree: Tree, config: ProjectConfig, processName:
   return { exclusive, unreachable };
 }
 
-const targetOf = (config: ProjectConfig, processName: string, from: string): string =>
-  `${home(config, processName).dir}/${from.slice(config.sourceRoot.length + 1)}`;
+/** Where module `name` (at `from`) goes in the process's tree: `<process prefix><name>`, same pattern. */
+const targetOf = (config: ProjectConfig, processName: string, from: string, name: string): string =>
+  renamedPath(config, from, name, `${home(config, processName).prefix}${name}`);
 
 export const transform: Transform<Params> = {
   id: 'lua/specialise-process',
@@ -61,18 +66,25 @@ export const transform: Transform<Params> = {
     const found = specialisationOf(tree, config, params.process);
     const modules = params.modules ?? found.exclusive;
     const renames = new Map<string, string>();
+    const moved: Moved[] = [];
     for (const name of modules) {
+      const target = `${h.prefix}${name}`;
       const from = resolveModule(config, tree, name);
-      if (!from) continue; // already moved
-      const to = targetOf(config, params.process, from);
+      if (!from || isForwarder(tree.read(from), target)) continue; // already moved
+      const to = targetOf(config, params.process, from, name);
       if (tree.exists(to)) {
+        if (sameFile(tree, from, to)) {
+          // The process folder links to the shared folder: the file is already in its tree.
+          ctx.report(`${params.process}: ${name} is already in ${h.dir} as ${to} (a symlinked folder): not moved`);
+          continue;
+        }
         throw new MigrateError('PLAN-208', `cannot move ${from} into ${params.process}: ${to} exists`, { location: { file: to }, hint: 'rename one of the two modules first' });
       }
       moveFile(tree, from, to);
-      renames.set(name, `${h.prefix}${name}`);
+      renames.set(name, target);
+      moved.push({ oldName: name, oldPath: from, newName: target });
     }
-    // only files requiring a moved name can change (not every file, for every process)
-    renameRequires(tree, config, (n) => renames.get(n), luaFilesRequiring(tree, config, renames.keys()));
+    renameModules(tree, config, renames, moved, ctx.report);
     if (renames.size) ctx.report(`${params.process}: ${renames.size} module(s) moved into ${h.dir}`);
     for (const f of found.unreachable) ctx.report(`${params.process}: ${f} is not reachable from ${h.entry} (kept)`);
   },
@@ -86,10 +98,13 @@ export const transform: Transform<Params> = {
     for (const name of params.modules) {
       const at = resolveModule(config, tree, `${h.prefix}${name}`);
       if (!at) continue;
-      moveFile(tree, at, `${config.sourceRoot}/${at.slice(h.dir.length + 1)}`);
+      const original = renamedPath(config, at, `${h.prefix}${name}`, name);
+      removeForwarders(tree, [{ oldName: name, oldPath: original, newName: `${h.prefix}${name}` }]);
+      moveFile(tree, at, original);
       back.set(`${h.prefix}${name}`, name);
     }
     renameRequires(tree, config, (n) => back.get(n), luaFilesRequiring(tree, config, back.keys()));
+    renameRefsBack(tree, config, back);
   },
 };
 

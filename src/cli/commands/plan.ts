@@ -31,7 +31,7 @@ export const command: CommandSpec = {
     const file = await savePlan(path.join(project.root, PLAN_DIR, `${plan.name}.plan.json`), plan);
     const summary = summarisePlan(plan);
     if (args.values.json) {
-      io.out(JSON.stringify({ file, ...summary }, null, 2));
+      io.out(JSON.stringify({ file, ...summary, notes: plan.notes ?? [] }, null, 2));
     } else {
       const lines = [`plan ${plan.name}: ${plan.steps.length} steps -> ${path.relative(io.cwd, file) || file}`];
       for (const [story, n] of Object.entries(summary.stepsPerStory)) lines.push(`  ${story}: ${n} step(s)`);
@@ -39,6 +39,7 @@ export const command: CommandSpec = {
       lines.push('projected sizes (source bytes of each shell; runtime = all runtime modules):');
       for (const s of summary.sizes) lines.push(`  ${s.process.padEnd(12)} ${kb(s.beforeBytes).padStart(10)} -> ${kb(s.afterBytes).padStart(10)}  (${s.percent} %)`);
       for (const b of summary.budgetBreaches) lines.push(`over budget: ${b}`);
+      for (const n of plan.notes ?? []) lines.push(`note: ${n}`);
       io.out(lines.join('\n'));
     }
     return summary.budgetBreaches.length ? 1 : 0;

@@ -5,7 +5,7 @@
 import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
 import type { Workspace } from '../../../src/stage/tree.ts';
 import { patternMatches } from '../../../src/graph/resolveRequire.ts';
-import { normaliseRoot, sourceRoots } from '../../../src/graph/luaFiles.ts';
+import { isExcluded, normaliseRoot, sourceRoots } from '../../../src/graph/luaFiles.ts';
 import { RequireNameIndex, requireIndexOf } from '../../../src/graph/requireNameIndex.ts';
 import { ClosureWalker, realPathOf } from '../../../src/graph/closure.ts';
 
@@ -13,14 +13,18 @@ import { ClosureWalker, realPathOf } from '../../../src/graph/closure.ts';
 export { ClosureWalker } from '../../../src/graph/closure.ts';
 
 /**
- * Every Lua source the codemods edit. Unlike the graph's listLuaFiles this ignores
- * config.exclude on purpose: excluded tests still require the modules that move, so their
- * requires are rewritten too. Build output and node_modules are never edited.
+ * Every Lua source the codemods edit: under sourceRoot and not matched by config.exclude (a
+ * committed build, vendored code or a test suite stays byte-identical). Code outside this set
+ * that requires a module that moves keeps working through a forwarding module at the old path
+ * (lib/forwarders.ts).
  */
 export function luaFiles(ws: Workspace, config: ProjectConfig): string[] {
   const roots = sourceRoots(config);
-  const files = roots.flatMap((root) => ws.list(root).filter((p) => isEditedLua(config, p, roots)));
-  return onePathPerFile(ws, roots.length === 1 ? files : [...new Set(files)].sort());
+  const under = roots.flatMap((root) => ws.list(root).filter((p) => isEditedLua(config, p, roots)));
+  // Entries outside the source roots (a cron process next to src/) require the same modules.
+  const outside = config.processes.map((p) => p.entry).filter((e) => !under.includes(e) && ws.exists(e) && isEditedLua(config, e, roots));
+  const files = roots.length === 1 && !outside.length ? under : [...new Set([...under, ...outside])].sort();
+  return onePathPerFile(ws, files);
 }
 
 /**
@@ -40,10 +44,13 @@ function onePathPerFile(ws: Workspace, files: string[]): string[] {
   });
 }
 
-/** A path luaFiles lists (under a source root, .lua, not build output, not node_modules). */
-function isEditedLua(config: ProjectConfig, p: string, roots: string[]): boolean {
-  const inRoot = roots.some((root) => !root || p.startsWith(`${root}/`));
-  return inRoot && p.endsWith('.lua') && !p.startsWith(`${config.buildDir}/`) && !p.includes('/node_modules/');
+/**
+ * A path luaFiles lists: under a source root or a process entry; .lua; not excluded, not the
+ * toolkit's build output, not node_modules.
+ */
+export function isEditedLua(config: ProjectConfig, p: string, roots: string[] = sourceRoots(config)): boolean {
+  const inScope = roots.some((root) => !root || p.startsWith(`${root}/`)) || config.processes.some((proc) => proc.entry === p);
+  return inScope && p.endsWith('.lua') && !p.startsWith(`${config.buildDir}/`) && !p.split('/').includes('node_modules') && !isExcluded(config, p);
 }
 
 /**
