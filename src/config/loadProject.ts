@@ -2,12 +2,12 @@
 // holds migrate.config.json, else the embedded example.
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MigrateError } from '../errors.ts';
 import { CONFIG_FILE, validateConfig, type ProjectConfig } from './projectConfig.ts';
+import { PACKAGE_ROOT, TOOLKIT_ROOT } from '../toolkitRoot.ts';
 
-export const TOOLKIT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXAMPLE_DIR = path.join(TOOLKIT_ROOT, 'examples', 'pokerogue-ao');
+export { TOOLKIT_ROOT };
+export const EXAMPLE_DIR = path.join(PACKAGE_ROOT, 'examples', 'pokerogue-ao');
 
 export interface Project {
   /** Absolute, symlink-resolved project root. */

@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MigrateError } from '../errors.ts';
-import { TOOLKIT_ROOT } from '../config/loadProject.ts';
+import { MODULE_EXT, TOOLKIT_ROOT } from '../toolkitRoot.ts';
 import type { Transform } from './types.ts';
 
 export const TRANSFORM_DIRS = [path.join(TOOLKIT_ROOT, 'transforms', 'lua'), path.join(TOOLKIT_ROOT, 'transforms', 'ts')];
@@ -22,7 +22,9 @@ async function discover(): Promise<Map<string, Transform>> {
   const found = new Map<string, Transform>();
   for (const dir of transformDirs()) {
     if (!existsSync(dir)) continue;
-    const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts')).sort();
+    // '.ts' from the sources, '.js' in the compiled package (extra folders from tests are .ts)
+    const ext = TRANSFORM_DIRS.includes(dir) ? MODULE_EXT : '.ts';
+    const files = readdirSync(dir).filter((f) => f.endsWith(ext) && !f.endsWith(`.test${ext}`) && !f.endsWith('.d.ts')).sort();
     for (const file of files) {
       const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { transform?: Transform };
       const t = mod.transform;
