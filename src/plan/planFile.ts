@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import path from 'node:path';
 import YAML from 'yaml';
 import { MigrateError } from '../errors.ts';
-import { loadTransforms } from '../transform/registry.ts';
+import { transformIds } from '../transform/registry.ts';
 import { DECISION, planSchema, type Plan, type PlanStep } from './planSchema.ts';
 import { deepFreeze } from '../deepFreeze.ts';
 
@@ -84,7 +84,7 @@ export async function validatePlan(raw: unknown, file: string): Promise<Plan> {
       hint: 'fix the plan file (migration-plans/schema.json describes every field) or re-plan with `migrate plan`',
     });
   }
-  const ids = new Set((await loadTransforms()).keys());
+  const ids = await transformIds();
   const problems = planProblems(parsed.data, ids);
   if (problems.length) {
     throw new MigrateError('PLAN-003', `plan has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`, {

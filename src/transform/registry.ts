@@ -50,6 +50,24 @@ export function loadTransforms(): Promise<Map<string, Transform>> {
   return cache;
 }
 
+/**
+ * The ids of every registered transform, importing only the extra folders: a built-in
+ * transform's id is its folder and file name (`transforms/lua/move-to-runtime.ts` is
+ * `lua/move-to-runtime`, checked by test/engine/transformIds.test.ts), so validating a plan
+ * (`migrate status`) does not load the TypeScript compiler the ts/ transforms use.
+ */
+export async function transformIds(): Promise<Set<string>> {
+  if (cache || transformDirs().length > TRANSFORM_DIRS.length) return new Set((await loadTransforms()).keys());
+  const ids = new Set<string>();
+  for (const dir of TRANSFORM_DIRS) {
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir)) {
+      if (f.endsWith(MODULE_EXT) && !f.endsWith(`.test${MODULE_EXT}`) && !f.endsWith('.d.ts')) ids.add(`${path.basename(dir)}/${f.slice(0, -MODULE_EXT.length)}`);
+    }
+  }
+  return ids;
+}
+
 /** The transform with this id, or PLAN-021 naming the known ids. */
 export async function getTransform(id: string): Promise<Transform> {
   const all = await loadTransforms();
