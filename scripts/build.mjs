@@ -58,5 +58,5 @@ export async function buildDist() {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const t0 = performance.now();
   const r = await buildDist();
-  console.log(`built ${r.files} modules into ${path.relative(process.cwd(), r.out) || r.out} in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+  console.error(`built ${r.files} modules into ${path.relative(process.cwd(), r.out) || r.out} in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
 }
