@@ -13,6 +13,7 @@ import { takeSnapshot } from './snapshot.ts';
 import { loadTrace, type Trace, type TraceMessage } from './trace.ts';
 import type { BuildMode, BuildOutput, StateSnapshot } from './types.ts';
 import { defaultModes } from './migrationState.ts';
+import { noProgress, type Progress } from '../progress.ts';
 
 export type { BuildMode } from './types.ts';
 
@@ -77,6 +78,8 @@ export interface ParityOptions {
   workspace?: Workspace;
   /** CU semantics: restore the heap after a message that errors (slower: one heap copy a message). */
   discardErrored?: boolean;
+  /** One unit per trace replay (the CLI's progress bar). */
+  progress?: Progress;
 }
 
 function selectProcesses(project: Project, names?: string[]): string[] {
@@ -152,6 +155,8 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
   const builds = new Map<BuildMode, BuildOutput>();
   const baseCache = new Map<string, SideResult>();
   const runs: ParityRun[] = [];
+  // One unit per trace replay: the baseline's, then one per mode.
+  const task = (opts.progress ?? noProgress)('verify', processes.reduce((n, p) => n + tracesFor(project, p, opts.trace).length * (1 + modes.length), 0));
   for (const processName of processes) {
     const traceFiles = tracesFor(project, processName, opts.trace);
     if (traceFiles.length === 0) {
@@ -161,12 +166,15 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
     for (const file of traceFiles) {
       const trace = loadTrace(file);
       const key = `${processName}\u0000${file}`;
+      task.tick(0, `${processName}: baseline`);
       if (!baseCache.has(key)) baseCache.set(key, await runSide(baselineBuild, 'monolith', processName, trace, opts.globals, opts.discardErrored ?? false));
+      task.tick(1);
       const base = baseCache.get(key)!;
       if (base.replay.expectationFailures.length) {
         notes.push(`${path.relative(project.root, file)}: the baseline itself does not meet expect.error on line(s) ${base.replay.expectationFailures.map((f) => f.line).join(', ')}`);
       }
       for (const mode of modes) {
+        task.tick(0, `${processName}: ${mode}`);
         if (!builds.has(mode)) builds.set(mode, await buildForBoot(project, mode, opts.workspace));
         let cur: SideResult;
         try {
@@ -188,6 +196,7 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
             memoryKiB: { baseline: base.snapshot.memoryKiB, current: 0 },
             expectationFailures: [],
           });
+          task.tick(1);
           continue;
         }
         const { compared, diff } = firstDifference(base.replay, cur.replay, trace, mode);
@@ -206,9 +215,11 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
           memoryKiB: { baseline: base.snapshot.memoryKiB, current: cur.snapshot.memoryKiB },
           expectationFailures: cur.replay.expectationFailures,
         });
+        task.tick(1);
       }
     }
   }
   const messagesVerified = runs.reduce((n, r) => n + r.compared, 0);
+  task.done(`${runs.length} run(s), ${messagesVerified} messages compared, ${runs.filter((r) => !r.ok).length} with a difference`);
   return { ok: runs.every((r) => r.ok), baseline: stored ? 'stored' : opts.workspace ? 'disk' : 'current', modes, discardErrored: opts.discardErrored ?? false, notes, runs, messagesVerified };
 }

@@ -3,7 +3,7 @@
 // and reports/audit.html (one self-contained page) under the project, or under --out.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CommandSpec } from '../command.ts';
+import { progressOf, type CommandSpec } from '../command.ts';
 import { loadProject } from '../../config/loadProject.ts';
 import { MigrateError } from '../../errors.ts';
 import { defaultJobs, runAudit, type AuditReport } from '../../audit/runAudit.ts';
@@ -47,7 +47,7 @@ export const command: CommandSpec = {
     const v = args.values;
     const project = loadProject({ project: v.project as string | undefined, cwd: io.cwd });
     const jobs = parsePositiveInt('jobs', v.jobs, defaultJobs());
-    const report = await runAudit(project, { ts: !v['no-ts'], jobs });
+    const report = await runAudit(project, { ts: !v['no-ts'], jobs, progress: progressOf(io) });
     const outDir = v.out ? path.resolve(io.cwd, v.out as string) : path.join(project.root, 'reports');
     try {
       mkdirSync(outDir, { recursive: true });

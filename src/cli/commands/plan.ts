@@ -2,7 +2,7 @@
 // migration-plans/<name>.plan.json; prints steps per story, decisions, projected sizes and
 // budget breaches. Exit 1 when the projected sizes break a budget, 0 otherwise.
 import path from 'node:path';
-import type { CommandSpec } from '../command.ts';
+import { progressOf, type CommandSpec } from '../command.ts';
 import { loadProject } from '../../config/loadProject.ts';
 import { MigrateError } from '../../errors.ts';
 import { planEpic, summarisePlan } from '../../plan/epicPlanner.ts';
@@ -27,7 +27,7 @@ export const command: CommandSpec = {
       throw new MigrateError('CLI-020', `plan name '${name}' is not a file name`, { hint: 'use letters, digits, ".", "_" or "-"' });
     }
     const project = loadProject({ project: args.values.project as string | undefined, cwd: io.cwd });
-    const plan = await planEpic(project, { name });
+    const plan = await planEpic(project, { name, progress: progressOf(io) });
     const file = await savePlan(path.join(project.root, PLAN_DIR, `${plan.name}.plan.json`), plan);
     const summary = summarisePlan(plan);
     if (args.values.json) {

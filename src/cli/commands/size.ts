@@ -1,6 +1,6 @@
 // `migrate size`: monolith vs federated shell vs hybrid shell per process, the runtime, raw and
 // gzip, against the owner's targets and the config budgets; exit 1 when a budget is exceeded.
-import type { CommandSpec } from '../command.ts';
+import { progressOf, type CommandSpec } from '../command.ts';
 import { loadProject } from '../../config/loadProject.ts';
 import { DiskWorkspace } from '../../stage/workspace.ts';
 import { sizeReport } from '../../bundle/index.ts';
@@ -24,7 +24,7 @@ export const command: CommandSpec = {
   async run(args, io) {
     const v = args.values;
     const project = loadProject({ project: v.project as string | undefined, cwd: io.cwd });
-    const report = sizeReport(project, new DiskWorkspace(project.root), { minify: Boolean(v.minify) });
+    const report = sizeReport(project, new DiskWorkspace(project.root), { minify: Boolean(v.minify), progress: progressOf(io) });
     io.out(v.json ? JSON.stringify(report, null, 2) : renderSizeReport(report));
     return report.overBudget.length ? 1 : 0;
   },
