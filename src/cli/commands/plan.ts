@@ -7,6 +7,7 @@ import { loadProject } from '../../config/loadProject.ts';
 import { MigrateError } from '../../errors.ts';
 import { planEpic, summarisePlan } from '../../plan/epicPlanner.ts';
 import { PLAN_DIR, savePlan } from '../../plan/planFile.ts';
+import { planJson } from '../jsonOutput.ts';
 
 const kb = (n: number): string => `${(n / 1000).toFixed(1)} KB`;
 
@@ -31,7 +32,7 @@ export const command: CommandSpec = {
     const file = await savePlan(path.join(project.root, PLAN_DIR, `${plan.name}.plan.json`), plan);
     const summary = summarisePlan(plan);
     if (args.values.json) {
-      io.out(JSON.stringify({ file, ...summary }, null, 2));
+      io.out(JSON.stringify(planJson(file, summary, plan.budgets), null, 2));
     } else {
       const lines = [`plan ${plan.name}: ${plan.steps.length} steps -> ${path.relative(io.cwd, file) || file}`];
       for (const [story, n] of Object.entries(summary.stepsPerStory)) lines.push(`  ${story}: ${n} step(s)`);
