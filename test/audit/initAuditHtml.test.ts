@@ -40,12 +40,12 @@ async function initAndAudit(name: LayoutName): Promise<{ json: AuditJson; html: 
 async function expectHtmlShows(file: string, json: AuditJson): Promise<void> {
   const { page, errors, foreignRequests } = await openPage(browser, file);
   for (const p of json.processes) {
-    const row = page.locator(`#process-table tr[data-process="${p.name}"]`);
+    const row = page.locator(`#process-table tr[data-process="${p.process}"]`);
     expect(await row.locator('[data-field=bundleBytes]').textContent()).toBe(p.bundleBytes.toLocaleString('en-US'));
     expect(await row.locator('[data-field=sharedBytes]').textContent()).toBe(p.sharedBytes.toLocaleString('en-US'));
     expect(await row.locator('[data-field=specificBytes]').textContent()).toBe(p.specificBytes.toLocaleString('en-US'));
     expect(await row.locator('[data-field=modules]').textContent()).toBe(String(p.modules.length));
-    expect(await page.locator(`.treemap-card[data-process="${p.name}"] rect`).count()).toBeGreaterThan(0);
+    expect(await page.locator(`.treemap-card[data-process="${p.process}"] rect`).count()).toBeGreaterThan(0);
   }
   expect(await page.locator('#split-runtime [data-field=runtimeBytes]').textContent()).toBe(json.split.runtimeBytes.toLocaleString('en-US'));
   expect(await page.locator('#split-reduction').textContent()).toContain(`${json.split.reductionPct} %`);
