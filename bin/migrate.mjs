@@ -12,6 +12,11 @@ if (fromSources) {
   register();
   ({ main } = await import('../src/cli/main.ts'));
 } else {
-  ({ main } = await import('../dist/src/cli/main.js'));
+  const dist = new URL('../dist/src/cli/main.js', import.meta.url);
+  if (!existsSync(dist)) {
+    process.stderr.write("CLI-003 the compiled CLI (dist/) is missing\n  hint: run 'npm run build' in the ao-federate folder\n");
+    process.exit(2);
+  }
+  ({ main } = await import(dist.href));
 }
 process.exitCode = await main(process.argv.slice(2));

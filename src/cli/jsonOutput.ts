@@ -22,9 +22,12 @@ const RUNTIME = 'runtime';
 /** reductionPct: 100 x (before - after) / before, one decimal. */
 export const reductionPct = (before: number, after: number): number => (before > 0 ? Math.round(((before - after) / before) * 1000) / 10 : 0);
 
+/** audit.json's format: @2 names processes `process` (@1, the in-memory report, says `name`). */
+export const AUDIT_JSON_SCHEMA = 'ao-migrate/audit@2';
+
 export function auditJson(report: AuditReport): unknown {
   const { processes, ...rest } = report;
-  return { ...rest, processes: processes.map(({ name, ...p }) => ({ process: name, ...p })) };
+  return { ...rest, schema: AUDIT_JSON_SCHEMA, processes: processes.map(({ name, ...p }) => ({ process: name, ...p })) };
 }
 
 export function planJson(file: string, summary: PlanSummary, budgets: { runtimeBytes: number; shellBytes: number }): unknown {

@@ -26,7 +26,7 @@ export const errorOutput = z.strictObject({
 export const initOutput = z.strictObject({ written: z.string().nullable(), config: z.record(z.string(), z.unknown()), detection: z.looseObject({ sourceRoot: z.string(), entries: z.array(z.looseObject({ name: z.string(), entry: z.string() })) }) });
 
 export const auditOutput = z.looseObject({
-  schema: z.string(),
+  schema: z.literal('ao-migrate/audit@2'),
   project: z.string(),
   summary: z.looseObject({ files: z.number(), luaBytes: bytes, processes: z.number(), runtimeBytes: bytes, reductionPct: pct }),
   processes: z.array(z.looseObject({ process: process_, entry: z.string(), bundleBytes: bytes, shellBytes: bytes, shellReductionPct: pct }).refine((p) => !('name' in p), 'a process is `process`, not `name`')),
