@@ -3,6 +3,7 @@
 // (short tasks stay silent, so quick commands print nothing extra), and in both a closing line
 // per task (`label: summary (12.3 s)`) when the task was shown at all or has a summary.
 // `quiet` renders nothing. The clock is injected so tests drive time.
+import { performance } from 'node:perf_hooks';
 import type { Progress, ProgressTask } from '../progress.ts';
 
 export interface ProgressOptions {
@@ -35,7 +36,8 @@ export function progressText(done: number, total: number, elapsedMs: number): st
 }
 
 export function createProgress(opts: ProgressOptions): Progress {
-  const now = opts.now ?? (() => Date.now());
+  // performance.now, not Date.now: the aos replay pins Date.now to message timestamps.
+  const now = opts.now ?? (() => performance.now());
   const interval = opts.intervalMs ?? 2000;
   const columns = Math.max(40, opts.columns ?? 80);
   if (opts.quiet) return () => ({ tick: () => undefined, done: () => undefined });
