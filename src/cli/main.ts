@@ -5,6 +5,7 @@
 import type { CommandIO } from './command.ts';
 import { isMigrateError, MigrateError } from '../errors.ts';
 import { parseCommandLine } from './program.ts';
+import { findCommand } from './commandTable.ts';
 import { createProgress } from './progress.ts';
 import { toolkitVersion } from '../toolkitRoot.ts';
 import { errorJson } from './jsonError.ts';
@@ -24,10 +25,12 @@ export function defaultIO(argv: string[]): CommandIO {
   };
 }
 
-/** `help <command>` is `<command> --help`; `help` alone is `--help`. */
+/** No arguments and `help` are `--help`; `help <command>` is `<command> --help` (an unknown one is reported as such). */
 function normalise(argv: string[]): string[] {
+  if (argv.length === 0) return ['--help'];
   if (argv[0] !== 'help') return argv;
-  return argv[1] ? [argv[1], '--help'] : ['--help'];
+  if (!argv[1]) return ['--help'];
+  return findCommand(argv[1]) ? [argv[1], '--help'] : [argv[1]];
 }
 
 export async function main(argv: string[], io: CommandIO = defaultIO(argv)): Promise<number> {

@@ -27,6 +27,11 @@ describe('command line', () => {
     const top = await runCli(['--help'], cwd);
     expect(top.code).toBe(0);
     for (const c of COMMANDS) expect(top.out).toContain(c.name);
+    expect(await runCli([], cwd)).toEqual(top);
+    expect(await runCli(['help'], cwd)).toEqual(top);
+    const unknown = await runCli(['help', 'aply'], cwd);
+    expect(unknown).toMatchObject({ code: 2, out: '' });
+    expect(unknown.err).toMatch(/^CLI-001 unknown command 'aply'\n  hint: did you mean 'apply'\?/);
     const viaHelp = await runCli(['help', 'apply'], cwd);
     const viaFlag = await runCli(['apply', '--help'], cwd);
     expect(viaHelp).toEqual(viaFlag);
