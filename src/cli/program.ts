@@ -16,9 +16,20 @@ export const EPILOGUE = [
 
 const TOP = 'migrate: move an AO (aos, Lua 5.3) multi-process code base to a shared runtime with module federation.';
 
+/** What a string option's value is, for the generated help (`--project <dir>`). */
+const VALUE_NAMES: Record<string, string> = { project: 'dir', out: 'dir', dir: 'dir', plan: 'name', name: 'name', process: 'name', to: 'step', patch: 'file', trace: 'file', scenario: 'name|file', mode: 'mode', modes: 'list', jobs: 'n', players: 'n', messages: 'n' };
+
+/** The options every command has, described once (the others are described in each usage). */
+const COMMON_HELP: Record<string, string> = {
+  project: 'the project folder (holding migrate.config.json); default: the current folder',
+  json: 'print JSON on stdout (docs/json.md); errors too',
+  'no-color': 'no colours (also NO_COLOR)',
+  quiet: 'no progress on stderr',
+};
+
 function optionFor(name: string, o: OptionSpec[string]): Option {
-  const flags = `${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ` <value>` : ''}`;
-  const opt = new Option(flags);
+  const flags = `${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ` <${VALUE_NAMES[name] ?? 'value'}>` : ''}`;
+  const opt = new Option(flags, COMMON_HELP[name] ?? '');
   if (o.multiple && o.type === 'string') opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
   return opt;
 }
@@ -39,7 +50,8 @@ function valuesOf(cmd: Command, options: OptionSpec): ParsedArgs['values'] {
 }
 
 function helpFor(spec: CommandSpec, cmd: Command): string {
-  const rows = cmd.options.map((o) => `  ${o.flags}`);
+  const width = Math.max(...cmd.options.map((o) => o.flags.length));
+  const rows = cmd.options.map((o) => `  ${o.flags.padEnd(width)}  ${o.description}`.trimEnd());
   return [spec.summary, '', spec.usage, '', 'Options:', ...rows, '', EPILOGUE].join('\n');
 }
 

@@ -36,7 +36,7 @@ describe('command line', () => {
     const viaFlag = await runCli(['apply', '--help'], cwd);
     expect(viaHelp).toEqual(viaFlag);
     expect(viaHelp.out).toMatch(/Usage: migrate apply <step> \| --all[\s\S]*Options:/);
-    for (const flag of ['--allow-dirty', '--commit', '-q, --quiet', '--project <value>']) expect(viaHelp.out).toContain(`  ${flag}`);
+    for (const flag of ['--allow-dirty', '--commit', '-q, --quiet', '--project <dir>', '--plan <name>']) expect(viaHelp.out).toContain(`  ${flag}`);
   });
 
   it('-v and --version print the package version', async () => {
@@ -54,7 +54,7 @@ describe('command line', () => {
     expect(flag.err).toBe("CLI-002 unknown option '--comit'\n  hint: did you mean '--commit'? run 'migrate help apply' for its options\n");
     const missing = await runCli(['audit', '--jobs'], cwd);
     expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/^CLI-002 option '--jobs <value>' argument missing/);
+    expect(missing.err).toMatch(/^CLI-002 option '--jobs <n>' argument missing/);
     expect(missing.err).not.toMatch(/ERR_PARSE_ARGS|TypeError/);
   });
 });
