@@ -20,6 +20,8 @@ const catalogue = {
   'CFG-012': { meaning: 'init found no Lua file in the folder.' },
   'CFG-013': { meaning: 'init found no entry: no file registers Handlers without being required by another.' },
   'CFG-014': { meaning: 'The config init detected does not validate.' },
+  'CFG-015': { meaning: 'The folder given to --project does not exist.' },
+  'CFG-016': { meaning: '--project names a file; it takes the project folder.' },
   // parsing and text edits
   'PARSE-001': { meaning: 'A Lua file does not parse.', hint: 'fix the syntax error at the location shown (lua5.3 -p <file> shows the same)' },
   'PARSE-002': { meaning: 'A text edit lies outside the text or overlaps another edit (a transform bug).' },
@@ -123,6 +125,7 @@ const catalogue = {
   'TS-012': { meaning: 'A runtime module does not export the helper a step expects.' },
   'TS-020': { meaning: 'esbuild could not bundle the client for the audit.' },
   // the command line
+  INTERNAL: { meaning: 'An unexpected failure inside the toolkit: a bug (the message carries the stack).', hint: 'this is a bug in migrate: please report it with the command line' },
   'CLI-001': { meaning: 'No command of that name.', hint: "run 'migrate --help' for the list of commands" },
   'CLI-002': { meaning: 'An option the command does not know, or one without its value.', hint: "run 'migrate <command> --help'" },
   'CLI-010': { meaning: 'An option or subcommand has a value the command does not take.' },

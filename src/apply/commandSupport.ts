@@ -1,5 +1,5 @@
-// Shared bits of the engine's commands: project loading from the common flags, progress lines
-// on stderr (only on a TTY, so pipes and JSON stay clean), the plan-name flag and a step table.
+// Shared bits of the engine's commands: project loading from the common flags, the plan-name
+// flag and a step table. (Progress goes through io.progress: src/cli/progress.ts.)
 import pc from 'picocolors';
 import type { CommandIO, OptionSpec, ParsedArgs } from '../cli/command.ts';
 import { loadProject, type Project } from '../config/loadProject.ts';
@@ -12,11 +12,6 @@ export function projectOf(args: ParsedArgs, io: CommandIO): Project {
 }
 
 export const planName = (args: ParsedArgs): string | undefined => (typeof args.values.plan === 'string' ? args.values.plan : undefined);
-
-/** Progress lines on stderr when it is interactive; silent otherwise. */
-export function progress(io: CommandIO): (msg: string) => void {
-  return io.isTTY && !io.env.CI ? (msg) => io.err(pc.createColors(io.color).dim(msg)) : () => undefined;
-}
 
 export function colorsOf(io: CommandIO, args: ParsedArgs) {
   return pc.createColors(io.color && !args.values['no-color']);

@@ -22,12 +22,15 @@ import { runEnsureBaseline } from './hooks.ts';
 import { withLock } from './lock.ts';
 import { absentSteps } from './treePresence.ts';
 import { ClosureGuard, refuseExcludedChanges, stageChanges } from './stepGuards.ts';
+import { noProgress, type Progress } from '../progress.ts';
 
 export interface EngineOptions {
   /** Plan name (migration-plans/<name>.plan.json); default: the only plan, or 'epic'. */
   plan?: string;
   /** Progress lines for long work. */
   onProgress?: (message: string) => void;
+  /** Counted progress of loops over steps (the CLI's bar / CI lines). */
+  progress?: Progress;
 }
 
 export interface ApplyOptions extends EngineOptions {
@@ -107,6 +110,10 @@ export interface DryRunStep {
   changes: FileChange[];
   notes: string[];
   skipped?: string;
+  /** --all: a decision nobody has taken (shown as its options; nothing computed). */
+  undecided?: boolean;
+  /** --all: the undecided decision this step depends on (not computed). */
+  blockedBy?: string;
 }
 
 export interface DryRunResult {
@@ -115,8 +122,14 @@ export interface DryRunResult {
   patch: string;
   /** Per process: bytes before the first and after the last step shown (plan projection). */
   sizeImpact: { process: string; beforeBytes: number; afterBytes: number }[];
-  /** Set when --all stopped at a decision nobody has taken. */
-  stoppedAt?: string;
+  /** --all: the decisions nobody has taken (listed; later steps are shown as if kept apart, as planned). */
+  undecided: string[];
+}
+
+function stepHeader(s: DryRunStep): string {
+  if (s.undecided) return `# ${s.id}: undecided decision (not shown; the steps after it are as if kept apart)`;
+  if (s.blockedBy) return `# ${s.id}: depends on the undecided decision ${s.blockedBy} (not shown)`;
+  return s.skipped ? `# ${s.id}: skipped (${s.skipped})` : `# ${s.id} (${s.story}): ${s.title}`;
 }
 
 /** Computes (never writes) the steps' changes; several steps chain in memory in plan order. */
@@ -129,14 +142,22 @@ export async function dryRun(project: Project, stepIds: string[] | 'all', opts: 
   const net = createTree(disk);
   const out: DryRunStep[] = [];
   const saved: Parameters<typeof saveDryRunSteps>[1] = {};
-  let stoppedAt: string | undefined;
   const guard = new ClosureGuard(project.config);
+  // --all shows every step it can: an undecided decision is listed (the planner planned the
+  // steps after it as if kept apart), a step depending on one is listed as blocked by it.
+  const undecided: string[] = [];
+  const blocked = new Map<string, string>();
+  const task = (opts.progress ?? noProgress)('dry-run', chosen.length);
   for (const [i, step] of chosen.entries()) {
     opts.onProgress?.(`[${i + 1}/${chosen.length}] ${step.id}`);
+    task.tick(i ? 1 : 0, step.id);
     const resolved = resolveStep(step);
-    if (resolved.kind === 'undecided' && stepIds === 'all') {
-      stoppedAt = step.id;
-      break;
+    const blocker = step.dependsOn.map((d) => (undecided.includes(d) ? d : blocked.get(d))).find(Boolean);
+    if (stepIds === 'all' && (resolved.kind === 'undecided' || blocker)) {
+      if (resolved.kind === 'undecided') undecided.push(step.id);
+      else blocked.set(step.id, blocker!);
+      out.push({ id: step.id, story: step.story, title: step.title, changes: [], notes: [], ...(blocker ? { blockedBy: blocker } : { undecided: true }) });
+      continue;
     }
     const r = await computeStepChanges(step, net, project.config);
     // A dry run shows what apply would do, so it refuses what apply would refuse.
@@ -149,16 +170,18 @@ export async function dryRun(project: Project, stepIds: string[] | 'all', opts: 
   }
   if (opts.save) saveDryRunSteps(project.root, saved);
   const diffText = out
-    .map((s) => `${s.skipped ? `# ${s.id}: skipped (${s.skipped})` : `# ${s.id} (${s.story}): ${s.title}`}\n${renderDiff(s.changes, { color: opts.color ?? false, beforeMode: (f) => disk.mode(f) })}`)
+    .map((s) => `${stepHeader(s)}\n${renderDiff(s.changes, { color: opts.color ?? false, beforeMode: (f) => disk.mode(f) })}`)
     .join('\n');
   const impact = new Map<string, { process: string; beforeBytes: number; afterBytes: number }>();
-  for (const s of chosen.filter((c) => out.some((o) => o.id === c.id))) {
+  for (const s of chosen.filter((c) => out.some((o) => o.id === c.id && !o.undecided && !o.blockedBy))) {
     for (const si of s.sizeImpact) {
       const cur = impact.get(si.process);
       impact.set(si.process, { process: si.process, beforeBytes: cur?.beforeBytes ?? si.beforeBytes, afterBytes: si.afterBytes });
     }
   }
-  return { steps: out, diffText, patch: toGitPatch(net.changes(), { beforeMode: (f) => disk.mode(f) }), sizeImpact: [...impact.values()], stoppedAt };
+  const computed = out.filter((o) => !o.undecided && !o.blockedBy).length;
+  task.done(`${computed} step(s) computed${undecided.length ? `, ${undecided.length} undecided` : ''}${blocked.size ? `, ${blocked.size} blocked` : ''}`);
+  return { steps: out, diffText, patch: toGitPatch(net.changes(), { beforeMode: (f) => disk.mode(f) }), sizeImpact: [...impact.values()], undecided };
 }
 
 export interface ApplyResult {
@@ -254,6 +277,7 @@ export async function applyAll(project: Project, opts: ApplyOptions = {}): Promi
   const pending = plan.steps.filter((s) => !done.has(s.id));
   const applied: ApplyResult[] = [];
   const skipped: string[] = [];
+  const task = (opts.progress ?? noProgress)('apply', pending.length);
   await withLock(project.root, async () => {
     const disk = new SessionWorkspace(project.root);
     const guard = new ClosureGuard(project.config);
@@ -262,8 +286,10 @@ export async function applyAll(project: Project, opts: ApplyOptions = {}): Promi
       const r = await applyPlanStep(project, plan, step, opts, disk, guard);
       if (r.skipped) skipped.push(step.id);
       else applied.push(r);
+      task.tick(1, step.id);
     }
   });
+  task.done(`${applied.length} applied, ${skipped.length} skipped, ${applied.reduce((n, r) => n + r.changes, 0)} file change(s)`);
   return { applied, skipped };
 }
 
@@ -320,8 +346,14 @@ export async function rollback(project: Project, opts: EngineOptions = {}): Prom
   const journal = readJournal(project.root);
   refuseInterrupted(journal);
   const entries = [...journal.entries].reverse();
+  // Two phases: revert every step (one batch), then compare every file with the baseline.
+  const task = (opts.progress ?? noProgress)('rollback', 2);
+  task.tick(0, `reverting ${entries.length} step(s)`);
   await withLock(project.root, async () => revertNewestFirst(project.root, entries, opts));
+  task.tick(1, 'comparing every file with the baseline');
   const { mismatches, hasBaseline } = compareWithBaseline(project);
+  task.tick(1);
+  task.done(`${entries.length} step(s) reverted, ${mismatches.length} file(s) differ from the baseline`);
   return { identical: mismatches.length === 0, mismatches, reverted: entries.map((e) => e.stepId), hasBaseline };
 }
 

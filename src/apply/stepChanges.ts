@@ -41,7 +41,7 @@ export function resolveStep(step: PlanStep): ResolvedStep {
 
 export function undecidedError(step: PlanStep): MigrateError {
   return new MigrateError('PLAN-010', `step '${step.id}' is a decision nobody has taken yet: ${step.decision?.question ?? ''}`, {
-    hint: `decide with 'migrate next-step', or set decision.choice to one of: ${step.decision?.options.map((o) => o.id).join(', ') ?? ''}`,
+    hint: `run 'migrate decide ${step.id} <option>' (options: ${step.decision?.options.map((o) => o.id).join(', ') ?? ''}), 'migrate decide --all keep-apart' to keep every open decision apart (no behaviour change), or 'migrate next-step' to choose interactively`,
   });
 }
 

@@ -8,7 +8,8 @@
 //
 // The worker (factsWorker.ts) is bundled by esbuild into one plain script, cached under the
 // OS temp folder by the hash of its inputs: a worker that had to load a TypeScript loader first
-// would spend more time starting than parsing.
+// would spend more time starting than parsing. The compiled package (dist/) runs its
+// factsWorker.js directly.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,7 @@ import { buildSync, version } from 'esbuild';
 import type { LuaFileFacts } from '../graph/luaFiles.ts';
 import type { FileAuditFacts } from './luaUnits.ts';
 import type { FactsWorkerData, FactsWorkerResult } from './factsWorker.ts';
+import { COMPILED, MODULE_EXT } from '../toolkitRoot.ts';
 
 /** What the parse cache keeps of a file besides its text and hash (the require graph's facts). */
 export type GraphFileFacts = Omit<LuaFileFacts, 'parsed' | 'text' | 'hash'>;
@@ -29,7 +31,7 @@ export interface WorkerFacts {
   graph?: GraphFileFacts;
 }
 
-const ENTRY = fileURLToPath(new URL('./factsWorker.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL(`./factsWorker${MODULE_EXT}`, import.meta.url));
 const ROOT = path.resolve(path.dirname(ENTRY), '../..');
 
 const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
@@ -45,6 +47,8 @@ let script: string | undefined;
 
 /** Path of the bundled worker script (built once per change of its sources). Throws when esbuild cannot build it. */
 export function factsWorkerScript(): string {
+  // The compiled package's worker is plain JavaScript already: run it as it is.
+  if (COMPILED) return ENTRY;
   if (script && existsSync(script)) return script;
   const dir = path.join(os.tmpdir(), `ao-federate-workers-${process.getuid?.() ?? 'user'}`);
   const manifest = path.join(dir, `audit-facts-${sha256(ENTRY).slice(0, 16)}.json`);

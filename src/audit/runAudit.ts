@@ -14,6 +14,7 @@ import { listLuaFiles, luaFileFacts, luaFileFactsWithTree, rememberLuaFileFacts,
 import type { Chunk } from 'luaparse';
 import { decodeLua } from '../parse/luaSource.ts';
 import { fileSha256 } from '../hash.ts';
+import { noProgress, type Progress, type ProgressTask } from '../progress.ts';
 import { analyseBundleSizes, type ProcessSize, type SplitProjection } from './bundleSize.ts';
 import { fileAuditFacts, knownAuditFacts, rememberAuditFacts, type FileAuditFacts } from './luaUnits.ts';
 import { startFactsPool, type FactsPool } from './factsPool.ts';
@@ -84,17 +85,28 @@ function analyseFile(bytes: Buffer, file: string): void {
 }
 
 /** The Lua audit on any workspace (disk, memory or a staged tree), on the calling thread. */
-export function auditLua(config: ProjectConfig, ws: Workspace, projectName = path.basename(ws.root)): AuditReport {
+export function auditLua(config: ProjectConfig, ws: Workspace, projectName = path.basename(ws.root), progress: Progress = noProgress): AuditReport {
   // Each file is analysed with the tree of the parse that made its facts (the parse cache keeps
   // no trees by default); the graph then finds every file's facts cached.
-  for (const file of listLuaFiles(config, ws)) {
+  const files = listLuaFiles(config, ws);
+  const task = progress('audit', files.length + 1);
+  for (const file of files) {
     const bytes = ws.read(file);
     if (bytes) analyseFile(bytes, file);
+    task.tick(1, file);
   }
-  return luaReport(config, ws, buildRequireGraph(config, ws), projectName, inThreadFacts);
+  return finishReport(task, luaReport(config, ws, buildRequireGraph(config, ws), projectName, inThreadFacts, task));
 }
 
-function luaReport(config: ProjectConfig, ws: Workspace, graph: RequireGraph, projectName: string, factsOf: FactsOf): AuditReport {
+/** The audit task's last unit (graph, sizes, duplicates) and its closing line. */
+function finishReport(task: ProgressTask, report: AuditReport): AuditReport {
+  task.tick(1);
+  task.done(`${report.summary.files} files, ${report.summary.processes} processes, ${report.duplicates.length} duplicate finding(s), ${report.problems.length} problem(s)`);
+  return report;
+}
+
+function luaReport(config: ProjectConfig, ws: Workspace, graph: RequireGraph, projectName: string, factsOf: FactsOf, task?: ProgressTask): AuditReport {
+  task?.tick(0, 'require graph, sizes and duplicates');
   const { processes, split } = analyseBundleSizes(config, graph);
   const files: AuditFile[] = [];
   for (const m of graph.modules.values()) {
@@ -126,6 +138,8 @@ export interface LuaAuditOptions {
   minParallelBytes?: number;
   /** false: the calling thread analyses no file of its own, the workers take them all (tests). */
   mainThreadShare?: boolean;
+  /** Files analysed, then the report (the CLI's progress bar). */
+  progress?: Progress;
 }
 
 export const MIN_PARALLEL_BYTES = 4_000_000;
@@ -139,11 +153,12 @@ export const defaultJobs = (): number => os.availableParallelism?.() ?? os.cpus(
  */
 export async function auditLuaParallel(config: ProjectConfig, ws: Workspace, projectName = path.basename(ws.root), opts: LuaAuditOptions = {}): Promise<AuditReport> {
   const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
-  if (jobs < 2) return auditLua(config, ws, projectName);
+  const progress = opts.progress ?? noProgress;
+  if (jobs < 2) return auditLua(config, ws, projectName, progress);
   const paths = listLuaFiles(config, ws);
   const buffers = paths.map((p) => ws.read(p) ?? Buffer.alloc(0));
   const total = buffers.reduce((s, b) => s + b.length, 0);
-  if (total < (opts.minParallelBytes ?? MIN_PARALLEL_BYTES)) return auditLua(config, ws, projectName);
+  if (total < (opts.minParallelBytes ?? MIN_PARALLEL_BYTES)) return auditLua(config, ws, projectName, progress);
   // Each content once (the graph reuses these hashes: they are remembered per Buffer), files
   // already analysed skipped, largest first so the last files claimed are small.
   const hashes = buffers.map(fileSha256);
@@ -165,12 +180,23 @@ export async function auditLuaParallel(config: ProjectConfig, ws: Workspace, pro
       { graphFacts: true },
     );
   } catch {
-    return auditLua(config, ws, projectName); // no worker script (esbuild failed): stay on this thread
+    return auditLua(config, ws, projectName, progress); // no worker script (esbuild failed): stay on this thread
   }
+  // Counted in files this thread analysed; the workers' files are counted when they hand them in.
+  const task = progress('audit', paths.length + 1);
+  task.tick(paths.length - order.length);
   try {
     // This thread's share first, each file analysed right after its parse (see auditLua).
-    if (opts.mainThreadShare !== false) for (let k = pool.claim(); k !== -1; k = pool.claim()) analyseFile(buffers[order[k]!]!, paths[order[k]!]!);
-    for (const [k, { facts, graph: core }] of await pool.finish()) {
+    let mine = 0;
+    if (opts.mainThreadShare !== false) {
+      for (let k = pool.claim(); k !== -1; k = pool.claim(), mine++) {
+        analyseFile(buffers[order[k]!]!, paths[order[k]!]!);
+        task.tick(1, paths[order[k]!]!);
+      }
+    }
+    const handedIn = await pool.finish();
+    task.tick(order.length - mine, 'files of the worker threads');
+    for (const [k, { facts, graph: core }] of handedIn) {
       const i = order[k]!;
       if (facts) rememberAuditFacts(hashes[i]!, facts);
       if (core) {
@@ -180,7 +206,7 @@ export async function auditLuaParallel(config: ProjectConfig, ws: Workspace, pro
     }
     // Whatever is still unknown (a module outside the listing, files of a worker that failed)
     // is parsed and analysed here.
-    return luaReport(config, ws, buildRequireGraph(config, ws), projectName, inThreadFacts);
+    return finishReport(task, luaReport(config, ws, buildRequireGraph(config, ws), projectName, inThreadFacts, task));
   } finally {
     pool.terminate();
   }

@@ -9,19 +9,26 @@ import type { Workspace } from '../stage/tree.ts';
 import { buildBundleGraph } from './closure.ts';
 import { BUILD_MODES, buildFromGraph, finish, type BuildMode, type BuildOptions, type BuildResult } from './builds.ts';
 import { emitMonolith } from './emit.ts';
+import { noProgress, type Progress } from '../progress.ts';
 
 export { BUILD_MODES, buildFromGraph, type BuildFile, type BuildFileKind, type BuildMode, type BuildOptions, type BuildResult } from './builds.ts';
 export { buildBundleGraph } from './closure.ts';
 export { findBundleRequires, findFederatedRequires } from './federatedRequires.ts';
 
 /** Builds every process of the project in `mode` from the workspace's sources. */
-export function buildProject(project: { root: string; config: ProjectConfig }, ws: Workspace, mode: BuildMode, opts: BuildOptions = {}): BuildResult {
+export function buildProject(project: { root: string; config: ProjectConfig }, ws: Workspace, mode: BuildMode, opts: BuildOptions & { progress?: Progress } = {}): BuildResult {
   if (!BUILD_MODES.includes(mode)) {
     throw new MigrateError('BUNDLE-010', `unknown build mode '${String(mode)}'`, { hint: `use one of ${BUILD_MODES.join(', ')}` });
   }
+  const task = (opts.progress ?? noProgress)('bundle', 2);
+  task.tick(0, 'require graph');
   const graph = buildBundleGraph(project.config, ws, { partial: opts.partial });
   const blocked = graph.processes.flatMap((p) => (p.blocked ? [{ process: p.name, error: p.blocked }] : []));
-  return { mode, files: buildFromGraph(graph, mode, opts), ...(blocked.length ? { blocked } : {}) };
+  task.tick(1, `${mode} builds`);
+  const files = buildFromGraph(graph, mode, opts);
+  task.tick(1);
+  task.done(`${files.length} file(s) built (${mode})${blocked.length ? `, ${blocked.length} process(es) blocked` : ''}`);
+  return { mode, files, ...(blocked.length ? { blocked } : {}) };
 }
 
 /** The monolith bundle of one process (text). */

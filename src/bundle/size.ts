@@ -6,6 +6,7 @@ import type { ProjectConfig } from '../config/projectConfig.ts';
 import type { Workspace } from '../stage/tree.ts';
 import { buildBundleGraph } from './closure.ts';
 import { buildFromGraph, type BuildFile } from './builds.ts';
+import { noProgress, type Progress } from '../progress.ts';
 
 /** The owner's targets (docs/bundle.md): a ~500 KB runtime, ~150 KB shells. */
 export const SIZE_TARGETS = { runtimeBytes: 500_000, shellBytes: 150_000 } as const;
@@ -42,11 +43,19 @@ const bytes = (f: BuildFile | undefined): number => (f ? Buffer.byteLength(f.con
 const gz = (f: BuildFile | undefined): number => (f ? gzipSync(Buffer.from(f.content, 'utf8'), { level: 9 }).length : 0);
 const pct = (small: number, big: number): number => (big > 0 ? Math.round(((big - small) / big) * 1000) / 10 : 0);
 
-export function sizeReport(project: { config: ProjectConfig }, ws: Workspace, opts: { minify?: boolean } = {}): SizeReport {
+export function sizeReport(project: { config: ProjectConfig }, ws: Workspace, opts: { minify?: boolean; progress?: Progress } = {}): SizeReport {
+  // The require graph, then the three builds (each a pass over every process).
+  const task = (opts.progress ?? noProgress)('size', 4);
+  task.tick(0, 'require graph');
   const graph = buildBundleGraph(project.config, ws);
+  task.tick(1, 'monolith builds');
   const mono = buildFromGraph(graph, 'monolith', opts);
+  task.tick(1, 'federated builds');
   const fed = buildFromGraph(graph, 'federated', opts);
+  task.tick(1, 'hybrid builds');
   const hyb = buildFromGraph(graph, 'hybrid', opts);
+  task.tick(1);
+  task.done(`${graph.processes.length} processes x 3 modes built`);
   const runtime = fed.find((f) => f.kind === 'runtime');
   const budgets = project.config.budgets;
   const overBudget: string[] = [];

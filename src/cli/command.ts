@@ -1,7 +1,10 @@
-// A command is a plain object discovered from src/cli/commands/*.ts (no hand-kept list):
-// each file exports `command: CommandSpec`. Commands print through `io` only, return an
-// exit code (0 ok, 1 findings/differences, 2 error) and never call process.exit.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+// A command is a plain object in src/cli/commands/<name>.ts, listed with a lazy import in
+// ./commandTable.ts: each file exports `command: CommandSpec`. Options use node:util
+// parseArgs' shape ({type, short, multiple}); ./program.ts turns them into commander options.
+// Commands print through `io` only, return an exit code (0 ok, 1 findings/differences,
+// 2 error) and never call process.exit.
+import type { ParseArgsConfig } from 'node:util';
+import { noProgress, type Progress } from '../progress.ts';
 
 export interface CommandIO {
   out(text: string): void;
@@ -11,6 +14,17 @@ export interface CommandIO {
   isTTY: boolean;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /**
+   * Progress of long work on stderr (a bar on a terminal, periodic lines in CI logs, nothing
+   * under --quiet). Set by the CLI entry; absent when a caller runs commands in-process
+   * without one (tests): use `progressOf(io)`.
+   */
+  progress?: Progress;
+}
+
+/** The command's progress reporter, or one that shows nothing. */
+export function progressOf(io: CommandIO): Progress {
+  return io.progress ?? noProgress;
 }
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -35,15 +49,6 @@ export const commonOptions: OptionSpec = {
   project: { type: 'string' },
   json: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 };
-
-export function parseCommandArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
-  const parsed = parseArgs({
-    args: argv,
-    options: { ...commonOptions, ...spec.options },
-    allowPositionals: true,
-    strict: true,
-  });
-  return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals };
-}

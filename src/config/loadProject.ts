@@ -1,13 +1,13 @@
 // Finds the project a command works on: --project <dir>, else the current directory when it
 // holds migrate.config.json, else the embedded example.
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MigrateError } from '../errors.ts';
 import { CONFIG_FILE, validateConfig, type ProjectConfig } from './projectConfig.ts';
+import { PACKAGE_ROOT, TOOLKIT_ROOT } from '../toolkitRoot.ts';
 
-export const TOOLKIT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXAMPLE_DIR = path.join(TOOLKIT_ROOT, 'examples', 'pokerogue-ao');
+export { TOOLKIT_ROOT };
+export const EXAMPLE_DIR = path.join(PACKAGE_ROOT, 'examples', 'pokerogue-ao');
 
 export interface Project {
   /** Absolute, symlink-resolved project root. */
@@ -23,8 +23,31 @@ export function resolveProjectDir(opts: { project?: string; cwd: string }): { di
   return { dir: EXAMPLE_DIR, isExample: true };
 }
 
+/**
+ * --project names a file or a path that does not exist: say so, with a command that works
+ * (not "no config ... run 'migrate init <file>'", which fails on a file).
+ */
+function refuseNonFolder(dir: string): void {
+  if (!existsSync(dir)) {
+    const parent = path.dirname(dir);
+    throw new MigrateError('CFG-015', `${dir} does not exist`, {
+      location: { file: dir },
+      hint: existsSync(parent) ? `check the path given to --project (the folder holding ${CONFIG_FILE}); 'migrate init ${parent}' detects a project in the folder above` : `check the path given to --project (the folder holding ${CONFIG_FILE})`,
+    });
+  }
+  if (!statSync(dir).isDirectory()) {
+    const folder = path.dirname(dir);
+    const isConfig = path.basename(dir) === CONFIG_FILE;
+    throw new MigrateError('CFG-016', `${dir} is a file; --project takes the project folder`, {
+      location: { file: dir },
+      hint: isConfig || existsSync(path.join(folder, CONFIG_FILE)) ? `use '--project ${folder}'` : `use '--project ${folder}', after 'migrate init ${folder}' writes its ${CONFIG_FILE}`,
+    });
+  }
+}
+
 export function loadProject(opts: { project?: string; cwd: string }): Project {
   const { dir, isExample } = resolveProjectDir(opts);
+  refuseNonFolder(dir);
   const file = path.join(dir, CONFIG_FILE);
   if (!existsSync(file)) {
     throw new MigrateError('CFG-001', `no ${CONFIG_FILE} in ${dir}`, {

@@ -12,6 +12,7 @@ import { planStory36_2 } from '../../codemods/story-36-2-federate.ts';
 import { planShells } from '../../codemods/story-36-3-to-6-shells.ts';
 import { moduleNameForPath } from '../graph/resolveRequire.ts';
 import { planTsSteps } from './tsPlanner.ts';
+import { noProgress, type Progress } from '../progress.ts';
 
 export type { Plan, PlanStep } from '../../codemods/lib/planTypes.ts';
 
@@ -71,16 +72,26 @@ function previousChoices(project: Project, name: string): Map<string, string> {
   return out;
 }
 
-export async function planEpic(project: Project, opts: { name?: string } = {}): Promise<Plan> {
+export async function planEpic(project: Project, opts: { name?: string; progress?: Progress } = {}): Promise<Plan> {
+  // Five phases, each a pass over the whole project (the step count is known only at the end).
+  const task = (opts.progress ?? noProgress)('plan', 5);
+  task.tick(0, 'reading the sources');
   const { ws, canonical, aliasesOf } = snapshotProject(project);
   const sim = new EpicSimulation(ws, project.config, project.root, canonical);
   for (const [id, choice] of previousChoices(project, opts.name ?? 'epic')) sim.choices.set(id, choice);
+  task.tick(1, 'story 36.1: shared runtime');
   planStory36_1(sim, aliasesOf);
+  task.tick(1, 'story 36.2: federated requires');
   planStory36_2(sim);
+  task.tick(1, 'stories 36.3-36.6: shells');
   planShells(sim);
   const steps: PlanStep[] = [...sim.steps];
+  task.tick(1, 'the TS client');
   // The TS client steps (their own planner) run after the Lua ones, in story 36.6.
-  for (const ts of await planTsSteps(project)) {
+  const tsSteps = await planTsSteps(project);
+  task.tick(1);
+  task.done(`${steps.length + tsSteps.length} steps`);
+  for (const ts of tsSteps) {
     steps.push({
       id: ts.id,
       story: '36.6',

@@ -3,11 +3,15 @@
 // placed before a step it depends on), and saves them as stable, pretty JSON.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
+import { createRequire } from 'node:module';
 import { MigrateError } from '../errors.ts';
-import { loadTransforms } from '../transform/registry.ts';
+import { transformIds } from '../transform/registry.ts';
 import { DECISION, planSchema, type Plan, type PlanStep } from './planSchema.ts';
 import { deepFreeze } from '../deepFreeze.ts';
+
+const require = createRequire(import.meta.url);
+/** yaml, loaded only for .yaml plans: JSON plans (the default) do not pay its load at start-up. */
+const YAML = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 
 export const PLAN_DIR = 'migration-plans';
 const PLAN_FILE = /\.plan\.(json|ya?ml)$/;
@@ -34,7 +38,7 @@ export function findPlanFile(projectRoot: string, name?: string): string {
 
 function parseText(file: string, text: string): unknown {
   try {
-    return /\.ya?ml$/.test(file) ? YAML.parse(text) : JSON.parse(text);
+    return /\.ya?ml$/.test(file) ? YAML().parse(text) : JSON.parse(text);
   } catch (e) {
     throw new MigrateError('PLAN-002', `plan file is not valid ${/\.ya?ml$/.test(file) ? 'YAML' : 'JSON'}: ${(e as Error).message}`, {
       location: { file },
@@ -84,7 +88,7 @@ export async function validatePlan(raw: unknown, file: string): Promise<Plan> {
       hint: 'fix the plan file (migration-plans/schema.json describes every field) or re-plan with `migrate plan`',
     });
   }
-  const ids = new Set((await loadTransforms()).keys());
+  const ids = await transformIds();
   const problems = planProblems(parsed.data, ids);
   if (problems.length) {
     throw new MigrateError('PLAN-003', `plan has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`, {
@@ -138,7 +142,7 @@ export async function savePlan(target: string, plan: unknown): Promise<string> {
   const file = PLAN_FILE.test(target) ? target : path.join(target, PLAN_DIR, `${(plan as Plan).name}.plan.json`);
   const valid = await validatePlan(plan, file);
   mkdirSync(path.dirname(file), { recursive: true });
-  const text = /\.ya?ml$/.test(file) ? YAML.stringify(valid) : `${JSON.stringify(valid, null, 2)}\n`;
+  const text = /\.ya?ml$/.test(file) ? YAML().stringify(valid) : `${JSON.stringify(valid, null, 2)}\n`;
   const tmp = `${file}.tmp-${process.pid}`;
   writeFileSync(tmp, text);
   renameSync(tmp, file);

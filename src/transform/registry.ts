@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MigrateError } from '../errors.ts';
-import { TOOLKIT_ROOT } from '../config/loadProject.ts';
+import { MODULE_EXT, TOOLKIT_ROOT } from '../toolkitRoot.ts';
 import type { Transform } from './types.ts';
 
 export const TRANSFORM_DIRS = [path.join(TOOLKIT_ROOT, 'transforms', 'lua'), path.join(TOOLKIT_ROOT, 'transforms', 'ts')];
@@ -22,7 +22,9 @@ async function discover(): Promise<Map<string, Transform>> {
   const found = new Map<string, Transform>();
   for (const dir of transformDirs()) {
     if (!existsSync(dir)) continue;
-    const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts')).sort();
+    // '.ts' from the sources, '.js' in the compiled package (extra folders from tests are .ts)
+    const ext = TRANSFORM_DIRS.includes(dir) ? MODULE_EXT : '.ts';
+    const files = readdirSync(dir).filter((f) => f.endsWith(ext) && !f.endsWith(`.test${ext}`) && !f.endsWith('.d.ts')).sort();
     for (const file of files) {
       const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { transform?: Transform };
       const t = mod.transform;
@@ -46,6 +48,24 @@ export function loadTransforms(): Promise<Map<string, Transform>> {
     throw e;
   });
   return cache;
+}
+
+/**
+ * The ids of every registered transform, importing only the extra folders: a built-in
+ * transform's id is its folder and file name (`transforms/lua/move-to-runtime.ts` is
+ * `lua/move-to-runtime`, checked by test/engine/transformIds.test.ts), so validating a plan
+ * (`migrate status`) does not load the TypeScript compiler the ts/ transforms use.
+ */
+export async function transformIds(): Promise<Set<string>> {
+  if (cache || transformDirs().length > TRANSFORM_DIRS.length) return new Set((await loadTransforms()).keys());
+  const ids = new Set<string>();
+  for (const dir of TRANSFORM_DIRS) {
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir)) {
+      if (f.endsWith(MODULE_EXT) && !f.endsWith(`.test${MODULE_EXT}`) && !f.endsWith('.d.ts')) ids.add(`${path.basename(dir)}/${f.slice(0, -MODULE_EXT.length)}`);
+    }
+  }
+  return ids;
 }
 
 /** The transform with this id, or PLAN-021 naming the known ids. */

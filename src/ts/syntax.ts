@@ -1,4 +1,4 @@
-// Module syntax of one TS/JS file, read with jscodeshift's `ts` parser (babel): every import,
+// Module syntax of one TS/JS file, read with jscodeshift's `ts` parser setup (babel): every import,
 // re-export, `require('x')` and `import('x')` with the exact offsets of its string literal,
 // and the names the module exports. Only offsets are used: edits never reprint the AST, so
 // formatting, comments and the file's quote style survive by construction.
@@ -7,8 +7,25 @@ import { MigrateError } from '../errors.ts';
 import { BOM, lineColumn } from './text.ts';
 
 const require = createRequire(import.meta.url);
-// jscodeshift's own parser factory for `--parser=ts` (babel with its TS plugin set).
-const tsParser = (require('jscodeshift/parser/ts') as () => { parse(code: string): BabelFile })();
+// The parser jscodeshift runs for `--parser=ts`: @babel/parser (the version jscodeshift 17.4
+// resolves) with jscodeshift's parser/tsOptions.js, copied here so the installed toolkit
+// does not need jscodeshift (MIT, Facebook) and its transform machinery at run time.
+const babel = require('@babel/parser') as { parse(code: string, options: Record<string, unknown>): BabelFile };
+const TS_OPTIONS = {
+  sourceType: 'module',
+  allowImportExportEverywhere: true,
+  allowReturnOutsideFunction: true,
+  startLine: 1,
+  tokens: true,
+  plugins: [
+    'asyncGenerators', 'decoratorAutoAccessors', 'bigInt', 'classPrivateMethods', 'classPrivateProperties', 'classProperties',
+    'decorators-legacy', 'doExpressions', 'dynamicImport', 'exportDefaultFrom', 'exportExtensions', 'exportNamespaceFrom',
+    'functionBind', 'functionSent', 'importAttributes', 'importMeta', 'nullishCoalescingOperator', 'numericSeparator',
+    'objectRestSpread', 'optionalCatchBinding', 'optionalChaining', ['pipelineOperator', { proposal: 'minimal' }],
+    'throwExpressions', 'typescript',
+  ],
+};
+const tsParser = { parse: (code: string): BabelFile => babel.parse(code, TS_OPTIONS) };
 
 interface BabelNode {
   type: string;

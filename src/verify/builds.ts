@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Project } from '../config/loadProject.ts';
 import { MigrateError } from '../errors.ts';
+import { MODULE_EXT } from '../toolkitRoot.ts';
 import { DiskWorkspace } from '../stage/workspace.ts';
 import type { Workspace } from '../stage/tree.ts';
 import { AosProcess, type AoResult } from './aosRuntime.ts';
@@ -27,7 +28,7 @@ export function setBuildFunction(fn: BuildFunction | undefined): void {
 async function bundlerBuild(): Promise<BuildFunction> {
   if (override) return override;
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const entry = pathToFileURL(path.join(here, '..', 'bundle', 'index.ts')).href;
+  const entry = pathToFileURL(path.join(here, '..', 'bundle', `index${MODULE_EXT}`)).href;
   let mod: Record<string, unknown>;
   try {
     mod = (await import(entry)) as Record<string, unknown>;

@@ -16,6 +16,7 @@ import { defaultModes } from './migrationState.ts';
 import { instrumentCoverage, mergeCoverage, readCoverage, type HandlerCoverage } from './coverage.ts';
 import { isOrderOnly } from './normalise.ts';
 import { ensureProbeTraces, skipReason } from './probes/forVerify.ts';
+import { noProgress, type Progress } from '../progress.ts';
 
 export type { BuildMode } from './types.ts';
 
@@ -93,6 +94,8 @@ export interface ParityOptions {
   workspace?: Workspace;
   /** CU semantics: restore the heap after a message that errors (slower: one heap copy a message). */
   discardErrored?: boolean;
+  /** One unit per trace replay (the CLI's progress bar). */
+  progress?: Progress;
   /** Also replay traces/probes/<process>.jsonl (written when missing); default true. */
   probes?: boolean;
   /** Lines printed in another order within one message count as a difference. */
@@ -184,6 +187,8 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
   const coverage = new Map<string, HandlerCoverage[]>();
   const probes = opts.trace || opts.probes === false ? undefined : await ensureProbeTraces(project, processes, baselineBuild);
   const skipped: ParityReport['skipped'] = [...(probes?.skipped ?? [])];
+  // One unit per trace replay: the baseline's, then one per mode.
+  const task = (opts.progress ?? noProgress)('verify', processes.reduce((n, p) => n + (tracesFor(project, p, opts.trace).length + (probes?.files.get(p)?.length ?? 0)) * (1 + modes.length), 0));
   for (const processName of processes) {
     if (skipped.some((s) => s.process === processName)) continue;
     const traceFiles = [...tracesFor(project, processName, opts.trace), ...(probes?.files.get(processName) ?? [])];
@@ -194,21 +199,16 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
     for (const file of traceFiles) {
       const trace = loadTrace(file);
       const key = `${processName}\u0000${file}`;
-      if (!baseCache.has(key)) {
-        try {
-          baseCache.set(key, await runSide(baselineBuild, 'monolith', processName, trace, opts.globals, opts.discardErrored ?? false));
-        } catch (e) {
-          if (!(e instanceof MigrateError) || e.code !== 'VERIFY-022') throw e;
-          skipped.push({ process: processName, reason: skipReason(e) });
-          break;
-        }
-      }
+      task.tick(0, `${processName}: baseline`);
+      if (!baseCache.has(key)) baseCache.set(key, await runSide(baselineBuild, 'monolith', processName, trace, opts.globals, opts.discardErrored ?? false));
+      task.tick(1);
       const base = baseCache.get(key)!;
       coverage.set(processName, [...(coverage.get(processName) ?? []), base.coverage]);
       if (base.replay.expectationFailures.length) {
         notes.push(`${path.relative(project.root, file)}: the baseline itself does not meet expect.error on line(s) ${base.replay.expectationFailures.map((f) => f.line).join(', ')}`);
       }
       for (const mode of modes) {
+        task.tick(0, `${processName}: ${mode}`);
         if (!builds.has(mode)) builds.set(mode, await buildForBoot(project, mode, opts.workspace));
         let cur: SideResult;
         try {
@@ -231,6 +231,7 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
             memoryKiB: { baseline: base.snapshot.memoryKiB, current: 0 },
             expectationFailures: [],
           });
+          task.tick(1);
           continue;
         }
         const { compared, diff, orderOnly } = firstDifference(base.replay, cur.replay, trace, mode, opts.strictOrder ?? false);
@@ -250,11 +251,13 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
           memoryKiB: { baseline: base.snapshot.memoryKiB, current: cur.snapshot.memoryKiB },
           expectationFailures: cur.replay.expectationFailures,
         });
+        task.tick(1);
       }
     }
   }
   const messagesVerified = runs.reduce((n, r) => n + r.compared, 0);
   const nothingCompared = messagesVerified === 0 && runs.every((r) => r.ok);
+  task.done(`${runs.length} run(s), ${messagesVerified} messages compared, ${runs.filter((r) => !r.ok).length} with a difference${skipped.length ? `, ${skipped.length} process(es) skipped` : ''}`);
   return {
     ok: runs.every((r) => r.ok) && !nothingCompared && skipped.length === 0,
     baseline: stored ? 'stored' : opts.workspace ? 'disk' : 'current',

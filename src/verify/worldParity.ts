@@ -15,6 +15,7 @@ import { takeSnapshot } from './snapshot.ts';
 import { loadTrace, type Trace, type TraceMessage } from './trace.ts';
 import type { BuildMode, BuildOutput } from './types.ts';
 import { World, type WorldEvent } from './world.ts';
+import { noProgress, type Progress } from '../progress.ts';
 
 export interface WorldStep {
   player: number;
@@ -150,16 +151,21 @@ async function runWorld(build: BuildOutput, mode: BuildMode, names: string[], tr
   return { world, steps, snapshots };
 }
 
-export async function verifyWorld(project: Project, opts: { modes?: BuildMode[]; traces?: string[]; players?: number; workspace?: Workspace } = {}): Promise<WorldReport> {
+export async function verifyWorld(project: Project, opts: { modes?: BuildMode[]; traces?: string[]; players?: number; workspace?: Workspace; progress?: Progress } = {}): Promise<WorldReport> {
   const files = opts.traces?.length ? opts.traces.map((t) => path.resolve(project.root, t)) : worldTraceFiles(project);
   const traces = files.map((f) => ({ ...loadTrace(f), file: path.relative(project.root, f) || f }));
   const players = opts.players ?? 1;
   const names = project.config.processes.map((p) => p.name);
   const stored = readBaseline(project);
+  const modes = opts.modes?.length ? opts.modes : defaultModes(project, opts.workspace);
+  const task = (opts.progress ?? noProgress)('verify world', 1 + modes.length);
+  task.tick(0, 'baseline');
   const baseBuild = stored?.build ?? (await buildFor(project, 'monolith'));
   const base = await runWorld(baseBuild, 'monolith', names, traces, players);
+  task.tick(1);
   const runs: WorldRunReport[] = [];
-  for (const mode of opts.modes?.length ? opts.modes : defaultModes(project, opts.workspace)) {
+  for (const mode of modes) {
+    task.tick(0, mode);
     const cur = await runWorld(await buildForBoot(project, mode, opts.workspace), mode, names, traces, players);
     const firstDifference = compareWorldSteps(base.steps, cur.steps);
     const snapshotDifferences = firstDifference
@@ -176,7 +182,9 @@ export async function verifyWorld(project: Project, opts: { modes?: BuildMode[];
       ...(firstDifference ? { firstDifference } : {}),
       snapshotDifferences,
     });
+    task.tick(1);
   }
+  task.done(`${runs.length} mode(s), ${runs.filter((r) => !r.ok).length} with a difference`);
   return { ok: runs.every((r) => r.ok), players, traces: files.map((f) => path.relative(project.root, f)), baseline: stored ? 'stored' : opts.workspace ? 'disk' : 'current', runs };
 }
 

@@ -24,7 +24,7 @@ function codesRaised(): Set<string> {
   const files = ['src', 'transforms', 'codemods', 'reports'].flatMap((d) => sourceFiles(d, /\.(ts|lua)$/));
   for (const f of files) {
     if (f.endsWith('errorCatalogue.ts')) continue;
-    for (const m of readFileSync(f, 'utf8').matchAll(/\b([A-Z]+-\d{3})\b/g)) codes.add(m[1]!);
+    for (const m of readFileSync(f, 'utf8').matchAll(/\b([A-Z]+-\d{3}|INTERNAL)\b/g)) codes.add(m[1]!);
   }
   return codes;
 }

@@ -33,9 +33,9 @@ describe('migrate audit', () => {
     const r = await runMigrate(['audit', '--json', '--strict', '--project', dir, '--out', path.join(dir, 'out')], dir);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
-    expect(report.schema).toBe('ao-migrate/audit@1');
+    expect(report.schema).toBe('ao-migrate/audit@2');
     for (const p of report.processes) {
-      expect(Object.keys(p)).toEqual(expect.arrayContaining(['name', 'entry', 'modules', 'bundleBytes', 'sharedBytes', 'specificBytes']));
+      expect(Object.keys(p)).toEqual(expect.arrayContaining(['process', 'entry', 'modules', 'bundleBytes', 'sharedBytes', 'specificBytes']));
       expect(p.bundleBytes).toBe(p.sharedBytes + p.specificBytes);
       expect(p.modules.at(-1)).toBe(report.modules.find((m: { path: string }) => m.path === p.entry)?.name);
     }

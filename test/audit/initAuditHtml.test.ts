@@ -10,7 +10,7 @@ import { runCli as runMigrate } from '../helpers/runCli.ts';
 import { launchChromium, openPage } from './helpers/chromium.ts';
 
 interface AuditJson {
-  processes: { name: string; entry: string; modules: string[]; bundleBytes: number; sharedBytes: number; specificBytes: number }[];
+  processes: { process: string; entry: string; modules: string[]; bundleBytes: number; sharedBytes: number; specificBytes: number }[];
   modules: { name: string; path: string; bytes: number; processes: string[] }[];
   duplicates: { kind: string; similarity: number; members: { path: string; startLine: number; endLine: number; bytes: number }[]; processes: string[] }[];
   problems: { kind: string; path: string; line: number; column: number; message: string }[];
@@ -40,12 +40,12 @@ async function initAndAudit(name: LayoutName): Promise<{ json: AuditJson; html: 
 async function expectHtmlShows(file: string, json: AuditJson): Promise<void> {
   const { page, errors, foreignRequests } = await openPage(browser, file);
   for (const p of json.processes) {
-    const row = page.locator(`#process-table tr[data-process="${p.name}"]`);
+    const row = page.locator(`#process-table tr[data-process="${p.process}"]`);
     expect(await row.locator('[data-field=bundleBytes]').textContent()).toBe(p.bundleBytes.toLocaleString('en-US'));
     expect(await row.locator('[data-field=sharedBytes]').textContent()).toBe(p.sharedBytes.toLocaleString('en-US'));
     expect(await row.locator('[data-field=specificBytes]').textContent()).toBe(p.specificBytes.toLocaleString('en-US'));
     expect(await row.locator('[data-field=modules]').textContent()).toBe(String(p.modules.length));
-    expect(await page.locator(`.treemap-card[data-process="${p.name}"] rect`).count()).toBeGreaterThan(0);
+    expect(await page.locator(`.treemap-card[data-process="${p.process}"] rect`).count()).toBeGreaterThan(0);
   }
   expect(await page.locator('#split-runtime [data-field=runtimeBytes]').textContent()).toBe(json.split.runtimeBytes.toLocaleString('en-US'));
   expect(await page.locator('#split-reduction').textContent()).toContain(`${json.split.reductionPct} %`);
@@ -59,7 +59,7 @@ async function expectHtmlShows(file: string, json: AuditJson): Promise<void> {
 describe('migrate init + migrate audit + audit.html', () => {
   it('per-process copied module folders', async () => {
     const { json, html } = await initAndAudit('copied-modules');
-    expect(json.processes.map((p) => p.name)).toEqual(['admin', 'battle', 'coordinator', 'economy', 'pokemon']);
+    expect(json.processes.map((p) => p.process)).toEqual(['admin', 'battle', 'coordinator', 'economy', 'pokemon']);
     for (const p of json.processes) {
       expect(p.bundleBytes).toBe(p.sharedBytes + p.specificBytes);
       expect(p.bundleBytes).toBe(p.modules.reduce((s, m) => s + json.modules.find((x) => x.name === m)!.bytes, 0));
@@ -75,7 +75,7 @@ describe('migrate init + migrate audit + audit.html', () => {
     expect(util).toHaveLength(1);
     expect(util[0]!.processes).toEqual(['battle', 'pokemon']);
     expect(json.modules.some((m) => m.path.includes('/module/util.lua') && m.path !== 'src/module/util.lua')).toBe(false);
-    const battle = json.processes.find((p) => p.name === 'battle')!;
+    const battle = json.processes.find((p) => p.process === 'battle')!;
     expect(battle.sharedBytes).toBe(json.modules.filter((m) => m.path.startsWith('src/module/')).reduce((s, m) => s + m.bytes, 0));
     await expectHtmlShows(html, json);
   });

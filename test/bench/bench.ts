@@ -1,30 +1,58 @@
-// `npm run bench [-- --factors 1,10,30] [--jobs N] [--ts-files N] [--no-ts] [--identical-shards]`: measures audit,
-// plan, apply (every step), rollback and bundle on scale corpora of the example (1x, 10x, 30x),
-// each factor in its own child process (peak RSS per factor from process.resourceUsage()),
-// plus the TS import-rewrite bench; writes reports/bench.json and prints a table.
+// `npm run bench [-- --factors 1,10,30] [--jobs N] [--ts-files N] [--no-ts] [--identical-shards]
+// [--no-startup] [--startup-only]`: the CLI's start-up time beside jscodeshift's (startup.ts),
+// then audit, plan, apply (every step), rollback and bundle on scale corpora of the example
+// (1x, 10x, 30x), each factor in its own child process (peak RSS per factor from
+// process.resourceUsage()), plus the TS import-rewrite bench; writes reports/bench.json and
+// prints tables. `--help` prints this.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { TOOLKIT_ROOT } from '../../src/config/loadProject.ts';
 import type { PhaseRow } from './benchPhases.ts';
+import { benchStartup, startupTable, type StartupRow } from './startup.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const WORK_DIR = process.env.BENCH_DIR ?? path.join(TOOLKIT_ROOT, 'test', 'tmp', 'bench');
 const REPORT = path.join(TOOLKIT_ROOT, 'reports', 'bench.json');
 
-const { values } = parseArgs({
-  options: {
-    factors: { type: 'string', default: '1,10,30' },
-    jobs: { type: 'string', default: String(os.availableParallelism?.() ?? os.cpus().length) },
-    child: { type: 'string' },
-    'ts-files': { type: 'string', default: '2000' },
-    'no-ts': { type: 'boolean', default: false },
-    'identical-shards': { type: 'boolean', default: false },
-  },
-});
+const USAGE = `Usage: npm run bench [-- --factors 1,10,30] [--jobs N] [--ts-files N] [--no-ts] [--identical-shards] [--no-startup] [--startup-only]
+
+  --factors        corpus sizes, in copies of the example (default 1,10,30)
+  --jobs N         threads for the audit (default: the cores)
+  --ts-files N     files of the TS import-rewrite bench (default 2000); --no-ts skips it
+  --identical-shards  byte copies of the example instead of renamed shards
+  --no-startup     skip the start-up bench; --startup-only runs only it
+Writes reports/bench.json.`;
+
+function parseBenchArgs() {
+  try {
+    return parseArgs({
+      options: {
+        factors: { type: 'string', default: '1,10,30' },
+        jobs: { type: 'string', default: String(os.availableParallelism?.() ?? os.cpus().length) },
+        child: { type: 'string' },
+        'ts-files': { type: 'string', default: '2000' },
+        'no-ts': { type: 'boolean', default: false },
+        'identical-shards': { type: 'boolean', default: false },
+        'no-startup': { type: 'boolean', default: false },
+        'startup-only': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (e) {
+    process.stderr.write(`bench: ${(e as Error).message}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+}
+
+const values = parseBenchArgs();
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
 const jobs = Math.max(1, Number(values.jobs));
 
 
@@ -84,14 +112,27 @@ function targets(rows: PhaseRow[]): Record<string, string> {
 
 async function runParent(): Promise<void> {
   mkdirSync(WORK_DIR, { recursive: true });
-  const factors = String(values.factors).split(',').map(Number).filter((n) => n > 0);
+  let startup: StartupRow[] | null = null;
+  if (!values['no-startup']) {
+    process.stderr.write('bench: start-up ...\n');
+    startup = benchStartup(WORK_DIR);
+    process.stdout.write(`${startupTable(startup)}\n\n`);
+  }
+  if (values['startup-only']) {
+    // Only the start-up figures change: the scale rows of the last full run are kept.
+    const previous = existsSync(REPORT) ? (JSON.parse(readFileSync(REPORT, 'utf8')) as Record<string, unknown>) : {};
+    writeFileSync(REPORT, `${JSON.stringify({ ...previous, startup, startupMeasuredAt: new Date().toISOString() }, null, 2)}\n`);
+    process.stdout.write(`wrote the start-up figures to ${path.relative(TOOLKIT_ROOT, REPORT)}\n`);
+    return;
+  }
+  const factors = values['startup-only'] ? [] : String(values.factors).split(',').map(Number).filter((n) => n > 0);
   const rows: PhaseRow[] = [];
   for (const f of factors) {
     process.stderr.write(`bench: factor ${f}x ...\n`);
     rows.push(await runChild(f));
   }
   let ts: unknown = null;
-  if (!values['no-ts']) {
+  if (!values['no-ts'] && !values['startup-only']) {
     const { benchTsRewrite } = await import('./tsBench.ts');
     ts = await benchTsRewrite(Number(values['ts-files']));
   }
@@ -101,6 +142,7 @@ async function runParent(): Promise<void> {
     machine: { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, memoryGb: Number((os.totalmem() / 2 ** 30).toFixed(1)), node: process.version, platform: `${os.platform()} ${os.release()}` },
     jobs,
     corpus: values['identical-shards'] ? 'identical shards (copies of the example)' : 'distinct shards (the example with per-shard local names)',
+    startup,
     rows,
     targets: targets(rows),
     tsRewrite: ts,

@@ -48,9 +48,9 @@ describe('migrate bundle / size', () => {
   it('size --json has the sizes; shells are smaller than monoliths; within budget exits 0', async () => {
     const r = await run(['size', '--json'], project());
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { runtimeBytes: number; processes: { name: string; monolithBytes: number; shellBytes: number; hybridBytes: number; shellReductionPct: number }[] };
+    const j = JSON.parse(r.out) as { runtimeBytes: number; processes: { process: string; monolithBytes: number; shellBytes: number; hybridBytes: number; shellReductionPct: number }[] };
     expect(j.runtimeBytes).toBeGreaterThan(4000);
-    expect(j.processes.map((p) => p.name)).toEqual(['alpha', 'beta']);
+    expect(j.processes.map((p) => p.process)).toEqual(['alpha', 'beta']);
     for (const p of j.processes) {
       expect(p.shellBytes).toBeLessThan(p.monolithBytes);
       expect(p.hybridBytes).toBeGreaterThan(p.shellBytes);

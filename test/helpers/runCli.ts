@@ -1,6 +1,7 @@
 // Runs the `migrate` dispatcher in-process with captured output, as a pipe would see it (no
 // colour; a TTY only when asked). The one CLI runner every test uses.
 import { main } from '../../src/cli/main.ts';
+import { createProgress } from '../../src/cli/progress.ts';
 
 export interface CliResult {
   code: number;
@@ -8,7 +9,8 @@ export interface CliResult {
   err: string;
 }
 
-export async function runCli(argv: string[], cwd: string, opts: { tty?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+/** `progress`: render progress on `err` as CI would, one line per tick (interval 0). */
+export async function runCli(argv: string[], cwd: string, opts: { tty?: boolean; env?: NodeJS.ProcessEnv; progress?: boolean } = {}): Promise<CliResult> {
   let out = '';
   let err = '';
   const line = (t: string): string => (t.endsWith('\n') ? t : `${t}\n`);
@@ -19,6 +21,7 @@ export async function runCli(argv: string[], cwd: string, opts: { tty?: boolean;
     isTTY: opts.tty ?? false,
     cwd,
     env: { ...(opts.env ?? process.env), NO_COLOR: '1' },
+    ...(opts.progress ? { progress: createProgress({ write: (t) => void (err += t), tty: false, intervalMs: 0, quiet: argv.includes('--quiet') }) } : {}),
   });
   return { code, out, err };
 }

@@ -1,9 +1,9 @@
 // `migrate apply <step>` / `migrate apply --all`: applies steps atomically (journal, temp files,
 // rename), refusing on drift; --commit makes one git commit per step. Exit 0 applied, 2 error.
-import type { CommandSpec } from '../command.ts';
+import { progressOf, type CommandSpec } from '../command.ts';
 import { MigrateError } from '../../errors.ts';
 import { applyAll, applyStep, type ApplyResult } from '../../apply/engine.ts';
-import { colorsOf, planName, planOption, progress, projectOf } from '../../apply/commandSupport.ts';
+import { colorsOf, planName, planOption, projectOf } from '../../apply/commandSupport.ts';
 
 export const command: CommandSpec = {
   name: 'apply',
@@ -20,7 +20,7 @@ export const command: CommandSpec = {
   async run(args, io) {
     const project = projectOf(args, io);
     const c = colorsOf(io, args);
-    const opts = { plan: planName(args), commit: Boolean(args.values.commit), allowDirty: Boolean(args.values['allow-dirty']), onProgress: progress(io) };
+    const opts = { plan: planName(args), commit: Boolean(args.values.commit), allowDirty: Boolean(args.values['allow-dirty']), progress: progressOf(io) };
     let results: ApplyResult[];
     let skipped: string[] = [];
     if (args.values.all) {
@@ -45,6 +45,7 @@ export const command: CommandSpec = {
     }
     for (const s of skipped) lines.push(`${c.dim('skipped')} ${s}`);
     if (!results.length && !skipped.length) lines.push('nothing to apply: every step is applied');
+    else if (args.values.all) lines.push(`${results.length} step(s) applied, ${results.reduce((n, r) => n + r.changes, 0)} file change(s)${skipped.length ? `, ${skipped.length} skipped` : ''}`);
     io.out(lines.join('\n'));
     return 0;
   },

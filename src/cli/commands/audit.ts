@@ -3,11 +3,12 @@
 // and reports/audit.html (one self-contained page) under the project, or under --out.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CommandSpec } from '../command.ts';
+import { progressOf, type CommandSpec } from '../command.ts';
 import { loadProject } from '../../config/loadProject.ts';
 import { MigrateError } from '../../errors.ts';
 import { defaultJobs, runAudit, type AuditReport } from '../../audit/runAudit.ts';
 import { parsePositiveInt } from './verify.ts';
+import { auditJson } from '../jsonOutput.ts';
 import { renderAuditSummary } from '../../audit/auditSummary.ts';
 import { renderAuditHtml } from '../../../reports/auditHtml.ts';
 
@@ -47,11 +48,11 @@ export const command: CommandSpec = {
     const v = args.values;
     const project = loadProject({ project: v.project as string | undefined, cwd: io.cwd });
     const jobs = parsePositiveInt('jobs', v.jobs, defaultJobs());
-    const report = await runAudit(project, { ts: !v['no-ts'], jobs });
+    const report = await runAudit(project, { ts: !v['no-ts'], jobs, progress: progressOf(io) });
     const outDir = v.out ? path.resolve(io.cwd, v.out as string) : path.join(project.root, 'reports');
     try {
       mkdirSync(outDir, { recursive: true });
-      writeFileSync(path.join(outDir, 'audit.json'), `${JSON.stringify(report, null, 2)}\n`);
+      writeFileSync(path.join(outDir, 'audit.json'), `${JSON.stringify(auditJson(report), null, 2)}\n`);
       writeFileSync(path.join(outDir, 'audit.html'), renderAuditHtml(report, { root: project.root }));
     } catch (e) {
       throw new MigrateError('CLI-020', `cannot write the audit reports to ${outDir}: ${(e as Error).message}`, {
@@ -60,7 +61,7 @@ export const command: CommandSpec = {
         cause: e,
       });
     }
-    if (v.json) io.out(JSON.stringify(report, null, 2));
+    if (v.json) io.out(JSON.stringify(auditJson(report), null, 2));
     else {
       io.out(renderAuditSummary(report, { color: io.color }));
       io.out(`\nWrote ${path.relative(io.cwd, path.join(outDir, 'audit.json')) || 'audit.json'} and audit.html`);

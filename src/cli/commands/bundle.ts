@@ -1,7 +1,7 @@
 // `migrate bundle`: builds the processes in one mode (monolith | federated | hybrid) and writes
 // them under the build folder (default: config.buildDir, e.g. build/federated/runtime.lua).
 import path from 'node:path';
-import type { CommandSpec } from '../command.ts';
+import { progressOf, type CommandSpec } from '../command.ts';
 import { loadProject } from '../../config/loadProject.ts';
 import { MigrateError } from '../../errors.ts';
 import { DiskWorkspace } from '../../stage/workspace.ts';
@@ -37,7 +37,7 @@ export const command: CommandSpec = {
     }
     const project = loadProject({ project: v.project as string | undefined, cwd: io.cwd });
     // A process whose closure does not resolve is left out; the others are still built and written.
-    const result = buildProject(project, new DiskWorkspace(project.root), mode as BuildMode, { minify: Boolean(v.minify), partial: true });
+    const result = buildProject(project, new DiskWorkspace(project.root), mode as BuildMode, { minify: Boolean(v.minify), partial: true, progress: progressOf(io) });
     const outDir = typeof v.out === 'string' ? path.resolve(io.cwd, v.out) : path.resolve(project.root, project.config.buildDir);
     writeBuild(outDir, '.', result);
     const rows = result.files.map((f) => ({ path: path.join(outDir, f.path), kind: f.kind, process: f.process ?? null, bytes: Buffer.byteLength(f.content, 'utf8'), modules: f.modules.length }));

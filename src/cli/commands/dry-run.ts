@@ -4,10 +4,26 @@
 // Exit 1 when something would change, 0 when nothing would (like Rector), 2 on error.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CommandSpec } from '../command.ts';
+import { progressOf, type CommandSpec } from '../command.ts';
 import { MigrateError } from '../../errors.ts';
 import { dryRun } from '../../apply/engine.ts';
-import { colorsOf, planName, planOption, progress, projectOf } from '../../apply/commandSupport.ts';
+import { colorsOf, planName, planOption, projectOf } from '../../apply/commandSupport.ts';
+
+type DryStep = Awaited<ReturnType<typeof dryRun>>['steps'][number];
+
+/** One word per step: what dry-run --all could show of it. */
+export function stepState(s: DryStep): 'changes' | 'unchanged' | 'skipped' | 'undecided' | 'blocked' {
+  if (s.undecided) return 'undecided';
+  if (s.blockedBy) return 'blocked';
+  if (s.skipped) return 'skipped';
+  return s.changes.length ? 'changes' : 'unchanged';
+}
+
+function summaryOf(s: DryStep, c: ReturnType<typeof colorsOf>): string {
+  if (s.undecided) return c.yellow('undecided decision');
+  if (s.blockedBy) return c.yellow(`waits for ${s.blockedBy}`);
+  return s.skipped ? c.dim('skipped') : `${s.changes.length} file change(s)`;
+}
 
 export const command: CommandSpec = {
   name: 'dry-run',
@@ -15,7 +31,8 @@ export const command: CommandSpec = {
   usage: [
     'Usage: migrate dry-run [<step>...] [--all] [--patch <file>] [--save] [--plan <name>] [--json] [--no-color]',
     '',
-    '  --all          every step not applied yet, in plan order (stops at an undecided decision)',
+    '  --all          every step not applied yet, in plan order; undecided decisions (and steps that',
+    '                 depend on one) are listed, the others shown as planned (decisions kept apart)',
     '  --patch <file> write the net change as a patch `git apply` accepts (creates, deletes, renames)',
     '  --save         remember what was shown: `migrate apply` then applies exactly that or refuses',
     '  --summary      one line per step (file counts) instead of the full diff',
@@ -32,10 +49,11 @@ export const command: CommandSpec = {
       plan: planName(args),
       color: io.color && !args.values['no-color'],
       save: Boolean(args.values.save),
-      onProgress: progress(io),
+      progress: progressOf(io),
     });
     const total = r.steps.reduce((n, s) => n + s.changes.length, 0);
-    if (typeof args.values.patch === 'string') {
+    // An empty patch is not something `git apply` accepts: written only when there is a change.
+    if (typeof args.values.patch === 'string' && total) {
       const out = path.resolve(io.cwd, args.values.patch);
       mkdirSync(path.dirname(out), { recursive: true });
       writeFileSync(out, r.patch);
@@ -43,11 +61,12 @@ export const command: CommandSpec = {
     if (args.values.json) {
       const files = (s: (typeof r.steps)[number]) =>
         s.changes.map((ch) => (ch.kind === 'move' ? { kind: ch.kind, from: ch.from, path: ch.to } : { kind: ch.kind, path: ch.path }));
-      io.out(JSON.stringify({ steps: r.steps.map((s) => ({ id: s.id, story: s.story, title: s.title, skipped: s.skipped, notes: s.notes, changes: files(s) })), sizeImpact: r.sizeImpact, stoppedAt: r.stoppedAt, patch: r.patch }, null, 2));
+      const steps = r.steps.map((s) => ({ id: s.id, story: s.story, title: s.title, state: stepState(s), ...(s.blockedBy ? { blockedBy: s.blockedBy } : {}), ...(s.skipped ? { skipped: s.skipped } : {}), notes: s.notes, changes: files(s) }));
+      io.out(JSON.stringify({ steps, sizeImpact: r.sizeImpact, undecided: r.undecided, changes: total, patch: r.patch }, null, 2));
       return total ? 1 : 0;
     }
     const lines = args.values.summary
-      ? r.steps.map((st) => `  ${st.story}  ${st.id.padEnd(48)} ${st.skipped ? c.dim('skipped') : `${st.changes.length} file change(s)`}`)
+      ? r.steps.map((st) => `  ${st.story}  ${st.id.padEnd(48)} ${summaryOf(st, c)}`)
       : [r.diffText.trimEnd()];
     if (r.sizeImpact.length) {
       lines.push('', c.bold('size impact (plan projection, source bytes):'));
@@ -57,9 +76,11 @@ export const command: CommandSpec = {
       }
     }
     for (const s of r.steps) for (const n of s.notes) lines.push(c.dim(`note (${s.id}): ${n}`));
-    if (r.stoppedAt) lines.push(c.yellow(`stopped at decision ${r.stoppedAt}: decide it with 'migrate next-step'`));
-    lines.push(`${total} file change(s) in ${r.steps.length} step(s)${args.values.save ? '; saved: apply will apply exactly this' : ''}`);
-    if (typeof args.values.patch === 'string') lines.push(`patch written to ${args.values.patch}`);
+    if (r.undecided.length) lines.push(c.yellow(`${r.undecided.length} undecided decision(s): ${r.undecided.join(', ')}; the steps after them are shown as if kept apart. Decide with 'migrate decide <step> <option>' (or 'migrate decide --all keep-apart', or 'migrate next-step')`));
+    const blocked = r.steps.filter((s) => s.blockedBy).length;
+    const computed = r.steps.filter((s) => !s.undecided && !s.blockedBy).length;
+    lines.push(`${total} file change(s) in ${computed} step(s)${blocked ? `; ${blocked} step(s) wait for a decision` : ''}${args.values.save ? '; saved: apply will apply exactly this' : ''}`);
+    if (typeof args.values.patch === 'string') lines.push(total ? `patch written to ${args.values.patch}` : `nothing would change: no patch written to ${args.values.patch}`);
     io.out(lines.filter((l, i) => l || i > 0).join('\n'));
     return total ? 1 : 0;
   },

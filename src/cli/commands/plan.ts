@@ -2,11 +2,12 @@
 // migration-plans/<name>.plan.json; prints steps per story, decisions, projected sizes and
 // budget breaches. Exit 1 when the projected sizes break a budget, 0 otherwise.
 import path from 'node:path';
-import type { CommandSpec } from '../command.ts';
+import { progressOf, type CommandSpec } from '../command.ts';
 import { loadProject } from '../../config/loadProject.ts';
 import { MigrateError } from '../../errors.ts';
 import { planEpic, summarisePlan } from '../../plan/epicPlanner.ts';
 import { PLAN_DIR, savePlan } from '../../plan/planFile.ts';
+import { planJson } from '../jsonOutput.ts';
 
 const kb = (n: number): string => `${(n / 1000).toFixed(1)} KB`;
 
@@ -27,11 +28,11 @@ export const command: CommandSpec = {
       throw new MigrateError('CLI-020', `plan name '${name}' is not a file name`, { hint: 'use letters, digits, ".", "_" or "-"' });
     }
     const project = loadProject({ project: args.values.project as string | undefined, cwd: io.cwd });
-    const plan = await planEpic(project, { name });
+    const plan = await planEpic(project, { name, progress: progressOf(io) });
     const file = await savePlan(path.join(project.root, PLAN_DIR, `${plan.name}.plan.json`), plan);
     const summary = summarisePlan(plan);
     if (args.values.json) {
-      io.out(JSON.stringify({ file, ...summary, notes: plan.notes ?? [] }, null, 2));
+      io.out(JSON.stringify({ ...(planJson(file, summary, plan.budgets) as object), notes: plan.notes ?? [] }, null, 2));
     } else {
       const lines = [`plan ${plan.name}: ${plan.steps.length} steps -> ${path.relative(io.cwd, file) || file}`];
       for (const [story, n] of Object.entries(summary.stepsPerStory)) lines.push(`  ${story}: ${n} step(s)`);

@@ -1,9 +1,9 @@
 // `migrate revert <step>` restores the step's files byte-for-byte from the journal;
 // `migrate revert --to <step>` reverts every step applied after <step> (it stays applied).
-import type { CommandSpec } from '../command.ts';
+import { progressOf, type CommandSpec } from '../command.ts';
 import { MigrateError } from '../../errors.ts';
 import { revertStep, revertTo } from '../../apply/engine.ts';
-import { colorsOf, planName, planOption, progress, projectOf } from '../../apply/commandSupport.ts';
+import { colorsOf, planName, planOption, projectOf } from '../../apply/commandSupport.ts';
 
 export const command: CommandSpec = {
   name: 'revert',
@@ -18,7 +18,7 @@ export const command: CommandSpec = {
   options: { ...planOption, to: { type: 'string' } },
   async run(args, io) {
     const project = projectOf(args, io);
-    const opts = { plan: planName(args), onProgress: progress(io) };
+    const opts = { plan: planName(args), progress: progressOf(io) };
     let reverted: string[];
     if (typeof args.values.to === 'string') reverted = (await revertTo(project, args.values.to, opts)).reverted;
     else if (args.positionals.length === 1) reverted = (await revertStep(project, args.positionals[0]!, opts)).reverted;

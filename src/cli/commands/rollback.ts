@@ -1,12 +1,12 @@
 // `migrate rollback [--yes]`: reverts every applied step newest first, back to the monolith,
 // then checks every project file against .migrate/baseline.json. Exit 0 only when identical.
 import { confirm } from '@inquirer/prompts';
-import type { CommandSpec } from '../command.ts';
+import { progressOf, type CommandSpec } from '../command.ts';
 import { MigrateError } from '../../errors.ts';
 import { rollback } from '../../apply/engine.ts';
 import { readJournal } from '../../apply/journal.ts';
 import { verifyRollback } from '../../verify/rollback.ts';
-import { colorsOf, planName, planOption, progress, projectOf } from '../../apply/commandSupport.ts';
+import { colorsOf, planName, planOption, projectOf } from '../../apply/commandSupport.ts';
 
 export const command: CommandSpec = {
   name: 'rollback',
@@ -31,7 +31,7 @@ export const command: CommandSpec = {
         return 0;
       }
     }
-    const r = await rollback(project, { plan: planName(args), onProgress: progress(io) });
+    const r = await rollback(project, { plan: planName(args), progress: progressOf(io) });
     const proof = args.values.verify && r.identical ? await verifyRollback(project) : undefined;
     const ok = r.identical && (proof?.identical ?? true);
     if (args.values.json) {

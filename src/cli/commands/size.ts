@@ -1,10 +1,11 @@
 // `migrate size`: monolith vs federated shell vs hybrid shell per process, the runtime, raw and
 // gzip, against the owner's targets and the config budgets; exit 1 when a budget is exceeded.
-import type { CommandSpec } from '../command.ts';
+import { progressOf, type CommandSpec } from '../command.ts';
 import { loadProject } from '../../config/loadProject.ts';
 import { DiskWorkspace } from '../../stage/workspace.ts';
 import { sizeReport } from '../../bundle/index.ts';
 import { renderSizeReport } from '../../bundle/size.ts';
+import { sizeJson } from '../jsonOutput.ts';
 
 export const command: CommandSpec = {
   name: 'size',
@@ -15,7 +16,7 @@ export const command: CommandSpec = {
     'Builds all three modes in memory (nothing is written) and prints raw and gzip bytes, the',
     'reduction of each shell against the monolith, and the runtime, against the targets (runtime',
     '~500 KB, shells ~150 KB) and the config budgets (budgets.runtimeBytes, budgets.shellBytes).',
-    '--json prints { runtimeBytes, runtimeGzip, processes: [{ name, monolithBytes, shellBytes, hybridBytes, ... }], overBudget }.',
+    '--json prints { runtimeBytes, runtimeGzip, processes: [{ process, monolithBytes, shellBytes, hybridBytes, ... }], budgetBreaches } (docs/json.md).',
     'Exit codes: 0 within budget, 1 a budget is exceeded, 2 error.',
   ].join('\n'),
   options: {
@@ -24,8 +25,8 @@ export const command: CommandSpec = {
   async run(args, io) {
     const v = args.values;
     const project = loadProject({ project: v.project as string | undefined, cwd: io.cwd });
-    const report = sizeReport(project, new DiskWorkspace(project.root), { minify: Boolean(v.minify) });
-    io.out(v.json ? JSON.stringify(report, null, 2) : renderSizeReport(report));
+    const report = sizeReport(project, new DiskWorkspace(project.root), { minify: Boolean(v.minify), progress: progressOf(io) });
+    io.out(v.json ? JSON.stringify(sizeJson(report), null, 2) : renderSizeReport(report));
     return report.overBudget.length ? 1 : 0;
   },
 };

@@ -1,7 +1,7 @@
 // `migrate verify`: behaviour parity of the current builds against the baseline monolith on
 // the real aos runtime, per process (configured traces) and end to end (the world).
 import path from 'node:path';
-import type { CommandSpec } from '../command.ts';
+import { progressOf, type CommandSpec } from '../command.ts';
 import { loadProject } from '../../config/loadProject.ts';
 import { MigrateError } from '../../errors.ts';
 import { baselineDir, ensureBaseline } from '../../verify/baseline.ts';
@@ -82,9 +82,9 @@ export const command: CommandSpec = {
     const processes = v.process as string[] | undefined;
     const trace = typeof v.trace === 'string' ? path.resolve(io.cwd, v.trace) : undefined;
     const filtered = Boolean(processes?.length || trace);
-    const parity = v.world && !filtered ? undefined : await verifyParity(project, { ...(processes ? { processes } : {}), ...(trace ? { trace } : {}), ...(modes ? { modes } : {}), discardErrored: Boolean(v['discard-errored']), strictOrder: Boolean(v['strict-order']), probes: !v['no-probes'] });
+    const parity = v.world && !filtered ? undefined : await verifyParity(project, { ...(processes ? { processes } : {}), ...(trace ? { trace } : {}), ...(modes ? { modes } : {}), discardErrored: Boolean(v['discard-errored']), strictOrder: Boolean(v['strict-order']), probes: !v['no-probes'], progress: progressOf(io) });
     const runWorld = !v['skip-world'] && (v.world || v.players !== undefined || (!filtered && worldTraceFiles(project).length > 0));
-    const world = runWorld ? await verifyWorld(project, { ...(modes ? { modes } : {}), players }) : undefined;
+    const world = runWorld ? await verifyWorld(project, { ...(modes ? { modes } : {}), players, progress: progressOf(io) }) : undefined;
     const ownTests = v['skip-own-tests'] ? undefined : verifyOwnTests(project.root, baselineDir(project));
     const ok = (parity?.ok ?? true) && (world?.ok ?? true) && ownTests?.ok !== false;
     if (v.json) {
