@@ -9,6 +9,7 @@ import { MigrateError } from '../../errors.ts';
 import { defaultJobs, runAudit, type AuditReport } from '../../audit/runAudit.ts';
 import { parsePositiveInt } from './verify.ts';
 import { renderAuditSummary } from '../../audit/auditSummary.ts';
+import { REPORTS_DIR } from '../../config/outputs.ts';
 import { renderAuditHtml } from '../../../reports/auditHtml.ts';
 
 /** Problems that fail `--strict`: the graph is not a faithful picture of what aos would load. */
@@ -48,7 +49,7 @@ export const command: CommandSpec = {
     const project = loadProject({ project: v.project as string | undefined, cwd: io.cwd });
     const jobs = parsePositiveInt('jobs', v.jobs, defaultJobs());
     const report = await runAudit(project, { ts: !v['no-ts'], jobs });
-    const outDir = v.out ? path.resolve(io.cwd, v.out as string) : path.join(project.root, 'reports');
+    const outDir = v.out ? path.resolve(io.cwd, v.out as string) : path.join(project.root, REPORTS_DIR);
     try {
       mkdirSync(outDir, { recursive: true });
       writeFileSync(path.join(outDir, 'audit.json'), `${JSON.stringify(report, null, 2)}\n`);
