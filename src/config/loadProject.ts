@@ -1,6 +1,9 @@
-// Finds the project a command works on: --project <dir>, else the current directory when it
-// holds migrate.config.json, else the embedded example.
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+// Finds the project a command works on: --project <dir>, else the nearest folder holding
+// migrate.config.json from the current directory upward (like git). Never the embedded example
+// by default: run outside a project, a command that plans or applies would otherwise work on the
+// toolkit's own files (inside node_modules when installed). `--example` (and `migrate demo`)
+// ask for the example explicitly.
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MigrateError } from '../errors.ts';
@@ -13,25 +16,65 @@ export interface Project {
   /** Absolute, symlink-resolved project root. */
   root: string;
   config: ProjectConfig;
-  /** true when no project was given and the embedded example is used. */
+  /** true when the embedded example was asked for (--example). */
   isExample: boolean;
 }
 
-export function resolveProjectDir(opts: { project?: string; cwd: string }): { dir: string; isExample: boolean } {
-  if (opts.project) return { dir: path.resolve(opts.cwd, opts.project), isExample: false };
-  if (existsSync(path.join(opts.cwd, CONFIG_FILE))) return { dir: opts.cwd, isExample: false };
-  return { dir: EXAMPLE_DIR, isExample: true };
+export interface ProjectOptions {
+  project?: string;
+  cwd: string;
+  /** --example: work on the embedded example (never implied). */
+  example?: boolean;
 }
 
-export function loadProject(opts: { project?: string; cwd: string }): Project {
+/** The nearest folder from `start` upward that holds migrate.config.json, or undefined. */
+export function findConfigUpward(start: string): string | undefined {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The project folder for the options; throws CFG-001 / CFG-010 / CLI-003 with a hint that works. */
+export function resolveProjectDir(opts: ProjectOptions): { dir: string; isExample: boolean } {
+  if (opts.example && opts.project) {
+    throw new MigrateError('CLI-003', '--example and --project name two different projects', { hint: 'give one of them' });
+  }
+  if (opts.example) return { dir: EXAMPLE_DIR, isExample: true };
+  if (opts.project !== undefined) {
+    const dir = path.resolve(opts.cwd, opts.project);
+    if (!existsSync(dir)) {
+      throw new MigrateError('CFG-010', `--project ${opts.project}: no such folder`, {
+        location: { file: dir },
+        hint: 'give the folder that holds migrate.config.json (or run the command inside it)',
+      });
+    }
+    if (!statSync(dir).isDirectory()) {
+      const parent = path.dirname(dir);
+      const isConfig = path.basename(dir) === CONFIG_FILE;
+      throw new MigrateError('CFG-010', `--project ${opts.project} is a file; --project takes the project folder`, {
+        location: { file: dir },
+        hint: isConfig ? `use --project ${path.relative(opts.cwd, parent) || '.'}` : `give the folder that holds ${CONFIG_FILE} (run 'migrate init <folder>' to write one)`,
+      });
+    }
+    if (!existsSync(path.join(dir, CONFIG_FILE))) {
+      throw new MigrateError('CFG-001', `no ${CONFIG_FILE} in ${dir}`, {
+        location: { file: path.join(dir, CONFIG_FILE) },
+        hint: `run 'migrate init ${path.relative(opts.cwd, dir) || '.'}' to detect the source root and entries and write one`,
+      });
+    }
+    return { dir, isExample: false };
+  }
+  const found = findConfigUpward(opts.cwd);
+  if (found) return { dir: found, isExample: false };
+  throw new MigrateError('CFG-001', `no ${CONFIG_FILE} here or above: run 'migrate init'`, {
+    hint: "'migrate init' detects the processes of the project in this folder and writes the config; --project <dir> names another project; --example works on the embedded example",
+  });
+}
+
+export function loadProject(opts: ProjectOptions): Project {
   const { dir, isExample } = resolveProjectDir(opts);
   const file = path.join(dir, CONFIG_FILE);
-  if (!existsSync(file)) {
-    throw new MigrateError('CFG-001', `no ${CONFIG_FILE} in ${dir}`, {
-      location: { file },
-      hint: `run 'migrate init ${dir}' to detect the source root and entries and write one`,
-    });
-  }
   const text = readFileSync(file, 'utf8');
   let raw: unknown;
   try {

@@ -46,7 +46,7 @@ export const command: CommandSpec = {
   },
   async run(args, io) {
     const v = args.values;
-    const project = loadProject({ project: v.project as string | undefined, cwd: io.cwd });
+    const project = loadProject({ project: v.project as string | undefined, cwd: io.cwd, example: v.example === true });
     const jobs = parsePositiveInt('jobs', v.jobs, defaultJobs());
     const report = await runAudit(project, { ts: !v['no-ts'], jobs });
     const outDir = v.out ? path.resolve(io.cwd, v.out as string) : path.join(project.root, REPORTS_DIR);

@@ -35,7 +35,7 @@ export const command: CommandSpec = {
         hint: `--mode takes one of ${BUILD_MODES.join(', ')}`,
       });
     }
-    const project = loadProject({ project: v.project as string | undefined, cwd: io.cwd });
+    const project = loadProject({ project: v.project as string | undefined, cwd: io.cwd, example: v.example === true });
     const result = buildProject(project, new DiskWorkspace(project.root), mode as BuildMode, { minify: Boolean(v.minify) });
     const outDir = typeof v.out === 'string' ? path.resolve(io.cwd, v.out) : path.resolve(project.root, project.config.buildDir);
     writeBuild(outDir, '.', result);

@@ -39,7 +39,7 @@ export const command: CommandSpec = {
     if (typeof processName !== 'string' || typeof scenario !== 'string') {
       throw new MigrateError('CLI-010', 'trace record needs --process and --scenario', { exitCode: 2 });
     }
-    const project = loadProject({ project: args.values.project as string | undefined, cwd: io.cwd });
+    const project = loadProject({ project: args.values.project as string | undefined, cwd: io.cwd, example: args.values.example === true });
     const r = await recordTrace(project, { process: processName, scenario, cwd: io.cwd, ...(typeof args.values.out === 'string' ? { out: args.values.out } : {}) });
     io.out(args.values.json ? JSON.stringify(r) : `recorded ${r.messages} messages (${r.errored} errored, ${r.replies} replies) from the ${r.source === 'baseline' ? 'baseline' : 'current'} monolith to ${r.out}`);
     return 0;
