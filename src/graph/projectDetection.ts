@@ -273,7 +273,7 @@ export function detectProject(ws: Workspace, opts: DetectOptions = {}): ProjectD
 }
 
 /** The config `migrate init` writes for a detection. */
-export function configFromDetection(d: ProjectDetection): Record<string, unknown> {
+export function configFromDetection(d: ProjectDetection, opts: { buildDir?: string } = {}): Record<string, unknown> {
   const defaults = draftConfig(d.sourceRoot);
   const runtimeDir = d.sourceRoot === '.' ? 'runtime' : `${d.sourceRoot}/runtime`;
   return {
@@ -289,6 +289,6 @@ export function configFromDetection(d: ProjectDetection): Record<string, unknown
     exclude: defaults.exclude,
     runtime: { ...defaults.runtime, dir: runtimeDir },
     budgets: defaults.budgets,
-    buildDir: defaults.buildDir,
+    buildDir: opts.buildDir ?? defaults.buildDir,
   };
 }

@@ -65,7 +65,9 @@ export const command: CommandSpec = {
           : 'an entry calls Handlers.add(...); write migrate.config.json by hand if yours register handlers another way',
       });
     }
-    const raw = configFromDetection(detection);
+    // A project with its own build/ folder (amalg output, often committed) keeps it to itself:
+    // the toolkit's builds go elsewhere, so neither writes nor .gitignore touch the project's.
+    const raw = configFromDetection(detection, existsSync(path.join(dir, 'build')) ? { buildDir: 'migrate-build' } : {});
     const { config, issues } = validateConfig(raw);
     if (!config) {
       throw new MigrateError('CFG-014', `the detected config is not valid:\n${issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n')}`, {

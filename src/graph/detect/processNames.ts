@@ -14,11 +14,13 @@ function meaningfulFolders(entry: string, projectName: string): string[] {
   return [...folders, projectName];
 }
 
+/** The base name, and the folders (nearest first, generic ones included) that can tell two equal bases apart. */
 function baseName(entry: string, projectName: string): { base: string; folders: string[] } {
   const file = entry.split('/').at(-1)!.replace(/\.lua$/, '').replace(/\.(blueprint|process)$/, '');
-  const folders = meaningfulFolders(entry, projectName);
-  if (GENERIC_FILES.has(file.toLowerCase())) return { base: folders[0]!, folders: folders.slice(1) };
-  return { base: file, folders };
+  const all = [...entry.split('/').slice(0, -1).reverse(), projectName];
+  if (!GENERIC_FILES.has(file.toLowerCase())) return { base: file, folders: all };
+  const base = meaningfulFolders(entry, projectName)[0]!;
+  return { base, folders: all.slice(all.indexOf(base) + 1) };
 }
 
 /** One name per entry (same order), unique, valid for the config (src/config/names.ts). */

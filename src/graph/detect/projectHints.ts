@@ -52,7 +52,7 @@ export function readProjectHints(ws: Workspace): ProjectHints {
   return hints;
 }
 
-const rel = (cwd: string, p: string): string => path.posix.normalize(path.posix.join(cwd, p.replace(/^\.\//, '')));
+const rel = (cwd: string, p: string): string => path.posix.normalize(path.posix.join(cwd, p.replace(/^\.\//, ''))).replace(/(.)\/+$/, '$1');
 const inside = (p: string): boolean => p !== '..' && !p.startsWith('../') && !path.posix.isAbsolute(p);
 
 /** Shell words of one command line: quotes removed, `$VAR/` prefixes kept in the word. */
