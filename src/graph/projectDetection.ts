@@ -134,7 +134,7 @@ export function detectProject(ws: Workspace, opts: DetectOptions = {}): ProjectD
   // Why each file is not a process (or undefined); build output never serves as a module.
   const skip = new Map(files.map((f) => [f, skipReason(f, facts(f)!.text, hints)]));
   const moduleFiles = new Set(files.filter((f) => !['declared-output', 'bundle', 'build-output'].includes(skip.get(f)?.kind ?? '')));
-  const input: ResolverInput = { files: moduleFiles, patterns: defaults.patterns, facts, isBuiltin: (n) => isBuiltin(defaults, n) };
+  const input: ResolverInput = { files: moduleFiles, allFiles: fileSet, patterns: defaults.patterns, facts, isBuiltin: (n) => isBuiltin(defaults, n) };
   const hintRoots = [...new Set(hints.roots.map((r) => r.path))].filter((r) => files.some((f) => under(f, r)));
 
   // Which files a real (non-test, non-build) file requires: from its nearest folder that resolves the name.

@@ -21,8 +21,10 @@ export interface SiteVerdict {
 }
 
 export interface ResolverInput {
-  /** Every Lua file of the project (not only candidates): a module may live in any folder. */
+  /** Lua files that can serve as modules (every source folder; no build output or bundles). */
   files: Set<string>;
+  /** Every Lua file, build output included: to say where an unresolved name does exist. */
+  allFiles: Set<string>;
   patterns: string[];
   facts: (file: string) => LuaFileFacts | undefined;
   isBuiltin: (name: string) => boolean;
@@ -68,6 +70,8 @@ function classify(input: ResolverInput, name: string): Pick<SiteVerdict, 'reason
   const stem = name.replace(/^\.+/, '').split('.').join('/');
   const elsewhere = [...input.files].find((f) => input.patterns.some((p) => f.endsWith(`/${p.replace('?', stem)}`) || f === p.replace('?', stem)));
   if (elsewhere) return { reason: 'other root', detail: elsewhere };
+  const built = [...input.allFiles].find((f) => !input.files.has(f) && input.patterns.some((p) => f.endsWith(`/${p.replace('?', stem)}`) || f === p.replace('?', stem)));
+  if (built) return { reason: 'external', detail: `only build output or a bundle provides it (${built}), no source file` };
   const first = stem.split('/')[0]!;
   const folderExists = [...input.files].some((f) => f.split('/').includes(first));
   if (folderExists && stem.includes('/')) return { reason: 'missing file', detail: `no ${stem}.lua` };
