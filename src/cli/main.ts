@@ -42,7 +42,8 @@ function helpText(commands: Map<string, CommandSpec>): string {
     'Commands:',
     ...lines,
     '',
-    'Common options: --project <dir>  --json  --no-color  --help',
+    'Common options: --project <dir>  --example  --json  --no-color  --help',
+    'The project: --project <dir>, else the nearest migrate.config.json from here upward (none: run migrate init).',
     'Exit codes: 0 ok, 1 findings/differences/budget exceeded, 2 error.',
   ].join('\n');
 }
