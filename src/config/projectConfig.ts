@@ -24,6 +24,7 @@ const relPath = z
 function refuseDuplicateNames(processes: { name: string }[], ctx: z.RefinementCtx): void {
   const first = new Map<string, number>();
   processes.forEach((p, i) => {
+    if (!p.name) return; // a missing name is its own problem
     const key = p.name.toLowerCase();
     const j = first.get(key);
     if (j === undefined) first.set(key, i);
@@ -100,6 +101,14 @@ export function validateConfig(raw: unknown): { config?: ProjectConfig; issues: 
   const result = configSchema.safeParse(raw);
   if (result.success) return { config: result.data, issues: [] };
   const issues: ConfigIssue[] = [];
+  // zod runs the duplicate-name refinement only when every process is otherwise valid: check the
+  // raw names too, so a duplicate is reported in the same run as the other problems.
+  const procs = (raw as { processes?: unknown })?.processes;
+  if (Array.isArray(procs) && !result.error.issues.some((i) => i.code === 'custom' && i.message.startsWith('duplicate process name'))) {
+    const named = procs.map((p) => ({ name: typeof (p as { name?: unknown })?.name === 'string' ? (p as { name: string }).name : '' }));
+    const dup = z.array(z.object({ name: z.string() })).superRefine(refuseDuplicateNames).safeParse(named);
+    if (!dup.success) for (const i of dup.error.issues) issues.push({ path: ['processes', ...i.path].join('.'), message: i.message });
+  }
   for (const i of result.error.issues) {
     if (i.code === 'unrecognized_keys') {
       const known = knownKeysAt(configSchema, i.path);

@@ -197,10 +197,12 @@ describe('bad-input catalogue', () => {
     const { dir } = project('config-duplicate-names');
     const cfg = JSON.parse(readFileSync(path.join(dir, 'migrate.config.json'), 'utf8'));
     cfg.processes[1].name = cfg.processes[0].name.toUpperCase();
+    cfg.processes[1].entrypoint = 'x.lua'; // another problem in the same run: both are reported
     put(dir, 'migrate.config.json', JSON.stringify(cfg));
     const r = await runCli(['status', '--project', dir]);
     expect(r.err).toMatch(/CFG-003/);
     expect(r.err).toContain(`- processes.1.name: duplicate process name '${cfg.processes[1].name}' (processes.0.name is '${cfg.processes[0].name}')`);
+    expect(r.err).toContain('- processes.1.entrypoint: unknown key; did you mean "entry"?');
     expect(r.code).toBe(2);
   });
 
