@@ -41,6 +41,7 @@ export interface SkippedCandidate {
   file: string;
   kind: SkipKind | 'required' | 'declared-output' | 'library';
   why: string;
+  folder?: string;
   /** What to run to make it a process anyway. */
   include: string;
 }
@@ -75,6 +76,11 @@ export interface ProjectDetection {
   resolution: ResolutionSummary;
   /** Names no project file provides (luarocks modules such as lsqlite3): written to `externals`. */
   externals: string[];
+  /**
+   * Globs for config `exclude`: the folders and files that are not sources (build output, bundles,
+   * patches, mocks, tests, examples, experiments), so the graph and the audit leave them out.
+   */
+  excludes: string[];
   hints: { entries: Hint[]; outputs: Hint[]; roots: Hint[] };
 }
 
@@ -111,7 +117,7 @@ const under = (file: string, dir: string): boolean => dir === '.' || file === di
 /** Why a file is not a process by the project's config, its path or its content (undefined: it may be one). */
 function skipReason(file: string, text: string, hints: ProjectHints): Omit<SkippedCandidate, 'file' | 'include'> | undefined {
   const out = hints.outputs.find((o) => under(file, o.path));
-  if (out) return { kind: 'declared-output', why: `build output written by ${out.source}` };
+  if (out) return { kind: 'declared-output', why: `build output written by ${out.source}`, ...(out.path !== file ? { folder: out.path } : {}) };
   const byPath = skipByPath(file);
   if (byPath) return byPath;
   if (isBundle(text)) return { kind: 'bundle', why: 'a bundle (defines several modules through package.preload / package.loaded)' };
@@ -256,6 +262,11 @@ export function detectProject(ws: Workspace, opts: DetectOptions = {}): ProjectD
     unresolved: all.filter((v) => !v.target && v.reason !== 'aos builtin' && v.reason !== 'standard library'),
   };
   const externals = [...new Set(resolution.unresolved.filter((v) => v.reason === 'external').map((v) => v.name))].sort();
+  const excludes = new Set<string>();
+  for (const [file, reason] of skip) {
+    if (!reason || includeRe.some((r) => r.test(file)) || entries.some((e) => e.entry === file)) continue;
+    excludes.add(reason.folder ? `${reason.folder}/**` : file);
+  }
   return {
     sourceRoot,
     requireSites: resolution.sites - resolution.builtin - resolution.standard - resolution.optional - resolution.external,
@@ -268,6 +279,7 @@ export function detectProject(ws: Workspace, opts: DetectOptions = {}): ProjectD
     skipped,
     resolution,
     externals,
+    excludes: [...excludes].filter((g) => ![...excludes].some((o) => o !== g && o.endsWith('/**') && g.startsWith(o.slice(0, -2)))).sort(),
     hints: { entries: hints.entries, outputs: hints.outputs, roots: hints.roots },
   };
 }
@@ -286,9 +298,15 @@ export function configFromDetection(d: ProjectDetection, opts: { buildDir?: stri
       ...(e.traces.length ? { traces: e.traces } : {}),
     })),
     ...(d.externals.length ? { externals: d.externals } : {}),
-    exclude: defaults.exclude,
+    exclude: [...defaults.exclude, ...d.excludes.filter((g) => !coveredByDefaults(defaults.exclude, g))],
     runtime: { ...defaults.runtime, dir: runtimeDir },
     budgets: defaults.budgets,
     buildDir: opts.buildDir ?? defaults.buildDir,
   };
+}
+
+/** A detected exclude glob the default globs already cover (`pkg/build/**` under `**\/build/**`). */
+function coveredByDefaults(defaults: string[], glob: string): boolean {
+  const sample = glob.endsWith('/**') ? `${glob.slice(0, -3)}/x.lua` : glob;
+  return defaults.map(globToRegExp).some((r) => r.test(sample));
 }

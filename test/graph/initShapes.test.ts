@@ -13,7 +13,7 @@ import { removeShapes, writeShape } from './helpers/detectionShapes.ts';
 afterAll(removeShapes);
 
 interface InitJson {
-  config: { sourceRoot: string; processes: { name: string; entry: string; sourceRoot?: string }[]; externals?: string[]; buildDir: string };
+  config: { sourceRoot: string; processes: { name: string; entry: string; sourceRoot?: string }[]; externals?: string[]; exclude: string[]; buildDir: string };
   detection: {
     skipped: { file: string; kind: string; why: string; include: string }[];
     resolution: { sites: number; resolved: number; unresolved: { file: string; name: string; reason: string }[] };
@@ -54,7 +54,7 @@ describe('migrate init on repository shapes', () => {
     expect(loadProject({ project: dir, cwd: dir }).config.processes[1]!.sourceRoot).toBe('packages/votes/src');
   });
 
-  it('patches, Eval scripts, mocks, specs, experiments and a bundle found by content are skipped; same file names get their folder', async () => {
+  it('patches, Eval scripts, mocks, specs, experiments and a bundle found by content are skipped (and excluded); an entry only a spec requires stays; same file names get their folder', async () => {
     const dir = writeShape('noise');
     const j = await init(dir);
     expect(entries(j)).toEqual([
@@ -65,11 +65,12 @@ describe('migrate init on repository shapes', () => {
       'experiments/fast-index/main.lua': 'experiment',
       'mocks/ao.lua': 'mock',
       'patches/2025-03-01-fix-index.lua': 'patch',
-      'test/index_spec.lua': 'test',
+      'spec/dataIndex_spec.lua': 'test',
       'tools/eval-reset.lua': 'patch',
       'vendor/aos-bundled.lua': 'bundle',
     });
     for (const s of j.detection.skipped) expect(s.include).toBe(`migrate init --include ${s.file}`);
+    expect(j.config.exclude).toEqual(['**/tests/**', '**/node_modules/**', '**/build/**', 'experiments/**', 'mocks/**', 'patches/**', 'spec/**', 'tools/eval-reset.lua', 'vendor/aos-bundled.lua']);
   });
 
   it('the skip list is printed with reasons, and --include keeps a skipped file', async () => {

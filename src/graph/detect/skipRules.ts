@@ -9,6 +9,8 @@ export type SkipKind = 'build-output' | 'bundle' | 'patch' | 'mock' | 'test' | '
 export interface SkipReason {
   kind: SkipKind;
   why: string;
+  /** The project-relative folder the reason applies to, when it is a folder rule (`patches`, `pkg/dist`). */
+  folder?: string;
 }
 
 const FOLDER_RULES: { kind: SkipKind; test: RegExp; why: string }[] = [
@@ -33,9 +35,9 @@ const FILE_RULES: { kind: SkipKind; test: RegExp; why: string }[] = [
 export function skipByPath(file: string): SkipReason | undefined {
   const parts = file.split('/');
   const name = parts.pop()!;
-  for (const folder of parts) {
-    const rule = FOLDER_RULES.find((r) => r.test.test(folder));
-    if (rule) return { kind: rule.kind, why: `${rule.why} (${folder}/)` };
+  for (let i = 0; i < parts.length; i++) {
+    const rule = FOLDER_RULES.find((r) => r.test.test(parts[i]!));
+    if (rule) return { kind: rule.kind, why: `${rule.why} (${parts[i]}/)`, folder: parts.slice(0, i + 1).join('/') };
   }
   const rule = FILE_RULES.find((r) => r.test.test(name));
   return rule ? { kind: rule.kind, why: rule.why } : undefined;

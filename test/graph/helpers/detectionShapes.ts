@@ -43,7 +43,7 @@ export const SHAPES: Record<string, Record<string, string>> = {
     'patches/2025-03-01-fix-index.lua': handler('Index', 'msg.reply({ Data = "patched" })'),
     'tools/eval-reset.lua': handler('Reset'),
     'mocks/ao.lua': handler('Mocked'),
-    'test/index_spec.lua': 'local idx = require("src.dataIndex")\n' + handler('Spec'),
+    'spec/dataIndex_spec.lua': 'local idx = require("dataIndex")\n' + handler('Spec'),
     'experiments/fast-index/main.lua': handler('Fast'),
     'vendor/aos-bundled.lua': `_G.package.loaded[".common.json"] = _loaded_mod_json()\n_G.package.loaded[".common.utils"] = _loaded_mod_utils()\n${handler('Old')}`,
   },
