@@ -265,7 +265,9 @@ export function detectProject(ws: Workspace, opts: DetectOptions = {}): ProjectD
   const excludes = new Set<string>();
   for (const [file, reason] of skip) {
     if (!reason || includeRe.some((r) => r.test(file)) || entries.some((e) => e.entry === file)) continue;
-    excludes.add(reason.folder ? `${reason.folder}/**` : file);
+    // A folder glob unless a kept entry (--include, a deploy config) lives in that folder.
+    const folderHasEntry = reason.folder !== undefined && entries.some((e) => under(e.entry, reason.folder!));
+    excludes.add(reason.folder && !folderHasEntry ? `${reason.folder}/**` : file);
   }
   return {
     sourceRoot,

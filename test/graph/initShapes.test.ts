@@ -80,6 +80,22 @@ describe('migrate init on repository shapes', () => {
     expect(human.out).toContain('-> migrate init --include mocks/ao.lua');
     const j = await init(dir, '--include', 'experiments/**');
     expect(j.config.processes.map((p) => p.entry)).toContain('experiments/fast-index/main.lua');
+    expect(j.config.exclude).not.toContain('experiments/**'); // the kept entry is not excluded
+    const none = await runCli(['init', writeShape('loader'), '--include', 'nothing'], dir);
+    expect(none.code).toBe(0);
+  });
+
+  it('only skipped candidates: CFG-013 lists them with reasons and a --include that works, nothing written', async () => {
+    const dir = writeShape('noise');
+    for (const f of ['src/dataIndex.lua', 'archive/dataIndex.lua']) writeFileSync(path.join(dir, f), 'return {}\n');
+    const r = await runCli(['init', dir], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('skipped mocks/ao.lua: in a mocks folder');
+    expect(() => readFileSync(path.join(dir, 'migrate.config.json'))).toThrow();
+    const cmd = /'(migrate init --include [^']+)'\)/.exec(r.err)?.[1];
+    expect(cmd).toBeDefined();
+    const again = await runCli([...cmd!.split(' ').slice(1), dir], dir);
+    expect(again.code).toBe(0);
   });
 
   it('deploy configs name the processes: aos --load (no Handlers call needed), ao-deploy, aoform through the amalg output; luaPath gives the root', async () => {

@@ -58,10 +58,11 @@ export const command: CommandSpec = {
       throw new MigrateError('CFG-012', `no .lua file found in ${dir}`, { location: { file: dir }, hint: 'run init in the folder of the AO project (tests, node_modules and build are skipped)' });
     }
     if (detection.entries.length === 0) {
-      throw new MigrateError('CFG-013', `no entry found in ${dir}: no file registers Handlers without being required by another`, {
+      const skipped = detection.skipped.slice(0, 20).map((s) => `\n  skipped ${s.file}: ${s.why}`).join('');
+      throw new MigrateError('CFG-013', `no entry found in ${dir}: no file registers Handlers without being required by another${skipped}`, {
         location: { file: dir },
         hint: detection.skipped.length
-          ? `${detection.skipped.length} candidate(s) were skipped (run with --dry-run to see why); keep one with 'migrate init --include <file>'`
+          ? `keep a skipped candidate with 'migrate init --include <file>' (e.g. 'migrate init --include ${detection.skipped[0]!.file}')`
           : 'an entry calls Handlers.add(...); write migrate.config.json by hand if yours register handlers another way',
       });
     }
