@@ -128,6 +128,7 @@ const catalogue = {
   INTERNAL: { meaning: 'An unexpected failure inside the toolkit: a bug (the message carries the stack).', hint: 'this is a bug in migrate: please report it with the command line' },
   'CLI-001': { meaning: 'No command of that name.', hint: "run 'migrate --help' for the list of commands" },
   'CLI-002': { meaning: 'An option the command does not know, or one without its value.', hint: "run 'migrate <command> --help'" },
+  'CLI-003': { meaning: '--example and --project name two different projects.', hint: 'give one of them' },
   'CLI-010': { meaning: 'An option or subcommand has a value the command does not take.' },
   'CLI-020': { meaning: 'The audit reports could not be written.' },
   'CLI-030': { meaning: 'dry-run needs a step id or --all.' },

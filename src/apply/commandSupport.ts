@@ -8,7 +8,7 @@ import type { StepStatus } from './engine.ts';
 export const planOption: OptionSpec = { plan: { type: 'string' } };
 
 export function projectOf(args: ParsedArgs, io: CommandIO): Project {
-  return loadProject({ project: args.values.project as string | undefined, cwd: io.cwd });
+  return loadProject({ project: args.values.project as string | undefined, cwd: io.cwd, example: args.values.example === true });
 }
 
 export const planName = (args: ParsedArgs): string | undefined => (typeof args.values.plan === 'string' ? args.values.plan : undefined);

@@ -1,16 +1,16 @@
 // baseline.json: the sha256 and mode of every project file before the first step, so rollback
-// can prove the tree is back to the byte. Build output and plan files are left out (they are
-// written by other commands and are not part of the migrated sources).
+// can prove the tree is back to the byte. The toolkit's own outputs (reports, builds, plans,
+// .migrate; src/config/outputs.ts) are left out: other commands write them at any time and they
+// are not part of the migrated sources.
 import { DiskWorkspace } from '../stage/workspace.ts';
 import type { Project } from '../config/loadProject.ts';
-import { PLAN_DIR } from '../plan/planFile.ts';
+import { isToolkitOutput } from '../config/outputs.ts';
 import { readFileBaseline, writeFileBaseline, type FileBaseline } from './journal.ts';
 import { sha256 } from '../hash.ts';
 
 function trackedFiles(project: Project): { ws: DiskWorkspace; files: string[] } {
   const ws = new DiskWorkspace(project.root);
-  const skip = [`${project.config.buildDir.replace(/\/$/, '')}/`, `${PLAN_DIR}/`];
-  return { ws, files: ws.list('').filter((p) => !skip.some((s) => p.startsWith(s))) };
+  return { ws, files: ws.list('').filter((p) => !isToolkitOutput(project.config, p)) };
 }
 
 export function snapshotFiles(project: Project): FileBaseline {
@@ -31,6 +31,8 @@ export function compareWithBaseline(project: Project): { mismatches: string[]; h
   const now = snapshotFiles(project).files;
   const mismatches: string[] = [];
   for (const [p, f] of Object.entries(base.files)) {
+    // A baseline taken by an older version may list outputs (reports/): never a difference.
+    if (isToolkitOutput(project.config, p)) continue;
     const cur = now[p];
     if (!cur) mismatches.push(`missing: ${p}`);
     else if (cur.sha256 !== f.sha256) mismatches.push(`changed: ${p}`);

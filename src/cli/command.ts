@@ -47,6 +47,8 @@ export interface CommandSpec {
 /** Options every command accepts. */
 export const commonOptions: OptionSpec = {
   project: { type: 'string' },
+  /** Work on the embedded example (never used without this flag; `migrate demo` copies it). */
+  example: { type: 'boolean' },
   json: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },

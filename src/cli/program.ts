@@ -9,7 +9,8 @@ import { COMMANDS, findCommand } from './commandTable.ts';
 import { commonOptions, type CommandIO, type CommandSpec, type OptionSpec, type ParsedArgs } from './command.ts';
 
 export const EPILOGUE = [
-  'Common options: --project <dir>  --json  --quiet  --no-color  --help',
+  'Common options: --project <dir>  --example  --json  --quiet  --no-color  --help',
+  'The project: --project <dir>, else the nearest migrate.config.json from here upward (none: run migrate init).',
   'Exit codes: 0 ok, 1 findings/differences/budget exceeded, 2 error.',
   "Run 'migrate help <command>' (or 'migrate <command> --help') for a command's options.",
 ].join('\n');
@@ -21,7 +22,8 @@ const VALUE_NAMES: Record<string, string> = { project: 'dir', out: 'dir', dir: '
 
 /** The options every command has, described once (the others are described in each usage). */
 const COMMON_HELP: Record<string, string> = {
-  project: 'the project folder (holding migrate.config.json); default: the current folder',
+  project: 'the project folder (holding migrate.config.json); default: the nearest one from the current folder upward',
+  example: 'work on the embedded example (never used without this flag)',
   json: 'print JSON on stdout (docs/json.md); errors too',
   'no-color': 'no colours (also NO_COLOR)',
   quiet: 'no progress on stderr',

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { MigrateError } from '../errors.ts';
+import { isMigrateError, MigrateError } from '../errors.ts';
 import { transformIds } from '../transform/registry.ts';
 import { DECISION, planSchema, type Plan, type PlanStep } from './planSchema.ts';
 import { deepFreeze } from '../deepFreeze.ts';
@@ -140,7 +140,17 @@ export async function loadPlan(projectRoot: string, name?: string): Promise<Plan
  */
 export async function savePlan(target: string, plan: unknown): Promise<string> {
   const file = PLAN_FILE.test(target) ? target : path.join(target, PLAN_DIR, `${(plan as Plan).name}.plan.json`);
-  const valid = await validatePlan(plan, file);
+  let valid: Plan;
+  try {
+    valid = await validatePlan(plan, file);
+  } catch (e) {
+    // The plan is in memory, not in the file: say so, and do not send the user to edit a file
+    // that was never written (or that still holds the previous, valid plan).
+    if (!isMigrateError(e) || e.code !== 'PLAN-003') throw e;
+    throw new MigrateError('PLAN-003', `${e.message.replace(/^plan has/, 'the plan to save has')}\n(nothing written to ${file})`, {
+      hint: existsSync(file) ? `${file} is unchanged; this is a bug in the planner or the edit, please report it with the lines above` : 'this is a bug in the planner, please report it with the lines above',
+    });
+  }
   mkdirSync(path.dirname(file), { recursive: true });
   const text = /\.ya?ml$/.test(file) ? YAML().stringify(valid) : `${JSON.stringify(valid, null, 2)}\n`;
   const tmp = `${file}.tmp-${process.pid}`;

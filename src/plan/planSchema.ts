@@ -4,6 +4,7 @@
 // Unknown extra fields (the planner's notes, baseline sizes, budgets) are kept as they are.
 import { z } from 'zod';
 import { isInsideProject } from '../stage/projectPath.ts';
+import { stepIdSchema } from '../config/names.ts';
 
 export const STORIES = ['36.1', '36.2', '36.3', '36.4', '36.5', '36.6'] as const;
 export const DECISION = 'decision';
@@ -17,7 +18,8 @@ export const decisionOptionSchema = z.looseObject({
 });
 
 export const planStepSchema = z.looseObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'kebab-case: lowercase letters, digits, "-" and "."'),
+  /** One rule with process names (src/config/names.ts): ids embed them. */
+  id: stepIdSchema,
   story: z.enum(STORIES),
   title: z.string().min(1),
   description: z.string().optional(),

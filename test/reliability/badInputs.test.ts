@@ -175,6 +175,47 @@ describe('bad-input catalogue', () => {
     expect(r.code).toBe(2);
   });
 
+  it('unknown config keys at any depth: one CFG-003 line each, with "did you mean", exit 2, nothing written', async () => {
+    const { dir } = project('config-unknown-keys');
+    const cfg = JSON.parse(readFileSync(path.join(dir, 'migrate.config.json'), 'utf8'));
+    cfg.budget = { shellBytes: 1 };
+    cfg.runtime = { dir: 'ao-processes/runtime', namespace: 'runtime', shareThreshold: 2, version: '1.0.0', shareTreshold: 3 };
+    cfg.processes[0].trace = ['t.jsonl'];
+    cfg.colour = true;
+    put(dir, 'migrate.config.json', JSON.stringify(cfg));
+    const r = await runCli(['plan', '--project', dir]);
+    expect(r.err).toMatch(/CFG-003 .*4 problem/);
+    expect(r.err).toContain('- budget: unknown key; did you mean "budgets"?');
+    expect(r.err).toContain('- runtime.shareTreshold: unknown key; did you mean "shareThreshold"?');
+    expect(r.err).toContain('- processes.0.trace: unknown key; did you mean "traces"?');
+    expect(r.err).toMatch(/- colour: unknown key \(known here: .*sourceRoot/);
+    expect(r.code).toBe(2);
+    expect(() => readFileSync(path.join(dir, 'migration-plans/epic.plan.json'))).toThrow();
+  });
+
+  it('duplicate process names (also by case): CFG-003 names both, exit 2', async () => {
+    const { dir } = project('config-duplicate-names');
+    const cfg = JSON.parse(readFileSync(path.join(dir, 'migrate.config.json'), 'utf8'));
+    cfg.processes[1].name = cfg.processes[0].name.toUpperCase();
+    cfg.processes[1].entrypoint = 'x.lua'; // another problem in the same run: both are reported
+    put(dir, 'migrate.config.json', JSON.stringify(cfg));
+    const r = await runCli(['status', '--project', dir]);
+    expect(r.err).toMatch(/CFG-003/);
+    expect(r.err).toContain(`- processes.1.name: duplicate process name '${cfg.processes[1].name}' (processes.0.name is '${cfg.processes[0].name}')`);
+    expect(r.err).toContain('- processes.1.entrypoint: unknown key; did you mean "entry"?');
+    expect(r.code).toBe(2);
+  });
+
+  it('externals and a per-process sourceRoot are accepted fields', async () => {
+    const { dir } = project('config-new-fields');
+    const cfg = JSON.parse(readFileSync(path.join(dir, 'migrate.config.json'), 'utf8'));
+    cfg.externals = ['lsqlite3'];
+    cfg.processes[0].sourceRoot = cfg.sourceRoot;
+    put(dir, 'migrate.config.json', JSON.stringify(cfg));
+    const r = await runCli(['status', '--project', dir]);
+    expect(r.err).not.toMatch(/CFG-/);
+  });
+
   it('path outside the project (config): CFG-003 "must stay inside the project", exit 2', async () => {
     const { dir } = project('outside-config');
     put(dir, 'migrate.config.json', JSON.stringify({ sourceRoot: 'ao-processes', processes: [{ name: 'evil', entry: '../../outside/main.lua' }] }));

@@ -10,6 +10,7 @@ import { defaultJobs, runAudit, type AuditReport } from '../../audit/runAudit.ts
 import { parsePositiveInt } from './verify.ts';
 import { auditJson } from '../jsonOutput.ts';
 import { renderAuditSummary } from '../../audit/auditSummary.ts';
+import { REPORTS_DIR } from '../../config/outputs.ts';
 import { renderAuditHtml } from '../../../reports/auditHtml.ts';
 
 /** Problems that fail `--strict`: the graph is not a faithful picture of what aos would load. */
@@ -46,10 +47,10 @@ export const command: CommandSpec = {
   },
   async run(args, io) {
     const v = args.values;
-    const project = loadProject({ project: v.project as string | undefined, cwd: io.cwd });
+    const project = loadProject({ project: v.project as string | undefined, cwd: io.cwd, example: v.example === true });
     const jobs = parsePositiveInt('jobs', v.jobs, defaultJobs());
     const report = await runAudit(project, { ts: !v['no-ts'], jobs, progress: progressOf(io) });
-    const outDir = v.out ? path.resolve(io.cwd, v.out as string) : path.join(project.root, 'reports');
+    const outDir = v.out ? path.resolve(io.cwd, v.out as string) : path.join(project.root, REPORTS_DIR);
     try {
       mkdirSync(outDir, { recursive: true });
       writeFileSync(path.join(outDir, 'audit.json'), `${JSON.stringify(auditJson(report), null, 2)}\n`);

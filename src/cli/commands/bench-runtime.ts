@@ -19,7 +19,7 @@ export const command: CommandSpec = {
     players: { type: 'string' },
   },
   async run(args, io) {
-    const project = loadProject({ project: args.values.project as string | undefined, cwd: io.cwd });
+    const project = loadProject({ project: args.values.project as string | undefined, cwd: io.cwd, example: args.values.example === true });
     const report = await benchRuntime(project, {
       messages: parsePositiveInt('messages', args.values.messages, 5000),
       players: parsePositiveInt('players', args.values.players, 1),

@@ -35,7 +35,7 @@ export const command: CommandSpec = {
         hint: `--mode takes one of ${BUILD_MODES.join(', ')}`,
       });
     }
-    const project = loadProject({ project: v.project as string | undefined, cwd: io.cwd });
+    const project = loadProject({ project: v.project as string | undefined, cwd: io.cwd, example: v.example === true });
     // A process whose closure does not resolve is left out; the others are still built and written.
     const result = buildProject(project, new DiskWorkspace(project.root), mode as BuildMode, { minify: Boolean(v.minify), partial: true, progress: progressOf(io) });
     const outDir = typeof v.out === 'string' ? path.resolve(io.cwd, v.out) : path.resolve(project.root, project.config.buildDir);

@@ -27,7 +27,7 @@ export const command: CommandSpec = {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) {
       throw new MigrateError('CLI-020', `plan name '${name}' is not a file name`, { hint: 'use letters, digits, ".", "_" or "-"' });
     }
-    const project = loadProject({ project: args.values.project as string | undefined, cwd: io.cwd });
+    const project = loadProject({ project: args.values.project as string | undefined, cwd: io.cwd, example: args.values.example === true });
     const plan = await planEpic(project, { name, progress: progressOf(io) });
     const file = await savePlan(path.join(project.root, PLAN_DIR, `${plan.name}.plan.json`), plan);
     const summary = summarisePlan(plan);

@@ -24,7 +24,7 @@ export const command: CommandSpec = {
   },
   async run(args, io) {
     const v = args.values;
-    const project = loadProject({ project: v.project as string | undefined, cwd: io.cwd });
+    const project = loadProject({ project: v.project as string | undefined, cwd: io.cwd, example: v.example === true });
     const report = sizeReport(project, new DiskWorkspace(project.root), { minify: Boolean(v.minify), progress: progressOf(io) });
     io.out(v.json ? JSON.stringify(sizeJson(report), null, 2) : renderSizeReport(report));
     return report.overBudget.length ? 1 : 0;

@@ -38,7 +38,7 @@ export const command: CommandSpec = {
       return 0;
     }
     if (sub === 'probe') {
-      const project = loadProject({ project: args.values.project as string | undefined, cwd: io.cwd });
+      const project = loadProject({ project: args.values.project as string | undefined, cwd: io.cwd, example: args.values.example === true });
       const names = args.values.process as string[] | undefined;
       const summaries = await writeProbes(project, names);
       if (args.values.json) io.out(JSON.stringify(summaries, null, 2));
@@ -63,7 +63,7 @@ export const command: CommandSpec = {
     if (typeof processName !== 'string' || typeof scenario !== 'string') {
       throw new MigrateError('CLI-010', 'trace record needs --process and --scenario', { exitCode: 2 });
     }
-    const project = loadProject({ project: args.values.project as string | undefined, cwd: io.cwd });
+    const project = loadProject({ project: args.values.project as string | undefined, cwd: io.cwd, example: args.values.example === true });
     const r = await recordTrace(project, { process: processName, scenario, cwd: io.cwd, ...(typeof args.values.out === 'string' ? { out: args.values.out } : {}) });
     io.out(args.values.json ? JSON.stringify(r) : `recorded ${r.messages} messages (${r.errored} errored, ${r.replies} replies) from the ${r.source === 'baseline' ? 'baseline' : 'current'} monolith to ${r.out}`);
     return 0;

@@ -71,7 +71,7 @@ export const command: CommandSpec = {
   },
   async run(args, io) {
     const v = args.values;
-    const project = loadProject({ project: v.project as string | undefined, cwd: io.cwd });
+    const project = loadProject({ project: v.project as string | undefined, cwd: io.cwd, example: v.example === true });
     if (v['save-baseline']) {
       const { created, dir } = await ensureBaseline(project);
       io.out(created ? `baseline stored in ${dir}` : `a baseline already exists in ${dir}: left as it is`);
