@@ -17,6 +17,7 @@ import { changesetHash, computeStepChanges, driftedFiles, resolveStep, stableJso
 import { forgetDryRunStep, readDryRunRecord, saveDryRunSteps } from './dryRunRecord.ts';
 import { compareWithBaseline, recordFileBaseline } from './fileBaseline.ts';
 import { checkGitReady, commitStep } from './gitCommit.ts';
+import { toolkitOutputDirs } from '../config/outputs.ts';
 import { renderDiff, toGitPatch } from './unifiedDiff.ts';
 import { runEnsureBaseline } from './hooks.ts';
 import { withLock } from './lock.ts';
@@ -250,7 +251,7 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
   refuseExcludedChanges(step.id, r.changes, project.config);
   opts.onProgress?.(`re-resolving every process after ${step.id}`);
   const after = guard.check(step.id, disk, r.changes);
-  if (opts.commit) checkGitReady(root, { allowDirty: opts.allowDirty });
+  if (opts.commit) checkGitReady(root, { allowDirty: opts.allowDirty, outputs: toolkitOutputDirs(project.config) });
   let baseline: string | undefined;
   if (journal.entries.length === 0) {
     recordFileBaseline(project);

@@ -1,6 +1,7 @@
 // `--commit`: one git commit per applied step, message `migrate(<story>): <title>` with a
-// `Migrate-Step: <id>` trailer. A detached HEAD is refused; a dirty work tree unless allowed; the engine's own
-// .migrate/ folder never counts as dirty and is never committed.
+// `Migrate-Step: <id>` trailer. A detached HEAD is refused; a dirty work tree unless allowed; the toolkit's own
+// outputs (src/config/outputs.ts: .migrate/, reports, builds, plans, probe traces) never count as dirty, and
+// only a step's own files are committed.
 import { spawnSync } from 'node:child_process';
 import { MigrateError } from '../errors.ts';
 import { MIGRATE_DIR } from './journal.ts';
@@ -12,7 +13,7 @@ function git(root: string, args: string[]): { ok: boolean; out: string; err: str
 }
 
 /** Throws when git is missing, the project is not in a repository, HEAD is detached, or (unless allowed) it is dirty. */
-export function checkGitReady(root: string, opts: { allowDirty?: boolean }): void {
+export function checkGitReady(root: string, opts: { allowDirty?: boolean; outputs?: readonly string[] }): void {
   const top = git(root, ['rev-parse', '--show-toplevel']);
   if (top.missing) {
     throw new MigrateError('APPLY-060', '--commit needs git, which is not installed (not on PATH)', { hint: 'install git, or apply without --commit' });
@@ -31,7 +32,9 @@ export function checkGitReady(root: string, opts: { allowDirty?: boolean }): voi
     });
   }
   if (opts.allowDirty) return;
-  const status = git(root, ['status', '--porcelain', '--', '.', `:(exclude)${MIGRATE_DIR}`]);
+  // The toolkit's own outputs (reports, builds, plans, probe traces, the journal) are never the user's uncommitted work.
+  const outputs = [...new Set([MIGRATE_DIR, ...(opts.outputs ?? [])])];
+  const status = git(root, ['status', '--porcelain', '--', '.', ...outputs.map((d) => `:(exclude)${d}`)]);
   const dirty = status.out.split('\n').filter(Boolean);
   if (dirty.length) {
     throw new MigrateError('APPLY-062', `--commit: the work tree has uncommitted changes:\n${dirty.slice(0, 10).map((l) => `  ${l}`).join('\n')}${dirty.length > 10 ? `\n  ... ${dirty.length - 10} more` : ''}`, {

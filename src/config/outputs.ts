@@ -10,11 +10,17 @@ export const REPORTS_DIR = 'reports';
 export const PLANS_DIR = 'migration-plans';
 /** Journal, baselines, blob store. Kept equal to MIGRATE_DIR in src/apply/journal.ts. */
 export const STATE_DIR = '.migrate';
+/**
+ * Probe traces synthesised from the handlers and recorded on the baseline before the first step
+ * (`migrate trace probe` writes them again). Generated, like the reports: a user who edits them
+ * by hand takes the line out of .gitignore and commits them.
+ */
+export const PROBES_DIR = 'traces/probes';
 
-/** Project-relative folders (no trailing slash) the toolkit writes: reports, builds, plans, state. */
+/** Project-relative folders (no trailing slash) the toolkit writes: reports, builds, plans, state, probes. */
 export function toolkitOutputDirs(config: Pick<ProjectConfig, 'buildDir'>): string[] {
   const build = config.buildDir.replace(/^\.\/+/, '').replace(/\/+$/, '');
-  return [...new Set([REPORTS_DIR, build, PLANS_DIR, STATE_DIR])];
+  return [...new Set([REPORTS_DIR, build, PLANS_DIR, STATE_DIR, PROBES_DIR])];
 }
 
 /** True when a project-relative path lies in one of the toolkit's output folders. */

@@ -90,13 +90,13 @@ export function writeFixture(root: string, opts: FixtureOptions = {}): { stepId:
 }
 
 /** sha256 over every file (path, mode, bytes) except the engine's own `.migrate/` and build output. */
-export function treeHash(root: string, skip: string[] = ['.migrate', 'build']): string {
+export function treeHash(root: string, skip: string[] = ['.migrate', 'build', 'traces/probes']): string {
   const h = createHash('sha256');
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir).sort()) {
       const abs = path.join(dir, name);
       const rel = path.relative(root, abs);
-      if (skip.includes(rel.split(path.sep)[0]!)) continue;
+      if (skip.some((s) => rel === s || rel.split(path.sep)[0] === s)) continue;
       const st = lstatSync(abs);
       if (st.isDirectory()) walk(abs);
       else {

@@ -19,9 +19,9 @@ import { worldProcessId } from '../world.ts';
 import { DISCOVERY_PRELUDE, readLiveHandlers } from './discover.ts';
 import { scanClosure } from './scan.ts';
 import { skipReason } from './skip.ts';
+import { PROBES_DIR } from '../../config/outputs.ts';
 import { isAosHandler, PROBE_STRANGER, probeList, type ProbeActors } from './synthesize.ts';
 
-export const PROBES_DIR = path.join('traces', 'probes');
 
 export function probeFile(project: Project, processName: string): string {
   return path.join(project.root, PROBES_DIR, `${processName}.jsonl`);
