@@ -11,6 +11,7 @@ import type { Workspace } from '../stage/tree.ts';
 import { isBuiltin, resolveModule } from '../graph/requireGraph.ts';
 import { luaFileFacts } from '../graph/luaFiles.ts';
 import { toBundleSites, type BundleRequireSite } from './federatedRequires.ts';
+import { loaderModuleName } from './loaderModule.ts';
 
 export interface BundleModule {
   name: string;
@@ -60,6 +61,8 @@ export interface BundleGraph {
   runtimeModules: string[];
   runtimeVersion: string;
   namespace: string;
+  /** The loader module's require name (`<namespace>.ao_federate`): every bundle provides it. */
+  loaderName: string;
 }
 
 /** Parses through the shared content-hash cache; a file that does not parse is BUNDLE-001. */
@@ -97,6 +100,9 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace): BundleGr
   const runtimeVersion = manifest?.version ?? config.runtime.version;
   const manifestByName = new Map((manifest?.modules ?? []).map((m) => [m.name, m]));
   const modules = new Map<string, BundleModule>();
+  const loaderName = loaderModuleName(config);
+  // Files that require the loader module (bundles provide it; its file is never packed).
+  const reachesLoader = new Set<string>();
 
   const resolve = (name: string): string | undefined => {
     const listed = manifestByName.get(name)?.path;
@@ -136,7 +142,8 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace): BundleGr
   // Depth-first, dependencies first; a module already visited (or on the stack: a cycle) is skipped.
   const visit = (sites: BundleRequireSite[], from: string, order: string[], seen: Set<string>): void => {
     for (const site of sites) {
-      if (seen.has(site.name) || isBuiltin(config, site.name)) continue;
+      if (site.name === loaderName) reachesLoader.add(from);
+      if (seen.has(site.name) || isBuiltin(config, site.name) || site.name === loaderName) continue;
       const file = resolve(site.name);
       if (!file) {
         if (site.guarded) continue;
@@ -165,7 +172,7 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace): BundleGr
     const entryRequires = entry.requires;
     const closure: string[] = [];
     visit(entryRequires, p.entry, closure, new Set());
-    const usesFederation = entry.usesFederation || closure.some((n) => modules.get(n)!.usesFederation);
+    const usesFederation = entry.usesFederation || reachesLoader.has(p.entry) || closure.some((n) => modules.get(n)!.usesFederation || reachesLoader.has(modules.get(n)!.path));
     return {
       name: p.name,
       entryPath: p.entry,
@@ -181,7 +188,7 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace): BundleGr
 
   // Manifest modules no process reaches still belong to the runtime.
   for (const m of manifestByName.values()) {
-    if (modules.has(m.name)) continue;
+    if (modules.has(m.name) || m.name === loaderName) continue;
     const file = resolve(m.name);
     if (!file) continue;
     const order: string[] = [];
@@ -204,5 +211,5 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace): BundleGr
       }
     }
   }
-  return { modules, processes, runtimeModules, runtimeVersion, namespace: config.runtime.namespace };
+  return { modules, processes, runtimeModules, runtimeVersion, namespace: config.runtime.namespace, loaderName };
 }

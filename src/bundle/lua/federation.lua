@@ -1,12 +1,14 @@
--- ao-federate loader (Lua 5.3, runs inside aos). Defines the global `Federation`: a registry of
--- shared modules with semver versions and sha256 content hashes, resolved at require time.
--- Wrapped in a function so an early `return` (an older copy of the loader arriving after a newer
--- one) never ends the bundle chunk it is pasted into. The registry lives in the global table, so
--- evaluating the loader again (runtime twice, shell after runtime) keeps every registered module.
-;(function()
-local LOADER_VERSION = 1
+-- ao-federate loader (Lua 5.3). A module: `local Federation = require("<namespace>.ao_federate")`
+-- returns the registry of shared modules (semver versions, sha256 content hashes, resolved at
+-- require time) and also sets the global `Federation` (what bundles and older sources use).
+-- Bundles paste it inside a function, so the early `return` (an older copy of the loader arriving
+-- after a newer one) never ends the bundle chunk. The registry lives in the global table, so
+-- evaluating the loader again (runtime twice, live update) keeps every registered module.
+-- Outside aos (plain Lua, busted, amalg: no bundle set `buildMode`, no runtime installed)
+-- `Federation.require(name)` is plain `require(name)`, so migrated sources run unbundled.
+local LOADER_VERSION = 2
 local prev = rawget(_G, "Federation")
-if type(prev) == "table" and (prev.loaderVersion or 0) > LOADER_VERSION then return end
+if type(prev) == "table" and (prev.loaderVersion or 0) > LOADER_VERSION then return prev end
 local F = type(prev) == "table" and prev or {}
 _G.Federation = F
 F.loaderVersion = LOADER_VERSION
@@ -159,7 +161,9 @@ local function forget(old)
   end
 end
 
---- Registers a module: spec = { version, hash, loader = function(...) end, origin = "runtime"|"fallback" }.
+--- Registers a module: spec = { version, hash, loader = function(...) end | source = "<Lua text>", origin = "runtime"|"fallback" }.
+--- A `source` is compiled at the module's first require, so a process pays (in memory and time)
+--- only for the runtime modules it uses.
 function F.register(name, spec)
   local origin = spec.origin or "runtime"
   if origin ~= "runtime" and origin ~= "fallback" then fail("FED-006", "unknown origin '" .. tostring(origin) .. "' for '" .. name .. "'") end
@@ -171,7 +175,7 @@ function F.register(name, spec)
   local old = slot[origin]
   if old and old.hash == spec.hash and old.version == spec.version then return old end
   forget(old)
-  local entry = { version = spec.version, hash = spec.hash, loader = spec.loader, origin = origin }
+  local entry = { version = spec.version, hash = spec.hash, loader = spec.loader, source = spec.source, origin = origin }
   slot[origin] = entry
   return entry
 end
@@ -230,7 +234,7 @@ function F.installRuntime(spec)
   end
   F.namespace = spec.namespace or F.namespace
   for _, m in ipairs(spec.modules) do
-    F.register(m.name, { version = m.version, hash = m.hash, loader = m.loader, origin = "runtime" })
+    F.register(m.name, { version = m.version, hash = m.hash, loader = m.loader, source = m.source, origin = "runtime" })
   end
   F.runtime = { version = spec.version, namespace = F.namespace, manifest = spec.manifest }
 end
@@ -246,6 +250,12 @@ local function loadEntry(name, e)
   if e.loading then
     local chain = table.concat(F.stack, " -> ") .. " -> " .. name
     fail("FED-004", "require cycle: " .. chain)
+  end
+  if not e.loader then
+    local fn, err = load(e.source, "=" .. name)
+    if not fn then fail("FED-003", "cannot compile '" .. name .. "': " .. tostring(err)) end
+    -- The text is not needed once compiled: the registry process keeps the delivered copy.
+    e.loader, e.source = fn, nil
   end
   e.loading = true
   F.stack[#F.stack + 1] = name
@@ -273,6 +283,8 @@ function F.require(name, range)
   local mode = F.mode()
   local slot = F.modules[name] or {}
   local rt, fb = slot.runtime, slot.fallback
+  -- Unbundled sources (plain Lua, busted, amalg, aos .load): nothing registered by a bundle.
+  if not (rt or fb or F.buildMode or F.runtime) then return require(name) end
   local chosen
   if mode == "monolith" then
     chosen = fb or fail("FED-001", "module '" .. name .. "' has no bundled copy (monolith mode ignores the runtime)")
@@ -405,4 +417,4 @@ function F.fetch(names)
   end
   ao.send({ Target = F.registryId, Action = "Federation-Get", Modules = table.concat(names, ",") })
 end
-end)()
+return F
