@@ -21,8 +21,12 @@ export function federationLoader(): string {
 /** The require name of the loader module: `<namespace>.ao_federate`. */
 export const loaderModuleName = (config: Pick<ProjectConfig, 'runtime'>): string => `${config.runtime.namespace}.ao_federate`;
 
-/** The line a migrated file uses to reach the loader (federate-requires writes it). */
-export const loaderRequireLine = (config: Pick<ProjectConfig, 'runtime'>): string => `local Federation = require("${loaderModuleName(config)}")`;
+/**
+ * The line a migrated file uses to reach the loader (federate-requires writes it). A statement,
+ * not a local: requiring the module defines the global `Federation` the federated call sites
+ * and the mode flag read (the graph recognises `Federation.require` on that global only).
+ */
+export const loaderRequireLine = (config: Pick<ProjectConfig, 'runtime'>): string => `require("${loaderModuleName(config)}")`;
 
 /** Runs the loader inside a bundle and registers it as the module `name`. */
 export function loaderInstall(name: string): string {

@@ -9,6 +9,7 @@ import { EpicSimulation, RUNTIME } from '../../codemods/lib/simulation.ts';
 import type { Plan, PlanStep } from '../../codemods/lib/planTypes.ts';
 import { planStory36_1 } from '../../codemods/story-36-1-extract-runtime.ts';
 import { planStory36_2 } from '../../codemods/story-36-2-federate.ts';
+import { monolithBytes } from '../bundle/payoff.ts';
 import { planShells } from '../../codemods/story-36-3-to-6-shells.ts';
 import { moduleNameForPath } from '../graph/requireGraph.ts';
 import { planTsSteps } from './tsPlanner.ts';
@@ -57,6 +58,15 @@ export function snapshotProject(project: Project): ProjectSnapshot {
   return { ws: new MemoryWorkspace(files, project.root), canonical: (p) => real.get(p) ?? p, aliasesOf: (n) => aliases.get(n) ?? [] };
 }
 
+/** Raw bytes of each process's monolith before any step (undefined: the project does not bundle yet). */
+function originalMonoliths(project: Project, ws: MemoryWorkspace): Map<string, number> | undefined {
+  try {
+    return monolithBytes(project.config, ws);
+  } catch {
+    return undefined; // story 36.2 then federates every process and says why in its steps
+  }
+}
+
 /** Decisions taken in the existing plan of that name (re-planning keeps them). */
 function previousChoices(project: Project, name: string): Map<string, string> {
   const file = path.join(project.root, 'migration-plans', `${name}.plan.json`);
@@ -76,7 +86,7 @@ export async function planEpic(project: Project, opts: { name?: string } = {}): 
   const sim = new EpicSimulation(ws, project.config, project.root, canonical);
   for (const [id, choice] of previousChoices(project, opts.name ?? 'epic')) sim.choices.set(id, choice);
   planStory36_1(sim, aliasesOf);
-  planStory36_2(sim);
+  planStory36_2(sim, originalMonoliths(project, ws));
   planShells(sim);
   const steps: PlanStep[] = [...sim.steps];
   // The TS client steps (their own planner) run after the Lua ones, in story 36.6.
