@@ -111,7 +111,7 @@ export function emitShell(graph: BundleGraph, proc: BundleProcess, hybrid: boole
   if (hybrid) {
     out += loaderPrelude(graph, 'hybrid') + expectList(shared);
     for (const m of shared) out += fallback(m);
-    out += `Federation.declareProcess(${nameList(proc.processModules)})\n`;
+    out += `Federation.declareProcess(${nameList(proc.processModules)})\nFederation.prune()\n`;
     for (const m of own) out += preload(m);
     out += 'Federation.addStatusHandler()\n';
     // Registry delivery: the entry waits until the registry has sent the runtime modules.
@@ -121,7 +121,7 @@ export function emitShell(graph: BundleGraph, proc: BundleProcess, hybrid: boole
   for (const m of own) out += preload(m);
   out += `do\nlocal __ao_federate_entry = ${moduleFunction(proc.entryText)}\n__ao_federate_boot(function(Federation)\n`;
   out += `Federation.buildMode = "federated"\nFederation.namespace = Federation.namespace or ${luaQuote(graph.namespace)}\n`;
-  out += expectList(shared) + `Federation.declareProcess(${nameList(proc.processModules)})\nFederation.addStatusHandler()\nFederation.whenReady(__ao_federate_entry)\nend)\nend\n`;
+  out += expectList(shared) + `Federation.declareProcess(${nameList(proc.processModules)})\nFederation.prune()\nFederation.addStatusHandler()\nFederation.whenReady(__ao_federate_entry)\nend)\nend\n`;
   return out;
 }
 

@@ -173,7 +173,7 @@ function F.register(name, spec)
   end
   local slot = slotOf(name)
   local old = slot[origin]
-  if old and old.hash == spec.hash and old.version == spec.version then return old end
+  if old and old.hash == spec.hash and old.version == spec.version and not old.pruned then return old end
   forget(old)
   local entry = { version = spec.version, hash = spec.hash, loader = spec.loader, source = spec.source, origin = origin }
   slot[origin] = entry
@@ -252,6 +252,9 @@ local function loadEntry(name, e)
     fail("FED-004", "require cycle: " .. chain)
   end
   if not e.loader then
+    if not e.source then
+      fail("FED-001", "module '" .. name .. "' was pruned from this process (no shell expected it): evaluate runtime.lua again")
+    end
     local fn, err = load(e.source, "=" .. name)
     if not fn then fail("FED-003", "cannot compile '" .. name .. "': " .. tostring(err)) end
     -- The text is not needed once compiled: the registry process keeps the delivered copy.
@@ -335,7 +338,7 @@ function F.status()
       local e = slot[origin]
       if e then
         list[#list + 1] = { name = name, version = e.version, hash = e.hash, origin = origin,
-          loaded = e.loaded == true, active = F.active[name] == origin }
+          loaded = e.loaded == true, active = F.active[name] == origin, pruned = e.pruned == true }
       end
     end
   end
@@ -377,12 +380,22 @@ function F.useRegistry(registryId)
   F.registryHandler = true
 end
 
---- Expected runtime modules not registered yet (sorted).
+--- Drops the text of runtime modules that no shell of this process expects and nothing
+--- loaded: a process keeps in memory only runtime code it can run, so a federated process costs
+--- no more than its monolith. Evaluating runtime.lua again (or the registry) restores a module.
+function F.prune()
+  for name, slot in pairs(F.modules) do
+    local e = slot.runtime
+    if e and e.source and not e.loaded and not F.expected[name] then e.source, e.pruned = nil, true end
+  end
+end
+
+--- Expected runtime modules not registered yet, or pruned (sorted).
 function F.missing()
   local out = {}
   for name in pairs(F.expected) do
     local slot = F.modules[name]
-    if not (slot and slot.runtime) then out[#out + 1] = name end
+    if not (slot and slot.runtime and not slot.runtime.pruned) then out[#out + 1] = name end
   end
   table.sort(out)
   return out
