@@ -106,6 +106,18 @@ describe('federation loader on aos', () => {
   });
 });
 
+describe('prune on aos', () => {
+  it('drops runtime modules no shell expects; evaluating the runtime again brings them back', async () => {
+    const rt = runtime('1.0.0', { 'runtime.used': { body: 'return "u"' }, 'runtime.unused': { body: 'return "x"' } });
+    const p = await bootWith([rt]);
+    await lua(p, 'FEDERATION_MODE = "federated"; Federation.expect({ { name = "runtime.used", version = "1.0.0", hash = "h-runtime.used-1.0.0" } }); Federation.prune()');
+    expect(await lua(p, 'return Federation.require("runtime.used") .. " " .. tostring(Federation.modules["runtime.unused"])')).toBe('u nil');
+    expect(await luaError(p, 'return Federation.require("runtime.unused")')).toContain("FED-001 module 'runtime.unused' was pruned from this process");
+    await lua(p, rt);
+    expect(await lua(p, 'return Federation.require("runtime.unused")')).toBe('x');
+  });
+});
+
 describe('modes on aos', () => {
   it('hybrid falls back with ONE warning line per module; federated fails; monolith ignores the runtime; switching at run time works', async () => {
     const p = await bootWith([

@@ -18,6 +18,7 @@ F.warned = F.warned or {}            -- name -> true once the hybrid fallback wa
 F.active = F.active or {}            -- name -> origin last served
 F.stack = F.stack or {}              -- names being loaded, for FED-004
 F.expected = F.expected or {}        -- name -> { version, hash } (manifest a shell was built against)
+F.pruned = F.pruned or {}            -- name -> true: runtime module dropped by F.prune (no shell expects it)
 
 local MODES = { monolith = true, hybrid = true, federated = true }
 
@@ -173,7 +174,8 @@ function F.register(name, spec)
   end
   local slot = slotOf(name)
   local old = slot[origin]
-  if old and old.hash == spec.hash and old.version == spec.version and not old.pruned then return old end
+  if old and old.hash == spec.hash and old.version == spec.version then return old end
+  if origin == "runtime" then F.pruned[name] = nil end
   forget(old)
   local entry = { version = spec.version, hash = spec.hash, loader = spec.loader, source = spec.source, origin = origin }
   slot[origin] = entry
@@ -236,7 +238,8 @@ function F.installRuntime(spec)
   for _, m in ipairs(spec.modules) do
     F.register(m.name, { version = m.version, hash = m.hash, loader = m.loader, source = m.source, origin = "runtime" })
   end
-  F.runtime = { version = spec.version, namespace = F.namespace, manifest = spec.manifest }
+  -- The manifest is not kept: its hashes were checked above, and a process holds no more than it needs.
+  F.runtime = { version = spec.version, namespace = F.namespace }
 end
 
 --- The manifest a shell was built against: name -> { version, hash } (used by registry delivery).
@@ -252,9 +255,6 @@ local function loadEntry(name, e)
     fail("FED-004", "require cycle: " .. chain)
   end
   if not e.loader then
-    if not e.source then
-      fail("FED-001", "module '" .. name .. "' was pruned from this process (no shell expected it): evaluate runtime.lua again")
-    end
     local fn, err = load(e.source, "=" .. name)
     if not fn then fail("FED-003", "cannot compile '" .. name .. "': " .. tostring(err)) end
     -- The text is not needed once compiled: the registry process keeps the delivered copy.
@@ -271,7 +271,8 @@ local function loadEntry(name, e)
     fail("FED-003", "loading '" .. name .. "' (" .. e.origin .. " " .. tostring(e.version) .. ") failed: " .. text)
   end
   if res == nil then res = true end
-  e.value, e.loaded = res, true
+  -- The module's main function is never run again: let its code go (its closures keep theirs).
+  e.value, e.loaded, e.loader = res, true, nil
   return res
 end
 
@@ -307,6 +308,9 @@ function F.require(name, range)
       fail("FED-001", "module '" .. name .. "' is neither in the runtime nor bundled")
     end
   else
+    if not rt and F.pruned[name] then
+      fail("FED-001", "module '" .. name .. "' was pruned from this process (no shell expected it): evaluate runtime.lua again")
+    end
     if not rt then fail("FED-001", "module '" .. name .. "' is not in the runtime (federated mode has no fallback)") end
     if not F.satisfies(rt.version, range) then
       fail("FED-002", "module '" .. name .. "' " .. rt.version .. " does not satisfy '" .. range .. "'")
@@ -338,7 +342,7 @@ function F.status()
       local e = slot[origin]
       if e then
         list[#list + 1] = { name = name, version = e.version, hash = e.hash, origin = origin,
-          loaded = e.loaded == true, active = F.active[name] == origin, pruned = e.pruned == true }
+          loaded = e.loaded == true, active = F.active[name] == origin }
       end
     end
   end
@@ -380,22 +384,26 @@ function F.useRegistry(registryId)
   F.registryHandler = true
 end
 
---- Drops the text of runtime modules that no shell of this process expects and nothing
---- loaded: a process keeps in memory only runtime code it can run, so a federated process costs
---- no more than its monolith. Evaluating runtime.lua again (or the registry) restores a module.
+--- Drops the runtime modules that no shell of this process expects and nothing loaded (their
+--- text, hash and version): a process keeps in memory only runtime code it can run, so a
+--- federated process costs no more than its monolith. Evaluating runtime.lua again (or the
+--- registry) brings a pruned module back.
 function F.prune()
   for name, slot in pairs(F.modules) do
     local e = slot.runtime
-    if e and e.source and not e.loaded and not F.expected[name] then e.source, e.pruned = nil, true end
+    if e and not e.loaded and not F.expected[name] then
+      slot.runtime, F.pruned[name] = nil, true
+      if not slot.fallback then F.modules[name] = nil end
+    end
   end
 end
 
---- Expected runtime modules not registered yet, or pruned (sorted).
+--- Expected runtime modules not registered yet (sorted).
 function F.missing()
   local out = {}
   for name in pairs(F.expected) do
     local slot = F.modules[name]
-    if not (slot and slot.runtime and not slot.runtime.pruned) then out[#out + 1] = name end
+    if not (slot and slot.runtime) then out[#out + 1] = name end
   end
   table.sort(out)
   return out
