@@ -112,7 +112,7 @@ describe('prune on aos', () => {
     const p = await bootWith([rt]);
     await lua(p, 'FEDERATION_MODE = "federated"; Federation.expect({ { name = "runtime.used", version = "1.0.0", hash = "h-runtime.used-1.0.0" } }); Federation.prune()');
     expect(await lua(p, 'return Federation.require("runtime.used") .. " " .. tostring(Federation.modules["runtime.unused"])')).toBe('u nil');
-    expect(await luaError(p, 'return Federation.require("runtime.unused")')).toContain("FED-001 module 'runtime.unused' was pruned from this process");
+    expect(await luaError(p, 'return Federation.require("runtime.unused")')).toContain("FED-001 module 'runtime.unused' is not in the runtime, or was pruned from this process");
     await lua(p, rt);
     expect(await lua(p, 'return Federation.require("runtime.unused")')).toBe('x');
   });

@@ -18,7 +18,7 @@ F.warned = F.warned or {}            -- name -> true once the hybrid fallback wa
 F.active = F.active or {}            -- name -> origin last served
 F.stack = F.stack or {}              -- names being loaded, for FED-004
 F.expected = F.expected or {}        -- name -> { version, hash } (manifest a shell was built against)
-F.pruned = F.pruned or {}            -- name -> true: runtime module dropped by F.prune (no shell expects it)
+F.pruned = F.pruned or false         -- true once F.prune dropped runtime modules no shell expects
 
 local MODES = { monolith = true, hybrid = true, federated = true }
 
@@ -175,7 +175,6 @@ function F.register(name, spec)
   local slot = slotOf(name)
   local old = slot[origin]
   if old and old.hash == spec.hash and old.version == spec.version then return old end
-  if origin == "runtime" then F.pruned[name] = nil end
   forget(old)
   local entry = { version = spec.version, hash = spec.hash, loader = spec.loader, source = spec.source, origin = origin }
   slot[origin] = entry
@@ -248,6 +247,7 @@ function F.expect(list)
 end
 
 -- resolution -------------------------------------------------------------------------------------
+
 local function loadEntry(name, e)
   if e.loaded then return e.value end
   if e.loading then
@@ -308,8 +308,8 @@ function F.require(name, range)
       fail("FED-001", "module '" .. name .. "' is neither in the runtime nor bundled")
     end
   else
-    if not rt and F.pruned[name] then
-      fail("FED-001", "module '" .. name .. "' was pruned from this process (no shell expected it): evaluate runtime.lua again")
+    if not rt and F.pruned and F.runtime then
+      fail("FED-001", "module '" .. name .. "' is not in the runtime, or was pruned from this process (no shell expected it): evaluate runtime.lua again")
     end
     if not rt then fail("FED-001", "module '" .. name .. "' is not in the runtime (federated mode has no fallback)") end
     if not F.satisfies(rt.version, range) then
@@ -385,17 +385,26 @@ function F.useRegistry(registryId)
 end
 
 --- Drops the runtime modules that no shell of this process expects and nothing loaded (their
---- text, hash and version): a process keeps in memory only runtime code it can run, so a
---- federated process costs no more than its monolith. Evaluating runtime.lua again (or the
---- registry) brings a pruned module back.
+--- text, hash and version) and compiles the expected ones (their text goes; compiled code is
+--- what the monolith holds too, and is usually smaller than commented source). A process keeps
+--- in memory only runtime code it can run, so a federated process costs no more than its
+--- monolith. Evaluating runtime.lua again (or the registry) brings a pruned module back.
 function F.prune()
   for name, slot in pairs(F.modules) do
     local e = slot.runtime
     if e and not e.loaded and not F.expected[name] then
-      slot.runtime, F.pruned[name] = nil, true
+      slot.runtime, F.pruned = nil, true
       if not slot.fallback then F.modules[name] = nil end
+    elseif e and e.source and not e.loader then
+      -- A module that does not compile keeps its text: the error surfaces at its require (FED-003).
+      local fn = load(e.source, "=" .. name)
+      if fn then e.loader, e.source = fn, nil end
     end
   end
+  -- A table never shrinks its hash part: copy the survivors into one sized for them.
+  local kept = {}
+  for name, slot in pairs(F.modules) do kept[name] = slot end
+  F.modules = kept
 end
 
 --- Expected runtime modules not registered yet (sorted).
@@ -414,6 +423,8 @@ end
 function F.whenReady(fn)
   local missing = F.missing()
   local reg = F.registry()
+  -- Nothing to fetch: the expectations (versions, hashes) served their purpose (prune ran).
+  if #missing == 0 then F.expected = {} end
   if #missing == 0 or not reg then return fn() end
   F.pending = F.pending or {}
   F.pending[#F.pending + 1] = fn
