@@ -4,6 +4,7 @@
 // default "auto"): its federated shell, built from the simulated sources, must be smaller than
 // its ORIGINAL monolith (raw bytes). A process that would not gain keeps its steps in the plan,
 // marked `skip` with the two sizes; `"federate": "always"` (or `skip: false`) forces it.
+import path from 'node:path';
 import type { EpicSimulation } from './lib/simulation.ts';
 import type { PlanStep } from './lib/planTypes.ts';
 import type { Transform } from '../src/transform/types.ts';
@@ -61,6 +62,8 @@ export function planStory36_2(sim: EpicSimulation, originalMonoliths?: Map<strin
       description: 'The sources require the loader as a module, so they run with plain Lua (busted, amalg, aos .load) as well as bundled.',
       transform: asTransform(writeLoader),
       params: {},
+      // It only creates a file; the runtime it joins is what it builds on.
+      inputs: (tree) => [path.posix.join(sim.config.runtime.dir, 'manifest.json')].filter((p) => tree.exists(p)),
     });
   }
   for (const proc of sim.config.processes) {
