@@ -35,7 +35,7 @@ export interface ProcessSizes {
   hybridReductionPct: number;
   /** Shell ÷ original monolith. */
   shellToOriginal: number;
-  /** Process-only code (entry + modules no other process reaches) + the shell bootstrap. */
+  /** Process-only code (entry + modules no other process reaches) + the shell bootstrap (federated processes). */
   floorBytes: number;
   /** Shell ÷ floor (1.0: the shell carries nothing it could do without). */
   shellToFloor: number;
@@ -69,7 +69,7 @@ const gz = (f: BuildFile | undefined): number => (f ? gzText(f.content) : 0);
 const pct = (small: number, big: number): number => (big > 0 ? Math.round(((big - small) / big) * 1000) / 10 : 0);
 const ratio = (a: number, b: number): number => (b > 0 ? Math.round((a / b) * 1000) / 1000 : 0);
 
-/** Process-only code of `proc` (modules of its closure no other process reaches, + entry) and the bootstrap. */
+/** Process-only code of `proc` (modules of its closure no other process reaches, + entry), plus the bootstrap when it is federated. */
 export function floorOf(graph: BundleGraph, proc: BundleProcess, minify: boolean): number {
   const others = new Set(graph.processes.filter((p) => p !== proc).flatMap((p) => p.closure));
   const text = (t: string, file: string) => utf8Bytes(latin1ToUtf8(minify ? minifyLua(t, file) : t));
@@ -78,7 +78,8 @@ export function floorOf(graph: BundleGraph, proc: BundleProcess, minify: boolean
     const m = graph.modules.get(name)!;
     if (!others.has(name)) n += text(m.text, m.path);
   }
-  return n + text(shellBootstrap(graph.loaderName, loaderHash()), 'bootstrap.lua');
+  // A process left as a monolith carries no bootstrap: its floor is its own code alone.
+  return proc.usesFederation ? n + text(shellBootstrap(graph.loaderName, loaderHash()), 'bootstrap.lua') : n;
 }
 
 /** Original monoliths by process name (as stored: raw text); minified here when asked. */
