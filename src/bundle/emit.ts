@@ -96,8 +96,9 @@ export function emitRuntime(graph: BundleGraph, opts: { minify?: boolean } = {})
   return `${out}Federation.addStatusHandler()\ncollectgarbage()\n`;
 }
 
+/** `Federation.expect` of the runtime modules a shell uses: positional `{name, version, hash}` (every shell carries it). */
 function expectList(shared: BundleModule[]): string {
-  return shared.length ? `Federation.expect({\n${shared.map((m) => `  ${moduleRecord(m, false)},\n`).join('')}})\n` : '';
+  return shared.length ? `Federation.expect({\n${shared.map((m) => `{${luaQuote(m.name)},${luaQuote(m.version ?? '0.0.0')},${luaQuote(m.hash)}},\n`).join('')}})\n` : '';
 }
 
 /**
@@ -120,10 +121,12 @@ export function emitShell(graph: BundleGraph, proc: BundleProcess, hybrid: boole
     return out + entry(proc, 'Federation.whenReady(__ao_federate_entry)');
   }
   out += shellBootstrap(graph.loaderName, loaderHash());
-  for (const m of own) out += preload(m);
+  // The own names once: reset their cached instances (a re-evaluated shell runs the new code), then declared.
+  out += `local __ao_federate_own = ${nameList(proc.processModules)}\nfor _, n in ipairs(__ao_federate_own) do package.loaded[n] = nil end\n`;
+  for (const m of own) out += `package.preload[${luaQuote(m.name)}] = ${moduleFunction(m.text)}\n`;
   out += `do\nlocal __ao_federate_entry = ${moduleFunction(proc.entryText)}\n__ao_federate_boot(function(Federation)\n`;
   out += `Federation.buildMode = "federated"\nFederation.namespace = Federation.namespace or ${luaQuote(graph.namespace)}\n`;
-  out += expectList(shared) + `Federation.declareProcess(${nameList(proc.processModules)})\nFederation.prune()\nFederation.addStatusHandler()\nFederation.whenReady(__ao_federate_entry)\nend)\nend\n`;
+  out += expectList(shared) + 'Federation.declareProcess(__ao_federate_own)\nFederation.prune()\nFederation.addStatusHandler()\nFederation.whenReady(__ao_federate_entry)\nend)\nend\n';
   return out;
 }
 

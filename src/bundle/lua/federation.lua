@@ -243,7 +243,8 @@ end
 
 --- The manifest a shell was built against: name -> { version, hash } (used by registry delivery).
 function F.expect(list)
-  for _, m in ipairs(list) do F.expected[m.name] = { version = m.version, hash = m.hash } end
+  -- Records are { name, version, hash } by field or by position (shells use the shorter form).
+  for _, m in ipairs(list) do F.expected[m.name or m[1]] = { version = m.version or m[2], hash = m.hash or m[3] } end
 end
 
 -- resolution -------------------------------------------------------------------------------------
