@@ -175,7 +175,7 @@ export function renderBench(r: BenchReport): string {
   if (wm && wf) lines.push(`world throughput ratio federated/monolith: ${f2(ratio(wf.perSecond, wm.perSecond))}`);
   // The two figures the runtime is judged on, over all processes (federated / monolith).
   if (r.processes.length) {
-    const worst = (k: 'memoryAfterBootKiB' | 'perSecond', pick: (a: number, b: number) => number) => r.processes.map((p) => p.ratios[k]).reduce(pick);
+    const worst = (k: 'memoryAfterBootKiB' | 'perSecond', pick: (a: number, b: number) => number) => r.processes.map((p) => p.ratios[k]).reduce((a, b) => pick(a, b));
     const sum = (side: 'monolith' | 'federated', k: 'messages' | 'totalMs') => r.processes.reduce((n, p) => n + p[side][k], 0);
     const rate = (side: 'monolith' | 'federated') => sum(side, 'messages') / Math.max(1e-9, sum(side, 'totalMs'));
     lines.push(`federated / monolith: memory after boot ${worst('memoryAfterBootKiB', Math.max).toFixed(3)} (worst process), messages/s ${(rate('federated') / rate('monolith')).toFixed(3)} (all messages), ${worst('perSecond', Math.min).toFixed(2)} (worst process)`);
