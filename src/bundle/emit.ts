@@ -96,9 +96,19 @@ export function emitRuntime(graph: BundleGraph, opts: { minify?: boolean } = {})
   return `${out}Federation.addStatusHandler()\ncollectgarbage()\n`;
 }
 
-/** `Federation.expect` of the runtime modules a shell uses: positional `{name, version, hash}` (every shell carries it). */
+/** The canonical manifest of `mods` (the loader's F.manifestText): "name version hash\n", sorted by name. */
+export function manifestText(mods: BundleModule[]): string {
+  return [...mods].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((m) => `${m.name} ${m.version ?? '0.0.0'} ${m.hash}\n`).join('');
+}
+
+/**
+ * `Federation.expect` of the runtime modules a shell uses (every shell carries it): their names
+ * and ONE sha256 over their canonical manifest, checked when a registry delivers them (a hash
+ * per module would cost each shell ~75 bytes per runtime module it uses).
+ */
 function expectList(shared: BundleModule[]): string {
-  return shared.length ? `Federation.expect({\n${shared.map((m) => `{${luaQuote(m.name)},${luaQuote(m.version ?? '0.0.0')},${luaQuote(m.hash)}},\n`).join('')}})\n` : '';
+  if (!shared.length) return '';
+  return `Federation.expect({\n${shared.map((m) => `${luaQuote(m.name)},\n`).join('')}}, ${luaQuote(sha256(manifestText(shared)))})\n`;
 }
 
 /**

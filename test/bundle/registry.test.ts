@@ -1,6 +1,7 @@
 // Delivery option (b) on aos: a registry process serves runtime module sources by message; the
 // shell accepts code only from its configured registry id and only when the sha256 matches
 // the manifest it was built against, then runs its entry.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { tagValue, type AoOutMessage } from '../../src/verify/aosRuntime.ts';
 import { bootWith, build, clean, fileOf, lua, AosProcess } from './helpers.ts';
@@ -88,6 +89,17 @@ describe('registry process delivery on aos', () => {
     const r = await app.send({ From: 'EVIL_PROCESS_000000000000000000000000000000', ...forward(replies[0]!) });
     expect(clean(String(r.Error))).toContain('FED-009 module code from EVIL_PROCESS_000000000000000000000000000000 refused');
     expect(await lua(app, 'return #Federation.missing()')).toBe('2');
+  });
+
+  it('refuses a consistent text + hash pair that is not the manifest the shell was built with (FED-005), installing nothing', async () => {
+    const { registry, app, replies } = await setup();
+    const text = 'return { wrap = function(s) return "pwned" end }';
+    const forged = { ...forward(replies[0]!), Data: text };
+    forged.Tags.Hash = createHash('sha256').update(text).digest('hex');
+    expect((await app.send({ From: registry.id, ...forged })).Error).toBeUndefined();
+    const r = await app.send({ From: registry.id, ...forward(replies[1]!) });
+    expect(clean(String(r.Error))).toContain('FED-005 hash mismatch for the runtime modules from the registry');
+    expect(await lua(app, 'return #Federation.missing() .. " " .. tostring(Federation.modules["runtime.fmt"])')).toBe('2 nil');
   });
 
   it('refuses code from the registry whose hash does not match the manifest (FED-005)', async () => {

@@ -242,9 +242,28 @@ function F.installRuntime(spec)
 end
 
 --- The manifest a shell was built against: name -> { version, hash } (used by registry delivery).
-function F.expect(list)
-  -- Records are { name, version, hash } by field or by position (shells use the shorter form).
-  for _, m in ipairs(list) do F.expected[m.name or m[1]] = { version = m.version or m[2], hash = m.hash or m[3] } end
+--- list: names (shells) or { name, version, hash } records; `manifestHash`: the sha256 of the
+--- canonical manifest of the named modules (manifestText), checked when the registry delivers them.
+function F.expect(list, manifestHash)
+  for _, m in ipairs(list) do
+    if type(m) == "string" then F.expected[m] = true
+    else F.expected[m.name or m[1]] = { version = m.version or m[2], hash = m.hash or m[3] } end
+  end
+  if manifestHash then F.expectedManifest = manifestHash end
+end
+
+--- The canonical manifest of the expected modules: "name version hash\n" per module, sorted by name.
+--- `lookup(name)` gives { version, hash }. The build hashes the same text (emit.ts manifestText).
+function F.manifestText(lookup)
+  local names = {}
+  for name in pairs(F.expected) do names[#names + 1] = name end
+  table.sort(names)
+  local lines = {}
+  for i, name in ipairs(names) do
+    local e = lookup(name) or {}
+    lines[i] = name .. " " .. tostring(e.version) .. " " .. tostring(e.hash) .. "\n"
+  end
+  return table.concat(lines)
 end
 
 -- resolution -------------------------------------------------------------------------------------
@@ -383,8 +402,28 @@ function F.useRegistry(registryId)
     local name = msg.Module
     local want = Fed.expected[name]
     if not want then fail("FED-001", "the registry sent '" .. tostring(name) .. "', which this process does not expect") end
-    Fed.registerSource(name, { version = want.version, hash = want.hash, source = msg.Data, origin = "runtime" })
-    print("Federation: installed '" .. name .. "' " .. want.version .. " from the registry")
+    if type(want) == "table" then
+      Fed.registerSource(name, { version = want.version, hash = want.hash, source = msg.Data, origin = "runtime" })
+      print("Federation: installed '" .. name .. "' " .. want.version .. " from the registry")
+      return runPending()
+    end
+    -- Names only: each text must match the hash the registry states, and the whole set the
+    -- manifest hash the shell was built with; nothing is installed before both hold.
+    local actual = Fed.sha256(msg.Data)
+    if actual ~= msg.Hash then fail("FED-005", "hash mismatch for '" .. name .. "': expected " .. tostring(msg.Hash) .. ", got " .. actual) end
+    Fed.incoming = Fed.incoming or {}
+    Fed.incoming[name] = { version = msg.Version, hash = msg.Hash, source = msg.Data }
+    for _, n in ipairs(Fed.missing()) do if not Fed.incoming[n] then return end end
+    local incoming = Fed.incoming
+    Fed.incoming = nil
+    local text = Fed.manifestText(function(n) return incoming[n] or (Fed.modules[n] and Fed.modules[n].runtime) end)
+    if Fed.sha256(text) ~= Fed.expectedManifest then
+      fail("FED-005", "hash mismatch for the runtime modules from the registry: not the manifest this shell was built against")
+    end
+    for n, m in pairs(incoming) do
+      Fed.registerSource(n, { version = m.version, hash = m.hash, source = m.source, origin = "runtime" })
+      print("Federation: installed '" .. n .. "' " .. tostring(m.version) .. " from the registry")
+    end
     runPending()
   end)
   F.registryHandler = true
