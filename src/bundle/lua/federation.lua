@@ -469,7 +469,7 @@ function F.whenReady(fn)
   local missing = F.missing()
   local reg = F.registry()
   -- Nothing to fetch: the expectations (versions, hashes) served their purpose (prune ran).
-  if #missing == 0 then F.expected = {} end
+  if #missing == 0 then F.expected, F.expectedManifest = {}, nil end
   if #missing == 0 or not reg then return fn() end
   F.pending = F.pending or {}
   F.pending[#F.pending + 1] = fn
