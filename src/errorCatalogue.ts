@@ -57,6 +57,7 @@ const catalogue = {
   'PLAN-223': { meaning: 'The copies of a function-clone step are no longer identical.', hint: "run 'migrate plan' again" },
   'PLAN-224': { meaning: 'A cloned function refers to itself by a name that would not survive the move.' },
   'PLAN-225': { meaning: 'The inverse of lua/extract-function-clone found a module it did not write.' },
+  'PLAN-226': { meaning: 'The federation loader module file exists with other contents than the toolkit writes, so it is not overwritten.' },
   'PLAN-230': { meaning: 'A module name held in a field form (package.loaded.x) cannot follow a move to a dotted name.', hint: 'write it as package.loaded["x"], or keep the module apart' },
   'PLAN-231': { meaning: 'A string names an alias or a merged copy of a moved module, so the inverse could not tell which name it had.' },
   // the staged tree

@@ -9,9 +9,10 @@ import { transform as mergeExactCopies } from '../../transforms/lua/merge-exact-
 import { transform as moveToRuntime } from '../../transforms/lua/move-to-runtime.ts';
 import { transform as specialiseProcess } from '../../transforms/lua/specialise-process.ts';
 import { transform as writeRuntimeManifest } from '../../transforms/lua/write-runtime-manifest.ts';
+import { transform as writeFederationLoader } from '../../transforms/lua/write-federation-loader.ts';
 
 export const luaTransforms: Map<string, Transform<unknown>> = new Map(
-  [addHybridFlag, extractFunctionClone, extractInlineDuplicate, federateRequires, mergeExactCopies, moveToRuntime, specialiseProcess, writeRuntimeManifest].map((t) => [
+  [addHybridFlag, extractFunctionClone, extractInlineDuplicate, federateRequires, mergeExactCopies, moveToRuntime, specialiseProcess, writeRuntimeManifest, writeFederationLoader].map((t) => [
     t.id,
     t as unknown as Transform<unknown>,
   ]),

@@ -30,8 +30,8 @@ export function renderAuditSummary(report: AuditReport, opts: { color?: boolean;
     `Shared-runtime split (modules in >= ${sp.shareThreshold} processes): runtime ${num(sp.runtimeBytes)} bytes in ${sp.runtimeModules.length} modules; ` +
       `all bundles ${num(sp.monolithTotalBytes)} -> runtime + shells ${num(sp.federatedTotalBytes)} bytes (${c.bold(`-${sp.reductionPct.toFixed(1)}%`)})`,
   );
-  if (sp.budgets.runtimeOver) out.push(c.yellow(`  runtime over its budget (${num(sp.budgets.runtimeBytes)} bytes, raw source)`));
-  if (sp.budgets.shellsOver.length) out.push(c.yellow(`  shells over budget (${num(sp.budgets.shellBytes)} bytes): ${sp.budgets.shellsOver.join(', ')}`));
+  if (sp.budgets.runtimeOver) out.push(c.yellow(`  runtime over its budget (${num(sp.budgets.runtimeBytes)} bytes; budgets apply to raw bytes (unminified), as in plan and size)`));
+  if (sp.budgets.shellsOver.length) out.push(c.yellow(`  shells over budget (${num(sp.budgets.shellBytes)} raw bytes): ${sp.budgets.shellsOver.join(', ')}`));
   out.push('');
   const d = s.duplicates;
   out.push(

@@ -44,7 +44,7 @@ export function buildFromGraph(graph: BundleGraph, mode: BuildMode, opts: BuildO
   // keep their fallbacks for modules the runtime lacks (or serves in an unsatisfying version).
   if (mode !== 'monolith') {
     const p = `${mode}/runtime.lua`;
-    files.push({ path: p, content: finish(emitRuntime(graph), p, opts), kind: 'runtime', modules: graph.runtimeModules });
+    files.push({ path: p, content: finish(emitRuntime(graph, opts), p, opts), kind: 'runtime', modules: graph.runtimeModules });
   }
   if (mode === 'federated') {
     if (graph.runtimeModules.length) {
@@ -57,6 +57,12 @@ export function buildFromGraph(graph: BundleGraph, mode: BuildMode, opts: BuildO
     const p = `${mode}/${proc.name}.lua`;
     if (mode === 'monolith') {
       files.push({ path: p, content: finish(emitMonolith(graph, proc), p, opts), kind: 'monolith', process: proc.name, modules: proc.closure });
+    } else if (!proc.usesFederation) {
+      // A process left unfederated (its shell would not be smaller: see the planner's
+      // federate-when-it-pays rule) is delivered as it is, its monolith, in every mode (kind
+      // stays the mode's shell kind: verify and deploy pick a process's file by kind).
+      const kind = mode === 'hybrid' ? 'hybrid-shell' : 'shell';
+      files.push({ path: p, content: finish(emitMonolith(graph, proc), p, opts), kind, process: proc.name, modules: proc.closure });
     } else {
       const hybrid = mode === 'hybrid';
       const modules = hybrid ? [...proc.runtimeModules, ...proc.processModules] : proc.processModules;

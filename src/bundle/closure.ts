@@ -17,6 +17,7 @@ import { dependenciesFirst } from '../graph/closure.ts';
 /** The walk's stand-in for an entry (no module has this key). */
 const ENTRY = '\0entry';
 import { toBundleSites, type BundleRequireSite } from './federatedRequires.ts';
+import { loaderModuleName } from './loaderModule.ts';
 
 export interface BundleModule {
   /** The require name (the preload key); graph.modules is keyed by name, or by `name@path` when two processes resolve one name to different files. */
@@ -71,6 +72,8 @@ export interface BundleGraph {
   runtimeModules: string[];
   runtimeVersion: string;
   namespace: string;
+  /** The loader module's require name (`<namespace>.ao_federate`): every bundle provides it. */
+  loaderName: string;
 }
 
 /** Parses through the shared content-hash cache; a file that does not parse is BUNDLE-001. */
@@ -102,6 +105,9 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace, opts: Bun
   const manifestByName = new Map((manifest?.modules ?? []).map((m) => [m.name, m]));
   const modules = new Map<string, BundleModule>();
   const resolver = new RequireResolver(config, ws);
+  const loaderName = loaderModuleName(config);
+  // Files that require the loader module (bundles provide it; its file is never packed).
+  const reachesLoader = new Set<string>();
 
   type Found = { kind: 'file'; file: string } | { kind: 'skip'; external: boolean } | { kind: 'missing' };
   const resolve = (name: string, ctx?: ResolveContext): Found => {
@@ -158,6 +164,10 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace, opts: Bun
   // (lazily: the shared walker asks for the next only after the previous one's subtree).
   function* requiredKeys(sites: BundleRequireSite[], from: string, walk: Walk): Generator<string> {
     for (const site of sites) {
+      if (site.name === loaderName) {
+        reachesLoader.add(from);
+        continue;
+      }
       const found = resolve(site.name, walk.ctx);
       if (found.kind === 'skip') {
         if (found.external) walk.externals.add(site.name);
@@ -197,7 +207,7 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace, opts: Bun
     const entryRequires = entry.requires;
     const walk: Walk = { ctx: resolver.contextOf(p.name), externals: new Set() };
     const closure = walkFrom(ENTRY, entryRequires, p.entry, walk);
-    const usesFederation = entry.usesFederation || closure.some((n) => modules.get(n)!.usesFederation);
+    const usesFederation = entry.usesFederation || reachesLoader.has(p.entry) || closure.some((n) => modules.get(n)!.usesFederation || reachesLoader.has(modules.get(n)!.path));
     return {
       name: p.name,
       entryPath: p.entry,
@@ -215,7 +225,7 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace, opts: Bun
 
   // Manifest modules no process reaches still belong to the runtime.
   for (const m of manifestByName.values()) {
-    if (modules.has(m.name)) continue;
+    if (modules.has(m.name) || m.name === loaderName) continue;
     const found = resolve(m.name);
     if (found.kind !== 'file') continue;
     const done = new Set([...modules.keys()]);
@@ -238,5 +248,5 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace, opts: Bun
       }
     }
   }
-  return { modules, processes, runtimeModules, runtimeVersion, namespace: config.runtime.namespace };
+  return { modules, processes, runtimeModules, runtimeVersion, namespace: config.runtime.namespace, loaderName };
 }

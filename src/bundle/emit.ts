@@ -3,24 +3,27 @@
 // 200-locals limit). Plain modules go to package.preload and run through the real `require`
 // (at most once, `true` for a module returning nothing, cycles exactly as on aos Lua 5.3);
 // runtime modules go to the Federation registry. The entry runs last; the chunk returns nothing.
+// A federated shell carries no loader, only a bootstrap (loaderModule.ts); the runtime carries
+// the loader once and its modules as source strings, compiled at their first require.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BundleGraph, BundleModule, BundleProcess } from './closure.ts';
-import { luaQuote } from './luaFront.ts';
+import { latin1ToUtf8, luaQuote } from './luaFront.ts';
+import { federationLoader, loaderInstall, shellBootstrap } from './loaderModule.ts';
+import { minifyLua } from './minify.ts';
+import { sha256 } from '../hash.ts';
+
+export { federationLoader } from './loaderModule.ts';
 
 const LUA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lua');
-
-let loaderCache: string | undefined;
-/** The federation loader's Lua text (latin1). */
-export function federationLoader(): string {
-  loaderCache ??= readFileSync(path.join(LUA_DIR, 'federation.lua')).toString('latin1');
-  return loaderCache;
-}
 
 export function registryProcessTemplate(): string {
   return readFileSync(path.join(LUA_DIR, 'registry-process.lua')).toString('latin1');
 }
+
+/** sha256 of the loader as the registry delivers it (the bytes of the message Data). */
+export const loaderHash = (): string => sha256(Buffer.from(latin1ToUtf8(federationLoader()), 'utf8'));
 
 /** `function(...) <text> end`, text verbatim; a shebang line becomes a comment. */
 export function moduleFunction(text: string): string {
@@ -56,7 +59,7 @@ function fallback(mod: BundleModule): string {
 }
 
 function loaderPrelude(graph: BundleGraph, buildMode: string): string {
-  return `${federationLoader()}Federation.buildMode = ${luaQuote(buildMode)}\nFederation.namespace = Federation.namespace or ${luaQuote(graph.namespace)}\n`;
+  return `${loaderInstall(graph.loaderName)}Federation.buildMode = ${luaQuote(buildMode)}\nFederation.namespace = Federation.namespace or ${luaQuote(graph.namespace)}\n`;
 }
 
 /** The monolith of one process: every module it reaches. With Federation.require in the sources,
@@ -75,29 +78,66 @@ export function emitMonolith(graph: BundleGraph, proc: BundleProcess): string {
   return out + entry(proc);
 }
 
-/** federated/runtime.lua: the loader, every runtime module with version and hash, the manifest. */
-export function emitRuntime(graph: BundleGraph): string {
+/**
+ * federated/runtime.lua: the loader, every runtime module with version and hash, the manifest.
+ * Modules travel as source strings (minified one by one under --minify, the whole-file minifier
+ * leaves strings alone) and are compiled at their first require: evaluating the runtime costs a
+ * process the text of the modules, never the compiled code of modules it does not use.
+ */
+export function emitRuntime(graph: BundleGraph, opts: { minify?: boolean } = {}): string {
   const mods = graph.runtimeModules.map((n) => graph.modules.get(n)!);
-  let out = header('runtime', `runtime ${graph.runtimeVersion}`, mods.length) + federationLoader();
+  const source = (m: BundleModule) => luaQuote(opts.minify ? minifyLua(m.text, m.path) : m.text);
+  let out = header('runtime', `runtime ${graph.runtimeVersion}`, mods.length) + loaderInstall(graph.loaderName);
   out += `Federation.installRuntime({\n  version = ${luaQuote(graph.runtimeVersion)},\n  namespace = ${luaQuote(graph.namespace)},\n`;
   out += `  manifest = {\n${mods.map((m) => `    ${moduleRecord(m, false)},\n`).join('')}  },\n`;
-  out += `  modules = {\n${mods.map((m) => `${moduleRecord(m, true)},\n`).join('')}  },\n})\n`;
-  return `${out}Federation.addStatusHandler()\n`;
+  out += `  modules = {\n${mods.map((m) => `{ name = ${luaQuote(m.name)}, version = ${luaQuote(m.version ?? '0.0.0')}, hash = ${luaQuote(m.hash)}, source = ${source(m)} },\n`).join('')}  },\n})\n`;
+  // Collect the chunk's garbage before a shell is compiled: measured on the example, a shell
+  // compiled while it is alive leaves the process about 16 KiB bigger after boot.
+  return `${out}Federation.addStatusHandler()\ncollectgarbage()\n`;
 }
 
-/** A shell: the loader, the process's own modules and entry; hybrid adds fallback copies. */
+/** The canonical manifest of `mods` (the loader's F.manifestText): "name version hash\n", sorted by name. */
+export function manifestText(mods: BundleModule[]): string {
+  return [...mods].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((m) => `${m.name} ${m.version ?? '0.0.0'} ${m.hash}\n`).join('');
+}
+
+/**
+ * `Federation.expect` of the runtime modules a shell uses (every shell carries it): their names
+ * and ONE sha256 over their canonical manifest, checked when a registry delivers them (a hash
+ * per module would cost each shell ~75 bytes per runtime module it uses).
+ */
+function expectList(shared: BundleModule[]): string {
+  if (!shared.length) return '';
+  return `Federation.expect({\n${shared.map((m) => `${luaQuote(m.name)},\n`).join('')}}, ${luaQuote(sha256(manifestText(shared)))})\n`;
+}
+
+/**
+ * A shell: the process's own modules and entry. A hybrid shell carries the loader and fallback
+ * copies of the runtime modules it uses (it must boot alone); a federated shell only the
+ * bootstrap, which finds the runtime's loader (or fetches it from the registry) and then
+ * declares the process and runs the entry.
+ */
 export function emitShell(graph: BundleGraph, proc: BundleProcess, hybrid: boolean): string {
   const own = proc.processModules.map((n) => graph.modules.get(n)!);
   const shared = proc.runtimeModules.map((n) => graph.modules.get(n)!);
   let out = header(hybrid ? 'hybrid shell' : 'federated shell', `process ${proc.name}`, own.length + (hybrid ? shared.length : 0));
-  out += loaderPrelude(graph, hybrid ? 'hybrid' : 'federated');
-  if (shared.length) out += `Federation.expect({\n${shared.map((m) => `  ${moduleRecord(m, false)},\n`).join('')}})\n`;
-  if (hybrid) for (const m of shared) out += fallback(m);
-  out += `Federation.declareProcess(${nameList(proc.processModules.map((k) => graph.modules.get(k)!.name))})\n`;
-  for (const m of own) out += preload(m);
-  out += 'Federation.addStatusHandler()\n';
-  // Registry delivery: the entry waits until the registry has sent the runtime modules.
-  return out + entry(proc, 'Federation.whenReady(__ao_federate_entry)');
+  if (hybrid) {
+    out += loaderPrelude(graph, 'hybrid') + expectList(shared);
+    for (const m of shared) out += fallback(m);
+    out += `Federation.declareProcess(${nameList(proc.processModules.map((k) => graph.modules.get(k)!.name))})\nFederation.prune()\n`;
+    for (const m of own) out += preload(m);
+    out += 'Federation.addStatusHandler()\n';
+    // Registry delivery: the entry waits until the registry has sent the runtime modules.
+    return out + entry(proc, 'Federation.whenReady(__ao_federate_entry)');
+  }
+  out += shellBootstrap(graph.loaderName, loaderHash());
+  // The own names once: reset their cached instances (a re-evaluated shell runs the new code), then declared.
+  out += `local __ao_federate_own = ${nameList(proc.processModules.map((k) => graph.modules.get(k)!.name))}\nfor _, n in ipairs(__ao_federate_own) do package.loaded[n] = nil end\n`;
+  for (const m of own) out += `package.preload[${luaQuote(m.name)}] = ${moduleFunction(m.text)}\n`;
+  out += `do\nlocal __ao_federate_entry = ${moduleFunction(proc.entryText)}\n__ao_federate_boot(function(Federation)\n`;
+  out += `Federation.buildMode = "federated"\nFederation.namespace = Federation.namespace or ${luaQuote(graph.namespace)}\n`;
+  out += expectList(shared) + 'Federation.declareProcess(__ao_federate_own)\nFederation.prune()\nFederation.addStatusHandler()\nFederation.whenReady(__ao_federate_entry)\nend)\nend\n';
+  return out;
 }
 
 /** The registry process (delivery option b): module sources as exact strings + the request handler. */
@@ -105,6 +145,8 @@ export function emitRegistry(graph: BundleGraph): string {
   const mods = graph.runtimeModules.map((n) => graph.modules.get(n)!);
   let out = header('registry process', `runtime ${graph.runtimeVersion}`, mods.length);
   out += `FederationRegistry = { version = ${luaQuote(graph.runtimeVersion)}, modules = {\n`;
+  // The loader itself, for federated shells spawned without a runtime (their bootstrap asks).
+  out += `  [${luaQuote(graph.loaderName)}] = { version = "loader", hash = ${luaQuote(loaderHash())}, source = ${luaQuote(federationLoader())} },\n`;
   for (const m of mods) {
     out += `  [${luaQuote(m.name)}] = { version = ${luaQuote(m.version ?? '0.0.0')}, hash = ${luaQuote(m.hash)}, source = ${luaQuote(m.text)} },\n`;
   }

@@ -39,9 +39,6 @@ export function planJson(file: string, summary: PlanSummary, budgets: { runtimeB
 }
 
 export function sizeJson(report: SizeReport): unknown {
-  const { processes, overBudget: _prose, ...rest } = report;
-  const budgetBreaches: BudgetBreach[] = [];
-  if (report.runtimeBytes > report.budgets.runtimeBytes) budgetBreaches.push({ kind: 'runtime', process: null, bytes: report.runtimeBytes, budgetBytes: report.budgets.runtimeBytes });
-  for (const p of processes) if (p.shellBytes > report.budgets.shellBytes) budgetBreaches.push({ kind: 'shell', process: p.name, bytes: p.shellBytes, budgetBytes: report.budgets.shellBytes });
-  return { ...rest, processes: processes.map(({ name, ...p }) => ({ process: name, ...p })), budgetBreaches };
+  const { processes, overBudget: _prose, budgetBreaches, ...rest } = report;
+  return { ...rest, processes: processes.map(({ name, ...p }) => ({ process: name, ...p })), budgetBreaches: budgetBreaches satisfies BudgetBreach[] };
 }

@@ -98,8 +98,14 @@ export const bundleOutput = z.strictObject({
   files: z.array(z.strictObject({ path: z.string(), kind: z.string(), process: process_.nullable(), bytes, modules: z.number().int() })),
 });
 
+const ratio = z.number().nonnegative();
+
 export const sizeOutput = z.strictObject({
   minified: z.boolean(),
+  /** Where the original monoliths come from: the baseline before step 1, or the current sources. */
+  original: z.enum(['baseline', 'current sources']),
+  /** What every budget is checked on (raw bytes, in audit, plan and size alike). */
+  budgetMeasure: z.string(),
   runtimeBytes: bytes,
   runtimeGzip: bytes,
   runtimeModules: z.number().int(),
@@ -108,16 +114,22 @@ export const sizeOutput = z.strictObject({
       process: process_,
       monolithBytes: bytes,
       monolithGzip: bytes,
+      originalBytes: bytes,
       shellBytes: bytes,
       shellGzip: bytes,
       hybridBytes: bytes,
       hybridGzip: bytes,
       shellReductionPct: pct,
       hybridReductionPct: pct,
+      shellToOriginal: ratio,
+      floorBytes: bytes,
+      shellToFloor: ratio,
+      federated: z.boolean(),
       moduleBytes: bytes,
       modules: z.number().int(),
     }),
   ),
+  totals: z.strictObject({ shellBytes: bytes, floorBytes: bytes, originalBytes: bytes, shellToFloor: ratio, shellToOriginal: ratio }),
   budgets: z.strictObject({ runtimeBytes: bytes, shellBytes: bytes }),
   targets: z.record(z.string(), z.number()),
   budgetBreaches: z.array(budgetBreach),

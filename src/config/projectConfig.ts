@@ -87,6 +87,12 @@ export const configSchema = z.strictObject({
       shellBytes: z.number().int().positive(),
     })
     .default({ runtimeBytes: 500_000, shellBytes: 150_000 }),
+  /**
+   * Which processes story 36.2 federates: `auto` (default) only those whose federated shell would
+   * be smaller than their original monolith (the others stay monoliths, their plan steps marked
+   * skip with the sizes that decided it); `always` every process.
+   */
+  federate: z.enum(['auto', 'always']).default('auto'),
   /** TypeScript sources (clients, tools) migrated in the same plan. */
   client: z
     .strictObject({

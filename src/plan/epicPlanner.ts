@@ -9,6 +9,7 @@ import { EpicSimulation, RUNTIME } from '../../codemods/lib/simulation.ts';
 import type { Plan, PlanStep } from '../../codemods/lib/planTypes.ts';
 import { planStory36_1 } from '../../codemods/story-36-1-extract-runtime.ts';
 import { planStory36_2 } from '../../codemods/story-36-2-federate.ts';
+import { monolithBytes } from '../bundle/payoff.ts';
 import { planShells } from '../../codemods/story-36-3-to-6-shells.ts';
 import { moduleNameForPath } from '../graph/resolveRequire.ts';
 import { planTsSteps } from './tsPlanner.ts';
@@ -58,6 +59,15 @@ export function snapshotProject(project: Project): ProjectSnapshot {
   return { ws: new MemoryWorkspace(files, project.root), canonical: (p) => real.get(p) ?? p, aliasesOf: (n) => aliases.get(n) ?? [] };
 }
 
+/** Raw bytes of each process's monolith before any step (undefined: the project does not bundle yet). */
+function originalMonoliths(project: Project, ws: MemoryWorkspace): Map<string, number> | undefined {
+  try {
+    return monolithBytes(project.config, ws);
+  } catch {
+    return undefined; // story 36.2 then federates every process and says why in its steps
+  }
+}
+
 /** Decisions taken in the existing plan of that name (re-planning keeps them). */
 function previousChoices(project: Project, name: string): Map<string, string> {
   const file = path.join(project.root, 'migration-plans', `${name}.plan.json`);
@@ -82,7 +92,7 @@ export async function planEpic(project: Project, opts: { name?: string; progress
   task.tick(1, 'story 36.1: shared runtime');
   planStory36_1(sim, aliasesOf);
   task.tick(1, 'story 36.2: federated requires');
-  planStory36_2(sim);
+  planStory36_2(sim, originalMonoliths(project, ws));
   task.tick(1, 'stories 36.3-36.6: shells');
   planShells(sim);
   const steps: PlanStep[] = [...sim.steps];

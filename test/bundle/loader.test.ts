@@ -2,11 +2,12 @@
 // code, the version ranges, dedupe, hybrid fallback warning, status handler, live updates,
 // mode switches and loading the loader twice.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { federationLoader } from '../../src/bundle/emit.ts';
+import { loaderInstall } from '../../src/bundle/loaderModule.ts';
 import { latin1ToUtf8 } from '../../src/bundle/luaFront.ts';
 import { bootWith, lua, luaError, type AosProcess } from './helpers.ts';
 
-const LOADER = latin1ToUtf8(federationLoader());
+// The loader as bundles carry it: the module run once and registered under its require name.
+const LOADER = latin1ToUtf8(loaderInstall('runtime.ao_federate'));
 
 // A runtime chunk in the shape emitRuntime writes, with modules given as Lua source bodies.
 function runtime(version: string, modules: Record<string, { body: string; version?: string; hash?: string }>): string {
@@ -98,8 +99,22 @@ describe('federation loader on aos', () => {
 
   it('evaluating the loader again (or an older loader) keeps the registry', async () => {
     await lua(p, LOADER);
-    await lua(p, LOADER.replace('local LOADER_VERSION = 1', 'local LOADER_VERSION = 0'));
-    expect(await lua(p, 'return Federation.require("runtime.counter").n .. " " .. Federation.loaderVersion')).toBe('new 1');
+    const older = LOADER.replace('local LOADER_VERSION = 2', 'local LOADER_VERSION = 1');
+    expect(older).not.toBe(LOADER);
+    await lua(p, older);
+    expect(await lua(p, 'return Federation.require("runtime.counter").n .. " " .. Federation.loaderVersion')).toBe('new 2');
+  });
+});
+
+describe('prune on aos', () => {
+  it('drops runtime modules no shell expects; evaluating the runtime again brings them back', async () => {
+    const rt = runtime('1.0.0', { 'runtime.used': { body: 'return "u"' }, 'runtime.unused': { body: 'return "x"' } });
+    const p = await bootWith([rt]);
+    await lua(p, 'FEDERATION_MODE = "federated"; Federation.expect({ { name = "runtime.used", version = "1.0.0", hash = "h-runtime.used-1.0.0" } }); Federation.prune()');
+    expect(await lua(p, 'return Federation.require("runtime.used") .. " " .. tostring(Federation.modules["runtime.unused"])')).toBe('u nil');
+    expect(await luaError(p, 'return Federation.require("runtime.unused")')).toContain("FED-001 module 'runtime.unused' is not in the runtime, or was pruned from this process");
+    await lua(p, rt);
+    expect(await lua(p, 'return Federation.require("runtime.unused")')).toBe('x');
   });
 });
 

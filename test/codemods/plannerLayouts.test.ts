@@ -22,6 +22,8 @@ const files: Record<string, string> = {
     sourceRoot: 'ao-processes',
     processes: ['alpha', 'beta', 'gamma'].map((name) => ({ name, entry: `ao-processes/${name}/main.lua` })),
     budgets: { runtimeBytes: 200, shellBytes: 1000 },
+    // Processes this small gain nothing from federation; forced, so its steps are exercised.
+    federate: 'always',
   }),
   'ao-processes/alpha/main.lua': '-- alpha\r\nlocal hh = require("alpha.handler")\r\nlocal u = require("alpha.lib.utils")\r\nlocal s = require("alpha.module.shared-state")\r\nlocal r = require "game-logic.rng"\r\nlocal ok, j = pcall(require, "json")\r\nreturn u',
   'ao-processes/beta/main.lua': 'local u = require("beta.lib.utils")\nlocal s = require [[module.shared-state]]\nlocal r = require("beta.rng")\nlocal c = require("game-logic.cycle-a")\n',
@@ -107,7 +109,7 @@ describe('planEpic on real layouts', () => {
     const summary = JSON.parse(out.join('\n'));
     expect(summary.file).toBe(path.join(dir, 'migration-plans', 'cli.plan.json'));
     expect(existsSync(summary.file)).toBe(true);
-    expect(summary.stepsPerStory['36.2']).toBe(6);
+    expect(summary.stepsPerStory['36.2']).toBe(7); // the loader module, then federate + flag per process
     await expect(planCommand.run({ values: { name: '../x' }, positionals: [] }, io)).rejects.toThrow(/not a file name/);
     rmSync(path.join(dir, 'migration-plans'), { recursive: true, force: true });
   });

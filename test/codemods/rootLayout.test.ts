@@ -11,6 +11,7 @@ import { createTree } from '../../src/stage/stagedTree.ts';
 import { planEpic } from '../../src/plan/epicPlanner.ts';
 import { processClosures, processHome } from '../../transforms/lua/lib/luaProject.ts';
 import { specialisationOf } from '../../transforms/lua/specialise-process.ts';
+import { federationLoader } from '../../src/bundle/loaderModule.ts';
 
 const dir = path.resolve('test/fixtures/lua-layouts/syntax-zoo');
 
@@ -35,9 +36,14 @@ describe('codemods on a root-level layout (sourceRoot ".")', () => {
   it('takes the root as the folder of a root-level entry and moves nothing into it', async () => {
     expect(processHome(project.config, 'zoo')).toEqual({ dir: '', prefix: '', entry: 'main.lua' });
     expect(specialisationOf(createTree(ws), project.config, 'zoo').exclusive).toEqual([]);
-    const plan = await planEpic(project);
+    // A one-process project has no runtime to gain from: force federation to test its steps.
+    const plan = await planEpic({ ...project, config: { ...project.config, federate: 'always' } });
     expect(plan.steps.map((s) => s.transform)).not.toContain('lua/specialise-process');
     const flag = plan.steps.find((s) => s.transform === 'lua/add-hybrid-flag')!;
-    expect(flag.sizeImpact).toEqual([{ process: 'zoo', beforeBytes: 1488, afterBytes: 1718 }]);
+    // The loader module lands at runtime/ao_federate.lua (where `runtime.ao_federate` resolves
+    // under '.'), outside the default runtime.dir, so this config counts it in the shell.
+    // Before the flag: the sources (1488 B), the loader require line and the loader module.
+    const before = 1488 + 'require("runtime.ao_federate")\n'.length + Buffer.byteLength(federationLoader(), 'latin1');
+    expect(flag.sizeImpact).toEqual([{ process: 'zoo', beforeBytes: before, afterBytes: before + 230 }]);
   });
 });

@@ -25,4 +25,11 @@ describe('lua/add-hybrid-flag', () => {
     expect(problems).toEqual([]);
     expect(textOf(tree)['ao-processes/p/main.lua']).toBe(`${FLAG_MARKER}\n${FLAG_LINE}\n-- only a comment`);
   });
+
+  it('goes after the loader require, which defines the Federation it reads', () => {
+    const f = fixtures[2]!;
+    const { tree, problems } = checkContract(transform, f.files, f.params, f.config);
+    expect(problems).toEqual([]);
+    expect(textOf(tree)['ao-processes/battle/main.lua']).toBe(`-- Battle\nrequire("runtime.ao_federate")\n${FLAG_MARKER}\n${FLAG_LINE}\nlocal r = Federation.require("runtime.rng", "^1.0.0")\n`);
+  });
 });

@@ -1,12 +1,15 @@
 // lua/add-hybrid-flag: puts the mode-flag line (docs/architecture.md) at the top of a process
 // entry, after a shebang and the leading comment block, in the file's own line ending. The
 // global FEDERATION_MODE can be set by an Eval, the On-Boot data or the spawn tag
-// Federation-Mode, so falling back to the bundled copies needs no redeploy.
+// Federation-Mode, so falling back to the bundled copies needs no redeploy. When the entry
+// requires the loader module first (federate-requires puts that line after the header), the
+// flag goes after it: the flag reads `Federation`, which that require defines.
 import { z } from 'zod';
 import type { Transform } from '../../src/transform/types.ts';
 import { MigrateError } from '../../src/errors.ts';
 import { decodeLua, encodeLua, eolOf } from '../../src/parse/luaSource.ts';
 import { processHome } from './lib/luaProject.ts';
+import { loaderRequireLine } from '../../src/bundle/loaderModule.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
 
 export const FLAG_MARKER = '-- ao-federate: mode flag (monolith | hybrid | federated); set FEDERATION_MODE by Eval, On-Boot data or the spawn tag Federation-Mode';
@@ -61,6 +64,8 @@ export const transform: Transform<Params> = {
     if (text.includes(FLAG_MARKER)) return;
     const eol = eolOf(text);
     let at = headerEnd(text);
+    const loaderLine = `${loaderRequireLine(ctx.config)}${eol}`;
+    if (text.startsWith(loaderLine, at)) at += loaderLine.length;
     // A file that is only comments with no final newline: put the flag before its last
     // line rather than invent a newline (which the inverse could not tell from a real one).
     if (at === text.length && at > 0 && !text.endsWith('\n')) at = text.lastIndexOf('\n') + 1;
@@ -93,6 +98,12 @@ export const fixtures: LuaFixture[] = [
     name: 'no header, no final newline',
     config: fixtureConfig(['battle']),
     files: { 'ao-processes/battle/main.lua': 'local x = 1' },
+    params: { process: 'battle' },
+  },
+  {
+    name: 'after the loader require of federate-requires',
+    config: fixtureConfig(['battle']),
+    files: { 'ao-processes/battle/main.lua': '-- Battle\nrequire("runtime.ao_federate")\nlocal r = Federation.require("runtime.rng", "^1.0.0")\n' },
     params: { process: 'battle' },
   },
 ];

@@ -9,9 +9,9 @@ describe('lua/federate-requires', () => {
     expect(problems).toEqual([]);
     const out = textOf(tree);
     expect(out['ao-processes/battle/main.lua']).toBe(
-      '-- battle\r\nlocal rng = Federation.require("runtime.rng", "^1.2.0")\r\nlocal u = Federation.require (\'runtime.utils\', \'^1.0.0\')\r\nlocal l = Federation.require ([[runtime.utils]], "^1.0.0")\r\nlocal ok, j = pcall(Federation.require, "runtime.utils", "^1.0.0")\r\nlocal own = require("battle.turn")\r\nlocal json = require("json")\r\nreturn own',
+      '-- battle\r\nrequire("runtime.ao_federate")\r\nlocal rng = Federation.require("runtime.rng", "^1.2.0")\r\nlocal u = Federation.require (\'runtime.utils\', \'^1.0.0\')\r\nlocal l = Federation.require ([[runtime.utils]], "^1.0.0")\r\nlocal ok, j = pcall(Federation.require, "runtime.utils", "^1.0.0")\r\nlocal own = require("battle.turn")\r\nlocal json = require("json")\r\nreturn own',
     );
-    expect(out['ao-processes/battle/turn.lua']).toBe('local rng = Federation.require( "runtime.rng", "^1.2.0" )\nreturn {}\n');
+    expect(out['ao-processes/battle/turn.lua']).toBe('require("runtime.ao_federate")\nlocal rng = Federation.require( "runtime.rng", "^1.2.0" )\nreturn {}\n');
     expect(out['ao-processes/pokemon/main.lua']).toBe(f.files['ao-processes/pokemon/main.lua']);
     expect(out['ao-processes/runtime/rng.lua']).toBe(f.files['ao-processes/runtime/rng.lua']);
   });

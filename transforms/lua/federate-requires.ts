@@ -5,6 +5,10 @@
 //   pcall(require, "runtime.x") -> pcall(Federation.require, "runtime.x", "^1.0.0")
 // Only the callee and the argument list are edited; the literal keeps its quotes. Runtime
 // modules' own requires of each other stay plain `require` (the runtime bundle resolves them).
+// Each file it federates (and the entry, whose mode flag reads the loader) gets, after its
+// shebang and leading comments, `require("<namespace>.ao_federate")` (which defines the global
+// `Federation`): the sources name the loader module they need (written by
+// lua/write-federation-loader), so they run with plain Lua too. The inverse removes that line.
 import { z } from 'zod';
 import { MigrateError } from '../../src/errors.ts';
 import type { Transform } from '../../src/transform/types.ts';
@@ -13,6 +17,9 @@ import { isRuntimePath, processClosure, runtimePrefix } from './lib/luaProject.t
 import { resolveModule } from '../../src/graph/resolveRequire.ts';
 import { readManifest, rangeFor } from '../../src/graph/runtimeManifest.ts';
 import { editRequireSites } from './lib/rewriteRequires.ts';
+import { headerEnd } from './add-hybrid-flag.ts';
+import { loaderRequireLine } from '../../src/bundle/loaderModule.ts';
+import { decodeLua, encodeLua, eolOf } from '../../src/parse/luaSource.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
 import type { RequireSite } from '../../src/graph/requireSites.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
@@ -60,6 +67,29 @@ function unfederateEdits(site: RequireSite, text: string): TextEdit[] {
   return [callee, { start: site.literalRange[1], end: site.versionRange[1], text: '' }];
 }
 
+/** Inserts the loader line after the file's header (no-op when it is there already). */
+function addLoaderLine(tree: Tree, file: string, line: string): void {
+  const bytes = tree.read(file);
+  if (!bytes) return;
+  const { text, bom } = decodeLua(bytes);
+  const at = headerEnd(text);
+  if (text.startsWith(line, at)) return;
+  const eol = eolOf(text);
+  // A file that is only comments with no final newline: the line goes before its last line.
+  const pos = at === text.length && at > 0 && !text.endsWith('\n') ? text.lastIndexOf('\n') + 1 : at;
+  tree.write(file, encodeLua(text.slice(0, pos) + line + eol + text.slice(pos), bom));
+}
+
+function removeLoaderLine(tree: Tree, file: string, line: string): void {
+  const bytes = tree.read(file);
+  if (!bytes) return;
+  const { text, bom } = decodeLua(bytes);
+  const eol = eolOf(text);
+  const at = headerEnd(text);
+  if (!text.startsWith(line + eol, at)) return;
+  tree.write(file, encodeLua(text.slice(0, at) + text.slice(at + line.length + eol.length), bom));
+}
+
 export const transform: Transform<Params> = {
   id: 'lua/federate-requires',
   language: 'lua',
@@ -69,20 +99,27 @@ export const transform: Transform<Params> = {
     const { config } = ctx;
     const ns = runtimePrefix(config);
     const manifest = readManifest(tree, config);
+    const line = loaderRequireLine(config);
+    const files = processOwnFiles(tree, config, params.process);
+    const entry = config.processes.find((p) => p.name === params.process)!.entry;
     let count = 0;
-    for (const file of processOwnFiles(tree, config, params.process)) {
-      count += editRequireSites(tree, file, (site, text) =>
+    for (const file of files) {
+      const n = editRequireSites(tree, file, (site, text) =>
         !site.federated && site.name.startsWith(ns) && isRuntimePath(config, resolveModule(config, tree, site.name) ?? '')
           ? federateEdits(site, text, rangeFor(manifest, config, site.name))
           : [],
       );
+      if (n > 0 || file === entry) addLoaderLine(tree, file, line);
+      count += n;
     }
     ctx.report(`${params.process}: ${count} edit(s) for federated requires`);
   },
   inverse(tree, params, ctx) {
     const ns = runtimePrefix(ctx.config);
+    const line = loaderRequireLine(ctx.config);
     for (const file of processOwnFiles(tree, ctx.config, params.process)) {
       editRequireSites(tree, file, (site, text) => (site.federated && site.name.startsWith(ns) ? unfederateEdits(site, text) : []));
+      removeLoaderLine(tree, file, line);
     }
   },
 };

@@ -1,12 +1,14 @@
--- ao-federate loader (Lua 5.3, runs inside aos). Defines the global `Federation`: a registry of
--- shared modules with semver versions and sha256 content hashes, resolved at require time.
--- Wrapped in a function so an early `return` (an older copy of the loader arriving after a newer
--- one) never ends the bundle chunk it is pasted into. The registry lives in the global table, so
--- evaluating the loader again (runtime twice, shell after runtime) keeps every registered module.
-;(function()
-local LOADER_VERSION = 1
+-- ao-federate loader (Lua 5.3). A module: `local Federation = require("<namespace>.ao_federate")`
+-- returns the registry of shared modules (semver versions, sha256 content hashes, resolved at
+-- require time) and also sets the global `Federation` (what bundles and older sources use).
+-- Bundles paste it inside a function, so the early `return` (an older copy of the loader arriving
+-- after a newer one) never ends the bundle chunk. The registry lives in the global table, so
+-- evaluating the loader again (runtime twice, live update) keeps every registered module.
+-- Outside aos (plain Lua, busted, amalg: no bundle set `buildMode`, no runtime installed)
+-- `Federation.require(name)` is plain `require(name)`, so migrated sources run unbundled.
+local LOADER_VERSION = 2
 local prev = rawget(_G, "Federation")
-if type(prev) == "table" and (prev.loaderVersion or 0) > LOADER_VERSION then return end
+if type(prev) == "table" and (prev.loaderVersion or 0) > LOADER_VERSION then return prev end
 local F = type(prev) == "table" and prev or {}
 _G.Federation = F
 F.loaderVersion = LOADER_VERSION
@@ -16,6 +18,7 @@ F.warned = F.warned or {}            -- name -> true once the hybrid fallback wa
 F.active = F.active or {}            -- name -> origin last served
 F.stack = F.stack or {}              -- names being loaded, for FED-004
 F.expected = F.expected or {}        -- name -> { version, hash } (manifest a shell was built against)
+F.pruned = F.pruned or false         -- true once F.prune dropped runtime modules no shell expects
 
 local MODES = { monolith = true, hybrid = true, federated = true }
 
@@ -159,7 +162,9 @@ local function forget(old)
   end
 end
 
---- Registers a module: spec = { version, hash, loader = function(...) end, origin = "runtime"|"fallback" }.
+--- Registers a module: spec = { version, hash, loader = function(...) end | source = "<Lua text>", origin = "runtime"|"fallback" }.
+--- A `source` is compiled at the module's first require, so a process pays (in memory and time)
+--- only for the runtime modules it uses.
 function F.register(name, spec)
   local origin = spec.origin or "runtime"
   if origin ~= "runtime" and origin ~= "fallback" then fail("FED-006", "unknown origin '" .. tostring(origin) .. "' for '" .. name .. "'") end
@@ -171,7 +176,7 @@ function F.register(name, spec)
   local old = slot[origin]
   if old and old.hash == spec.hash and old.version == spec.version then return old end
   forget(old)
-  local entry = { version = spec.version, hash = spec.hash, loader = spec.loader, origin = origin }
+  local entry = { version = spec.version, hash = spec.hash, loader = spec.loader, source = spec.source, origin = origin }
   slot[origin] = entry
   return entry
 end
@@ -230,22 +235,55 @@ function F.installRuntime(spec)
   end
   F.namespace = spec.namespace or F.namespace
   for _, m in ipairs(spec.modules) do
-    F.register(m.name, { version = m.version, hash = m.hash, loader = m.loader, origin = "runtime" })
+    F.register(m.name, { version = m.version, hash = m.hash, loader = m.loader, source = m.source, origin = "runtime" })
   end
-  F.runtime = { version = spec.version, namespace = F.namespace, manifest = spec.manifest }
+  -- The manifest is not kept: its hashes were checked above, and a process holds no more than it needs.
+  F.runtime = { version = spec.version, namespace = F.namespace }
 end
 
 --- The manifest a shell was built against: name -> { version, hash } (used by registry delivery).
-function F.expect(list)
-  for _, m in ipairs(list) do F.expected[m.name] = { version = m.version, hash = m.hash } end
+--- list: names (shells) or { name, version, hash } records; `manifestHash`: the sha256 of the
+--- canonical manifest of the named modules (manifestText), checked when the registry delivers them.
+function F.expect(list, manifestHash)
+  for _, m in ipairs(list) do
+    if type(m) == "string" then F.expected[m] = true
+    else F.expected[m.name or m[1]] = { version = m.version or m[2], hash = m.hash or m[3] } end
+  end
+  if manifestHash then F.expectedManifest = manifestHash end
+end
+
+--- The canonical manifest of the expected modules: "name version hash\n" per module, sorted by name.
+--- `lookup(name)` gives { version, hash }. The build hashes the same text (emit.ts manifestText).
+function F.manifestText(lookup)
+  local names = {}
+  for name in pairs(F.expected) do names[#names + 1] = name end
+  table.sort(names)
+  local lines = {}
+  for i, name in ipairs(names) do
+    local e = lookup(name) or {}
+    lines[i] = name .. " " .. tostring(e.version) .. " " .. tostring(e.hash) .. "\n"
+  end
+  return table.concat(lines)
 end
 
 -- resolution -------------------------------------------------------------------------------------
+-- One chunk name for every runtime module compiled from text (a short string, shared): a name
+-- per module costs each loaded module its own string (measured: ~1 KiB after boot on the
+-- example). A load error still names the module (FED-003); a monolith's are all "aos".
+local function chunkName() return "=" .. (F.namespace or "runtime") end
+
+
 local function loadEntry(name, e)
   if e.loaded then return e.value end
   if e.loading then
     local chain = table.concat(F.stack, " -> ") .. " -> " .. name
     fail("FED-004", "require cycle: " .. chain)
+  end
+  if not e.loader then
+    local fn, err = load(e.source, chunkName())
+    if not fn then fail("FED-003", "cannot compile '" .. name .. "': " .. tostring(err)) end
+    -- The text is not needed once compiled: the registry process keeps the delivered copy.
+    e.loader, e.source = fn, nil
   end
   e.loading = true
   F.stack[#F.stack + 1] = name
@@ -258,7 +296,8 @@ local function loadEntry(name, e)
     fail("FED-003", "loading '" .. name .. "' (" .. e.origin .. " " .. tostring(e.version) .. ") failed: " .. text)
   end
   if res == nil then res = true end
-  e.value, e.loaded = res, true
+  -- The module's main function is never run again: let its code go (its closures keep theirs).
+  e.value, e.loaded, e.loader = res, true, nil
   return res
 end
 
@@ -273,6 +312,8 @@ function F.require(name, range)
   local mode = F.mode()
   local slot = F.modules[name] or {}
   local rt, fb = slot.runtime, slot.fallback
+  -- Unbundled sources (plain Lua, busted, amalg, aos .load): nothing registered by a bundle.
+  if not (rt or fb or F.buildMode or F.runtime) then return require(name) end
   local chosen
   if mode == "monolith" then
     chosen = fb or fail("FED-001", "module '" .. name .. "' has no bundled copy (monolith mode ignores the runtime)")
@@ -292,6 +333,9 @@ function F.require(name, range)
       fail("FED-001", "module '" .. name .. "' is neither in the runtime nor bundled")
     end
   else
+    if not rt and F.pruned and F.runtime then
+      fail("FED-001", "module '" .. name .. "' is not in the runtime, or was pruned from this process (no shell expected it): evaluate runtime.lua again")
+    end
     if not rt then fail("FED-001", "module '" .. name .. "' is not in the runtime (federated mode has no fallback)") end
     if not F.satisfies(rt.version, range) then
       fail("FED-002", "module '" .. name .. "' " .. rt.version .. " does not satisfy '" .. range .. "'")
@@ -358,11 +402,54 @@ function F.useRegistry(registryId)
     local name = msg.Module
     local want = Fed.expected[name]
     if not want then fail("FED-001", "the registry sent '" .. tostring(name) .. "', which this process does not expect") end
-    Fed.registerSource(name, { version = want.version, hash = want.hash, source = msg.Data, origin = "runtime" })
-    print("Federation: installed '" .. name .. "' " .. want.version .. " from the registry")
+    if type(want) == "table" then
+      Fed.registerSource(name, { version = want.version, hash = want.hash, source = msg.Data, origin = "runtime" })
+      print("Federation: installed '" .. name .. "' " .. want.version .. " from the registry")
+      return runPending()
+    end
+    -- Names only: each text must match the hash the registry states, and the whole set the
+    -- manifest hash the shell was built with; nothing is installed before both hold.
+    local actual = Fed.sha256(msg.Data)
+    if actual ~= msg.Hash then fail("FED-005", "hash mismatch for '" .. name .. "': expected " .. tostring(msg.Hash) .. ", got " .. actual) end
+    Fed.incoming = Fed.incoming or {}
+    Fed.incoming[name] = { version = msg.Version, hash = msg.Hash, source = msg.Data }
+    for _, n in ipairs(Fed.missing()) do if not Fed.incoming[n] then return end end
+    local incoming = Fed.incoming
+    Fed.incoming = nil
+    local text = Fed.manifestText(function(n) return incoming[n] or (Fed.modules[n] and Fed.modules[n].runtime) end)
+    if Fed.sha256(text) ~= Fed.expectedManifest then
+      fail("FED-005", "hash mismatch for the runtime modules from the registry: not the manifest this shell was built against")
+    end
+    for n, m in pairs(incoming) do
+      Fed.registerSource(n, { version = m.version, hash = m.hash, source = m.source, origin = "runtime" })
+      print("Federation: installed '" .. n .. "' " .. tostring(m.version) .. " from the registry")
+    end
     runPending()
   end)
   F.registryHandler = true
+end
+
+--- Drops the runtime modules that no shell of this process expects and nothing loaded (their
+--- text, hash and version) and compiles the expected ones (their text goes; compiled code is
+--- what the monolith holds too, and is usually smaller than commented source). A process keeps
+--- in memory only runtime code it can run, so a federated process costs no more than its
+--- monolith. Evaluating runtime.lua again (or the registry) brings a pruned module back.
+function F.prune()
+  for name, slot in pairs(F.modules) do
+    local e = slot.runtime
+    if e and not e.loaded and not F.expected[name] then
+      slot.runtime, F.pruned = nil, true
+      if not slot.fallback then F.modules[name] = nil end
+    elseif e and e.source and not e.loader then
+      -- A module that does not compile keeps its text: the error surfaces at its require (FED-003).
+      local fn = load(e.source, chunkName())
+      if fn then e.loader, e.source = fn, nil end
+    end
+  end
+  -- A table never shrinks its hash part: copy the survivors into one sized for them.
+  local kept = {}
+  for name, slot in pairs(F.modules) do kept[name] = slot end
+  F.modules = kept
 end
 
 --- Expected runtime modules not registered yet (sorted).
@@ -381,6 +468,8 @@ end
 function F.whenReady(fn)
   local missing = F.missing()
   local reg = F.registry()
+  -- Nothing to fetch: the expectations (versions, hashes) served their purpose (prune ran).
+  if #missing == 0 then F.expected, F.expectedManifest = {}, nil end
   if #missing == 0 or not reg then return fn() end
   F.pending = F.pending or {}
   F.pending[#F.pending + 1] = fn
@@ -405,4 +494,4 @@ function F.fetch(names)
   end
   ao.send({ Target = F.registryId, Action = "Federation-Get", Modules = table.concat(names, ",") })
 end
-end)()
+return F
