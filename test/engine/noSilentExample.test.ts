@@ -34,8 +34,9 @@ describe('no project here or above', () => {
   it('a sub-folder of a project finds the project upward', async () => {
     const dir = copyLayout('odd-names');
     const r = await runCli(['status', '--json'], path.join(dir, 'src', 'dataIndex'));
-    expect(r.err).toMatch(/PLAN-001/); // the project was found: it only has no plan yet
-    expect(r.err).toContain(path.join(dir, 'migration-plans'));
+    // Under --json the error is JSON on stdout.
+    expect(r.out).toMatch(/PLAN-001/); // the project was found: it only has no plan yet
+    expect(r.out).toContain(path.join(dir, 'migration-plans'));
   });
 
   it('--example works on the embedded example (read-only command)', async () => {

@@ -16,7 +16,7 @@ describe('process names with capitals and "_"', () => {
   it('plan, apply --all, audit, rollback --yes: exit 0 and every source byte back', async () => {
     const dir = copyLayout('odd-names');
     const at = ['--project', dir];
-    const skip = ['.migrate', 'migration-plans', 'reports'];
+    const skip = ['.migrate', 'migration-plans', 'reports', 'traces/probes'];
     const before = treeState(dir, skip);
     const plan = await runCli(['plan', ...at], dir);
     expect(plan.err).toBe('');

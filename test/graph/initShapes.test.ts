@@ -121,16 +121,16 @@ describe('migrate init on repository shapes', () => {
   it('.gitignore: created with the output folders; an existing one keeps every byte and gets only the missing lines', async () => {
     const dir = writeShape('loader');
     const j = await init(dir, '--dry-run');
-    expect(j.gitignore.added).toEqual(['/reports/', '/build/', '/migration-plans/', '/.migrate/']);
+    expect(j.gitignore.added).toEqual(['/reports/', '/build/', '/migration-plans/', '/.migrate/', '/traces/probes/']);
     expect(() => readFileSync(path.join(dir, '.gitignore'))).toThrow(); // dry run writes nothing
     // CRLF, a Latin-1 byte in a comment, no final newline: all kept.
     const before = Buffer.from('node_modules\r\n/build/\r\n# caf\u00e9\r\nreports', 'latin1');
     writeFileSync(path.join(dir, '.gitignore'), before);
     const written = await init(dir);
-    expect(written.gitignore.added).toEqual(['/migration-plans/', '/.migrate/']);
+    expect(written.gitignore.added).toEqual(['/migration-plans/', '/.migrate/', '/traces/probes/']);
     const after = readFileSync(path.join(dir, '.gitignore'));
     expect(after.subarray(0, before.length)).toEqual(before);
-    expect(after.subarray(before.length).toString()).toBe('\r\n\r\n# ao-federate (migrate) outputs\r\n/migration-plans/\r\n/.migrate/\r\n');
+    expect(after.subarray(before.length).toString()).toBe('\r\n\r\n# ao-federate (migrate) outputs\r\n/migration-plans/\r\n/.migrate/\r\n/traces/probes/\r\n');
     const again = await init(dir, '--force');
     expect(again.gitignore.added).toEqual([]);
     expect(readFileSync(path.join(dir, '.gitignore'))).toEqual(after);

@@ -127,10 +127,10 @@ describe('dot-named project modules, standard libraries, builtins, externals', (
   it('the audit reports externals and the blocked process', async () => {
     const copy = copyLayout('resolution-shapes');
     const r = await runCli(['audit', '--json', '--project', copy], copy);
-    const report = JSON.parse(r.out) as { processes: { name: string; externals?: string[]; unresolved?: unknown[] }[] };
-    const app = report.processes.find((p) => p.name === 'app')!;
+    const report = JSON.parse(r.out) as { processes: { process: string; externals?: string[]; unresolved?: unknown[] }[] };
+    const app = report.processes.find((p) => p.process === 'app')!;
     expect(app.externals).toEqual(['lsqlite3']);
     expect(app.unresolved).toBeUndefined();
-    expect(report.processes.find((p) => p.name === 'broken')!.unresolved).toEqual([{ name: 'no.such.module', path: 'src/broken/main.lua', line: 3, column: 17 }]);
+    expect(report.processes.find((p) => p.process === 'broken')!.unresolved).toEqual([{ name: 'no.such.module', path: 'src/broken/main.lua', line: 3, column: 17 }]);
   });
 });

@@ -27,6 +27,8 @@ export const DERIVE: Record<string, Derive> = {
   'lua/federate-requires': (_g, _f, moved) => ({ params: { process: 'p1' }, files: moved() }),
   'lua/add-hybrid-flag': (_g, files) => ({ params: { process: 'p1' }, files }),
   'lua/write-runtime-manifest': (_g, _f, moved) => ({ params: {}, files: moved() }),
+  // Writes one fixed file into the runtime folder: meaningful once modules moved there.
+  'lua/write-federation-loader': (_g, _f, moved) => ({ params: {}, files: moved() }),
   // A type-1 clone: the same generated `function M.fN(a, b)` in two or more modules (once in
   // each) with the same line endings (the transform refuses copies whose bytes differ).
   'lua/extract-function-clone': (g, files) => {
