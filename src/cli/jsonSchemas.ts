@@ -23,7 +23,13 @@ export const errorOutput = z.strictObject({
   }),
 });
 
-export const initOutput = z.strictObject({ written: z.string().nullable(), config: z.record(z.string(), z.unknown()), detection: z.looseObject({ sourceRoot: z.string(), entries: z.array(z.looseObject({ name: z.string(), entry: z.string() })) }) });
+export const initOutput = z.strictObject({
+  written: z.string().nullable(),
+  config: z.record(z.string(), z.unknown()),
+  detection: z.looseObject({ sourceRoot: z.string(), entries: z.array(z.looseObject({ name: z.string(), entry: z.string() })) }),
+  /** The project's .gitignore: the toolkit's output folders added (created, or missing lines appended). */
+  gitignore: z.strictObject({ file: z.string(), added: z.array(z.string()), created: z.boolean(), written: z.boolean() }),
+});
 
 export const auditOutput = z.looseObject({
   schema: z.literal('ao-migrate/audit@2'),
@@ -41,6 +47,8 @@ export const planOutput = z.strictObject({
   decisions: z.number().int(),
   sizes: z.array(z.strictObject({ process: process_, beforeBytes: bytes, afterBytes: bytes, reductionPct: pct })),
   budgetBreaches: z.array(budgetBreach),
+  /** Why modules the audit projected as shared stay bundled (excluded, no require name under the root). */
+  notes: z.array(z.string()),
 });
 
 export const statusOutput = z.strictObject({
@@ -139,6 +147,8 @@ export const verifyOutput = z.strictObject({
   ok: z.boolean(),
   parity: z.looseObject({ ok: z.boolean(), runs: z.array(z.looseObject({ process: process_, mode: z.string(), ok: z.boolean() })) }).nullable(),
   world: z.looseObject({ ok: z.boolean(), runs: z.array(z.looseObject({ mode: z.string(), ok: z.boolean() })) }).nullable(),
+  /** The project's own busted suites against their run before the first step (null with --skip-own-tests). */
+  ownTests: z.looseObject({ ok: z.boolean().nullable(), status: z.enum(['same', 'changed', 'none', 'not-run', 'no-baseline']) }).nullable(),
 });
 
 /** Every command's --json schema by command name (decide's listing form is the decision object). */
