@@ -6,7 +6,7 @@ import { isUtf8 } from 'node:buffer';
 import luaparse, { type Chunk } from 'luaparse';
 import MagicString from 'magic-string';
 import { MigrateError } from '../errors.ts';
-import type { TextEdit } from '../transform/types.ts';
+import type { TextEdit } from './textEdit.ts';
 
 export interface LuaParseError {
   message: string;

@@ -1,7 +1,7 @@
 // Byte-careful text helpers for the TS codemods: edits at exact offsets (everything outside
 // an edit is kept as is: BOM, CRLF, a missing final newline), line-end detection, and
 // file listing of a client folder.
-import type { TextEdit } from '../transform/types.ts';
+import type { TextEdit } from '../parse/textEdit.ts';
 import type { Workspace } from '../stage/tree.ts';
 import { MigrateError } from '../errors.ts';
 
