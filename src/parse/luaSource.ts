@@ -7,6 +7,8 @@ import luaparse, { type Chunk } from 'luaparse';
 import { MigrateError } from '../errors.ts';
 // The one edit applier lives with TextEdit; Lua callers keep importing it from here.
 export { applyTextEdits } from './textEdit.ts';
+// The one line-ending detector, under the name Lua transforms use.
+export { lineEndingOf as eolOf } from './lineEnding.ts';
 
 export interface LuaParseError {
   message: string;
@@ -108,11 +110,4 @@ export function parseLuaOrThrow(source: Buffer | string, file: string, opts: { l
     });
   }
   return parsed as ParsedLua & { ast: Chunk };
-}
-
-/** The line ending a text mostly uses (lines we insert follow it). */
-export function eolOf(text: string): string {
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const lf = (text.match(/\n/g) ?? []).length - crlf;
-  return crlf > lf ? '\r\n' : '\n';
 }

@@ -7,11 +7,8 @@ import { MigrateError } from '../errors.ts';
 
 export const BOM = '\uFEFF';
 
-/** The line end a file mostly uses ('\r\n' when any CRLF appears before the first bare LF). */
-export function detectEol(text: string): '\n' | '\r\n' {
-  const lf = text.indexOf('\n');
-  return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
-}
+// The one line-ending detector (majority of line ends), under the name the TS codemods use.
+export { lineEndingOf as detectEol } from '../parse/lineEnding.ts';
 
 /** Rewrites every line end of `text` to `eol` (used for text carried between files). */
 export function withEol(text: string, eol: '\n' | '\r\n'): string {
