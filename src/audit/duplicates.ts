@@ -8,12 +8,10 @@
 // Copies are compared once: near units and near/drifted files are scored and diffed through one
 // representative per copy group (type-2 shape), the other copies join the finding, so a corpus
 // with k copies of everything costs k times the work of one copy, not k² times.
-import { createHash } from 'node:crypto';
 import { createTwoFilesPatch } from 'diff';
-import luaparse from 'luaparse';
 import { cloneUnits, type CloneUnit, type FileAuditFacts, type UnitKind } from './luaUnits.ts';
-import { LUAPARSE_LEAN_OPTIONS } from '../parse/luaSource.ts';
-import { shingleCount, shingles, similarityAtLeast, sizeBound, slotCapacity, slotKind, TOKEN_KIND, tokenId, tokenSlot, type Shingles } from './similarity.ts';
+import { shingleCount, shingles, similarityAtLeast, sizeBound, type Shingles } from './similarity.ts';
+import { Type2Hasher } from './type2.ts';
 
 export const NEAR_THRESHOLD = 0.8;
 const MAX_PATCH_CHARS = 24_000;
@@ -83,8 +81,6 @@ export interface DuplicateStats {
   unitPairs: number;
   /** Unified diffs computed. */
   patches: number;
-  /** Files lexed to learn the kinds of token ids another thread made (--jobs). */
-  lexed: number;
 }
 
 interface Group {
@@ -125,7 +121,7 @@ function patchBetween(a: CloneUnit, b: CloneUnit, textOf: (p: string) => string,
 const inside = (u: CloneUnit, v: CloneUnit): boolean =>
   u.path === v.path && v.start <= u.start && u.end <= v.end && v.end - v.start > u.end - u.start;
 
-export function findDuplicates(files: AuditFile[], stats: DuplicateStats = { filePairs: 0, unitPairs: 0, patches: 0, lexed: 0 }): DuplicateFinding[] {
+export function findDuplicates(files: AuditFile[], stats: DuplicateStats = { filePairs: 0, unitPairs: 0, patches: 0 }): DuplicateFinding[] {
   const byPath = new Map(files.map((f) => [f.path, f]));
   const textOf = (p: string) => byPath.get(p)!.text;
   const groups: Group[] = [];
@@ -155,7 +151,7 @@ export function findDuplicates(files: AuditFile[], stats: DuplicateStats = { fil
   // with a possible partner (as many tokens, the same units' shapes) get the key computed.
   const facts = (u: CloneUnit): FileAuditFacts => byPath.get(u.path)!.facts!;
   for (const set of groupBy([...fileUnits.values()], (u) => `${facts(u).tokens.length}:${facts(u).units.map((x) => x.type2).join(',')}`)) {
-    for (const u of set) u.type2 = fileType2(textOf(u.path), facts(u).tokens, stats);
+    for (const u of set) u.type2 = fileType2(facts(u));
   }
   for (const set of groupBy([...fileUnits.values()], (u) => u.type2 || undefined)) {
     if (new Set(set.map((u) => u.type1)).size > 1) groups.push({ kind: 'type-2', unit: 'file', similarity: 1, units: set });
@@ -334,106 +330,15 @@ function driftedOrNearFiles(files: AuditFile[], fileUnits: Map<string, CloneUnit
   return out;
 }
 
-// luaparse token types (luaparse.tokenTypes).
-const LEX_EOF = 1;
-const LEX_STRING = 2;
-const LEX_IDENTIFIER = 8;
-const LEX_NUMBER = 16;
-const LEX_BOOLEAN = 64;
-
-/**
- * Makes this thread know the id of every identifier and literal of a file whose facts another
- * thread computed (--jobs): the file is lexed as luaparse parses it, and each token gets the id
- * luaUnits.ts gives its node (identifiers by name, strings by value, numbers and booleans by
- * their source text).
- */
-function learnTokens(text: string): void {
-  const src = text.startsWith('#!') ? text.replace(/^.*/, (line) => ' '.repeat(line.length)) : text;
-  try {
-    const lexer = luaparse.parse(src, { ...LUAPARSE_LEAN_OPTIONS, wait: true });
-    for (let t = lexer.lex(); t.type !== LEX_EOF; t = lexer.lex()) {
-      if (t.type === LEX_IDENTIFIER) tokenId(TOKEN_KIND.identifier, t.value);
-      else if (t.type === LEX_STRING) tokenId(TOKEN_KIND.string, typeof t.value === 'string' ? t.value : src.slice(t.range[0], t.range[1]));
-      else if (t.type === LEX_NUMBER) tokenId(TOKEN_KIND.number, src.slice(t.range[0], t.range[1]));
-      else if (t.type === LEX_BOOLEAN) tokenId(TOKEN_KIND.boolean, src.slice(t.range[0], t.range[1]));
-    }
-  } catch {
-    // A file with facts parsed, so it lexes; were it not to, its unknown tokens stay as they are.
-  }
-}
-
-const ANY_STRING = tokenId(TOKEN_KIND.head, 'S');
-const ANY_NUMBER = tokenId(TOKEN_KIND.head, 'N');
-const ANY_BOOLEAN = tokenId(TOKEN_KIND.head, 'B');
 // By token stream: facts are cached by content, so copies and files unchanged since the last
 // audit share their stream and the key is computed once.
 const type2OfStream = new WeakMap<Float64Array, string>();
-let renamedIds = new Float64Array(1 << 12);
-// Identifier renames of the current file, by token slot: valid when stamped with its number.
-let renameStamp = new Int32Array(0);
-let renameTo = new Int32Array(0);
-let fileNumber = 0;
+const type2 = new Type2Hasher();
 
-/**
- * Type-2 key of a whole file, as luaUnits.ts makes a unit's: its type-1 token stream with
- * identifiers renamed by first occurrence and literals replaced by their kind. The kind of a
- * token is that of its id; ids this thread never made (facts from a worker) are learnt by
- * lexing the file first.
- */
-function fileType2(text: string, ids: Float64Array, stats: DuplicateStats): string {
-  const known = type2OfStream.get(ids);
-  if (known !== undefined) return known;
-  const n = ids.length;
-  if (renamedIds.length < n) renamedIds = new Float64Array(Math.max(n, renamedIds.length * 2));
-  const out = renamedIds;
-  let learnt = false;
-  scan: for (;;) {
-    if (renameStamp.length < slotCapacity()) {
-      renameStamp = new Int32Array(slotCapacity());
-      renameTo = new Int32Array(slotCapacity());
-      fileNumber = 0;
-    }
-    const file = ++fileNumber;
-    let renames = 0;
-    for (let i = 0; i < n; i++) {
-      const id = ids[i]!;
-      const slot = tokenSlot(id);
-      if (slot === -1) {
-        if (learnt) {
-          out[i] = id; // a node head or a list bracket that only another thread made
-          continue;
-        }
-        // Learning makes ids (the slots may move): the file is read again from its start.
-        learnTokens(text);
-        stats.lexed++;
-        learnt = true;
-        continue scan;
-      }
-      switch (slotKind(slot)) {
-        case TOKEN_KIND.identifier:
-          if (renameStamp[slot] !== file) {
-            renameStamp[slot] = file;
-            renameTo[slot] = renames++;
-          }
-          out[i] = -1 - renameTo[slot]!;
-          break;
-        case TOKEN_KIND.string:
-          out[i] = ANY_STRING;
-          break;
-        case TOKEN_KIND.number:
-          out[i] = ANY_NUMBER;
-          break;
-        case TOKEN_KIND.boolean:
-          out[i] = ANY_BOOLEAN;
-          break;
-        default:
-          out[i] = id; // node heads and list brackets
-      }
-    }
-    break;
-  }
-  const key = createHash('sha1').update(new Uint8Array(out.buffer, 0, n * 8)).digest('hex');
-  type2OfStream.set(ids, key);
+/** Type-2 key of a whole file: its whole token stream through the units' hasher (type2.ts). */
+function fileType2(facts: FileAuditFacts): string {
+  let key = type2OfStream.get(facts.tokens);
+  if (key === undefined) type2OfStream.set(facts.tokens, (key = type2.key(facts.tokens, facts.kinds, 0, facts.tokens.length)));
   return key;
 }
 

@@ -43,6 +43,6 @@ for (let i = Atomics.add(counter, 0, 1); i < files; i = Atomics.add(counter, 0, 
     graph = { bom, utf8: isUtf8(bytes), ...(error ? { error } : {}), ...scanned, lines: countLines(text) };
   }
   results.push([i, facts, graph]);
-  if (facts) transfer.push(facts.tokens.buffer as ArrayBuffer);
+  if (facts) transfer.push(facts.tokens.buffer as ArrayBuffer, facts.kinds.buffer as ArrayBuffer);
 }
 parentPort!.postMessage(results, transfer);

@@ -11,7 +11,8 @@
 // send it back (src/audit/factsPool.ts) and the same content is never analysed twice.
 import { createHash } from 'node:crypto';
 import type { Chunk } from 'luaparse';
-import { tokenId } from './similarity.ts';
+import { TOKEN_KIND, tokenId } from './similarity.ts';
+import { streamKey, Type2Hasher } from './type2.ts';
 import { asNode, childKeys, lineLocator, nodeEndLine, nodeStart, type Locator, type LuaNode } from '../parse/luaAst.ts';
 
 export type UnitKind = 'file' | 'function' | 'table' | 'block';
@@ -40,6 +41,12 @@ export interface FileAuditFacts {
   endLine: number;
   /** Type-1 token stream of the whole file (content-hashed token ids). */
   tokens: Float64Array;
+  /**
+   * The TOKEN_KIND of each token of `tokens` (identifier, string, number, boolean; head for node
+   * heads and list brackets): what a type-2 key renames. Carried with the facts, so facts made
+   * in a worker thread need no lexing on the main thread to learn what their ids are.
+   */
+  kinds: Uint8Array;
   units: UnitFacts[];
   /** Exported function signatures, see exportedSignatures. */
   signatures: [string, string][];
@@ -67,27 +74,16 @@ export const MIN_UNIT_NODES = 24;
 export const NEAR_MIN_NODES = 40;
 export const NEAR_MAX_NODES = 20_000;
 
-const HEAD = 0;
-const IDENT = 1;
-const STRING = 2;
-const NUMBER = 3;
-const OTHER_LITERAL = 4;
+// Token kinds (what the type-2 stream renames or reduces): node heads and list brackets are
+// HEAD, booleans are the kind `boolean`.
+const { head: HEAD, identifier: IDENT, string: STRING, number: NUMBER, boolean: BOOLEAN } = TOKEN_KIND;
 const OPEN = tokenId(HEAD, '[');
 const CLOSE = tokenId(HEAD, ']');
-const ANY_STRING = tokenId(HEAD, 'S');
-const ANY_NUMBER = tokenId(HEAD, 'N');
-const ANY_BOOLEAN = tokenId(HEAD, 'B');
 
-// What a token is, for the type-2 stream: identifiers are renamed, literals keep their kind.
-const TAG_OTHER = 0;
-const TAG_IDENT = 1;
-const TAG_STRING = 2;
-const TAG_NUMBER = 3;
-const TAG_BOOLEAN = 4;
-
-// Scratch buffers of the walk, grown on demand and reused from file to file.
+// Scratch buffers of the walk, grown on demand and reused from file to file: token ids and kinds.
 let ids = new Float64Array(1 << 16);
 let tags = new Uint8Array(1 << 16);
+const type2 = new Type2Hasher();
 let len = 0;
 
 function push(id: number, tag: number): void {
@@ -141,12 +137,12 @@ function headOf(n: LuaNode, type: string): number {
 /** One child value: a list is bracketed (its non-node entries skipped), a node is walked. */
 function child(v: unknown, spans: Map<LuaNode, [number, number]>): void {
   if (Array.isArray(v)) {
-    push(OPEN, TAG_OTHER);
+    push(OPEN, HEAD);
     for (let i = 0; i < v.length; i++) {
       const c = v[i] as LuaNode | null;
       if (c && typeof c === 'object' && typeof c.type === 'string') serialise(c, spans);
     }
-    push(CLOSE, TAG_OTHER);
+    push(CLOSE, HEAD);
   } else if (v && typeof v === 'object' && typeof (v as LuaNode).type === 'string') serialise(v as LuaNode, spans);
 }
 
@@ -167,16 +163,16 @@ function serialise(n: LuaNode, spans: Map<LuaNode, [number, number]>): void {
   const type = n.type;
   switch (type) {
     case 'Identifier':
-      push(idOf(identIds, IDENT, n.name as string), TAG_IDENT);
+      push(idOf(identIds, IDENT, n.name as string), IDENT);
       return;
     case 'StringLiteral':
-      push(idOf(stringIds, STRING, typeof n.value === 'string' ? n.value : (n.raw as string)), TAG_STRING);
+      push(idOf(stringIds, STRING, typeof n.value === 'string' ? n.value : (n.raw as string)), STRING);
       return;
     case 'NumericLiteral':
-      push(idOf(numberIds, NUMBER, n.raw as string), TAG_NUMBER);
+      push(idOf(numberIds, NUMBER, n.raw as string), NUMBER);
       return;
     case 'BooleanLiteral':
-      push(idOf(otherIds, OTHER_LITERAL, n.raw as string), TAG_BOOLEAN);
+      push(idOf(otherIds, BOOLEAN, n.raw as string), BOOLEAN);
       return;
     default:
       break;
@@ -185,46 +181,10 @@ function serialise(n: LuaNode, spans: Map<LuaNode, [number, number]>): void {
   // be a unit (function, table, block) records where its tokens start and end.
   const span = NEVER_UNITS.has(type) ? undefined : spans.get(n);
   if (span) span[0] = len;
-  push(headOf(n, type), TAG_OTHER);
+  push(headOf(n, type), HEAD);
   const keys = childKeys(n);
   for (let k = 0; k < keys.length; k++) child(n[keys[k]!], spans);
   if (span) span[1] = len;
-}
-
-const sha1 = (a: Float64Array): string => createHash('sha1').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
-
-let t2 = new Float64Array(1 << 12);
-const renamed = new Map<number, number>();
-
-/** Type-2 hash of the unit at [from, to) of the scratch stream: identifiers renamed by first occurrence, literals by kind. */
-function type2Of(from: number, to: number): string {
-  if (t2.length < to - from) t2 = new Float64Array(Math.max(to - from, t2.length * 2));
-  renamed.clear();
-  for (let i = from; i < to; i++) {
-    const id = ids[i]!;
-    let v = id;
-    switch (tags[i]) {
-      case TAG_IDENT: {
-        let k = renamed.get(id);
-        if (k === undefined) renamed.set(id, (k = renamed.size));
-        v = -1 - k;
-        break;
-      }
-      case TAG_STRING:
-        v = ANY_STRING;
-        break;
-      case TAG_NUMBER:
-        v = ANY_NUMBER;
-        break;
-      case TAG_BOOLEAN:
-        v = ANY_BOOLEAN;
-        break;
-      default:
-        break;
-    }
-    t2[i - from] = v;
-  }
-  return sha1(t2.subarray(0, to - from));
 }
 
 function exprName(n: LuaNode | undefined): string {
@@ -358,6 +318,7 @@ export function fileAuditFacts(text: string, chunk: Chunk): FileAuditFacts {
   len = 0;
   serialise(ast, spans);
   const tokens = ids.slice(0, len);
+  const kinds = tags.slice(0, len);
 
   const units: UnitFacts[] = [];
   for (const c of candidates) {
@@ -375,8 +336,8 @@ export function fileAuditFacts(text: string, chunk: Chunk): FileAuditFacts {
       endLine: lineOf(n, true),
       nodes: to - from,
       from,
-      type1: sha1(tokens.subarray(from, to)),
-      type2: type2Of(from, to),
+      type1: streamKey(tokens.subarray(from, to)),
+      type2: type2.key(tokens, kinds, from, to),
     };
     units.push(c.unit);
   }
@@ -384,6 +345,7 @@ export function fileAuditFacts(text: string, chunk: Chunk): FileAuditFacts {
     type1: fileType1(text, (ast.comments as LuaNode[] | undefined) ?? []),
     endLine: Math.max(1, lineOf(ast, true)),
     tokens,
+    kinds,
     units,
     signatures: [...exportedSignatures(chunk)],
   };
@@ -415,11 +377,11 @@ export function clearAuditFactsCache(): void {
 export function rememberAuditFacts(hash: string, facts: FileAuditFacts): void {
   if (factsCache.has(hash)) return;
   factsCache.set(hash, facts);
-  factsCacheBytes += facts.tokens.byteLength;
+  factsCacheBytes += facts.tokens.byteLength + facts.kinds.byteLength;
   for (const [h, old] of factsCache) {
     if (factsCacheBytes <= FACTS_CACHE_LIMIT) break;
     factsCache.delete(h);
-    factsCacheBytes -= old.tokens.byteLength;
+    factsCacheBytes -= old.tokens.byteLength + old.kinds.byteLength;
   }
 }
 

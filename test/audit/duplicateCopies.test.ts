@@ -84,7 +84,7 @@ function shardSources(k: number, prefix = ''): [string, string][] {
 const shards = (k: number): AuditFile[] => shardSources(k).map(([p, text]) => auditFile(p, text));
 
 const run = (files: AuditFile[]): { findings: DuplicateFinding[]; stats: DuplicateStats } => {
-  const stats: DuplicateStats = { filePairs: 0, unitPairs: 0, patches: 0, lexed: 0 };
+  const stats: DuplicateStats = { filePairs: 0, unitPairs: 0, patches: 0 };
   return { findings: findDuplicates(files, stats), stats };
 };
 
@@ -96,7 +96,7 @@ afterAll(() => {
 
 describe('copies are compared once', () => {
   // First in this file: the worker path must meet token ids this thread never made.
-  it('facts from worker threads give the same type-2 file groups (token kinds are learnt by lexing)', async () => {
+  it('facts from worker threads give the same type-2 file groups (token kinds travel with the facts)', async () => {
     mkdirSync(tmpRoot, { recursive: true });
     const root = mkdtempSync(path.join(tmpRoot, 'dup-copies-'));
     made.push(root);
