@@ -23,28 +23,14 @@ export function tokenHash(kind: number, value: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-// One memo table per token kind (node head, identifier, string, number, ...): serialising a
-// tree never builds a string per token just to look it up, and each distinct token is hashed once.
-const memo: Map<string, number>[] = [];
-
-/** Token kinds: the first argument of tokenId, and what FileAuditFacts.kinds holds per token. */
+/** Token kinds: the first argument of tokenHash, and what FileAuditFacts.kinds holds per token. */
 export const TOKEN_KIND = { head: 0, identifier: 1, string: 2, number: 3, boolean: 4 } as const;
-
-/** The id of a token of `kind` with text `value`: a content hash, the same in every thread. */
-export function tokenId(kind: number, value: string): number {
-  const table = (memo[kind] ??= new Map());
-  let id = table.get(value);
-  if (id === undefined) {
-    table.set(value, (id = tokenHash(kind, value)));
-  }
-  return id;
-}
 
 export type Shingles = Float64Array;
 
-// The two halves of each token id: the low 32 bits and the high 21 bits (scratch, reused).
-let lo = new Int32Array(1 << 12);
-let hi = new Int32Array(1 << 12);
+// A token id's two halves: its low 32 bits and its high 21 bits.
+const lo = (x: number): number => x >>> 0;
+const hi = (x: number): number => (x / 4294967296) | 0;
 
 /**
  * Sorted trigram codes of a token-id sequence (a unit under three tokens is its own trigram).
@@ -54,25 +40,27 @@ let hi = new Int32Array(1 << 12);
  */
 export function shingles(ids: ArrayLike<number>): Shingles {
   const n = ids.length;
-  if (lo.length < n) {
-    lo = new Int32Array(Math.max(n, lo.length * 2));
-    hi = new Int32Array(lo.length);
-  }
-  for (let i = 0; i < n; i++) {
-    const x = ids[i]!;
-    lo[i] = x >>> 0;
-    hi[i] = (x / 4294967296) | 0;
-  }
   if (n < 3) {
-    const l = (Math.imul(n > 0 ? lo[0]! : 0, 0x2f0b3f6b) + Math.imul(n > 1 ? lo[1]! : 0, 0x5bd1e995) + n) >>> 0;
-    const h = (Math.imul(n > 0 ? hi[0]! : 0, 0x27d4eb2f) + Math.imul(n > 1 ? hi[1]! : 0, 0x165667b1) + n) & 0x1fffff;
+    const l = (Math.imul(n > 0 ? lo(ids[0]!) : 0, 0x2f0b3f6b) + Math.imul(n > 1 ? lo(ids[1]!) : 0, 0x5bd1e995) + n) >>> 0;
+    const h = (Math.imul(n > 0 ? hi(ids[0]!) : 0, 0x27d4eb2f) + Math.imul(n > 1 ? hi(ids[1]!) : 0, 0x165667b1) + n) & 0x1fffff;
     return Float64Array.of(h * 4294967296 + l);
   }
   const out = new Float64Array(n - 2);
+  // The halves of the trigram's three tokens, slid along the sequence.
+  let l0 = lo(ids[0]!);
+  let l1 = lo(ids[1]!);
+  let h0 = hi(ids[0]!);
+  let h1 = hi(ids[1]!);
   for (let i = 0; i + 2 < n; i++) {
-    const l = (Math.imul(lo[i]!, 0x2f0b3f6b) + Math.imul(lo[i + 1]!, 0x5bd1e995) + lo[i + 2]!) >>> 0;
-    const h = (Math.imul(hi[i]!, 0x27d4eb2f) + Math.imul(hi[i + 1]!, 0x165667b1) + hi[i + 2]!) & 0x1fffff;
+    const l2 = lo(ids[i + 2]!);
+    const h2 = hi(ids[i + 2]!);
+    const l = (Math.imul(l0, 0x2f0b3f6b) + Math.imul(l1, 0x5bd1e995) + l2) >>> 0;
+    const h = (Math.imul(h0, 0x27d4eb2f) + Math.imul(h1, 0x165667b1) + h2) & 0x1fffff;
     out[i] = h * 4294967296 + l;
+    l0 = l1;
+    l1 = l2;
+    h0 = h1;
+    h1 = h2;
   }
   return out.sort();
 }
