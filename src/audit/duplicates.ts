@@ -5,127 +5,24 @@
 // function's signature differs: merging them changes behaviour). Findings name paths, line
 // ranges, bytes and the processes that carry each copy.
 //
-// Copies are compared once: near units and near/drifted files are scored and diffed through one
-// representative per copy group (type-2 shape), the other copies join the finding, so a corpus
-// with k copies of everything costs k times the work of one copy, not k² times.
-import { createHash } from 'node:crypto';
-import { createTwoFilesPatch } from 'diff';
-import luaparse from 'luaparse';
-import { cloneUnits, type CloneUnit, type FileAuditFacts, type UnitKind } from './luaUnits.ts';
-import { LUAPARSE_LEAN_OPTIONS } from '../parse/luaSource.ts';
-import { shingleCount, shingles, similarityAtLeast, sizeBound, slotCapacity, slotKind, TOKEN_KIND, tokenId, tokenSlot, type Shingles } from './similarity.ts';
+// This file finds the copies and puts the findings in report order; near-duplicates and drifted
+// copies come from nearDuplicates.ts, the finding types from duplicateTypes.ts.
+import type { AuditSession } from './auditSession.ts';
+import { cloneUnits, type CloneUnit, type FileAuditFacts } from './luaUnits.ts';
+import { driftedOrNearFiles, nearGroups } from './nearDuplicates.ts';
+import { groupBy, round, type AuditFile, type DuplicateFinding, type DuplicateKind, type DuplicateMember, type DuplicateStats, type Group } from './duplicateTypes.ts';
 
-export const NEAR_THRESHOLD = 0.8;
-const MAX_PATCH_CHARS = 24_000;
-
-export type DuplicateKind = 'exact-file' | 'type-1' | 'type-2' | 'near' | 'drifted';
-
-export interface AuditFile {
-  path: string;
-  /** Module name, when the file is a module. */
-  module?: string;
-  text: string;
-  /** What the duplication audit needs from the parsed file (luaUnits.ts); absent when it does not parse. */
-  facts?: FileAuditFacts;
-  /** sha256 of the bytes. */
-  hash: string;
-  bytes: number;
-  processes: string[];
-}
-
-export interface DuplicateMember {
-  path: string;
-  module?: string;
-  /** The unit's name in the source (`M.deepCopy`, `if (line 3)`, the path for files). */
-  name: string;
-  startLine: number;
-  endLine: number;
-  bytes: number;
-  processes: string[];
-}
-
-export interface VariantDiff {
-  from: string;
-  to: string;
-  similarity: number;
-  /** Unified diff of the two variants' text (truncated past MAX_PATCH_CHARS). */
-  patch: string;
-}
-
-export interface DuplicateFinding {
-  id: string;
-  kind: DuplicateKind;
-  unit: UnitKind;
-  /** 1 for exact/type-1/type-2; the lowest pairwise token similarity otherwise. */
-  similarity: number;
-  members: DuplicateMember[];
-  processes: string[];
-  /** Bytes of the largest copy. */
-  bytes: number;
-  /** Bytes that a single shared copy would save (all copies but the largest). */
-  redundantBytes: number;
-  /** Near/drifted: each variant against the first member. */
-  diffs?: VariantDiff[];
-  /** Drifted: the exported signatures that differ. */
-  signatureChanges?: string[];
-  /**
-   * Near/drifted files: the other copies (exact, type-1 or type-2) of a variant, by the variant's
-   * path (a diff's `from` or `to`). They are members too; each is compared through its variant.
-   */
-  copies?: Record<string, string[]>;
-}
-
-/** Work counters of one findDuplicates run (tests check that copies cost linearly). */
-export interface DuplicateStats {
-  /** Near/drifted file pairs scored. */
-  filePairs: number;
-  /** Unit pairs scored for near-duplicates. */
-  unitPairs: number;
-  /** Unified diffs computed. */
-  patches: number;
-  /** Files lexed to learn the kinds of token ids another thread made (--jobs). */
-  lexed: number;
-}
-
-interface Group {
-  kind: DuplicateKind;
-  unit: UnitKind;
-  similarity: number;
-  units: CloneUnit[];
-  diffs?: VariantDiff[];
-  signatureChanges?: string[];
-  copies?: Record<string, string[]>;
-}
+export type { AuditFile, DuplicateFinding, DuplicateKind, DuplicateMember, DuplicateStats, VariantDiff } from './duplicateTypes.ts';
+export { NEAR_THRESHOLD } from './nearDuplicates.ts';
 
 const KIND_ORDER: Record<DuplicateKind, number> = { 'exact-file': 0, drifted: 1, 'type-1': 2, 'type-2': 3, near: 4 };
-
-function groupBy<T>(items: T[], key: (t: T) => string | undefined): T[][] {
-  const m = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    if (k === undefined) continue;
-    const list = m.get(k);
-    if (list) list.push(it);
-    else m.set(k, [it]);
-  }
-  return [...m.values()].filter((g) => g.length > 1);
-}
-
-const latin1ToDisplay = (s: string): string => Buffer.from(s, 'latin1').toString('utf8');
-
-function patchBetween(a: CloneUnit, b: CloneUnit, textOf: (p: string) => string, stats: DuplicateStats): string {
-  stats.patches++;
-  const label = (u: CloneUnit) => (u.kind === 'file' ? u.path : `${u.path}:${u.startLine}-${u.endLine}`);
-  const body = (u: CloneUnit) => latin1ToDisplay(textOf(u.path).slice(u.start, u.end));
-  const patch = createTwoFilesPatch(label(a), label(b), body(a), body(b), '', '', { context: 2 });
-  return patch.length > MAX_PATCH_CHARS ? `${patch.slice(0, MAX_PATCH_CHARS)}\n... (diff truncated)\n` : patch;
-}
 
 /** u lies strictly inside v (same file). */
 const inside = (u: CloneUnit, v: CloneUnit): boolean =>
   u.path === v.path && v.start <= u.start && u.end <= v.end && v.end - v.start > u.end - u.start;
 
-export function findDuplicates(files: AuditFile[], stats: DuplicateStats = { filePairs: 0, unitPairs: 0, patches: 0, lexed: 0 }): DuplicateFinding[] {
+/** Every duplicate finding among `files`, numbered D1... in report order; `session` holds the files' type-2 keys. */
+export function findDuplicates(files: AuditFile[], session: AuditSession, stats: DuplicateStats = { filePairs: 0, unitPairs: 0, patches: 0 }): DuplicateFinding[] {
   const byPath = new Map(files.map((f) => [f.path, f]));
   const textOf = (p: string) => byPath.get(p)!.text;
   const groups: Group[] = [];
@@ -155,7 +52,7 @@ export function findDuplicates(files: AuditFile[], stats: DuplicateStats = { fil
   // with a possible partner (as many tokens, the same units' shapes) get the key computed.
   const facts = (u: CloneUnit): FileAuditFacts => byPath.get(u.path)!.facts!;
   for (const set of groupBy([...fileUnits.values()], (u) => `${facts(u).tokens.length}:${facts(u).units.map((x) => x.type2).join(',')}`)) {
-    for (const u of set) u.type2 = fileType2(textOf(u.path), facts(u).tokens, stats);
+    for (const u of set) u.type2 = session.fileType2(facts(u));
   }
   for (const set of groupBy([...fileUnits.values()], (u) => u.type2 || undefined)) {
     if (new Set(set.map((u) => u.type1)).size > 1) groups.push({ kind: 'type-2', unit: 'file', similarity: 1, units: set });
@@ -196,248 +93,6 @@ export function findDuplicates(files: AuditFile[], stats: DuplicateStats = { fil
   findings.forEach((f, i) => (f.id = `D${i + 1}`));
   return findings;
 }
-
-/**
- * Near-duplicate clusters among mid-sized units of the same kind in different files; each
- * shape is scored against the cluster centre and shown with its diff against it.
- */
-function nearGroups(units: CloneUnit[], textOf: (p: string) => string, stats: DuplicateStats): Group[] {
-  // One representative per type-2 shape takes part in the pairwise scoring (copies of a shape
-  // are clones already, and a corpus of many copies must not cost quadratically more); the
-  // other copies join their representative's cluster.
-  const copies = new Map<string, CloneUnit[]>();
-  for (const u of units) {
-    if (!u.tokens) continue;
-    const key = `${u.kind}:${u.type2}`;
-    const list = copies.get(key);
-    if (list) list.push(u);
-    else copies.set(key, [u]);
-  }
-  const cands = [...copies.values()].map((l) => l[0]!).sort((a, b) => a.nodes - b.nodes || a.path.localeCompare(b.path));
-  const sh: Shingles[] = cands.map((u) => shingles(u.tokens!));
-  const neighbours = cands.map(() => new Map<number, number>());
-  for (let i = 0; i < cands.length; i++) {
-    const a = cands[i]!;
-    for (let j = i + 1; j < cands.length; j++) {
-      if (sizeBound(sh[i]!.length, sh[j]!.length) < NEAR_THRESHOLD) break; // sorted by size
-      const b = cands[j]!;
-      if (a.kind !== b.kind || a.path === b.path) continue;
-      stats.unitPairs++;
-      const sim = similarityAtLeast(sh[i]!, sh[j]!, NEAR_THRESHOLD);
-      if (sim < 0) continue;
-      neighbours[i]!.set(j, sim);
-      neighbours[j]!.set(i, sim);
-    }
-  }
-  // Greedy star clustering: the shape with the most similar neighbours becomes a centre and
-  // takes its unassigned neighbours, so every member is within NEAR_THRESHOLD of the centre
-  // (connected components would chain weak links into one meaningless cluster).
-  const assigned = new Set<number>();
-  const order = cands.map((_, i) => i).filter((i) => neighbours[i]!.size > 0);
-  order.sort((x, y) => neighbours[y]!.size - neighbours[x]!.size || x - y);
-  const out: Group[] = [];
-  for (const c of order) {
-    if (assigned.has(c)) continue;
-    const members = [...neighbours[c]!.keys()].filter((j) => !assigned.has(j));
-    if (members.length === 0) continue;
-    assigned.add(c);
-    for (const j of members) assigned.add(j);
-    const centre = cands[c]!;
-    const shapes = members.sort((x, y) => cands[x]!.path.localeCompare(cands[y]!.path) || cands[x]!.start - cands[y]!.start);
-    const diffs: VariantDiff[] = shapes.map((j) => {
-      const m = cands[j]!;
-      return { from: `${centre.path}:${centre.startLine}`, to: `${m.path}:${m.startLine}`, similarity: round(neighbours[c]!.get(j)!), patch: patchBetween(centre, m, textOf, stats) };
-    });
-    const all = [c, ...shapes].flatMap((i) => copies.get(`${cands[i]!.kind}:${cands[i]!.type2}`)!);
-    out.push({ kind: 'near', unit: centre.kind, similarity: Math.min(...diffs.map((d) => d.similarity)), units: all, diffs });
-  }
-  return out;
-}
-
-const tail = (p: string): string => p.slice(p.lastIndexOf('/') + 1).replace(/\.lua$/, '');
-
-/**
- * Whole-file variants: files with the same name tail or the same exported names that are not
- * copies. An exported function with another signature makes them 'drifted'; otherwise a
- * similarity >= NEAR_THRESHOLD makes them 'near'. Copies of a file (one type-2 key: exact,
- * type-1 and type-2 copies) are one class: each pair of classes is scored and diffed once,
- * between their representatives (the first path of each), and the other copies are listed.
- */
-function driftedOrNearFiles(files: AuditFile[], fileUnits: Map<string, CloneUnit>, textOf: (p: string) => string, stats: DuplicateStats): Group[] {
-  const parsed = files.filter((f) => f.facts && f.bytes > 0);
-  const order = new Map(parsed.map((f, i) => [f.path, i]));
-  const sigs = new Map<string, Map<string, string>>();
-  const sigsOf = (f: AuditFile) => sigs.get(f.path) ?? sigs.set(f.path, new Map(f.facts!.signatures)).get(f.path)!;
-  const tokens = new Map<string, Shingles>();
-  const tokensOf = (f: AuditFile) => tokens.get(f.path) ?? tokens.set(f.path, shingles(f.facts!.tokens)).get(f.path)!;
-
-  // Copy classes (parsed order) and their representatives.
-  const classes = new Map<string, AuditFile[]>();
-  for (const f of parsed) {
-    const key = fileUnits.get(f.path)!.type2 || `\0${f.path}`;
-    const list = classes.get(key);
-    if (list) list.push(f);
-    else classes.set(key, [f]);
-  }
-  const repOf = new Map<string, AuditFile>();
-  const classOfRep = new Map<string, AuditFile[]>();
-  for (const list of classes.values()) {
-    const rep = list.reduce((r, f) => (f.path < r.path ? f : r));
-    for (const f of list) repOf.set(f.path, rep);
-    classOfRep.set(rep.path, list);
-  }
-
-  // Pairs of classes with a member pair of the same tail or the same exported names.
-  const pairs = new Set<string>();
-  const pairUp = (set: AuditFile[]): void => {
-    const reps = [...new Set(set.map((f) => repOf.get(f.path)!))].sort((x, y) => order.get(x.path)! - order.get(y.path)!);
-    for (let i = 0; i < reps.length; i++) for (let j = i + 1; j < reps.length; j++) pairs.add(`${reps[i]!.path}\0${reps[j]!.path}`);
-  };
-  for (const set of groupBy(parsed, (f) => tail(f.path))) pairUp(set);
-  for (const set of groupBy(parsed, (f) => {
-    const names = [...sigsOf(f).keys()].sort();
-    return names.length >= 2 ? names.join(',') : undefined;
-  })) pairUp(set);
-
-  const out: Group[] = [];
-  for (const key of [...pairs].sort()) {
-    const [pa, pb] = key.split('\0') as [string, string];
-    const a = parsed[order.get(pa)!]!;
-    const b = parsed[order.get(pb)!]!;
-    const sa = sigsOf(a);
-    const sb = sigsOf(b);
-    const changes = [...sa.keys()].filter((k) => sb.has(k) && sa.get(k) !== sb.get(k)).map((k) => `${sa.get(k)} -> ${sb.get(k)}`);
-    const need = changes.length ? 0.5 : NEAR_THRESHOLD;
-    // The sizes alone may rule the pair out (the similarity is at most sizeBound).
-    if (sizeBound(shingleCount(a.facts!.tokens.length), shingleCount(b.facts!.tokens.length)) < need) continue;
-    stats.filePairs++;
-    const sim = similarityAtLeast(tokensOf(a), tokensOf(b), need);
-    if (sim < 0) continue;
-    const ua = fileUnits.get(pa)!;
-    const ub = fileUnits.get(pb)!;
-    const ca = classOfRep.get(pa)!;
-    const cb = classOfRep.get(pb)!;
-    const copies: Record<string, string[]> = {};
-    for (const [rep, list] of [[pa, ca], [pb, cb]] as const) {
-      if (list.length > 1) copies[rep] = list.map((f) => f.path).filter((p) => p !== rep).sort();
-    }
-    out.push({
-      kind: changes.length ? 'drifted' : 'near',
-      unit: 'file',
-      similarity: sim,
-      units: [...ca, ...cb].map((f) => fileUnits.get(f.path)!),
-      diffs: [{ from: pa, to: pb, similarity: round(sim), patch: patchBetween(ua, ub, textOf, stats) }],
-      ...(changes.length ? { signatureChanges: changes } : {}),
-      ...(ca.length > 1 || cb.length > 1 ? { copies } : {}),
-    });
-  }
-  return out;
-}
-
-// luaparse token types (luaparse.tokenTypes).
-const LEX_EOF = 1;
-const LEX_STRING = 2;
-const LEX_IDENTIFIER = 8;
-const LEX_NUMBER = 16;
-const LEX_BOOLEAN = 64;
-
-/**
- * Makes this thread know the id of every identifier and literal of a file whose facts another
- * thread computed (--jobs): the file is lexed as luaparse parses it, and each token gets the id
- * luaUnits.ts gives its node (identifiers by name, strings by value, numbers and booleans by
- * their source text).
- */
-function learnTokens(text: string): void {
-  const src = text.startsWith('#!') ? text.replace(/^.*/, (line) => ' '.repeat(line.length)) : text;
-  try {
-    const lexer = luaparse.parse(src, { ...LUAPARSE_LEAN_OPTIONS, wait: true });
-    for (let t = lexer.lex(); t.type !== LEX_EOF; t = lexer.lex()) {
-      if (t.type === LEX_IDENTIFIER) tokenId(TOKEN_KIND.identifier, t.value);
-      else if (t.type === LEX_STRING) tokenId(TOKEN_KIND.string, typeof t.value === 'string' ? t.value : src.slice(t.range[0], t.range[1]));
-      else if (t.type === LEX_NUMBER) tokenId(TOKEN_KIND.number, src.slice(t.range[0], t.range[1]));
-      else if (t.type === LEX_BOOLEAN) tokenId(TOKEN_KIND.boolean, src.slice(t.range[0], t.range[1]));
-    }
-  } catch {
-    // A file with facts parsed, so it lexes; were it not to, its unknown tokens stay as they are.
-  }
-}
-
-const ANY_STRING = tokenId(TOKEN_KIND.head, 'S');
-const ANY_NUMBER = tokenId(TOKEN_KIND.head, 'N');
-const ANY_BOOLEAN = tokenId(TOKEN_KIND.head, 'B');
-// By token stream: facts are cached by content, so copies and files unchanged since the last
-// audit share their stream and the key is computed once.
-const type2OfStream = new WeakMap<Float64Array, string>();
-let renamedIds = new Float64Array(1 << 12);
-// Identifier renames of the current file, by token slot: valid when stamped with its number.
-let renameStamp = new Int32Array(0);
-let renameTo = new Int32Array(0);
-let fileNumber = 0;
-
-/**
- * Type-2 key of a whole file, as luaUnits.ts makes a unit's: its type-1 token stream with
- * identifiers renamed by first occurrence and literals replaced by their kind. The kind of a
- * token is that of its id; ids this thread never made (facts from a worker) are learnt by
- * lexing the file first.
- */
-function fileType2(text: string, ids: Float64Array, stats: DuplicateStats): string {
-  const known = type2OfStream.get(ids);
-  if (known !== undefined) return known;
-  const n = ids.length;
-  if (renamedIds.length < n) renamedIds = new Float64Array(Math.max(n, renamedIds.length * 2));
-  const out = renamedIds;
-  let learnt = false;
-  scan: for (;;) {
-    if (renameStamp.length < slotCapacity()) {
-      renameStamp = new Int32Array(slotCapacity());
-      renameTo = new Int32Array(slotCapacity());
-      fileNumber = 0;
-    }
-    const file = ++fileNumber;
-    let renames = 0;
-    for (let i = 0; i < n; i++) {
-      const id = ids[i]!;
-      const slot = tokenSlot(id);
-      if (slot === -1) {
-        if (learnt) {
-          out[i] = id; // a node head or a list bracket that only another thread made
-          continue;
-        }
-        // Learning makes ids (the slots may move): the file is read again from its start.
-        learnTokens(text);
-        stats.lexed++;
-        learnt = true;
-        continue scan;
-      }
-      switch (slotKind(slot)) {
-        case TOKEN_KIND.identifier:
-          if (renameStamp[slot] !== file) {
-            renameStamp[slot] = file;
-            renameTo[slot] = renames++;
-          }
-          out[i] = -1 - renameTo[slot]!;
-          break;
-        case TOKEN_KIND.string:
-          out[i] = ANY_STRING;
-          break;
-        case TOKEN_KIND.number:
-          out[i] = ANY_NUMBER;
-          break;
-        case TOKEN_KIND.boolean:
-          out[i] = ANY_BOOLEAN;
-          break;
-        default:
-          out[i] = id; // node heads and list brackets
-      }
-    }
-    break;
-  }
-  const key = createHash('sha1').update(new Uint8Array(out.buffer, 0, n * 8)).digest('hex');
-  type2OfStream.set(ids, key);
-  return key;
-}
-
-const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 function toFinding(g: Group, byPath: Map<string, AuditFile>): DuplicateFinding {
   const members: DuplicateMember[] = g.units.map((u) => {

@@ -43,6 +43,9 @@ function inputsKey(version: string, inputs: string[]): string {
   return h.digest('hex').slice(0, 24);
 }
 
+// Module-level on purpose: the path of the bundled worker script is a fact of this install (its
+// sources' hashes), the same for every audit session of the process; keeping it saves
+// re-reading the manifest and hashing the inputs once per audit.
 let script: string | undefined;
 
 /** Path of the bundled worker script (built once per change of its sources). Throws when esbuild cannot build it. */

@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { countLines } from '../graph/luaFiles.ts';
 import { scanLua } from '../graph/requireSites.ts';
 import { decodeLua, LUAPARSE_LEAN_OPTIONS, parseLuaText } from '../parse/luaSource.ts';
-import { fileAuditFacts, type FileAuditFacts } from './luaUnits.ts';
+import { FactsExtractor, fileAuditFacts, type FileAuditFacts } from './luaUnits.ts';
 import type { GraphFileFacts } from './factsPool.ts';
 
 export interface FactsWorkerData {
@@ -32,17 +32,19 @@ const counter = new Int32Array(data.counter);
 const files = offsets.length - 1;
 const results: FactsWorkerResult = [];
 const transfer: ArrayBuffer[] = [];
+// This thread's scratch buffers and token tables (this script is one run of one worker).
+const extractor = new FactsExtractor();
 for (let i = Atomics.add(counter, 0, 1); i < files; i = Atomics.add(counter, 0, 1)) {
   const bytes = Buffer.from(data.bytes, offsets[i]!, offsets[i + 1]! - offsets[i]!);
   const { text, bom } = decodeLua(bytes);
   const { ast, error } = parseLuaText(text, LUAPARSE_LEAN_OPTIONS);
-  const facts = ast ? fileAuditFacts(text, ast) : null;
+  const facts = ast ? fileAuditFacts(text, ast, extractor) : null;
   let graph: GraphFileFacts | undefined;
   if (data.graphFacts) {
     const scanned = ast ? scanLua(ast, text) : { sites: [], dynamic: [], functions: 0, usesFederation: false };
     graph = { bom, utf8: isUtf8(bytes), ...(error ? { error } : {}), ...scanned, lines: countLines(text) };
   }
   results.push([i, facts, graph]);
-  if (facts) transfer.push(facts.tokens.buffer as ArrayBuffer);
+  if (facts) transfer.push(facts.tokens.buffer as ArrayBuffer, facts.kinds.buffer as ArrayBuffer);
 }
 parentPort!.postMessage(results, transfer);

@@ -16,7 +16,8 @@ import { decodeLua } from '../parse/luaSource.ts';
 import { fileSha256 } from '../hash.ts';
 import { noProgress, type Progress, type ProgressTask } from '../progress.ts';
 import { analyseBundleSizes, type ProcessSize, type SplitProjection } from './bundleSize.ts';
-import { fileAuditFacts, knownAuditFacts, rememberAuditFacts, type FileAuditFacts } from './luaUnits.ts';
+import type { FileAuditFacts } from './luaUnits.ts';
+import { AuditSession } from './auditSession.ts';
 import { startFactsPool, type FactsPool } from './factsPool.ts';
 import { findDuplicates, type AuditFile, type DuplicateFinding, type DuplicateKind } from './duplicates.ts';
 import { auditTs, type TsAuditReport } from './tsAudit.ts';
@@ -63,39 +64,36 @@ export interface AuditReport {
   ts?: TsAuditReport | { error: string };
 }
 
-/** The audit facts of a module (undefined when it does not parse). */
-type FactsOf = (file: LuaFileFacts) => FileAuditFacts | undefined;
-
 /** On this thread, from `tree` (the parse that just made the facts) or a tree parsed again. */
-function inThreadFacts(file: LuaFileFacts, tree?: Chunk): FileAuditFacts | undefined {
+function inThreadFacts(session: AuditSession, file: LuaFileFacts, tree?: Chunk): FileAuditFacts | undefined {
   if (file.error) return undefined;
-  const known = knownAuditFacts(file.hash);
+  const known = session.facts.get(file.hash);
   if (known) return known;
   const ast = tree ?? file.parsed.ast;
-  if (!ast) return undefined;
-  const facts = fileAuditFacts(file.text, ast);
-  rememberAuditFacts(file.hash, facts);
-  return facts;
+  return ast ? session.factsOf(file.hash, file.text, ast) : undefined;
 }
 
 /** A file's graph facts and audit facts, from one parse when neither is known yet. */
-function analyseFile(bytes: Buffer, file: string): void {
+function analyseFile(session: AuditSession, bytes: Buffer, file: string): void {
   const { facts, ast } = luaFileFactsWithTree(bytes, file, false);
-  inThreadFacts(facts, ast);
+  inThreadFacts(session, facts, ast);
 }
 
-/** The Lua audit on any workspace (disk, memory or a staged tree), on the calling thread. */
-export function auditLua(config: ProjectConfig, ws: Workspace, projectName = path.basename(ws.root), progress: Progress = noProgress): AuditReport {
+/**
+ * The Lua audit on any workspace (disk, memory or a staged tree), on the calling thread.
+ * `session`: what earlier audits of this run know (a new one: start cold).
+ */
+export function auditLua(config: ProjectConfig, ws: Workspace, projectName = path.basename(ws.root), session = new AuditSession(), progress: Progress = noProgress): AuditReport {
   // Each file is analysed with the tree of the parse that made its facts (the parse cache keeps
   // no trees by default); the graph then finds every file's facts cached.
   const files = listLuaFiles(config, ws);
   const task = progress('audit', files.length + 1);
   for (const file of files) {
     const bytes = ws.read(file);
-    if (bytes) analyseFile(bytes, file);
+    if (bytes) analyseFile(session, bytes, file);
     task.tick(1, file);
   }
-  return finishReport(task, luaReport(config, ws, buildRequireGraph(config, ws), projectName, inThreadFacts, task));
+  return finishReport(task, luaReport(config, ws, buildRequireGraph(config, ws), projectName, session, task));
 }
 
 /** The audit task's last unit (graph, sizes, duplicates) and its closing line. */
@@ -105,7 +103,7 @@ function finishReport(task: ProgressTask, report: AuditReport): AuditReport {
   return report;
 }
 
-function luaReport(config: ProjectConfig, ws: Workspace, graph: RequireGraph, projectName: string, factsOf: FactsOf, task?: ProgressTask): AuditReport {
+function luaReport(config: ProjectConfig, ws: Workspace, graph: RequireGraph, projectName: string, session: AuditSession, task?: ProgressTask): AuditReport {
   task?.tick(0, 'require graph, sizes and duplicates');
   const { processes, split } = analyseBundleSizes(config, graph);
   const files: AuditFile[] = [];
@@ -113,7 +111,7 @@ function luaReport(config: ProjectConfig, ws: Workspace, graph: RequireGraph, pr
     const bytes = ws.read(m.path);
     if (!bytes) continue;
     const file = luaFileFacts(bytes, m.path);
-    const facts = factsOf(file);
+    const facts = inThreadFacts(session, file);
     files.push({
       path: m.path,
       module: m.name,
@@ -124,7 +122,7 @@ function luaReport(config: ProjectConfig, ws: Workspace, graph: RequireGraph, pr
       processes: graph.moduleProcesses.get(m.name) ?? [],
     });
   }
-  const duplicates = findDuplicates(files);
+  const duplicates = findDuplicates(files, session);
   return assemble(config, graph, processes, split, duplicates, projectName);
 }
 
@@ -138,6 +136,8 @@ export interface LuaAuditOptions {
   minParallelBytes?: number;
   /** false: the calling thread analyses no file of its own, the workers take them all (tests). */
   mainThreadShare?: boolean;
+  /** What earlier audits of this run know (default: a new session, a cold start). */
+  session?: AuditSession;
   /** Files analysed, then the report (the CLI's progress bar). */
   progress?: Progress;
 }
@@ -153,12 +153,13 @@ export const defaultJobs = (): number => os.availableParallelism?.() ?? os.cpus(
  */
 export async function auditLuaParallel(config: ProjectConfig, ws: Workspace, projectName = path.basename(ws.root), opts: LuaAuditOptions = {}): Promise<AuditReport> {
   const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
+  const session = opts.session ?? new AuditSession();
   const progress = opts.progress ?? noProgress;
-  if (jobs < 2) return auditLua(config, ws, projectName, progress);
+  if (jobs < 2) return auditLua(config, ws, projectName, session, progress);
   const paths = listLuaFiles(config, ws);
   const buffers = paths.map((p) => ws.read(p) ?? Buffer.alloc(0));
   const total = buffers.reduce((s, b) => s + b.length, 0);
-  if (total < (opts.minParallelBytes ?? MIN_PARALLEL_BYTES)) return auditLua(config, ws, projectName, progress);
+  if (total < (opts.minParallelBytes ?? MIN_PARALLEL_BYTES)) return auditLua(config, ws, projectName, session, progress);
   // Each content once (the graph reuses these hashes: they are remembered per Buffer), files
   // already analysed skipped, largest first so the last files claimed are small.
   const hashes = buffers.map(fileSha256);
@@ -168,7 +169,7 @@ export async function auditLuaParallel(config: ProjectConfig, ws: Workspace, pro
     const copies = sameContent.get(hashes[i]!);
     if (copies) return void copies.push(i);
     sameContent.set(hashes[i]!, [i]);
-    if (b.length > 0 && !knownAuditFacts(hashes[i]!)) order.push(i);
+    if (b.length > 0 && !session.facts.has(hashes[i]!)) order.push(i);
   });
   order.sort((a, b) => buffers[b]!.length - buffers[a]!.length || a - b);
   let pool: FactsPool;
@@ -180,7 +181,7 @@ export async function auditLuaParallel(config: ProjectConfig, ws: Workspace, pro
       { graphFacts: true },
     );
   } catch {
-    return auditLua(config, ws, projectName, progress); // no worker script (esbuild failed): stay on this thread
+    return auditLua(config, ws, projectName, session, progress); // no worker script (esbuild failed): stay on this thread
   }
   // Counted in files this thread analysed; the workers' files are counted when they hand them in.
   const task = progress('audit', paths.length + 1);
@@ -190,7 +191,7 @@ export async function auditLuaParallel(config: ProjectConfig, ws: Workspace, pro
     let mine = 0;
     if (opts.mainThreadShare !== false) {
       for (let k = pool.claim(); k !== -1; k = pool.claim(), mine++) {
-        analyseFile(buffers[order[k]!]!, paths[order[k]!]!);
+        analyseFile(session, buffers[order[k]!]!, paths[order[k]!]!);
         task.tick(1, paths[order[k]!]!);
       }
     }
@@ -198,7 +199,7 @@ export async function auditLuaParallel(config: ProjectConfig, ws: Workspace, pro
     task.tick(order.length - mine, 'files of the worker threads');
     for (const [k, { facts, graph: core }] of handedIn) {
       const i = order[k]!;
-      if (facts) rememberAuditFacts(hashes[i]!, facts);
+      if (facts) session.facts.set(hashes[i]!, facts);
       if (core) {
         const known = { ...core, text: decodeLua(buffers[i]!).text, hash: hashes[i]! };
         for (const j of sameContent.get(hashes[i]!)!) rememberLuaFileFacts(buffers[j]!, known);
@@ -206,7 +207,7 @@ export async function auditLuaParallel(config: ProjectConfig, ws: Workspace, pro
     }
     // Whatever is still unknown (a module outside the listing, files of a worker that failed)
     // is parsed and analysed here.
-    return finishReport(task, luaReport(config, ws, buildRequireGraph(config, ws), projectName, inThreadFacts, task));
+    return finishReport(task, luaReport(config, ws, buildRequireGraph(config, ws), projectName, session, task));
   } finally {
     pool.terminate();
   }

@@ -9,8 +9,8 @@
 // those of the main thread (src/audit/factsPool.ts). Two distinct tokens or trigrams collide
 // with a probability around n^2 / 2^53: none in practice.
 
-/** cyrb53 (public domain): a 53-bit hash of `kind` and `value`, exact in a double. */
-function hash53(kind: number, value: string): number {
+/** cyrb53 (public domain): a 53-bit hash of `kind` and `value`, exact in a double: the id of that token. */
+export function tokenHash(kind: number, value: string): number {
   let h1 = 0xdeadbeef ^ kind;
   let h2 = 0x41c6ce57 ^ kind;
   for (let i = 0; i < value.length; i++) {
@@ -23,85 +23,14 @@ function hash53(kind: number, value: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-// One memo table per token kind (node head, identifier, string, number, ...): serialising a
-// tree never builds a string per token just to look it up, and each distinct token is hashed once.
-const memo: Map<string, number>[] = [];
-
-/** Token kinds as src/audit/luaUnits.ts makes them (HEAD, IDENT, STRING, NUMBER, OTHER_LITERAL). */
+/** Token kinds: the first argument of tokenHash, and what FileAuditFacts.kinds holds per token. */
 export const TOKEN_KIND = { head: 0, identifier: 1, string: 2, number: 3, boolean: 4 } as const;
-
-// The kind of every id this thread has made (ids made by another thread are not in it): an
-// open-addressing table (a Map keyed by doubles costs a boxed key per lookup, and the audit looks
-// up every token of a file for its whole-file type-2 key). Slot k holds ids[k] of kind kinds[k],
-// -1 when empty; slots move when the table grows.
-let slotIds = new Float64Array(1 << 14);
-let slotKinds = new Int8Array(1 << 14).fill(-1);
-let slotsUsed = 0;
-
-const slotOf = (id: number): number => {
-  const mask = slotIds.length - 1;
-  let k = Math.imul((id >>> 0) ^ Math.imul((id / 4294967296) | 0, 0x85ebca6b), 0x9e3779b1) >>> 0;
-  k = (k ^ (k >>> 15)) & mask;
-  while (slotKinds[k] !== -1 && slotIds[k] !== id) k = (k + 1) & mask;
-  return k;
-};
-
-function rememberKind(id: number, kind: number): void {
-  if (2 * (slotsUsed + 1) > slotIds.length) {
-    const ids = slotIds;
-    const ks = slotKinds;
-    slotIds = new Float64Array(ids.length * 2);
-    slotKinds = new Int8Array(ids.length * 2).fill(-1);
-    for (let i = 0; i < ids.length; i++) {
-      if (ks[i] === -1) continue;
-      const k = slotOf(ids[i]!);
-      slotIds[k] = ids[i]!;
-      slotKinds[k] = ks[i]!;
-    }
-  }
-  const k = slotOf(id);
-  if (slotKinds[k] !== -1) return;
-  slotIds[k] = id;
-  slotKinds[k] = kind;
-  slotsUsed++;
-}
-
-/** The id of a token of `kind` with text `value`: a content hash, the same in every thread. */
-export function tokenId(kind: number, value: string): number {
-  const table = (memo[kind] ??= new Map());
-  let id = table.get(value);
-  if (id === undefined) {
-    table.set(value, (id = hash53(kind, value)));
-    rememberKind(id, kind);
-  }
-  return id;
-}
-
-/**
- * The slot of an id this thread made, -1 for an id it never made: slotKind(slot) is its kind.
- * A slot is valid until the next id is made (slotCapacity() then may grow and slots move).
- */
-export function tokenSlot(id: number): number {
-  const k = slotOf(id);
-  return slotKinds[k] === -1 ? -1 : k;
-}
-
-export const slotKind = (slot: number): number => slotKinds[slot]!;
-
-/** Slots are below this number (see tokenSlot). */
-export const slotCapacity = (): number => slotIds.length;
-
-/** The kind of a token id made on this thread; undefined for an id this thread never made. */
-export function tokenKind(id: number): number | undefined {
-  const k = tokenSlot(id);
-  return k === -1 ? undefined : slotKinds[k];
-}
 
 export type Shingles = Float64Array;
 
-// The two halves of each token id: the low 32 bits and the high 21 bits (scratch, reused).
-let lo = new Int32Array(1 << 12);
-let hi = new Int32Array(1 << 12);
+// A token id's two halves: its low 32 bits and its high 21 bits.
+const lo = (x: number): number => x >>> 0;
+const hi = (x: number): number => (x / 4294967296) | 0;
 
 /**
  * Sorted trigram codes of a token-id sequence (a unit under three tokens is its own trigram).
@@ -111,25 +40,27 @@ let hi = new Int32Array(1 << 12);
  */
 export function shingles(ids: ArrayLike<number>): Shingles {
   const n = ids.length;
-  if (lo.length < n) {
-    lo = new Int32Array(Math.max(n, lo.length * 2));
-    hi = new Int32Array(lo.length);
-  }
-  for (let i = 0; i < n; i++) {
-    const x = ids[i]!;
-    lo[i] = x >>> 0;
-    hi[i] = (x / 4294967296) | 0;
-  }
   if (n < 3) {
-    const l = (Math.imul(n > 0 ? lo[0]! : 0, 0x2f0b3f6b) + Math.imul(n > 1 ? lo[1]! : 0, 0x5bd1e995) + n) >>> 0;
-    const h = (Math.imul(n > 0 ? hi[0]! : 0, 0x27d4eb2f) + Math.imul(n > 1 ? hi[1]! : 0, 0x165667b1) + n) & 0x1fffff;
+    const l = (Math.imul(n > 0 ? lo(ids[0]!) : 0, 0x2f0b3f6b) + Math.imul(n > 1 ? lo(ids[1]!) : 0, 0x5bd1e995) + n) >>> 0;
+    const h = (Math.imul(n > 0 ? hi(ids[0]!) : 0, 0x27d4eb2f) + Math.imul(n > 1 ? hi(ids[1]!) : 0, 0x165667b1) + n) & 0x1fffff;
     return Float64Array.of(h * 4294967296 + l);
   }
   const out = new Float64Array(n - 2);
+  // The halves of the trigram's three tokens, slid along the sequence.
+  let l0 = lo(ids[0]!);
+  let l1 = lo(ids[1]!);
+  let h0 = hi(ids[0]!);
+  let h1 = hi(ids[1]!);
   for (let i = 0; i + 2 < n; i++) {
-    const l = (Math.imul(lo[i]!, 0x2f0b3f6b) + Math.imul(lo[i + 1]!, 0x5bd1e995) + lo[i + 2]!) >>> 0;
-    const h = (Math.imul(hi[i]!, 0x27d4eb2f) + Math.imul(hi[i + 1]!, 0x165667b1) + hi[i + 2]!) & 0x1fffff;
+    const l2 = lo(ids[i + 2]!);
+    const h2 = hi(ids[i + 2]!);
+    const l = (Math.imul(l0, 0x2f0b3f6b) + Math.imul(l1, 0x5bd1e995) + l2) >>> 0;
+    const h = (Math.imul(h0, 0x27d4eb2f) + Math.imul(h1, 0x165667b1) + h2) & 0x1fffff;
     out[i] = h * 4294967296 + l;
+    l0 = l1;
+    l1 = l2;
+    h0 = h1;
+    h1 = h2;
   }
   return out.sort();
 }

@@ -6,7 +6,7 @@ import type { ProjectConfig } from '../config/projectConfig.ts';
 import type { Workspace } from '../stage/tree.ts';
 import { applyTextEdits, decodeLua, LUAPARSE_LEAN_OPTIONS, parseLua, parseLuaText, type LuaParseError, type ParsedLua } from '../parse/luaSource.ts';
 import { lineLocator } from '../parse/luaAst.ts';
-import type { TextEdit } from '../transform/types.ts';
+import type { TextEdit } from '../parse/textEdit.ts';
 import type { Chunk } from 'luaparse';
 import { scanLua, type DynamicRequireSite, type RequireSite } from './requireSites.ts';
 

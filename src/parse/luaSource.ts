@@ -1,12 +1,14 @@
 // The canonical Lua front end: bytes -> latin1 text (one char per byte, so luaparse ranges are
 // byte offsets and Buffer.from(text, 'latin1') restores the exact bytes, non-UTF-8 included),
 // BOM stripped before parsing and restored on encode, parse errors copied out (luaparse's
-// SyntaxError fields are not enumerable), and byte-exact text edits through magic-string.
+// SyntaxError fields are not enumerable); byte-exact text edits are applied by textEdit.ts.
 import { isUtf8 } from 'node:buffer';
 import luaparse, { type Chunk } from 'luaparse';
-import MagicString from 'magic-string';
 import { MigrateError } from '../errors.ts';
-import type { TextEdit } from '../transform/types.ts';
+// The one edit applier lives with TextEdit; Lua callers keep importing it from here.
+export { applyTextEdits } from './textEdit.ts';
+// The one line-ending detector, under the name Lua transforms use.
+export { lineEndingOf as eolOf } from './lineEnding.ts';
 
 export interface LuaParseError {
   message: string;
@@ -108,41 +110,4 @@ export function parseLuaOrThrow(source: Buffer | string, file: string, opts: { l
     });
   }
   return parsed as ParsedLua & { ast: Chunk };
-}
-
-/**
- * Applies edits at exact offsets; every char outside an edit is kept. Insertions (start ===
- * end) at one offset keep their given order. Overlapping edits throw PARSE-002.
- */
-export function applyTextEdits(text: string, edits: TextEdit[]): string {
-  if (edits.length === 0) return text;
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
-  let lastEnd = 0;
-  for (const { e } of sorted) {
-    if (e.start < 0 || e.end > text.length || e.end < e.start) {
-      throw new MigrateError('PARSE-002', `text edit [${e.start}, ${e.end}) is outside the text (length ${text.length})`, {
-        hint: 'edits must use offsets from the same ParsedLua.text they are applied to',
-      });
-    }
-    if (e.start < lastEnd) {
-      throw new MigrateError('PARSE-002', `overlapping text edits at offset ${e.start}`, {
-        hint: 'two edits touch the same source range; merge them into one edit',
-      });
-    }
-    lastEnd = Math.max(lastEnd, e.end);
-  }
-  const ms = new MagicString(text);
-  for (const { e } of sorted) {
-    if (e.start === e.end) ms.appendLeft(e.start, e.text);
-    else if (e.text === '') ms.remove(e.start, e.end);
-    else ms.overwrite(e.start, e.end, e.text);
-  }
-  return ms.toString();
-}
-
-/** The line ending a text mostly uses (lines we insert follow it). */
-export function eolOf(text: string): string {
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const lf = (text.match(/\n/g) ?? []).length - crlf;
-  return crlf > lf ? '\r\n' : '\n';
 }

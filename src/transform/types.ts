@@ -5,12 +5,8 @@ import type { z } from 'zod';
 import type { Tree } from '../stage/tree.ts';
 import type { ProjectConfig } from '../config/projectConfig.ts';
 
-/** A text edit at exact source offsets ([start, end) in UTF-16 units, as luaparse reports). */
-export interface TextEdit {
-  start: number;
-  end: number;
-  text: string;
-}
+// The edit type belongs to the parse layer; transforms keep importing it from here.
+export type { TextEdit } from '../parse/textEdit.ts';
 
 export interface TransformContext {
   config: ProjectConfig;

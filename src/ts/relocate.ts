@@ -3,7 +3,7 @@
 // `sourceFile.move()` re-resolves the whole project per move, the known slow path). Used by
 // ts/move-to-runtime (lib -> runtime) and by its inverse (runtime -> lib).
 import type { Tree } from '../stage/tree.ts';
-import type { TextEdit } from '../transform/types.ts';
+import type { TextEdit } from '../parse/textEdit.ts';
 import { parseModule } from './syntax.ts';
 import { resolveSpecifier, respecify, type PathAlias } from './specifiers.ts';
 import { applyEdits, listSources } from './text.ts';

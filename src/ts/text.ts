@@ -1,17 +1,14 @@
 // Byte-careful text helpers for the TS codemods: edits at exact offsets (everything outside
 // an edit is kept as is: BOM, CRLF, a missing final newline), line-end detection, and
 // file listing of a client folder.
-import type { TextEdit } from '../transform/types.ts';
+import { applyTextEdits, type TextEdit } from '../parse/textEdit.ts';
 import type { Workspace } from '../stage/tree.ts';
 import { MigrateError } from '../errors.ts';
 
 export const BOM = '\uFEFF';
 
-/** The line end a file mostly uses ('\r\n' when any CRLF appears before the first bare LF). */
-export function detectEol(text: string): '\n' | '\r\n' {
-  const lf = text.indexOf('\n');
-  return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
-}
+// The one line-ending detector (majority of line ends), under the name the TS codemods use.
+export { lineEndingOf as detectEol } from '../parse/lineEnding.ts';
 
 /** Rewrites every line end of `text` to `eol` (used for text carried between files). */
 export function withEol(text: string, eol: '\n' | '\r\n'): string {
@@ -19,23 +16,17 @@ export function withEol(text: string, eol: '\n' | '\r\n'): string {
   return eol === '\n' ? lf : lf.replace(/\n/g, '\r\n');
 }
 
-/** Applies non-overlapping edits (offsets into `text`); throws TS-001 on overlap. */
+/**
+ * Applies non-overlapping edits (offsets into `text`) with the parse layer's applier; a bad
+ * edit throws TS-001 naming `file` (in a TS codemod it is a bug of the transform, not of the input).
+ */
 export function applyEdits(text: string, edits: TextEdit[], file = '(text)'): string {
-  if (edits.length === 0) return text;
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = '';
-  let at = 0;
-  for (const e of sorted) {
-    if (e.start < at || e.end < e.start || e.end > text.length) {
-      throw new MigrateError('TS-001', `overlapping or out-of-range edits at offset ${e.start}`, {
-        location: { file },
-        hint: 'this is a bug in a TS transform: two edits touched the same bytes',
-      });
-    }
-    out += text.slice(at, e.start) + e.text;
-    at = e.end;
-  }
-  return out + text.slice(at);
+  return applyTextEdits(text, edits, (_problem, e) =>
+    new MigrateError('TS-001', `overlapping or out-of-range edits at offset ${e.start}`, {
+      location: { file },
+      hint: 'this is a bug in a TS transform: two edits touched the same bytes',
+    }),
+  );
 }
 
 /** 1-based line and column of an offset, for error locations. */

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findDuplicates, type AuditFile, type DuplicateFinding, type DuplicateStats } from '../../src/audit/duplicates.ts';
-import { clearAuditFactsCache, fileAuditFacts } from '../../src/audit/luaUnits.ts';
+import { fileAuditFacts } from '../../src/audit/luaUnits.ts';
+import { AuditSession } from '../../src/audit/auditSession.ts';
 import { auditLua, auditLuaParallel } from '../../src/audit/runAudit.ts';
 import { loadProject, EXAMPLE_DIR } from '../../src/config/loadProject.ts';
 import { clearParseCache } from '../../src/graph/luaFiles.ts';
@@ -84,8 +85,8 @@ function shardSources(k: number, prefix = ''): [string, string][] {
 const shards = (k: number): AuditFile[] => shardSources(k).map(([p, text]) => auditFile(p, text));
 
 const run = (files: AuditFile[]): { findings: DuplicateFinding[]; stats: DuplicateStats } => {
-  const stats: DuplicateStats = { filePairs: 0, unitPairs: 0, patches: 0, lexed: 0 };
-  return { findings: findDuplicates(files, stats), stats };
+  const stats: DuplicateStats = { filePairs: 0, unitPairs: 0, patches: 0 };
+  return { findings: findDuplicates(files, new AuditSession(), stats), stats };
 };
 
 const tmpRoot = path.resolve(here, '../tmp');
@@ -96,7 +97,7 @@ afterAll(() => {
 
 describe('copies are compared once', () => {
   // First in this file: the worker path must meet token ids this thread never made.
-  it('facts from worker threads give the same type-2 file groups (token kinds are learnt by lexing)', async () => {
+  it('facts from worker threads give the same type-2 file groups (token kinds travel with the facts)', async () => {
     mkdirSync(tmpRoot, { recursive: true });
     const root = mkdtempSync(path.join(tmpRoot, 'dup-copies-'));
     made.push(root);
@@ -108,10 +109,8 @@ describe('copies are compared once', () => {
     writeFileSync(path.join(root, 'src', 'main.lua'), 'return 1\n');
     const config = layoutConfig({ sourceRoot: 'src', processes: [{ name: 'main', entry: 'src/main.lua' }] });
     clearParseCache();
-    clearAuditFactsCache();
     const workers = await auditLuaParallel(config, new DiskWorkspace(root), 'copies', { jobs: 3, minParallelBytes: 0, mainThreadShare: false });
     clearParseCache();
-    clearAuditFactsCache();
     const one = auditLua(config, new DiskWorkspace(root), 'copies');
     expect(JSON.stringify(workers)).toBe(JSON.stringify(one));
     const type2 = one.duplicates.filter((d) => d.kind === 'type-2' && d.unit === 'file');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditLua, auditLuaParallel } from '../../src/audit/runAudit.ts';
 import { startFactsPool } from '../../src/audit/factsPool.ts';
-import { clearAuditFactsCache, fileAuditFacts } from '../../src/audit/luaUnits.ts';
+import { fileAuditFacts } from '../../src/audit/luaUnits.ts';
 import { loadProject, EXAMPLE_DIR } from '../../src/config/loadProject.ts';
 import { clearParseCache, listLuaFiles } from '../../src/graph/luaFiles.ts';
 import { parseLua } from '../../src/parse/luaSource.ts';
@@ -17,9 +17,9 @@ import { runCli } from '../helpers/runCli.ts';
 afterAll(removeLayoutCopies);
 
 const example = loadProject({ project: EXAMPLE_DIR, cwd: EXAMPLE_DIR });
+// Each audit has its own AuditSession (a cold start for the facts); only the graph's parse cache is shared.
 const cold = (): void => {
   clearParseCache();
-  clearAuditFactsCache();
 };
 
 describe('audit on worker threads', () => {

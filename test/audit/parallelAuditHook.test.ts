@@ -32,7 +32,6 @@ vi.mock('../../src/graph/luaFiles.ts', async (importOriginal) => {
 
 const { auditLua, auditLuaParallel } = await import('../../src/audit/runAudit.ts');
 const { startFactsPool } = await import('../../src/audit/factsPool.ts');
-const { clearAuditFactsCache } = await import('../../src/audit/luaUnits.ts');
 const { clearParseCache, listLuaFiles, luaFileFacts } = await import('../../src/graph/luaFiles.ts');
 const { loadProject, EXAMPLE_DIR } = await import('../../src/config/loadProject.ts');
 const { DiskWorkspace } = await import('../../src/stage/workspace.ts');
@@ -62,10 +61,8 @@ describe('audit workers with the parse cache hook', () => {
 
   it('the report is the same, and files analysed by workers are never parsed on the main thread', async () => {
     clearParseCache();
-    clearAuditFactsCache();
     const one = auditLua(example.config, new DiskWorkspace(example.root), 'pokerogue-ao');
     clearParseCache();
-    clearAuditFactsCache();
     hook.remembered = 0;
     hook.treesAsked = 0;
     // The workers take every file: the main thread only assembles.
@@ -76,7 +73,6 @@ describe('audit workers with the parse cache hook', () => {
     expect(hook.treesAsked).toBe(0);
     // Shared with this thread: the same report again.
     clearParseCache();
-    clearAuditFactsCache();
     const shared = await auditLuaParallel(example.config, new DiskWorkspace(example.root), 'pokerogue-ao', { jobs: 2, minParallelBytes: 0 });
     expect(JSON.stringify(shared)).toBe(JSON.stringify(one));
   });

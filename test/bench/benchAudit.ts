@@ -9,7 +9,6 @@ import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { clearParseCache, listLuaFiles } from '../../src/graph/luaFiles.ts';
 import { decodeLua } from '../../src/parse/luaSource.ts';
 import { auditLua } from '../../src/audit/runAudit.ts';
-import { clearAuditFactsCache } from '../../src/audit/luaUnits.ts';
 
 export interface AuditBench {
   auditSeconds: number;
@@ -58,7 +57,7 @@ export function benchAudit(root: string, opts: { repeat?: number } = {}): AuditB
 
   const audit = (): { seconds: number; duplicates: number } => {
     clearParseCache();
-    clearAuditFactsCache();
+    // auditLua makes a new AuditSession: no facts are known.
     const t0 = performance.now();
     const report = auditLua(project.config, new DiskWorkspace(project.root), path.basename(project.root));
     return { seconds: (performance.now() - t0) / 1000, duplicates: report.duplicates.length };
