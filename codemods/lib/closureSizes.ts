@@ -5,7 +5,7 @@
 // (a require that resolved elsewhere, or nowhere, may now resolve to it), so only those
 // processes are walked again. `measure` is the full computation (and the oracle of the tests).
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
-import type { FileChange, Workspace } from '../../src/stage/tree.ts';
+import type { FileChange, Workspace } from '../../src/files/tree.ts';
 import { isRuntimePath, requireNamesOf } from '../../transforms/lua/lib/luaProject.ts';
 import { ClosureWalker } from '../../src/graph/closure.ts';
 

@@ -3,7 +3,7 @@
 // (decision steps, never merged without the user). Function-level clones are the audit's job.
 import { createTwoFilesPatch, diffLines } from 'diff';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
-import type { Workspace } from '../../src/stage/tree.ts';
+import type { Workspace } from '../../src/files/tree.ts';
 import { isRuntimePath } from '../../transforms/lua/lib/luaProject.ts';
 import { moduleNameForPath } from '../../src/graph/resolveRequire.ts';
 import { sha256 } from '../../src/hash.ts';

@@ -3,7 +3,7 @@
 // every folder its modules require, and folders that require each other move together.
 // Each intermediate state of the plan then builds in every mode.
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
-import type { Workspace } from '../../src/stage/tree.ts';
+import type { Workspace } from '../../src/files/tree.ts';
 import { buildRequireGraph } from '../../src/graph/requireGraph.ts';
 
 /** Groups of folders in move order: dependencies first; a group is one strongly connected set. */

@@ -3,7 +3,7 @@
 // (the real system's JSON fallbacks: one escapes \n \r \t, another does not) are decisions.
 import { createTwoFilesPatch } from 'diff';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
-import type { Workspace } from '../../src/stage/tree.ts';
+import type { Workspace } from '../../src/files/tree.ts';
 import { luaFileFacts } from '../../src/graph/luaFiles.ts';
 import { sha256 } from '../../src/hash.ts';
 import { bindsOf, lineOffsets } from '../../transforms/lua/lib/inlineBlocks.ts';

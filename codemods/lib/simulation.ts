@@ -2,7 +2,7 @@
 // the project, so its reads (path + sha256 before the step), its size impact per process and
 // the budgets after it are measured, not guessed.
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
-import type { FileChange, Workspace } from '../../src/stage/tree.ts';
+import type { FileChange, Workspace } from '../../src/files/tree.ts';
 import type { Transform } from '../../src/transform/types.ts';
 import { createTree, type StagedTree } from '../../src/stage/stagedTree.ts';
 import { MemoryWorkspace } from '../../src/stage/workspace.ts';

@@ -2,7 +2,7 @@
 // createTree over a MemoryWorkspace, and "commit" = the staged result as the next base, so each
 // step's changes() report only what that step did.
 import { createTree, type StagedTree } from '../../src/stage/stagedTree.ts';
-import type { Workspace } from '../../src/stage/tree.ts';
+import type { Workspace } from '../../src/files/tree.ts';
 import { MemoryWorkspace } from '../../src/stage/workspace.ts';
 
 /** Every file of a workspace (or staged tree, writes included) as bytes, in path order. */

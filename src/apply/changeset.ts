@@ -6,7 +6,7 @@
 // appends of its own size only.
 import { MigrateError } from '../errors.ts';
 import { fileSha256 } from '../hash.ts';
-import type { FileChange } from '../stage/tree.ts';
+import type { FileChange } from '../files/tree.ts';
 import { diskHolds, diskMode, defaultWriteFile, removeTempFiles, setFile, type WriteFileFn } from './fileOps.ts';
 import { syncDir } from './durableFiles.ts';
 import { beginApply, beginRevert, dropEntries, dropEntry, findJournalEntry, getImage, pathImages, readJournal, recordChanges, sealEntry, type JournalEntry, type PathImage } from './journal.ts';

@@ -3,7 +3,7 @@
 // baseline and recover. Every function takes the Project and an options object.
 import { MigrateError } from '../errors.ts';
 import type { Project } from '../config/loadProject.ts';
-import type { FileChange } from '../stage/tree.ts';
+import type { FileChange } from '../files/tree.ts';
 import { DiskWorkspace } from '../stage/workspace.ts';
 import { SessionWorkspace } from '../stage/sessionWorkspace.ts';
 import { createTree } from '../stage/stagedTree.ts';

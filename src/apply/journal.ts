@@ -26,7 +26,7 @@ import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, r
 import path from 'node:path';
 import { z } from 'zod';
 import { MigrateError } from '../errors.ts';
-import type { FileChange } from '../stage/tree.ts';
+import type { FileChange } from '../files/tree.ts';
 import { getBlob, putBlobs } from './blobStore.ts';
 import { fileSha256 } from '../hash.ts';
 import { durableTempPath, readAt, syncDir, writeAll, writeDurably } from './durableFiles.ts';

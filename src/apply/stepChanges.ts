@@ -3,7 +3,7 @@
 // dry run of several), and fingerprints the changeset so apply can check it is what was shown.
 import { MigrateError } from '../errors.ts';
 import type { ProjectConfig } from '../config/projectConfig.ts';
-import type { FileChange, Workspace } from '../stage/tree.ts';
+import type { FileChange, Workspace } from '../files/tree.ts';
 import { requireIndexOf, type RequireNames } from '../graph/requireNameIndex.ts';
 import { DECISION, type PlanStep } from '../plan/planSchema.ts';
 import { getTransform } from '../transform/registry.ts';

@@ -4,7 +4,7 @@
 // Both refuse with exit 2 and nothing written, naming the files / the process and the require.
 import { MigrateError } from '../errors.ts';
 import type { ProjectConfig } from '../config/projectConfig.ts';
-import type { FileChange, Workspace } from '../stage/tree.ts';
+import type { FileChange, Workspace } from '../files/tree.ts';
 import { createTree, type StagedTree } from '../stage/stagedTree.ts';
 import { buildRequireGraph, type GraphProblem } from '../graph/requireGraph.ts';
 import { isExcluded } from '../graph/luaFiles.ts';

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { structuredPatch } from 'diff';
 import pc from 'picocolors';
-import type { FileChange } from '../stage/tree.ts';
+import type { FileChange } from '../files/tree.ts';
 
 const CONTEXT = 3;
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Project } from '../config/loadProject.ts';
 import type { ProjectConfig } from '../config/projectConfig.ts';
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 import { DiskWorkspace } from '../stage/workspace.ts';
 import { buildRequireGraph, type GraphProblem, type RequireGraph } from '../graph/requireGraph.ts';
 import { listLuaFiles, luaFileFacts, luaFileFactsWithTree, rememberLuaFileFacts, type LuaFileFacts } from '../graph/luaFiles.ts';

@@ -8,7 +8,7 @@ import { sha256 } from '../hash.ts';
 import path from 'node:path';
 import type { ProjectConfig } from '../config/projectConfig.ts';
 import { MigrateError } from '../errors.ts';
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 import { luaFileFacts } from '../graph/luaFiles.ts';
 import { RequireResolver, type ResolveContext } from '../graph/resolveRequire.ts';
 import { readManifest } from '../graph/runtimeManifest.ts';

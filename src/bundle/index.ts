@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ProjectConfig } from '../config/projectConfig.ts';
 import { MigrateError } from '../errors.ts';
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 import { buildBundleGraph } from './closure.ts';
 import { BUILD_MODES, buildFromGraph, finish, type BuildMode, type BuildOptions, type BuildResult } from './builds.ts';
 import { emitMonolith } from './emit.ts';

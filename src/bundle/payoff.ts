@@ -3,7 +3,7 @@
 // monolith (built from the sources before any step). Raw bytes, unminified: the measure every
 // budget uses (docs/bundle.md).
 import type { ProjectConfig } from '../config/projectConfig.ts';
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 import { buildBundleGraph } from './closure.ts';
 import { emitMonolith, emitShell } from './emit.ts';
 import { latin1ToUtf8 } from './luaFront.ts';

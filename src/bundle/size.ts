@@ -5,7 +5,7 @@
 // `audit` and `plan`; --minify changes what is displayed, never what a budget is checked on.
 import { gzipSync } from 'node:zlib';
 import type { ProjectConfig } from '../config/projectConfig.ts';
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 import { buildBundleGraph, type BundleGraph, type BundleProcess } from './closure.ts';
 import { buildFromGraph, type BuildFile } from './builds.ts';
 import { noProgress, type Progress } from '../progress.ts';

@@ -1,7 +1,7 @@
 // migrate.config.json: the one boundary every command reads. Validated with zod; each wrong
 // field gets its own message (path, what was expected, what was found).
 import { z } from 'zod';
-import { isInsideProject } from '../stage/projectPath.ts';
+import { isInsideProject } from '../files/projectPath.ts';
 import { processNameSchema } from './names.ts';
 
 export const CONFIG_FILE = 'migrate.config.json';

@@ -4,7 +4,7 @@
 // dependencies first with cycle reports for the graph and the bundler). A walker holds the
 // answers for one workspace state; make a new one after the files change.
 import type { ProjectConfig } from '../config/projectConfig.ts';
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 import { luaFileFacts } from './luaFiles.ts';
 import type { RequireSite } from './requireSites.ts';
 import { contextForFile, contextKey, processContext, RequireResolver, type Resolution, type ResolveContext } from './resolveRequire.ts';

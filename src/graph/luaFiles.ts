@@ -3,7 +3,7 @@
 // audit, the bundler and the codemods (graphs are rebuilt after every staged step).
 import { fileSha256 } from '../hash.ts';
 import type { ProjectConfig } from '../config/projectConfig.ts';
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 import { applyTextEdits, decodeLua, LUAPARSE_LEAN_OPTIONS, parseLua, parseLuaText, type LuaParseError, type ParsedLua } from '../parse/luaSource.ts';
 import { lineLocator } from '../parse/luaAst.ts';
 import type { TextEdit } from '../parse/textEdit.ts';

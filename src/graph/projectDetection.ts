@@ -9,7 +9,7 @@
 import type { Chunk } from 'luaparse';
 import path from 'node:path';
 import { configSchema, type ProjectConfig } from '../config/projectConfig.ts';
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 import { walkLua, type LuaNode } from '../parse/luaAst.ts';
 import { globToRegExp, luaFileFacts, type LuaFileFacts } from './luaFiles.ts';
 import { isBuiltin } from './requireGraph.ts';

@@ -8,7 +8,7 @@
 import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ProjectConfig } from '../config/projectConfig.ts';
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 import type { LuaParseError } from '../parse/luaSource.ts';
 import type { DynamicRequireSite, RequireSite } from './requireSites.ts';
 import { isExcluded, listLuaFiles, luaFileFacts } from './luaFiles.ts';

@@ -12,7 +12,7 @@
 //   unresolved  none of these (with the paths that were tried).
 import path from 'node:path';
 import type { ProjectConfig } from '../config/projectConfig.ts';
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 import { AOS_BUILTINS, DEFAULT_AOS_WASM } from './aosBuiltins.ts';
 import { normaliseRoot } from './luaFiles.ts';
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { ProjectConfig } from '../config/projectConfig.ts';
 import { MigrateError } from '../errors.ts';
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 
 const moduleSchema = z.object({
   name: z.string().min(1),

@@ -3,7 +3,7 @@
 // the files it reads with their hashes when planned, and its size impact per process.
 // Unknown extra fields (the planner's notes, baseline sizes, budgets) are kept as they are.
 import { z } from 'zod';
-import { isInsideProject } from '../stage/projectPath.ts';
+import { isInsideProject } from '../files/projectPath.ts';
 import { stepIdSchema } from '../config/names.ts';
 
 export const STORIES = ['36.1', '36.2', '36.3', '36.4', '36.5', '36.6'] as const;

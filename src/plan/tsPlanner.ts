@@ -5,7 +5,7 @@
 // appends these steps after the Lua ones.
 import path from 'node:path';
 import type { Project } from '../config/loadProject.ts';
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 import { DiskWorkspace } from '../stage/workspace.ts';
 import { ClientProject, clientLayout, type ClientLayout } from '../ts/project.ts';
 import { functionCopies, groupDuplicates } from '../ts/duplicates.ts';

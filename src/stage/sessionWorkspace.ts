@@ -6,9 +6,9 @@
 // It is only valid while the engine holds the project lock (nobody else writes meanwhile).
 // A project with symlinked folders is read afresh for every step: writing a file there
 // changes what other paths show, which a per-path memory would miss.
-import type { FileChange, Workspace } from './tree.ts';
+import type { FileChange, Workspace } from '../files/tree.ts';
 import { DiskWorkspace } from './workspace.ts';
-import { pathsUnder, sortedIndex } from './sortedPaths.ts';
+import { pathsUnder, sortedIndex } from '../files/sortedPaths.ts';
 import { RequireNameIndex, type RequireNames } from '../graph/requireNameIndex.ts';
 
 const GONE = null;

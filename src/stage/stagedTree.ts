@@ -1,8 +1,8 @@
 // The engine's staged Tree: an in-memory overlay of writes, deletes, renames and modes over a
 // Workspace. Nothing touches disk. changes() compares the overlay with the base, so writing
 // the original bytes back drops the change, and a rename is reported as one move.
-import type { FileChange, Tree, Workspace } from './tree.ts';
-import { projectPath as normalise } from './projectPath.ts';
+import type { FileChange, Tree, Workspace } from '../files/tree.ts';
+import { projectPath as normalise } from '../files/projectPath.ts';
 import { requireIndexOf, type RequireNames } from '../graph/requireNameIndex.ts';
 import { luaFileFacts } from '../graph/luaFiles.ts';
 

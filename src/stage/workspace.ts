@@ -3,9 +3,9 @@
 // reached by two paths once). MemoryWorkspace holds files in a Map, for tests and dry runs.
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Workspace } from './tree.ts';
-import { projectPath } from './projectPath.ts';
-import { pathsUnder } from './sortedPaths.ts';
+import type { Workspace } from '../files/tree.ts';
+import { projectPath } from '../files/projectPath.ts';
+import { pathsUnder } from '../files/sortedPaths.ts';
 import { RequireNameIndex, type RequireNames } from '../graph/requireNameIndex.ts';
 
 export const toPosix = (p: string): string => p.split(path.sep).join('/');

@@ -3,7 +3,7 @@
 // the staged changes plus the notes the transform reported.
 import { MigrateError } from '../errors.ts';
 import type { ProjectConfig } from '../config/projectConfig.ts';
-import type { FileChange, Workspace } from '../stage/tree.ts';
+import type { FileChange, Workspace } from '../files/tree.ts';
 import { createTree, type StagedTree } from '../stage/stagedTree.ts';
 import type { Transform } from './types.ts';
 

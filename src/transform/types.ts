@@ -2,7 +2,7 @@
 // Tree and stages its writes there; the engine turns the staged writes into a changeset,
 // shows it (dry run), applies it and keeps what is needed to revert it to the byte.
 import type { z } from 'zod';
-import type { Tree } from '../stage/tree.ts';
+import type { Tree } from '../files/tree.ts';
 import type { ProjectConfig } from '../config/projectConfig.ts';
 
 // The edit type belongs to the parse layer; transforms keep importing it from here.

@@ -1,7 +1,7 @@
 // What a module exports, following `export *` and `export {x} from` chains, and which
 // module a set of imported names "belongs to" (used to point a runtime-entry import back at
 // the deep module it came from, so ts/rewrite-imports has an exact inverse).
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 import { parseModule } from './syntax.ts';
 import { resolveSpecifier, type PathAlias } from './specifiers.ts';
 

@@ -5,7 +5,7 @@
 import { Project, ts, type SourceFile } from 'ts-morph';
 import { MigrateError } from '../errors.ts';
 import type { ProjectConfig } from '../config/projectConfig.ts';
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 import { listSources } from './text.ts';
 
 const VROOT = '/project/';

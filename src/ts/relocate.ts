@@ -2,7 +2,7 @@
 // file is parsed once and only the string literals change (ts-morph's per-file
 // `sourceFile.move()` re-resolves the whole project per move, the known slow path). Used by
 // ts/move-to-runtime (lib -> runtime) and by its inverse (runtime -> lib).
-import type { Tree } from '../stage/tree.ts';
+import type { Tree } from '../files/tree.ts';
 import type { TextEdit } from '../parse/textEdit.ts';
 import { parseModule } from './syntax.ts';
 import { resolveSpecifier, respecify, type PathAlias } from './specifiers.ts';

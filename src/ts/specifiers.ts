@@ -6,7 +6,7 @@
 import path from 'node:path';
 import ts from 'typescript';
 import { MigrateError } from '../errors.ts';
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 
 const posix = path.posix;
 

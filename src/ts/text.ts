@@ -2,7 +2,7 @@
 // an edit is kept as is: BOM, CRLF, a missing final newline), line-end detection, and
 // file listing of a client folder.
 import { applyTextEdits, type TextEdit } from '../parse/textEdit.ts';
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 import { MigrateError } from '../errors.ts';
 
 export const BOM = '\uFEFF';

@@ -11,7 +11,7 @@ import type { Project } from '../config/loadProject.ts';
 import { MigrateError } from '../errors.ts';
 import { MODULE_EXT } from '../toolkitRoot.ts';
 import { DiskWorkspace } from '../stage/workspace.ts';
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 import { AosProcess, type AoResult } from './aosRuntime.ts';
 import { stripAnsi } from './normalise.ts';
 import type { BuildFile, BuildMode, BuildOutput } from './types.ts';

@@ -2,7 +2,7 @@
 // require through the loader, only the monolith exists; once sources call
 // Federation.require, the hybrid and federated builds are meaningful too.
 import type { Project } from '../config/loadProject.ts';
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 import { DiskWorkspace } from '../stage/workspace.ts';
 import type { BuildMode } from './types.ts';
 

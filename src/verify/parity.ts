@@ -3,7 +3,7 @@
 // its first differing message (the two states have diverged; later differences are noise).
 import path from 'node:path';
 import type { Project } from '../config/loadProject.ts';
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 import { MigrateError } from '../errors.ts';
 import { readBaseline } from './baseline.ts';
 import { bootFromPlan, bootPlan, buildFor, buildForBoot } from './builds.ts';

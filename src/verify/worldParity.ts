@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Project } from '../config/loadProject.ts';
-import type { Workspace } from '../stage/tree.ts';
+import type { Workspace } from '../files/tree.ts';
 import { readBaseline } from './baseline.ts';
 import { buildFor, buildForBoot } from './builds.ts';
 import { compareSnapshots, unifiedDiff, type AnswerDifference } from './compare.ts';

@@ -7,7 +7,7 @@ import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import { buildBundleGraph } from '../../src/bundle/closure.ts';
 import { findBundleRequires } from '../../src/bundle/federatedRequires.ts';
 import { decodeLuaBytes, parseLuaOrThrow } from '../../src/bundle/luaFront.ts';
-import type { Workspace } from '../../src/stage/tree.ts';
+import type { Workspace } from '../../src/files/tree.ts';
 import { MemoryWorkspace } from '../../src/stage/workspace.ts';
 
 export const FLAG_LINE = 'FEDERATION_MODE = FEDERATION_MODE or Federation.spawnMode() or Federation.buildMode or "hybrid"\n';

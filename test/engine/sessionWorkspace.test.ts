@@ -8,7 +8,7 @@ import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { SessionWorkspace } from '../../src/stage/sessionWorkspace.ts';
 import { createTree } from '../../src/stage/stagedTree.ts';
 import { applyChangeset } from '../../src/apply/changeset.ts';
-import type { Workspace } from '../../src/stage/tree.ts';
+import type { Workspace } from '../../src/files/tree.ts';
 import { luaFileFacts } from '../../src/graph/luaFiles.ts';
 
 const dirs: string[] = [];

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { buildRequireGraph } from '../../src/graph/requireGraph.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
-import type { Workspace } from '../../src/stage/tree.ts';
+import type { Workspace } from '../../src/files/tree.ts';
 import { loadProject, EXAMPLE_DIR } from '../../src/config/loadProject.ts';
 import { processClosure, processClosures } from '../../transforms/lua/lib/luaProject.ts';
 import { copyLayout, LAYOUTS_DIR, layoutConfig, removeLayoutCopies, type LayoutName } from './helpers/layoutFixture.ts';

@@ -5,7 +5,7 @@
 // directly, an oracle independent of the front ends under test).
 import luaparse from 'luaparse';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
-import type { FileChange } from '../../src/stage/tree.ts';
+import type { FileChange } from '../../src/files/tree.ts';
 import { MemoryWorkspace } from '../../src/stage/workspace.ts';
 import { createTree } from '../../src/stage/stagedTree.ts';
 import { runTransform } from '../../src/transform/runTransform.ts';

@@ -23,7 +23,7 @@ import { decodeLua, encodeLua, eolOf } from '../../src/parse/luaSource.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';
 import type { RequireSite } from '../../src/graph/requireSites.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
-import type { Tree } from '../../src/stage/tree.ts';
+import type { Tree } from '../../src/files/tree.ts';
 
 const paramsSchema = z.object({ process: z.string().min(1) });
 type Params = z.infer<typeof paramsSchema>;

@@ -9,7 +9,7 @@ import type { Transform } from '../../src/transform/types.ts';
 import { luaFiles, runtimePrefix } from './lib/luaProject.ts';
 import { resolveModule } from '../../src/graph/resolveRequire.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
-import type { Tree } from '../../src/stage/tree.ts';
+import type { Tree } from '../../src/files/tree.ts';
 import { editRequireSites, requiredNamesByFile } from './lib/rewriteRequires.ts';
 import { moveModulesToRuntime } from './move-to-runtime.ts';
 import { fixtureConfig, type LuaFixture } from './lib/fixtureConfig.ts';

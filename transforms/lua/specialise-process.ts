@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { MigrateError } from '../../src/errors.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Transform } from '../../src/transform/types.ts';
-import type { Tree } from '../../src/stage/tree.ts';
+import type { Tree } from '../../src/files/tree.ts';
 import { isRuntimePath, luaFilesRequiring, processClosure, processHome, reachedByOthers } from './lib/luaProject.ts';
 import { moduleNameForPath, resolveModule } from '../../src/graph/resolveRequire.ts';
 import { normaliseRoot } from '../../src/graph/luaFiles.ts';

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Transform } from '../../src/transform/types.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
-import type { Workspace } from '../../src/stage/tree.ts';
+import type { Workspace } from '../../src/files/tree.ts';
 import { parseLuaOrThrow } from '../../src/parse/luaSource.ts';
 import { asNode } from '../../src/parse/luaAst.ts';
 import { moduleNameForPath } from '../../src/graph/resolveRequire.ts';

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Transform, TextEdit } from '../../src/transform/types.ts';
-import type { Tree } from '../../src/stage/tree.ts';
+import type { Tree } from '../../src/files/tree.ts';
 import { parseModule, type ImportSite } from '../../src/ts/syntax.ts';
 import { readPathAliases, resolveSpecifier, type PathAlias } from '../../src/ts/specifiers.ts';
 import { applyEdits, detectEol } from '../../src/ts/text.ts';

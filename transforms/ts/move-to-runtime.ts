@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Transform, TransformContext } from '../../src/transform/types.ts';
-import type { Tree } from '../../src/stage/tree.ts';
+import type { Tree } from '../../src/files/tree.ts';
 import { MigrateError } from '../../src/errors.ts';
 import { parseModule, type ModuleSyntax, type TopLevelDecl } from '../../src/ts/syntax.ts';
 import { readPathAliases, resolveSpecifier } from '../../src/ts/specifiers.ts';

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Transform, TransformContext } from '../../src/transform/types.ts';
-import type { Tree } from '../../src/stage/tree.ts';
+import type { Tree } from '../../src/files/tree.ts';
 import { parseModule, type ImportSite } from '../../src/ts/syntax.ts';
 import { readPathAliases, resolveSpecifier, respecify, type PathAlias } from '../../src/ts/specifiers.ts';
 import { moduleExports, owningModule, type ModuleExports } from '../../src/ts/exports.ts';

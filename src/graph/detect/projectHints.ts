@@ -7,7 +7,7 @@
 // `&&`, `;`); config files written in TypeScript or Lua are read as text, never executed.
 import path from 'node:path';
 import YAML from 'yaml';
-import type { Workspace } from '../../stage/tree.ts';
+import type { Workspace } from '../../files/tree.ts';
 
 export interface Hint {
   /** Project-relative file (entry or output) or folder (root). */

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TOOLKIT } from '../../fixtures/engine/fixtureProject.ts';
 import { applyChangeset } from '../../../src/apply/changeset.ts';
-import type { FileChange } from '../../../src/stage/tree.ts';
+import type { FileChange } from '../../../src/files/tree.ts';
 
 export const stepIdOf = (i: number): string => `step-${String(i).padStart(4, '0')}`;
 

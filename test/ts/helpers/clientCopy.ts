@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import os from 'node:os';
 import path from 'node:path';
 import { EXAMPLE_DIR, TOOLKIT_ROOT } from '../../../src/config/loadProject.ts';
-import type { Tree } from '../../../src/stage/tree.ts';
+import type { Tree } from '../../../src/files/tree.ts';
 
 const bin = (name: string) => path.join(TOOLKIT_ROOT, 'node_modules', '.bin', name);
 

@@ -2,7 +2,7 @@
 // keeps the tree after every step, so verify can check each state of the migration.
 import type { Project } from '../../../src/config/loadProject.ts';
 import { snapshotProject } from '../../../src/plan/epicPlanner.ts';
-import type { Workspace } from '../../../src/stage/tree.ts';
+import type { Workspace } from '../../../src/files/tree.ts';
 import { EpicSimulation, type StepDraft } from '../../../codemods/lib/simulation.ts';
 import { planStory36_1 } from '../../../codemods/story-36-1-extract-runtime.ts';
 import { planStory36_2 } from '../../../codemods/story-36-2-federate.ts';

@@ -4,7 +4,7 @@
 // staged) or `realPath(p)` (disk, session); any other workspace has one path per file.
 // (The graph helper is moving the require resolver to real-path identity in src/graph; this is
 // the transforms' own small question, asked only when a move target already exists.)
-import type { Workspace } from '../../../src/stage/tree.ts';
+import type { Workspace } from '../../../src/files/tree.ts';
 
 type Identifies = { fileIdentity?: (p: string) => string | undefined; realPath?: (p: string) => string | undefined };
 

@@ -7,7 +7,7 @@
 // Only names some non-rewritten file requires get one (a file that preloads the name itself,
 // an amalg bundle, does not count); the inverse removes exactly that text.
 import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
-import type { Tree } from '../../../src/stage/tree.ts';
+import type { Tree } from '../../../src/files/tree.ts';
 import { requireIndexOf } from '../../../src/graph/requireNameIndex.ts';
 import { luaFileFacts } from '../../../src/graph/luaFiles.ts';
 import { isEditedLua } from './luaProject.ts';

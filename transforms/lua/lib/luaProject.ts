@@ -3,7 +3,7 @@
 // src/graph/closure.ts's ClosureWalker. Parsing, require sites, name <-> path resolution,
 // built-ins and hashing are imported from src/graph and src/parse.
 import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
-import type { Workspace } from '../../../src/stage/tree.ts';
+import type { Workspace } from '../../../src/files/tree.ts';
 import { patternMatches } from '../../../src/graph/resolveRequire.ts';
 import { isExcluded, normaliseRoot, sourceRoots } from '../../../src/graph/luaFiles.ts';
 import { RequireNameIndex, requireIndexOf } from '../../../src/graph/requireNameIndex.ts';

@@ -4,7 +4,7 @@
 // rewritten in place (only the text between the delimiters); the member form cannot be given a
 // dotted name in place, so a step that would have to rename one refuses with its location.
 import { MigrateError } from '../../../src/errors.ts';
-import type { Tree } from '../../../src/stage/tree.ts';
+import type { Tree } from '../../../src/files/tree.ts';
 import type { TextEdit } from '../../../src/transform/types.ts';
 import { applyTextEdits, encodeLua } from '../../../src/parse/luaSource.ts';
 import { luaFileFacts } from '../../../src/graph/luaFiles.ts';

@@ -4,7 +4,7 @@
 // rewrite, a forwarding module at the old path. The inverse undoes the three.
 import { MigrateError } from '../../../src/errors.ts';
 import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
-import type { Tree } from '../../../src/stage/tree.ts';
+import type { Tree } from '../../../src/files/tree.ts';
 import { luaFiles, luaFilesRequiring } from './luaProject.ts';
 import { renameRequires } from './rewriteRequires.ts';
 import { moduleRefs, renameModuleRefs } from './moduleRefs.ts';

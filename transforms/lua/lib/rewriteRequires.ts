@@ -1,7 +1,7 @@
 // Rewrites require names in place: only the text between the quotes (or long brackets)
 // changes, so the require's form, quote style and everything around it stay byte-identical.
 import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
-import type { Tree, Workspace } from '../../../src/stage/tree.ts';
+import type { Tree, Workspace } from '../../../src/files/tree.ts';
 import type { TextEdit } from '../../../src/transform/types.ts';
 import { applyTextEdits, encodeLua } from '../../../src/parse/luaSource.ts';
 import { luaFileFacts, rememberRenamedFacts } from '../../../src/graph/luaFiles.ts';
