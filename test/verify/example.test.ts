@@ -36,7 +36,7 @@ describe('the example on the real bundler and aos', () => {
     expect(report.parity.notes.filter((n: string) => n.includes('expect.error'))).toEqual([]);
     expect(report.world.runs[0].crossings).toBeGreaterThan(0);
     expect([r.code, report.ok]).toEqual([0, true]);
-  });
+  }, 400_000); // six processes, their traces and their probes (several hundred messages each), the world
 
   it('a hand-migrated copy passes in all three modes; a changed runtime constant is reported exactly', async () => {
     const project = copyProject(EXAMPLE_DIR, 'example-migrated');

@@ -89,7 +89,9 @@ function harvest(v: unknown, into: ValuePool, key?: string): void {
   }
   if (Array.isArray(v)) v.forEach((x) => harvest(x, into, key));
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) harvest(x, into, k);
-  else if (key && (typeof v === 'string' || typeof v === 'number') && ID_KEY.test(poolKey(key)) && !into.has(poolKey(key))) into.set(poolKey(key), v);
+  // any scalar the process answered (a slot, a level, an id): values the process itself made
+  // pass its own validation more often than synthesised ones
+  else if (key && (typeof v === 'string' || typeof v === 'number') && !into.has(poolKey(key))) into.set(poolKey(key), v);
 }
 
 /** Per sender, the ids found in the JSON Data and tags of the replies sent to it. */
