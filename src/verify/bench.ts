@@ -6,11 +6,13 @@ import path from 'node:path';
 import type { Project } from '../config/loadProject.ts';
 import { MigrateError } from '../errors.ts';
 import { bootFromPlan, bootPlan, buildFor } from './builds.ts';
+import { probeSourceBuild } from './probes/probeFile.ts';
 import { takeSnapshot } from './snapshot.ts';
 import { loadTrace, type TraceMessage } from './trace.ts';
 import type { BuildMode, BuildOutput } from './types.ts';
 import { World } from './world.ts';
 import { runWorldScenarios, worldTraceFiles } from './worldParity.ts';
+import { ensureProbeTraces } from './probes/forVerify.ts';
 import type { AosProcess } from './aosRuntime.ts';
 
 export interface LoadFigures {
@@ -100,12 +102,19 @@ export async function benchRuntime(project: Project, opts: { messages?: number; 
   const players = opts.players ?? 1;
   const builds = { monolith: await buildFor(project, 'monolith'), federated: await buildFor(project, 'federated') };
   const processes: ProcessBench[] = [];
+  // a process with no hand-written trace draws its load from its probe trace (synthesised
+  // from the baseline when missing, as verify does)
+  const untraced = project.config.processes.filter((p) => p.traces.length === 0).map((p) => p.name);
+  const probes = untraced.length ? await ensureProbeTraces(project, untraced, await probeSourceBuild(project)) : undefined;
   for (const p of project.config.processes) {
-    const source = p.traces.flatMap((t) => loadTrace(path.resolve(project.root, t)).messages);
+    const files = p.traces.length ? p.traces.map((t) => path.resolve(project.root, t)) : (probes?.files.get(p.name) ?? []);
+    const source = files.flatMap((f) => loadTrace(f).messages);
     if (source.length === 0) {
-      opts.onProgress?.(`skip ${p.name}: no traces to draw messages from`);
+      const skipped = probes?.skipped.find((s) => s.process === p.name);
+      opts.onProgress?.(`skip ${p.name}: ${skipped ? skipped.reason : 'no traces and no probe messages to draw from'}`);
       continue;
     }
+    if (!p.traces.length) opts.onProgress?.(`${p.name}: drawing messages from its probe trace (${source.length} message(s))`);
     const load = cycleMessages(source, n);
     const mono = await bootSide(builds.monolith, 'monolith', p.name);
     const fed = await bootSide(builds.federated, 'federated', p.name);
@@ -136,7 +145,7 @@ export async function benchRuntime(project: Project, opts: { messages?: number; 
     opts.onProgress?.(`${p.name}: ${n} messages each side`);
   }
   if (processes.length === 0 && project.config.processes.length > 0) {
-    throw new MigrateError('VERIFY-050', 'no process has a trace to draw bench messages from', { hint: 'list trace files per process in migrate.config.json ("traces")' });
+    throw new MigrateError('VERIFY-050', 'no process has a trace or probe messages to draw bench messages from', { hint: 'list trace files per process in migrate.config.json ("traces"), or run `migrate trace probe` (processes need handlers)' });
   }
   const world: WorldBench[] = [];
   const files = worldTraceFiles(project);

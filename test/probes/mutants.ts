@@ -7,6 +7,8 @@ import { walkLua, type LuaNode } from '../../src/parse/luaAst.ts';
 
 export interface Mutant {
   file: string;
+  /** Set when the site is in code aos never runs (a fallback for a module aos provides). */
+  unreachable?: string;
   kind: 'constant' | 'comparison' | 'dropped-field';
   start: number;
   end: number;
@@ -27,6 +29,8 @@ export function mutationSites(file: string, text: string): Mutant[] {
   });
   const inCode = (n: LuaNode) => fns.some(([a, b]) => n.range[0] >= a && n.range[1] <= b);
   const line = (offset: number) => text.slice(0, offset).split('\n').length;
+  const dead = unreachableOnAos(ast as unknown as LuaNode);
+  const deadAt = (start: number) => dead.find(([a, b]) => start >= a && start < b)?.[2];
   const out: Mutant[] = [];
   walkLua(ast, (n, parent) => {
     if (!inCode(n)) return;
@@ -57,6 +61,56 @@ export function mutationSites(file: string, text: string): Mutant[] {
         out.push({ file, kind: 'dropped-field', start: f.range[0], end, replacement: '', what: `field ${key} dropped`, line: line(f.range[0]) });
       }
     }
+  });
+  for (const m of out) {
+    const why = deadAt(m.start);
+    if (why) m.unreachable = why;
+  }
+  return out;
+}
+
+/** Modules every aos process has: a `pcall(require, X)` of one never fails there. */
+const AOS_MODULES = new Set(['json', '.json', '.crypto', '.base64', '.utils', '.handlers', '.handlers-utils', '.process', '.ao', '.bint', 'bint', '.pretty', '.dump', '.stringify', '.assignment', '.boot', '.default', '.eval']);
+
+/**
+ * Ranges of code aos never runs: the branch taken when `local ok, m = pcall(require, "json")`
+ * (or another module aos provides) failed, i.e. `if not ok then ...` / `if not m then ...`,
+ * and `if not ok then return ... end` early exits inside functions.
+ */
+export function unreachableOnAos(ast: LuaNode): [number, number, string][] {
+  const guards = new Map<string, string>();
+  walkLua(ast, (n) => {
+    if (n.type !== 'LocalStatement') return;
+    const init = ((n.init as LuaNode[]) ?? [])[0];
+    const args = (init?.arguments as LuaNode[]) ?? [];
+    if (init?.type !== 'CallExpression' || (init.base as LuaNode).name !== 'pcall' || (args[0] as LuaNode | undefined)?.name !== 'require') return;
+    const mod = args[1]?.type === 'StringLiteral' ? String(args[1].value ?? (args[1].raw as string).slice(1, -1)) : undefined;
+    if (!mod || !AOS_MODULES.has(mod)) return;
+    for (const v of (n.variables as LuaNode[]) ?? []) if (v.type === 'Identifier') guards.set(v.name as string, mod);
+  });
+  const out: [number, number, string][] = [];
+  if (!guards.size) return out;
+  const fns: LuaNode[] = [];
+  walkLua(ast, (n) => {
+    if (n.type === 'FunctionDeclaration') fns.push(n);
+  });
+  // a function that declares the name itself (`local ok, err = pcall(f)`) tests something else
+  const rebinds = (fn: LuaNode, name: string): boolean => {
+    let found = ((fn.parameters as LuaNode[]) ?? []).some((p) => p.name === name);
+    walkLua(fn, (n) => {
+      if ((n.type === 'LocalStatement' || n.type === 'ForGenericStatement') && ((n.variables as LuaNode[]) ?? []).some((v) => v.name === name)) found = true;
+      return !found;
+    });
+    return found;
+  };
+  walkLua(ast, (n) => {
+    if (n.type !== 'IfClause') return;
+    const c = n.condition as LuaNode;
+    const name = c.type === 'UnaryExpression' && c.operator === 'not' && (c.argument as LuaNode).type === 'Identifier' ? ((c.argument as LuaNode).name as string) : undefined;
+    const inside = fns.filter((f) => f.range[0] <= n.range[0] && n.range[1] <= f.range[1]).sort((a, b) => a.range[1] - a.range[0] - (b.range[1] - b.range[0]))[0];
+    const g = name && !(inside && rebinds(inside, name)) ? guards.get(name) : undefined;
+    const body = (n.body as LuaNode[]) ?? [];
+    if (g && body.length) out.push([body[0]!.range[0], body.at(-1)!.range[1], `fallback for require("${g}"), which aos provides`]);
   });
   return out;
 }

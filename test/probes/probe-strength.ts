@@ -7,6 +7,7 @@
 // A mutant in a file no process bundles is not a behaviour change: listed apart.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,25 @@ function migrate(dir: string, ...args: string[]): void {
   const r = spawnSync(process.execPath, [cli, ...args, '--project', dir], { encoding: 'utf8' });
   // plan exits 1 over a budget, decide when nothing is open: both still wrote what is needed
   if (r.status !== 0 && !((args[0] === 'decide' || args[0] === 'plan') && r.status === 1)) throw new Error(`migrate ${args.join(' ')} exited ${r.status}: ${r.stderr || r.stdout}`);
+}
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`Usage: npm run probe-strength -- [--project dir] [--n 30] [--seed 1] [--json]
+
+Plants N small behaviour changes (a constant +1, a comparison flipped, a field dropped from a
+table passed to a call), one at a time, in the migrated sources of a scratch copy of the project
+(default: the embedded example; its hand-written traces removed, the plan applied with
+keep-apart) and reports how many \`migrate verify\` catches on probes alone (the kill rate).
+
+  --project dir   project to copy (read-only: the copy is made in the OS temp directory)
+  --n N           number of mutants (default 30), a third of each kind where there are sites
+  --seed S        PRNG seed choosing the mutants (default 1): the same seed gives the same mutants
+  --json          the summary and every outcome as JSON
+
+Counted: mutants that change some process's bundle. Listed apart, not counted: mutants in
+files no process bundles, mutants the bundler refuses (never a kill), and mutants in code aos
+never runs (the fallback branch of a pcall(require, "json") aos always satisfies).`);
+  process.exit(0);
 }
 
 const source = path.resolve(arg('project', path.join(here, '..', '..', 'examples', 'pokerogue-ao'))!);
@@ -59,12 +79,27 @@ const mutants = chooseMutants(sites, n, seed);
 const before = await buildFor(project, 'monolith');
 const bundleOf = (b: typeof before, p: string) => b.files.find((f) => f.kind === 'monolith' && f.process === p)?.content;
 
+// A runtime module listed in runtime/manifest.json carries its hash: a mutant there is a
+// runtime release, so its hash is updated with it (else the bundler refuses it, BUNDLE-005).
+const manifestFile = path.join(dir, project.config.runtime.dir, 'manifest.json');
+const manifestText = existsSync(manifestFile) ? readFileSync(manifestFile, 'utf8') : undefined;
+function rehash(file: string, bytes: string): void {
+  if (!manifestText) return;
+  const manifest = JSON.parse(manifestText) as { modules?: { path: string; hash?: string }[] };
+  const entry = manifest.modules?.find((m) => m.path === file);
+  if (!entry?.hash) return;
+  entry.hash = createHash('sha256').update(Buffer.from(bytes, 'latin1')).digest('hex');
+  writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
 interface Outcome { mutant: Mutant; processes: string[]; caught: boolean; first?: string; ms: number; refused?: string }
 const outcomes: Outcome[] = [];
 for (const m of mutants) {
   const abs = path.join(dir, m.file);
   const original = readFileSync(abs, 'latin1');
-  writeFileSync(abs, applyMutant(original, m), 'latin1');
+  const mutated = applyMutant(original, m);
+  writeFileSync(abs, mutated, 'latin1');
+  rehash(m.file, mutated);
   const t0 = performance.now();
   try {
     const after = await buildFor(project, 'monolith');
@@ -84,13 +119,17 @@ for (const m of mutants) {
     outcomes.push({ mutant: m, processes: [], caught: false, refused: (e as Error).message.split('\n')[0]!, ms: performance.now() - t0 });
   } finally {
     writeFileSync(abs, original, 'latin1');
+    if (manifestText) writeFileSync(manifestFile, manifestText);
   }
   if (!json) {
     const o = outcomes.at(-1)!;
-    console.log(`${o.refused ? 'refused' : o.processes.length === 0 ? 'unused ' : o.caught ? 'caught ' : 'SURVIVED'} ${m.kind.padEnd(13)} ${m.file}:${m.line} ${m.what}${o.first ? `  -> ${o.first}` : ''}${o.refused ? `  (bundler: ${o.refused.slice(0, 100)})` : ''} (${(o.ms / 1000).toFixed(1)} s)`);
+    const label = o.refused ? 'refused' : o.processes.length === 0 ? 'unused ' : o.caught ? 'caught ' : m.unreachable ? 'unreach' : 'SURVIVED';
+    console.log(`${label} ${m.kind.padEnd(13)} ${m.file}:${m.line} ${m.what}${o.first ? `  -> ${o.first}` : ''}${o.refused ? `  (bundler: ${o.refused.slice(0, 100)})` : ''}${m.unreachable && !o.caught ? `  (unreachable on aos: ${m.unreachable})` : ''} (${(o.ms / 1000).toFixed(1)} s)`);
   }
 }
-const counted = outcomes.filter((o) => o.processes.length > 0);
+// unreachable on aos: listed, not counted (a kill there would count: it is a real difference)
+const unreachable = outcomes.filter((o) => o.mutant.unreachable && !o.caught && !o.refused && o.processes.length > 0);
+const counted = outcomes.filter((o) => o.processes.length > 0 && !unreachable.includes(o));
 const caught = counted.filter((o) => o.caught).length;
 const summary = {
   project: source,
@@ -98,6 +137,7 @@ const summary = {
   mutants: outcomes.length,
   refused: outcomes.filter((o) => o.refused).length,
   unused: outcomes.filter((o) => !o.refused && o.processes.length === 0).length,
+  unreachableOnAos: unreachable.map((o) => `${o.mutant.file}:${o.mutant.line} ${o.mutant.what}`),
   counted: counted.length,
   caught,
   killRate: counted.length ? caught / counted.length : 0,
@@ -107,6 +147,6 @@ const summary = {
   })),
 };
 if (json) console.log(JSON.stringify({ ...summary, outcomes }, null, 2));
-else console.log(`\nKill rate: ${caught}/${counted.length} = ${(summary.killRate * 100).toFixed(0)} % (${summary.unused} mutant(s) in files no process bundles, ${summary.refused} refused by the bundler; by kind ${JSON.stringify(summary.byKind)})`);
+else console.log(`\nKill rate: ${caught}/${counted.length} = ${(summary.killRate * 100).toFixed(0)} % (seed ${seed}, ${outcomes.length} mutant(s); ${summary.unused} in files no process bundles, ${summary.refused} refused by the bundler, ${unreachable.length} unreachable on aos; by kind ${JSON.stringify(summary.byKind)})`);
 rmSync(scratch, { recursive: true, force: true });
 process.exitCode = 0;

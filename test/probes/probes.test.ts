@@ -38,11 +38,14 @@ describe('probe synthesis from the syntax tree', () => {
   it('makes every variant per handler, the whole list twice, deterministic values and ids', () => {
     const live = [{ name: 'Transfer', kind: 'function', known: false, selectors: [] }, { name: 'Untagged', kind: 'function', known: false, selectors: [] }, { name: '_eval', kind: 'function', known: false, selectors: [] }];
     const list = probeList(live, scan, actors);
-    // 3 senders + 2 selecting-only variants, 2 handlers (aos's _eval left out), twice
-    expect(list).toHaveLength(20);
+    // Transfer: 3 senders, other Data values from owner and stranger, 2 selecting-only
+    // variants; Untagged (reads no Data): 3 + 2; aos's _eval left out; twice
+    expect(list).toHaveLength(24);
     expect(list[0]).toMatchObject({ From: 'OWNER', Tags: { Action: 'Transfer', 'X-Ref': 'probe-x-ref', Quantity: '100', Recipient: PROBE_STRANGER }, Data: '{"count":100,"memo":"gift"}', Id: 'PROBE_1'.padEnd(43, '0') });
-    expect(list[5]!.Tags).not.toHaveProperty('Action');
-    expect(list.slice(10).map((m) => m.Tags)).toEqual(list.slice(0, 10).map((m) => m.Tags));
+    // the other values leave out a field the code tests in no way (count)
+    expect(JSON.parse(list[3]!.Data)).toEqual({ memo: 'gift' });
+    expect(list[7]!.Tags).not.toHaveProperty('Action');
+    expect(list.slice(12).map((m) => m.Tags)).toEqual(list.slice(0, 12).map((m) => m.Tags));
     expect(probeList(live, scan, actors)).toEqual(list);
   });
 });

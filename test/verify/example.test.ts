@@ -26,13 +26,17 @@ describe('the example on the real bundler and aos', () => {
     const r = await run(['verify', '--json'], project.root);
     expect(r.err).toBe('');
     const report = JSON.parse(r.out);
-    expect(report.parity.runs.map((x: { process: string }) => x.process)).toEqual(project.config.processes.map((p) => p.name));
+    // every process: its hand-written trace, then its probes
+    const names = project.config.processes.map((p) => p.name);
+    expect(report.parity.runs.map((x: { process: string; trace: string; ok: boolean }) => [x.process, x.trace, x.ok])).toEqual(
+      names.flatMap((p) => [[p, `traces/${p}.jsonl`, true], [p, `traces/probes/${p}.jsonl`, true]]),
+    );
     expect(report.parity.baseline).toBe('current');
     expect(report.parity.messagesVerified).toBeGreaterThanOrEqual(200);
     expect(report.parity.notes.filter((n: string) => n.includes('expect.error'))).toEqual([]);
     expect(report.world.runs[0].crossings).toBeGreaterThan(0);
     expect([r.code, report.ok]).toEqual([0, true]);
-  });
+  }, 400_000); // six processes, their traces and their probes (several hundred messages each), the world
 
   it('a hand-migrated copy passes in all three modes; a changed runtime constant is reported exactly', async () => {
     const project = copyProject(EXAMPLE_DIR, 'example-migrated');
@@ -41,7 +45,8 @@ describe('the example on the real bundler and aos', () => {
     expect(moved.sites).toBeGreaterThan(5);
     const clean = await verifyParity(project, { processes: ['economy'] });
     expect(clean.modes).toEqual(['monolith', 'hybrid', 'federated']);
-    expect(clean.runs.map((x) => [x.mode, x.ok])).toEqual([['monolith', true], ['hybrid', true], ['federated', true]]);
+    const modes = ['monolith', 'hybrid', 'federated'];
+    expect(clean.runs.map((x) => [x.trace, x.mode, x.ok])).toEqual(['traces/economy.jsonl', 'traces/probes/economy.jsonl'].flatMap((t) => modes.map((m) => [t, m, true])));
 
     const money = Number(/GameConstants\.START_MONEY = (\d+)/.exec(readFileSync(path.join(project.root, moved.to), 'utf8'))![1]);
     editFile(project, moved.to, `GameConstants.START_MONEY = ${money}`, `GameConstants.START_MONEY = ${money + 1}`);

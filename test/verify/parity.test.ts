@@ -4,22 +4,25 @@ import { verifyParity } from '../../src/verify/parity.ts';
 import { renderParityReport } from '../../src/verify/render.ts';
 import { copyFixture, editFile } from './helpers/fixtureProject.ts';
 import { buildForBoot } from '../../src/verify/builds.ts';
+import path from 'node:path';
+import { probeFile } from '../../src/verify/probes/probeFile.ts';
+import { loadTrace } from '../../src/verify/trace.ts';
 
 
 describe('verifyParity on the real aos', () => {
   it('passes for an unchanged project in all three modes, and says the baseline is the current monolith', async () => {
     const project = copyFixture('mini');
     const report = await verifyParity(project, { modes: ['monolith', 'hybrid', 'federated'] });
-    expect(report.runs.map((r) => [r.process, r.mode, r.ok])).toEqual([
-      ['alpha', 'monolith', true],
-      ['alpha', 'hybrid', true],
-      ['alpha', 'federated', true],
-      ['beta', 'monolith', true],
-      ['beta', 'hybrid', true],
-      ['beta', 'federated', true],
-    ]);
+    // per process: its hand-written trace, then the probes synthesised from its handlers
+    const modes = ['monolith', 'hybrid', 'federated'];
+    expect(report.runs.map((r) => [r.process, r.trace, r.mode, r.ok])).toEqual(
+      ['alpha', 'beta'].flatMap((p) => [`traces/${p}.jsonl`, `traces/probes/${p}.jsonl`].flatMap((t) => modes.map((m) => [p, t, m, true]))),
+    );
     expect(report.ok).toBe(true);
-    expect(report.messagesVerified).toBe((8 + 5) * 3);
+    expect(report.probesWritten.map((f) => path.basename(f))).toEqual(['alpha.jsonl', 'beta.jsonl']);
+    const probes = ['alpha', 'beta'].map((p) => loadTrace(probeFile(project, p)).messages.length);
+    expect(Math.min(...probes)).toBeGreaterThan(0);
+    expect(report.messagesVerified).toBe((8 + 5 + probes[0]! + probes[1]!) * 3);
     expect(report.baseline).toBe('current');
     expect(report.notes.join('\n')).toMatch(/current monolith is its own baseline/);
     // The Add with bad data errored on both sides (and was expected to).

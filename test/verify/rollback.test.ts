@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { probeFile } from '../../src/verify/probes/probeFile.ts';
+import { loadTrace } from '../../src/verify/trace.ts';
 import { describe, expect, it } from 'vitest';
 import { ensureBaseline } from '../../src/verify/baseline.ts';
 import { verifyRollback } from '../../src/verify/rollback.ts';
@@ -28,7 +30,11 @@ describe('rollback proof and step verification', () => {
   it('verifyForStep passes on an unchanged project and fails with the difference after a change', async () => {
     const project = copyFixture('mini');
     await ensureBaseline(project);
-    expect(await verifyForStep(project, ['beta'])).toEqual({ ok: true, summary: 'verify ok: beta: 1 run(s), 5 messages, modes monolith' });
+    // the hand-written trace (5 messages) and beta's probes (written by this first verify)
+    const clean = await verifyForStep(project, ['beta']);
+    const probes = loadTrace(probeFile(project, 'beta')).messages.length;
+    expect(probes).toBeGreaterThan(0);
+    expect(clean).toEqual({ ok: true, summary: `verify ok: beta: 2 run(s), ${5 + probes} messages, modes monolith` });
     editFile(project, 'src/shared/rng.lua', '% n + 1', '% n + 2');
     const r = await verifyForStep(project, ['beta']);
     expect(r.ok).toBe(false);

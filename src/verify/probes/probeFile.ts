@@ -20,7 +20,8 @@ import { DISCOVERY_PRELUDE, readLiveHandlers } from './discover.ts';
 import { scanClosure } from './scan.ts';
 import { skipReason } from './skip.ts';
 import { PROBES_DIR } from '../../config/outputs.ts';
-import { isAosHandler, PROBE_STRANGER, probeList, type ProbeActors } from './synthesize.ts';
+import { harvestPools } from './dataValues.ts';
+import { isAosHandler, PROBE_STRANGER, probeList, probePass, type ProbeActors, type ProbeMessage } from './synthesize.ts';
 
 
 export function probeFile(project: Project, processName: string): string {
@@ -60,12 +61,18 @@ export async function synthesiseProbes(project: Project, build: BuildOutput, pro
   const scan = scanClosure(parseLuaOrThrow(source, `monolith bundle of '${processName}'`, { lean: true }).ast);
   const { proc: discovery } = await bootFromPlan({ ...plan, chunks: [{ label: 'probe discovery prelude', code: DISCOVERY_PRELUDE }, ...plan.chunks] });
   const live = (await readLiveHandlers(discovery)).filter((h) => !isAosHandler(h.name));
-  const messages = probeList(live, scan, actorsFor(project, processName));
+  const actors = actorsFor(project, processName);
   const file = probeFile(project, processName);
-  const trace: Trace = { file, messages: messages.map((m, i) => ({ line: i + 1, msg: { From: m.From, Tags: m.Tags, Data: m.Data, Id: m.Id } })) };
+  const asTrace = (list: ProbeMessage[]): Trace => ({ file, messages: list.map((m, i) => ({ line: i + 1, msg: { From: m.From, Tags: m.Tags, Data: m.Data, Id: m.Id } })) });
+  // the first pass, replayed once on a fresh baseline, tells which ids the process answered
+  // each sender: the second pass sends them back (create, then query what was created)
+  const firstPass = probeList(live, scan, actors).slice(0, probePass(live, scan, actors).length);
+  const { proc: learner } = await bootFromPlan(plan);
+  const pools = harvestPools((await replayTrace(learner, asTrace(firstPass))).messages.map((r) => r.answer));
+  const messages = probeList(live, scan, actors, pools);
   // recorded on a fresh baseline boot, as `trace record` does
   const { proc } = await bootFromPlan(plan);
-  const replay = await replayTrace(proc, trace);
+  const replay = await replayTrace(proc, asTrace(messages));
   const lines = [
     `// Probe messages for process '${processName}', synthesised by \`migrate trace probe\` from the baseline monolith.`,
     `// ${live.length} handler(s); regenerate with \`migrate trace probe --process ${processName}\`. Lines starting with // are comments.`,

@@ -11,6 +11,7 @@
 // handler list instead (see discover.ts); this scan fills in what a function pattern tests.
 import type { Chunk } from 'luaparse';
 import { walkLua, type LuaNode } from '../../parse/luaAst.ts';
+import { indexBundle, type BundleIndex } from './resolve.ts';
 
 /** Message fields aos sets itself: never synthesised as tags. */
 export const MESSAGE_FIELDS = new Set(['From', 'Owner', 'Data', 'Id', 'Tags', 'Timestamp', 'Target', 'Module', 'Cron', 'Anchor', 'Signature', 'Epoch', 'Nonce', 'Hash-Chain', 'Block-Height', 'Forwarded-By', 'Forwarded-For', 'TagArray', 'reply', 'forward']);
@@ -42,6 +43,8 @@ export interface StaticHandler {
 export interface ClosureScan {
   reads: ReadSet;
   handlers: Map<string, StaticHandler>;
+  /** Modules and handler functions of the bundle (see resolve.ts). */
+  index: BundleIndex;
 }
 
 const REGISTER = new Set(['add', 'append', 'prepend', 'once']);
@@ -225,5 +228,5 @@ export function scanClosure(ast: Chunk): ClosureScan {
       ...(handleFn ? { reads: collectReads(handleFn) } : {}),
     });
   });
-  return { reads, handlers };
+  return { reads, handlers, index: indexBundle(ast) };
 }

@@ -4,7 +4,9 @@
 // selecting tags alone, and from a wrong sender; the whole list twice (state the first pass
 // builds is read by the second). No randomness: the same closure gives the same file.
 import type { LiveHandler } from './discover.ts';
-import { MESSAGE_FIELDS, type ClosureScan, type ReadSet } from './scan.ts';
+import { collectDataShape, type DataShape } from './dataShape.ts';
+import { buildData, poolKey, type ValuePool } from './dataValues.ts';
+import { collectReads, emptyReads, MESSAGE_FIELDS, type ClosureScan, type ReadSet } from './scan.ts';
 
 export interface ProbeActors {
   owner: string;
@@ -58,7 +60,7 @@ function readTags(reads: ReadSet, actors: ProbeActors, skip: Set<string>): Recor
   return out;
 }
 
-function dataFor(reads: ReadSet, actors: ProbeActors): string {
+function flatData(reads: ReadSet, actors: ProbeActors): string {
   if (reads.dataFields.size === 0) return '';
   const entries = [...reads.dataFields].sort((a, b) => a[0].localeCompare(b[0])).map(([k, seen]) => [k, dataValue(k, seen, actors)] as const);
   return JSON.stringify(Object.fromEntries(entries));
@@ -82,19 +84,59 @@ function selectorVariants(h: LiveHandler, scan: ClosureScan, actors: ProbeActors
   return multi ? multi.values.map((v) => one(v)) : [one()];
 }
 
-/** Probe messages for one process (one pass; see probeList for the whole list). */
-export function probePass(handlers: LiveHandler[], scan: ClosureScan, actors: ProbeActors): Omit<ProbeMessage, 'Id'>[] {
+/**
+ * What one handler reads: the tags and the Data shape of the functions registered under its
+ * name (inline, named, or passed to a wrapper and found in another module), following decoded
+ * values into the functions they are passed to. Falls back to the whole closure's tag reads
+ * when no function is found for the name.
+ */
+export function handlerReads(name: string, scan: ClosureScan): { reads: ReadSet; shape: DataShape } {
+  const fns = scan.index.registered.get(name) ?? [];
+  const shape: DataShape = new Map();
+  const reads = emptyReads();
+  for (const { fn, scope } of fns) {
+    collectReads(fn, reads);
+    collectDataShape(fn, scope, scan.index.resolve, shape);
+  }
+  if (!fns.length) return { reads: scan.handlers.get(name)?.reads ?? scan.reads, shape };
+  return { reads, shape };
+}
+
+/** Tag values taken from the pool (ids answered earlier to the same sender), by tag name. */
+function pooled(tags: Record<string, string>, pool: ValuePool | undefined, keep: Set<string>): Record<string, string> {
+  if (!pool) return tags;
+  const out = { ...tags };
+  for (const k of Object.keys(out)) {
+    const v = keep.has(k) ? undefined : pool.get(poolKey(k));
+    if (v !== undefined) out[k] = String(v);
+  }
+  return out;
+}
+
+/**
+ * Probe messages for one process (one pass; see probeList for the whole list). `pools` (per
+ * sender: ids the process answered that sender earlier) make a second pass read back what the
+ * first created: a query sent with the id a create answered.
+ */
+export function probePass(handlers: LiveHandler[], scan: ClosureScan, actors: ProbeActors, pools?: Map<string, ValuePool>): Omit<ProbeMessage, 'Id'>[] {
   const out: Omit<ProbeMessage, 'Id'>[] = [];
   const senders = [{ who: 'owner', id: actors.owner }, { who: 'stranger', id: actors.stranger }, ...actors.peers.map((p) => ({ who: p.name, id: p.id }))];
   for (const h of handlers) {
     if (isAosHandler(h.name)) continue;
-    const own = scan.handlers.get(h.name)?.reads;
-    const reads = own && (own.tags.size || own.dataFields.size) ? own : scan.reads;
+    const { reads, shape } = handlerReads(h.name, scan);
     for (const sel of selectorVariants(h, scan, actors)) {
       const skip = new Set([...Object.keys(sel.tags), ...sel.absent]);
       const full = { ...readTags(reads, actors, skip), ...sel.tags };
-      const data = dataFor(reads, actors);
-      for (const s of senders) out.push({ From: s.id, Tags: full, Data: data, note: `${h.name}: all tags, from ${s.who}` });
+      // several values per field: the first literals and plausible values, then the others
+      const alts = shape.size ? [0, 1] : [0];
+      for (const alt of alts) {
+        // the other values from the owner and a stranger only (every sender saw the first)
+        for (const s of alt ? senders.slice(0, 2) : senders) {
+          const pool = pools?.get(s.id);
+          const data = shape.size ? buildData(shape, actors, alt, alt === 0 ? pool : undefined) : flatData(reads, actors);
+          out.push({ From: s.id, Tags: alt === 0 ? pooled(full, pool, new Set(Object.keys(sel.tags))) : full, Data: data, note: `${h.name}: all tags${alt ? ', other values' : ''}, from ${s.who}` });
+        }
+      }
       // selecting tags alone (required tags missing), then from the owner with no Data
       out.push({ From: actors.owner, Tags: sel.tags, Data: '', note: `${h.name}: selecting tags only, from owner` });
       out.push({ From: actors.stranger, Tags: sel.tags, Data: '', note: `${h.name}: selecting tags only, wrong sender` });
@@ -103,8 +145,12 @@ export function probePass(handlers: LiveHandler[], scan: ClosureScan, actors: Pr
   return out;
 }
 
-/** The whole probe list: one pass, then the same pass again; ids numbered in order. */
-export function probeList(handlers: LiveHandler[], scan: ClosureScan, actors: ProbeActors): ProbeMessage[] {
+/**
+ * The whole probe list: one pass, then the pass again (with `pools`: the ids the first pass
+ * was answered, see harvestPools); ids numbered in order.
+ */
+export function probeList(handlers: LiveHandler[], scan: ClosureScan, actors: ProbeActors, pools?: Map<string, ValuePool>): ProbeMessage[] {
   const pass = probePass(handlers, scan, actors);
-  return [...pass, ...pass].map((m, i) => ({ ...m, Id: `PROBE_${i + 1}`.padEnd(43, '0'), note: `${i < pass.length ? 'pass 1' : 'pass 2'}: ${m.note}` }));
+  const second = pools ? probePass(handlers, scan, actors, pools) : pass;
+  return [...pass, ...second].map((m, i) => ({ ...m, Id: `PROBE_${i + 1}`.padEnd(43, '0'), note: `${i < pass.length ? 'pass 1' : 'pass 2'}: ${m.note}` }));
 }

@@ -1,0 +1,172 @@
+// The shape of the JSON Data a handler reads, as paths (`playerId`, `ivs.hp`, `pokemon[].level`)
+// with what the code tests on each: literals compared with, a type asked for (`type(x) ==
+// "number"`, `math.type(x) == "integer"`, tonumber), a length taken. Found by following the
+// decoded value through the handler's body: `local d = json.decode(msg.Data)` or any
+// `*decode*(msg)` helper; copies (`local r = merge(defaults, deepCopy(d))`), field reads kept in
+// locals (`local ivs = d.ivs`), arrays walked with ipairs/pairs (`for _, p in ipairs(d.list)`),
+// and calls that pass a decoded value on to a function the resolver finds (its parameter is
+// bound to the path; a few levels deep). Scope-insensitive on purpose: a name bound to decoded
+// data anywhere in a function is decoded data in that function; handlers are short.
+import type { LuaNode } from '../../parse/luaAst.ts';
+import { walkLua } from '../../parse/luaAst.ts';
+
+export type Scalar = string | number | boolean;
+
+export interface FieldFacts {
+  literals: Scalar[];
+  type?: 'string' | 'number' | 'integer' | 'boolean' | 'table';
+  /** `#x` taken: a non-empty list or string is wanted. */
+  length?: boolean;
+}
+
+/** Path -> facts. A path ending in `[]` is an array element. */
+export type DataShape = Map<string, FieldFacts>;
+
+/** Finds the function (and its scope) a call's callee names, when the closure defines it. */
+export type Resolve = (callee: LuaNode, from: LuaNode) => { fn: LuaNode; scope: LuaNode } | undefined;
+
+const ident = (n: LuaNode | undefined): string | undefined => (n?.type === 'Identifier' ? (n.name as string) : undefined);
+const COMPARE = new Set(['==', '~=', '<', '<=', '>', '>=']);
+const join = (base: string, key: string): string => (base ? `${base}.${key}` : key);
+
+function scalar(n: LuaNode | undefined): Scalar | undefined {
+  if (n?.type === 'StringLiteral' || n?.type === 'NumericLiteral' || n?.type === 'BooleanLiteral') return n.value as Scalar;
+  if (n?.type === 'UnaryExpression' && n.operator === '-' && (n.argument as LuaNode).type === 'NumericLiteral') return -((n.argument as LuaNode).value as number);
+  return undefined;
+}
+
+const calleeName = (call: LuaNode): string | undefined => {
+  const b = call.base as LuaNode;
+  return b.type === 'MemberExpression' ? ident(b.identifier as LuaNode) : ident(b);
+};
+
+const BUILTIN = /^(type|tostring|tonumber|select|next|ipairs|pairs|rawget|rawlen|assert|error|pcall|math\..*|string\..*|table\..*|utf8\..*)$/;
+const calleeText = (call: LuaNode): string => {
+  const b = call.base as LuaNode;
+  return b.type === 'MemberExpression' ? `${ident(b.base as LuaNode) ?? '?'}.${ident(b.identifier as LuaNode)}` : (ident(b) ?? '?');
+};
+
+const isMessageArg = (n: LuaNode): boolean => (n.type === 'MemberExpression' && ident(n.identifier as LuaNode) === 'Data') || /^(msg|m|message|Msg)$/.test(ident(n) ?? '');
+
+/** `json.decode(msg.Data)`, `codec.decodeData(msg)`, `pcall(json.decode, msg.Data)`: index of the value among the results. */
+function decodeResult(n: LuaNode): number | undefined {
+  if (n.type !== 'CallExpression') return undefined;
+  const args = (n.arguments as LuaNode[]) ?? [];
+  const name = calleeName(n);
+  if (name && /decode/i.test(name) && args.some(isMessageArg)) return 0;
+  if (name === 'pcall' && args[0]?.type === 'MemberExpression' && /decode/i.test(ident(args[0].identifier as LuaNode) ?? '') && args.slice(1).some(isMessageArg)) return 1;
+  return undefined;
+}
+
+export function facts(shape: DataShape, path: string): FieldFacts {
+  let f = shape.get(path);
+  if (!f) shape.set(path, (f = { literals: [] }));
+  return f;
+}
+
+/** Collects the Data shape `fn` reads; `env` binds names already known to hold decoded data. */
+export function collectDataShape(fn: LuaNode, scope: LuaNode, resolve: Resolve, shape: DataShape = new Map(), env: Map<string, string> = new Map(), depth = 0, seen = new Set<LuaNode>()): DataShape {
+  if (seen.has(fn)) return shape;
+  seen.add(fn);
+  /** The data path an expression denotes, when it denotes one. */
+  const pathOf = (n: LuaNode | undefined, copies = 2): string | undefined => {
+    if (!n) return undefined;
+    const name = ident(n);
+    if (name !== undefined) return env.get(name);
+    if (n.type === 'MemberExpression' && n.indexer === '.') {
+      const p = pathOf(n.base as LuaNode, 0);
+      return p === undefined ? undefined : join(p, ident(n.identifier as LuaNode)!);
+    }
+    if (n.type === 'IndexExpression') {
+      const p = pathOf(n.base as LuaNode, 0);
+      const idx = n.index as LuaNode;
+      if (p === undefined) return undefined;
+      if (idx.type === 'StringLiteral') return join(p, idx.value as string);
+      // x[1], x[i]: a list element; x[key] with a string key of unknown value: any field
+      return idx.type === 'NumericLiteral' || /^(i|j|k|n|idx|index|pos)$/.test(ident(idx) ?? '') ? `${p}[]` : `${p}.*`;
+    }
+    if (n.type === 'LogicalExpression' && n.operator === 'or') return pathOf(n.left as LuaNode, copies);
+    if (n.type === 'ParenthesisExpression') return pathOf(n.expression as LuaNode, copies);
+    // a copy or merge of the whole decoded value (`merge(defaults, deepCopy(d))`) is decoded
+    // data; builtins (type, tostring, math.*, ...) return something else
+    if (copies > 0 && n.type === 'CallExpression' && decodeResult(n) === undefined && !BUILTIN.test(calleeText(n))) {
+      for (const a of (n.arguments as LuaNode[]) ?? []) {
+        if (pathOf(a, copies - 1) === '') return '';
+      }
+    }
+    return undefined;
+  };
+  const bind = (v: LuaNode | undefined, p: string | undefined) => {
+    const name = ident(v);
+    if (name && p !== undefined) env.set(name, p);
+  };
+  walkLua(fn, (n) => {
+    if (n !== fn && n.type === 'FunctionDeclaration' && !n.identifier) return; // inline callbacks: their own params
+    if (n.type === 'LocalStatement' || n.type === 'AssignmentStatement') {
+      const vars = (n.variables as LuaNode[]) ?? [];
+      ((n.init as LuaNode[]) ?? []).forEach((e, i) => {
+        const at = decodeResult(e);
+        if (at !== undefined) bind(vars[i + at], '');
+        else bind(vars[i], pathOf(e));
+      });
+    }
+    if (n.type === 'ForGenericStatement') {
+      const it = ((n.iterators as LuaNode[]) ?? [])[0];
+      if (it?.type === 'CallExpression' && /^(ipairs|pairs)$/.test(ident(it.base as LuaNode) ?? '')) {
+        const p = pathOf(((it.arguments as LuaNode[]) ?? [])[0]);
+        if (p !== undefined) {
+          facts(shape, p).type = 'table';
+          bind((n.variables as LuaNode[])[1], ident(it.base as LuaNode) === 'ipairs' ? `${p}[]` : `${p}.*`);
+        }
+      }
+    }
+    if (n.type === 'MemberExpression' || n.type === 'IndexExpression') {
+      const p = pathOf(n, 0);
+      if (p) facts(shape, p);
+    }
+    if (n.type === 'UnaryExpression' && n.operator === '#') {
+      const p = pathOf(n.argument as LuaNode);
+      if (p) facts(shape, p).length = true;
+    }
+    if (n.type === 'BinaryExpression' && COMPARE.has(n.operator as string)) {
+      const [l, r] = [n.left as LuaNode, n.right as LuaNode];
+      for (const [a, b] of [[l, r], [r, l]] as const) {
+        // type(x) == "number", math.type(x) == "integer"
+        if (a.type === 'CallExpression' && calleeName(a) === 'type' && typeof scalar(b) === 'string') {
+          const p = pathOf(((a.arguments as LuaNode[]) ?? [])[0]);
+          const t = scalar(b) as string;
+          if (p && /^(string|number|integer|boolean|table)$/.test(t)) facts(shape, p).type = t as FieldFacts['type'];
+          continue;
+        }
+        const p = pathOf(a);
+        const v = scalar(b);
+        if (p && v !== undefined) {
+          const f = facts(shape, p);
+          if (!f.literals.includes(v)) f.literals.push(v);
+          if (typeof v === 'number' && !f.type) f.type = 'number';
+        }
+      }
+    }
+    if (n.type === 'CallExpression') {
+      const name = calleeName(n);
+      const args = (n.arguments as LuaNode[]) ?? [];
+      if (name && /^(tonumber|tointeger)$/.test(name)) {
+        const p = pathOf(args[0]);
+        if (p && !facts(shape, p).type) facts(shape, p).type = 'number';
+      }
+      // decoded values passed on: follow into the callee with its parameters bound
+      if (depth < 3 && args.some((a) => pathOf(a, 0) !== undefined)) {
+        const target = resolve(n.base as LuaNode, scope);
+        if (target) {
+          const inner = new Map<string, string>();
+          ((target.fn.parameters as LuaNode[]) ?? []).forEach((param, i) => {
+            const p = args[i] ? pathOf(args[i], 0) : undefined;
+            if (p !== undefined && ident(param)) inner.set(ident(param)!, p);
+          });
+          if (inner.size) collectDataShape(target.fn, target.scope, resolve, shape, inner, depth + 1, seen);
+        }
+      }
+    }
+  });
+  return shape;
+}
