@@ -3,11 +3,11 @@
 // missing final newline) survive. Plus the case-by-case expectations.
 import { describe, expect, it } from 'vitest';
 import type { Transform } from '../../src/transform/types.ts';
-import { snapshotOf, treeOf } from '../../codemods/lib/treeSnapshots.ts';
+import { snapshotOf, treeOf } from '../support/treeSnapshots.ts';
 import { isMigrateError } from '../../src/errors.ts';
-import * as moveModule from '../../transforms/ts/move-to-runtime.ts';
-import * as rewriteModule from '../../transforms/ts/rewrite-imports.ts';
-import * as federateModule from '../../transforms/ts/federate-imports.ts';
+import * as moveModule from '../../transforms/ts/move-to-runtime/index.ts';
+import * as rewriteModule from '../../transforms/ts/rewrite-imports/index.ts';
+import * as federateModule from '../../transforms/ts/federate-imports/index.ts';
 import { tsFixtures } from '../support/tsFixtures.ts';
 import { step } from './helpers/runTransform.ts';
 

@@ -3,7 +3,7 @@
 import type { Transform } from '../../../src/transform/types.ts';
 import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
 import type { StagedTree } from '../../../src/stage/stagedTree.ts';
-import { commit } from '../../../codemods/lib/treeSnapshots.ts';
+import { commit } from '../../support/treeSnapshots.ts';
 
 export function step(tree: StagedTree, t: Transform<any>, rawParams: unknown, dir: 'apply' | 'inverse' = 'apply'): { tree: StagedTree; notes: string[]; changed: number } {
   const notes: string[] = [];
