@@ -30,8 +30,8 @@ for (const t of transforms.values()) {
     if (mod.fixtures?.length) withFixtures.push({ t, fixtures: mod.fixtures });
     continue;
   }
-  // built-in transforms: their fixture folders (transforms/<lang>/<id>/fixtures/<case>/input)
-  const cases = listFixtureCases(t.id).map((c) => ({ name: c.caseName, files: readTreeDir(path.join(c.dir, 'input')), params: c.params, config: configForCase(c) }));
+  // built-in transforms: the changing cases of their fixture folders (transforms/<lang>/<id>/fixtures/<case>/input)
+  const cases = listFixtureCases(t.id).filter((c) => !c.unchanged).map((c) => ({ name: c.caseName, files: readTreeDir(path.join(c.dir, 'input')), params: c.params, config: configForCase(c) }));
   if (cases.length) withFixtures.push({ t, fixtures: cases });
 }
 

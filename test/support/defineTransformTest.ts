@@ -9,7 +9,7 @@
 //   - a case whose input == expected ("unchanged") stages no change at all (so the engine
 //     journals nothing and there is nothing to invert: running the inverse on an
 //     already-migrated tree would rightly undo the migration).
-// A transform with no fixture folder, or with no unchanged case, fails: nothing is skipped.
+// Also: the transform's id and description. A transform with no fixture folder, or with no unchanged case, fails: nothing is skipped.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Transform } from '../../src/transform/types.ts';
@@ -44,7 +44,7 @@ export function caseProblems(t: Transform<unknown>, c: FixtureCase): string[] {
   const again = commit(first.tree);
   t.apply(again, t.params.parse(c.params), contextFor(config));
   for (const ch of again.changes()) problems.push(`second apply changes ${'path' in ch ? ch.path : ch.from}`);
-  if (treeDiff(input, expected).length === 0) {
+  if (c.unchanged) {
     for (const ch of first.changes) problems.push(`unchanged case: apply stages a change at ${'path' in ch ? ch.path : ch.from}`);
   } else {
     for (const p of treeDiff(snapshotOf(runInverse(t, first.tree, c.params, config)), input)) problems.push(`inverse differs from input at ${p}`);
@@ -57,13 +57,16 @@ export function defineTransformTest(id: string): void {
   describe(`transform ${id}`, () => {
     const cases = listFixtureCases(id);
 
+    it('is registered under its folder name, with a one-sentence description', async () => {
+      const t = await getTransform(id);
+      expect(t.id).toBe(id);
+      expect(t.description).toMatch(/^[A-Z].*\.$/);
+    });
+
     it(`has fixture cases in ${path.relative(process.cwd(), fixturesDir(id))}, one of them unchanged (input == expected)`, () => {
       expect(cases.length, 'fixture cases').toBeGreaterThan(0);
-      const unchanged = cases.filter((c) => {
-        const { input, expected } = caseFiles(c);
-        return Object.keys(input).length > 0 && treeDiff(input, expected).length === 0;
-      });
-      expect(unchanged.map((c) => c.caseName).length, 'cases whose input == expected').toBeGreaterThan(0);
+      const unchanged = cases.filter((c) => c.unchanged && Object.keys(caseFiles(c).input).length > 0);
+      expect(unchanged.length, 'cases whose input == expected').toBeGreaterThan(0);
     });
 
     for (const c of cases) {

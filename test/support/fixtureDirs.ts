@@ -31,6 +31,16 @@ export interface FixtureCase {
   dir: string;
   processes: string[];
   params: unknown;
+  /**
+   * input == expected: the transform must leave this tree alone. Its inverse is not the identity
+   * there (on an already-migrated tree it undoes the migration), so round-trip suites skip it.
+   */
+  unchanged: boolean;
+}
+
+function sameTrees(a: Record<string, Buffer>, b: Record<string, Buffer>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => b[k] !== undefined && a[k]!.equals(b[k]!));
 }
 
 /** The fixture folder of a built-in transform (`lua/x` -> transforms/lua/x/fixtures). */
@@ -46,7 +56,8 @@ export function listFixtureCases(id: string): FixtureCase[] {
     .map((caseName) => {
       const dir = path.join(root, caseName);
       const json = (f: string, fallback: unknown) => (existsSync(path.join(dir, f)) ? JSON.parse(readFileSync(path.join(dir, f), 'utf8')) : fallback);
-      return { id, caseName, dir, processes: json('processes.json', ['p']) as string[], params: json('params.json', {}) };
+      const unchanged = sameTrees(readTreeDir(path.join(dir, 'input')), readTreeDir(path.join(dir, 'expected')));
+      return { id, caseName, dir, processes: json('processes.json', ['p']) as string[], params: json('params.json', {}), unchanged };
     });
 }
 

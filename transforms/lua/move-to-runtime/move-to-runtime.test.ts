@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { aliasCallers, transform } from './index.ts';
 import { fixtureCase } from '../../../test/support/fixtureDirs.ts';
 import { treeOf } from '../../../test/support/treeSnapshots.ts';
-import { checkContract, runApply, textOf } from '../../../test/support/transformHarness.ts';
+import { runApply, textOf } from '../../../test/support/transformHarness.ts';
 import { fixtureConfig } from '../../../test/support/fixtureConfig.ts';
 
 describe('lua/move-to-runtime', () => {
   it('moves modules and rewrites every require form, keeping quotes and bytes around', () => {
     const f = fixtureCase('lua/move-to-runtime', 'every-require-form-crlf-bom-no-final-newline-dashes-globals');
-    const { tree, problems } = checkContract(transform, f.files, f.params, f.config);
-    expect(problems).toEqual([]);
+    const { tree } = runApply(transform, f.files, f.params, f.config);
     const out = textOf(tree);
     expect(Object.keys(out).sort()).toEqual([
       'ao-processes/a/main.lua',
@@ -24,14 +23,8 @@ describe('lua/move-to-runtime', () => {
   });
 
   it('handles init.lua modules, require cycles and dotted bare requires', () => {
-    const config = fixtureConfig(['p']);
-    const files = {
-      'ao-processes/p/main.lua': 'local a = require "a.b"\nreturn a\n',
-      'ao-processes/a/b/init.lua': 'local c = require("c")\nreturn { c = c }\n',
-      'ao-processes/c.lua': 'local ab = require("a.b")\nreturn {}\n',
-    };
-    const { tree, problems } = checkContract(transform, files, { modules: ['a.b', 'c'] }, config);
-    expect(problems).toEqual([]);
+    const f = fixtureCase('lua/move-to-runtime', 'init-lua-module-require-cycle-dotted-bare-require');
+    const { tree } = runApply(transform, f.files, f.params, f.config);
     const out = textOf(tree);
     expect(out['ao-processes/runtime/a/b/init.lua']).toBe('local c = require("runtime.c")\nreturn { c = c }\n');
     expect(out['ao-processes/runtime/c.lua']).toBe('local ab = require("runtime.a.b")\nreturn {}\n');
@@ -49,25 +42,21 @@ describe('lua/move-to-runtime', () => {
     expect(textOf(tree)['ao-processes/p/main.lua']).toBe('local u = require("runtime.module.utils")\nlocal v = require("runtime.module.utils")\n');
     const callers = aliasCallers(treeOf(files), config, params.modules, params.aliases);
     expect(callers).toEqual({ 'ao-processes/p/main.lua': ['p.module.utils', 'module.utils'] });
-    expect(checkContract(transform, files, { ...params, callers }, config).problems).toEqual([]);
+    // with these callers the contract (exact inverse) is checked on fixtures/alias-of-a-symlinked-folder-with-callers
+    expect(fixtureCase('lua/move-to-runtime', 'alias-of-a-symlinked-folder-with-callers').params).toEqual({ ...params, callers });
   });
 
   it('skips a module that resolves nowhere and refuses a target that exists', () => {
     const config = fixtureConfig(['p']);
-    expect(runApply(transform, { 'ao-processes/p/main.lua': '' }, { modules: ['nope'] }, config).notes.join()).toMatch(/skipped nope/);
+    const nowhere = fixtureCase('lua/move-to-runtime', 'unchanged-module-resolves-nowhere');
+    expect(runApply(transform, nowhere.files, nowhere.params, nowhere.config).notes.join()).toMatch(/skipped nope/);
     const clash = { 'ao-processes/x.lua': 'return 1', 'ao-processes/runtime/x.lua': 'return 2' };
     expect(() => runApply(transform, clash, { modules: ['x'] }, config)).toThrow(/already exists/);
   });
 
   it('rewrites package.loaded / package.preload keys with the requires, byte-exact, with an exact inverse', () => {
-    const config = fixtureConfig(['p']);
-    const files = {
-      'ao-processes/p/main.lua':
-        'local X = require("shared.x")\r\npackage.loaded["shared.x"] = nil\r\nlocal y = package.loaded[\'shared.x\'] or require [[shared.x]]\r\npackage.preload[ [==[shared.x]==] ] = nil\r\nlocal other = package.loaded["shared.y"]\r\nlocal s = "package.loaded[\\"shared.x\\"]"',
-      'ao-processes/shared/x.lua': 'return {}\n',
-    };
-    const { tree, problems } = checkContract(transform, files, { modules: ['shared.x'] }, config);
-    expect(problems).toEqual([]);
+    const f = fixtureCase('lua/move-to-runtime', 'package-loaded-and-preload-keys-crlf');
+    const { tree } = runApply(transform, f.files, f.params, f.config);
     expect(textOf(tree)['ao-processes/p/main.lua']).toBe(
       'local X = require("runtime.shared.x")\r\npackage.loaded["runtime.shared.x"] = nil\r\nlocal y = package.loaded[\'runtime.shared.x\'] or require [[runtime.shared.x]]\r\npackage.preload[ [==[runtime.shared.x]==] ] = nil\r\nlocal other = package.loaded["shared.y"]\r\nlocal s = "package.loaded[\\"shared.x\\"]"',
     );
@@ -98,21 +87,14 @@ describe('lua/move-to-runtime', () => {
   });
 
   it('leaves a forwarding module for an excluded test that requires the old name; the inverse removes it', () => {
-    const config = fixtureConfig(['p']);
-    const files = {
-      'ao-processes/p/main.lua': 'local u = require("lib.utils")\n',
-      'ao-processes/lib/utils.lua': 'return { n = 1 }\n',
-      'ao-processes/tests/utils-test.lua': 'local u = require("lib.utils")\nassert(u.n == 1)\n',
-      'dist/bundle.lua': 'package.preload["lib.utils"] = function() return {} end\nlocal u = require("lib.utils")\n',
-    };
-    const { tree, problems } = checkContract(transform, files, { modules: ['lib.utils'] }, config);
-    expect(problems).toEqual([]);
+    const { files, params, config } = fixtureCase('lua/move-to-runtime', 'forwarder-for-an-excluded-test-requiring-the-old-name');
+    const { tree } = runApply(transform, files, params, config);
     const out = textOf(tree);
     expect(out['ao-processes/lib/utils.lua']).toBe('return require("runtime.lib.utils") -- ao-federate: moved to runtime.lib.utils; kept for code the migration does not rewrite (tests, scripts)\n');
     expect(out['ao-processes/tests/utils-test.lua']).toBe(files['ao-processes/tests/utils-test.lua']);
     expect(out['dist/bundle.lua']).toBe(files['dist/bundle.lua']);
     // Without the test, nothing outside needs the old name (the bundle preloads it): no forwarder.
-    const { tree: bare } = runApply(transform, { ...files, 'ao-processes/tests/utils-test.lua': '' }, { modules: ['lib.utils'] }, config);
+    const { tree: bare } = runApply(transform, { ...files, 'ao-processes/tests/utils-test.lua': '' }, params, config);
     expect(textOf(bare)['ao-processes/lib/utils.lua']).toBeUndefined();
   });
 });

