@@ -52,7 +52,7 @@ export function listFixtureCases(id: string): FixtureCase[] {
   if (!existsSync(root)) return [];
   return readdirSync(root)
     .sort()
-    .filter((c) => !c.startsWith('.'))
+    .filter((c) => !c.startsWith('.') && statSync(path.join(root, c)).isDirectory())
     .map((caseName) => {
       const dir = path.join(root, caseName);
       const json = (f: string, fallback: unknown) => (existsSync(path.join(dir, f)) ? JSON.parse(readFileSync(path.join(dir, f), 'utf8')) : fallback);
@@ -65,11 +65,12 @@ export const configForCase = (c: FixtureCase): ProjectConfig => fixtureConfig(c.
 
 /**
  * One case in the shape the per-transform tests use: input files as UTF-8 text (the fixtures
- * were written from JS strings, so decoding is exact), params, config.
+ * were written from JS strings, so decoding is exact) and as bytes, params, config.
  */
-export function fixtureCase(id: string, caseName: string): { files: Record<string, string>; params: unknown; config: ProjectConfig } {
+export function fixtureCase(id: string, caseName: string): { files: Record<string, string>; input: Record<string, Buffer>; params: unknown; config: ProjectConfig } {
   const c = listFixtureCases(id).find((x) => x.caseName === caseName);
   if (!c) throw new Error(`no fixture case ${id}/${caseName} under ${fixturesDir(id)}`);
-  const files = Object.fromEntries(Object.entries(readTreeDir(path.join(c.dir, 'input'))).map(([p, b]) => [p, b.toString('utf8')]));
-  return { files, params: c.params, config: configForCase(c) };
+  const input = readTreeDir(path.join(c.dir, 'input'));
+  const files = Object.fromEntries(Object.entries(input).map(([p, b]) => [p, b.toString('utf8')]));
+  return { files, input, params: c.params, config: configForCase(c) };
 }

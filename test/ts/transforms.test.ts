@@ -7,12 +7,19 @@ import { isMigrateError } from '../../src/errors.ts';
 import * as moveModule from '../../transforms/ts/move-to-runtime/index.ts';
 import * as rewriteModule from '../../transforms/ts/rewrite-imports/index.ts';
 import * as federateModule from '../../transforms/ts/federate-imports/index.ts';
-import { tsFixtures } from '../support/tsFixtures.ts';
+import path from 'node:path';
+import { listFixtureCases, readTreeDir } from '../support/fixtureDirs.ts';
 import { step } from './helpers/runTransform.ts';
 
-const move = { ...moveModule, fixtures: tsFixtures('move-to-runtime') };
-const rewrite = { ...rewriteModule, fixtures: tsFixtures('rewrite-imports') };
-const federate = { ...federateModule, fixtures: tsFixtures('federate-imports') };
+// the cases of transforms/ts/<id>/fixtures (input bytes and params), 'mini-client' first
+const casesOf = (id: string) =>
+  listFixtureCases(id)
+    .filter((c) => !c.unchanged)
+    .map((c) => ({ name: c.caseName, files: readTreeDir(path.join(c.dir, 'input')), params: c.params }))
+    .sort((a, b) => Number(b.name === 'mini-client') - Number(a.name === 'mini-client'));
+const move = { ...moveModule, fixtures: casesOf('ts/move-to-runtime') };
+const rewrite = { ...rewriteModule, fixtures: casesOf('ts/rewrite-imports') };
+const federate = { ...federateModule, fixtures: casesOf('ts/federate-imports') };
 
 const text = (files: Map<string, Buffer>, p: string) => files.get(p)!.toString('utf8');
 
