@@ -10,9 +10,9 @@ import type { PlanStep } from './lib/planTypes.ts';
 import type { Transform } from '../src/transform/types.ts';
 import { createTree } from '../src/stage/stagedTree.ts';
 import { shellBytes } from '../src/bundle/payoff.ts';
-import { transform as federateRequires } from '../transforms/lua/federate-requires.ts';
-import { transform as addHybridFlag } from '../transforms/lua/add-hybrid-flag.ts';
-import { transform as writeLoader } from '../transforms/lua/write-federation-loader.ts';
+import { transform as federateRequires } from '../transforms/lua/federate-requires/index.ts';
+import { transform as addHybridFlag } from '../transforms/lua/add-hybrid-flag/index.ts';
+import { transform as writeLoader } from '../transforms/lua/write-federation-loader/index.ts';
 
 const asTransform = (t: unknown) => t as Transform<unknown>;
 

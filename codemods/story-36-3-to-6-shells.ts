@@ -4,7 +4,7 @@
 import type { EpicSimulation } from './lib/simulation.ts';
 import type { Story } from './lib/planTypes.ts';
 import type { Transform } from '../src/transform/types.ts';
-import { specialisationOf, transform as specialise } from '../transforms/lua/specialise-process.ts';
+import { specialisationOf, transform as specialise } from '../transforms/lua/specialise-process/index.ts';
 
 export const SHELL_STORIES: Record<string, Story> = { battle: '36.3', pokemon: '36.4', economy: '36.5', shop: '36.5' };
 

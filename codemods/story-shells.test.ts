@@ -4,7 +4,7 @@ import { storyOfProcess } from './story-36-3-to-6-shells.ts';
 import fc from 'fast-check';
 import { driftedGroups, exactCopyGroups, lineSimilarity, mayBeSimilar, similarEnough } from './lib/duplicateModules.ts';
 import { MemoryWorkspace } from '../src/stage/workspace.ts';
-import { fixtureConfig } from '../transforms/lua/lib/fixtureConfig.ts';
+import { fixtureConfig } from '../test/support/fixtureConfig.ts';
 
 describe('story codemods', () => {
   it('maps processes to their stories', () => {

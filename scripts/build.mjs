@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'dist');
 const TREES = ['src', 'transforms', 'codemods', 'reports'];
-const SKIP = /(\.test\.ts|\.d\.ts)$|[\\/](__fixtures__|fixtures|node_modules)[\\/]/;
+const SKIP = /(\.test\.ts|\.d\.ts)$|[\\/](fixtures|node_modules)[\\/]/;
 
 function sources(dir) {
   const found = [];

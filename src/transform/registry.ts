@@ -1,6 +1,7 @@
-// The transform registry: discovers transforms/lua/*.ts and transforms/ts/*.ts (one transform
-// per file, `export const transform`), so adding a transform touches one file. Test files
-// are skipped. MIGRATE_EXTRA_TRANSFORMS (a path list) adds folders of the same shape, which
+// The transform registry: discovers transforms/<lang>/<id>/index.ts (one transform per folder,
+// `export const transform`, its fixtures beside it in <id>/fixtures/), so adding a transform
+// adds one folder. Folders without an index (transforms/lua/lib) are shared code, not
+// transforms. MIGRATE_EXTRA_TRANSFORMS (a path list) adds folders of the same shape, which
 // is how the engine's tests plug in their own transforms.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -22,23 +23,32 @@ async function discover(): Promise<Map<string, Transform>> {
   const found = new Map<string, Transform>();
   for (const dir of transformDirs()) {
     if (!existsSync(dir)) continue;
-    // '.ts' from the sources, '.js' in the compiled package (extra folders from tests are .ts)
-    const ext = TRANSFORM_DIRS.includes(dir) ? MODULE_EXT : '.ts';
-    const files = readdirSync(dir).filter((f) => f.endsWith(ext) && !f.endsWith(`.test${ext}`) && !f.endsWith('.d.ts')).sort();
-    for (const file of files) {
+    for (const file of transformEntries(dir)) {
       const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { transform?: Transform };
       const t = mod.transform;
       if (!t) continue;
       if (found.has(t.id)) {
         throw new MigrateError('PLAN-020', `two transforms share the id '${t.id}'`, {
           location: { file: path.join(dir, file) },
-          hint: 'transform ids must be unique: rename one of the files and its id',
+          hint: 'transform ids must be unique: rename one of the folders and its id',
         });
       }
       found.set(t.id, t);
     }
   }
   return found;
+}
+
+/**
+ * The transform entry modules of one folder, relative to it and in name order: `<id>/index.ts`
+ * (`.js` in the compiled package; extra folders from tests are .ts).
+ */
+function transformEntries(dir: string): string[] {
+  const index = `index${TRANSFORM_DIRS.includes(dir) ? MODULE_EXT : '.ts'}`;
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, index)))
+    .map((d) => `${d.name}/${index}`)
+    .sort();
 }
 
 /** Every registered transform by id (discovered once per process). */
@@ -52,7 +62,7 @@ export function loadTransforms(): Promise<Map<string, Transform>> {
 
 /**
  * The ids of every registered transform, importing only the extra folders: a built-in
- * transform's id is its folder and file name (`transforms/lua/move-to-runtime.ts` is
+ * transform's id is its language and folder name (`transforms/lua/move-to-runtime/index.ts` is
  * `lua/move-to-runtime`, checked by test/engine/transformIds.test.ts), so validating a plan
  * (`migrate status`) does not load the TypeScript compiler the ts/ transforms use.
  */
@@ -61,9 +71,7 @@ export async function transformIds(): Promise<Set<string>> {
   const ids = new Set<string>();
   for (const dir of TRANSFORM_DIRS) {
     if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir)) {
-      if (f.endsWith(MODULE_EXT) && !f.endsWith(`.test${MODULE_EXT}`) && !f.endsWith('.d.ts')) ids.add(`${path.basename(dir)}/${f.slice(0, -MODULE_EXT.length)}`);
-    }
+    for (const entry of transformEntries(dir)) ids.add(`${path.basename(dir)}/${path.dirname(entry)}`);
   }
   return ids;
 }

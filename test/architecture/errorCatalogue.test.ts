@@ -16,7 +16,7 @@ function sourceFiles(dir: string, ext: RegExp): string[] {
   return readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && ext.test(e.name) && !e.name.endsWith('.test.ts'))
     .map((e) => path.join(e.parentPath, e.name))
-    .filter((f) => !f.includes('__fixtures__'));
+    .filter((f) => !f.split(path.sep).includes('fixtures'));
 }
 
 function codesRaised(): Set<string> {

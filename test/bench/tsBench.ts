@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { TOOLKIT_ROOT } from '../../src/config/loadProject.ts';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { createTree } from '../../src/stage/stagedTree.ts';
-import { transform as rewriteImports } from '../../transforms/ts/rewrite-imports.ts';
+import { transform as rewriteImports } from '../../transforms/ts/rewrite-imports/index.ts';
 
 export interface TsBenchResult {
   fileCount: number;

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/loadProject.ts';
 import { createTree } from '../../src/stage/stagedTree.ts';
-import { commit, snapshotOf } from '../../codemods/lib/treeSnapshots.ts';
+import { commit, snapshotOf } from '../support/treeSnapshots.ts';
 import { planEpic, snapshotProject, summarisePlan, type Plan } from '../../src/plan/epicPlanner.ts';
-import { luaTransforms } from '../../codemods/lib/luaTransforms.ts';
+import { luaTransforms } from '../support/luaTransforms.ts';
 import { parseLua } from '../../src/parse/luaSource.ts';
 
 const dir = path.resolve(`test/tmp/planner-layouts-${process.pid}`);

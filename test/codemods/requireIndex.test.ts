@@ -8,7 +8,7 @@ import { createTree } from '../../src/stage/stagedTree.ts';
 import { requiredNamesByFile } from '../../transforms/lua/lib/rewriteRequires.ts';
 import { luaFiles, luaFilesRequiring, processClosures, reachedByOthers } from '../../transforms/lua/lib/luaProject.ts';
 import { MemoryWorkspace } from '../../src/stage/workspace.ts';
-import { snapshotOf } from '../../codemods/lib/treeSnapshots.ts';
+import { snapshotOf } from '../support/treeSnapshots.ts';
 import { luaFileFacts } from '../../src/graph/luaFiles.ts';
 
 const project = loadProject({ project: EXAMPLE_DIR, cwd: EXAMPLE_DIR });

@@ -10,7 +10,7 @@ import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { createTree } from '../../src/stage/stagedTree.ts';
 import { planEpic } from '../../src/plan/epicPlanner.ts';
 import { processClosures, processHome } from '../../transforms/lua/lib/luaProject.ts';
-import { specialisationOf } from '../../transforms/lua/specialise-process.ts';
+import { specialisationOf } from '../../transforms/lua/specialise-process/index.ts';
 import { federationLoader } from '../../src/bundle/loaderModule.ts';
 
 const dir = path.resolve('test/fixtures/lua-layouts/syntax-zoo');

@@ -1,5 +1,5 @@
 // The generic contract of every registered transform, on disk through the engine, with each
-// transform's own `fixtures` export: revert(apply(S)) == S byte for byte, apply(apply(S)) ==
+// transform's fixture folder (a test transform: its `fixtures` export): revert(apply(S)) == S byte for byte, apply(apply(S)) ==
 // apply(S), and the transform's inverse stages exactly the journalled pre-images.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { createTree } from '../../src/stage/stagedTree.ts';
 import { configSchema, type ProjectConfig } from '../../src/config/projectConfig.ts';
 import type { Transform } from '../../src/transform/types.ts';
+import { configForCase, listFixtureCases, readTreeDir } from '../support/fixtureDirs.ts';
 
 interface Fixture {
   name: string;
@@ -24,9 +25,14 @@ const defaultConfig = configSchema.parse({ sourceRoot: 'ao-processes', processes
 const transforms = await loadTransforms();
 const withFixtures: { t: Transform; fixtures: Fixture[] }[] = [];
 for (const t of transforms.values()) {
-  const dir = t.id.startsWith('test/') ? path.join(TOOLKIT, 'test/engine/transforms') : path.join(TOOLKIT, 'transforms', t.language);
-  const mod = (await import(path.join(dir, `${t.id.split('/')[1]}.ts`))) as { fixtures?: Fixture[] };
-  if (mod.fixtures?.length) withFixtures.push({ t, fixtures: mod.fixtures });
+  if (t.id.startsWith('test/')) {
+    const mod = (await import(path.join(TOOLKIT, 'test/engine/transforms', t.id.split('/')[1]!, 'index.ts'))) as { fixtures?: Fixture[] };
+    if (mod.fixtures?.length) withFixtures.push({ t, fixtures: mod.fixtures });
+    continue;
+  }
+  // built-in transforms: the changing cases of their fixture folders (transforms/<lang>/<id>/fixtures/<case>/input)
+  const cases = listFixtureCases(t.id).filter((c) => !c.unchanged).map((c) => ({ name: c.caseName, files: readTreeDir(path.join(c.dir, 'input')), params: c.params, config: configForCase(c) }));
+  if (cases.length) withFixtures.push({ t, fixtures: cases });
 }
 
 function writeFixture(f: Fixture): string {

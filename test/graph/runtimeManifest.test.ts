@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readManifest } from '../../src/graph/runtimeManifest.ts';
 import { buildBundleGraph } from '../../src/bundle/closure.ts';
-import { computeManifest } from '../../transforms/lua/write-runtime-manifest.ts';
+import { computeManifest } from '../../transforms/lua/write-runtime-manifest/index.ts';
 import { MemoryWorkspace } from '../../src/stage/workspace.ts';
 import { MigrateError } from '../../src/errors.ts';
 import { layoutConfig } from './helpers/layoutFixture.ts';

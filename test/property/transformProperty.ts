@@ -5,8 +5,8 @@ import type { Transform } from '../../src/transform/types.ts';
 import type { ProjectConfig } from '../../src/config/projectConfig.ts';
 import { runTransform } from '../../src/transform/runTransform.ts';
 import { createTree } from '../../src/stage/stagedTree.ts';
-import { specialisationOf } from '../../transforms/lua/specialise-process.ts';
-import { callersOf } from '../../transforms/lua/merge-exact-copies.ts';
+import { specialisationOf } from '../../transforms/lua/specialise-process/index.ts';
+import { callersOf } from '../../transforms/lua/merge-exact-copies/index.ts';
 import { SOURCE_ROOT, copyName, projectConfig, projectFiles, type GeneratedProject } from './generatedProject.ts';
 import { modulePath } from './luaArbitraries.ts';
 import { applyChanges, checkRoundTrip, workspaceOf, type Files } from './roundTrip.ts';
@@ -51,8 +51,11 @@ export const DERIVE: Record<string, Derive> = {
   },
 };
 
-/** Needs inline blocks at given lines in several files: its own fixtures cover it. */
-export const FIXTURES_ONLY = new Set(['lua/extract-inline-duplicate']);
+/**
+ * Covered by their fixture folders only: extract-inline-duplicate needs inline blocks at given
+ * lines in several files; write-federation-loader writes one fixed file next to the runtime.
+ */
+export const FIXTURES_ONLY = new Set(['lua/extract-inline-duplicate', 'lua/write-federation-loader']);
 
 export const CONFIG = projectConfig(['p1', 'p2']);
 

@@ -4,13 +4,11 @@
 // and every output re-parses. Params are derived from the generated project per transform;
 // transforms that need a state another transform makes (federate-requires needs runtime
 // modules) run on the state after move-to-runtime. Transforms the generator cannot feed run on
-// their own exported fixtures through the same checker.
+// their fixture folders (transforms/lua/<id>/fixtures) through the same checker.
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadTransforms } from '../../src/transform/registry.ts';
-import type { ProjectConfig } from '../../src/config/projectConfig.ts';
-import { TOOLKIT_ROOT } from '../../src/config/loadProject.ts';
+import { configForCase, listFixtureCases, readTreeDir } from '../support/fixtureDirs.ts';
 import { generatedProject, type GeneratedProject } from './generatedProject.ts';
 import { checkRoundTrip } from './roundTrip.ts';
 import { checkAndRecord, loadRegressions, runs } from './regressions.ts';
@@ -39,11 +37,11 @@ describe('lua transforms: round trip over generated projects', async () => {
     for (const id of FIXTURES_ONLY) {
       const t = all.get(id);
       if (!t) continue;
-      const mod = (await import(/* @vite-ignore */ pathToFileURL(path.join(TOOLKIT_ROOT, 'transforms', `${id}.ts`)).href)) as { fixtures?: { name: string; config: ProjectConfig; files: Record<string, string>; params: unknown }[] };
-      expect(mod.fixtures?.length, `${id} exports fixtures`).toBeGreaterThan(0);
-      for (const f of mod.fixtures!) {
-        const files = Object.fromEntries(Object.entries(f.files).map(([p, c]) => [p, Buffer.from(c, 'utf8')]));
-        expect(checkRoundTrip(t, files, f.params, f.config).problems, `${id} / ${f.name}`).toEqual([]);
+      const cases = listFixtureCases(id).filter((c) => !c.unchanged);
+      expect(cases.length, `${id} has fixture cases`).toBeGreaterThan(0);
+      for (const c of cases) {
+        const files = readTreeDir(path.join(c.dir, 'input'));
+        expect(checkRoundTrip(t, files, c.params, configForCase(c)).problems, `${id} / ${c.caseName}`).toEqual([]);
       }
     }
   });

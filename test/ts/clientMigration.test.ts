@@ -10,9 +10,9 @@ import { createTree } from '../../src/stage/stagedTree.ts';
 import { listSources } from '../../src/ts/text.ts';
 import { planTsStepsIn, type PlanStep } from '../../src/plan/tsPlanner.ts';
 import type { Transform } from '../../src/transform/types.ts';
-import { transform as move } from '../../transforms/ts/move-to-runtime.ts';
-import { transform as rewrite } from '../../transforms/ts/rewrite-imports.ts';
-import { transform as federate } from '../../transforms/ts/federate-imports.ts';
+import { transform as move } from '../../transforms/ts/move-to-runtime/index.ts';
+import { transform as rewrite } from '../../transforms/ts/rewrite-imports/index.ts';
+import { transform as federate } from '../../transforms/ts/federate-imports/index.ts';
 import { clientTests, copyClient, flush, removeCopy, typecheck } from './helpers/clientCopy.ts';
 
 const layout = {

@@ -1,55 +1,27 @@
-// Every TS transform on its fixtures: apply changes something, a second apply changes
-// nothing, the inverse gives back every byte, and bytes outside the edits (BOM, CRLF, the
-// missing final newline) survive. Plus the case-by-case expectations.
+// Case-by-case expectations of the TS transforms on the miniature client. The contract (apply ==
+// expected to the byte, idempotent, exact inverse) is checked for every transform by
+// test/transforms/registry.test.ts on transforms/ts/<id>/fixtures.
 import { describe, expect, it } from 'vitest';
-import type { Transform } from '../../src/transform/types.ts';
-import { snapshotOf, treeOf } from '../../codemods/lib/treeSnapshots.ts';
+import { snapshotOf, treeOf } from '../support/treeSnapshots.ts';
 import { isMigrateError } from '../../src/errors.ts';
-import * as moveModule from '../../transforms/ts/move-to-runtime.ts';
-import * as rewriteModule from '../../transforms/ts/rewrite-imports.ts';
-import * as federateModule from '../../transforms/ts/federate-imports.ts';
-import { tsFixtures } from '../support/tsFixtures.ts';
+import * as moveModule from '../../transforms/ts/move-to-runtime/index.ts';
+import * as rewriteModule from '../../transforms/ts/rewrite-imports/index.ts';
+import * as federateModule from '../../transforms/ts/federate-imports/index.ts';
+import path from 'node:path';
+import { listFixtureCases, readTreeDir } from '../support/fixtureDirs.ts';
 import { step } from './helpers/runTransform.ts';
 
-const move = { ...moveModule, fixtures: tsFixtures('move-to-runtime') };
-const rewrite = { ...rewriteModule, fixtures: tsFixtures('rewrite-imports') };
-const federate = { ...federateModule, fixtures: tsFixtures('federate-imports') };
-
-const modules: [string, { transform: Transform<any>; fixtures: { name: string; files: Record<string, string | Buffer>; params: unknown }[] }][] = [
-  ['move-to-runtime', move],
-  ['rewrite-imports', rewrite],
-  ['federate-imports', federate],
-];
+// the cases of transforms/ts/<id>/fixtures (input bytes and params), 'mini-client' first
+const casesOf = (id: string) =>
+  listFixtureCases(id)
+    .filter((c) => !c.unchanged)
+    .map((c) => ({ name: c.caseName, files: readTreeDir(path.join(c.dir, 'input')), params: c.params }))
+    .sort((a, b) => Number(b.name === 'mini-client') - Number(a.name === 'mini-client'));
+const move = { ...moveModule, fixtures: casesOf('ts/move-to-runtime') };
+const rewrite = { ...rewriteModule, fixtures: casesOf('ts/rewrite-imports') };
+const federate = { ...federateModule, fixtures: casesOf('ts/federate-imports') };
 
 const text = (files: Map<string, Buffer>, p: string) => files.get(p)!.toString('utf8');
-
-describe.each(modules)('ts/%s', (name, mod) => {
-  it('has an id matching its file and fixtures', () => {
-    expect(mod.transform.id).toBe(`ts/${name}`);
-    expect(mod.transform.description).toMatch(/^[A-Z].*\.$/);
-    expect(mod.fixtures.length).toBeGreaterThan(0);
-  });
-
-  it.each(mod.fixtures.map((f) => [f.name, f] as const))('fixture %s: applies, is idempotent, inverts to the byte', (_n, fx) => {
-    const original = snapshotOf(treeOf(fx.files));
-    const applied = step(treeOf(fx.files), mod.transform, fx.params);
-    expect(applied.changed).toBeGreaterThan(0);
-    expect(step(applied.tree, mod.transform, fx.params).changed).toBe(0);
-    const after = snapshotOf(applied.tree);
-    // A file with a BOM keeps it, a CRLF file gets no bare LF, a missing final newline stays missing.
-    for (const [p, bytes] of original) {
-      const before = bytes.toString('utf8');
-      const now = after.get(p.replace('/lib/', '/runtime/'))?.toString('utf8') ?? after.get(p)?.toString('utf8');
-      if (now === undefined) continue;
-      expect(now.startsWith('\uFEFF'), p).toBe(before.startsWith('\uFEFF'));
-      if (before.includes('\r\n')) expect(now.replace(/\r\n/g, ''), p).not.toContain('\n');
-      if (/\.[jt]s$/.test(p)) expect(now.endsWith('\n'), p).toBe(before.endsWith('\n'));
-    }
-    const reverted = snapshotOf(step(applied.tree, mod.transform, fx.params, 'inverse').tree);
-    expect([...reverted.keys()]).toEqual([...original.keys()]);
-    for (const [p, bytes] of original) expect(reverted.get(p)!.equals(bytes), p).toBe(true);
-  });
-});
 
 describe('ts/move-to-runtime cases', () => {
   const [full] = move.fixtures;
