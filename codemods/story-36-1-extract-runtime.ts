@@ -121,7 +121,8 @@ export function planFunctionClones(sim: EpicSimulation, minBytes = 80): void {
 export function sharedByFolder(sim: EpicSimulation): Map<string, string[]> {
   const closures = processClosures(sim.tree, sim.config, sim.canonical);
   const users = new Map<string, number>();
-  for (const closure of closures.values()) for (const f of closure) users.set(f, (users.get(f) ?? 0) + 1);
+  // Processes that stay monoliths gain nothing from a runtime module (only longer names).
+  for (const [proc, closure] of closures) if (!sim.monoliths.has(proc)) for (const f of closure) users.set(f, (users.get(f) ?? 0) + 1);
   const entries = new Set(sim.config.processes.map((p) => p.entry));
   const folders = new Map<string, string[]>();
   for (const [real, n] of [...users].sort((a, b) => a[0].localeCompare(b[0]))) {
