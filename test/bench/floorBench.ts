@@ -6,7 +6,15 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { EXAMPLE_DIR, TOOLKIT_ROOT } from '../../src/config/loadProject.ts';
+import { JSON_SCHEMAS } from '../../src/cli/jsonSchemas.ts';
+
+// The part of `bench-runtime --json` (src/verify/bench.ts BenchReport) the figures use.
+const side = z.object({ messages: z.number(), totalMs: z.number() });
+const benchRuntimeOutput = z.object({
+  processes: z.array(z.object({ process: z.string(), monolith: side, federated: side, ratios: z.object({ memoryAfterBootKiB: z.number(), perSecond: z.number() }) })),
+});
 
 export interface FloorRow {
   process: string;
@@ -48,10 +56,9 @@ export function benchFloor(workDir: string, opts: { messages?: number; runtime?:
   cli(dir, ['plan'], true);
   cli(dir, ['decide', '--all', 'keep-apart']);
   cli(dir, ['apply', '--all', '--quiet']);
-  const size = JSON.parse(cli(dir, ['size', '--json'], true)) as { processes: { process: string; federated: boolean; originalBytes: number; shellBytes: number; floorBytes: number; shellToOriginal: number; shellToFloor: number }[]; totals: FloorReport['totals'] };
+  const size = JSON_SCHEMAS.size.parse(JSON.parse(cli(dir, ['size', '--json'], true)));
   const messages = opts.messages ?? 1000;
-  type Bench = { processes: { process: string; monolith: { messages: number; totalMs: number }; federated: { messages: number; totalMs: number }; ratios: { memoryAfterBootKiB: number; perSecond: number } }[] };
-  const bench = opts.runtime === false ? undefined : (JSON.parse(cli(dir, ['bench-runtime', '--messages', String(messages), '--json'])) as Bench);
+  const bench = opts.runtime === false ? undefined : benchRuntimeOutput.parse(JSON.parse(cli(dir, ['bench-runtime', '--messages', String(messages), '--json'])));
   const ratios = new Map(bench?.processes.map((p) => [p.process, p.ratios]) ?? []);
   const processes = size.processes.map((p): FloorRow => ({
     process: p.process,
