@@ -121,7 +121,8 @@ export function planFunctionClones(sim: EpicSimulation, minBytes = 80): void {
 export function sharedByFolder(sim: EpicSimulation): Map<string, string[]> {
   const closures = processClosures(sim.tree, sim.config, sim.canonical);
   const users = new Map<string, number>();
-  for (const closure of closures.values()) for (const f of closure) users.set(f, (users.get(f) ?? 0) + 1);
+  // Processes that stay monoliths gain nothing from a runtime module (only longer names).
+  for (const [proc, closure] of closures) if (!sim.monoliths.has(proc)) for (const f of closure) users.set(f, (users.get(f) ?? 0) + 1);
   const entries = new Set(sim.config.processes.map((p) => p.entry));
   const folders = new Map<string, string[]>();
   for (const [real, n] of [...users].sort((a, b) => a[0].localeCompare(b[0]))) {
@@ -174,9 +175,23 @@ export function planManifest(sim: EpicSimulation): void {
   });
 }
 
-/** Identical inline blocks in entries are extracted; similar ones become decisions. */
+/** Entries and modules reached by exactly one process (outside the runtime and the excludes) -> that process. */
+function processOnlyCode(sim: EpicSimulation): Map<string, string> {
+  const owners = new Map<string, string[]>();
+  for (const [proc, closure] of processClosures(sim.tree, sim.config, sim.canonical)) for (const f of closure) owners.set(f, [...(owners.get(f) ?? []), proc]);
+  const out = new Map(sim.config.processes.map((p) => [p.entry, p.name]));
+  for (const [f, procs] of [...owners].sort((a, b) => a[0].localeCompare(b[0]))) {
+    if (procs.length === 1 && !out.has(f) && !isRuntimePath(sim.config, f) && !isExcluded(sim.config, f)) out.set(f, procs[0]!);
+  }
+  return out;
+}
+
+/** Identical inline blocks in entries and process-only modules are extracted; similar ones become decisions. */
 export function planInlineDuplicates(sim: EpicSimulation): void {
-  for (const group of inlineDuplicateGroups(sim.tree, sim.config)) {
+  const owner = processOnlyCode(sim);
+  for (const group of inlineDuplicateGroups(sim.tree, sim.config, undefined, undefined, [...owner.keys()])) {
+    // Clones within one process's own code: a runtime module would not make any shell smaller.
+    if (new Set(group.blocks.map((b) => owner.get(b.file))).size < 2) continue;
     const blocks = group.blocks.map(({ file, startLine, endLine, sha256 }) => ({ file, startLine, endLine, sha256 }));
     const where = group.blocks.map((b) => `${b.file}:${b.startLine}-${b.endLine}`).join(', ');
     if (group.identical) {

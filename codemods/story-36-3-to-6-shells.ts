@@ -34,6 +34,6 @@ export function planShells(sim: EpicSimulation): void {
       last?.notes?.push(`${proc.name}: not reachable from the entry (kept): ${unreachable.join(', ')}`);
     }
   }
-  const last = [...sim.steps].reverse().find((s) => s.transform !== 'decision');
+  const last = [...sim.steps].reverse().find((s) => s.transform !== 'decision' && !s.skip);
   if (last) last.verify = { processes: sim.config.processes.map((p) => p.name) };
 }

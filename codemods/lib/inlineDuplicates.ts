@@ -26,10 +26,11 @@ export interface InlineGroup {
   diff?: string;
 }
 
-/** Top-level statements of at least `minBytes` in each entry, as whole-line blocks. */
-function entryBlocks(ws: Workspace, config: ProjectConfig, minBytes: number): InlineBlock[] {
+/** Top-level statements of at least `minBytes` in each file (the entries by default), as whole-line blocks. */
+function entryBlocks(ws: Workspace, files: string[], minBytes: number): InlineBlock[] {
   const out: InlineBlock[] = [];
-  for (const proc of config.processes) {
+  for (const file of files) {
+    const proc = { entry: file };
     const bytes = ws.read(proc.entry);
     if (!bytes) continue;
     const { parsed } = luaFileFacts(bytes, proc.entry);
@@ -55,8 +56,12 @@ function entryBlocks(ws: Workspace, config: ProjectConfig, minBytes: number): In
   return out;
 }
 
-export function inlineDuplicateGroups(ws: Workspace, config: ProjectConfig, minBytes = 300, minSimilarity = 0.6): InlineGroup[] {
-  const blocks = entryBlocks(ws, config, minBytes);
+/**
+ * `files`: where to look (default: the entries). The planner adds each process's process-only
+ * modules, so a block cloned in the own code of several processes is found too.
+ */
+export function inlineDuplicateGroups(ws: Workspace, config: ProjectConfig, minBytes = 300, minSimilarity = 0.6, files: string[] = config.processes.map((p) => p.entry)): InlineGroup[] {
+  const blocks = entryBlocks(ws, files, minBytes);
   const used = new Set<InlineBlock>();
   const groups: InlineGroup[] = [];
   for (const b of blocks) {

@@ -36,6 +36,12 @@ export class EpicSimulation {
   readonly steps: PlanStep[] = [];
   /** Processes whose requires go through the loader (their shell budget applies). */
   readonly federated = new Set<string>();
+  /**
+   * Processes an earlier planning pass left as monoliths (story 36.2: federating them does not
+   * pay). A step that only serves them would only make their monoliths larger (a forwarder, a
+   * wrapper per extracted module, longer names), so it is kept in the plan as skipped.
+   */
+  readonly monoliths = new Set<string>();
   readonly baseline: Sizes;
 
   constructor(
@@ -116,6 +122,13 @@ export class EpicSimulation {
     draft.transform.apply(next, parsed, { config: this.config, root: this.root, report: (n) => notes.push(n) });
     const changes = next.changes();
     if (!changes.length) return undefined;
+    const onlyMonoliths = this.onlyServesMonoliths(draft, changes, before);
+    if (onlyMonoliths) {
+      const why = `it only serves ${onlyMonoliths}, which stay(s) monoliths (federating them does not pay): it would make their monoliths larger`;
+      const step: PlanStep = { id: draft.id, story: draft.story, title: draft.title, description: `${draft.description ?? ''}\nNot applied: ${why}. Set "federate": "always" in migrate.config.json to federate every process.`, transform: draft.transform.id, params: draft.params, dependsOn: [], reads: [], sizeImpact: [], notes: [...notes, `skipped: ${why}`], skip: true };
+      this.steps.push(step);
+      return undefined;
+    }
     const inputs = (draft.inputs?.(this.tree) ?? []).map((p) => ({ path: p, sha256: sha256(this.tree.read(p)!) }));
     const reads = changes.flatMap((c) => (c.kind === 'update' || c.kind === 'delete' ? [{ path: c.path, sha256: sha256(c.before) }] : c.kind === 'move' ? [{ path: c.from, sha256: sha256(c.before) }] : []));
     const after = this.fold(changes);
@@ -140,6 +153,19 @@ export class EpicSimulation {
     };
     this.steps.push(step);
     return step;
+  }
+
+  /**
+   * Names of the processes a story 36.1-36.6 step serves when all of them stay monoliths
+   * (undefined otherwise): those whose closure files (before the step) it changes; a step that
+   * changes no process file (the runtime manifest) serves them all when none is federated.
+   */
+  private onlyServesMonoliths(draft: StepDraft, changes: FileChange[], before: Sizes): string | undefined {
+    if (!this.monoliths.size || draft.story === '36.2') return undefined;
+    const changed = new Set(changes.flatMap((c) => (c.kind === 'move' ? [c.from] : c.kind === 'create' ? [] : [c.path])));
+    const touched = this.config.processes.map((p) => p.name).filter((name) => (before.files.get(name) ?? []).some((f) => changed.has(f)));
+    const served = touched.length ? touched : this.config.processes.map((p) => p.name);
+    return served.every((name) => this.monoliths.has(name)) ? served.join(', ') : undefined;
   }
 
   /** Decisions already taken (step id -> option id), carried over from the previous plan. */

@@ -108,7 +108,22 @@ export function manifestText(mods: BundleModule[]): string {
  */
 function expectList(shared: BundleModule[]): string {
   if (!shared.length) return '';
-  return `Federation.expect({\n${shared.map((m) => `${luaQuote(m.name)},\n`).join('')}}, ${luaQuote(sha256(manifestText(shared)))})\n`;
+  return `Federation.expect({ ${frontCoded(shared.map((m) => m.name)).join(', ')} }, ${luaQuote(sha256(manifestText(shared)))})\n`;
+}
+
+/**
+ * Names sorted and front-coded as Lua items `shared, "suffix"` (shared: characters in common
+ * with the previous name; the loader's F.expect decodes them). Runtime names share long
+ * prefixes (`runtime.data.species.`), so this halves the bytes every shell spends on them.
+ */
+export function frontCoded(names: string[]): string[] {
+  let prev = '';
+  return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((name) => {
+    let k = 0;
+    while (k < prev.length && k < name.length && prev.charCodeAt(k) === name.charCodeAt(k)) k++;
+    prev = name;
+    return `${k}, ${luaQuote(name.slice(k))}`;
+  });
 }
 
 /**
@@ -132,8 +147,10 @@ export function emitShell(graph: BundleGraph, proc: BundleProcess, hybrid: boole
   }
   out += shellBootstrap(graph.loaderName, loaderHash());
   // The own names once: reset their cached instances (a re-evaluated shell runs the new code), then declared.
-  out += `local __ao_federate_own = ${nameList(proc.processModules.map((k) => graph.modules.get(k)!.name))}\nfor _, n in ipairs(__ao_federate_own) do package.loaded[n] = nil end\n`;
-  for (const m of own) out += `package.preload[${luaQuote(m.name)}] = ${moduleFunction(m.text)}\n`;
+  // The own modules as ONE table (name -> function): each name is written once, and the loop
+  // resets their cached instances (a re-evaluated shell runs the new code) and preloads them.
+  out += `local __ao_federate_own = {\n${own.map((m) => `[${luaQuote(m.name)}] = ${moduleFunction(m.text)},\n`).join('')}}\n`;
+  out += 'for n, f in pairs(__ao_federate_own) do package.loaded[n] = nil package.preload[n] = f end\n';
   out += `do\nlocal __ao_federate_entry = ${moduleFunction(proc.entryText)}\n__ao_federate_boot(function(Federation)\n`;
   out += `Federation.buildMode = "federated"\nFederation.namespace = Federation.namespace or ${luaQuote(graph.namespace)}\n`;
   out += expectList(shared) + 'Federation.declareProcess(__ao_federate_own)\nFederation.prune()\nFederation.addStatusHandler()\nFederation.whenReady(__ao_federate_entry)\nend)\nend\n';

@@ -87,12 +87,27 @@ export async function planEpic(project: Project, opts: { name?: string; progress
   const task = (opts.progress ?? noProgress)('plan', 5);
   task.tick(0, 'reading the sources');
   const { ws, canonical, aliasesOf } = snapshotProject(project);
-  const sim = new EpicSimulation(ws, project.config, project.root, canonical);
-  for (const [id, choice] of previousChoices(project, opts.name ?? 'epic')) sim.choices.set(id, choice);
-  task.tick(1, 'story 36.1: shared runtime');
-  planStory36_1(sim, aliasesOf);
-  task.tick(1, 'story 36.2: federated requires');
-  planStory36_2(sim, originalMonoliths(project, ws));
+  const choices = previousChoices(project, opts.name ?? 'epic');
+  const originals = originalMonoliths(project, ws);
+  // Story 36.2 decides which processes pay to federate only after 36.1 built the runtime; the
+  // 36.1 changes that serve only the others would make their monoliths larger. So plan again,
+  // those processes known, until the set of monoliths is stable (it only grows; at most 3 passes).
+  const monoliths = new Set<string>();
+  let sim: EpicSimulation;
+  for (let pass = 0; ; pass++) {
+    sim = new EpicSimulation(ws, project.config, project.root, canonical);
+    for (const [id, choice] of choices) sim.choices.set(id, choice);
+    for (const name of monoliths) sim.monoliths.add(name);
+    task.tick(pass ? 0 : 1, `story 36.1: shared runtime${pass ? ` (pass ${pass + 1}: ${monoliths.size} process(es) stay monoliths)` : ''}`);
+    planStory36_1(sim, aliasesOf);
+    task.tick(pass ? 0 : 1, 'story 36.2: federated requires');
+    planStory36_2(sim, originals);
+    const left = project.config.processes.map((p) => p.name).filter((n) => !sim.federated.has(n) && !monoliths.has(n));
+    if (!left.length || pass >= 2) break;
+    for (const n of left) monoliths.add(n);
+  }
+  // Specialising a process that stays a monolith into a shell only renames its modules.
+  for (const p of project.config.processes) if (!sim.federated.has(p.name)) sim.monoliths.add(p.name);
   task.tick(1, 'stories 36.3-36.6: shells');
   planShells(sim);
   const steps: PlanStep[] = [...sim.steps];

@@ -1,5 +1,6 @@
 // `npm run bench [-- --factors 1,10,30] [--jobs N] [--ts-files N] [--no-ts] [--identical-shards]
-// [--no-startup] [--startup-only]`: the CLI's start-up time beside jscodeshift's (startup.ts),
+// [--no-startup] [--startup-only] [--no-sizes] [--sizes-only] [--messages N]`: the CLI's start-up
+// time beside jscodeshift's (startup.ts), the floor figures of the migrated example (floorBench.ts),
 // then audit, plan, apply (every step), rollback and bundle on scale corpora of the example
 // (1x, 10x, 30x), each factor in its own child process (peak RSS per factor from
 // process.resourceUsage()), plus the TS import-rewrite bench; writes reports/bench.json and
@@ -18,14 +19,17 @@ const SELF = fileURLToPath(import.meta.url);
 const WORK_DIR = process.env.BENCH_DIR ?? path.join(TOOLKIT_ROOT, 'test', 'tmp', 'bench');
 const REPORT = path.join(TOOLKIT_ROOT, 'reports', 'bench.json');
 
-const USAGE = `Usage: npm run bench [-- --factors 1,10,30] [--jobs N] [--ts-files N] [--no-ts] [--identical-shards] [--no-startup] [--startup-only]
+const USAGE = `Usage: npm run bench [-- --factors 1,10,30] [--jobs N] [--ts-files N] [--no-ts] [--identical-shards] [--no-startup] [--startup-only] [--no-sizes] [--sizes-only] [--messages N]
 
   --factors        corpus sizes, in copies of the example (default 1,10,30)
   --jobs N         threads for the audit (default: the cores)
   --ts-files N     files of the TS import-rewrite bench (default 2000); --no-ts skips it
   --identical-shards  byte copies of the example instead of renamed shards
   --no-startup     skip the start-up bench; --startup-only runs only it
-Writes reports/bench.json.`;
+  --no-sizes       skip the floor figures of the migrated example; --sizes-only runs only them
+                   (shell/original, shell/floor per process, sum of shells/floor, bench-runtime ratios)
+  --messages N     messages per process for the bench-runtime ratios (default 1000)
+Writes reports/bench.json (and the floor table of README.md).`;
 
 function parseBenchArgs() {
   try {
@@ -39,6 +43,9 @@ function parseBenchArgs() {
         'identical-shards': { type: 'boolean', default: false },
         'no-startup': { type: 'boolean', default: false },
         'startup-only': { type: 'boolean', default: false },
+        'no-sizes': { type: 'boolean', default: false },
+        'sizes-only': { type: 'boolean', default: false },
+        messages: { type: 'string', default: '1000' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }).values;
@@ -110,8 +117,28 @@ function targets(rows: PhaseRow[]): Record<string, string> {
   return out;
 }
 
+/** The floor figures: into reports/bench.json (key `floor`, other keys kept) and the README table. */
+async function runFloor(): Promise<unknown> {
+  const { benchFloor, floorMarkdown, withFloorTable } = await import('./floorBench.ts');
+  process.stderr.write('bench: floor figures of the migrated example ...\n');
+  const floor = benchFloor(WORK_DIR, { messages: Number(values.messages) });
+  const table = floorMarkdown(floor);
+  process.stdout.write(`${table}\n\n`);
+  const readme = path.join(TOOLKIT_ROOT, 'README.md');
+  writeFileSync(readme, withFloorTable(readFileSync(readme, 'utf8'), table));
+  return floor;
+}
+
 async function runParent(): Promise<void> {
   mkdirSync(WORK_DIR, { recursive: true });
+  if (values['sizes-only']) {
+    const previous = existsSync(REPORT) ? (JSON.parse(readFileSync(REPORT, 'utf8')) as Record<string, unknown>) : {};
+    const floor = await runFloor();
+    mkdirSync(path.dirname(REPORT), { recursive: true });
+    writeFileSync(REPORT, `${JSON.stringify({ ...previous, floor }, null, 2)}\n`);
+    process.stdout.write(`wrote the floor figures to ${path.relative(TOOLKIT_ROOT, REPORT)} and README.md\n`);
+    return;
+  }
   let startup: StartupRow[] | null = null;
   if (!values['no-startup']) {
     process.stderr.write('bench: start-up ...\n');
@@ -136,6 +163,7 @@ async function runParent(): Promise<void> {
     const { benchTsRewrite } = await import('./tsBench.ts');
     ts = await benchTsRewrite(Number(values['ts-files']));
   }
+  const floor = values['no-sizes'] ? null : await runFloor();
   const cpus = os.cpus();
   const report = {
     generatedAt: new Date().toISOString(),
@@ -146,6 +174,7 @@ async function runParent(): Promise<void> {
     rows,
     targets: targets(rows),
     tsRewrite: ts,
+    floor,
   };
   mkdirSync(path.dirname(REPORT), { recursive: true });
   writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);

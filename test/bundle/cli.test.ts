@@ -33,7 +33,7 @@ describe('migrate bundle / size', () => {
     const r = await run(['bundle', '--mode', 'federated'], root);
     expect(r.code).toBe(0);
     for (const f of ['runtime.lua', 'registry.lua', 'alpha.lua', 'beta.lua']) expect(existsSync(path.join(root, 'build', 'federated', f))).toBe(true);
-    expect(readFileSync(path.join(root, 'build/federated/alpha.lua'), 'utf8')).toContain('package.preload["alpha.own"]');
+    expect(readFileSync(path.join(root, 'build/federated/alpha.lua'), 'utf8')).toContain('["alpha.own"] = function(...)');
     const out = await run(['bundle', '--mode', 'monolith', '--out', 'dist', '--json'], root);
     expect(JSON.parse(out.out).files.map((f: { kind: string }) => f.kind)).toEqual(['monolith', 'monolith']);
     expect(existsSync(path.join(root, 'dist/monolith/alpha.lua'))).toBe(true);

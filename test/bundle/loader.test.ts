@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loaderInstall } from '../../src/bundle/loaderModule.ts';
 import { latin1ToUtf8 } from '../../src/bundle/luaFront.ts';
+import { frontCoded } from '../../src/bundle/emit.ts';
 import { bootWith, lua, luaError, type AosProcess } from './helpers.ts';
 
 // The loader as bundles carry it: the module run once and registered under its require name.
@@ -115,6 +116,17 @@ describe('prune on aos', () => {
     expect(await luaError(p, 'return Federation.require("runtime.unused")')).toContain("FED-001 module 'runtime.unused' is not in the runtime, or was pruned from this process");
     await lua(p, rt);
     expect(await lua(p, 'return Federation.require("runtime.unused")')).toBe('x');
+  });
+});
+
+describe('front-coded expectations (what shells carry)', () => {
+  it('F.expect decodes the front-coded names the build writes, any shared prefix length', async () => {
+    const names = ['runtime.data.species.species-part-2', 'runtime.data.species.species-part-10', 'runtime.a', 'runtime.data.2x', 'runtime.data', 'runtime.é"q'];
+    const coded = frontCoded(names);
+    expect(coded.join(', ').length).toBeLessThan(names.join('", "').length);
+    const p = await bootWith([LOADER]);
+    const got = await lua(p, `Federation.expect({ ${coded.join(', ')} }); local t = {} for n in pairs(Federation.expected) do t[#t + 1] = n end table.sort(t) return table.concat(t, "|")`);
+    expect(got).toBe([...names].sort().join('|'));
   });
 });
 

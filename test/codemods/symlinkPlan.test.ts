@@ -30,6 +30,8 @@ function linkedProject(config: Record<string, unknown> = {}): Project {
       { name: 'pokemon', entry: 'src/pokemon/main.lua' },
     ],
     runtime: { dir: 'src/runtime', namespace: 'runtime', shareThreshold: 2, version: '1.0.0' },
+    // Tiny processes never pay to federate; this test is about which paths move, so force it.
+    federate: 'always',
   };
   writeFileSync(path.join(dir, 'migrate.config.json'), JSON.stringify({ ...base, ...config }, null, 2));
   return loadProject({ project: dir, cwd: dir });

@@ -194,6 +194,13 @@ end
 
 --- Declares the modules bundled with the process (plain `require`): they cannot be federated.
 function F.declareProcess(names)
+  -- A shell passes its table of own modules (name -> function): the names are its keys.
+  if names[1] == nil then
+    local list = {}
+    for name in pairs(names) do list[#list + 1] = name end
+    table.sort(list)
+    names = list
+  end
   for _, name in ipairs(names) do
     local slot = F.modules[name]
     if slot and (slot.runtime or slot.fallback) then
@@ -245,6 +252,16 @@ end
 --- list: names (shells) or { name, version, hash } records; `manifestHash`: the sha256 of the
 --- canonical manifest of the named modules (manifestText), checked when the registry delivers them.
 function F.expect(list, manifestHash)
+  if type(list[1]) == "number" then
+    -- Front-coded (what shells carry, sorted names): { shared, suffix, ... }, each name = the
+    -- first `shared` characters of the previous one + suffix. Halves the bytes of the list.
+    local names, prev = {}, ""
+    for i = 1, #list, 2 do
+      prev = prev:sub(1, list[i]) .. list[i + 1]
+      names[#names + 1] = prev
+    end
+    list = names
+  end
   for _, m in ipairs(list) do
     if type(m) == "string" then F.expected[m] = true
     else F.expected[m.name or m[1]] = { version = m.version or m[2], hash = m.hash or m[3] } end

@@ -1,6 +1,6 @@
 // A copy of a layout fixture (test/fixtures/lua-layouts/<name>) under test/tmp, planned with
 // every decision kept apart, for the engine's end-to-end checks; plus a byte snapshot of it.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { loadProject, type Project } from '../../../src/config/loadProject.ts';
@@ -16,6 +16,11 @@ export function copyProject(name: string): Project {
   const dir = mkdtempSync(path.join(TMP, `engine-${name}-`));
   cpSync(path.join(LAYOUTS_DIR, name), dir, { recursive: true, verbatimSymlinks: true });
   made.push(dir);
+  // These checks are about how steps move and rewrite files; the fixtures' processes are too
+  // small for federation to pay (the planner would then leave them as they are), so force it.
+  const configFile = path.join(dir, 'migrate.config.json');
+  const config = JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, unknown>;
+  writeFileSync(configFile, `${JSON.stringify({ federate: 'always', ...config }, null, 2)}\n`);
   return loadProject({ project: dir, cwd: dir });
 }
 
