@@ -83,7 +83,9 @@ describe('the packed tool installs offline and runs', () => {
     expect(existsSync(path.join(app, 'migrate.config.json'))).toBe(true);
     const bundle = run('npx', ['--offline', 'migrate', 'bundle', '--mode', 'federated', '--project', 'app'], project);
     expect(bundle.status, bundle.stderr).toBe(0);
-    expect(readFileSync(path.join(app, 'build', 'federated', 'counter.lua'), 'utf8')).toMatch(/Federation/);
+    // The runtime carries the Lua loader (read from dist/); a process that does not pay to federate ships as its monolith.
+    expect(readFileSync(path.join(app, 'build', 'federated', 'runtime.lua'), 'utf8')).toMatch(/Federation/);
+    expect(readFileSync(path.join(app, 'build', 'federated', 'counter.lua'), 'utf8')).toMatch(/package\.preload\["counter\.util"\]/);
     const audit = run('npx', ['--offline', 'migrate', 'audit', '--jobs', '2', '--project', 'app', '--json'], project);
     expect(audit.status, audit.stderr).toBe(0);
     const verify = run('npx', ['--offline', 'migrate', 'verify', '--project', 'app', '--json'], project);
