@@ -45,4 +45,11 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Test helpers hold registries of transforms with different parameter types (`Transform<any>`:
+    // `Transform<unknown>` does not accept them, its `apply` takes its params contravariantly) and
+    // read untyped --json reports of the CLI. Production code keeps `any` an error.
+    files: ['test/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
 );

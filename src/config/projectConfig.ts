@@ -149,7 +149,7 @@ function knownKeysAt(schema: z.ZodType, at: PropertyKey[]): string[] {
   for (;;) {
     const def = (s as unknown as { def: { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType> } }).def;
     if (def.innerType) s = def.innerType;
-    else if (def.type === 'array' && def.element && steps.length) (steps.shift(), (s = def.element));
+    else if (def.type === 'array' && def.element && steps.length) { steps.shift(); s = def.element; }
     else if (def.type === 'object' && def.shape && steps.length) s = def.shape[String(steps.shift())] ?? s;
     else return def.shape ? Object.keys(def.shape) : [];
   }

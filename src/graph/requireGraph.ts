@@ -169,7 +169,7 @@ export function buildRequireGraph(config: ProjectConfig, ws: Workspace): Require
   const reported = new Set<string>();
   const report = (problem: GraphProblem): void => {
     const key = `${problem.path}\0${problem.line}\0${problem.column}\0${problem.kind}`;
-    if (!reported.has(key)) reported.add(key), problems.push(problem);
+    if (!reported.has(key)) { reported.add(key); problems.push(problem); }
   };
   const edgesOf = (mod: string, ctx: ResolveContext): ModuleEdges => {
     const cacheKey = `${contextKey(ctx)}\0\0${mod}`;

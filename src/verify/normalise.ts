@@ -12,6 +12,7 @@ import type { AoResult } from './aosRuntime.ts';
 import { outputText } from './aosRuntime.ts';
 import type { Answer, NormalisedMessage } from './types.ts';
 
+// eslint-disable-next-line no-control-regex -- ESC (0x1b) starts every ANSI colour code: matching it is the point
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 export function stripAnsi(s: string): string {

@@ -15,7 +15,7 @@ import type { BuildMode, BuildOutput, StateSnapshot } from './types.ts';
 import { defaultModes } from './migrationState.ts';
 import { instrumentCoverage, mergeCoverage, readCoverage, type HandlerCoverage } from './coverage.ts';
 import { isOrderOnly } from './normalise.ts';
-import { ensureProbeTraces, skipReason } from './probes/forVerify.ts';
+import { ensureProbeTraces } from './probes/forVerify.ts';
 import { noProgress, type Progress } from '../progress.ts';
 
 export type { BuildMode } from './types.ts';

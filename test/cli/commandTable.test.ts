@@ -31,7 +31,7 @@ describe('command line', () => {
     expect(await runCli(['help'], cwd)).toEqual(top);
     const unknown = await runCli(['help', 'aply'], cwd);
     expect(unknown).toMatchObject({ code: 2, out: '' });
-    expect(unknown.err).toMatch(/^CLI-001 unknown command 'aply'\n  hint: did you mean 'apply'\?/);
+    expect(unknown.err).toMatch(/^CLI-001 unknown command 'aply'\n {2}hint: did you mean 'apply'\?/);
     const viaHelp = await runCli(['help', 'apply'], cwd);
     const viaFlag = await runCli(['apply', '--help'], cwd);
     expect(viaHelp).toEqual(viaFlag);

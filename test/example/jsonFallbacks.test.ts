@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AosProcess, outputText } from '../../src/verify/aosRuntime.ts';
+import { stripAnsi } from '../../src/verify/normalise.ts';
 import { entryFile } from './exampleBundle.ts';
 
 const ENTRIES = ['coordinator', 'economy', 'security', 'admin'] as const;
@@ -22,7 +23,7 @@ let proc: AosProcess;
 async function evalText(code: string): Promise<string> {
   const r = await proc.eval(code);
   if (r.Error) throw new Error(r.Error);
-  return outputText(r).replace(/\u001b\[[0-9;]*m/g, '');
+  return stripAnsi(outputText(r));
 }
 
 describe('inline JSON fallbacks of the entries', () => {

@@ -57,7 +57,7 @@ export function walkClosure(input: ResolverInput, entry: string, root: string): 
       v.target = resolveFrom(input, root, site.name);
       if (!v.target) Object.assign(v, site.guarded && !STANDARD.has(site.name) && !input.isBuiltin(site.name) ? { reason: 'optional', detail: 'pcall: the code handles its absence' } : classify(input, site.name));
       verdicts.push(v);
-      if (v.target && !seen.has(v.target)) (seen.add(v.target), queue.push(v.target));
+      if (v.target && !seen.has(v.target)) { seen.add(v.target); queue.push(v.target); }
     }
   }
   return verdicts;

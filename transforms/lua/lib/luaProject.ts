@@ -107,7 +107,7 @@ export function reachedByOthers(ws: Workspace, config: ProjectConfig, processNam
         out.add(f);
         break;
       }
-      for (const r of requirersOf(cur)) if (!up.has(r)) up.add(r), stack.push(r);
+      for (const r of requirersOf(cur)) if (!up.has(r)) { up.add(r); stack.push(r); }
     }
   }
   return out;
