@@ -1,7 +1,7 @@
 // Every command's --json output against its schema (src/cli/jsonSchemas.ts, docs/json.md), on
 // one small aos project taken through the whole workflow; errors under --json are JSON on
 // stdout with exit 2 and nothing on stderr.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,11 @@ function app(): string {
   return root;
 }
 
+function forceFederation(root: string): void {
+  const file = path.join(root, 'migrate.config.json');
+  writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), federate: 'always' }, null, 2));
+}
+
 async function json<K extends keyof typeof JSON_SCHEMAS>(command: K, argv: string[], cwd: string, codes: number[] = [0]): Promise<z.infer<(typeof JSON_SCHEMAS)[K]>> {
   const r = await runCli([command, ...argv, '--json'], cwd, { env: {} });
   expect(codes, `${command}: ${r.err}${r.out}`).toContain(r.code);
@@ -36,6 +41,8 @@ describe('--json output', () => {
     const root = app();
     const at = ['--project', root];
     expect((await json('init', [root], root)).written).toMatch(/migrate\.config\.json$/);
+    // The shared module is too small for federating to pay: force it, so every step has work to show.
+    forceFederation(root);
     const audit = await json('audit', [...at, '--out', path.join(root, 'reports')], root);
     expect(audit.processes.map((p) => p.process)).toEqual(['alpha', 'beta']);
     const plan = await json('plan', at, root, [0, 1]);
