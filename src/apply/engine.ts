@@ -11,7 +11,7 @@ import { loadPlanFile } from '../plan/planFile.ts';
 import type { Plan, PlanStep } from '../plan/planSchema.ts';
 import { applyChangeset, recoverJournal, revertEntries, revertEntry, type RecoverAction } from './changeset.ts';
 import { defaultWriteFile, type WriteFileFn } from './fileOps.ts';
-import { dropEntries, readJournal, recordCommit, type JournalEntry } from './journal.ts';
+import { JournalLog, readJournal, type JournalEntry } from './journal.ts';
 import { sha256 } from '../hash.ts';
 import { changesetHash, computeStepChanges, driftedFiles, resolveStep, stableJson, undecidedError } from './stepChanges.ts';
 import { forgetDryRunStep, readDryRunRecord, saveDryRunSteps } from './dryRunRecord.ts';
@@ -196,13 +196,25 @@ export interface ApplyResult {
 
 export async function applyStep(project: Project, stepId: string, opts: ApplyOptions = {}): Promise<ApplyResult> {
   const { plan } = await loadPlanFile(project.root, opts.plan);
-  return withLock(project.root, () => applyPlanStep(project, plan, findStep(plan, stepId), opts, new SessionWorkspace(project.root), new ClosureGuard(project.config)));
+  return withLock(project.root, () => applyPlanStep(project, plan, findStep(plan, stepId), opts, newSession(project)));
 }
 
-/** `disk`: the run's view of the project and `guard` its closure check (one of each for every step of `apply --all`). */
-async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts: ApplyOptions, disk: SessionWorkspace, guard: ClosureGuard): Promise<ApplyResult> {
+/**
+ * What one engine run keeps between its steps (one of each for every step of `apply --all`):
+ * the run's view of the project, its closure check, and the journal as last read or written.
+ */
+interface EngineSession {
+  disk: SessionWorkspace;
+  guard: ClosureGuard;
+  log: JournalLog;
+}
+
+const newSession = (project: Project): EngineSession => ({ disk: new SessionWorkspace(project.root), guard: new ClosureGuard(project.config), log: new JournalLog(project.root) });
+
+async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts: ApplyOptions, session: EngineSession): Promise<ApplyResult> {
   const root = project.root;
-  const journal = readJournal(root);
+  const { disk, guard, log } = session;
+  const journal = log.read();
   refuseInterrupted(journal);
   const applied = new Set(journal.entries.map((e) => e.stepId));
   if (applied.has(step.id)) {
@@ -258,7 +270,7 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
     if (!opts.skipBaselineBuild) baseline = await runEnsureBaseline(project);
   }
   opts.onProgress?.(`writing ${r.changes.length} file change(s) for ${step.id}`);
-  const entry = applyChangeset(root, { stepId: step.id, transform: resolved.transform, story: step.story, title: step.title, paramsHash: sha256(stableJson(resolved.params)) }, r.changes, opts.writeFile ?? defaultWriteFile);
+  const entry = applyChangeset(log, { stepId: step.id, transform: resolved.transform, story: step.story, title: step.title, paramsHash: sha256(stableJson(resolved.params)) }, r.changes, opts.writeFile ?? defaultWriteFile);
   disk.record(r.changes);
   guard.written(after);
   forgetDryRunStep(root, step.id);
@@ -266,7 +278,7 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
   if (opts.commit) {
     const paths = entry.changes.flatMap((c) => (c.from ? [c.from, c.path] : [c.path]));
     commit = commitStep(root, step, paths);
-    if (commit) recordCommit(root, step.id, commit);
+    if (commit) log.recordCommit(step.id, commit);
   }
   return { stepId: step.id, changes: r.changes.length, notes: r.notes, commit, baseline };
 }
@@ -280,11 +292,10 @@ export async function applyAll(project: Project, opts: ApplyOptions = {}): Promi
   const skipped: string[] = [];
   const task = (opts.progress ?? noProgress)('apply', pending.length);
   await withLock(project.root, async () => {
-    const disk = new SessionWorkspace(project.root);
-    const guard = new ClosureGuard(project.config);
+    const session = newSession(project);
     for (const [i, step] of pending.entries()) {
       opts.onProgress?.(`[${i + 1}/${pending.length}] ${step.id}`);
-      const r = await applyPlanStep(project, plan, step, opts, disk, guard);
+      const r = await applyPlanStep(project, plan, step, opts, session);
       if (r.skipped) skipped.push(step.id);
       else applied.push(r);
       task.tick(1, step.id);
@@ -295,7 +306,8 @@ export async function applyAll(project: Project, opts: ApplyOptions = {}): Promi
 }
 
 export async function revertStep(project: Project, stepId: string, opts: EngineOptions & { writeFile?: WriteFileFn } = {}): Promise<{ reverted: string[] }> {
-  const journal = readJournal(project.root);
+  const log = new JournalLog(project.root);
+  const journal = log.read();
   refuseInterrupted(journal);
   if (!journal.entries.some((e) => e.stepId === stepId)) {
     const { plan } = await loadPlanFile(project.root, opts.plan);
@@ -303,14 +315,14 @@ export async function revertStep(project: Project, stepId: string, opts: EngineO
     throw new MigrateError('APPLY-050', `step '${stepId}' is not applied`, { hint: "see 'migrate status'" });
   }
   opts.onProgress?.(`reverting ${stepId}`);
-  refuseAbsent(project.root, journal.entries.filter((e) => e.stepId === stepId));
-  await withLock(project.root, async () => revertEntry(project.root, stepId, opts.writeFile));
+  refuseAbsent(log, journal.entries.filter((e) => e.stepId === stepId));
+  await withLock(project.root, async () => revertEntry(log, stepId, opts.writeFile));
   return { reverted: [stepId] };
 }
 
 /** APPLY-053 when some of `entries` are no longer in the work tree (they cannot be reverted). */
-function refuseAbsent(root: string, entries: readonly JournalEntry[]): void {
-  const gone = absentSteps(root, readJournal(root).entries);
+function refuseAbsent(log: JournalLog, entries: readonly JournalEntry[]): void {
+  const gone = absentSteps(log.root, log.read().entries);
   const ids = entries.filter((e) => gone.has(e.stepId)).map((e) => e.stepId);
   if (!ids.length) return;
   throw new MigrateError('APPLY-053', `${ids.length} applied step(s) are no longer in the work tree (a git reset or checkout?): ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`, {
@@ -319,17 +331,18 @@ function refuseAbsent(root: string, entries: readonly JournalEntry[]): void {
 }
 
 /** Reverts entries (newest first) together: each file is written once (see revertEntries). */
-function revertNewestFirst(root: string, entries: readonly JournalEntry[], opts: EngineOptions): void {
+function revertNewestFirst(log: JournalLog, entries: readonly JournalEntry[], opts: EngineOptions): void {
   if (!entries.length) return;
-  refuseAbsent(root, entries);
+  refuseAbsent(log, entries);
   const ids = entries.map((e) => e.stepId);
   opts.onProgress?.(`reverting ${ids.length} step(s), newest first: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? `, … ${ids.at(-1)}` : ''}`);
-  revertEntries(root, ids);
+  revertEntries(log, ids);
 }
 
 /** Reverts every step applied after `stepId` (newest first); `stepId` stays applied. */
 export async function revertTo(project: Project, stepId: string, opts: EngineOptions = {}): Promise<{ reverted: string[] }> {
-  const journal = readJournal(project.root);
+  const log = new JournalLog(project.root);
+  const journal = log.read();
   refuseInterrupted(journal);
   const at = journal.entries.findIndex((e) => e.stepId === stepId);
   if (at < 0) {
@@ -338,19 +351,20 @@ export async function revertTo(project: Project, stepId: string, opts: EngineOpt
     throw new MigrateError('APPLY-050', `step '${stepId}' is not applied, so there is nothing to go back to`, { hint: "see 'migrate status'; 'migrate rollback' reverts everything" });
   }
   const later = journal.entries.slice(at + 1).reverse();
-  await withLock(project.root, async () => revertNewestFirst(project.root, later, opts));
+  await withLock(project.root, async () => revertNewestFirst(log, later, opts));
   return { reverted: later.map((e) => e.stepId) };
 }
 
 /** Reverts every applied step (newest first), then compares every file with baseline.json. */
 export async function rollback(project: Project, opts: EngineOptions = {}): Promise<{ identical: boolean; mismatches: string[]; reverted: string[]; hasBaseline: boolean }> {
-  const journal = readJournal(project.root);
+  const log = new JournalLog(project.root);
+  const journal = log.read();
   refuseInterrupted(journal);
   const entries = [...journal.entries].reverse();
   // Two phases: revert every step (one batch), then compare every file with the baseline.
   const task = (opts.progress ?? noProgress)('rollback', 2);
   task.tick(0, `reverting ${entries.length} step(s)`);
-  await withLock(project.root, async () => revertNewestFirst(project.root, entries, opts));
+  await withLock(project.root, async () => revertNewestFirst(log, entries, opts));
   task.tick(1, 'comparing every file with the baseline');
   const { mismatches, hasBaseline } = compareWithBaseline(project);
   task.tick(1);
@@ -359,7 +373,7 @@ export async function rollback(project: Project, opts: EngineOptions = {}): Prom
 }
 
 export async function recover(project: Project): Promise<{ action: RecoverAction; stepId?: string }> {
-  return withLock(project.root, async () => recoverJournal(project.root));
+  return withLock(project.root, async () => recoverJournal(new JournalLog(project.root)));
 }
 
 /**
@@ -368,11 +382,12 @@ export async function recover(project: Project): Promise<{ action: RecoverAction
  */
 export async function syncJournal(project: Project): Promise<{ forgotten: string[] }> {
   return withLock(project.root, async () => {
-    const journal = readJournal(project.root);
+    const log = new JournalLog(project.root);
+    const journal = log.read();
     refuseInterrupted(journal);
     const gone = absentSteps(project.root, journal.entries);
     const forgotten = journal.entries.filter((e) => gone.has(e.stepId)).map((e) => e.stepId).reverse();
-    if (forgotten.length) dropEntries(project.root, forgotten, 'absent');
+    if (forgotten.length) log.drop(forgotten, 'absent');
     return { forgotten };
   });
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeProject, TOOLKIT, treeState } from '../fixtures/engine/fixtureProject.ts';
 import { applyStep, planStatus, recover } from '../../src/apply/engine.ts';
-import { readJournal, writeJournal } from '../../src/apply/journal.ts';
+import { JournalLog, readJournal } from '../../src/apply/journal.ts';
 
 const child = path.join(TOOLKIT, 'test/engine/helpers/interruptedApply.mts');
 
@@ -33,7 +33,7 @@ describe('interrupted apply', () => {
     await applyStep(p, 's3-restructure', { skipBaselineBuild: true });
     const after = treeState(p.root);
     const [entry] = readJournal(p.root).entries;
-    writeJournal(p.root, { entries: [{ ...entry!, state: 'pending-apply' }] });
+    new JournalLog(p.root).write({ entries: [{ ...entry!, state: 'pending-apply' }] });
     expect(await recover(p)).toEqual({ action: 'rolled-forward', stepId: 's3-restructure' });
     expect(treeState(p.root)).toEqual(after);
     expect(readJournal(p.root).entries[0]!.state).toBe('applied');
