@@ -19,7 +19,6 @@ import { compareWithBaseline, recordFileBaseline } from './fileBaseline.ts';
 import { checkGitReady, commitStep } from './gitCommit.ts';
 import { toolkitOutputDirs } from '../config/outputs.ts';
 import { renderDiff, toGitPatch } from './unifiedDiff.ts';
-import { runEnsureBaseline } from './hooks.ts';
 import { withLock } from './lock.ts';
 import { absentSteps } from './treePresence.ts';
 import { ClosureGuard, refuseExcludedChanges, stageChanges } from './stepGuards.ts';
@@ -39,8 +38,19 @@ export interface ApplyOptions extends EngineOptions {
   allowDirty?: boolean;
   /** Low-level temp-file write (tests inject failures through it). */
   writeFile?: WriteFileFn;
-  /** Skip building the monolith baseline bundles before the first step. */
-  skipBaselineBuild?: boolean;
+  /** What the caller runs around the steps (the CLI: src/cli/engineHooks.ts); none by default. */
+  hooks?: EngineHooks;
+}
+
+/**
+ * Work of layers above the engine (verify), passed in by the caller so the engine does not
+ * import them. Each returns a line for the user.
+ */
+export interface EngineHooks {
+  /** Before the first step of an empty journal is written (the CLI keeps the monolith baseline). */
+  beforeFirstStep?: (project: Project) => Promise<string>;
+  /** After a step is applied, when its plan step names processes to verify. */
+  afterStep?: (project: Project, processes: string[]) => Promise<{ ok: boolean; summary: string }>;
 }
 
 /** 'absent': journalled as applied but its changes are gone from the files (git reset, checkout). */
@@ -192,6 +202,8 @@ export interface ApplyResult {
   commit?: string;
   skipped?: string;
   baseline?: string;
+  /** EngineHooks.afterStep's result. */
+  verification?: { ok: boolean; summary: string };
 }
 
 export async function applyStep(project: Project, stepId: string, opts: ApplyOptions = {}): Promise<ApplyResult> {
@@ -267,7 +279,7 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
   let baseline: string | undefined;
   if (journal.entries.length === 0) {
     recordFileBaseline(project);
-    if (!opts.skipBaselineBuild) baseline = await runEnsureBaseline(project);
+    baseline = await opts.hooks?.beforeFirstStep?.(project);
   }
   opts.onProgress?.(`writing ${r.changes.length} file change(s) for ${step.id}`);
   const entry = applyChangeset(log, { stepId: step.id, transform: resolved.transform, story: step.story, title: step.title, paramsHash: sha256(stableJson(resolved.params)) }, r.changes, opts.writeFile ?? defaultWriteFile);
@@ -280,7 +292,9 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
     commit = commitStep(root, step, paths);
     if (commit) log.recordCommit(step.id, commit);
   }
-  return { stepId: step.id, changes: r.changes.length, notes: r.notes, commit, baseline };
+  const processes = step.verify?.processes ?? [];
+  const verification = processes.length && opts.hooks?.afterStep ? await opts.hooks.afterStep(project, processes) : undefined;
+  return { stepId: step.id, changes: r.changes.length, notes: r.notes, commit, baseline, ...(verification ? { verification } : {}) };
 }
 
 /** Applies every pending step in plan order; stops (throws) at the first failure or undecided decision. */

@@ -8,7 +8,7 @@ import { journalPath, readJournal } from '../../src/apply/journal.ts';
 import { sha256 } from '../../src/hash.ts';
 import { loadPlan } from '../../src/plan/planFile.ts';
 
-const opts = { skipBaselineBuild: true };
+const opts = {};
 type Plan = { steps: Record<string, unknown>[] } & Record<string, unknown>;
 
 describe('bad input', () => {

@@ -12,7 +12,7 @@ import { JournalLog, readJournal } from '../../src/apply/journal.ts';
 import { defaultWriteFile } from '../../src/apply/fileOps.ts';
 import { freshDir, treeHash, writeFixture } from '../reliability/fixtureProject.ts';
 
-const opts = { skipBaselineBuild: true };
+const opts = {};
 
 /** A project with three applied steps that all rewrite the entries; tree hashes after 0..3 steps. */
 async function threeSteps(name: string): Promise<{ root: string; ids: string[]; states: string[] }> {

@@ -20,7 +20,7 @@ describe('interrupted apply', () => {
     expect(readJournal(p.root).entries.map((e) => e.state)).toEqual(['pending-apply']);
     expect(treeState(p.root)).not.toEqual(before);
     expect((await planStatus(p)).interrupted).toBe('s3-restructure');
-    await expect(applyStep(p, 's1-append', { skipBaselineBuild: true })).rejects.toMatchObject({ code: 'JOURNAL-003' });
+    await expect(applyStep(p, 's1-append', {})).rejects.toMatchObject({ code: 'JOURNAL-003' });
     expect(await recover(p)).toEqual({ action: 'rolled-back', stepId: 's3-restructure' });
     expect(treeState(p.root)).toEqual(before);
     expect(readJournal(p.root).entries).toEqual([]);
@@ -30,7 +30,7 @@ describe('interrupted apply', () => {
 
   it('recover seals an entry whose post-images are all in place (roll forward)', async () => {
     const p = makeProject('forward');
-    await applyStep(p, 's3-restructure', { skipBaselineBuild: true });
+    await applyStep(p, 's3-restructure', {});
     const after = treeState(p.root);
     const [entry] = readJournal(p.root).entries;
     new JournalLog(p.root).write({ entries: [{ ...entry!, state: 'pending-apply' }] });

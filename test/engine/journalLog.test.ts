@@ -11,7 +11,7 @@ import { applyAll, applyStep, planStatus, recover, revertStep, rollback } from '
 import { revertEntry } from '../../src/apply/changeset.ts';
 import { JournalLog, journalPath, readJournal, type Journal } from '../../src/apply/journal.ts';
 
-const opts = { skipBaselineBuild: true };
+const opts = {};
 
 /** The journal replayed from the disk (a new JournalLog keeps nothing). */
 const fresh = (root: string): Journal => readJournal(root);

@@ -5,7 +5,7 @@ import { MigrateError } from '../../errors.ts';
 import { planStatus } from '../../apply/engine.ts';
 import { loadPlanFile, updatePlanStep } from '../../plan/planFile.ts';
 import { DECISION } from '../../plan/planSchema.ts';
-import { planName, planOption, projectOf } from '../../apply/commandSupport.ts';
+import { planName, planOption, projectOf } from '../commandSupport.ts';
 
 export const command: CommandSpec = {
   name: 'decide',

@@ -8,7 +8,6 @@ const [dir, stepId, after] = process.argv.slice(2);
 process.env.MIGRATE_EXTRA_TRANSFORMS = new URL('../transforms', import.meta.url).pathname;
 let writes = 0;
 await applyStep(loadProject({ project: dir!, cwd: dir! }), stepId!, {
-  skipBaselineBuild: true,
   writeFile(file, data) {
     writeFileSync(file, data, { flag: 'wx' });
     if (++writes === Number(after)) process.kill(process.pid, 'SIGINT');

@@ -1,9 +1,9 @@
-// Shared bits of the engine's commands: project loading from the common flags, the plan-name
+// Shared bits of the engine's CLI commands: project loading from the common flags, the plan-name
 // flag and a step table. (Progress goes through io.progress: src/cli/progress.ts.)
 import pc from 'picocolors';
-import type { CommandIO, OptionSpec, ParsedArgs } from '../cli/command.ts';
+import type { CommandIO, OptionSpec, ParsedArgs } from './command.ts';
 import { loadProject, type Project } from '../config/loadProject.ts';
-import type { StepStatus } from './engine.ts';
+import type { StepStatus } from '../apply/engine.ts';
 
 export const planOption: OptionSpec = { plan: { type: 'string' } };
 
