@@ -115,6 +115,9 @@ async function readPlanFile(file: string): Promise<Plan> {
  * otherwise parse and validate a plan of thousands of steps once per step. A file written
  * within the last second is not kept (a same-size rewrite in the same tick keeps its stamps).
  */
+// Module-level on purpose: an entry is served only for the very file object it was read from
+// (the stamp), and validation depends only on the plan's bytes and the registered transforms,
+// which do not change within a process.
 const planCache = new Map<string, { stamp: string; plan: Plan }>();
 const RACY_MS = 1000;
 

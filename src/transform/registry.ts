@@ -11,6 +11,8 @@ import type { Transform } from './types.ts';
 
 export const TRANSFORM_DIRS = [path.join(TOOLKIT_ROOT, 'transforms', 'lua'), path.join(TOOLKIT_ROOT, 'transforms', 'ts')];
 
+// The imported transform modules. Module-level on purpose: they are the toolkit's own code
+// (plus the extra folders, fixed for the process), which Node's module cache holds per process anyway.
 let cache: Promise<Map<string, Transform>> | undefined;
 
 function transformDirs(): string[] {
