@@ -8,7 +8,8 @@ import type { StepStatus } from '../apply/engine.ts';
 export const planOption: OptionSpec = { plan: { type: 'string' } };
 
 export function projectOf(args: ParsedArgs, io: CommandIO): Project {
-  return loadProject({ project: args.values.project as string | undefined, cwd: io.cwd, example: args.values.example === true });
+  const project = loadProject({ project: args.values.project as string | undefined, cwd: io.cwd, example: args.values.example === true });
+  return io.transforms ? { ...project, transforms: io.transforms } : project;
 }
 
 export const planName = (args: ParsedArgs): string | undefined => (typeof args.values.plan === 'string' ? args.values.plan : undefined);

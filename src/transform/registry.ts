@@ -1,7 +1,7 @@
 // The transform registry: discovers transforms/lua/*.ts and transforms/ts/*.ts (one transform
 // per file, `export const transform`), so adding a transform touches one file. Test files
-// are skipped. MIGRATE_EXTRA_TRANSFORMS (a path list) adds folders of the same shape, which
-// is how the engine's tests plug in their own transforms.
+// are skipped. A TransformRegistry made with extra folders of the same shape adds theirs: a
+// caller passes it in (Project.transforms), which is how the engine's tests plug in their own.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,18 +11,9 @@ import type { Transform } from './types.ts';
 
 export const TRANSFORM_DIRS = [path.join(TOOLKIT_ROOT, 'transforms', 'lua'), path.join(TOOLKIT_ROOT, 'transforms', 'ts')];
 
-// The imported transform modules. Module-level on purpose: they are the toolkit's own code
-// (plus the extra folders, fixed for the process), which Node's module cache holds per process anyway.
-let cache: Promise<Map<string, Transform>> | undefined;
-
-function transformDirs(): string[] {
-  const extra = (process.env.MIGRATE_EXTRA_TRANSFORMS ?? '').split(path.delimiter).filter(Boolean);
-  return [...TRANSFORM_DIRS, ...extra.map((d) => path.resolve(d))];
-}
-
-async function discover(): Promise<Map<string, Transform>> {
+async function discover(dirs: readonly string[]): Promise<Map<string, Transform>> {
   const found = new Map<string, Transform>();
-  for (const dir of transformDirs()) {
+  for (const dir of dirs) {
     if (!existsSync(dir)) continue;
     // '.ts' from the sources, '.js' in the compiled package (extra folders from tests are .ts)
     const ext = TRANSFORM_DIRS.includes(dir) ? MODULE_EXT : '.ts';
@@ -43,41 +34,61 @@ async function discover(): Promise<Map<string, Transform>> {
   return found;
 }
 
-/** Every registered transform by id (discovered once per process). */
-export function loadTransforms(): Promise<Map<string, Transform>> {
-  cache ??= discover().catch((e: unknown) => {
-    cache = undefined;
-    throw e;
-  });
-  return cache;
+export class TransformRegistry {
+  private found: Promise<Map<string, Transform>> | undefined;
+  private readonly dirs: string[];
+
+  /** `extraDirs`: folders of transforms besides the toolkit's. */
+  constructor(extraDirs: readonly string[] = []) {
+    this.dirs = [...TRANSFORM_DIRS, ...extraDirs.map((d) => path.resolve(d))];
+  }
+
+  /** Every registered transform by id (discovered once per registry). */
+  load(): Promise<Map<string, Transform>> {
+    this.found ??= discover(this.dirs).catch((e: unknown) => {
+      this.found = undefined;
+      throw e;
+    });
+    return this.found;
+  }
+
+  /**
+   * The ids of every registered transform, importing only the extra folders: a built-in
+   * transform's id is its folder and file name (`transforms/lua/move-to-runtime.ts` is
+   * `lua/move-to-runtime`, checked by test/engine/transformIds.test.ts), so validating a plan
+   * (`migrate status`) does not load the TypeScript compiler the ts/ transforms use.
+   */
+  async ids(): Promise<Set<string>> {
+    if (this.found || this.dirs.length > TRANSFORM_DIRS.length) return new Set((await this.load()).keys());
+    const ids = new Set<string>();
+    for (const dir of TRANSFORM_DIRS) {
+      if (!existsSync(dir)) continue;
+      for (const f of readdirSync(dir)) {
+        if (f.endsWith(MODULE_EXT) && !f.endsWith(`.test${MODULE_EXT}`) && !f.endsWith('.d.ts')) ids.add(`${path.basename(dir)}/${f.slice(0, -MODULE_EXT.length)}`);
+      }
+    }
+    return ids;
+  }
+
+  /** The transform with this id, or PLAN-021 naming the known ids. */
+  async get(id: string): Promise<Transform> {
+    const all = await this.load();
+    const t = all.get(id);
+    if (!t) {
+      throw new MigrateError('PLAN-021', `unknown transform '${id}'`, {
+        hint: `known transforms: ${[...all.keys()].sort().join(', ') || '(none)'}`,
+      });
+    }
+    return t;
+  }
 }
 
 /**
- * The ids of every registered transform, importing only the extra folders: a built-in
- * transform's id is its folder and file name (`transforms/lua/move-to-runtime.ts` is
- * `lua/move-to-runtime`, checked by test/engine/transformIds.test.ts), so validating a plan
- * (`migrate status`) does not load the TypeScript compiler the ts/ transforms use.
+ * The toolkit's own transforms. Module-level on purpose: it holds imports of the toolkit's own
+ * code, which Node's module cache keeps per process anyway, the same for every run.
  */
-export async function transformIds(): Promise<Set<string>> {
-  if (cache || transformDirs().length > TRANSFORM_DIRS.length) return new Set((await loadTransforms()).keys());
-  const ids = new Set<string>();
-  for (const dir of TRANSFORM_DIRS) {
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir)) {
-      if (f.endsWith(MODULE_EXT) && !f.endsWith(`.test${MODULE_EXT}`) && !f.endsWith('.d.ts')) ids.add(`${path.basename(dir)}/${f.slice(0, -MODULE_EXT.length)}`);
-    }
-  }
-  return ids;
-}
+export const builtInTransforms = new TransformRegistry();
 
-/** The transform with this id, or PLAN-021 naming the known ids. */
-export async function getTransform(id: string): Promise<Transform> {
-  const all = await loadTransforms();
-  const t = all.get(id);
-  if (!t) {
-    throw new MigrateError('PLAN-021', `unknown transform '${id}'`, {
-      hint: `known transforms: ${[...all.keys()].sort().join(', ') || '(none)'}`,
-    });
-  }
-  return t;
-}
+export const loadTransforms = (): Promise<Map<string, Transform>> => builtInTransforms.load();
+export const transformIds = (): Promise<Set<string>> => builtInTransforms.ids();
+export const getTransform = (id: string): Promise<Transform> => builtInTransforms.get(id);

@@ -14,7 +14,7 @@ type Steps = [string, string[]][];
 
 function drive(root: string, steps: Steps, extra: { rows?: number; env?: Record<string, string> } = {}): string {
   const spec = {
-    cmd: [process.execPath, path.join(TOOLKIT, 'bin/migrate.mjs'), 'next-step', '--project', root],
+    cmd: [process.execPath, path.join(TOOLKIT, 'test/engine/helpers/migrateWithTestTransforms.mjs'), 'next-step', '--project', root],
     cwd: root,
     steps,
     rows: extra.rows,

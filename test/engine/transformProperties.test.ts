@@ -4,8 +4,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TOOLKIT, treeState } from '../fixtures/engine/fixtureProject.ts';
-import { loadTransforms } from '../../src/transform/registry.ts';
+import { TEST_REGISTRY, TOOLKIT, treeState } from '../fixtures/engine/fixtureProject.ts';
 import { runTransform } from '../../src/transform/runTransform.ts';
 import { applyChangeset, revertEntry } from '../../src/apply/changeset.ts';
 import { JournalLog } from '../../src/apply/journal.ts';
@@ -22,7 +21,7 @@ interface Fixture {
 }
 
 const defaultConfig = configSchema.parse({ sourceRoot: 'ao-processes', processes: [{ name: 'p', entry: 'ao-processes/p/main.lua' }] });
-const transforms = await loadTransforms();
+const transforms = await TEST_REGISTRY.load();
 const withFixtures: { t: Transform; fixtures: Fixture[] }[] = [];
 for (const t of transforms.values()) {
   const dir = t.id.startsWith('test/') ? path.join(TOOLKIT, 'test/engine/transforms') : path.join(TOOLKIT, 'transforms', t.language);

@@ -24,7 +24,7 @@ export const command: CommandSpec = {
   async run(args, io) {
     const project = projectOf(args, io);
     const name = planName(args);
-    const { plan } = await loadPlanFile(project.root, name);
+    const { plan } = await loadPlanFile(project.root, name, project.transforms);
     const [first, second] = args.positionals;
     const decisions = plan.steps.filter((s) => s.transform === DECISION);
     if (args.values.all) {

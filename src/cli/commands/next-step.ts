@@ -138,7 +138,7 @@ async function back(project: Project, plan: string | undefined, io: CommandIO, c
 
 /** One round: shows the next step and performs one action. Returns false when the plan is done. */
 async function round(project: Project, plan: string | undefined, io: CommandIO, c: Colors, ints: Interrupts): Promise<boolean> {
-  const { plan: p } = await loadPlanFile(project.root, plan);
+  const { plan: p } = await loadPlanFile(project.root, plan, project.transforms);
   const st = await planStatus(project, { plan });
   const next = st.steps.find((s) => s.state === 'pending' || s.state === 'drifted');
   if (!next) {
