@@ -103,7 +103,6 @@ const catalogue = {
   'VERIFY-003': { meaning: 'No process of that name.' },
   'VERIFY-010': { meaning: 'aos could not list its globals for the state snapshot.' },
   'VERIFY-011': { meaning: 'The state snapshot failed inside aos.' },
-  'VERIFY-020': { meaning: 'The bundler could not be loaded for verification.' },
   'VERIFY-021': { meaning: 'A build lacks a file verification needs.' },
   'VERIFY-022': { meaning: 'A build failed to boot on aos.' },
   'VERIFY-030': { meaning: 'The baseline index is not valid JSON.' },

@@ -6,7 +6,7 @@ import type { FileChange, Workspace } from '../../src/files/tree.ts';
 import type { Transform } from '../../src/transform/types.ts';
 import { createTree, type StagedTree } from '../../src/stage/stagedTree.ts';
 import { MemoryWorkspace } from '../../src/stage/workspace.ts';
-import { ClosureSizes, RUNTIME, measure, type Sizes } from './closureSizes.ts';
+import { ClosureSizes, RUNTIME, type Sizes } from './closureSizes.ts';
 import { sha256 } from '../../src/hash.ts';
 import type { PlanStep, SizeImpact, Story } from './planTypes.ts';
 
@@ -31,8 +31,6 @@ export class EpicSimulation {
   private readonly closureSizes: ClosureSizes;
   /** With symlinked copies in the snapshot a change can reach a closure under another path. */
   private readonly incremental: boolean;
-  /** Tests set this to compare every incremental measurement with a full one. */
-  static checkSizes = false;
   readonly steps: PlanStep[] = [];
   /** Processes whose requires go through the loader (their shell budget applies). */
   readonly federated = new Set<string>();
@@ -49,6 +47,8 @@ export class EpicSimulation {
     readonly config: ProjectConfig,
     readonly root: string,
     readonly canonical: (p: string) => string = (p) => p,
+    /** Called with the project and its sizes after each step is folded in (a caller can check them). */
+    private readonly afterFold?: (base: Workspace, sizes: Sizes) => void,
   ) {
     const paths = base.list();
     this.base = new MemoryWorkspace({}, base.root, canonical);
@@ -98,13 +98,7 @@ export class EpicSimulation {
     }
     this.tree = createTree(this.base);
     const after = this.incremental ? this.closureSizes.update(this.base, changes) : this.closureSizes.refresh(this.base);
-    if (EpicSimulation.checkSizes) {
-      const full = measure(this.base, this.config, this.canonical);
-      for (const k of ['shell', 'bundle', 'files'] as const) {
-        const want = JSON.stringify([...full[k]]);
-        if (JSON.stringify([...after[k]]) !== want) throw new Error(`incremental ${k} sizes differ from a full measure: ${want}`);
-      }
-    }
+    this.afterFold?.(this.base, after);
     return after;
   }
 

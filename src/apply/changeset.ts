@@ -9,11 +9,13 @@ import { fileSha256 } from '../hash.ts';
 import type { FileChange } from '../files/tree.ts';
 import { diskHolds, diskMode, defaultWriteFile, removeTempFiles, setFile, type WriteFileFn } from './fileOps.ts';
 import { syncDir } from './durableFiles.ts';
-import { beginApply, beginRevert, dropEntries, dropEntry, findJournalEntry, getImage, pathImages, readJournal, recordChanges, sealEntry, type JournalEntry, type PathImage } from './journal.ts';
+import type { JournalEntry, JournalLog } from './journal.ts';
+import { getImage, pathImages, recordChanges, type PathImage } from './journalImages.ts';
 
 /** Sets each path to the chosen side; returns nothing, throws on the first failure. */
-function writeImages(root: string, images: PathImage[], side: 'before' | 'after', writeFile: WriteFileFn, done?: PathImage[], inMemory?: ReadonlyMap<string, Buffer>): void {
+function writeImages(journal: JournalLog, images: PathImage[], side: 'before' | 'after', writeFile: WriteFileFn, done?: PathImage[], inMemory?: ReadonlyMap<string, Buffer>): void {
   // Removals first so a move into a path another change frees works; then writes.
+  const root = journal.root;
   const ordered = [...images].sort((a, b) => Number(a[side] !== null) - Number(b[side] !== null));
   const dirs = new Set<string>();
   try {
@@ -23,7 +25,7 @@ function writeImages(root: string, images: PathImage[], side: 'before' | 'after'
         done?.push(img);
         continue;
       }
-      setFile(root, img.path, want ? (inMemory?.get(want.sha) ?? getImage(root, want.sha)) : null, want?.mode, writeFile, dirs);
+      setFile(root, img.path, want ? (inMemory?.get(want.sha) ?? getImage(journal, want.sha)) : null, want?.mode, writeFile, dirs);
       done?.push(img);
     }
   } finally {
@@ -45,26 +47,27 @@ export interface EntryInfo {
   paramsHash: string;
 }
 
-export function applyChangeset(root: string, info: EntryInfo, changes: FileChange[], writeFile: WriteFileFn = defaultWriteFile): JournalEntry {
-  const entry: JournalEntry = { ...info, state: 'pending-apply', startedAt: new Date().toISOString(), changes: recordChanges(root, changes, (p) => diskMode(root, p)) };
-  beginApply(root, entry);
+export function applyChangeset(journal: JournalLog, info: EntryInfo, changes: FileChange[], writeFile: WriteFileFn = defaultWriteFile): JournalEntry {
+  const root = journal.root;
+  const entry: JournalEntry = { ...info, state: 'pending-apply', startedAt: new Date().toISOString(), changes: recordChanges(journal, changes, (p) => diskMode(root, p)) };
+  journal.beginApply(entry);
   const images = pathImages(entry.changes);
   const done: PathImage[] = [];
   try {
     // the post-images are the changes' own bytes (the store keeps the pre-images only)
     const inMemory = new Map<string, Buffer>();
     for (const c of changes) if (c.kind !== 'delete') inMemory.set(fileSha256(c.after), c.after);
-    writeImages(root, images, 'after', writeFile, done, inMemory);
+    writeImages(journal, images, 'after', writeFile, done, inMemory);
   } catch (e) {
     const cause = e as NodeJS.ErrnoException;
     let restored = true;
     try {
-      writeImages(root, done, 'before', defaultWriteFile);
+      writeImages(journal, done, 'before', defaultWriteFile);
       removeTempFiles(root, images.map((i) => i.path));
     } catch {
       restored = false;
     }
-    if (restored) dropEntry(root, info.stepId, 'apply-failed');
+    if (restored) journal.drop([info.stepId], 'apply-failed');
     throw new MigrateError('APPLY-040', `writing step '${info.stepId}' failed: ${cause.code ?? ''} ${cause.message}`.replace(/\s+/g, ' '), {
       cause: e,
       exitCode: 2,
@@ -73,7 +76,7 @@ export function applyChangeset(root: string, info: EntryInfo, changes: FileChang
         : "the files could not all be restored: run 'migrate recover'",
     });
   }
-  return sealEntry(root, info.stepId);
+  return journal.seal(info.stepId);
 }
 
 /**
@@ -99,10 +102,11 @@ export function netImages(entries: readonly JournalEntry[]): PathImage[] {
  * journal writes list the newest first, so a crash that keeps only part of one leaves the newest
  * k entries pending-revert with the others untouched: exactly what recoverJournal completes.
  */
-export function revertEntries(root: string, stepIds: readonly string[], writeFile: WriteFileFn = defaultWriteFile): void {
+export function revertEntries(journal: JournalLog, stepIds: readonly string[], writeFile: WriteFileFn = defaultWriteFile): void {
   if (stepIds.length === 0) return;
+  const root = journal.root;
   const entries = stepIds.map((stepId) => {
-    const entry = findJournalEntry(root, stepId);
+    const entry = journal.find(stepId);
     if (!entry) throw new MigrateError('APPLY-050', `step '${stepId}' is not applied`, { hint: "see 'migrate status'" });
     if (entry.state !== 'applied') {
       throw new MigrateError('JOURNAL-003', `the ${entry.state === 'pending-apply' ? 'apply' : 'revert'} of step '${stepId}' was interrupted`, {
@@ -119,20 +123,20 @@ export function revertEntries(root: string, stepIds: readonly string[], writeFil
       hint: 'undo those edits (or revert the later steps that touched them first: migrate revert --to <step>)',
     });
   }
-  beginRevert(root, stepIds);
-  writeImages(root, images, 'before', writeFile);
+  journal.beginRevert(stepIds);
+  writeImages(journal, images, 'before', writeFile);
   const wrong = mismatching(root, images, 'before');
   if (wrong.length) {
     throw new MigrateError('APPLY-052', `revert of ${what} left files that do not match their pre-images: ${wrong.join(', ')}`, {
       hint: "run 'migrate recover'",
     });
   }
-  dropEntries(root, stepIds, 'reverted');
+  journal.drop(stepIds, 'reverted');
 }
 
 /** Reverts one journalled entry (see revertEntries). */
-export function revertEntry(root: string, stepId: string, writeFile: WriteFileFn = defaultWriteFile): void {
-  revertEntries(root, [stepId], writeFile);
+export function revertEntry(journal: JournalLog, stepId: string, writeFile: WriteFileFn = defaultWriteFile): void {
+  revertEntries(journal, [stepId], writeFile);
 }
 
 export type RecoverAction = 'none' | 'rolled-back' | 'rolled-forward' | 'revert-completed';
@@ -141,20 +145,21 @@ export type RecoverAction = 'none' | 'rolled-back' | 'rolled-forward' | 'revert-
  * Brings an unsealed entry to before (or after, when every post-image is already there); entries
  * left 'pending-revert' by one revertEntries call are completed together.
  */
-export function recoverJournal(root: string): { action: RecoverAction; stepId?: string } {
-  const unsealed = readJournal(root).entries.filter((e) => e.state !== 'applied');
+export function recoverJournal(journal: JournalLog): { action: RecoverAction; stepId?: string } {
+  const root = journal.root;
+  const unsealed = journal.read().entries.filter((e) => e.state !== 'applied');
   const entry = unsealed.find((e) => e.state === 'pending-apply') ?? unsealed[0];
   if (!entry) return { action: 'none' };
   const group = entry.state === 'pending-apply' ? [entry] : unsealed;
   const images = netImages(group);
   removeTempFiles(root, images.map((i) => i.path));
   if (entry.state === 'pending-apply' && mismatching(root, images, 'after').length === 0) {
-    sealEntry(root, entry.stepId);
+    journal.seal(entry.stepId);
     return { action: 'rolled-forward', stepId: entry.stepId };
   }
-  writeImages(root, images, 'before', defaultWriteFile);
+  writeImages(journal, images, 'before', defaultWriteFile);
   const wrong = mismatching(root, images, 'before');
   if (wrong.length) throw new MigrateError('JOURNAL-004', `recover could not restore: ${wrong.join(', ')}`, { hint: 'check permissions and free space, then run migrate recover again' });
-  dropEntries(root, group.map((e) => e.stepId).reverse(), 'recovered');
+  journal.drop(group.map((e) => e.stepId).reverse(), 'recovered');
   return { action: entry.state === 'pending-revert' ? 'revert-completed' : 'rolled-back', stepId: entry.stepId };
 }

@@ -32,7 +32,7 @@ export async function decisionVariants(project: Project, step: PlanStep): Promis
     }
     try {
       // Each option runs on its own overlay of the disk: nothing is written.
-      const r = await computeStepChanges({ ...step, decision: { ...d, choice: o.id } }, createTree(disk), project.config);
+      const r = await computeStepChanges({ ...step, decision: { ...d, choice: o.id } }, createTree(disk), project.config, project.transforms);
       for (const c of r.changes) {
         base.files++;
         if (c.kind !== 'create') base.beforeBytes += c.before.length;

@@ -3,7 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { MIGRATE_DIR, removeFile } from './journal.ts';
+import { MIGRATE_DIR } from './journalRecords.ts';
+import { removeFile } from './durableFiles.ts';
 import { writeDurably } from './durableFiles.ts';
 
 const recordSchema = z.object({

@@ -1,6 +1,6 @@
 // Durable whole-file writes (a reader, or a crash, sees the old bytes or the new ones, never
 // half) and positional reads, shared by the journal and the blob store.
-import { closeSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /** Writes a file durably: temp file in the same folder, fsync, rename, fsync the folder. */
@@ -49,4 +49,13 @@ export function readAt(fd: number, length: number, position: number): Buffer {
     got += n;
   }
   return buf.subarray(0, got);
+}
+
+/** Removes a file; one already gone is fine. */
+export function removeFile(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // already gone
+  }
 }

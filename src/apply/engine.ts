@@ -11,7 +11,7 @@ import { loadPlanFile } from '../plan/planFile.ts';
 import type { Plan, PlanStep } from '../plan/planSchema.ts';
 import { applyChangeset, recoverJournal, revertEntries, revertEntry, type RecoverAction } from './changeset.ts';
 import { defaultWriteFile, type WriteFileFn } from './fileOps.ts';
-import { dropEntries, readJournal, recordCommit, type JournalEntry } from './journal.ts';
+import { JournalLog, readJournal, type JournalEntry } from './journal.ts';
 import { sha256 } from '../hash.ts';
 import { changesetHash, computeStepChanges, driftedFiles, resolveStep, stableJson, undecidedError } from './stepChanges.ts';
 import { forgetDryRunStep, readDryRunRecord, saveDryRunSteps } from './dryRunRecord.ts';
@@ -19,52 +19,13 @@ import { compareWithBaseline, recordFileBaseline } from './fileBaseline.ts';
 import { checkGitReady, commitStep } from './gitCommit.ts';
 import { toolkitOutputDirs } from '../config/outputs.ts';
 import { renderDiff, toGitPatch } from './unifiedDiff.ts';
-import { runEnsureBaseline } from './hooks.ts';
 import { withLock } from './lock.ts';
 import { absentSteps } from './treePresence.ts';
 import { ClosureGuard, refuseExcludedChanges, stageChanges } from './stepGuards.ts';
-import { noProgress, type Progress } from '../progress.ts';
+import { noProgress } from '../progress.ts';
 
-export interface EngineOptions {
-  /** Plan name (migration-plans/<name>.plan.json); default: the only plan, or 'epic'. */
-  plan?: string;
-  /** Progress lines for long work. */
-  onProgress?: (message: string) => void;
-  /** Counted progress of loops over steps (the CLI's bar / CI lines). */
-  progress?: Progress;
-}
-
-export interface ApplyOptions extends EngineOptions {
-  commit?: boolean;
-  allowDirty?: boolean;
-  /** Low-level temp-file write (tests inject failures through it). */
-  writeFile?: WriteFileFn;
-  /** Skip building the monolith baseline bundles before the first step. */
-  skipBaselineBuild?: boolean;
-}
-
-/** 'absent': journalled as applied but its changes are gone from the files (git reset, checkout). */
-export type StepState = 'pending' | 'applied' | 'skipped' | 'drifted' | 'interrupted' | 'absent';
-
-export interface StepStatus {
-  id: string;
-  story: string;
-  title: string;
-  transform: string;
-  state: StepState;
-  /** Files whose content differs from the plan's recorded hashes (state 'drifted'). */
-  drifted: string[];
-  undecided: boolean;
-  sizeImpact: PlanStep['sizeImpact'];
-}
-
-export interface PlanStatus {
-  plan: string;
-  file: string;
-  steps: StepStatus[];
-  /** A step whose apply or revert was interrupted: run recover. */
-  interrupted?: string;
-}
+export type { ApplyOptions, EngineHooks, EngineOptions, PlanStatus, StepState, StepStatus } from './engineTypes.ts';
+import type { ApplyOptions, EngineOptions, PlanStatus, StepStatus } from './engineTypes.ts';
 
 function findStep(plan: Plan, stepId: string): PlanStep {
   const step = plan.steps.find((s) => s.id === stepId);
@@ -85,7 +46,7 @@ function refuseInterrupted(journal: { entries: readonly JournalEntry[] }): void 
 }
 
 export async function planStatus(project: Project, opts: EngineOptions = {}): Promise<PlanStatus> {
-  const { plan, file } = await loadPlanFile(project.root, opts.plan);
+  const { plan, file } = await loadPlanFile(project.root, opts.plan, project.transforms);
   const journal = readJournal(project.root);
   const entries = new Map(journal.entries.map((e) => [e.stepId, e]));
   const ws = new DiskWorkspace(project.root);
@@ -135,7 +96,7 @@ function stepHeader(s: DryRunStep): string {
 
 /** Computes (never writes) the steps' changes; several steps chain in memory in plan order. */
 export async function dryRun(project: Project, stepIds: string[] | 'all', opts: EngineOptions & { color?: boolean; save?: boolean } = {}): Promise<DryRunResult> {
-  const { plan } = await loadPlanFile(project.root, opts.plan);
+  const { plan } = await loadPlanFile(project.root, opts.plan, project.transforms);
   const applied = new Set(readJournal(project.root).entries.map((e) => e.stepId));
   const chosen = stepIds === 'all' ? plan.steps.filter((s) => !applied.has(s.id)) : stepIds.map((id) => findStep(plan, id));
   const disk = new SessionWorkspace(project.root);
@@ -160,7 +121,7 @@ export async function dryRun(project: Project, stepIds: string[] | 'all', opts: 
       out.push({ id: step.id, story: step.story, title: step.title, changes: [], notes: [], ...(blocker ? { blockedBy: blocker } : { undecided: true }) });
       continue;
     }
-    const r = await computeStepChanges(step, net, project.config);
+    const r = await computeStepChanges(step, net, project.config, project.transforms);
     // A dry run shows what apply would do, so it refuses what apply would refuse.
     refuseExcludedChanges(step.id, r.changes, project.config);
     guard.written(guard.check(step.id, net, r.changes));
@@ -192,17 +153,31 @@ export interface ApplyResult {
   commit?: string;
   skipped?: string;
   baseline?: string;
+  /** EngineHooks.afterStep's result. */
+  verification?: { ok: boolean; summary: string };
 }
 
 export async function applyStep(project: Project, stepId: string, opts: ApplyOptions = {}): Promise<ApplyResult> {
-  const { plan } = await loadPlanFile(project.root, opts.plan);
-  return withLock(project.root, () => applyPlanStep(project, plan, findStep(plan, stepId), opts, new SessionWorkspace(project.root), new ClosureGuard(project.config)));
+  const { plan } = await loadPlanFile(project.root, opts.plan, project.transforms);
+  return withLock(project.root, () => applyPlanStep(project, plan, findStep(plan, stepId), opts, newSession(project)));
 }
 
-/** `disk`: the run's view of the project and `guard` its closure check (one of each for every step of `apply --all`). */
-async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts: ApplyOptions, disk: SessionWorkspace, guard: ClosureGuard): Promise<ApplyResult> {
+/**
+ * What one engine run keeps between its steps (one of each for every step of `apply --all`):
+ * the run's view of the project, its closure check, and the journal as last read or written.
+ */
+interface EngineSession {
+  disk: SessionWorkspace;
+  guard: ClosureGuard;
+  log: JournalLog;
+}
+
+const newSession = (project: Project): EngineSession => ({ disk: new SessionWorkspace(project.root), guard: new ClosureGuard(project.config), log: new JournalLog(project.root) });
+
+async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts: ApplyOptions, session: EngineSession): Promise<ApplyResult> {
   const root = project.root;
-  const journal = readJournal(root);
+  const { disk, guard, log } = session;
+  const journal = log.read();
   refuseInterrupted(journal);
   const applied = new Set(journal.entries.map((e) => e.stepId));
   if (applied.has(step.id)) {
@@ -227,7 +202,7 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
     });
   }
   opts.onProgress?.(`computing ${step.id}`);
-  const r = await computeStepChanges(step, disk, project.config);
+  const r = await computeStepChanges(step, disk, project.config, project.transforms);
   const saved = readDryRunRecord(root).steps[step.id];
   if (saved) {
     const changedReads = driftedFiles(disk, saved.reads);
@@ -255,10 +230,10 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
   let baseline: string | undefined;
   if (journal.entries.length === 0) {
     recordFileBaseline(project);
-    if (!opts.skipBaselineBuild) baseline = await runEnsureBaseline(project);
+    baseline = await opts.hooks?.beforeFirstStep?.(project);
   }
   opts.onProgress?.(`writing ${r.changes.length} file change(s) for ${step.id}`);
-  const entry = applyChangeset(root, { stepId: step.id, transform: resolved.transform, story: step.story, title: step.title, paramsHash: sha256(stableJson(resolved.params)) }, r.changes, opts.writeFile ?? defaultWriteFile);
+  const entry = applyChangeset(log, { stepId: step.id, transform: resolved.transform, story: step.story, title: step.title, paramsHash: sha256(stableJson(resolved.params)) }, r.changes, opts.writeFile ?? defaultWriteFile);
   disk.record(r.changes);
   guard.written(after);
   forgetDryRunStep(root, step.id);
@@ -266,25 +241,26 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
   if (opts.commit) {
     const paths = entry.changes.flatMap((c) => (c.from ? [c.from, c.path] : [c.path]));
     commit = commitStep(root, step, paths);
-    if (commit) recordCommit(root, step.id, commit);
+    if (commit) log.recordCommit(step.id, commit);
   }
-  return { stepId: step.id, changes: r.changes.length, notes: r.notes, commit, baseline };
+  const processes = step.verify?.processes ?? [];
+  const verification = processes.length && opts.hooks?.afterStep ? await opts.hooks.afterStep(project, processes) : undefined;
+  return { stepId: step.id, changes: r.changes.length, notes: r.notes, commit, baseline, ...(verification ? { verification } : {}) };
 }
 
 /** Applies every pending step in plan order; stops (throws) at the first failure or undecided decision. */
 export async function applyAll(project: Project, opts: ApplyOptions = {}): Promise<{ applied: ApplyResult[]; skipped: string[] }> {
-  const { plan } = await loadPlanFile(project.root, opts.plan);
+  const { plan } = await loadPlanFile(project.root, opts.plan, project.transforms);
   const done = new Set(readJournal(project.root).entries.map((e) => e.stepId));
   const pending = plan.steps.filter((s) => !done.has(s.id));
   const applied: ApplyResult[] = [];
   const skipped: string[] = [];
   const task = (opts.progress ?? noProgress)('apply', pending.length);
   await withLock(project.root, async () => {
-    const disk = new SessionWorkspace(project.root);
-    const guard = new ClosureGuard(project.config);
+    const session = newSession(project);
     for (const [i, step] of pending.entries()) {
       opts.onProgress?.(`[${i + 1}/${pending.length}] ${step.id}`);
-      const r = await applyPlanStep(project, plan, step, opts, disk, guard);
+      const r = await applyPlanStep(project, plan, step, opts, session);
       if (r.skipped) skipped.push(step.id);
       else applied.push(r);
       task.tick(1, step.id);
@@ -295,22 +271,23 @@ export async function applyAll(project: Project, opts: ApplyOptions = {}): Promi
 }
 
 export async function revertStep(project: Project, stepId: string, opts: EngineOptions & { writeFile?: WriteFileFn } = {}): Promise<{ reverted: string[] }> {
-  const journal = readJournal(project.root);
+  const log = new JournalLog(project.root);
+  const journal = log.read();
   refuseInterrupted(journal);
   if (!journal.entries.some((e) => e.stepId === stepId)) {
-    const { plan } = await loadPlanFile(project.root, opts.plan);
+    const { plan } = await loadPlanFile(project.root, opts.plan, project.transforms);
     findStep(plan, stepId);
     throw new MigrateError('APPLY-050', `step '${stepId}' is not applied`, { hint: "see 'migrate status'" });
   }
   opts.onProgress?.(`reverting ${stepId}`);
-  refuseAbsent(project.root, journal.entries.filter((e) => e.stepId === stepId));
-  await withLock(project.root, async () => revertEntry(project.root, stepId, opts.writeFile));
+  refuseAbsent(log, journal.entries.filter((e) => e.stepId === stepId));
+  await withLock(project.root, async () => revertEntry(log, stepId, opts.writeFile));
   return { reverted: [stepId] };
 }
 
 /** APPLY-053 when some of `entries` are no longer in the work tree (they cannot be reverted). */
-function refuseAbsent(root: string, entries: readonly JournalEntry[]): void {
-  const gone = absentSteps(root, readJournal(root).entries);
+function refuseAbsent(log: JournalLog, entries: readonly JournalEntry[]): void {
+  const gone = absentSteps(log.root, log.read().entries);
   const ids = entries.filter((e) => gone.has(e.stepId)).map((e) => e.stepId);
   if (!ids.length) return;
   throw new MigrateError('APPLY-053', `${ids.length} applied step(s) are no longer in the work tree (a git reset or checkout?): ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`, {
@@ -319,38 +296,40 @@ function refuseAbsent(root: string, entries: readonly JournalEntry[]): void {
 }
 
 /** Reverts entries (newest first) together: each file is written once (see revertEntries). */
-function revertNewestFirst(root: string, entries: readonly JournalEntry[], opts: EngineOptions): void {
+function revertNewestFirst(log: JournalLog, entries: readonly JournalEntry[], opts: EngineOptions): void {
   if (!entries.length) return;
-  refuseAbsent(root, entries);
+  refuseAbsent(log, entries);
   const ids = entries.map((e) => e.stepId);
   opts.onProgress?.(`reverting ${ids.length} step(s), newest first: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? `, … ${ids.at(-1)}` : ''}`);
-  revertEntries(root, ids);
+  revertEntries(log, ids);
 }
 
 /** Reverts every step applied after `stepId` (newest first); `stepId` stays applied. */
 export async function revertTo(project: Project, stepId: string, opts: EngineOptions = {}): Promise<{ reverted: string[] }> {
-  const journal = readJournal(project.root);
+  const log = new JournalLog(project.root);
+  const journal = log.read();
   refuseInterrupted(journal);
   const at = journal.entries.findIndex((e) => e.stepId === stepId);
   if (at < 0) {
-    const { plan } = await loadPlanFile(project.root, opts.plan);
+    const { plan } = await loadPlanFile(project.root, opts.plan, project.transforms);
     findStep(plan, stepId);
     throw new MigrateError('APPLY-050', `step '${stepId}' is not applied, so there is nothing to go back to`, { hint: "see 'migrate status'; 'migrate rollback' reverts everything" });
   }
   const later = journal.entries.slice(at + 1).reverse();
-  await withLock(project.root, async () => revertNewestFirst(project.root, later, opts));
+  await withLock(project.root, async () => revertNewestFirst(log, later, opts));
   return { reverted: later.map((e) => e.stepId) };
 }
 
 /** Reverts every applied step (newest first), then compares every file with baseline.json. */
 export async function rollback(project: Project, opts: EngineOptions = {}): Promise<{ identical: boolean; mismatches: string[]; reverted: string[]; hasBaseline: boolean }> {
-  const journal = readJournal(project.root);
+  const log = new JournalLog(project.root);
+  const journal = log.read();
   refuseInterrupted(journal);
   const entries = [...journal.entries].reverse();
   // Two phases: revert every step (one batch), then compare every file with the baseline.
   const task = (opts.progress ?? noProgress)('rollback', 2);
   task.tick(0, `reverting ${entries.length} step(s)`);
-  await withLock(project.root, async () => revertNewestFirst(project.root, entries, opts));
+  await withLock(project.root, async () => revertNewestFirst(log, entries, opts));
   task.tick(1, 'comparing every file with the baseline');
   const { mismatches, hasBaseline } = compareWithBaseline(project);
   task.tick(1);
@@ -359,7 +338,7 @@ export async function rollback(project: Project, opts: EngineOptions = {}): Prom
 }
 
 export async function recover(project: Project): Promise<{ action: RecoverAction; stepId?: string }> {
-  return withLock(project.root, async () => recoverJournal(project.root));
+  return withLock(project.root, async () => recoverJournal(new JournalLog(project.root)));
 }
 
 /**
@@ -368,11 +347,12 @@ export async function recover(project: Project): Promise<{ action: RecoverAction
  */
 export async function syncJournal(project: Project): Promise<{ forgotten: string[] }> {
   return withLock(project.root, async () => {
-    const journal = readJournal(project.root);
+    const log = new JournalLog(project.root);
+    const journal = log.read();
     refuseInterrupted(journal);
     const gone = absentSteps(project.root, journal.entries);
     const forgotten = journal.entries.filter((e) => gone.has(e.stepId)).map((e) => e.stepId).reverse();
-    if (forgotten.length) dropEntries(project.root, forgotten, 'absent');
+    if (forgotten.length) log.drop(forgotten, 'absent');
     return { forgotten };
   });
 }

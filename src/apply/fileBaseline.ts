@@ -5,8 +5,24 @@
 import { DiskWorkspace } from '../stage/workspace.ts';
 import type { Project } from '../config/loadProject.ts';
 import { isToolkitOutput } from '../config/outputs.ts';
-import { readFileBaseline, writeFileBaseline, type FileBaseline } from './journal.ts';
 import { sha256 } from '../hash.ts';
+import { z } from 'zod';
+import path from 'node:path';
+import { migrateDir, readJson } from './journalRecords.ts';
+import { writeDurably } from './durableFiles.ts';
+
+const baselineSchema = z.object({ createdAt: z.string(), files: z.record(z.string(), z.object({ sha256: z.string(), mode: z.number().int() })) });
+export type FileBaseline = z.infer<typeof baselineSchema>;
+
+export const baselinePath = (root: string): string => path.join(migrateDir(root), 'baseline.json');
+
+export function readFileBaseline(root: string): FileBaseline | undefined {
+  return readJson(baselinePath(root), baselineSchema, 'baseline.json');
+}
+
+function writeFileBaseline(root: string, baseline: FileBaseline): void {
+  writeDurably(baselinePath(root), `${JSON.stringify(baseline, null, 2)}\n`);
+}
 
 function trackedFiles(project: Project): { ws: DiskWorkspace; files: string[] } {
   const ws = new DiskWorkspace(project.root);

@@ -4,7 +4,7 @@
 // only a step's own files are committed.
 import { spawnSync } from 'node:child_process';
 import { MigrateError } from '../errors.ts';
-import { MIGRATE_DIR } from './journal.ts';
+import { MIGRATE_DIR } from './journalRecords.ts';
 
 function git(root: string, args: string[]): { ok: boolean; out: string; err: string; missing: boolean } {
   const r = spawnSync('git', args, { cwd: root, encoding: 'utf8' });

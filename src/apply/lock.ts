@@ -3,7 +3,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { MigrateError } from '../errors.ts';
-import { MIGRATE_DIR } from './journal.ts';
+import { MIGRATE_DIR } from './journalRecords.ts';
 
 const alive = (pid: number): boolean => {
   try {

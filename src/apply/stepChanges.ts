@@ -6,7 +6,7 @@ import type { ProjectConfig } from '../config/projectConfig.ts';
 import type { FileChange, Workspace } from '../files/tree.ts';
 import { requireIndexOf, type RequireNames } from '../graph/requireNameIndex.ts';
 import { DECISION, type PlanStep } from '../plan/planSchema.ts';
-import { getTransform } from '../transform/registry.ts';
+import { builtInTransforms, type TransformRegistry } from '../transform/registry.ts';
 import { runTransform } from '../transform/runTransform.ts';
 import { fileSha256, sha256 } from '../hash.ts';
 
@@ -84,11 +84,11 @@ class RecordingWorkspace implements Workspace {
   }
 }
 
-export async function computeStepChanges(step: PlanStep, ws: Workspace, config: ProjectConfig): Promise<StepChanges> {
+export async function computeStepChanges(step: PlanStep, ws: Workspace, config: ProjectConfig, transforms: TransformRegistry = builtInTransforms): Promise<StepChanges> {
   const resolved = resolveStep(step);
   if (resolved.kind === 'undecided') throw undecidedError(step);
   if (resolved.kind === 'skip') return { changes: [], notes: [], resolved, reads: [] };
-  const t = await getTransform(resolved.transform);
+  const t = await transforms.get(resolved.transform);
   const recording = new RecordingWorkspace(ws);
   const { changes, notes } = runTransform(t, recording, resolved.params, { config, stepId: step.id });
   const reads = [...recording.seen].map(([path, sha]) => ({ path, sha256: sha })).sort((a, b) => (a.path < b.path ? -1 : 1));

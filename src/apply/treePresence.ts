@@ -6,7 +6,8 @@
 // step's post-image, so it says nothing about the older step (if all its paths are like that,
 // the older step counts as present).
 import { diskHolds } from './fileOps.ts';
-import { pathImages, type JournalEntry } from './journal.ts';
+import type { JournalEntry } from './journal.ts';
+import { pathImages } from './journalImages.ts';
 
 /** Step ids of sealed entries none of whose (telling) paths hold their post-image while some hold their pre-image. */
 export function absentSteps(root: string, entries: readonly JournalEntry[]): Set<string> {

@@ -3,6 +3,7 @@
 // parseArgs' shape ({type, short, multiple}); ./program.ts turns them into commander options.
 // Commands print through `io` only, return an exit code (0 ok, 1 findings/differences,
 // 2 error) and never call process.exit.
+import type { TransformRegistry } from '../transform/registry.ts';
 import type { ParseArgsConfig } from 'node:util';
 import { noProgress, type Progress } from '../progress.ts';
 
@@ -20,6 +21,8 @@ export interface CommandIO {
    * without one (tests): use `progressOf(io)`.
    */
   progress?: Progress;
+  /** The transforms plans may name (default: the toolkit's own; tests pass theirs). */
+  transforms?: TransformRegistry;
 }
 
 /** The command's progress reporter, or one that shows nothing. */

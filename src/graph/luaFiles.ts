@@ -20,6 +20,8 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
+// Compiled exclude globs per config object: a config is parsed once per command and never
+// mutated, so this derived data cannot go stale; the WeakMap lets it die with the config.
 const excludeCache = new WeakMap<ProjectConfig, RegExp[]>();
 
 export function isExcluded(config: ProjectConfig, file: string): boolean {
@@ -78,100 +80,151 @@ export function countLines(text: string): number {
 type FactsCore = Omit<LuaFileFacts, 'parsed'>;
 
 const FACTS_LIMIT_BYTES = 512 * 2 ** 20;
-const facts = new Map<string, FactsCore>();
-let factsBytes = 0;
 
-/** Parsed trees by content hash, least recently used first; bounded by the bytes parsed. */
-const trees = new Map<string, Chunk>();
-let treeBytes = 0;
-// Default 0: keeping trees costs more than parsing them again. A kept tree lives long enough
-// to be promoted to the old generation and is garbage there once evicted; on the 30x bench
-// corpus planning took 11.8-13.6 s with 8 MB of trees kept, 8.1-8.4 s with none (and even
-// 0.25 MB cost 11.4 s), the example no slower.
-let treeLimitBytes = Number(process.env.MIGRATE_AST_CACHE_MB ?? 0) * 2 ** 20;
+/**
+ * The parse memo: facts per content hash (bounded by bytes of source), trees within
+ * `treeLimitBytes` (least recently used first). Everything in it is a pure function of the
+ * bytes, so one instance can serve any number of runs: see sharedLuaFacts.
+ */
+export class LuaFactsCache {
+  private readonly facts = new Map<string, FactsCore>();
+  private factsBytes = 0;
+  /** Parsed trees by content hash, least recently used first; bounded by the bytes parsed. */
+  private readonly trees = new Map<string, Chunk>();
+  private treeBytes = 0;
+  /** The last view handed out per facts (callers ask for the same file over and over). */
+  private readonly lastView = new WeakMap<FactsCore, { file: string; view: LuaFileFacts }>();
+  /** The same Buffer object (a staged or in-memory tree hands out the one it holds) skips hashing. */
+  private readonly byBuffer = new WeakMap<Buffer, FactsCore>();
 
-/** Sets the tree cache's budget in bytes of Lua source (tests; MIGRATE_AST_CACHE_MB for users). */
-export function setTreeCacheLimit(bytes: number): void {
-  treeLimitBytes = bytes;
-  evictTrees();
-}
+  // Default 0: keeping trees costs more than parsing them again. A kept tree lives long enough
+  // to be promoted to the old generation and is garbage there once evicted; on the 30x bench
+  // corpus planning took 11.8-13.6 s with 8 MB of trees kept, 8.1-8.4 s with none (and even
+  // 0.25 MB cost 11.4 s), the example no slower.
+  constructor(private treeLimitBytes = 0) {}
 
-/** Bytes of Lua whose trees are kept now (tests). */
-export const treeCacheBytes = (): number => treeBytes;
+  /** Bytes of Lua whose trees are kept now. */
+  treeCacheBytes(): number {
+    return this.treeBytes;
+  }
 
-function evictTrees(): void {
-  for (const hash of trees.keys()) {
-    if (treeBytes <= treeLimitBytes) break;
-    trees.delete(hash);
-    treeBytes -= facts.get(hash)?.text.length ?? 0;
+  private evictTrees(): void {
+    for (const hash of this.trees.keys()) {
+      if (this.treeBytes <= this.treeLimitBytes) break;
+      this.trees.delete(hash);
+      this.treeBytes -= this.facts.get(hash)?.text.length ?? 0;
+    }
+  }
+
+  private rememberTree(core: FactsCore, ast: Chunk): void {
+    this.trees.set(core.hash, ast);
+    this.treeBytes += core.text.length;
+    this.evictTrees();
+  }
+
+  private treeOf(core: FactsCore): Chunk | undefined {
+    if (core.error) return undefined;
+    const hit = this.trees.get(core.hash);
+    if (hit) {
+      this.trees.delete(core.hash); // most recently used goes last
+      this.trees.set(core.hash, hit);
+      return hit;
+    }
+    const { ast } = parseLuaText(core.text, LUAPARSE_LEAN_OPTIONS);
+    if (ast) this.rememberTree(core, ast);
+    return ast;
+  }
+
+  /** The kept facts with the file name re-attached; the tree is looked up only when asked for. */
+  private factsView(core: FactsCore, file: string): LuaFileFacts {
+    const treeOf = (c: FactsCore) => this.treeOf(c);
+    return {
+      ...core,
+      get parsed(): ParsedLua {
+        const ast = treeOf(core);
+        const { text, bom, utf8, error } = core;
+        return { file, text, bom, utf8, ...(ast ? { ast } : {}), ...(error ? { error } : {}) };
+      },
+    };
+  }
+
+  private computeFacts(bytes: Buffer, file: string, hash: string): { core: FactsCore; ast?: Chunk } {
+    const parsed = parseLua(bytes, file, { lean: true });
+    let functions = 0;
+    let sites: RequireSite[] = [];
+    let dynamic: DynamicRequireSite[] = [];
+    let usesFederation = false;
+    if (parsed.ast) ({ sites, dynamic, functions, usesFederation } = scanLua(parsed.ast, parsed.text));
+    const { text, bom, utf8, error } = parsed;
+    const core: FactsCore = { text, bom, utf8, ...(error ? { error } : {}), sites, dynamic, functions, lines: countLines(text), usesFederation, hash };
+    this.keep(core);
+    if (parsed.ast) this.rememberTree(core, parsed.ast);
+    return { core, ...(parsed.ast ? { ast: parsed.ast } : {}) };
+  }
+
+  private keep(core: FactsCore): void {
+    this.facts.set(core.hash, core);
+    this.factsBytes += core.text.length;
+    for (const [h, old] of this.facts) {
+      if (this.factsBytes <= FACTS_LIMIT_BYTES) break;
+      this.facts.delete(h);
+      this.factsBytes -= old.text.length;
+      if (this.trees.delete(h)) this.treeBytes -= old.text.length;
+    }
+  }
+
+  /** See luaFileFactsWithTree. */
+  withTree(bytes: Buffer, file: string, wantTree = true): { facts: LuaFileFacts; ast?: Chunk } {
+    let core = this.byBuffer.get(bytes);
+    let ast: Chunk | undefined;
+    if (!core || this.facts.get(core.hash) !== core) {
+      const hash = fileSha256(bytes);
+      core = this.facts.get(hash);
+      if (!core) ({ core, ast } = this.computeFacts(bytes, file, hash));
+      this.byBuffer.set(bytes, core);
+    }
+    if (wantTree && !ast) ast = this.treeOf(core);
+    const last = this.lastView.get(core);
+    if (last?.file === file) return { facts: last.view, ...(ast ? { ast } : {}) };
+    const view = this.factsView(core, file);
+    this.lastView.set(core, { file, view });
+    return { facts: view, ...(ast ? { ast } : {}) };
+  }
+
+  /** Remembers facts known without parsing (another thread's parse, a rename's derivation). */
+  remember(bytes: Buffer, known: FactsCore): void {
+    const existing = this.facts.get(known.hash);
+    if (existing) return void this.byBuffer.set(bytes, existing);
+    const core: FactsCore = { ...known };
+    this.keep(core);
+    this.byBuffer.set(bytes, core);
+  }
+
+  has(hash: string): boolean {
+    return this.facts.has(hash);
+  }
+
+  /** Forgets everything (a benchmark measuring cold parses). */
+  clear(): void {
+    this.facts.clear();
+    this.trees.clear();
+    this.factsBytes = 0;
+    this.treeBytes = 0;
   }
 }
 
-function rememberTree(core: FactsCore, ast: Chunk): void {
-  trees.set(core.hash, ast);
-  treeBytes += core.text.length;
-  evictTrees();
-}
-
-function treeOf(core: FactsCore): Chunk | undefined {
-  if (core.error) return undefined;
-  const hit = trees.get(core.hash);
-  if (hit) {
-    trees.delete(core.hash); // most recently used goes last
-    trees.set(core.hash, hit);
-    return hit;
-  }
-  const { ast } = parseLuaText(core.text, LUAPARSE_LEAN_OPTIONS);
-  if (ast) rememberTree(core, ast);
-  return ast;
-}
-
-/** The last view handed out per facts (callers ask for the same file over and over). */
-const lastView = new WeakMap<FactsCore, { file: string; view: LuaFileFacts }>();
-
-/** The kept facts with the file name re-attached; the tree is looked up only when asked for. */
-function factsView(core: FactsCore, file: string): LuaFileFacts {
-  return {
-    ...core,
-    get parsed(): ParsedLua {
-      const ast = treeOf(core);
-      const { text, bom, utf8, error } = core;
-      return { file, text, bom, utf8, ...(ast ? { ast } : {}), ...(error ? { error } : {}) };
-    },
-  };
-}
-
-/** The same Buffer object (a staged or in-memory tree hands out the one it holds) skips hashing. */
-const byBuffer = new WeakMap<Buffer, FactsCore>();
-
-function computeFacts(bytes: Buffer, file: string, hash: string): { core: FactsCore; ast?: Chunk } {
-  const parsed = parseLua(bytes, file, { lean: true });
-  let functions = 0;
-  let sites: RequireSite[] = [];
-  let dynamic: DynamicRequireSite[] = [];
-  let usesFederation = false;
-  if (parsed.ast) ({ sites, dynamic, functions, usesFederation } = scanLua(parsed.ast, parsed.text));
-  const { text, bom, utf8, error } = parsed;
-  const core: FactsCore = { text, bom, utf8, ...(error ? { error } : {}), sites, dynamic, functions, lines: countLines(text), usesFederation, hash };
-  keepFacts(core);
-  if (parsed.ast) rememberTree(core, parsed.ast);
-  return { core, ...(parsed.ast ? { ast: parsed.ast } : {}) };
-}
-
-function keepFacts(core: FactsCore): void {
-  facts.set(core.hash, core);
-  factsBytes += core.text.length;
-  for (const [h, old] of facts) {
-    if (factsBytes <= FACTS_LIMIT_BYTES) break;
-    facts.delete(h);
-    factsBytes -= old.text.length;
-    if (trees.delete(h)) treeBytes -= old.text.length;
-  }
-}
+/**
+ * The memo every caller shares unless it passes its own. Module-level on purpose: it maps a
+ * content hash to what parsing those bytes gives, which never goes stale, and it is bounded
+ * (512 MB of facts; trees within MIGRATE_AST_CACHE_MB, default none). Sharing it is what lets
+ * the graph, the audit, the bundler and the planner of one run (and an engine session's steps)
+ * parse each content once. Tests that look at the cache itself make their own LuaFactsCache.
+ */
+export const sharedLuaFacts = new LuaFactsCache(Number(process.env.MIGRATE_AST_CACHE_MB ?? 0) * 2 ** 20);
 
 /** Parse + require sites + counts, cached by content hash (the file name is re-attached). */
-export function luaFileFacts(bytes: Buffer, file: string): LuaFileFacts {
-  return luaFileFactsWithTree(bytes, file, false).facts;
+export function luaFileFacts(bytes: Buffer, file: string, cache: LuaFactsCache = sharedLuaFacts): LuaFileFacts {
+  return cache.withTree(bytes, file, false).facts;
 }
 
 /**
@@ -179,33 +232,16 @@ export function luaFileFacts(bytes: Buffer, file: string): LuaFileFacts {
  * parse that computed the facts, or (facts known already) a tree from the cache or a new parse.
  * `wantTree` false: the facts alone (no parse when they are known).
  */
-export function luaFileFactsWithTree(bytes: Buffer, file: string, wantTree = true): { facts: LuaFileFacts; ast?: Chunk } {
-  let core = byBuffer.get(bytes);
-  let ast: Chunk | undefined;
-  if (!core || facts.get(core.hash) !== core) {
-    const hash = fileSha256(bytes);
-    core = facts.get(hash);
-    if (!core) ({ core, ast } = computeFacts(bytes, file, hash));
-    byBuffer.set(bytes, core);
-  }
-  if (wantTree && !ast) ast = treeOf(core);
-  const last = lastView.get(core);
-  if (last?.file === file) return { facts: last.view, ...(ast ? { ast } : {}) };
-  const view = factsView(core, file);
-  lastView.set(core, { file, view });
-  return { facts: view, ...(ast ? { ast } : {}) };
+export function luaFileFactsWithTree(bytes: Buffer, file: string, wantTree = true, cache: LuaFactsCache = sharedLuaFacts): { facts: LuaFileFacts; ast?: Chunk } {
+  return cache.withTree(bytes, file, wantTree);
 }
 
 /**
  * Remembers facts computed elsewhere (an audit worker thread parsed the file): the tree is
  * parsed here only if someone asks for it.
  */
-export function rememberLuaFileFacts(bytes: Buffer, known: Omit<LuaFileFacts, 'parsed'>): void {
-  const existing = facts.get(known.hash);
-  if (existing) return void byBuffer.set(bytes, existing);
-  const core: FactsCore = { ...known };
-  keepFacts(core);
-  byBuffer.set(bytes, core);
+export function rememberLuaFileFacts(bytes: Buffer, known: Omit<LuaFileFacts, 'parsed'>, cache: LuaFactsCache = sharedLuaFacts): void {
+  cache.remember(bytes, known);
 }
 
 /** A name a rename can write into any literal form without escaping (no quote, bracket, backslash, newline). */
@@ -220,8 +256,8 @@ const PLAIN_NAME = /^[A-Za-z0-9_.\-/]+$/;
  * are then computed by a parse when asked for) unless every edit is such a plain rename and no
  * edit lies inside a dynamic require's argument (whose text would change).
  */
-export function rememberRenamedFacts(before: Buffer, file: string, after: Buffer, edits: readonly TextEdit[]): boolean {
-  const old = luaFileFacts(before, file);
+export function rememberRenamedFacts(before: Buffer, file: string, after: Buffer, edits: readonly TextEdit[], cache: LuaFactsCache = sharedLuaFacts): boolean {
+  const old = luaFileFacts(before, file, cache);
   if (old.error || edits.length === 0) return false;
   const renamed = new Map<number, string>();
   for (const e of edits) {
@@ -262,17 +298,13 @@ export function rememberRenamedFacts(before: Buffer, file: string, after: Buffer
     return { ...d, callRange, ...locate(callRange[0]) };
   });
   const hash = fileSha256(after);
-  if (facts.has(hash)) return true;
+  if (cache.has(hash)) return true;
   const { bom, utf8, functions, lines, usesFederation } = old;
-  const core: FactsCore = { text, bom, utf8, sites, dynamic, functions, lines, usesFederation, hash };
-  keepFacts(core);
-  byBuffer.set(after, core);
+  cache.remember(after, { text, bom, utf8, sites, dynamic, functions, lines, usesFederation, hash });
   return true;
 }
 
+/** Empties the shared memo (a benchmark measuring cold parses; a test of code that shares it). */
 export function clearParseCache(): void {
-  facts.clear();
-  trees.clear();
-  factsBytes = 0;
-  treeBytes = 0;
+  sharedLuaFacts.clear();
 }

@@ -5,7 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Project } from '../config/loadProject.ts';
 import { DiskWorkspace, MemoryWorkspace } from '../stage/workspace.ts';
-import { EpicSimulation, RUNTIME } from '../../codemods/lib/simulation.ts';
+import { EpicSimulation, RUNTIME, type Sizes } from '../../codemods/lib/simulation.ts';
+import type { Workspace } from '../files/tree.ts';
 import type { Plan, PlanStep } from '../../codemods/lib/planTypes.ts';
 import { planStory36_1 } from '../../codemods/story-36-1-extract-runtime.ts';
 import { planStory36_2 } from '../../codemods/story-36-2-federate.ts';
@@ -82,7 +83,8 @@ function previousChoices(project: Project, name: string): Map<string, string> {
   return out;
 }
 
-export async function planEpic(project: Project, opts: { name?: string; progress?: Progress } = {}): Promise<Plan> {
+/** `afterStep`: sees the project and its per-process sizes after each simulated step. */
+export async function planEpic(project: Project, opts: { name?: string; progress?: Progress; afterStep?: (tree: Workspace, sizes: Sizes) => void } = {}): Promise<Plan> {
   // Five phases, each a pass over the whole project (the step count is known only at the end).
   const task = (opts.progress ?? noProgress)('plan', 5);
   task.tick(0, 'reading the sources');
@@ -95,7 +97,7 @@ export async function planEpic(project: Project, opts: { name?: string; progress
   const monoliths = new Set<string>();
   let sim: EpicSimulation;
   for (let pass = 0; ; pass++) {
-    sim = new EpicSimulation(ws, project.config, project.root, canonical);
+    sim = new EpicSimulation(ws, project.config, project.root, canonical, opts.afterStep);
     for (const [id, choice] of choices) sim.choices.set(id, choice);
     for (const name of monoliths) sim.monoliths.add(name);
     task.tick(pass ? 0 : 1, `story 36.1: shared runtime${pass ? ` (pass ${pass + 1}: ${monoliths.size} process(es) stay monoliths)` : ''}`);

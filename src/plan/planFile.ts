@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { isMigrateError, MigrateError } from '../errors.ts';
-import { transformIds } from '../transform/registry.ts';
+import { builtInTransforms, type TransformRegistry } from '../transform/registry.ts';
 import { DECISION, planSchema, type Plan, type PlanStep } from './planSchema.ts';
 import { deepFreeze } from '../deepFreeze.ts';
 
@@ -79,7 +79,7 @@ export function planProblems(plan: Plan, transformIds: Set<string>): string[] {
 }
 
 /** Validates raw plan data; throws PLAN-003 listing every problem. */
-export async function validatePlan(raw: unknown, file: string): Promise<Plan> {
+export async function validatePlan(raw: unknown, file: string, transforms: TransformRegistry = builtInTransforms): Promise<Plan> {
   const parsed = planSchema.safeParse(raw);
   if (!parsed.success) {
     const list = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
@@ -88,7 +88,7 @@ export async function validatePlan(raw: unknown, file: string): Promise<Plan> {
       hint: 'fix the plan file (migration-plans/schema.json describes every field) or re-plan with `migrate plan`',
     });
   }
-  const ids = await transformIds();
+  const ids = await transforms.ids();
   const problems = planProblems(parsed.data, ids);
   if (problems.length) {
     throw new MigrateError('PLAN-003', `plan has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`, {
@@ -105,8 +105,8 @@ export interface LoadedPlan {
 }
 
 /** Parses and validates a plan file (a fresh, editable object). */
-async function readPlanFile(file: string): Promise<Plan> {
-  return validatePlan(parseText(file, readFileSync(file, 'utf8')), file);
+async function readPlanFile(file: string, transforms?: TransformRegistry): Promise<Plan> {
+  return validatePlan(parseText(file, readFileSync(file, 'utf8')), file, transforms);
 }
 
 /**
@@ -115,34 +115,37 @@ async function readPlanFile(file: string): Promise<Plan> {
  * otherwise parse and validate a plan of thousands of steps once per step. A file written
  * within the last second is not kept (a same-size rewrite in the same tick keeps its stamps).
  */
-const planCache = new Map<string, { stamp: string; plan: Plan }>();
+// Module-level on purpose: an entry is served only for the very file object it was read from
+// (the stamp), and validation depends only on the plan's bytes and the registered transforms,
+// which do not change within a process.
+const planCache = new Map<string, { stamp: string; plan: Plan; transforms: TransformRegistry }>();
 const RACY_MS = 1000;
 
 /** Loads and validates a project's plan (by name, or the only/epic one). The plan is frozen: edit through updatePlanStep. */
-export async function loadPlanFile(projectRoot: string, name?: string): Promise<LoadedPlan> {
+export async function loadPlanFile(projectRoot: string, name?: string, transforms: TransformRegistry = builtInTransforms): Promise<LoadedPlan> {
   const file = findPlanFile(projectRoot, name);
   const st = statSync(file, { bigint: true });
   const stamp = `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
   const hit = planCache.get(file);
-  if (hit?.stamp === stamp) return { plan: hit.plan, file };
-  const plan = deepFreeze(await readPlanFile(file));
-  if (Date.now() - Number(st.mtimeMs) > RACY_MS) planCache.set(file, { stamp, plan });
+  if (hit?.stamp === stamp && hit.transforms === transforms) return { plan: hit.plan, file };
+  const plan = deepFreeze(await readPlanFile(file, transforms));
+  if (Date.now() - Number(st.mtimeMs) > RACY_MS) planCache.set(file, { stamp, plan, transforms });
   return { plan, file };
 }
 
-export async function loadPlan(projectRoot: string, name?: string): Promise<Plan> {
-  return (await loadPlanFile(projectRoot, name)).plan;
+export async function loadPlan(projectRoot: string, name?: string, transforms?: TransformRegistry): Promise<Plan> {
+  return (await loadPlanFile(projectRoot, name, transforms)).plan;
 }
 
 /**
  * Saves a plan: `target` is the project root (-> migration-plans/<name>.plan.json) or a plan
  * file path (.json or .yaml). Written via a temp file + rename. Returns the file written.
  */
-export async function savePlan(target: string, plan: unknown): Promise<string> {
+export async function savePlan(target: string, plan: unknown, transforms?: TransformRegistry): Promise<string> {
   const file = PLAN_FILE.test(target) ? target : path.join(target, PLAN_DIR, `${(plan as Plan).name}.plan.json`);
   let valid: Plan;
   try {
-    valid = await validatePlan(plan, file);
+    valid = await validatePlan(plan, file, transforms);
   } catch (e) {
     // The plan is in memory, not in the file: say so, and do not send the user to edit a file
     // that was never written (or that still holds the previous, valid plan).
@@ -160,11 +163,11 @@ export async function savePlan(target: string, plan: unknown): Promise<string> {
 }
 
 /** Loads the plan, lets `edit` change one step, validates and saves it back. */
-export async function updatePlanStep(project: { root: string }, name: string | undefined, id: string, edit: (s: PlanStep) => void): Promise<void> {
+export async function updatePlanStep(project: { root: string; transforms?: TransformRegistry }, name: string | undefined, id: string, edit: (s: PlanStep) => void): Promise<void> {
   const file = findPlanFile(project.root, name);
-  const plan = await readPlanFile(file);
+  const plan = await readPlanFile(file, project.transforms);
   const step = plan.steps.find((s) => s.id === id);
   if (!step) throw new MigrateError('APPLY-001', `unknown step '${id}' in plan '${plan.name}'`, { location: { file }, hint: "run 'migrate status' for the step ids" });
   edit(step);
-  await savePlan(file, plan);
+  await savePlan(file, plan, project.transforms);
 }

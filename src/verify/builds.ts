@@ -1,53 +1,20 @@
-// Where verify gets its builds and how it boots them. The bundler (src/bundle) is loaded
-// lazily so verify works, and type-checks, whether or not the bundler is present; tests
-// can substitute a build function. Boot order (docs/architecture.md "The federation model"):
+// Where verify gets its builds (the bundler, src/bundle: verify is the layer above it) and how
+// it boots them. Boot order (docs/architecture.md "The federation model"):
 // monolith -> the monolith bundle; federated -> runtime, then the shell; hybrid -> runtime
 // (when `hybridWithRuntime`) then the hybrid shell. The spawn tag Federation-Mode tells the
 // entry's mode flag which mode it runs in.
-import { pathToFileURL } from 'node:url';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Project } from '../config/loadProject.ts';
 import { MigrateError } from '../errors.ts';
-import { MODULE_EXT } from '../toolkitRoot.ts';
 import { DiskWorkspace } from '../stage/workspace.ts';
+import { buildProject } from '../bundle/index.ts';
 import type { Workspace } from '../files/tree.ts';
 import { AosProcess, requiresLsqlite3, type AoResult } from './aosRuntime.ts';
 import { stripAnsi } from './normalise.ts';
 import type { BuildFile, BuildMode, BuildOutput } from './types.ts';
 
-export type BuildFunction = (project: Project, ws: Workspace, mode: BuildMode, opts?: Record<string, unknown>) => Promise<BuildOutput> | BuildOutput;
-
-let override: BuildFunction | undefined;
-
-/** Replaces the bundler (tests); `undefined` restores src/bundle. */
-export function setBuildFunction(fn: BuildFunction | undefined): void {
-  override = fn;
-}
-
-async function bundlerBuild(): Promise<BuildFunction> {
-  if (override) return override;
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const entry = pathToFileURL(path.join(here, '..', 'bundle', `index${MODULE_EXT}`)).href;
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(entry)) as Record<string, unknown>;
-  } catch (e) {
-    throw new MigrateError('VERIFY-020', `the bundler (src/bundle/index.ts) cannot be loaded: ${(e as Error).message}`, {
-      hint: 'verify builds the processes with src/bundle; check that it is installed and compiles',
-    });
-  }
-  const fn = mod.buildProject;
-  if (typeof fn !== 'function') {
-    throw new MigrateError('VERIFY-020', 'src/bundle/index.ts does not export buildProject(project, ws, mode, opts)');
-  }
-  return fn as BuildFunction;
-}
-
 /** Builds the project in `mode` from `ws` (default: the project folder on disk). */
 export async function buildFor(project: Project, mode: BuildMode, ws?: Workspace): Promise<BuildOutput> {
-  const build = await bundlerBuild();
-  return await build(project, ws ?? new DiskWorkspace(project.root), mode, {});
+  return buildProject(project, ws ?? new DiskWorkspace(project.root), mode, {});
 }
 
 /**

@@ -47,6 +47,7 @@ end
 /** Lua listing every global name, one per line (used on a fresh aos to learn its own globals). */
 const LIST_GLOBALS = `local n = {} for k in pairs(_G) do if type(k) == 'string' then n[#n + 1] = k end end table.sort(n) return table.concat(n, '\\n')`;
 
+// Module-level on purpose: a fact about the installed aos wasm, the same for every run.
 let pristine: Promise<Set<string>> | undefined;
 
 /** Global names of a fresh aos process (booted once per Node process). */

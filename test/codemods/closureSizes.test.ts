@@ -1,24 +1,27 @@
 // The planner keeps per-process sizes up to date incrementally (only processes a step can
-// reach are walked again). Planning with checkSizes on compares every step's incremental
-// sizes with a full measurement and throws on the first difference.
-import { afterEach, describe, expect, it } from 'vitest';
+// reach are walked again). Planning the example compares every step's incremental sizes with
+// a full measurement (planEpic's afterStep).
+import { describe, expect, it } from 'vitest';
 import { EXAMPLE_DIR, loadProject } from '../../src/config/loadProject.ts';
 import { planEpic } from '../../src/plan/epicPlanner.ts';
-import { EpicSimulation } from '../../codemods/lib/simulation.ts';
-import { ClosureSizes } from '../../codemods/lib/closureSizes.ts';
+import { ClosureSizes, measure } from '../../codemods/lib/closureSizes.ts';
 import { requireNamesOf } from '../../transforms/lua/lib/luaProject.ts';
 import { MemoryWorkspace } from '../../src/stage/workspace.ts';
 import { layoutConfig } from '../graph/helpers/layoutFixture.ts';
 
-afterEach(() => {
-  EpicSimulation.checkSizes = false;
-});
-
 describe('incremental closure sizes', () => {
   it('equal a full measurement after every step of the example plan', async () => {
-    EpicSimulation.checkSizes = true;
     const project = loadProject({ project: EXAMPLE_DIR, cwd: EXAMPLE_DIR });
-    const plan = await planEpic(project, { name: 'check-sizes' });
+    let checked = 0;
+    const plan = await planEpic(project, {
+      name: 'check-sizes',
+      afterStep(tree, sizes) {
+        const full = measure(tree, project.config);
+        for (const k of ['shell', 'bundle', 'files'] as const) expect([...sizes[k]], `${k} after step ${checked + 1}`).toEqual([...full[k]]);
+        checked++;
+      },
+    });
+    expect(checked).toBeGreaterThan(30);
     expect(plan.steps.filter((s) => s.sizeImpact.length).length).toBeGreaterThan(30);
   });
 

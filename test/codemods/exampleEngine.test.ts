@@ -41,7 +41,7 @@ describe.runIf(hasExample)('the epic through the engine', () => {
     await savePlan(path.join(dir, 'migration-plans', 'epic.plan.json'), plan);
 
     const before = new DiskWorkspace(dir).list('ao-processes').map((p) => [p, new DiskWorkspace(dir).read(p)!] as const);
-    const { applied, skipped } = await applyAll(project, { skipBaselineBuild: true });
+    const { applied, skipped } = await applyAll(project, {});
     expect(applied.length + skipped.length).toBe(plan.steps.length);
 
     const ws = new DiskWorkspace(dir);

@@ -39,7 +39,7 @@ function linkedProject(config: Record<string, unknown> = {}): Project {
 
 async function migrateAndRollBack(project: Project): Promise<void> {
   const original = bytesOf(project.root);
-  await applyAll(project, { skipBaselineBuild: true });
+  await applyAll(project, {});
   const graph = buildRequireGraph(project.config, new DiskWorkspace(project.root));
   expect(graph.problems.filter((p) => p.kind === 'unresolved-require')).toEqual([]);
   expect((await rollback(project)).mismatches).toEqual([]);

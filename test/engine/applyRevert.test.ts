@@ -7,7 +7,7 @@ import { FILES, makeProject, treeState } from '../fixtures/engine/fixtureProject
 import { applyAll, applyStep, dryRun, planStatus, revertStep, revertTo, rollback } from '../../src/apply/engine.ts';
 import { readJournal } from '../../src/apply/journal.ts';
 
-const opts = { skipBaselineBuild: true };
+const opts = {};
 
 describe('apply and exact revert', () => {
   it('applies every kind of change and journals pre/post hashes and modes', async () => {

@@ -8,11 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/loadProject.ts';
 import { applyStep, rollback } from '../../src/apply/engine.ts';
 import { netImages, recoverJournal, revertEntries } from '../../src/apply/changeset.ts';
-import { beginRevert, readJournal } from '../../src/apply/journal.ts';
+import { JournalLog, readJournal } from '../../src/apply/journal.ts';
 import { defaultWriteFile } from '../../src/apply/fileOps.ts';
 import { freshDir, treeHash, writeFixture } from '../reliability/fixtureProject.ts';
 
-const opts = { skipBaselineBuild: true };
+const opts = {};
 
 /** A project with three applied steps that all rewrite the entries; tree hashes after 0..3 steps. */
 async function threeSteps(name: string): Promise<{ root: string; ids: string[]; states: string[] }> {
@@ -35,7 +35,7 @@ describe('reverting several steps together', () => {
     const net = netImages(entries);
     expect(net.length).toBeLessThan(perStep); // the entries share files
     let writes = 0;
-    revertEntries(root, [...ids].reverse(), (file, data) => {
+    revertEntries(new JournalLog(root), [...ids].reverse(), (file, data) => {
       writes++;
       defaultWriteFile(file, data);
     });
@@ -48,8 +48,8 @@ describe('reverting several steps together', () => {
     for (const k of [1, 2]) {
       const { root, ids, states } = await threeSteps(`batch-torn-${k}`);
       // the crash came right after the journal write, which kept only its first k records
-      beginRevert(root, [...ids].reverse().slice(0, k));
-      expect(recoverJournal(root).action).toBe('revert-completed');
+      new JournalLog(root).beginRevert([...ids].reverse().slice(0, k));
+      expect(recoverJournal(new JournalLog(root)).action).toBe('revert-completed');
       expect(treeHash(root)).toBe(states[3 - k]);
       expect(readJournal(root).entries.map((e) => e.stepId)).toEqual(ids.slice(0, 3 - k));
       await rollback(loadProject({ project: root, cwd: root }));
@@ -61,14 +61,14 @@ describe('reverting several steps together', () => {
     const { root, ids, states } = await threeSteps('batch-half');
     let writes = 0;
     expect(() =>
-      revertEntries(root, [...ids].reverse(), (file, data) => {
+      revertEntries(new JournalLog(root), [...ids].reverse(), (file, data) => {
         if (++writes > 3) throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
         defaultWriteFile(file, data);
       }),
     ).toThrow(/disk full/);
     expect(readJournal(root).entries.every((e) => e.state === 'pending-revert')).toBe(true);
     expect(treeHash(root)).not.toBe(states[0]);
-    expect(recoverJournal(root).action).toBe('revert-completed');
+    expect(recoverJournal(new JournalLog(root)).action).toBe('revert-completed');
     expect(treeHash(root)).toBe(states[0]);
   });
 
@@ -77,7 +77,7 @@ describe('reverting several steps together', () => {
     const entry = path.join(root, 'ao-processes/proc0/main.lua');
     writeFileSync(entry, `${readFileSync(entry, 'utf8')}-- edited\n`);
     const edited = treeHash(root);
-    expect(() => revertEntries(root, [...ids].reverse())).toThrow(/APPLY-051|files changed since/);
+    expect(() => revertEntries(new JournalLog(root), [...ids].reverse())).toThrow(/APPLY-051|files changed since/);
     expect(treeHash(root)).toBe(edited);
     expect(readJournal(root).entries.every((e) => e.state === 'applied')).toBe(true);
     expect(states).toHaveLength(4);

@@ -18,7 +18,7 @@ describe('excluded files and module names held as strings', () => {
     const project = copyProject('build-output');
     const original = bytesOf(project.root);
     await planKeepingApart(project);
-    await applyAll(project, { skipBaselineBuild: true });
+    await applyAll(project, {});
     const after = bytesOf(project.root);
     expect(after['dist/bundle.lua']).toBe(original['dist/bundle.lua']);
     const p1 = readFileSync(path.join(project.root, 'p1/main.lua'), 'utf8');

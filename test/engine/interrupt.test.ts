@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeProject, TOOLKIT, treeState } from '../fixtures/engine/fixtureProject.ts';
 import { applyStep, planStatus, recover } from '../../src/apply/engine.ts';
-import { readJournal, writeJournal } from '../../src/apply/journal.ts';
+import { JournalLog, readJournal } from '../../src/apply/journal.ts';
 
 const child = path.join(TOOLKIT, 'test/engine/helpers/interruptedApply.mts');
 
@@ -20,7 +20,7 @@ describe('interrupted apply', () => {
     expect(readJournal(p.root).entries.map((e) => e.state)).toEqual(['pending-apply']);
     expect(treeState(p.root)).not.toEqual(before);
     expect((await planStatus(p)).interrupted).toBe('s3-restructure');
-    await expect(applyStep(p, 's1-append', { skipBaselineBuild: true })).rejects.toMatchObject({ code: 'JOURNAL-003' });
+    await expect(applyStep(p, 's1-append', {})).rejects.toMatchObject({ code: 'JOURNAL-003' });
     expect(await recover(p)).toEqual({ action: 'rolled-back', stepId: 's3-restructure' });
     expect(treeState(p.root)).toEqual(before);
     expect(readJournal(p.root).entries).toEqual([]);
@@ -30,10 +30,10 @@ describe('interrupted apply', () => {
 
   it('recover seals an entry whose post-images are all in place (roll forward)', async () => {
     const p = makeProject('forward');
-    await applyStep(p, 's3-restructure', { skipBaselineBuild: true });
+    await applyStep(p, 's3-restructure', {});
     const after = treeState(p.root);
     const [entry] = readJournal(p.root).entries;
-    writeJournal(p.root, { entries: [{ ...entry!, state: 'pending-apply' }] });
+    new JournalLog(p.root).write({ entries: [{ ...entry!, state: 'pending-apply' }] });
     expect(await recover(p)).toEqual({ action: 'rolled-forward', stepId: 's3-restructure' });
     expect(treeState(p.root)).toEqual(after);
     expect(readJournal(p.root).entries[0]!.state).toBe('applied');

@@ -1,11 +1,10 @@
 // The journal's cost per state transition does not grow with the number of entries: the bytes
 // written to (and read from) .migrate/journal.jsonl* for step 40 are those of step 1, and a
 // revert writes as much with 40 entries as with 20. node:fs is wrapped to count them (this
-// file only); the journal reads its own appends from the in-process cache, not the disk.
+// file only); the journal reads its own appends from the session's JournalLog, not the disk.
 import { rmSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { revertEntry } from '../../src/apply/changeset.ts';
-import { readJournal } from '../../src/apply/journal.ts';
 import { stepIdOf, synthetic } from './helpers/syntheticJournal.ts';
 
 const io = vi.hoisted(() => ({ journalFds: new Set<number>(), written: 0, read: 0 }));
@@ -52,14 +51,14 @@ function measure(fn: () => void): { written: number; read: number } {
 describe('journal cost per step', () => {
   it('step 40 writes and reads as many journal bytes as step 1; a revert as many with 40 entries as with 20', () => {
     const n = 40;
-    const { root, apply } = synthetic(n, 5);
+    const { root, log, apply } = synthetic(n, 5);
     const steps = Array.from({ length: n }, (_, i) =>
       measure(() => {
-        readJournal(root); // as the engine does before every step
+        log.read(); // as the engine does before every step
         apply(i);
       }),
     );
-    const entryBytes = JSON.stringify(readJournal(root).entries[0]).length;
+    const entryBytes = JSON.stringify(log.read().entries[0]).length;
     // Step 1 creates the log (its entry record) and appends 'sealed'; step 40 appends the same two records.
     expect(steps[0]!.written).toBeGreaterThan(entryBytes);
     expect(steps[n - 1]!.written).toBe(steps[0]!.written);
@@ -67,7 +66,7 @@ describe('journal cost per step', () => {
     // Nothing is re-read but, for a log changed within the last second, its last 256 bytes
     // (a check that the cached replay is still the file's content).
     for (const s of steps) expect(s.read).toBeLessThanOrEqual(4 * 256);
-    const reverts = Array.from({ length: n - 1 }, (_, k) => measure(() => revertEntry(root, stepIdOf(n - 1 - k))));
+    const reverts = Array.from({ length: n - 1 }, (_, k) => measure(() => revertEntry(log, stepIdOf(n - 1 - k))));
     // 'begin-revert' + 'dropped': the same bytes for the revert with 40 entries and with 20
     expect(reverts[0]!.written).toBeGreaterThan(0);
     expect(reverts[20]!.written).toBe(reverts[0]!.written);

@@ -1,24 +1,19 @@
 // The journal as an append-only log (.migrate/journal.jsonl): the cached state equals a fresh
 // replay after any apply/revert sequence; a record cut short at the end (a crash mid-append) is
 // ignored and recovered from, corruption anywhere else is JOURNAL-001 with the line; the log is
-// compacted when dropped records dominate and removed when empty; journal.json of an older
-// toolkit is read and converted on the next write.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
+// compacted when dropped records dominate and removed when empty.
+import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeProject, treeState } from '../fixtures/engine/fixtureProject.ts';
 import { stepIdOf, synthetic } from './helpers/syntheticJournal.ts';
-import { applyAll, applyStep, planStatus, recover, revertStep, rollback } from '../../src/apply/engine.ts';
+import { applyStep, planStatus, recover, revertStep, rollback } from '../../src/apply/engine.ts';
 import { revertEntry } from '../../src/apply/changeset.ts';
-import { forgetJournalCache, journalPath, legacyJournalPath, readJournal, type Journal } from '../../src/apply/journal.ts';
+import { JournalLog, journalPath, readJournal, type Journal } from '../../src/apply/journal.ts';
 
-const opts = { skipBaselineBuild: true };
+const opts = {};
 
-/** The journal replayed from the disk, bypassing the in-process cache. */
-function fresh(root: string): Journal {
-  forgetJournalCache(root);
-  return readJournal(root);
-}
+/** The journal replayed from the disk (a new JournalLog keeps nothing). */
+const fresh = (root: string): Journal => readJournal(root);
 
 const logText = (root: string): string => readFileSync(journalPath(root), 'utf8');
 const records = (root: string): { op: string; stepId?: string; entry?: { stepId: string } }[] =>
@@ -69,37 +64,38 @@ describe('journal log: replay', () => {
 
   it('compacts when dropped records dominate, and removes the log when the last entry goes', () => {
     // 120 entries of ~1 KB (a long title keeps the file writes, and the test, short)
-    const { root, apply } = synthetic(120, 1, 'x'.repeat(700));
+    const { root, log, apply } = synthetic(120, 1, 'x'.repeat(700));
     for (let i = 0; i < 120; i++) apply(i);
     const full = statSync(journalPath(root)).size;
     expect(full).toBeGreaterThan(64 * 1024);
-    for (let i = 119; i >= 20; i--) revertEntry(root, stepIdOf(i));
-    const cached = readJournal(root);
+    for (let i = 119; i >= 20; i--) revertEntry(log, stepIdOf(i));
+    const cached = log.read();
     expect(cached.entries.map((e) => e.stepId)).toEqual(Array.from({ length: 20 }, (_, i) => stepIdOf(i)));
     expect(fresh(root)).toEqual(cached);
     // compacted: far below the 120 entries + 200 revert records appended so far
     expect(statSync(journalPath(root)).size).toBeLessThan(full / 2);
     expect(records(root)[0]).toMatchObject({ op: 'entry', entry: { stepId: 'step-0000' } });
-    for (let i = 19; i >= 0; i--) revertEntry(root, stepIdOf(i));
+    for (let i = 19; i >= 0; i--) revertEntry(log, stepIdOf(i));
     expect(existsSync(journalPath(root))).toBe(false);
     expect(fresh(root).entries).toEqual([]);
     rmSync(root, { recursive: true, force: true });
   });
 });
 
-describe('journal log: the in-process cache', () => {
+describe("journal log: a session's kept replay", () => {
   it('sees a change made by someone else: a same-size rewrite, an append', async () => {
     const p = makeProject('cache');
     await applyStep(p, 's1-append', opts);
-    const sealedAt = readJournal(p.root).entries[0]!.sealedAt!;
+    const log = new JournalLog(p.root);
+    const sealedAt = log.read().entries[0]!.sealedAt!;
     // same size and inode (only the ctime, and on a coarse clock not even the mtime, tells it
     // apart: then the cache compares the last bytes)
     const other = sealedAt.replace(/\d(?=\dZ$)/, (d) => String((Number(d) + 1) % 10));
     writeFileSync(journalPath(p.root), logText(p.root).replace(sealedAt, other));
-    expect(readJournal(p.root).entries[0]!.sealedAt).toBe(other);
+    expect(log.read().entries[0]!.sealedAt).toBe(other);
     appendFileSync(journalPath(p.root), `${JSON.stringify({ v: 1, op: 'begin-revert', stepId: 's1-append', at: other })}\n`);
-    expect(states(readJournal(p.root))).toEqual([['s1-append', 'pending-revert']]);
-    expect(fresh(p.root)).toEqual(readJournal(p.root));
+    expect(states(log.read())).toEqual([['s1-append', 'pending-revert']]);
+    expect(fresh(p.root)).toEqual(log.read());
   });
 });
 
@@ -181,52 +177,5 @@ describe('journal log: corruption is JOURNAL-001 with the line', () => {
     await expect(planStatus(p)).rejects.toMatchObject({ code: 'JOURNAL-001', location: { line: 5 } });
     // nothing was written meanwhile
     expect(readFileSync(file, 'utf8')).toBe(`${lines.slice(0, 4).join('\n')}\nhello`);
-  });
-});
-
-describe('journal log: journal.json of an older toolkit', () => {
-  it('is read as the journal, then converted to journal.jsonl on the next write', async () => {
-    const p = makeProject('legacy');
-    const before = treeState(p.root);
-    await applyAll(p, opts);
-    const applied = fresh(p.root);
-    // what the older toolkit left: the whole journal as one pretty-printed document
-    rmSync(journalPath(p.root));
-    writeFileSync(legacyJournalPath(p.root), `${JSON.stringify(applied, null, 2)}\n`);
-    expect(fresh(p.root)).toEqual(applied);
-    expect((await planStatus(p)).steps.map((s) => s.state)).toEqual(['applied', 'applied', 'applied']);
-    await revertStep(p, 's3-restructure');
-    expect(existsSync(legacyJournalPath(p.root))).toBe(false);
-    // converted at the revert's first record: the entries as they were then, then the rest appended
-    expect(records(p.root).map((r) => `${r.op} ${r.stepId ?? r.entry?.stepId}`)).toEqual(['entry s1-append', 'entry s2-nofinal', 'entry s3-restructure', 'dropped s3-restructure']);
-    expect(records(p.root)[2]).toMatchObject({ entry: { state: 'pending-revert' } });
-    expect(fresh(p.root)).toEqual({ version: 1, entries: applied.entries.slice(0, 2) });
-    expect((await rollback(p)).identical).toBe(true);
-    expect(treeState(p.root)).toEqual(before);
-    expect(existsSync(journalPath(p.root))).toBe(false);
-  });
-
-  it('an empty journal.json (an older rollback) is an empty journal and is removed on the next write', async () => {
-    const p = makeProject('legacy-empty');
-    mkdirSync(path.join(p.root, '.migrate'), { recursive: true });
-    writeFileSync(legacyJournalPath(p.root), '{\n  "version": 1,\n  "entries": []\n}\n');
-    expect(fresh(p.root).entries).toEqual([]);
-    await applyStep(p, 's1-append', opts);
-    expect(existsSync(legacyJournalPath(p.root))).toBe(false);
-    expect(states(fresh(p.root))).toEqual([['s1-append', 'applied']]);
-  });
-
-  it('next to journal.jsonl (a conversion stopped before removing it) it is stale: ignored, then removed', async () => {
-    const p = makeProject('legacy-stale');
-    await applyStep(p, 's1-append', opts);
-    await applyStep(p, 's2-nofinal', opts);
-    const now = fresh(p.root);
-    writeFileSync(legacyJournalPath(p.root), JSON.stringify({ version: 1, entries: now.entries.slice(0, 1) }));
-    expect(fresh(p.root)).toEqual(now);
-    await revertStep(p, 's2-nofinal');
-    expect(existsSync(legacyJournalPath(p.root))).toBe(false);
-    await revertStep(p, 's1-append');
-    // the stale journal.json did not come back when the log was removed
-    expect(fresh(p.root).entries).toEqual([]);
   });
 });

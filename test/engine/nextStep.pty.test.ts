@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePlan, makeProject, TOOLKIT, treeState } from '../fixtures/engine/fixtureProject.ts';
-import { readJournal, forgetJournalCache } from '../../src/apply/journal.ts';
+import { readJournal } from '../../src/apply/journal.ts';
 
 const CTRL_C = '\x03';
 
@@ -14,7 +14,7 @@ type Steps = [string, string[]][];
 
 function drive(root: string, steps: Steps, extra: { rows?: number; env?: Record<string, string> } = {}): string {
   const spec = {
-    cmd: [process.execPath, path.join(TOOLKIT, 'bin/migrate.mjs'), 'next-step', '--project', root],
+    cmd: [process.execPath, path.join(TOOLKIT, 'test/engine/helpers/migrateWithTestTransforms.mjs'), 'next-step', '--project', root],
     cwd: root,
     steps,
     rows: extra.rows,
@@ -23,7 +23,6 @@ function drive(root: string, steps: Steps, extra: { rows?: number; env?: Record<
   const specFile = path.join(root, '..', `${path.basename(root)}.pty.json`);
   writeFileSync(specFile, JSON.stringify(spec));
   const r = spawnSync('python3', [path.join(TOOLKIT, 'test/engine/helpers/pty_drive.py'), specFile], { encoding: 'utf8', timeout: 60_000 });
-  forgetJournalCache(root);
   return r.stdout;
 }
 

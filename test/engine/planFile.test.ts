@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { fixturePlan, makeProject, TOOLKIT } from '../fixtures/engine/fixtureProject.ts';
+import { fixturePlan, makeProject, TEST_REGISTRY, TOOLKIT } from '../fixtures/engine/fixtureProject.ts';
 import { loadPlan, savePlan } from '../../src/plan/planFile.ts';
 import { planJsonSchema, type PlanStep } from '../../src/plan/planSchema.ts';
 import { resolveStep } from '../../src/apply/stepChanges.ts';
@@ -15,13 +15,13 @@ describe('plan files', () => {
     const plan = { ...fixturePlan(), baseline: { p: 123 } };
     rmSync(path.join(p.root, 'migration-plans/epic.plan.json'));
     writeFileSync(path.join(p.root, 'migration-plans/epic.plan.yaml'), YAML.stringify(plan));
-    const loaded = await loadPlan(p.root, 'epic');
+    const loaded = await loadPlan(p.root, 'epic', TEST_REGISTRY);
     expect(loaded.steps.map((s) => s.id)).toEqual(['s1-append', 's2-nofinal', 's3-restructure']);
     expect((loaded as Record<string, unknown>).baseline).toEqual({ p: 123 });
-    const file = await savePlan(p.root, { ...loaded, name: 'copy' });
+    const file = await savePlan(p.root, { ...loaded, name: 'copy' }, TEST_REGISTRY);
     expect(file).toBe(path.join(p.root, 'migration-plans/copy.plan.json'));
-    expect(await loadPlan(p.root, 'copy')).toEqual({ ...loaded, name: 'copy' });
-    await expect(loadPlan(p.root, 'missing')).rejects.toMatchObject({ code: 'PLAN-001', hint: expect.stringContaining('copy.plan.json') });
+    expect(await loadPlan(p.root, 'copy', TEST_REGISTRY)).toEqual({ ...loaded, name: 'copy' });
+    await expect(loadPlan(p.root, 'missing', TEST_REGISTRY)).rejects.toMatchObject({ code: 'PLAN-001', hint: expect.stringContaining('copy.plan.json') });
   });
 
   it('migration-plans/schema.json is generated from the zod schema (regenerate: see docs/engine.md)', () => {

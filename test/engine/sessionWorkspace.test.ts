@@ -8,6 +8,7 @@ import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { SessionWorkspace } from '../../src/stage/sessionWorkspace.ts';
 import { createTree } from '../../src/stage/stagedTree.ts';
 import { applyChangeset } from '../../src/apply/changeset.ts';
+import { JournalLog } from '../../src/apply/journal.ts';
 import type { Workspace } from '../../src/files/tree.ts';
 import { luaFileFacts } from '../../src/graph/luaFiles.ts';
 
@@ -55,7 +56,7 @@ describe('SessionWorkspace', () => {
         tree.write('src/main.lua', 'require("lib.b")\n');
       }
       const changes = tree.changes();
-      applyChangeset(dir, { stepId: `s${round}`, transform: 't', story: 's', title: 't', paramsHash: 'x' }, changes);
+      applyChangeset(new JournalLog(dir), { stepId: `s${round}`, transform: 't', story: 's', title: 't', paramsHash: 'x' }, changes);
       session.record(changes);
       expect(view(session, probe)).toEqual(view(new DiskWorkspace(dir), probe));
       const disk = new DiskWorkspace(dir);
@@ -72,7 +73,7 @@ describe('SessionWorkspace', () => {
     const tree = createTree(session);
     tree.write('src/shared/x.lua', 'return 2\n');
     const changes = tree.changes();
-    applyChangeset(dir, { stepId: 's', transform: 't', story: 's', title: 't', paramsHash: 'x' }, changes);
+    applyChangeset(new JournalLog(dir), { stepId: 's', transform: 't', story: 's', title: 't', paramsHash: 'x' }, changes);
     session.record(changes);
     // the same file under its other path shows the new bytes too
     expect(session.read('src/a/shared/x.lua')!.toString()).toBe('return 2\n');

@@ -34,7 +34,7 @@ describe.each(cases)('source root of $layout', ({ layout, spec, moved }) => {
     const plan = await planKeepingApart(project);
     expect(plan.steps.some((s) => s.transform === 'lua/move-to-runtime')).toBe(true);
     for (const step of plan.steps) {
-      await applyStep(project, step.id, { skipBaselineBuild: true });
+      await applyStep(project, step.id, {});
       const ws = new DiskWorkspace(project.root);
       const graph = buildRequireGraph(project.config, ws);
       expect(graph.problems.filter((p) => p.kind === 'unresolved-require' || p.kind === 'missing-entry'), step.id).toEqual([]);

@@ -4,10 +4,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TOOLKIT, treeState } from '../fixtures/engine/fixtureProject.ts';
-import { loadTransforms } from '../../src/transform/registry.ts';
+import { TEST_REGISTRY, TOOLKIT, treeState } from '../fixtures/engine/fixtureProject.ts';
 import { runTransform } from '../../src/transform/runTransform.ts';
 import { applyChangeset, revertEntry } from '../../src/apply/changeset.ts';
+import { JournalLog } from '../../src/apply/journal.ts';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { createTree } from '../../src/stage/stagedTree.ts';
 import { configSchema, type ProjectConfig } from '../../src/config/projectConfig.ts';
@@ -22,7 +22,7 @@ interface Fixture {
 }
 
 const defaultConfig = configSchema.parse({ sourceRoot: 'ao-processes', processes: [{ name: 'p', entry: 'ao-processes/p/main.lua' }] });
-const transforms = await loadTransforms();
+const transforms = await TEST_REGISTRY.load();
 const withFixtures: { t: Transform; fixtures: Fixture[] }[] = [];
 for (const t of transforms.values()) {
   if (t.id.startsWith('test/')) {
@@ -58,7 +58,7 @@ describe('every registered transform with fixtures', () => {
         const config = f.config ?? defaultConfig;
         const original = treeState(dir, ['.migrate']);
         const { changes } = runTransform(t, new DiskWorkspace(dir), f.params, { config });
-        applyChangeset(dir, { stepId: 'prop', transform: t.id, story: '36.1', title: f.name, paramsHash: '' }, changes);
+        applyChangeset(new JournalLog(dir), { stepId: 'prop', transform: t.id, story: '36.1', title: f.name, paramsHash: '' }, changes);
         const applied = treeState(dir, ['.migrate']);
         expect(runTransform(t, new DiskWorkspace(dir), f.params, { config }).changes).toEqual([]);
         const inv = createTree(new DiskWorkspace(dir));
@@ -66,7 +66,7 @@ describe('every registered transform with fixtures', () => {
         for (const p of new Set([...Object.keys(original), ...inv.list()])) {
           expect(inv.read(p), `${p} after inverse`).toEqual(f.files[p] === undefined ? undefined : Buffer.from(f.files[p]!));
         }
-        revertEntry(dir, 'prop');
+        revertEntry(new JournalLog(dir), 'prop');
         expect(treeState(dir, ['.migrate'])).toEqual(original);
         if (changes.length) expect(applied).not.toEqual(original);
       });

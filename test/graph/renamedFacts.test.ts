@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clearParseCache, luaFileFacts, rememberRenamedFacts } from '../../src/graph/luaFiles.ts';
+import { LuaFactsCache, luaFileFacts, rememberRenamedFacts } from '../../src/graph/luaFiles.ts';
 import { applyTextEdits, encodeLua } from '../../src/parse/luaSource.ts';
 import { EXAMPLE_DIR } from '../../src/config/loadProject.ts';
 import type { TextEdit } from '../../src/transform/types.ts';
@@ -16,20 +16,19 @@ const luaUnder = (dir: string): string[] =>
     return statSync(p).isDirectory() ? luaUnder(p) : n.endsWith('.lua') ? [p] : [];
   });
 
-const core = (bytes: Buffer, file: string) => {
-  const { parsed: _tree, ...rest } = luaFileFacts(bytes, file);
+const core = (bytes: Buffer, file: string, cache: LuaFactsCache) => {
+  const { parsed: _tree, ...rest } = luaFileFacts(bytes, file, cache);
   return { ...rest };
 };
 
 /** Derived facts of `after` (remembered first), then the parsed ones of the same bytes. */
 function bothFacts(before: Buffer, file: string, edits: TextEdit[]): { derived: unknown; parsed: unknown; remembered: boolean } {
-  clearParseCache();
-  const { text, bom } = luaFileFacts(before, file);
+  const derivedIn = new LuaFactsCache();
+  const { text, bom } = luaFileFacts(before, file, derivedIn);
   const after = encodeLua(applyTextEdits(text, edits), bom);
-  const remembered = rememberRenamedFacts(before, file, after, edits);
-  const derived = core(after, file);
-  clearParseCache();
-  return { derived, parsed: core(Buffer.from(after), file), remembered };
+  const remembered = rememberRenamedFacts(before, file, after, edits, derivedIn);
+  const derived = core(after, file, derivedIn);
+  return { derived, parsed: core(Buffer.from(after), file, new LuaFactsCache()), remembered };
 }
 
 const TRICKY = [
@@ -88,9 +87,8 @@ describe('rememberRenamedFacts', () => {
       [{ start: text.indexOf('1'), end: text.indexOf('1') + 1, text: '2' }],
     ];
     for (const edits of refused) {
-      clearParseCache();
       const after = Buffer.from(applyTextEdits(text, edits), 'latin1');
-      expect(rememberRenamedFacts(bytes, 'r.lua', after, edits), JSON.stringify(edits)).toBe(false);
+      expect(rememberRenamedFacts(bytes, 'r.lua', after, edits, new LuaFactsCache()), JSON.stringify(edits)).toBe(false);
     }
     // bytes that are not the edits' result
     expect(rememberRenamedFacts(bytes, 'r.lua', Buffer.from('local a = require("mod.z")\n'), [{ start: nr[0], end: nr[1], text: 'mod.y' }])).toBe(false);

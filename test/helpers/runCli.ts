@@ -2,6 +2,10 @@
 // colour; a TTY only when asked). The one CLI runner every test uses.
 import { main } from '../../src/cli/main.ts';
 import { createProgress } from '../../src/cli/progress.ts';
+import { TransformRegistry } from '../../src/transform/registry.ts';
+
+/** The toolkit's transforms plus the engine tests' own, which fixture plans name. */
+const TEST_REGISTRY = new TransformRegistry([new URL('../engine/transforms', import.meta.url).pathname]);
 
 export interface CliResult {
   code: number;
@@ -21,6 +25,7 @@ export async function runCli(argv: string[], cwd: string, opts: { tty?: boolean;
     isTTY: opts.tty ?? false,
     cwd,
     env: { ...(opts.env ?? process.env), NO_COLOR: '1' },
+    transforms: TEST_REGISTRY,
     ...(opts.progress ? { progress: createProgress({ write: (t) => void (err += t), tty: false, intervalMs: 0, quiet: argv.includes('--quiet') }) } : {}),
   });
   return { code, out, err };

@@ -158,14 +158,6 @@ describe('bad-input catalogue', () => {
     expect(readFileSync(path.join(dir, '.migrate/journal.jsonl'), 'utf8')).toBe(log);
   });
 
-  it('corrupt journal.json (older toolkit): apply refuses with JOURNAL-001, exit 2', async () => {
-    const { dir, stepId } = project('corrupt-legacy-journal');
-    put(dir, '.migrate/journal.json', '{"entries": [ {"stepId": 42');
-    const r = await runCli(['apply', stepId, '--project', dir]);
-    expect(r.err).toMatch(/JOURNAL-001 .*journal\.json: the journal \(journal\.json\) is corrupt/);
-    expect(r.code).toBe(2);
-  });
-
   it('wrong config field: CFG-003 names the field and what was expected, exit 2', async () => {
     const { dir } = project('config');
     put(dir, 'migrate.config.json', JSON.stringify({ sourceRoot: 'ao-processes', processes: 'proc0' }));

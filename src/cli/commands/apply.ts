@@ -3,7 +3,8 @@
 import { progressOf, type CommandSpec } from '../command.ts';
 import { MigrateError } from '../../errors.ts';
 import { applyAll, applyStep, type ApplyResult } from '../../apply/engine.ts';
-import { colorsOf, planName, planOption, projectOf } from '../../apply/commandSupport.ts';
+import { applyHooks } from '../engineHooks.ts';
+import { colorsOf, planName, planOption, projectOf } from '../commandSupport.ts';
 
 export const command: CommandSpec = {
   name: 'apply',
@@ -20,7 +21,7 @@ export const command: CommandSpec = {
   async run(args, io) {
     const project = projectOf(args, io);
     const c = colorsOf(io, args);
-    const opts = { plan: planName(args), commit: Boolean(args.values.commit), allowDirty: Boolean(args.values['allow-dirty']), progress: progressOf(io) };
+    const opts = { plan: planName(args), commit: Boolean(args.values.commit), allowDirty: Boolean(args.values['allow-dirty']), progress: progressOf(io), hooks: applyHooks };
     let results: ApplyResult[];
     let skipped: string[] = [];
     if (args.values.all) {

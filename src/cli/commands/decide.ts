@@ -5,7 +5,7 @@ import { MigrateError } from '../../errors.ts';
 import { planStatus } from '../../apply/engine.ts';
 import { loadPlanFile, updatePlanStep } from '../../plan/planFile.ts';
 import { DECISION } from '../../plan/planSchema.ts';
-import { planName, planOption, projectOf } from '../../apply/commandSupport.ts';
+import { planName, planOption, projectOf } from '../commandSupport.ts';
 
 export const command: CommandSpec = {
   name: 'decide',
@@ -24,7 +24,7 @@ export const command: CommandSpec = {
   async run(args, io) {
     const project = projectOf(args, io);
     const name = planName(args);
-    const { plan } = await loadPlanFile(project.root, name);
+    const { plan } = await loadPlanFile(project.root, name, project.transforms);
     const [first, second] = args.positionals;
     const decisions = plan.steps.filter((s) => s.transform === DECISION);
     if (args.values.all) {

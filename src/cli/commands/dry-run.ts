@@ -7,7 +7,7 @@ import path from 'node:path';
 import { progressOf, type CommandSpec } from '../command.ts';
 import { MigrateError } from '../../errors.ts';
 import { dryRun } from '../../apply/engine.ts';
-import { colorsOf, planName, planOption, projectOf } from '../../apply/commandSupport.ts';
+import { colorsOf, planName, planOption, projectOf } from '../commandSupport.ts';
 
 type DryStep = Awaited<ReturnType<typeof dryRun>>['steps'][number];
 

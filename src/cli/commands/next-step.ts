@@ -9,11 +9,11 @@ import { MigrateError } from '../../errors.ts';
 import type { Project } from '../../config/loadProject.ts';
 import { applyStep, dryRun, planStatus, revertStep, type PlanStatus } from '../../apply/engine.ts';
 import { readJournal } from '../../apply/journal.ts';
-import { runStepVerification } from '../../apply/hooks.ts';
+import { applyHooks, interactiveHooks } from '../engineHooks.ts';
 import { decisionVariants } from '../../apply/decisionVariants.ts';
 import { loadPlanFile, updatePlanStep as updateStep } from '../../plan/planFile.ts';
 import type { PlanStep } from '../../plan/planSchema.ts';
-import { colorsOf, formatBytes, formatPercent, planName, planOption, projectOf, sizeLine } from '../../apply/commandSupport.ts';
+import { colorsOf, formatBytes, formatPercent, planName, planOption, projectOf, sizeLine } from '../commandSupport.ts';
 import { readChoice } from '../interactive/keys.ts';
 import { page } from '../interactive/pager.ts';
 import { editParams } from '../interactive/editParams.ts';
@@ -121,7 +121,7 @@ async function applyRest(project: Project, plan: string | undefined, io: Command
       io.out(c.yellow(`stopped at ${next.id}: a decision to take`));
       break;
     }
-    const r = await applyStep(project, next.id, { plan });
+    const r = await applyStep(project, next.id, { plan, hooks: applyHooks });
     io.out(`${c.green(r.skipped ? 'skipped' : 'applied')} ${next.id}${r.skipped ? '' : `: ${r.changes} file change(s)`}`);
   }
 }
@@ -138,7 +138,7 @@ async function back(project: Project, plan: string | undefined, io: CommandIO, c
 
 /** One round: shows the next step and performs one action. Returns false when the plan is done. */
 async function round(project: Project, plan: string | undefined, io: CommandIO, c: Colors, ints: Interrupts): Promise<boolean> {
-  const { plan: p } = await loadPlanFile(project.root, plan);
+  const { plan: p } = await loadPlanFile(project.root, plan, project.transforms);
   const st = await planStatus(project, { plan });
   const next = st.steps.find((s) => s.state === 'pending' || s.state === 'drifted');
   if (!next) {
@@ -207,15 +207,12 @@ async function round(project: Project, plan: string | undefined, io: CommandIO, 
       return true;
     }
     // 'y': apply
-    const r = await applyStep(project, step.id, { plan });
+    const r = await applyStep(project, step.id, { plan, hooks: interactiveHooks });
     if (r.baseline) io.out(c.dim(r.baseline));
     io.out(`${c.green('applied')} ${step.id}: ${r.changes} file change(s)   ${c.dim('(b undoes it)')}`);
     for (const n of r.notes) io.out(c.dim(`  note: ${n}`));
-    const processes = step.verify?.processes;
-    if (processes?.length) {
-      const v = await runStepVerification(project, processes);
-      io.out(v ? `${v.ok ? c.green('verified') : c.red('verification failed')}: ${v.summary}` : c.dim('verification not available'));
-    }
+    const v = r.verification;
+    if (v) io.out(`${v.ok ? c.green('verified') : c.red('verification failed')}: ${v.summary}`);
     return true;
   }
 }

@@ -4,7 +4,7 @@
 // which `status` shows as 'absent'. Exit 0.
 import type { CommandSpec } from '../command.ts';
 import { recover, syncJournal } from '../../apply/engine.ts';
-import { projectOf } from '../../apply/commandSupport.ts';
+import { projectOf } from '../commandSupport.ts';
 
 const said: Record<string, string> = {
   none: 'nothing to recover: the journal has no interrupted step',

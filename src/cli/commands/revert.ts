@@ -3,7 +3,7 @@
 import { progressOf, type CommandSpec } from '../command.ts';
 import { MigrateError } from '../../errors.ts';
 import { revertStep, revertTo } from '../../apply/engine.ts';
-import { colorsOf, planName, planOption, projectOf } from '../../apply/commandSupport.ts';
+import { colorsOf, planName, planOption, projectOf } from '../commandSupport.ts';
 
 export const command: CommandSpec = {
   name: 'revert',

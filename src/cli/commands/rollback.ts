@@ -6,7 +6,7 @@ import { MigrateError } from '../../errors.ts';
 import { rollback } from '../../apply/engine.ts';
 import { readJournal } from '../../apply/journal.ts';
 import { verifyRollback } from '../../verify/rollback.ts';
-import { colorsOf, planName, planOption, projectOf } from '../../apply/commandSupport.ts';
+import { colorsOf, planName, planOption, projectOf } from '../commandSupport.ts';
 
 export const command: CommandSpec = {
   name: 'rollback',

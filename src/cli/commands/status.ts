@@ -3,7 +3,7 @@
 // the work tree, or an apply was interrupted.
 import type { CommandSpec } from '../command.ts';
 import { planStatus } from '../../apply/engine.ts';
-import { colorsOf, planName, planOption, projectOf, sizeLine, stateLabel } from '../../apply/commandSupport.ts';
+import { colorsOf, planName, planOption, projectOf, sizeLine, stateLabel } from '../commandSupport.ts';
 
 export const command: CommandSpec = {
   name: 'status',

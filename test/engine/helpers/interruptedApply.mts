@@ -3,12 +3,12 @@
 import { writeFileSync } from 'node:fs';
 import { loadProject } from '../../../src/config/loadProject.ts';
 import { applyStep } from '../../../src/apply/engine.ts';
+import { TransformRegistry } from '../../../src/transform/registry.ts';
 
 const [dir, stepId, after] = process.argv.slice(2);
-process.env.MIGRATE_EXTRA_TRANSFORMS = new URL('../transforms', import.meta.url).pathname;
+const transforms = new TransformRegistry([new URL('../transforms', import.meta.url).pathname]);
 let writes = 0;
-await applyStep(loadProject({ project: dir!, cwd: dir! }), stepId!, {
-  skipBaselineBuild: true,
+await applyStep({ ...loadProject({ project: dir!, cwd: dir! }), transforms }, stepId!, {
   writeFile(file, data) {
     writeFileSync(file, data, { flag: 'wx' });
     if (++writes === Number(after)) process.kill(process.pid, 'SIGINT');

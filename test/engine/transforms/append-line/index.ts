@@ -1,4 +1,4 @@
-// Test-only transform (registered through MIGRATE_EXTRA_TRANSFORMS): appends a line to a file
+// Test-only transform (known to TEST_REGISTRY, test/fixtures/engine/fixtureProject.ts): appends a line to a file
 // using the file's own line ending; idempotent (a file already ending with it is left alone).
 import { z } from 'zod';
 import type { Transform } from '../../../../src/transform/types.ts';

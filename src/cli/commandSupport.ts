@@ -1,14 +1,15 @@
-// Shared bits of the engine's commands: project loading from the common flags, the plan-name
+// Shared bits of the engine's CLI commands: project loading from the common flags, the plan-name
 // flag and a step table. (Progress goes through io.progress: src/cli/progress.ts.)
 import pc from 'picocolors';
-import type { CommandIO, OptionSpec, ParsedArgs } from '../cli/command.ts';
+import type { CommandIO, OptionSpec, ParsedArgs } from './command.ts';
 import { loadProject, type Project } from '../config/loadProject.ts';
-import type { StepStatus } from './engine.ts';
+import type { StepStatus } from '../apply/engine.ts';
 
 export const planOption: OptionSpec = { plan: { type: 'string' } };
 
 export function projectOf(args: ParsedArgs, io: CommandIO): Project {
-  return loadProject({ project: args.values.project as string | undefined, cwd: io.cwd, example: args.values.example === true });
+  const project = loadProject({ project: args.values.project as string | undefined, cwd: io.cwd, example: args.values.example === true });
+  return io.transforms ? { ...project, transforms: io.transforms } : project;
 }
 
 export const planName = (args: ParsedArgs): string | undefined => (typeof args.values.plan === 'string' ? args.values.plan : undefined);
