@@ -44,6 +44,35 @@ local function __ser(v, depth, seen)
 end
 `;
 
+/**
+ * Keeps the harness's own Evals working after the replay gave the process away: aos runs an
+ * Eval only when msg.From is the global Owner, and a process's handlers may change Owner
+ * (Transfer-Ownership, Renounce-Ownership, an owner list that reassigns it). An Eval the harness
+ * sent (its Id starts with `EVAL_`, aosRuntime.ts's eval(); replayed messages never do) from the
+ * boot owner goes straight to aos's own `_eval` handler, so Owner and every other global keep the
+ * process's values. Nothing else changes: no handler, no global (a local closure around
+ * Handlers.evaluate), and both sides of a comparison are booted alike.
+ */
+export function harnessEvalHook(owner: string): string {
+  return `do
+  local evaluate, harness = Handlers.evaluate, ${JSON.stringify(owner)}
+  Handlers.evaluate = function(msg, ...)
+    if type(msg) == 'table' and msg.From == harness and type(msg.Id) == 'string' and msg.Id:sub(1, 5) == 'EVAL_' and Owner ~= harness then
+      for _, h in ipairs(Handlers.list) do
+        if h.name == '_eval' then return h.handle(msg, ...) end
+      end
+    end
+    return evaluate(msg, ...)
+  end
+end`;
+}
+
+/** Installs harnessEvalHook in a booted process (before the replay). */
+export async function keepHarnessEval(proc: AosProcess): Promise<void> {
+  const r = await proc.eval(harnessEvalHook(proc.owner));
+  if (r.Error) throw new MigrateError('VERIFY-011', `cannot install the snapshot hook: ${stripAnsi(String(r.Error))}`, { hint: 'the process may have replaced Handlers' });
+}
+
 /** Lua listing every global name, one per line (used on a fresh aos to learn its own globals). */
 const LIST_GLOBALS = `local n = {} for k in pairs(_G) do if type(k) == 'string' then n[#n + 1] = k end end table.sort(n) return table.concat(n, '\\n')`;
 
