@@ -67,9 +67,26 @@ export function harnessEvalHook(owner: string): string {
 end`;
 }
 
-/** Installs harnessEvalHook in a booted process (before the replay). */
+/**
+ * Heap readings are not behaviour: a federated or hybrid build holds the same state in another
+ * heap layout (the runtime, the loader), so a process that reports `collectgarbage('count')` in
+ * its answers (a `Memory-KiB-Used` tag, a log line) would differ on every message. For the
+ * verification boots only, and on both sides alike, `collectgarbage('count')` answers a fixed
+ * 1024 KiB; every other option, and the real reading the snapshot takes (kept in the `__` global
+ * `__verifyCollectgarbage`, left out of snapshots), is unchanged. A deployed build never has it.
+ */
+export const STEADY_HEAP_READINGS = `if not __verifyCollectgarbage then
+  local real = collectgarbage
+  __verifyCollectgarbage = real
+  collectgarbage = function(opt, ...)
+    if opt == 'count' then return 1024.0 end
+    return real(opt, ...)
+  end
+end`;
+
+/** Installs the verification hooks (harnessEvalHook, STEADY_HEAP_READINGS) in a booted process, before the replay. */
 export async function keepHarnessEval(proc: AosProcess): Promise<void> {
-  const r = await proc.eval(harnessEvalHook(proc.owner));
+  const r = await proc.eval(`${harnessEvalHook(proc.owner)}\n${STEADY_HEAP_READINGS}`);
   if (r.Error) throw new MigrateError('VERIFY-011', `cannot install the snapshot hook: ${stripAnsi(String(r.Error))}`, { hint: 'the process may have replaced Handlers' });
 }
 
@@ -105,8 +122,9 @@ export async function takeSnapshot(proc: AosProcess, opts: SnapshotOptions = {})
 local skip = ${luaStringList(skip)}
 ${only}
 -- Measured first, after a full collection, so the snapshot's own garbage does not count.
-collectgarbage('collect')
-local mem = collectgarbage('count')
+local gc = __verifyCollectgarbage or collectgarbage
+gc('collect')
+local mem = gc('count')
 local handlers, ignoredH = {}, ${luaStringList(IGNORED_HANDLERS)}
 for _, h in ipairs(Handlers.list) do if not ignoredH[h.name] then handlers[#handlers + 1] = tostring(h.name) end end
 local globals = {}
