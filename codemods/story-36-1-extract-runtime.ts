@@ -4,8 +4,8 @@
 import type { EpicSimulation } from './lib/simulation.ts';
 import type { PlanStep } from './lib/planTypes.ts';
 import { candidateModules, driftedGroups, exactCopyGroups, type ModuleFile } from './lib/duplicateModules.ts';
-import { isRuntimePath, processClosures } from '../transforms/lua/lib/luaProject.ts';
-import { moduleNameForPath } from '../src/graph/resolveRequire.ts';
+import { isRuntimePath, luaFilesRequiring, processClosures } from '../transforms/lua/lib/luaProject.ts';
+import { moduleNameForPath, providedBy } from '../src/graph/resolveRequire.ts';
 import { callersOf, transform as mergeExactCopies } from '../transforms/lua/merge-exact-copies/index.ts';
 import { aliasCallers, transform as moveToRuntime } from '../transforms/lua/move-to-runtime/index.ts';
 import { orderFolders } from './lib/folderOrder.ts';
@@ -146,12 +146,25 @@ export function sharedByFolder(sim: EpicSimulation): Map<string, string[]> {
   return folders;
 }
 
+/**
+ * `.x` when some rewritten file requires module `x` as `.x` (a leading dot is dropped, as
+ * Lua's `./?.lua` does): that spelling must move with the module, as an alias whose callers
+ * are recorded so the inverse gives each site its own spelling back. Not when `.x` is a name
+ * aos itself answers (then it is not this file).
+ */
+function dotSpelling(sim: EpicSimulation, name: string): string[] {
+  const dotted = `.${name}`;
+  const provided = providedBy(sim.config, dotted);
+  if (provided && provided !== 'embedded') return [];
+  return luaFilesRequiring(sim.tree, sim.config, [dotted]).length ? [dotted] : [];
+}
+
 export function planSharedMoves(sim: EpicSimulation, aliasesOf: (name: string) => string[]): void {
   const byFolder = sharedByFolder(sim);
   for (const group of orderFolders(byFolder, sim.config, sim.tree)) {
     const modules = group.flatMap((f) => byFolder.get(f)!);
     const folder = group.join(' + ');
-    const aliases = modules.flatMap((m) => aliasesOf(m).map((a) => ({ name: a, of: m })));
+    const aliases = modules.flatMap((m) => [...aliasesOf(m), ...dotSpelling(sim, m)].map((a) => ({ name: a, of: m })));
     sim.run({
       id: `36.1-move-${group.map((f) => (slug(f === '.' ? '' : (rootRelative(sim.config, f) ?? f)) || 'root')).join('-and-')}`,
       story: '36.1',

@@ -16,6 +16,7 @@ import { isBuiltin } from './requireGraph.ts';
 import { readProjectHints, type Hint, type ProjectHints } from './detect/projectHints.ts';
 import { isBundle, skipByPath, type SkipKind } from './detect/skipRules.ts';
 import { nameProcesses } from './detect/processNames.ts';
+import { isPackageConstructor } from './detect/packageShape.ts';
 import { candidateRoots, rankRoots, resolveFrom, walkClosure, type ResolverInput, type RootChoice, type SiteVerdict } from './detect/rootResolution.ts';
 
 export interface RootCandidate {
@@ -210,6 +211,9 @@ export function detectProject(ws: Workspace, opts: DetectOptions = {}): ProjectD
     else if (hint?.kind === 'deploy') keep();
     else if (reason) skipped.push({ file, ...reason, include });
     else if (handlers === 0) skipped.push({ file, kind: 'library', why: `named by ${hint!.source} but registers no handlers (a library)`, include });
+    else if (isPackageConstructor(fact.parsed.ast, handlers, countHandlerRegistrations)) {
+      skipped.push({ file, kind: 'library', why: `returns a function that registers its ${handlers} handler(s) when called (a package; the files calling it are the processes)`, include });
+    }
     else if (required.has(real)) {
       requiredHandlerFiles.push(file);
       skipped.push({ file, kind: 'required', why: `required by ${required.get(real)} (a module, not an entry)`, include });

@@ -9,7 +9,7 @@ import { readBaseline } from './baseline.ts';
 import { bootFromPlan, bootPlan, buildFor, buildForBoot } from './builds.ts';
 import { answerForDisplay, compareAnswers, compareSnapshots, unifiedDiff, type AnswerDifference } from './compare.ts';
 import { replayTrace, type Replay } from './replay.ts';
-import { takeSnapshot } from './snapshot.ts';
+import { keepHarnessEval, takeSnapshot } from './snapshot.ts';
 import { loadTrace, type Trace, type TraceMessage } from './trace.ts';
 import type { BuildMode, BuildOutput, StateSnapshot } from './types.ts';
 import { defaultModes } from './migrationState.ts';
@@ -128,6 +128,7 @@ interface SideResult {
 async function runSide(build: BuildOutput, mode: BuildMode, processName: string, trace: Trace, globals: string[] | undefined, discardErroredState: boolean): Promise<SideResult> {
   const { proc } = await bootFromPlan(bootPlan(build, mode, processName), { discardErroredState });
   await instrumentCoverage(proc);
+  await keepHarnessEval(proc);
   const replay = await replayTrace(proc, trace);
   const coverage = await readCoverage(proc);
   const snapshot = await takeSnapshot(proc, globals ? { globals } : {});

@@ -44,6 +44,52 @@ local function __ser(v, depth, seen)
 end
 `;
 
+/**
+ * Keeps the harness's own Evals working after the replay gave the process away: aos runs an
+ * Eval only when msg.From is the global Owner, and a process's handlers may change Owner
+ * (Transfer-Ownership, Renounce-Ownership, an owner list that reassigns it). An Eval the harness
+ * sent (its Id starts with `EVAL_`, aosRuntime.ts's eval(); replayed messages never do) from the
+ * boot owner goes straight to aos's own `_eval` handler, so Owner and every other global keep the
+ * process's values. Nothing else changes: no handler, no global (a local closure around
+ * Handlers.evaluate), and both sides of a comparison are booted alike.
+ */
+export function harnessEvalHook(owner: string): string {
+  return `do
+  local evaluate, harness = Handlers.evaluate, ${JSON.stringify(owner)}
+  Handlers.evaluate = function(msg, ...)
+    if type(msg) == 'table' and msg.From == harness and type(msg.Id) == 'string' and msg.Id:sub(1, 5) == 'EVAL_' and Owner ~= harness then
+      for _, h in ipairs(Handlers.list) do
+        if h.name == '_eval' then return h.handle(msg, ...) end
+      end
+    end
+    return evaluate(msg, ...)
+  end
+end`;
+}
+
+/**
+ * Heap readings are not behaviour: a federated or hybrid build holds the same state in another
+ * heap layout (the runtime, the loader), so a process that reports `collectgarbage('count')` in
+ * its answers (a `Memory-KiB-Used` tag, a log line) would differ on every message. For the
+ * verification boots only, and on both sides alike, `collectgarbage('count')` answers a fixed
+ * 1024 KiB; every other option, and the real reading the snapshot takes (kept in the `__` global
+ * `__verifyCollectgarbage`, left out of snapshots), is unchanged. A deployed build never has it.
+ */
+export const STEADY_HEAP_READINGS = `if not __verifyCollectgarbage then
+  local real = collectgarbage
+  __verifyCollectgarbage = real
+  collectgarbage = function(opt, ...)
+    if opt == 'count' then return 1024.0 end
+    return real(opt, ...)
+  end
+end`;
+
+/** Installs the verification hooks (harnessEvalHook, STEADY_HEAP_READINGS) in a booted process, before the replay. */
+export async function keepHarnessEval(proc: AosProcess): Promise<void> {
+  const r = await proc.eval(`${harnessEvalHook(proc.owner)}\n${STEADY_HEAP_READINGS}`);
+  if (r.Error) throw new MigrateError('VERIFY-011', `cannot install the snapshot hook: ${stripAnsi(String(r.Error))}`, { hint: 'the process may have replaced Handlers' });
+}
+
 /** Lua listing every global name, one per line (used on a fresh aos to learn its own globals). */
 const LIST_GLOBALS = `local n = {} for k in pairs(_G) do if type(k) == 'string' then n[#n + 1] = k end end table.sort(n) return table.concat(n, '\\n')`;
 
@@ -77,8 +123,9 @@ export async function takeSnapshot(proc: AosProcess, opts: SnapshotOptions = {})
 local skip = ${luaStringList(skip)}
 ${only}
 -- Measured first, after a full collection, so the snapshot's own garbage does not count.
-collectgarbage('collect')
-local mem = collectgarbage('count')
+local gc = __verifyCollectgarbage or collectgarbage
+gc('collect')
+local mem = gc('count')
 local handlers, ignoredH = {}, ${luaStringList(IGNORED_HANDLERS)}
 for _, h in ipairs(Handlers.list) do if not ignoredH[h.name] then handlers[#handlers + 1] = tostring(h.name) end end
 local globals = {}

@@ -11,7 +11,7 @@ import { readBaseline } from './baseline.ts';
 import { buildFor, buildForBoot } from './builds.ts';
 import { compareSnapshots, unifiedDiff, type AnswerDifference } from './compare.ts';
 import { defaultModes } from './migrationState.ts';
-import { takeSnapshot } from './snapshot.ts';
+import { keepHarnessEval, takeSnapshot } from './snapshot.ts';
 import { loadTrace, type Trace, type TraceMessage } from './trace.ts';
 import type { BuildMode, BuildOutput } from './types.ts';
 import { World, type WorldEvent } from './world.ts';
@@ -145,6 +145,7 @@ export function worldTraceFiles(project: Project): string[] {
 
 async function runWorld(build: BuildOutput, mode: BuildMode, names: string[], traces: Trace[], players: number) {
   const world = await World.boot(build, mode, names);
+  for (const proc of world.processes.values()) await keepHarnessEval(proc);
   const steps = await runWorldScenarios(world, traces, players);
   const snapshots = new Map<string, Awaited<ReturnType<typeof takeSnapshot>>>();
   for (const [name, proc] of world.processes) snapshots.set(name, await takeSnapshot(proc));

@@ -42,6 +42,7 @@ describe('migrate init on repository shapes', () => {
     ]);
     expect(skippedKinds(j)).toEqual({
       'packages/kvlib/src/kv.lua': 'library',
+      'packages/ownable/src/main.lua': 'library',
       'packages/ledger/build/main.lua': 'declared-output',
       'packages/ledger/example-process.lua': 'example',
       'packages/ledger/example/demo.lua': 'example',

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stageResult } from './cli.ts';
 import { ciFailure, evaluate, reportSchema, suspectEntries, type Row } from './row.ts';
-import { compareTrees, hashTree, toolkitOutput } from './treeHash.ts';
+import { compareTrees, hashTree, toolkitOutput, withoutInitGitignore } from './treeHash.ts';
+import { planGitignore, writeGitignore } from '../../src/config/gitignore.ts';
 
 const REPO = path.resolve(__dirname, '../..');
 const FIXTURE = path.join(REPO, 'test/fixtures/realworld/two-processes');
@@ -105,6 +106,20 @@ describe('tree check', () => {
     mkdirSync(path.join(root, 'traces/probes'), { recursive: true });
     writeFileSync(path.join(root, 'traces/probes/a.jsonl'), '');
     expect(compareTrees(before, hashTree(root), toolkitOutput('build'))).toEqual({ changed: ['link', 'src/a.lua'], missing: ['src/b.lua'], extra: ['src/c.lua'] });
+  });
+
+  it("leaves out the block init appends to .gitignore (created or appended), not the project's own edits", () => {
+    for (const own of [undefined, 'node_modules', 'node_modules\n', 'a\r\nb\r\n']) {
+      const root = mkdtempSync(path.join(os.tmpdir(), 'tree-'));
+      if (own !== undefined) writeFileSync(path.join(root, '.gitignore'), own);
+      const before = hashTree(root);
+      writeGitignore(planGitignore(root, ['reports', '.migrate']));
+      const after = hashTree(root);
+      expect(compareTrees(before, after)).not.toEqual({ changed: [], missing: [], extra: [] });
+      expect(compareTrees(before, withoutInitGitignore(root, before, after))).toEqual({ changed: [], missing: [], extra: [] });
+      writeFileSync(path.join(root, '.gitignore'), `x${readFileSync(path.join(root, '.gitignore'), 'latin1')}`);
+      expect(compareTrees(before, withoutInitGitignore(root, before, hashTree(root))).changed.length + compareTrees(before, withoutInitGitignore(root, before, hashTree(root))).extra.length).toBe(1);
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { runOwnTests, type OwnTestsRun } from '../../src/verify/ownTests.ts';
 import { parseJson, runCli, skippedStage, stageResult, type StageResult } from './cli.ts';
 import { evaluate, suspectEntries, type Row } from './row.ts';
-import { compareTrees, hashTree, isSame, toolkitOutput } from './treeHash.ts';
+import { compareTrees, hashTree, isSame, toolkitOutput, withoutInitGitignore } from './treeHash.ts';
 
 export interface FolderOptions {
   /** Where the copy is made (a folder named after the input is created in it). */
@@ -140,7 +140,7 @@ export async function runFolder(input: string, opts: FolderOptions): Promise<Row
   const final = hashTree(work);
   const ignore = toolkitOutput(typeof config?.buildDir === 'string' ? config.buildDir : 'build');
   const sinceApply = beforeApply ? compareTrees(beforeApply, final, ignore) : null;
-  const sinceInput = compareTrees(inputHashes, final, ignore);
+  const sinceInput = compareTrees(inputHashes, withoutInitGitignore(work, inputHashes, final), ignore);
   const inputUntouched = isSame(compareTrees(inputHashes, hashTree(input)));
   const vo = verifyJson?.ownTests as Json | undefined | null;
   const rowBase: Omit<Row, 'criteria'> = {

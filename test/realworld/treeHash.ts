@@ -2,7 +2,7 @@
 // sha256 (links by target), compared path by path. Independent of the toolkit: no journal, no
 // baseline, only bytes.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 
 /** Project-relative '/'-separated path -> 'file:<sha256>' or 'link:<target>'. */
@@ -56,4 +56,30 @@ export const isSame = (d: TreeDifference): boolean => d.changed.length + d.missi
 export function toolkitOutput(buildDir: string): (rel: string) => boolean {
   const dirs = ['reports', 'migration-plans', '.migrate', 'traces/probes', buildDir.replace(/^\.\/+/, '').replace(/\/+$/, '')];
   return (rel) => rel === 'migrate.config.json' || rel === '.gitignore' || dirs.some((d) => rel === d || rel.startsWith(`${d}/`));
+}
+
+const GITIGNORE_HEADER = '# ao-federate (migrate) outputs';
+const sha = (b: Buffer): string => `file:${createHash('sha256').update(b).digest('hex')}`;
+
+/**
+ * `now` with the block `migrate init` appends to .gitignore (src/config/gitignore.ts: a header
+ * line and `/<folder>/` lines, after the project's own bytes) taken back out, so the since-input
+ * comparison treats it like the other toolkit outputs; any other change to .gitignore still shows.
+ */
+export function withoutInitGitignore(root: string, reference: TreeHashes, now: TreeHashes): TreeHashes {
+  const file = path.join(root, '.gitignore');
+  if (!existsSync(file)) return now;
+  const text = readFileSync(file);
+  const at = text.indexOf(GITIGNORE_HEADER);
+  if (at < 0) return now;
+  const block = text.subarray(at).toString('latin1').split(/\r?\n/).slice(1).filter(Boolean);
+  if (!block.every((l) => /^\/[^\s]+\/$/.test(l))) return now;
+  const out = new Map(now);
+  // The project's bytes before the block, without the separator init added (one or two line ends).
+  const head = text.subarray(0, at);
+  const candidates = [head, head.subarray(0, head.length - 1), head.subarray(0, head.length - 2), head.subarray(0, Math.max(0, head.length - 4))];
+  const was = reference.get('.gitignore');
+  if (was === undefined && at === 0) out.delete('.gitignore');
+  else if (was !== undefined && candidates.some((c) => sha(c) === was)) out.set('.gitignore', was);
+  return out;
 }

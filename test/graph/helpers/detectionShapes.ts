@@ -34,6 +34,9 @@ export const SHAPES: Record<string, Record<string, string>> = {
     'packages/votes/dist/votes.lua': bundle(['tally']),
     'packages/kvlib/build.sh': 'amalg.lua -s src/kv.lua -o dist/kv.lua\n',
     'packages/kvlib/src/kv.lua': 'local M = {}\nfunction M.get(k) return k end\nreturn M\n',
+    // An APM package: main.lua returns a constructor that registers the handlers when called.
+    'packages/ownable/build.sh': 'cd src\namalg.lua -s main.lua -o ../build/main.lua\n',
+    'packages/ownable/src/main.lua': 'local function newmodule(cfg)\n  local pkg = {}\n  ' + handler('Get-Owner') + '  return pkg\nend\nreturn newmodule\n',
   },
   /** One process plus everything that is not one: patches, Eval scripts, mocks, a spec requiring the entry, experiments, a bundle with no folder hint. */
   noise: {

@@ -30,11 +30,14 @@ function untouchedRequirers(tree: Tree, config: ProjectConfig, names: ReadonlySe
 export function namesRequiredOutside(tree: Tree, config: ProjectConfig, oldNames: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
   if (!oldNames.size) return out;
-  for (const file of untouchedRequirers(tree, config, oldNames)) {
+  // `.x` loads the file of `x` too (the leading dot is dropped): a spec requiring `.x` needs x's forwarder.
+  const spelt = new Set([...oldNames].flatMap((n) => [n, `.${n}`]));
+  const canonical = (n: string): string => (oldNames.has(n) ? n : n.slice(1));
+  for (const file of untouchedRequirers(tree, config, spelt)) {
     const bytes = tree.read(file);
     if (!bytes) continue;
     const preloaded = new Set(moduleRefs(bytes, file).filter((r) => r.table === 'preload').map((r) => r.name));
-    for (const s of luaFileFacts(bytes, file).sites) if (oldNames.has(s.name) && !preloaded.has(s.name)) out.add(s.name);
+    for (const s of luaFileFacts(bytes, file).sites) if (spelt.has(s.name) && !preloaded.has(s.name)) out.add(canonical(s.name));
   }
   return out;
 }

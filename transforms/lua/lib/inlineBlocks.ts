@@ -73,8 +73,6 @@ export function statementsIn(chunk: LuaNode, start: number, end: number, file: s
 
 /** File locals the statements use but do not declare (sorted); refuses blocks that cannot move. */
 export function bindsOf(statements: LuaNode[], file: string): string[] {
-  const declared = new Set<string>();
-  const used = new Set<string>();
   for (const st of statements) {
     walkLua(st, (n) => {
       const refuse = (what: string) => {
@@ -83,15 +81,69 @@ export function bindsOf(statements: LuaNode[], file: string): string[] {
       if (n.type === 'VarargLiteral') refuse('`...`');
       if (n.type === 'GotoStatement' || n.type === 'LabelStatement') refuse('goto/labels');
       if (n.type === 'ReturnStatement' && statements.includes(n)) refuse('a top-level return');
-      if (n.type === 'LocalStatement' || n.type === 'ForGenericStatement') for (const v of n.variables as LuaNode[]) declared.add(v.name as string);
-      if (n.type === 'ForNumericStatement') declared.add((n.variable as LuaNode).name as string);
-      if (n.type === 'FunctionDeclaration') {
-        for (const p of n.parameters as LuaNode[]) if (p.type === 'Identifier') declared.add(p.name as string);
-        if (n.isLocal && n.identifier) declared.add((n.identifier as LuaNode).name as string);
-      }
-      if (n.type === 'Identifier' && n.isLocal === true) used.add(n.name as string);
     });
   }
-  const binds = [...used].filter((u) => !declared.has(u)).sort();
-  return binds;
+  return [...localsFromOutside(statements)].sort();
+}
+
+const isNode = (v: unknown): v is LuaNode => !!v && typeof v === 'object' && typeof (v as LuaNode).type === 'string';
+
+/**
+ * The locals `statements` read that are declared outside them, by Lua's scoping rules: a
+ * `local x = x.y` reads the outer x (a local is in scope only after its statement), a local
+ * ends with its block, `local function f` sees itself, a repeat's condition sees its body. A
+ * name declared somewhere in the block can still be an outer local where it is read.
+ */
+function localsFromOutside(statements: LuaNode[]): Set<string> {
+  const out = new Set<string>();
+  const scopes: Set<string>[] = [];
+  const inScope = (name: string) => scopes.some((s) => s.has(name));
+  const declare = (name: string) => scopes[scopes.length - 1]!.add(name);
+  const block = (body: LuaNode[], before: string[] = [], after?: LuaNode) => {
+    scopes.push(new Set(before));
+    for (const st of body) visit(st);
+    if (after) visit(after);
+    scopes.pop();
+  };
+  const visit = (n: LuaNode): void => {
+    switch (n.type) {
+      case 'Identifier':
+        if (n.isLocal === true && !inScope(n.name as string)) out.add(n.name as string);
+        return;
+      case 'LocalStatement':
+        for (const e of (n.init as LuaNode[]) ?? []) visit(e);
+        for (const v of n.variables as LuaNode[]) declare(v.name as string);
+        return;
+      case 'FunctionDeclaration': {
+        const id = n.identifier as LuaNode | null;
+        if (id && n.isLocal) declare(id.name as string);
+        else if (id) visit(id);
+        const params = (n.parameters as LuaNode[]).filter((p) => p.type === 'Identifier').map((p) => p.name as string);
+        return block(n.body as LuaNode[], params);
+      }
+      case 'ForNumericStatement':
+        for (const e of [n.start, n.end, n.step]) if (isNode(e)) visit(e);
+        return block(n.body as LuaNode[], [(n.variable as LuaNode).name as string]);
+      case 'ForGenericStatement':
+        for (const e of n.iterators as LuaNode[]) visit(e);
+        return block(n.body as LuaNode[], (n.variables as LuaNode[]).map((v) => v.name as string));
+      case 'RepeatStatement':
+        return block(n.body as LuaNode[], [], n.condition as LuaNode);
+      case 'MemberExpression':
+        return visit(n.base as LuaNode);
+      case 'TableKeyString':
+        return visit(n.value as LuaNode);
+      default:
+        for (const [key, v] of Object.entries(n)) {
+          if (key === 'loc' || key === 'range') continue;
+          if (key === 'body' && Array.isArray(v)) block(v as LuaNode[]);
+          else if (Array.isArray(v)) {
+            for (const x of v) if (isNode(x)) visit(x);
+          }
+          else if (isNode(v)) visit(v);
+        }
+    }
+  };
+  block(statements);
+  return out;
 }
