@@ -1,6 +1,7 @@
 // What each option of a decision step would do to the project as it is now: the files it
 // changes and the source bytes of those files before and after (next-step shows them side by
 // side so the user sees the size impact of each variant before choosing).
+import { registryOf } from '../transform/registry.ts';
 import type { Project } from '../config/loadProject.ts';
 import type { PlanStep } from '../plan/planSchema.ts';
 import { SessionWorkspace } from '../stage/sessionWorkspace.ts';
@@ -32,7 +33,7 @@ export async function decisionVariants(project: Project, step: PlanStep): Promis
     }
     try {
       // Each option runs on its own overlay of the disk: nothing is written.
-      const r = await computeStepChanges({ ...step, decision: { ...d, choice: o.id } }, createTree(disk), project.config, project.transforms);
+      const r = await computeStepChanges({ ...step, decision: { ...d, choice: o.id } }, createTree(disk), project.config, registryOf(project));
       for (const c of r.changes) {
         base.files++;
         if (c.kind !== 'create') base.beforeBytes += c.before.length;

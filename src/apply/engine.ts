@@ -1,6 +1,7 @@
 // The engine's public API (commands, the demo and other areas call these): plan status, dry
 // runs, apply (one step or all), revert (one step or back to a step), rollback to the
 // baseline and recover. Every function takes the Project and an options object.
+import { registryOf } from '../transform/registry.ts';
 import { MigrateError } from '../errors.ts';
 import type { Project } from '../config/loadProject.ts';
 import type { FileChange } from '../files/tree.ts';
@@ -46,7 +47,7 @@ function refuseInterrupted(journal: { entries: readonly JournalEntry[] }): void 
 }
 
 export async function planStatus(project: Project, opts: EngineOptions = {}): Promise<PlanStatus> {
-  const { plan, file } = await loadPlanFile(project.root, opts.plan, project.transforms);
+  const { plan, file } = await loadPlanFile(project.root, opts.plan, registryOf(project));
   const journal = readJournal(project.root);
   const entries = new Map(journal.entries.map((e) => [e.stepId, e]));
   const ws = new DiskWorkspace(project.root);
@@ -96,7 +97,7 @@ function stepHeader(s: DryRunStep): string {
 
 /** Computes (never writes) the steps' changes; several steps chain in memory in plan order. */
 export async function dryRun(project: Project, stepIds: string[] | 'all', opts: EngineOptions & { color?: boolean; save?: boolean } = {}): Promise<DryRunResult> {
-  const { plan } = await loadPlanFile(project.root, opts.plan, project.transforms);
+  const { plan } = await loadPlanFile(project.root, opts.plan, registryOf(project));
   const applied = new Set(readJournal(project.root).entries.map((e) => e.stepId));
   const chosen = stepIds === 'all' ? plan.steps.filter((s) => !applied.has(s.id)) : stepIds.map((id) => findStep(plan, id));
   const disk = new SessionWorkspace(project.root);
@@ -121,7 +122,7 @@ export async function dryRun(project: Project, stepIds: string[] | 'all', opts: 
       out.push({ id: step.id, story: step.story, title: step.title, changes: [], notes: [], ...(blocker ? { blockedBy: blocker } : { undecided: true }) });
       continue;
     }
-    const r = await computeStepChanges(step, net, project.config, project.transforms);
+    const r = await computeStepChanges(step, net, project.config, registryOf(project));
     // A dry run shows what apply would do, so it refuses what apply would refuse.
     refuseExcludedChanges(step.id, r.changes, project.config);
     guard.written(guard.check(step.id, net, r.changes));
@@ -158,7 +159,7 @@ export interface ApplyResult {
 }
 
 export async function applyStep(project: Project, stepId: string, opts: ApplyOptions = {}): Promise<ApplyResult> {
-  const { plan } = await loadPlanFile(project.root, opts.plan, project.transforms);
+  const { plan } = await loadPlanFile(project.root, opts.plan, registryOf(project));
   return withLock(project.root, () => applyPlanStep(project, plan, findStep(plan, stepId), opts, newSession(project)));
 }
 
@@ -202,7 +203,7 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
     });
   }
   opts.onProgress?.(`computing ${step.id}`);
-  const r = await computeStepChanges(step, disk, project.config, project.transforms);
+  const r = await computeStepChanges(step, disk, project.config, registryOf(project));
   const saved = readDryRunRecord(root).steps[step.id];
   if (saved) {
     const changedReads = driftedFiles(disk, saved.reads);
@@ -250,7 +251,7 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
 
 /** Applies every pending step in plan order; stops (throws) at the first failure or undecided decision. */
 export async function applyAll(project: Project, opts: ApplyOptions = {}): Promise<{ applied: ApplyResult[]; skipped: string[] }> {
-  const { plan } = await loadPlanFile(project.root, opts.plan, project.transforms);
+  const { plan } = await loadPlanFile(project.root, opts.plan, registryOf(project));
   const done = new Set(readJournal(project.root).entries.map((e) => e.stepId));
   const pending = plan.steps.filter((s) => !done.has(s.id));
   const applied: ApplyResult[] = [];
@@ -275,7 +276,7 @@ export async function revertStep(project: Project, stepId: string, opts: EngineO
   const journal = log.read();
   refuseInterrupted(journal);
   if (!journal.entries.some((e) => e.stepId === stepId)) {
-    const { plan } = await loadPlanFile(project.root, opts.plan, project.transforms);
+    const { plan } = await loadPlanFile(project.root, opts.plan, registryOf(project));
     findStep(plan, stepId);
     throw new MigrateError('APPLY-050', `step '${stepId}' is not applied`, { hint: "see 'migrate status'" });
   }
@@ -311,7 +312,7 @@ export async function revertTo(project: Project, stepId: string, opts: EngineOpt
   refuseInterrupted(journal);
   const at = journal.entries.findIndex((e) => e.stepId === stepId);
   if (at < 0) {
-    const { plan } = await loadPlanFile(project.root, opts.plan, project.transforms);
+    const { plan } = await loadPlanFile(project.root, opts.plan, registryOf(project));
     findStep(plan, stepId);
     throw new MigrateError('APPLY-050', `step '${stepId}' is not applied, so there is nothing to go back to`, { hint: "see 'migrate status'; 'migrate rollback' reverts everything" });
   }

@@ -3,7 +3,6 @@
 // by default: run outside a project, a command that plans or applies would otherwise work on the
 // toolkit's own files (inside node_modules when installed). `--example` (and `migrate demo`)
 // ask for the example explicitly.
-import type { TransformRegistry } from '../transform/registry.ts';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { MigrateError } from '../errors.ts';
@@ -19,8 +18,12 @@ export interface Project {
   config: ProjectConfig;
   /** true when the embedded example was asked for (--example). */
   isExample: boolean;
-  /** The transforms plans may name (default: the toolkit's own; tests add theirs). */
-  transforms?: TransformRegistry;
+  /**
+   * The transforms plans may name (a TransformRegistry; default: the toolkit's own; tests add
+   * theirs). Opaque here so the config layer does not import the transform layer above it:
+   * `registryOf(project)` (src/transform/registry.ts) reads it.
+   */
+  transforms?: object;
 }
 
 export interface ProjectOptions {

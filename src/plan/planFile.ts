@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { isMigrateError, MigrateError } from '../errors.ts';
-import { builtInTransforms, type TransformRegistry } from '../transform/registry.ts';
+import { builtInTransforms, registryOf, type TransformRegistry } from '../transform/registry.ts';
 import { DECISION, planSchema, type Plan, type PlanStep } from './planSchema.ts';
 import { deepFreeze } from '../deepFreeze.ts';
 
@@ -163,11 +163,11 @@ export async function savePlan(target: string, plan: unknown, transforms?: Trans
 }
 
 /** Loads the plan, lets `edit` change one step, validates and saves it back. */
-export async function updatePlanStep(project: { root: string; transforms?: TransformRegistry }, name: string | undefined, id: string, edit: (s: PlanStep) => void): Promise<void> {
+export async function updatePlanStep(project: { root: string; transforms?: object }, name: string | undefined, id: string, edit: (s: PlanStep) => void): Promise<void> {
   const file = findPlanFile(project.root, name);
-  const plan = await readPlanFile(file, project.transforms);
+  const plan = await readPlanFile(file, registryOf(project));
   const step = plan.steps.find((s) => s.id === id);
   if (!step) throw new MigrateError('APPLY-001', `unknown step '${id}' in plan '${plan.name}'`, { location: { file }, hint: "run 'migrate status' for the step ids" });
   edit(step);
-  await savePlan(file, plan, project.transforms);
+  await savePlan(file, plan, registryOf(project));
 }

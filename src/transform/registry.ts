@@ -100,3 +100,8 @@ export const builtInTransforms = new TransformRegistry();
 export const loadTransforms = (): Promise<Map<string, Transform>> => builtInTransforms.load();
 export const transformIds = (): Promise<Set<string>> => builtInTransforms.ids();
 export const getTransform = (id: string): Promise<Transform> => builtInTransforms.get(id);
+
+/** The registry a project's plans use: its own when one was passed in (tests), else the toolkit's. */
+export function registryOf(project: { transforms?: object }): TransformRegistry {
+  return project.transforms instanceof TransformRegistry ? project.transforms : builtInTransforms;
+}

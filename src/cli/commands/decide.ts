@@ -1,5 +1,6 @@
 // `migrate decide`: the non-interactive way to take a decision step (a near-duplicate or a
 // drifted copy), for scripts and CI; `migrate next-step` offers the same choice interactively.
+import { registryOf } from '../../transform/registry.ts';
 import type { CommandSpec } from '../command.ts';
 import { MigrateError } from '../../errors.ts';
 import { planStatus } from '../../apply/engine.ts';
@@ -24,7 +25,7 @@ export const command: CommandSpec = {
   async run(args, io) {
     const project = projectOf(args, io);
     const name = planName(args);
-    const { plan } = await loadPlanFile(project.root, name, project.transforms);
+    const { plan } = await loadPlanFile(project.root, name, registryOf(project));
     const [first, second] = args.positionals;
     const decisions = plan.steps.filter((s) => s.transform === DECISION);
     if (args.values.all) {

@@ -4,6 +4,7 @@
 // diff between its variants, with each option's size impact. Ctrl-C and q stop cleanly: the plan
 // and journal are whole after every action, so the command prints how to resume.
 // Without a terminal it exits 2 naming the non-interactive command.
+import { registryOf } from '../../transform/registry.ts';
 import type { CommandIO, CommandSpec } from '../command.ts';
 import { MigrateError } from '../../errors.ts';
 import type { Project } from '../../config/loadProject.ts';
@@ -138,7 +139,7 @@ async function back(project: Project, plan: string | undefined, io: CommandIO, c
 
 /** One round: shows the next step and performs one action. Returns false when the plan is done. */
 async function round(project: Project, plan: string | undefined, io: CommandIO, c: Colors, ints: Interrupts): Promise<boolean> {
-  const { plan: p } = await loadPlanFile(project.root, plan, project.transforms);
+  const { plan: p } = await loadPlanFile(project.root, plan, registryOf(project));
   const st = await planStatus(project, { plan });
   const next = st.steps.find((s) => s.state === 'pending' || s.state === 'drifted');
   if (!next) {
