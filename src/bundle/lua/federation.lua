@@ -6,6 +6,8 @@
 -- evaluating the loader again (runtime twice, live update) keeps every registered module.
 -- Outside aos (plain Lua, busted, amalg: no bundle set `buildMode`, no runtime installed)
 -- `Federation.require(name)` is plain `require(name)`, so migrated sources run unbundled.
+-- One file of ~500 lines on purpose: it is delivered as ONE module (by Eval, in runtime.lua, or
+-- by the registry with one sha256), so splitting it would make every delivery carry a join.
 local LOADER_VERSION = 2
 local prev = rawget(_G, "Federation")
 if type(prev) == "table" and (prev.loaderVersion or 0) > LOADER_VERSION then return prev end
@@ -397,11 +399,21 @@ function F.status()
 end
 
 --- Adds the `Action = "Federation-Status"` handler (replies with the status as JSON).
+--- Answers `Action = "Federation-Status"` ahead of the process's own handlers. It wraps
+--- Handlers.evaluate instead of adding a handler: a process that lists or counts its handlers
+--- (an `Info` reply built from Handlers.list) must see the same list as its monolith.
 function F.addStatusHandler()
-  if not rawget(_G, "Handlers") then return end
-  Handlers.add("Federation-Status", function(msg) return msg.Action == "Federation-Status" end, function(msg)
-    ao.send({ Target = msg.From, Action = "Federation-Status-Reply", Data = require("json").encode(Federation.status()) })
-  end)
+  local H = rawget(_G, "Handlers")
+  if not H or type(H.evaluate) ~= "function" or H.__federationStatus then return end
+  local evaluate = H.evaluate
+  H.__federationStatus = true
+  H.evaluate = function(msg, env)
+    if msg.Action == "Federation-Status" then
+      ao.send({ Target = msg.From, Action = "Federation-Status-Reply", Data = require("json").encode(Federation.status()) })
+      return
+    end
+    return evaluate(msg, env)
+  end
 end
 
 -- registry delivery (option b) -------------------------------------------------------------------
