@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'transforms/**/*.test.ts', 'codemods/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'transforms/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'test/fixtures/**', 'transforms/*/*/fixtures/**', 'test/tmp/**', 'examples/**'],
     pool: 'forks',
     testTimeout: 120_000,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Compiles the toolkit's TypeScript to JavaScript in dist/ for the published package, one
-// output file per source file (the tree is mirrored: dist/src, dist/transforms, dist/codemods,
+// output file per source file (the tree is mirrored: dist/src, dist/transforms,
 // dist/reports), with relative `.ts` imports rewritten to `.js`; packages stay imports. Copies
 // the Lua loader files (src/bundle/lua/*.lua) beside their module. Tests, fixtures and
 // benchmarks are not compiled. Runs in about a second (esbuild); `npm run build`, and `npm pack`
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'dist');
-const TREES = ['src', 'transforms', 'codemods', 'reports'];
+const TREES = ['src', 'transforms', 'reports'];
 const SKIP = /(\.test\.ts|\.d\.ts)$|[\\/](fixtures|node_modules)[\\/]/;
 
 function sources(dir) {

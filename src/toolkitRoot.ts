@@ -1,5 +1,5 @@
 // Where the toolkit's own files are, whether it runs from the TypeScript sources (the
-// repository) or from the compiled package (dist/ mirrors src/, transforms/, codemods/ and
+// repository) or from the compiled package (dist/ mirrors src/, transforms/ and
 // reports/; package.json, examples/ and docs stay beside dist/). No imports beyond node: the
 // CLI reads its version from here before loading anything else.
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** The folder holding src/, transforms/, codemods/ and reports/: the repository, or dist/. */
+/** The folder holding src/, transforms/ and reports/: the repository, or dist/. */
 export const TOOLKIT_ROOT = path.resolve(here, '..');
 
 /** true when running the compiled JavaScript of dist/. */

@@ -15,7 +15,7 @@ import type { Chunk } from 'luaparse';
 import { decodeLua } from '../parse/luaSource.ts';
 import { fileSha256 } from '../hash.ts';
 import { noProgress, type Progress, type ProgressTask } from '../progress.ts';
-import { analyseBundleSizes, type ProcessSize, type SplitProjection } from './bundleSize.ts';
+import { analyseBundleSizes, type ProcessSize, type SplitProjection } from './projectedSplit.ts';
 import type { FileAuditFacts } from './luaUnits.ts';
 import { AuditSession } from './auditSession.ts';
 import { startFactsPool, type FactsPool } from './factsPool.ts';

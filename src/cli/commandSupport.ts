@@ -3,7 +3,7 @@
 import pc from 'picocolors';
 import type { CommandIO, OptionSpec, ParsedArgs } from './command.ts';
 import { loadProject, type Project } from '../config/loadProject.ts';
-import type { StepStatus } from '../apply/engine.ts';
+import type { StepStatus } from '../engine/engine.ts';
 
 export const planOption: OptionSpec = { plan: { type: 'string' } };
 

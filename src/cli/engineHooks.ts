@@ -1,9 +1,9 @@
-// What the CLI plugs into the engine (src/apply, which must not import verify, a layer above
+// What the CLI plugs into the engine (src/engine, which must not import verify, a layer above
 // it): the monolith baseline kept before the first step, and the per-step parity check
 // `next-step` runs after a step that names processes to verify. Verify is imported when a hook
 // runs, not when the CLI starts: it loads the aos wasm runtime.
 import type { Project } from '../config/loadProject.ts';
-import type { EngineHooks } from '../apply/engine.ts';
+import type { EngineHooks } from '../engine/engine.ts';
 
 async function keepMonolithBaseline(project: Project): Promise<string> {
   const { ensureBaseline } = await import('../verify/baseline.ts');

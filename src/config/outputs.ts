@@ -8,7 +8,7 @@ import type { ProjectConfig } from './projectConfig.ts';
 export const REPORTS_DIR = 'reports';
 /** Plan files (`migrate plan`). Kept equal to PLAN_DIR in src/plan/planFile.ts. */
 export const PLANS_DIR = 'migration-plans';
-/** Journal, baselines, blob store. Kept equal to MIGRATE_DIR in src/apply/journal.ts. */
+/** Journal, baselines, blob store. Kept equal to MIGRATE_DIR in src/engine/journal.ts. */
 export const STATE_DIR = '.migrate';
 /**
  * Probe traces synthesised from the handlers and recorded on the baseline before the first step

@@ -5,18 +5,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Project } from '../config/loadProject.ts';
 import { DiskWorkspace, MemoryWorkspace } from '../stage/workspace.ts';
-import { EpicSimulation, RUNTIME, type Sizes } from '../../codemods/lib/simulation.ts';
+import { EpicSimulation, RUNTIME, type Sizes } from './planners/simulation.ts';
 import type { Workspace } from '../files/tree.ts';
-import type { Plan, PlanStep } from '../../codemods/lib/planTypes.ts';
-import { planStory36_1 } from '../../codemods/story-36-1-extract-runtime.ts';
-import { planStory36_2 } from '../../codemods/story-36-2-federate.ts';
+import type { Plan, PlanStep } from './planners/planTypes.ts';
+import { planExtractRuntime } from './planners/extractRuntime.ts';
+import { planFederation } from './planners/federate.ts';
 import { monolithBytes } from '../bundle/payoff.ts';
-import { planShells } from '../../codemods/story-36-3-to-6-shells.ts';
+import { planShells } from './planners/shells.ts';
 import { moduleNameForPath } from '../graph/resolveRequire.ts';
 import { planTsSteps } from './tsPlanner.ts';
 import { noProgress, type Progress } from '../progress.ts';
 
-export type { Plan, PlanStep } from '../../codemods/lib/planTypes.ts';
+export type { Plan, PlanStep } from './planners/planTypes.ts';
 
 export interface PlanSummary {
   stepsPerStory: Record<string, number>;
@@ -101,9 +101,9 @@ export async function planEpic(project: Project, opts: { name?: string; progress
     for (const [id, choice] of choices) sim.choices.set(id, choice);
     for (const name of monoliths) sim.monoliths.add(name);
     task.tick(pass ? 0 : 1, `story 36.1: shared runtime${pass ? ` (pass ${pass + 1}: ${monoliths.size} process(es) stay monoliths)` : ''}`);
-    planStory36_1(sim, aliasesOf);
+    planExtractRuntime(sim, aliasesOf);
     task.tick(pass ? 0 : 1, 'story 36.2: federated requires');
-    planStory36_2(sim, originals);
+    planFederation(sim, originals);
     const left = project.config.processes.map((p) => p.name).filter((n) => !sim.federated.has(n) && !monoliths.has(n));
     if (!left.length || pass >= 2) break;
     for (const n of left) monoliths.add(n);

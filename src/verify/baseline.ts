@@ -8,7 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Project } from '../config/loadProject.ts';
 import { MigrateError } from '../errors.ts';
-import { buildFor } from './builds.ts';
+import { buildFor } from './bootBuilds.ts';
 import { ensureProbeTraces } from './probes/forVerify.ts';
 import { ensureOwnTestsBaseline } from './ownTestsBaseline.ts';
 import type { BuildOutput } from './types.ts';

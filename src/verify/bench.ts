@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Project } from '../config/loadProject.ts';
 import { MigrateError } from '../errors.ts';
-import { bootFromPlan, bootPlan, buildFor } from './builds.ts';
+import { bootFromPlan, bootPlan, buildFor } from './bootBuilds.ts';
 import { probeSourceBuild } from './probes/probeFile.ts';
 import { takeSnapshot } from './snapshot.ts';
 import { loadTrace, type TraceMessage } from './trace.ts';

@@ -6,7 +6,7 @@
 // damaged module with a clear FED-00x error, and nothing else changes.
 import { MigrateError } from '../errors.ts';
 import { AosProcess } from './aosRuntime.ts';
-import { bootPlan } from './builds.ts';
+import { bootPlan } from './bootBuilds.ts';
 import { toAnswer } from './normalise.ts';
 import type { Answer, BuildOutput } from './types.ts';
 import { worldProcessId } from './world.ts';

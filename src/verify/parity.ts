@@ -6,7 +6,7 @@ import type { Project } from '../config/loadProject.ts';
 import type { Workspace } from '../files/tree.ts';
 import { MigrateError } from '../errors.ts';
 import { readBaseline } from './baseline.ts';
-import { bootFromPlan, bootPlan, buildFor, buildForBoot } from './builds.ts';
+import { bootFromPlan, bootPlan, buildFor, buildForBoot } from './bootBuilds.ts';
 import { answerForDisplay, compareAnswers, compareSnapshots, unifiedDiff, type AnswerDifference } from './compare.ts';
 import { replayTrace, type Replay } from './replay.ts';
 import { keepHarnessEval, takeSnapshot } from './snapshot.ts';

@@ -7,7 +7,7 @@ import type { Project } from '../config/loadProject.ts';
 import { MigrateError } from '../errors.ts';
 import { messageId } from './aosRuntime.ts';
 import { readBaseline } from './baseline.ts';
-import { bootFromPlan, bootPlan, buildFor } from './builds.ts';
+import { bootFromPlan, bootPlan, buildFor } from './bootBuilds.ts';
 import { isErrorAnswer, replayTrace } from './replay.ts';
 import { formatTraceLine, loadTrace } from './trace.ts';
 

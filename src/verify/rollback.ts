@@ -4,7 +4,7 @@
 import type { Project } from '../config/loadProject.ts';
 import { readBaseline } from './baseline.ts';
 import { sha256 } from '../hash.ts';
-import { buildFor } from './builds.ts';
+import { buildFor } from './bootBuilds.ts';
 import { verifyParity } from './parity.ts';
 import { renderParityReport } from './render.ts';
 

@@ -5,7 +5,7 @@
 // boundary, replies leaving the world (to players), errors and prints, in delivery order.
 import { MigrateError } from '../errors.ts';
 import type { AoMessageInput } from './aosRuntime.ts';
-import { bootFromPlan, bootPlan, type BootPlanOptions } from './builds.ts';
+import { bootFromPlan, bootPlan, type BootPlanOptions } from './bootBuilds.ts';
 import type { AosProcess } from './aosRuntime.ts';
 import { normaliseMessage, toAnswer } from './normalise.ts';
 import type { TraceMessage } from './trace.ts';

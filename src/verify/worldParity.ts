@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Project } from '../config/loadProject.ts';
 import type { Workspace } from '../files/tree.ts';
 import { readBaseline } from './baseline.ts';
-import { buildFor, buildForBoot } from './builds.ts';
+import { buildFor, buildForBoot } from './bootBuilds.ts';
 import { compareSnapshots, unifiedDiff, type AnswerDifference } from './compare.ts';
 import { defaultModes } from './migrationState.ts';
 import { keepHarnessEval, takeSnapshot } from './snapshot.ts';

@@ -1,4 +1,4 @@
-// The engine (src/apply) points only down: it imports neither verify nor the CLI (the CLI
+// The engine (src/engine) points only down: it imports neither verify nor the CLI (the CLI
 // passes EngineHooks in), and no module under src/ hides an import behind `import(x as string)`.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,8 +15,8 @@ function tsFiles(dir: string): string[] {
 const specifiers = (text: string): string[] => [...text.matchAll(/(?:from\s+|import\s*\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1]!);
 
 describe('engine layer', () => {
-  it('src/apply imports nothing from src/verify or src/cli', () => {
-    const bad = tsFiles(path.join(SRC, 'apply')).flatMap((f) =>
+  it('src/engine imports nothing from src/verify or src/cli', () => {
+    const bad = tsFiles(path.join(SRC, 'engine')).flatMap((f) =>
       specifiers(readFileSync(f, 'utf8'))
         .filter((s) => /(^|\/)\.\.\/(verify|cli)\//.test(s))
         .map((s) => `${path.relative(TOOLKIT_ROOT, f)}: ${s}`),

@@ -19,8 +19,8 @@ export const LAYERS: { name: string; prefixes: string[] }[] = [
   { name: 'audit', prefixes: ['src/audit/', 'reports/'] },
   { name: 'transform', prefixes: ['src/transform/'] },
   { name: 'transforms', prefixes: ['transforms/'] },
-  { name: 'plan', prefixes: ['src/plan/', 'codemods/'] },
-  { name: 'apply', prefixes: ['src/apply/'] },
+  { name: 'plan', prefixes: ['src/plan/'] },
+  { name: 'engine', prefixes: ['src/engine/'] },
   { name: 'verify', prefixes: ['src/verify/'] },
   { name: 'cli', prefixes: ['src/cli/'] },
 ];
@@ -31,7 +31,7 @@ function layerOf(file: string): number {
 }
 
 function productionFiles(): string[] {
-  return ['src', 'transforms', 'codemods', 'reports']
+  return ['src', 'transforms', 'reports']
     .flatMap((d) => readdirSync(path.join(ROOT, d), { withFileTypes: true, recursive: true }).map((e) => ({ e, d })))
     .filter(({ e }) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts'))
     .map(({ e }) => path.relative(ROOT, path.join(e.parentPath, e.name)))

@@ -10,7 +10,7 @@ import { buildProject } from '../../src/bundle/index.ts';
 import { BUILD_MODES } from '../../src/bundle/builds.ts';
 import { planEpic } from '../../src/plan/epicPlanner.ts';
 import { savePlan } from '../../src/plan/planFile.ts';
-import { applyAll, rollback } from '../../src/apply/engine.ts';
+import { applyAll, rollback } from '../../src/engine/engine.ts';
 import { applyHooks } from '../../src/cli/engineHooks.ts';
 import { generateCorpus } from './generateCorpus.ts';
 import { runAudit } from '../../src/audit/runAudit.ts';

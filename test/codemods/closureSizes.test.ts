@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_DIR, loadProject } from '../../src/config/loadProject.ts';
 import { planEpic } from '../../src/plan/epicPlanner.ts';
-import { ClosureSizes, measure } from '../../codemods/lib/closureSizes.ts';
+import { ClosureSizes, measure } from '../../src/plan/planners/closureSizes.ts';
 import { requireNamesOf } from '../../transforms/lua/lib/luaProject.ts';
 import { MemoryWorkspace } from '../../src/stage/workspace.ts';
 import { layoutConfig } from '../graph/helpers/layoutFixture.ts';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyAll, rollback } from '../../src/apply/engine.ts';
+import { applyAll, rollback } from '../../src/engine/engine.ts';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { buildRequireGraph } from '../../src/graph/requireGraph.ts';
 import { bytesOf, copyProject, planKeepingApart, removeProjects } from '../engine/helpers/layoutProject.ts';

@@ -7,10 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_DIR, loadProject } from '../../src/config/loadProject.ts';
 import { planEpic } from '../../src/plan/epicPlanner.ts';
 import { savePlan } from '../../src/plan/planFile.ts';
-import { applyAll, rollback } from '../../src/apply/engine.ts';
+import { applyAll, rollback } from '../../src/engine/engine.ts';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { parseLua } from '../../src/parse/luaSource.ts';
-import { measure } from '../../codemods/lib/simulation.ts';
+import { measure } from '../../src/plan/planners/simulation.ts';
 
 const dir = path.resolve(`test/tmp/codemods-engine-${process.pid}`);
 const RUNNER = path.resolve('test/codemods/lua/plain-lua-run.lua');

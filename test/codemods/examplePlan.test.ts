@@ -10,7 +10,7 @@ import { commit, snapshotOf } from '../support/treeSnapshots.ts';
 import { planEpic, snapshotProject, summarisePlan, type Plan } from '../../src/plan/epicPlanner.ts';
 import { luaTransforms } from '../support/luaTransforms.ts';
 import { parseLua } from '../../src/parse/luaSource.ts';
-import { measure } from '../../codemods/lib/simulation.ts';
+import { measure } from '../../src/plan/planners/simulation.ts';
 
 const dir = path.resolve('test/tmp/codemods-example');
 const hasExample = existsSync(path.join(EXAMPLE_DIR, 'migrate.config.json'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderFolders } from '../../codemods/lib/folderOrder.ts';
+import { orderFolders } from '../../src/plan/planners/folderOrder.ts';
 import { MemoryWorkspace } from '../../src/stage/workspace.ts';
 import { configSchema } from '../../src/config/projectConfig.ts';
 

@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadProject, type Project } from '../../src/config/loadProject.ts';
-import { applyAll, rollback } from '../../src/apply/engine.ts';
+import { applyAll, rollback } from '../../src/engine/engine.ts';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { buildRequireGraph } from '../../src/graph/requireGraph.ts';
 import { LAYOUTS_DIR } from '../graph/helpers/layoutFixture.ts';

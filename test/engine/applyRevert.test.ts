@@ -4,8 +4,8 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FILES, makeProject, treeState } from '../fixtures/engine/fixtureProject.ts';
-import { applyAll, applyStep, dryRun, planStatus, revertStep, revertTo, rollback } from '../../src/apply/engine.ts';
-import { readJournal } from '../../src/apply/journal.ts';
+import { applyAll, applyStep, dryRun, planStatus, revertStep, revertTo, rollback } from '../../src/engine/engine.ts';
+import { readJournal } from '../../src/engine/journal.ts';
 
 const opts = {};
 

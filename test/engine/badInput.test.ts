@@ -3,8 +3,8 @@ import { chmodSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'nod
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePlan, makeProject, treeState, writePlan } from '../fixtures/engine/fixtureProject.ts';
-import { applyStep, dryRun, planStatus, revertStep } from '../../src/apply/engine.ts';
-import { journalPath, readJournal } from '../../src/apply/journal.ts';
+import { applyStep, dryRun, planStatus, revertStep } from '../../src/engine/engine.ts';
+import { journalPath, readJournal } from '../../src/engine/journal.ts';
 import { sha256 } from '../../src/hash.ts';
 import { loadPlan } from '../../src/plan/planFile.ts';
 

@@ -6,10 +6,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/loadProject.ts';
-import { applyStep, rollback } from '../../src/apply/engine.ts';
-import { netImages, recoverJournal, revertEntries } from '../../src/apply/changeset.ts';
-import { JournalLog, readJournal } from '../../src/apply/journal.ts';
-import { defaultWriteFile } from '../../src/apply/fileOps.ts';
+import { applyStep, rollback } from '../../src/engine/engine.ts';
+import { netImages, recoverJournal, revertEntries } from '../../src/engine/changeset.ts';
+import { JournalLog, readJournal } from '../../src/engine/journal.ts';
+import { defaultWriteFile } from '../../src/engine/fileOps.ts';
 import { freshDir, treeHash, writeFixture } from '../reliability/fixtureProject.ts';
 
 const opts = {};

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BlobStore } from '../../src/apply/blobStore.ts';
+import { BlobStore } from '../../src/engine/blobStore.ts';
 import { sha256 } from '../../src/hash.ts';
 
 const tmpStore = (): string => path.join(mkdtempSync(path.join(os.tmpdir(), 'blobs-')), '.migrate', 'blobs');

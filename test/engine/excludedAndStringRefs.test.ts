@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyAll, rollback } from '../../src/apply/engine.ts';
+import { applyAll, rollback } from '../../src/engine/engine.ts';
 import { writePlan } from '../fixtures/engine/fixtureProject.ts';
 import { runCli } from '../helpers/runCli.ts';
 import { bytesOf, copyProject, planKeepingApart, removeProjects } from './helpers/layoutProject.ts';

@@ -5,8 +5,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeProject, TOOLKIT, treeState } from '../fixtures/engine/fixtureProject.ts';
-import { applyStep, planStatus, recover } from '../../src/apply/engine.ts';
-import { JournalLog, readJournal } from '../../src/apply/journal.ts';
+import { applyStep, planStatus, recover } from '../../src/engine/engine.ts';
+import { JournalLog, readJournal } from '../../src/engine/journal.ts';
 
 const child = path.join(TOOLKIT, 'test/engine/helpers/interruptedApply.mts');
 

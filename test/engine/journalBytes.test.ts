@@ -4,7 +4,7 @@
 // file only); the journal reads its own appends from the session's JournalLog, not the disk.
 import { rmSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { revertEntry } from '../../src/apply/changeset.ts';
+import { revertEntry } from '../../src/engine/changeset.ts';
 import { stepIdOf, synthetic } from './helpers/syntheticJournal.ts';
 
 const io = vi.hoisted(() => ({ journalFds: new Set<number>(), written: 0, read: 0 }));

@@ -6,9 +6,9 @@ import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync, rmSy
 import { describe, expect, it } from 'vitest';
 import { makeProject, treeState } from '../fixtures/engine/fixtureProject.ts';
 import { stepIdOf, synthetic } from './helpers/syntheticJournal.ts';
-import { applyStep, planStatus, recover, revertStep, rollback } from '../../src/apply/engine.ts';
-import { revertEntry } from '../../src/apply/changeset.ts';
-import { JournalLog, journalPath, readJournal, type Journal } from '../../src/apply/journal.ts';
+import { applyStep, planStatus, recover, revertStep, rollback } from '../../src/engine/engine.ts';
+import { revertEntry } from '../../src/engine/changeset.ts';
+import { JournalLog, journalPath, readJournal, type Journal } from '../../src/engine/journal.ts';
 
 const opts = {};
 

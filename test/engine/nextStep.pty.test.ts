@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePlan, makeProject, TOOLKIT, treeState } from '../fixtures/engine/fixtureProject.ts';
-import { readJournal } from '../../src/apply/journal.ts';
+import { readJournal } from '../../src/engine/journal.ts';
 
 const CTRL_C = '\x03';
 

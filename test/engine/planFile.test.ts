@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fixturePlan, makeProject, TEST_REGISTRY, TOOLKIT } from '../fixtures/engine/fixtureProject.ts';
 import { loadPlan, savePlan } from '../../src/plan/planFile.ts';
 import { planJsonSchema, type PlanStep } from '../../src/plan/planSchema.ts';
-import { resolveStep } from '../../src/apply/stepChanges.ts';
+import { resolveStep } from '../../src/engine/stepChanges.ts';
 
 describe('plan files', () => {
   it('loads YAML like JSON, keeps unknown planner fields, and saves through a file path or the root', async () => {

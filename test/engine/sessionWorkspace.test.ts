@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { SessionWorkspace } from '../../src/stage/sessionWorkspace.ts';
 import { createTree } from '../../src/stage/stagedTree.ts';
-import { applyChangeset } from '../../src/apply/changeset.ts';
-import { JournalLog } from '../../src/apply/journal.ts';
+import { applyChangeset } from '../../src/engine/changeset.ts';
+import { JournalLog } from '../../src/engine/journal.ts';
 import type { Workspace } from '../../src/files/tree.ts';
 import { luaFileFacts } from '../../src/graph/luaFiles.ts';
 

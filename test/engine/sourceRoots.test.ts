@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyStep, rollback } from '../../src/apply/engine.ts';
+import { applyStep, rollback } from '../../src/engine/engine.ts';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { buildRequireGraph } from '../../src/graph/requireGraph.ts';
 import { buildProject } from '../../src/bundle/index.ts';

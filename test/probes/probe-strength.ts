@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { loadProject } from '../../src/config/loadProject.ts';
 import { listLuaFiles } from '../../src/graph/luaFiles.ts';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
-import { buildFor } from '../../src/verify/builds.ts';
+import { buildFor } from '../../src/verify/bootBuilds.ts';
 import { verifyParity } from '../../src/verify/parity.ts';
 import { applyMutant, chooseMutants, mutationSites, type Mutant } from './mutants.ts';
 

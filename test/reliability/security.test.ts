@@ -72,7 +72,7 @@ describe('security', () => {
 
   it('every child_process call in the toolkit passes an argument array (no shell, no interpolated command line)', () => {
     const offenders: string[] = [];
-    for (const file of [...sourceFiles(path.join(TOOLKIT_ROOT, 'src')), ...sourceFiles(path.join(TOOLKIT_ROOT, 'transforms')), ...sourceFiles(path.join(TOOLKIT_ROOT, 'codemods'))]) {
+    for (const file of [...sourceFiles(path.join(TOOLKIT_ROOT, 'src')), ...sourceFiles(path.join(TOOLKIT_ROOT, 'transforms'))]) {
       const text = readFileSync(file, 'utf8');
       if (!text.includes('child_process')) continue;
       text.split('\n').forEach((line, i) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootFromPlan, bootPlan } from '../../src/verify/builds.ts';
+import { bootFromPlan, bootPlan } from '../../src/verify/bootBuilds.ts';
 import { takeSnapshot } from '../../src/verify/snapshot.ts';
 import type { BuildOutput } from '../../src/verify/types.ts';
 import { copyFixture, editFile } from './helpers/fixtureProject.ts';

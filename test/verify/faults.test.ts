@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProject, type Project } from '../../src/config/loadProject.ts';
-import { bootFromPlan, bootPlan, buildFor, buildForBoot } from '../../src/verify/builds.ts';
+import { bootFromPlan, bootPlan, buildFor, buildForBoot } from '../../src/verify/bootBuilds.ts';
 import { compareAnswers } from '../../src/verify/compare.ts';
 import { bootWithFault, FAULT_REGISTRY_ID, type Fault } from '../../src/verify/faults.ts';
 import { replayTrace, type Replay } from '../../src/verify/replay.ts';

@@ -3,7 +3,7 @@ import { ensureBaseline, readBaseline } from '../../src/verify/baseline.ts';
 import { verifyParity } from '../../src/verify/parity.ts';
 import { renderParityReport } from '../../src/verify/render.ts';
 import { copyFixture, editFile } from './helpers/fixtureProject.ts';
-import { buildForBoot } from '../../src/verify/builds.ts';
+import { buildForBoot } from '../../src/verify/bootBuilds.ts';
 import path from 'node:path';
 import { probeFile } from '../../src/verify/probes/probeFile.ts';
 import { loadTrace } from '../../src/verify/trace.ts';
@@ -73,7 +73,7 @@ describe('verifyParity on the real aos', () => {
     const cu = await verifyParity(project, { processes: ['alpha'], trace: 'traces/spend.jsonl', modes: ['monolith'], discardErrored: true });
     // Live: 3 - 5 = -2 is kept, so the second Spend (-4) errors too; CU: back to 3, then 1.
     expect([live.ok, cu.ok, cu.discardErrored, live.runs[0]!.errored, cu.runs[0]!.errored]).toEqual([true, true, true, 2, 1]);
-    const { bootFromPlan, bootPlan } = await import('../../src/verify/builds.ts');
+    const { bootFromPlan, bootPlan } = await import('../../src/verify/bootBuilds.ts');
     const { replayTrace } = await import('../../src/verify/replay.ts');
     const { loadTrace } = await import('../../src/verify/trace.ts');
     const { takeSnapshot } = await import('../../src/verify/snapshot.ts');

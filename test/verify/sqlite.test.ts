@@ -3,7 +3,7 @@
 // other process, SQLite state included, and a planted change in it is caught. bench-runtime
 // draws its load from probes when a process has no hand-written trace.
 import { describe, expect, it } from 'vitest';
-import { bootFromPlan, bootPlan, buildFor } from '../../src/verify/builds.ts';
+import { bootFromPlan, bootPlan, buildFor } from '../../src/verify/bootBuilds.ts';
 import { benchRuntime } from '../../src/verify/bench.ts';
 import { verifyParity } from '../../src/verify/parity.ts';
 import { ensureBaseline } from '../../src/verify/baseline.ts';

@@ -4,7 +4,7 @@ import { parseTrace } from '../../src/verify/trace.ts';
 import { World, worldProcessId } from '../../src/verify/world.ts';
 import { renderWorldReport, runWorldScenarios, verifyWorld } from '../../src/verify/worldParity.ts';
 import { copyFixture, editFile } from './helpers/fixtureProject.ts';
-import { buildForBoot } from '../../src/verify/builds.ts';
+import { buildForBoot } from '../../src/verify/bootBuilds.ts';
 
 
 describe('the world (all processes in one simulated AO)', () => {

@@ -2,7 +2,7 @@
 // rename), refusing on drift; --commit makes one git commit per step. Exit 0 applied, 2 error.
 import { progressOf, type CommandSpec } from '../command.ts';
 import { MigrateError } from '../../errors.ts';
-import { applyAll, applyStep, type ApplyResult } from '../../apply/engine.ts';
+import { applyAll, applyStep, type ApplyResult } from '../../engine/engine.ts';
 import { applyHooks } from '../engineHooks.ts';
 import { colorsOf, planName, planOption, projectOf } from '../commandSupport.ts';
 

@@ -3,7 +3,7 @@
 import { registryOf } from '../../transform/registry.ts';
 import type { CommandSpec } from '../command.ts';
 import { MigrateError } from '../../errors.ts';
-import { planStatus } from '../../apply/engine.ts';
+import { planStatus } from '../../engine/engine.ts';
 import { loadPlanFile, updatePlanStep } from '../../plan/planFile.ts';
 import { DECISION } from '../../plan/planSchema.ts';
 import { planName, planOption, projectOf } from '../commandSupport.ts';

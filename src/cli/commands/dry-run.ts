@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { progressOf, type CommandSpec } from '../command.ts';
 import { MigrateError } from '../../errors.ts';
-import { dryRun } from '../../apply/engine.ts';
+import { dryRun } from '../../engine/engine.ts';
 import { colorsOf, planName, planOption, projectOf } from '../commandSupport.ts';
 
 type DryStep = Awaited<ReturnType<typeof dryRun>>['steps'][number];

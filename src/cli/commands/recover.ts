@@ -3,7 +3,7 @@
 // forgets the applied steps whose changes are gone from the work tree (git reset, checkout),
 // which `status` shows as 'absent'. Exit 0.
 import type { CommandSpec } from '../command.ts';
-import { recover, syncJournal } from '../../apply/engine.ts';
+import { recover, syncJournal } from '../../engine/engine.ts';
 import { projectOf } from '../commandSupport.ts';
 
 const said: Record<string, string> = {

@@ -2,7 +2,7 @@
 // `migrate revert --to <step>` reverts every step applied after <step> (it stays applied).
 import { progressOf, type CommandSpec } from '../command.ts';
 import { MigrateError } from '../../errors.ts';
-import { revertStep, revertTo } from '../../apply/engine.ts';
+import { revertStep, revertTo } from '../../engine/engine.ts';
 import { colorsOf, planName, planOption, projectOf } from '../commandSupport.ts';
 
 export const command: CommandSpec = {

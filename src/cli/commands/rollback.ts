@@ -3,8 +3,8 @@
 import { confirm } from '@inquirer/prompts';
 import { progressOf, type CommandSpec } from '../command.ts';
 import { MigrateError } from '../../errors.ts';
-import { rollback } from '../../apply/engine.ts';
-import { readJournal } from '../../apply/journal.ts';
+import { rollback } from '../../engine/engine.ts';
+import { readJournal } from '../../engine/journal.ts';
 import { verifyRollback } from '../../verify/rollback.ts';
 import { colorsOf, planName, planOption, projectOf } from '../commandSupport.ts';
 

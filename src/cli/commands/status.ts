@@ -2,7 +2,7 @@
 // interrupted / absent) and projected size impact. Exit 0; 1 when a step drifted, is absent from
 // the work tree, or an apply was interrupted.
 import type { CommandSpec } from '../command.ts';
-import { planStatus } from '../../apply/engine.ts';
+import { planStatus } from '../../engine/engine.ts';
 import { colorsOf, planName, planOption, projectOf, sizeLine, stateLabel } from '../commandSupport.ts';
 
 export const command: CommandSpec = {

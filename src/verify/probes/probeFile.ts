@@ -11,7 +11,7 @@ import { MigrateError } from '../../errors.ts';
 import { parseLuaOrThrow } from '../../parse/luaSource.ts';
 import { DEFAULT_OWNER } from '../aosRuntime.ts';
 import { readBaseline } from '../baseline.ts';
-import { bootFromPlan, bootPlan, buildFor } from '../builds.ts';
+import { bootFromPlan, bootPlan, buildFor } from '../bootBuilds.ts';
 import { isErrorAnswer, replayTrace } from '../replay.ts';
 import { formatTraceLine, type Trace } from '../trace.ts';
 import type { BuildOutput } from '../types.ts';

@@ -2,7 +2,7 @@
 // writing (after N temp-file writes), like a user pressing Ctrl-C during `migrate apply`.
 import { writeFileSync } from 'node:fs';
 import { loadProject } from '../../../src/config/loadProject.ts';
-import { applyStep } from '../../../src/apply/engine.ts';
+import { applyStep } from '../../../src/engine/engine.ts';
 import { TransformRegistry } from '../../../src/transform/registry.ts';
 
 const [dir, stepId, after] = process.argv.slice(2);

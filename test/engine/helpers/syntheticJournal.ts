@@ -3,8 +3,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TOOLKIT } from '../../fixtures/engine/fixtureProject.ts';
-import { applyChangeset } from '../../../src/apply/changeset.ts';
-import { JournalLog } from '../../../src/apply/journal.ts';
+import { applyChangeset } from '../../../src/engine/changeset.ts';
+import { JournalLog } from '../../../src/engine/journal.ts';
 import type { FileChange } from '../../../src/files/tree.ts';
 
 export const stepIdOf = (i: number): string => `step-${String(i).padStart(4, '0')}`;

@@ -3,10 +3,10 @@
 import type { Project } from '../../../src/config/loadProject.ts';
 import { snapshotProject } from '../../../src/plan/epicPlanner.ts';
 import type { Workspace } from '../../../src/files/tree.ts';
-import { EpicSimulation, type StepDraft } from '../../../codemods/lib/simulation.ts';
-import { planStory36_1 } from '../../../codemods/story-36-1-extract-runtime.ts';
-import { planStory36_2 } from '../../../codemods/story-36-2-federate.ts';
-import { planShells } from '../../../codemods/story-36-3-to-6-shells.ts';
+import { EpicSimulation, type StepDraft } from '../../../src/plan/planners/simulation.ts';
+import { planExtractRuntime } from '../../../src/plan/planners/extractRuntime.ts';
+import { planFederation } from '../../../src/plan/planners/federate.ts';
+import { planShells } from '../../../src/plan/planners/shells.ts';
 
 class RecordingSimulation extends EpicSimulation {
   readonly trees: { id: string; tree: Workspace }[] = [];
@@ -23,8 +23,8 @@ class RecordingSimulation extends EpicSimulation {
 export function simulatePlan(project: Project): { id: string; tree: Workspace }[] {
   const { ws, canonical, aliasesOf } = snapshotProject(project);
   const sim = new RecordingSimulation(ws, project.config, project.root, canonical);
-  planStory36_1(sim, aliasesOf);
-  planStory36_2(sim);
+  planExtractRuntime(sim, aliasesOf);
+  planFederation(sim);
   planShells(sim);
   return sim.trees;
 }

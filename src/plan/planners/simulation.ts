@@ -1,13 +1,13 @@
 // Plans are made by doing: each step is applied in memory, in order, on a staged tree over
 // the project, so its reads (path + sha256 before the step), its size impact per process and
 // the budgets after it are measured, not guessed.
-import type { ProjectConfig } from '../../src/config/projectConfig.ts';
-import type { FileChange, Workspace } from '../../src/files/tree.ts';
-import type { Transform } from '../../src/transform/types.ts';
-import { createTree, type StagedTree } from '../../src/stage/stagedTree.ts';
-import { MemoryWorkspace } from '../../src/stage/workspace.ts';
+import type { ProjectConfig } from '../../config/projectConfig.ts';
+import type { FileChange, Workspace } from '../../files/tree.ts';
+import type { Transform } from '../../transform/types.ts';
+import { createTree, type StagedTree } from '../../stage/stagedTree.ts';
+import { MemoryWorkspace } from '../../stage/workspace.ts';
 import { ClosureSizes, RUNTIME, type Sizes } from './closureSizes.ts';
-import { sha256 } from '../../src/hash.ts';
+import { sha256 } from '../../hash.ts';
 import type { PlanStep, SizeImpact, Story } from './planTypes.ts';
 
 export { RUNTIME, measure, type Sizes } from './closureSizes.ts';

@@ -4,10 +4,10 @@
 // a file of that closure, or creates a file under a name some file of the closure requires
 // (a require that resolved elsewhere, or nowhere, may now resolve to it), so only those
 // processes are walked again. `measure` is the full computation (and the oracle of the tests).
-import type { ProjectConfig } from '../../src/config/projectConfig.ts';
-import type { FileChange, Workspace } from '../../src/files/tree.ts';
-import { isRuntimePath, requireNamesOf } from '../../transforms/lua/lib/luaProject.ts';
-import { ClosureWalker } from '../../src/graph/closure.ts';
+import type { ProjectConfig } from '../../config/projectConfig.ts';
+import type { FileChange, Workspace } from '../../files/tree.ts';
+import { isRuntimePath, requireNamesOf } from '../../../transforms/lua/lib/luaProject.ts';
+import { ClosureWalker } from '../../graph/closure.ts';
 
 export const RUNTIME = 'runtime';
 

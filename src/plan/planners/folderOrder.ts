@@ -2,9 +2,9 @@
 // bundler refuses `runtime.x -> process module`, BUNDLE-004), so a folder moves only after
 // every folder its modules require, and folders that require each other move together.
 // Each intermediate state of the plan then builds in every mode.
-import type { ProjectConfig } from '../../src/config/projectConfig.ts';
-import type { Workspace } from '../../src/files/tree.ts';
-import { buildRequireGraph } from '../../src/graph/requireGraph.ts';
+import type { ProjectConfig } from '../../config/projectConfig.ts';
+import type { Workspace } from '../../files/tree.ts';
+import { buildRequireGraph } from '../../graph/requireGraph.ts';
 
 /** Groups of folders in move order: dependencies first; a group is one strongly connected set. */
 export function orderFolders(folders: Map<string, string[]>, config: ProjectConfig, ws: Workspace): string[][] {

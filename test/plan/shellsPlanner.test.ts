@@ -1,10 +1,10 @@
 // Story mapping and the module-level duplicate helpers the story codemods rely on.
 import { describe, expect, it } from 'vitest';
-import { storyOfProcess } from './story-36-3-to-6-shells.ts';
+import { storyOfProcess } from '../../src/plan/planners/shells.ts';
 import fc from 'fast-check';
-import { driftedGroups, exactCopyGroups, lineSimilarity, mayBeSimilar, similarEnough } from './lib/duplicateModules.ts';
-import { MemoryWorkspace } from '../src/stage/workspace.ts';
-import { fixtureConfig } from '../test/support/fixtureConfig.ts';
+import { driftedGroups, exactCopyGroups, lineSimilarity, mayBeSimilar, similarEnough } from '../../src/plan/planners/duplicateModules.ts';
+import { MemoryWorkspace } from '../../src/stage/workspace.ts';
+import { fixtureConfig } from '../support/fixtureConfig.ts';
 
 describe('story codemods', () => {
   it('maps processes to their stories', () => {

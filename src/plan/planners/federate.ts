@@ -5,14 +5,14 @@
 // its ORIGINAL monolith (raw bytes). A process that would not gain keeps its steps in the plan,
 // marked `skip` with the two sizes; `"federate": "always"` (or `skip: false`) forces it.
 import path from 'node:path';
-import type { EpicSimulation } from './lib/simulation.ts';
-import type { PlanStep } from './lib/planTypes.ts';
-import type { Transform } from '../src/transform/types.ts';
-import { createTree } from '../src/stage/stagedTree.ts';
-import { shellBytes } from '../src/bundle/payoff.ts';
-import { transform as federateRequires } from '../transforms/lua/federate-requires/index.ts';
-import { transform as addHybridFlag } from '../transforms/lua/add-hybrid-flag/index.ts';
-import { transform as writeLoader } from '../transforms/lua/write-federation-loader/index.ts';
+import type { EpicSimulation } from './simulation.ts';
+import type { PlanStep } from './planTypes.ts';
+import type { Transform } from '../../transform/types.ts';
+import { createTree } from '../../stage/stagedTree.ts';
+import { shellBytes } from '../../bundle/payoff.ts';
+import { transform as federateRequires } from '../../../transforms/lua/federate-requires/index.ts';
+import { transform as addHybridFlag } from '../../../transforms/lua/add-hybrid-flag/index.ts';
+import { transform as writeLoader } from '../../../transforms/lua/write-federation-loader/index.ts';
 
 const asTransform = (t: unknown) => t as Transform<unknown>;
 
@@ -52,7 +52,7 @@ function skipped(sim: EpicSimulation, step: Omit<PlanStep, 'dependsOn' | 'reads'
   sim.steps.push({ ...step, description: `${step.description ?? ''}\nNot federated: ${why}. Set "federate": "always" in migrate.config.json to federate it anyway.`, dependsOn: [], reads: [], sizeImpact: [], notes: [`skipped: ${why}`], skip: true });
 }
 
-export function planStory36_2(sim: EpicSimulation, originalMonoliths?: Map<string, number>): void {
+export function planFederation(sim: EpicSimulation, originalMonoliths?: Map<string, number>): void {
   const verdicts = new Map(sim.config.processes.map((p) => [p.name, verdictFor(sim, p.name, originalMonoliths)]));
   if ([...verdicts.values()].some((v) => v.federate)) {
     sim.run({

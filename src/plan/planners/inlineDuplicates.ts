@@ -2,12 +2,12 @@
 // that occur in several entries. Identical ones are extracted; similar but different ones
 // (the real system's JSON fallbacks: one escapes \n \r \t, another does not) are decisions.
 import { createTwoFilesPatch } from 'diff';
-import type { ProjectConfig } from '../../src/config/projectConfig.ts';
-import type { Workspace } from '../../src/files/tree.ts';
-import { luaFileFacts } from '../../src/graph/luaFiles.ts';
-import { sha256 } from '../../src/hash.ts';
-import { bindsOf, lineOffsets } from '../../transforms/lua/lib/inlineBlocks.ts';
-import { asNode, lineLocator, type LuaNode } from '../../src/parse/luaAst.ts';
+import type { ProjectConfig } from '../../config/projectConfig.ts';
+import type { Workspace } from '../../files/tree.ts';
+import { luaFileFacts } from '../../graph/luaFiles.ts';
+import { sha256 } from '../../hash.ts';
+import { bindsOf, lineOffsets } from '../../../transforms/lua/lib/inlineBlocks.ts';
+import { asNode, lineLocator, type LuaNode } from '../../parse/luaAst.ts';
 import { similarEnough } from './duplicateModules.ts';
 
 export interface InlineBlock {

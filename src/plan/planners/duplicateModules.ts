@@ -2,11 +2,11 @@
 // and drifted copies, same file name at several paths with similar but different content
 // (decision steps, never merged without the user). Function-level clones are the audit's job.
 import { createTwoFilesPatch, diffLines } from 'diff';
-import type { ProjectConfig } from '../../src/config/projectConfig.ts';
-import type { Workspace } from '../../src/files/tree.ts';
-import { isRuntimePath } from '../../transforms/lua/lib/luaProject.ts';
-import { moduleNameForPath } from '../../src/graph/resolveRequire.ts';
-import { sha256 } from '../../src/hash.ts';
+import type { ProjectConfig } from '../../config/projectConfig.ts';
+import type { Workspace } from '../../files/tree.ts';
+import { isRuntimePath } from '../../../transforms/lua/lib/luaProject.ts';
+import { moduleNameForPath } from '../../graph/resolveRequire.ts';
+import { sha256 } from '../../hash.ts';
 
 export interface ModuleFile {
   path: string;

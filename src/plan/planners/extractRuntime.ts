@@ -1,23 +1,23 @@
 // Story 36.1: extract the shared runtime. Order: decisions for drifted copies (never merged
 // without the user), merges of exact copies, one move per shared folder (modules used by at
 // least `runtime.shareThreshold` processes), then the runtime manifest.
-import type { EpicSimulation } from './lib/simulation.ts';
-import type { PlanStep } from './lib/planTypes.ts';
-import { candidateModules, driftedGroups, exactCopyGroups, type ModuleFile } from './lib/duplicateModules.ts';
-import { isRuntimePath, luaFilesRequiring, processClosures } from '../transforms/lua/lib/luaProject.ts';
-import { moduleNameForPath, providedBy } from '../src/graph/resolveRequire.ts';
-import { callersOf, transform as mergeExactCopies } from '../transforms/lua/merge-exact-copies/index.ts';
-import { aliasCallers, transform as moveToRuntime } from '../transforms/lua/move-to-runtime/index.ts';
-import { orderFolders } from './lib/folderOrder.ts';
-import { rootRelative } from '../transforms/lua/lib/modulePaths.ts';
-import { transform as writeManifest } from '../transforms/lua/write-runtime-manifest/index.ts';
-import { transform as extractInline } from '../transforms/lua/extract-inline-duplicate/index.ts';
-import { inlineDuplicateGroups } from './lib/inlineDuplicates.ts';
-import { transform as extractFunctionClone } from '../transforms/lua/extract-function-clone/index.ts';
-import { functionUnits, type FunctionUnit } from '../transforms/lua/lib/functionClones.ts';
-import { isExcluded, luaFileFacts } from '../src/graph/luaFiles.ts';
-import { asNode } from '../src/parse/luaAst.ts';
-import type { Transform } from '../src/transform/types.ts';
+import type { EpicSimulation } from './simulation.ts';
+import type { PlanStep } from './planTypes.ts';
+import { candidateModules, driftedGroups, exactCopyGroups, type ModuleFile } from './duplicateModules.ts';
+import { isRuntimePath, luaFilesRequiring, processClosures } from '../../../transforms/lua/lib/luaProject.ts';
+import { moduleNameForPath, providedBy } from '../../graph/resolveRequire.ts';
+import { callersOf, transform as mergeExactCopies } from '../../../transforms/lua/merge-exact-copies/index.ts';
+import { aliasCallers, transform as moveToRuntime } from '../../../transforms/lua/move-to-runtime/index.ts';
+import { orderFolders } from './folderOrder.ts';
+import { rootRelative } from '../../../transforms/lua/lib/modulePaths.ts';
+import { transform as writeManifest } from '../../../transforms/lua/write-runtime-manifest/index.ts';
+import { transform as extractInline } from '../../../transforms/lua/extract-inline-duplicate/index.ts';
+import { inlineDuplicateGroups } from './inlineDuplicates.ts';
+import { transform as extractFunctionClone } from '../../../transforms/lua/extract-function-clone/index.ts';
+import { functionUnits, type FunctionUnit } from '../../../transforms/lua/lib/functionClones.ts';
+import { isExcluded, luaFileFacts } from '../../graph/luaFiles.ts';
+import { asNode } from '../../parse/luaAst.ts';
+import type { Transform } from '../../transform/types.ts';
 
 const slug = (s: string): string => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
 const asTransform = <P>(t: Transform<P>) => t as unknown as Transform<unknown>;
@@ -246,7 +246,7 @@ export function planInlineDuplicates(sim: EpicSimulation): void {
   }
 }
 
-export function planStory36_1(sim: EpicSimulation, aliasesOf: (name: string) => string[] = () => []): void {
+export function planExtractRuntime(sim: EpicSimulation, aliasesOf: (name: string) => string[] = () => []): void {
   planInlineDuplicates(sim);
   const decided = planDriftDecisions(sim);
   planExactMerges(sim, (m) => !decided.has(m.path));

@@ -1,10 +1,10 @@
 // Stories 36.3-36.6: specialise each process into a shell (36.3 battle, 36.4 pokemon, 36.5
 // economy and shop, 36.6 the rest). Each step moves the shared-folder modules only that
 // process uses into its own folder; the last step verifies every process.
-import type { EpicSimulation } from './lib/simulation.ts';
-import type { Story } from './lib/planTypes.ts';
-import type { Transform } from '../src/transform/types.ts';
-import { specialisationOf, transform as specialise } from '../transforms/lua/specialise-process/index.ts';
+import type { EpicSimulation } from './simulation.ts';
+import type { Story } from './planTypes.ts';
+import type { Transform } from '../../transform/types.ts';
+import { specialisationOf, transform as specialise } from '../../../transforms/lua/specialise-process/index.ts';
 
 export const SHELL_STORIES: Record<string, Story> = { battle: '36.3', pokemon: '36.4', economy: '36.5', shop: '36.5' };
 
