@@ -11,15 +11,7 @@ export default tseslint.config(
   {
     // Generated output, dependencies, data files (fixtures hold input/expected Lua and TS
     // projects, not project code), the shipped example, and scratch output of the tests.
-    ignores: [
-      'dist/**',
-      '**/node_modules/**',
-      '**/fixtures/**',
-      '**/__fixtures__/**',
-      'examples/**',
-      'test/tmp/**',
-      '**/build/**',
-    ],
+    ignores: ['dist/**', '**/node_modules/**', '**/fixtures/**', '**/__fixtures__/**', 'examples/**', 'test/tmp/**', '**/build/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -33,7 +33,7 @@ export interface AuditHtmlModule {
 export interface AuditHtmlDuplicate {
   kind: string;
   similarity: number;
-  members: { path: string; startLine: number; endLine: number; bytes: number; name?: string}[];
+  members: { path: string; startLine: number; endLine: number; bytes: number; name?: string }[];
   processes: string[];
   diffs?: { from: string; to: string; similarity?: number; patch: string }[];
   signatureChanges?: string[];

@@ -14,7 +14,10 @@ const catalogue = {
   // config and project discovery
   'CFG-001': { meaning: 'No migrate.config.json where the command looked.', hint: "run 'migrate init' in the project folder" },
   'CFG-002': { meaning: 'migrate.config.json is not valid JSON.', hint: 'fix the JSON syntax (a trailing comma or a missing quote is the usual cause)' },
-  'CFG-003': { meaning: 'migrate.config.json has fields of the wrong shape; one line per field.', hint: 'see the README section "The config file" for every field' },
+  'CFG-003': {
+    meaning: 'migrate.config.json has fields of the wrong shape; one line per field.',
+    hint: 'see the README section "The config file" for every field',
+  },
   'CFG-010': { meaning: 'init was given a path that is not a folder.', hint: "give 'migrate init' the project folder" },
   'CFG-011': { meaning: 'init would overwrite an existing migrate.config.json.', hint: "use 'migrate init --force' to write it again" },
   'CFG-012': { meaning: 'init found no Lua file in the folder.' },
@@ -29,7 +32,10 @@ const catalogue = {
   'PLAN-001': { meaning: 'No plan file (of that name) in migration-plans/.', hint: "run 'migrate plan' first" },
   'PLAN-002': { meaning: 'The plan file is not valid JSON or YAML.', hint: "fix the syntax, or run 'migrate plan' to write it again" },
   'PLAN-003': { meaning: 'The plan file has fields of the wrong shape, or steps in an impossible order.' },
-  'PLAN-010': { meaning: 'A decision step nobody has taken yet was reached.', hint: "take it with 'migrate decide <step> <option>' or 'migrate decide --all keep-apart'" },
+  'PLAN-010': {
+    meaning: 'A decision step nobody has taken yet was reached.',
+    hint: "take it with 'migrate decide <step> <option>' or 'migrate decide --all keep-apart'",
+  },
   'PLAN-011': { meaning: 'A decision step names no transform to run the chosen option with.' },
   'PLAN-020': { meaning: 'Two transforms share one id.' },
   'PLAN-021': { meaning: 'A plan step names a transform that does not exist.' },
@@ -58,7 +64,10 @@ const catalogue = {
   'PLAN-224': { meaning: 'A cloned function refers to itself by a name that would not survive the move.' },
   'PLAN-225': { meaning: 'The inverse of lua/extract-function-clone found a module it did not write.' },
   'PLAN-226': { meaning: 'The federation loader module file exists with other contents than the toolkit writes, so it is not overwritten.' },
-  'PLAN-230': { meaning: 'A module name held in a field form (package.loaded.x) cannot follow a move to a dotted name.', hint: 'write it as package.loaded["x"], or keep the module apart' },
+  'PLAN-230': {
+    meaning: 'A module name held in a field form (package.loaded.x) cannot follow a move to a dotted name.',
+    hint: 'write it as package.loaded["x"], or keep the module apart',
+  },
   'PLAN-231': { meaning: 'A string names an alias or a merged copy of a moved module, so the inverse could not tell which name it had.' },
   // the staged tree
   'STAGE-001': { meaning: 'A path leaves the project.' },
@@ -77,7 +86,10 @@ const catalogue = {
   'APPLY-050': { meaning: 'The step to revert is not applied.' },
   'APPLY-051': { meaning: 'Files changed since the step was applied, so it cannot be reverted exactly.' },
   'APPLY-052': { meaning: 'A revert left files that do not match their pre-images.' },
-  'APPLY-053': { meaning: "The step's changes are gone from the work tree (a git reset or checkout), so it cannot be reverted.", hint: "run 'migrate recover --sync' to mark such steps pending again" },
+  'APPLY-053': {
+    meaning: "The step's changes are gone from the work tree (a git reset or checkout), so it cannot be reverted.",
+    hint: "run 'migrate recover --sync' to mark such steps pending again",
+  },
   'APPLY-060': { meaning: '--commit needs git, which is not on PATH.' },
   'APPLY-061': { meaning: '--commit: the project is not inside a git repository.' },
   'APPLY-062': { meaning: '--commit: the work tree has uncommitted changes.', hint: 'commit or stash them, or pass --allow-dirty' },
@@ -107,7 +119,10 @@ const catalogue = {
   'VERIFY-022': { meaning: 'A build failed to boot on aos.' },
   'VERIFY-030': { meaning: 'The baseline index is not valid JSON.' },
   'VERIFY-031': { meaning: 'A baseline bundle is missing or corrupted.' },
-  'VERIFY-032': { meaning: "The stored run of the project's own tests (.migrate/baseline/own-tests.json) is unreadable.", hint: 'delete it and run the baseline again before the first step' },
+  'VERIFY-032': {
+    meaning: "The stored run of the project's own tests (.migrate/baseline/own-tests.json) is unreadable.",
+    hint: 'delete it and run the baseline again before the first step',
+  },
   'VERIFY-040': { meaning: 'The world of processes did not become quiet (a message loop?).' },
   'VERIFY-041': { meaning: 'A world trace message has no target process.' },
   'VERIFY-050': { meaning: 'No process has messages to benchmark with.' },
@@ -125,7 +140,10 @@ const catalogue = {
   'TS-012': { meaning: 'A runtime module does not export the helper a step expects.' },
   'TS-020': { meaning: 'esbuild could not bundle the client for the audit.' },
   // the command line
-  INTERNAL: { meaning: 'An unexpected failure inside the toolkit: a bug (the message carries the stack).', hint: 'this is a bug in migrate: please report it with the command line' },
+  INTERNAL: {
+    meaning: 'An unexpected failure inside the toolkit: a bug (the message carries the stack).',
+    hint: 'this is a bug in migrate: please report it with the command line',
+  },
   'CLI-001': { meaning: 'No command of that name.', hint: "run 'migrate --help' for the list of commands" },
   'CLI-002': { meaning: 'An option the command does not know, or one without its value.', hint: "run 'migrate <command> --help'" },
   'CLI-003': { meaning: '--example and --project name two different projects.', hint: 'give one of them' },

@@ -9,7 +9,12 @@ const num = (n: number): string => n.toLocaleString('en-US');
 function table(rows: string[][], rightAligned: Set<number>): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   return rows
-    .map((r) => r.map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd())
+    .map((r) =>
+      r
+        .map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }
 
@@ -17,11 +22,22 @@ export function renderAuditSummary(report: AuditReport, opts: { color?: boolean;
   const c = pc.createColors(Boolean(opts.color));
   const out: string[] = [];
   const s = report.summary;
-  out.push(c.bold(`Audit of ${report.project}`) + ` (source root ${report.sourceRoot}): ${num(s.files)} Lua files, ${num(s.luaBytes)} bytes, ${s.processes} processes`);
+  out.push(
+    c.bold(`Audit of ${report.project}`) + ` (source root ${report.sourceRoot}): ${num(s.files)} Lua files, ${num(s.luaBytes)} bytes, ${s.processes} processes`,
+  );
   out.push('');
   const rows = [['process', 'modules', 'lines', 'functions', 'bundle bytes', 'shared', 'specific', 'shell -%']];
   for (const p of report.processes) {
-    rows.push([p.name, num(p.modules.length), num(p.lines), num(p.functions), num(p.bundleBytes), num(p.sharedBytes), num(p.specificBytes), `${p.shellReductionPct.toFixed(1)}%`]);
+    rows.push([
+      p.name,
+      num(p.modules.length),
+      num(p.lines),
+      num(p.functions),
+      num(p.bundleBytes),
+      num(p.sharedBytes),
+      num(p.specificBytes),
+      `${p.shellReductionPct.toFixed(1)}%`,
+    ]);
   }
   out.push(table(rows, new Set([1, 2, 3, 4, 5, 6, 7])));
   const sp = report.split;
@@ -30,7 +46,8 @@ export function renderAuditSummary(report: AuditReport, opts: { color?: boolean;
     `Shared-runtime split (modules in >= ${sp.shareThreshold} processes): runtime ${num(sp.runtimeBytes)} bytes in ${sp.runtimeModules.length} modules; ` +
       `all bundles ${num(sp.monolithTotalBytes)} -> runtime + shells ${num(sp.federatedTotalBytes)} bytes (${c.bold(`-${sp.reductionPct.toFixed(1)}%`)})`,
   );
-  if (sp.budgets.runtimeOver) out.push(c.yellow(`  runtime over its budget (${num(sp.budgets.runtimeBytes)} bytes; budgets apply to raw bytes (unminified), as in plan and size)`));
+  if (sp.budgets.runtimeOver)
+    out.push(c.yellow(`  runtime over its budget (${num(sp.budgets.runtimeBytes)} bytes; budgets apply to raw bytes (unminified), as in plan and size)`));
   if (sp.budgets.shellsOver.length) out.push(c.yellow(`  shells over budget (${num(sp.budgets.shellBytes)} raw bytes): ${sp.budgets.shellsOver.join(', ')}`));
   out.push('');
   const d = s.duplicates;
@@ -51,7 +68,12 @@ export function renderAuditSummary(report: AuditReport, opts: { color?: boolean;
   const externals = report.processes.filter((p) => p.externals?.length);
   if (externals.length) out.push(`Externals (left to the deployment): ${externals.map((p) => `${p.name}: ${p.externals!.join(', ')}`).join('; ')}`);
   const blocked = report.processes.filter((p) => p.unresolved?.length);
-  if (blocked.length) out.push(c.yellow(`Not bundleable (a require resolves to nothing): ${blocked.map((p) => `${p.name} (${p.unresolved![0]!.path}:${p.unresolved![0]!.line}: ${p.unresolved![0]!.name})`).join(', ')}`));
+  if (blocked.length)
+    out.push(
+      c.yellow(
+        `Not bundleable (a require resolves to nothing): ${blocked.map((p) => `${p.name} (${p.unresolved![0]!.path}:${p.unresolved![0]!.line}: ${p.unresolved![0]!.name})`).join(', ')}`,
+      ),
+    );
   if (externals.length || blocked.length) out.push('');
   if (report.problems.length === 0) out.push('Problems: none');
   else {

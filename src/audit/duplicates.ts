@@ -10,7 +10,16 @@
 import type { AuditSession } from './auditSession.ts';
 import { cloneUnits, type CloneUnit, type FileAuditFacts } from './luaUnits.ts';
 import { driftedOrNearFiles, nearGroups } from './nearDuplicates.ts';
-import { groupBy, round, type AuditFile, type DuplicateFinding, type DuplicateKind, type DuplicateMember, type DuplicateStats, type Group } from './duplicateTypes.ts';
+import {
+  groupBy,
+  round,
+  type AuditFile,
+  type DuplicateFinding,
+  type DuplicateKind,
+  type DuplicateMember,
+  type DuplicateStats,
+  type Group,
+} from './duplicateTypes.ts';
 
 export type { AuditFile, DuplicateFinding, DuplicateKind, DuplicateMember, DuplicateStats, VariantDiff } from './duplicateTypes.ts';
 export { NEAR_THRESHOLD } from './nearDuplicates.ts';
@@ -18,20 +27,35 @@ export { NEAR_THRESHOLD } from './nearDuplicates.ts';
 const KIND_ORDER: Record<DuplicateKind, number> = { 'exact-file': 0, drifted: 1, 'type-1': 2, 'type-2': 3, near: 4 };
 
 /** u lies strictly inside v (same file). */
-const inside = (u: CloneUnit, v: CloneUnit): boolean =>
-  u.path === v.path && v.start <= u.start && u.end <= v.end && v.end - v.start > u.end - u.start;
+const inside = (u: CloneUnit, v: CloneUnit): boolean => u.path === v.path && v.start <= u.start && u.end <= v.end && v.end - v.start > u.end - u.start;
 
 /** Every duplicate finding among `files`, numbered D1... in report order; `session` holds the files' type-2 keys. */
-export function findDuplicates(files: AuditFile[], session: AuditSession, stats: DuplicateStats = { filePairs: 0, unitPairs: 0, patches: 0 }): DuplicateFinding[] {
+export function findDuplicates(
+  files: AuditFile[],
+  session: AuditSession,
+  stats: DuplicateStats = { filePairs: 0, unitPairs: 0, patches: 0 },
+): DuplicateFinding[] {
   const byPath = new Map(files.map((f) => [f.path, f]));
   const textOf = (p: string) => byPath.get(p)!.text;
   const groups: Group[] = [];
 
   // Exact file copies: same bytes at different paths.
-  const exactSets = groupBy(files.filter((f) => f.bytes > 0), (f) => f.hash);
+  const exactSets = groupBy(
+    files.filter((f) => f.bytes > 0),
+    (f) => f.hash,
+  );
   const fileUnit = (f: AuditFile): CloneUnit => ({
-    path: f.path, kind: 'file', name: f.path, start: 0, end: f.text.length, startLine: 1,
-    endLine: f.text.split('\n').length - (f.text.endsWith('\n') ? 1 : 0), bytes: f.bytes, nodes: 0, type1: '', type2: '',
+    path: f.path,
+    kind: 'file',
+    name: f.path,
+    start: 0,
+    end: f.text.length,
+    startLine: 1,
+    endLine: f.text.split('\n').length - (f.text.endsWith('\n') ? 1 : 0),
+    bytes: f.bytes,
+    nodes: 0,
+    type1: '',
+    type2: '',
   });
   for (const set of exactSets) groups.push({ kind: 'exact-file', unit: 'file', similarity: 1, units: set.map(fileUnit) });
 
@@ -51,7 +75,13 @@ export function findDuplicates(files: AuditFile[], session: AuditSession, stats:
   // Type-2 files: the same token stream once identifiers are renamed consistently. Only files
   // with a possible partner (as many tokens, the same units' shapes) get the key computed.
   const facts = (u: CloneUnit): FileAuditFacts => byPath.get(u.path)!.facts!;
-  for (const set of groupBy([...fileUnits.values()], (u) => `${facts(u).tokens.length}:${facts(u).units.map((x) => x.type2).join(',')}`)) {
+  for (const set of groupBy(
+    [...fileUnits.values()],
+    (u) =>
+      `${facts(u).tokens.length}:${facts(u)
+        .units.map((x) => x.type2)
+        .join(',')}`,
+  )) {
     for (const u of set) u.type2 = session.fileType2(facts(u));
   }
   for (const set of groupBy([...fileUnits.values()], (u) => u.type2 || undefined)) {
@@ -86,10 +116,14 @@ export function findDuplicates(files: AuditFile[], session: AuditSession, stats:
     const vs = copiesIn.get(u.path)?.get(h);
     return vs !== undefined && (h.unit === 'file' || vs.some((v) => inside(u, v)));
   };
-  const kept = groups.filter((g) => g.unit === 'file' || ![...(copiesIn.get(g.units[0]!.path)?.keys() ?? [])].some((h) => h !== g && g.units.every((u) => implies(h, u))));
+  const kept = groups.filter(
+    (g) => g.unit === 'file' || ![...(copiesIn.get(g.units[0]!.path)?.keys() ?? [])].some((h) => h !== g && g.units.every((u) => implies(h, u))),
+  );
 
   const findings = kept.map((g) => toFinding(g, byPath));
-  findings.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.redundantBytes - a.redundantBytes || a.members[0]!.path.localeCompare(b.members[0]!.path));
+  findings.sort(
+    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.redundantBytes - a.redundantBytes || a.members[0]!.path.localeCompare(b.members[0]!.path),
+  );
   findings.forEach((f, i) => (f.id = `D${i + 1}`));
   return findings;
 }

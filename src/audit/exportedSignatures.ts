@@ -24,7 +24,8 @@ export function exportedSignatures(chunk: Chunk): Map<string, string> {
     } else if (s.type === 'AssignmentStatement') {
       (s.variables as LuaNode[]).forEach((v, i) => {
         const init = (s.init as LuaNode[])[i];
-        if (v.type === 'MemberExpression' && init?.type === 'FunctionDeclaration') out.set(exprName(v.identifier as LuaNode), `${exprName(v)}(${params(init)})`);
+        if (v.type === 'MemberExpression' && init?.type === 'FunctionDeclaration')
+          out.set(exprName(v.identifier as LuaNode), `${exprName(v)}(${params(init)})`);
       });
     }
   }

@@ -76,7 +76,9 @@ export function factsWorkerScript(): string {
     absWorkingDir: ROOT,
     logLevel: 'silent',
   });
-  const inputs = Object.keys(built.metafile.inputs).map((p) => path.resolve(ROOT, p)).sort();
+  const inputs = Object.keys(built.metafile.inputs)
+    .map((p) => path.resolve(ROOT, p))
+    .sort();
   const out = outOf(inputsKey(version, inputs));
   mkdirSync(dir, { recursive: true });
   // Written under a temporary name and renamed: concurrent audits never see half a file.
@@ -112,7 +114,12 @@ export function startFactsPool(files: Buffer[], workers: number, opts: { graphFa
   const view = new Uint8Array(bytes);
   for (let i = 0; i < files.length; i++) view.set(files[i]!, offsets[i]!);
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  const workerData: FactsWorkerData = { bytes, offsets: offsets.buffer as SharedArrayBuffer, counter: counter.buffer as SharedArrayBuffer, graphFacts: opts.graphFacts === true };
+  const workerData: FactsWorkerData = {
+    bytes,
+    offsets: offsets.buffer as SharedArrayBuffer,
+    counter: counter.buffer as SharedArrayBuffer,
+    graphFacts: opts.graphFacts === true,
+  };
   const threads = Array.from({ length: workers }, () => new Worker(file, { workerData }));
   const done = threads.map(
     (w) =>

@@ -138,7 +138,8 @@ export function fileAuditFacts(text: string, chunk: Chunk, x: FactsExtractor = n
           // `f{...}` (TableCallExpression) has one table as its `arguments`, not a list.
           const raw = call.arguments as LuaNode[] | LuaNode | undefined;
           const args = Array.isArray(raw) ? raw : raw ? [raw] : [];
-          const label = args[0]?.type === 'StringLiteral' ? `${exprName(call.base as LuaNode)}(${JSON.stringify(args[0].value)})` : exprName(call.base as LuaNode);
+          const label =
+            args[0]?.type === 'StringLiteral' ? `${exprName(call.base as LuaNode)}(${JSON.stringify(args[0].value)})` : exprName(call.base as LuaNode);
           for (const a of args) value(a, label);
           break;
         }

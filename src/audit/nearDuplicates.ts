@@ -69,7 +69,12 @@ export function nearGroups(units: CloneUnit[], textOf: (p: string) => string, st
     const shapes = members.sort((x, y) => cands[x]!.path.localeCompare(cands[y]!.path) || cands[x]!.start - cands[y]!.start);
     const diffs: VariantDiff[] = shapes.map((j) => {
       const m = cands[j]!;
-      return { from: `${centre.path}:${centre.startLine}`, to: `${m.path}:${m.startLine}`, similarity: round(neighbours[c]!.get(j)!), patch: patchBetween(centre, m, textOf, stats) };
+      return {
+        from: `${centre.path}:${centre.startLine}`,
+        to: `${m.path}:${m.startLine}`,
+        similarity: round(neighbours[c]!.get(j)!),
+        patch: patchBetween(centre, m, textOf, stats),
+      };
     });
     const all = [c, ...shapes].flatMap((i) => copies.get(`${cands[i]!.kind}:${cands[i]!.type2}`)!);
     out.push({ kind: 'near', unit: centre.kind, similarity: Math.min(...diffs.map((d) => d.similarity)), units: all, diffs });
@@ -120,7 +125,8 @@ export function driftedOrNearFiles(files: AuditFile[], fileUnits: Map<string, Cl
   for (const set of groupBy(parsed, (f) => {
     const names = [...sigsOf(f).keys()].sort();
     return names.length >= 2 ? names.join(',') : undefined;
-  })) pairUp(set);
+  }))
+    pairUp(set);
 
   const out: Group[] = [];
   for (const key of [...pairs].sort()) {
@@ -141,8 +147,15 @@ export function driftedOrNearFiles(files: AuditFile[], fileUnits: Map<string, Cl
     const ca = classOfRep.get(pa)!;
     const cb = classOfRep.get(pb)!;
     const copies: Record<string, string[]> = {};
-    for (const [rep, list] of [[pa, ca], [pb, cb]] as const) {
-      if (list.length > 1) copies[rep] = list.map((f) => f.path).filter((p) => p !== rep).sort();
+    for (const [rep, list] of [
+      [pa, ca],
+      [pb, cb],
+    ] as const) {
+      if (list.length > 1)
+        copies[rep] = list
+          .map((f) => f.path)
+          .filter((p) => p !== rep)
+          .sort();
     }
     out.push({
       kind: changes.length ? 'drifted' : 'near',

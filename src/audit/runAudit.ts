@@ -83,7 +83,13 @@ function analyseFile(session: AuditSession, bytes: Buffer, file: string): void {
  * The Lua audit on any workspace (disk, memory or a staged tree), on the calling thread.
  * `session`: what earlier audits of this run know (a new one: start cold).
  */
-export function auditLua(config: ProjectConfig, ws: Workspace, projectName = path.basename(ws.root), session = new AuditSession(), progress: Progress = noProgress): AuditReport {
+export function auditLua(
+  config: ProjectConfig,
+  ws: Workspace,
+  projectName = path.basename(ws.root),
+  session = new AuditSession(),
+  progress: Progress = noProgress,
+): AuditReport {
   // Each file is analysed with the tree of the parse that made its facts (the parse cache keeps
   // no trees by default); the graph then finds every file's facts cached.
   const files = listLuaFiles(config, ws);
@@ -99,7 +105,9 @@ export function auditLua(config: ProjectConfig, ws: Workspace, projectName = pat
 /** The audit task's last unit (graph, sizes, duplicates) and its closing line. */
 function finishReport(task: ProgressTask, report: AuditReport): AuditReport {
   task.tick(1);
-  task.done(`${report.summary.files} files, ${report.summary.processes} processes, ${report.duplicates.length} duplicate finding(s), ${report.problems.length} problem(s)`);
+  task.done(
+    `${report.summary.files} files, ${report.summary.processes} processes, ${report.duplicates.length} duplicate finding(s), ${report.problems.length} problem(s)`,
+  );
   return report;
 }
 
@@ -151,7 +159,12 @@ export const defaultJobs = (): number => os.availableParallelism?.() ?? os.cpus(
  * this thread takes its own share (see factsPool.ts). The report is identical to auditLua's
  * whatever the number of threads.
  */
-export async function auditLuaParallel(config: ProjectConfig, ws: Workspace, projectName = path.basename(ws.root), opts: LuaAuditOptions = {}): Promise<AuditReport> {
+export async function auditLuaParallel(
+  config: ProjectConfig,
+  ws: Workspace,
+  projectName = path.basename(ws.root),
+  opts: LuaAuditOptions = {},
+): Promise<AuditReport> {
   const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
   const session = opts.session ?? new AuditSession();
   const progress = opts.progress ?? noProgress;

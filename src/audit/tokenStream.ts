@@ -11,10 +11,28 @@ const CLOSE = tokenHash(HEAD, ']');
 
 /** Node types that are never unit candidates (no span lookup for them: they are most nodes). */
 const NEVER_UNITS = new Set([
-  'CallExpression', 'TableCallExpression', 'StringCallExpression', 'MemberExpression', 'IndexExpression',
-  'BinaryExpression', 'LogicalExpression', 'UnaryExpression', 'TableKey', 'TableKeyString', 'TableValue',
-  'LocalStatement', 'AssignmentStatement', 'CallStatement', 'ReturnStatement', 'IfClause', 'ElseifClause',
-  'ElseClause', 'Chunk', 'NilLiteral', 'VarargLiteral', 'BreakStatement',
+  'CallExpression',
+  'TableCallExpression',
+  'StringCallExpression',
+  'MemberExpression',
+  'IndexExpression',
+  'BinaryExpression',
+  'LogicalExpression',
+  'UnaryExpression',
+  'TableKey',
+  'TableKeyString',
+  'TableValue',
+  'LocalStatement',
+  'AssignmentStatement',
+  'CallStatement',
+  'ReturnStatement',
+  'IfClause',
+  'ElseifClause',
+  'ElseClause',
+  'Chunk',
+  'NilLiteral',
+  'VarargLiteral',
+  'BreakStatement',
 ]);
 
 /** Where each unit candidate's tokens start and end in the stream (filled in by the writer). */

@@ -73,7 +73,10 @@ export async function auditTsAt(root: string, layout: ClientLayout): Promise<TsA
 
   const count = new Map<string, number>();
   for (const { closure } of monoliths.values()) for (const f of closure) count.set(f, (count.get(f) ?? 0) + 1);
-  const shared = [...count].filter(([, n]) => n >= 2).map(([f]) => f).sort();
+  const shared = [...count]
+    .filter(([, n]) => n >= 2)
+    .map(([f]) => f)
+    .sort();
   const entries = layout.entries.map((entry) => {
     const { bytes, closure } = monoliths.get(entry)!;
     return {

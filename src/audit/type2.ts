@@ -10,7 +10,10 @@ const ANY_NUMBER = tokenHash(TOKEN_KIND.head, 'N');
 const ANY_BOOLEAN = tokenHash(TOKEN_KIND.head, 'B');
 
 /** sha1 of a token stream's bytes (type-1 and type-2 keys). */
-export const streamKey = (a: Float64Array): string => createHash('sha1').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
+export const streamKey = (a: Float64Array): string =>
+  createHash('sha1')
+    .update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength))
+    .digest('hex');
 
 /** Type-2 keys of token streams, with a scratch buffer and rename table reused from call to call. */
 export class Type2Hasher {

@@ -71,4 +71,3 @@ export function buildFromGraph(graph: BundleGraph, mode: BuildMode, opts: BuildO
   }
   return files;
 }
-

@@ -190,7 +190,12 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace, opts: Bun
   // Dependencies first (the graph's walker, dependenciesFirst); `root` stands for a node whose
   // sites are given (an entry), and is left out of the order.
   const walkFrom = (root: string, sites: BundleRequireSite[], from: string, walk: Walk, done?: Set<string>): string[] => {
-    const order = dependenciesFirst(root, (key) => (key === root ? requiredKeys(sites, from, walk) : requiredKeys(modules.get(key)!.requires, modules.get(key)!.path, walk)), undefined, done);
+    const order = dependenciesFirst(
+      root,
+      (key) => (key === root ? requiredKeys(sites, from, walk) : requiredKeys(modules.get(key)!.requires, modules.get(key)!.path, walk)),
+      undefined,
+      done,
+    );
     return order.filter((k) => k !== root);
   };
 
@@ -207,7 +212,8 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace, opts: Bun
     const entryRequires = entry.requires;
     const walk: Walk = { ctx: resolver.contextOf(p.name), externals: new Set() };
     const closure = walkFrom(ENTRY, entryRequires, p.entry, walk);
-    const usesFederation = entry.usesFederation || reachesLoader.has(p.entry) || closure.some((n) => modules.get(n)!.usesFederation || reachesLoader.has(modules.get(n)!.path));
+    const usesFederation =
+      entry.usesFederation || reachesLoader.has(p.entry) || closure.some((n) => modules.get(n)!.usesFederation || reachesLoader.has(modules.get(n)!.path));
     return {
       name: p.name,
       entryPath: p.entry,
@@ -235,7 +241,10 @@ export function buildBundleGraph(config: ProjectConfig, ws: Workspace, opts: Bun
     if (walk.blocked) throw walk.blocked;
   }
 
-  const runtimeModules = [...modules.values()].filter((m) => m.runtime).map((m) => m.name).sort();
+  const runtimeModules = [...modules.values()]
+    .filter((m) => m.runtime)
+    .map((m) => m.name)
+    .sort();
   for (const name of runtimeModules) {
     const mod = modules.get(name)!;
     for (const site of mod.requires) {

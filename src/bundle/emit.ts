@@ -98,7 +98,10 @@ export function emitRuntime(graph: BundleGraph, opts: { minify?: boolean } = {})
 
 /** The canonical manifest of `mods` (the loader's F.manifestText): "name version hash\n", sorted by name. */
 export function manifestText(mods: BundleModule[]): string {
-  return [...mods].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((m) => `${m.name} ${m.version ?? '0.0.0'} ${m.hash}\n`).join('');
+  return [...mods]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((m) => `${m.name} ${m.version ?? '0.0.0'} ${m.hash}\n`)
+    .join('');
 }
 
 /**
@@ -118,12 +121,14 @@ function expectList(shared: BundleModule[]): string {
  */
 export function frontCoded(names: string[]): string[] {
   let prev = '';
-  return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((name) => {
-    let k = 0;
-    while (k < prev.length && k < name.length && prev.charCodeAt(k) === name.charCodeAt(k)) k++;
-    prev = name;
-    return `${k}, ${luaQuote(name.slice(k))}`;
-  });
+  return [...names]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((name) => {
+      let k = 0;
+      while (k < prev.length && k < name.length && prev.charCodeAt(k) === name.charCodeAt(k)) k++;
+      prev = name;
+      return `${k}, ${luaQuote(name.slice(k))}`;
+    });
 }
 
 /**
@@ -153,7 +158,9 @@ export function emitShell(graph: BundleGraph, proc: BundleProcess, hybrid: boole
   out += 'for n, f in pairs(__ao_federate_own) do package.loaded[n] = nil package.preload[n] = f end\n';
   out += `do\nlocal __ao_federate_entry = ${moduleFunction(proc.entryText)}\n__ao_federate_boot(function(Federation)\n`;
   out += `Federation.buildMode = "federated"\nFederation.namespace = Federation.namespace or ${luaQuote(graph.namespace)}\n`;
-  out += expectList(shared) + 'Federation.declareProcess(__ao_federate_own)\nFederation.prune()\nFederation.addStatusHandler()\nFederation.whenReady(__ao_federate_entry)\nend)\nend\n';
+  out +=
+    expectList(shared) +
+    'Federation.declareProcess(__ao_federate_own)\nFederation.prune()\nFederation.addStatusHandler()\nFederation.whenReady(__ao_federate_entry)\nend)\nend\n';
   return out;
 }
 

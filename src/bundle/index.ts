@@ -16,7 +16,12 @@ export { buildBundleGraph } from './closure.ts';
 export { findBundleRequires, findFederatedRequires } from './federatedRequires.ts';
 
 /** Builds every process of the project in `mode` from the workspace's sources. */
-export function buildProject(project: { root: string; config: ProjectConfig }, ws: Workspace, mode: BuildMode, opts: BuildOptions & { progress?: Progress } = {}): BuildResult {
+export function buildProject(
+  project: { root: string; config: ProjectConfig },
+  ws: Workspace,
+  mode: BuildMode,
+  opts: BuildOptions & { progress?: Progress } = {},
+): BuildResult {
   if (!BUILD_MODES.includes(mode)) {
     throw new MigrateError('BUNDLE-010', `unknown build mode '${String(mode)}'`, { hint: `use one of ${BUILD_MODES.join(', ')}` });
   }

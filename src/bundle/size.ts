@@ -88,7 +88,11 @@ export function floorOf(graph: BundleGraph, proc: BundleProcess, minify: boolean
 /** Original monoliths by process name (as stored: raw text); minified here when asked. */
 export type OriginalMonoliths = Map<string, string>;
 
-export function sizeReport(project: { config: ProjectConfig }, ws: Workspace, opts: { minify?: boolean; original?: OriginalMonoliths; progress?: Progress } = {}): SizeReport {
+export function sizeReport(
+  project: { config: ProjectConfig },
+  ws: Workspace,
+  opts: { minify?: boolean; original?: OriginalMonoliths; progress?: Progress } = {},
+): SizeReport {
   // The require graph, then the three builds (each a pass over every process).
   const task = (opts.progress ?? noProgress)('size', 4);
   task.tick(0, 'require graph');
@@ -185,14 +189,29 @@ export function renderSizeReport(r: SizeReport): string {
     `${(100 - p.hybridReductionPct).toFixed(1)}%`,
   ]);
   const t = r.totals;
-  rows.push(['total', '', kb(t.originalBytes), kb(t.shellBytes), '', `${(t.shellToOriginal * 100).toFixed(1)}%`, kb(t.floorBytes), t.shellToFloor.toFixed(2), '', '']);
+  rows.push([
+    'total',
+    '',
+    kb(t.originalBytes),
+    kb(t.shellBytes),
+    '',
+    `${(t.shellToOriginal * 100).toFixed(1)}%`,
+    kb(t.floorBytes),
+    t.shellToFloor.toFixed(2),
+    '',
+    '',
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const out = [line(head), ...rows.map(line)];
   out.push('');
-  out.push(`sizes: ${r.minified ? 'minified' : 'raw'}; original = the monolith from ${r.original === 'baseline' ? 'the baseline taken before the first step (.migrate/baseline)' : 'the current sources (no step applied yet)'}`);
+  out.push(
+    `sizes: ${r.minified ? 'minified' : 'raw'}; original = the monolith from ${r.original === 'baseline' ? 'the baseline taken before the first step (.migrate/baseline)' : 'the current sources (no step applied yet)'}`,
+  );
   out.push('floor = the process-only code (entry + modules no other process reaches) + the shell bootstrap');
-  out.push(`runtime: ${kb(r.runtimeBytes)} (gzip ${kb(r.runtimeGzip)}), ${r.runtimeModules} module(s); target ~${kb(r.targets.runtimeBytes)}, budget ${kb(r.budgets.runtimeBytes)}`);
+  out.push(
+    `runtime: ${kb(r.runtimeBytes)} (gzip ${kb(r.runtimeGzip)}), ${r.runtimeModules} module(s); target ~${kb(r.targets.runtimeBytes)}, budget ${kb(r.budgets.runtimeBytes)}`,
+  );
   out.push(`shells: target ~${kb(r.targets.shellBytes)}, budget ${kb(r.budgets.shellBytes)}; budgets apply to ${r.budgetMeasure}, as in audit and plan`);
   out.push(r.overBudget.length ? `OVER BUDGET:\n${r.overBudget.map((l) => `  - ${l}`).join('\n')}` : 'within budget');
   return out.join('\n');

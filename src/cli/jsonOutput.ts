@@ -31,9 +31,18 @@ export function auditJson(report: AuditReport): unknown {
 }
 
 export function planJson(file: string, summary: PlanSummary, budgets: { runtimeBytes: number; shellBytes: number }): unknown {
-  const sizes = summary.sizes.map((s) => ({ process: s.process, beforeBytes: s.beforeBytes, afterBytes: s.afterBytes, reductionPct: reductionPct(s.beforeBytes, s.afterBytes) }));
+  const sizes = summary.sizes.map((s) => ({
+    process: s.process,
+    beforeBytes: s.beforeBytes,
+    afterBytes: s.afterBytes,
+    reductionPct: reductionPct(s.beforeBytes, s.afterBytes),
+  }));
   const budgetBreaches: BudgetBreach[] = summary.sizes
-    .map((s) => (s.process === RUNTIME ? { kind: 'runtime' as const, process: null, bytes: s.afterBytes, budgetBytes: budgets.runtimeBytes } : { kind: 'shell' as const, process: s.process, bytes: s.afterBytes, budgetBytes: budgets.shellBytes }))
+    .map((s) =>
+      s.process === RUNTIME
+        ? { kind: 'runtime' as const, process: null, bytes: s.afterBytes, budgetBytes: budgets.runtimeBytes }
+        : { kind: 'shell' as const, process: s.process, bytes: s.afterBytes, budgetBytes: budgets.shellBytes },
+    )
     .filter((b) => b.bytes > b.budgetBytes);
   return { file, stepsPerStory: summary.stepsPerStory, decisions: summary.decisions, sizes, budgetBreaches };
 }

@@ -35,7 +35,11 @@ export const auditOutput = z.looseObject({
   schema: z.literal('ao-migrate/audit@2'),
   project: z.string(),
   summary: z.looseObject({ files: z.number(), luaBytes: bytes, processes: z.number(), runtimeBytes: bytes, reductionPct: pct }),
-  processes: z.array(z.looseObject({ process: process_, entry: z.string(), bundleBytes: bytes, shellBytes: bytes, shellReductionPct: pct }).refine((p) => !('name' in p), 'a process is `process`, not `name`')),
+  processes: z.array(
+    z
+      .looseObject({ process: process_, entry: z.string(), bundleBytes: bytes, shellBytes: bytes, shellReductionPct: pct })
+      .refine((p) => !('name' in p), 'a process is `process`, not `name`'),
+  ),
   modules: z.array(z.looseObject({ name: z.string(), path: z.string(), processes: z.array(process_) })),
   duplicates: z.array(z.unknown()),
   problems: z.array(z.unknown()),
@@ -91,13 +95,27 @@ export const dryRunOutput = z.strictObject({
 });
 
 export const applyOutput = z.strictObject({
-  applied: z.array(z.strictObject({ stepId: z.string(), changes: z.number().int(), notes: z.array(z.string()), commit: z.string().optional(), baseline: z.string().optional() })),
+  applied: z.array(
+    z.strictObject({
+      stepId: z.string(),
+      changes: z.number().int(),
+      notes: z.array(z.string()),
+      commit: z.string().optional(),
+      baseline: z.string().optional(),
+    }),
+  ),
   skipped: z.array(z.string()),
 });
 
 export const decideOutput = z.strictObject({ decided: z.array(z.string()), choice: z.string() });
 export const revertOutput = z.strictObject({ reverted: z.array(z.string()) });
-export const rollbackOutput = z.strictObject({ identical: z.boolean(), mismatches: z.array(z.string()), reverted: z.array(z.string()), hasBaseline: z.boolean(), verify: z.unknown().optional() });
+export const rollbackOutput = z.strictObject({
+  identical: z.boolean(),
+  mismatches: z.array(z.string()),
+  reverted: z.array(z.string()),
+  hasBaseline: z.boolean(),
+  verify: z.unknown().optional(),
+});
 export const recoverOutput = z.strictObject({ action: z.enum(['none', 'rolled-back', 'rolled-forward', 'revert-completed']), stepId: z.string().optional() });
 
 export const bundleOutput = z.strictObject({

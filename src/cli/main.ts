@@ -21,7 +21,12 @@ export function defaultIO(argv: string[]): CommandIO {
     isTTY,
     cwd: process.cwd(),
     env: process.env,
-    progress: createProgress({ write: (t) => process.stderr.write(t), tty: Boolean(process.stderr.isTTY) && !process.env.CI, quiet, columns: process.stderr.columns }),
+    progress: createProgress({
+      write: (t) => process.stderr.write(t),
+      tty: Boolean(process.stderr.isTTY) && !process.env.CI,
+      quiet,
+      columns: process.stderr.columns,
+    }),
   };
 }
 
@@ -41,7 +46,9 @@ export async function main(argv: string[], io: CommandIO = defaultIO(argv)): Pro
     if (parsed.args.values.quiet && io.progress) io = { ...io, progress: undefined };
     return await parsed.spec.run(parsed.args, io);
   } catch (e) {
-    const err = isMigrateError(e) ? e : new MigrateError('INTERNAL', (e as Error)?.stack ?? String(e), { hint: 'this is a bug in migrate: please report it with the command line' });
+    const err = isMigrateError(e)
+      ? e
+      : new MigrateError('INTERNAL', (e as Error)?.stack ?? String(e), { hint: 'this is a bug in migrate: please report it with the command line' });
     if (json) io.out(JSON.stringify(errorJson(err), null, 2));
     else io.err(err.code === 'INTERNAL' ? `INTERNAL ${err.message}` : err.format());
     return err.exitCode;

@@ -18,7 +18,23 @@ export const EPILOGUE = [
 const TOP = 'migrate: move an AO (aos, Lua 5.3) multi-process code base to a shared runtime with module federation.';
 
 /** What a string option's value is, for the generated help (`--project <dir>`). */
-const VALUE_NAMES: Record<string, string> = { project: 'dir', out: 'dir', dir: 'dir', plan: 'name', name: 'name', process: 'name', to: 'step', patch: 'file', trace: 'file', scenario: 'name|file', mode: 'mode', modes: 'list', jobs: 'n', players: 'n', messages: 'n' };
+const VALUE_NAMES: Record<string, string> = {
+  project: 'dir',
+  out: 'dir',
+  dir: 'dir',
+  plan: 'name',
+  name: 'name',
+  process: 'name',
+  to: 'step',
+  patch: 'file',
+  trace: 'file',
+  scenario: 'name|file',
+  mode: 'mode',
+  modes: 'list',
+  jobs: 'n',
+  players: 'n',
+  messages: 'n',
+};
 
 /** The options every command has, described once (the others are described in each usage). */
 const COMMON_HELP: Record<string, string> = {
@@ -59,7 +75,12 @@ function helpFor(spec: CommandSpec, cmd: Command): string {
 
 /** Parses argv for the command it names; prints help/version itself (returns args null). */
 export async function parseCommandLine(argv: string[], io: CommandIO, version: string): Promise<{ spec: CommandSpec; args: ParsedArgs } | null> {
-  const spec = argv[0] && !argv[0].startsWith('-') ? await findCommand(argv[0])?.load().then((m) => m.command) : undefined;
+  const spec =
+    argv[0] && !argv[0].startsWith('-')
+      ? await findCommand(argv[0])
+          ?.load()
+          .then((m) => m.command)
+      : undefined;
   const program = new Command('migrate')
     .description(TOP)
     .exitOverride()
@@ -96,8 +117,14 @@ export async function parseCommandLine(argv: string[], io: CommandIO, version: s
 function toMigrateError(e: CommanderError, command: string | undefined): MigrateError {
   // commander's text: "error: unknown option '--x'\n(Did you mean --y?)"
   const [first, ...rest] = e.message.replace(/^error: /, '').split('\n');
-  const suggestion = rest.join(' ').replace(/^\((.*)\)$/, '$1').trim().replace(/^Did you mean (\S+)\?$/, "did you mean '$1'?");
-  const hint = [suggestion, command ? `run 'migrate help ${command}' for its options` : "run 'migrate --help' for the list of commands"].filter(Boolean).join(' ');
+  const suggestion = rest
+    .join(' ')
+    .replace(/^\((.*)\)$/, '$1')
+    .trim()
+    .replace(/^Did you mean (\S+)\?$/, "did you mean '$1'?");
+  const hint = [suggestion, command ? `run 'migrate help ${command}' for its options` : "run 'migrate --help' for the list of commands"]
+    .filter(Boolean)
+    .join(' ');
   const code = e.code === 'commander.unknownCommand' ? 'CLI-001' : 'CLI-002';
   return new MigrateError(code, first ?? e.message, { hint });
 }

@@ -42,7 +42,9 @@ function refuseNonFolder(dir: string, given: string): void {
     const parent = path.dirname(dir);
     throw new MigrateError('CFG-015', `--project ${given}: no such folder (${dir} does not exist)`, {
       location: { file: dir },
-      hint: existsSync(parent) ? `check the path given to --project (the folder holding ${CONFIG_FILE}); 'migrate init ${parent}' detects a project in the folder above` : `check the path given to --project (the folder holding ${CONFIG_FILE})`,
+      hint: existsSync(parent)
+        ? `check the path given to --project (the folder holding ${CONFIG_FILE}); 'migrate init ${parent}' detects a project in the folder above`
+        : `check the path given to --project (the folder holding ${CONFIG_FILE})`,
     });
   }
   if (!statSync(dir).isDirectory()) {
@@ -50,7 +52,10 @@ function refuseNonFolder(dir: string, given: string): void {
     const isConfig = path.basename(dir) === CONFIG_FILE;
     throw new MigrateError('CFG-016', `--project ${dir} is a file; --project takes the project folder`, {
       location: { file: dir },
-      hint: isConfig || existsSync(path.join(folder, CONFIG_FILE)) ? `use '--project ${folder}'` : `use '--project ${folder}', after 'migrate init ${folder}' writes its ${CONFIG_FILE}`,
+      hint:
+        isConfig || existsSync(path.join(folder, CONFIG_FILE))
+          ? `use '--project ${folder}'`
+          : `use '--project ${folder}', after 'migrate init ${folder}' writes its ${CONFIG_FILE}`,
     });
   }
 }

@@ -21,7 +21,10 @@ const relPath = z
  * and prefix-match config paths with the paths workspaces list (which never start with './').
  */
 export function normaliseRelPath(p: string): string {
-  const parts = p.replace(/\\/g, '/').split('/').filter((seg) => seg !== '' && seg !== '.');
+  const parts = p
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((seg) => seg !== '' && seg !== '.');
   return parts.length ? parts.join('/') : '.';
 }
 
@@ -38,7 +41,12 @@ function refuseDuplicateNames(processes: { name: string }[], ctx: z.RefinementCt
     const key = p.name.toLowerCase();
     const j = first.get(key);
     if (j === undefined) first.set(key, i);
-    else ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate process name '${p.name}' (processes.${j}.name is '${processes[j]!.name}'); each process needs its own name` });
+    else
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'name'],
+        message: `duplicate process name '${p.name}' (processes.${j}.name is '${processes[j]!.name}'); each process needs its own name`,
+      });
   });
 }
 
@@ -125,7 +133,10 @@ export function validateConfig(raw: unknown): { config?: ProjectConfig; issues: 
   const procs = (raw as { processes?: unknown })?.processes;
   if (Array.isArray(procs) && !result.error.issues.some((i) => i.code === 'custom' && i.message.startsWith('duplicate process name'))) {
     const named = procs.map((p) => ({ name: typeof (p as { name?: unknown })?.name === 'string' ? (p as { name: string }).name : '' }));
-    const dup = z.array(z.object({ name: z.string() })).superRefine(refuseDuplicateNames).safeParse(named);
+    const dup = z
+      .array(z.object({ name: z.string() }))
+      .superRefine(refuseDuplicateNames)
+      .safeParse(named);
     if (!dup.success) for (const i of dup.error.issues) issues.push({ path: ['processes', ...i.path].join('.'), message: i.message });
   }
   for (const i of result.error.issues) {
@@ -149,8 +160,10 @@ function knownKeysAt(schema: z.ZodType, at: PropertyKey[]): string[] {
   for (;;) {
     const def = (s as unknown as { def: { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType> } }).def;
     if (def.innerType) s = def.innerType;
-    else if (def.type === 'array' && def.element && steps.length) { steps.shift(); s = def.element; }
-    else if (def.type === 'object' && def.shape && steps.length) s = def.shape[String(steps.shift())] ?? s;
+    else if (def.type === 'array' && def.element && steps.length) {
+      steps.shift();
+      s = def.element;
+    } else if (def.type === 'object' && def.shape && steps.length) s = def.shape[String(steps.shift())] ?? s;
     else return def.shape ? Object.keys(def.shape) : [];
   }
 }

@@ -195,10 +195,14 @@ export class BlobStore {
     }
     if (!found) {
       const damaged = this.refreshed().damaged;
-      throw new MigrateError('JOURNAL-002', `the stored image ${sha.slice(0, 12)} is missing${damaged.length ? ` (damaged packs: ${damaged.slice(0, 3).join(', ')})` : ''}`, {
-        location: { file: damaged.length ? path.join(packsDir(store), damaged[0]!) : store },
-        hint: `${storeLabel(store)} was changed or deleted; restore it from a backup (git history can also restore the files)`,
-      });
+      throw new MigrateError(
+        'JOURNAL-002',
+        `the stored image ${sha.slice(0, 12)} is missing${damaged.length ? ` (damaged packs: ${damaged.slice(0, 3).join(', ')})` : ''}`,
+        {
+          location: { file: damaged.length ? path.join(packsDir(store), damaged[0]!) : store },
+          hint: `${storeLabel(store)} was changed or deleted; restore it from a backup (git history can also restore the files)`,
+        },
+      );
     }
     if (sha256(found.data) !== sha) {
       throw new MigrateError('JOURNAL-002', `the stored image ${sha.slice(0, 12)} is damaged (hash mismatch)`, {

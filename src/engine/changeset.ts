@@ -13,7 +13,14 @@ import type { JournalEntry, JournalLog } from './journal.ts';
 import { getImage, pathImages, recordChanges, type PathImage } from './journalImages.ts';
 
 /** Sets each path to the chosen side; returns nothing, throws on the first failure. */
-function writeImages(journal: JournalLog, images: PathImage[], side: 'before' | 'after', writeFile: WriteFileFn, done?: PathImage[], inMemory?: ReadonlyMap<string, Buffer>): void {
+function writeImages(
+  journal: JournalLog,
+  images: PathImage[],
+  side: 'before' | 'after',
+  writeFile: WriteFileFn,
+  done?: PathImage[],
+  inMemory?: ReadonlyMap<string, Buffer>,
+): void {
   // Removals first so a move into a path another change frees works; then writes.
   const root = journal.root;
   const ordered = [...images].sort((a, b) => Number(a[side] !== null) - Number(b[side] !== null));
@@ -49,7 +56,12 @@ export interface EntryInfo {
 
 export function applyChangeset(journal: JournalLog, info: EntryInfo, changes: FileChange[], writeFile: WriteFileFn = defaultWriteFile): JournalEntry {
   const root = journal.root;
-  const entry: JournalEntry = { ...info, state: 'pending-apply', startedAt: new Date().toISOString(), changes: recordChanges(journal, changes, (p) => diskMode(root, p)) };
+  const entry: JournalEntry = {
+    ...info,
+    state: 'pending-apply',
+    startedAt: new Date().toISOString(),
+    changes: recordChanges(journal, changes, (p) => diskMode(root, p)),
+  };
   journal.beginApply(entry);
   const images = pathImages(entry.changes);
   const done: PathImage[] = [];
@@ -63,7 +75,10 @@ export function applyChangeset(journal: JournalLog, info: EntryInfo, changes: Fi
     let restored = true;
     try {
       writeImages(journal, done, 'before', defaultWriteFile);
-      removeTempFiles(root, images.map((i) => i.path));
+      removeTempFiles(
+        root,
+        images.map((i) => i.path),
+      );
     } catch {
       restored = false;
     }
@@ -152,14 +167,20 @@ export function recoverJournal(journal: JournalLog): { action: RecoverAction; st
   if (!entry) return { action: 'none' };
   const group = entry.state === 'pending-apply' ? [entry] : unsealed;
   const images = netImages(group);
-  removeTempFiles(root, images.map((i) => i.path));
+  removeTempFiles(
+    root,
+    images.map((i) => i.path),
+  );
   if (entry.state === 'pending-apply' && mismatching(root, images, 'after').length === 0) {
     journal.seal(entry.stepId);
     return { action: 'rolled-forward', stepId: entry.stepId };
   }
   writeImages(journal, images, 'before', defaultWriteFile);
   const wrong = mismatching(root, images, 'before');
-  if (wrong.length) throw new MigrateError('JOURNAL-004', `recover could not restore: ${wrong.join(', ')}`, { hint: 'check permissions and free space, then run migrate recover again' });
+  if (wrong.length)
+    throw new MigrateError('JOURNAL-004', `recover could not restore: ${wrong.join(', ')}`, {
+      hint: 'check permissions and free space, then run migrate recover again',
+    });
   journal.drop(group.map((e) => e.stepId).reverse(), 'recovered');
   return { action: entry.state === 'pending-revert' ? 'revert-completed' : 'rolled-back', stepId: entry.stepId };
 }

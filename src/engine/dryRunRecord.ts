@@ -20,13 +20,15 @@ const file = (root: string): string => path.join(root, MIGRATE_DIR, 'dry-run.jso
 
 export function readDryRunRecord(root: string): DryRunRecord {
   if (!existsSync(file(root))) return { steps: {} };
-  const parsed = recordSchema.safeParse((() => {
-    try {
-      return JSON.parse(readFileSync(file(root), 'utf8'));
-    } catch {
-      return undefined;
-    }
-  })());
+  const parsed = recordSchema.safeParse(
+    (() => {
+      try {
+        return JSON.parse(readFileSync(file(root), 'utf8'));
+      } catch {
+        return undefined;
+      }
+    })(),
+  );
   // A damaged record only loses the "apply what was shown" guarantee; it is not kept.
   return parsed.success ? parsed.data : { steps: {} };
 }

@@ -23,7 +23,7 @@ export const durableTempPath = (file: string): string => `${file}.tmp-${process.
 
 /** Writes the whole buffer (writeSync may write less than asked). */
 export function writeAll(fd: number, buf: Buffer): void {
-  for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+  for (let off = 0; off < buf.length;) off += writeSync(fd, buf, off, buf.length - off);
 }
 
 export function syncDir(dir: string): void {

@@ -56,7 +56,15 @@ export async function planStatus(project: Project, opts: EngineOptions = {}): Pr
   const steps = plan.steps.map((s): StepStatus => {
     const entry = entries.get(s.id);
     const resolved = resolveStep(s);
-    const base = { id: s.id, story: s.story, title: s.title, transform: s.transform, drifted: [] as string[], undecided: resolved.kind === 'undecided', sizeImpact: s.sizeImpact };
+    const base = {
+      id: s.id,
+      story: s.story,
+      title: s.title,
+      transform: s.transform,
+      drifted: [] as string[],
+      undecided: resolved.kind === 'undecided',
+      sizeImpact: s.sizeImpact,
+    };
     if (entry) return { ...base, state: entry.state !== 'applied' ? 'interrupted' : absent.has(s.id) ? 'absent' : 'applied' };
     if (resolved.kind === 'skip') return { ...base, state: 'skipped' };
     const drifted = blocked ? [] : driftedFiles(ws, s.reads);
@@ -96,7 +104,11 @@ function stepHeader(s: DryRunStep): string {
 }
 
 /** Computes (never writes) the steps' changes; several steps chain in memory in plan order. */
-export async function dryRun(project: Project, stepIds: string[] | 'all', opts: EngineOptions & { color?: boolean; save?: boolean } = {}): Promise<DryRunResult> {
+export async function dryRun(
+  project: Project,
+  stepIds: string[] | 'all',
+  opts: EngineOptions & { color?: boolean; save?: boolean } = {},
+): Promise<DryRunResult> {
   const { plan } = await loadPlanFile(project.root, opts.plan, registryOf(project));
   const applied = new Set(readJournal(project.root).entries.map((e) => e.stepId));
   const chosen = stepIds === 'all' ? plan.steps.filter((s) => !applied.has(s.id)) : stepIds.map((id) => findStep(plan, id));
@@ -126,15 +138,20 @@ export async function dryRun(project: Project, stepIds: string[] | 'all', opts: 
     // A dry run shows what apply would do, so it refuses what apply would refuse.
     refuseExcludedChanges(step.id, r.changes, project.config);
     guard.written(guard.check(step.id, net, r.changes));
-    out.push({ id: step.id, story: step.story, title: step.title, changes: r.changes, notes: r.notes, skipped: r.resolved.kind === 'skip' ? r.resolved.reason : undefined });
+    out.push({
+      id: step.id,
+      story: step.story,
+      title: step.title,
+      changes: r.changes,
+      notes: r.notes,
+      skipped: r.resolved.kind === 'skip' ? r.resolved.reason : undefined,
+    });
     saved[step.id] = { changesetHash: changesetHash(r.changes), reads: r.reads, savedAt: new Date().toISOString(), chained: i > 0 };
     // The next step sees this one's result.
     stageChanges(net, r.changes);
   }
   if (opts.save) saveDryRunSteps(project.root, saved);
-  const diffText = out
-    .map((s) => `${stepHeader(s)}\n${renderDiff(s.changes, { color: opts.color ?? false, beforeMode: (f) => disk.mode(f) })}`)
-    .join('\n');
+  const diffText = out.map((s) => `${stepHeader(s)}\n${renderDiff(s.changes, { color: opts.color ?? false, beforeMode: (f) => disk.mode(f) })}`).join('\n');
   const impact = new Map<string, { process: string; beforeBytes: number; afterBytes: number }>();
   for (const s of chosen.filter((c) => out.some((o) => o.id === c.id && !o.undecided && !o.blockedBy))) {
     for (const si of s.sizeImpact) {
@@ -173,7 +190,11 @@ interface EngineSession {
   log: JournalLog;
 }
 
-const newSession = (project: Project): EngineSession => ({ disk: new SessionWorkspace(project.root), guard: new ClosureGuard(project.config), log: new JournalLog(project.root) });
+const newSession = (project: Project): EngineSession => ({
+  disk: new SessionWorkspace(project.root),
+  guard: new ClosureGuard(project.config),
+  log: new JournalLog(project.root),
+});
 
 async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts: ApplyOptions, session: EngineSession): Promise<ApplyResult> {
   const root = project.root;
@@ -183,9 +204,13 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
   const applied = new Set(journal.entries.map((e) => e.stepId));
   if (applied.has(step.id)) {
     const gone = absentSteps(root, journal.entries).has(step.id);
-    throw new MigrateError('APPLY-002', `step '${step.id}' is ${gone ? 'journalled as applied, but its changes are gone from the files (a git reset or checkout?)' : 'already applied'}`, {
-      hint: gone ? "run 'migrate recover --sync' to forget it in the journal, then apply it again" : `revert it first: migrate revert ${step.id}`,
-    });
+    throw new MigrateError(
+      'APPLY-002',
+      `step '${step.id}' is ${gone ? 'journalled as applied, but its changes are gone from the files (a git reset or checkout?)' : 'already applied'}`,
+      {
+        hint: gone ? "run 'migrate recover --sync' to forget it in the journal, then apply it again" : `revert it first: migrate revert ${step.id}`,
+      },
+    );
   }
   const resolved = resolveStep(step);
   if (resolved.kind === 'undecided') throw undecidedError(step);
@@ -220,9 +245,13 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
   }
   const readOnly = r.changes.filter((c) => c.kind !== 'create' && ((disk.mode(c.kind === 'move' ? c.from : c.path) ?? 0o644) & 0o200) === 0);
   if (readOnly.length) {
-    throw new MigrateError('APPLY-030', `step '${step.id}' would change read-only files:\n${readOnly.map((c) => `  ${c.kind === 'move' ? c.from : c.path}`).join('\n')}`, {
-      hint: 'make them writable (chmod u+w) if they are meant to be migrated, then apply again',
-    });
+    throw new MigrateError(
+      'APPLY-030',
+      `step '${step.id}' would change read-only files:\n${readOnly.map((c) => `  ${c.kind === 'move' ? c.from : c.path}`).join('\n')}`,
+      {
+        hint: 'make them writable (chmod u+w) if they are meant to be migrated, then apply again',
+      },
+    );
   }
   refuseExcludedChanges(step.id, r.changes, project.config);
   opts.onProgress?.(`re-resolving every process after ${step.id}`);
@@ -234,7 +263,12 @@ async function applyPlanStep(project: Project, plan: Plan, step: PlanStep, opts:
     baseline = await opts.hooks?.beforeFirstStep?.(project);
   }
   opts.onProgress?.(`writing ${r.changes.length} file change(s) for ${step.id}`);
-  const entry = applyChangeset(log, { stepId: step.id, transform: resolved.transform, story: step.story, title: step.title, paramsHash: sha256(stableJson(resolved.params)) }, r.changes, opts.writeFile ?? defaultWriteFile);
+  const entry = applyChangeset(
+    log,
+    { stepId: step.id, transform: resolved.transform, story: step.story, title: step.title, paramsHash: sha256(stableJson(resolved.params)) },
+    r.changes,
+    opts.writeFile ?? defaultWriteFile,
+  );
   disk.record(r.changes);
   guard.written(after);
   forgetDryRunStep(root, step.id);
@@ -281,7 +315,10 @@ export async function revertStep(project: Project, stepId: string, opts: EngineO
     throw new MigrateError('APPLY-050', `step '${stepId}' is not applied`, { hint: "see 'migrate status'" });
   }
   opts.onProgress?.(`reverting ${stepId}`);
-  refuseAbsent(log, journal.entries.filter((e) => e.stepId === stepId));
+  refuseAbsent(
+    log,
+    journal.entries.filter((e) => e.stepId === stepId),
+  );
   await withLock(project.root, async () => revertEntry(log, stepId, opts.writeFile));
   return { reverted: [stepId] };
 }
@@ -291,9 +328,13 @@ function refuseAbsent(log: JournalLog, entries: readonly JournalEntry[]): void {
   const gone = absentSteps(log.root, log.read().entries);
   const ids = entries.filter((e) => gone.has(e.stepId)).map((e) => e.stepId);
   if (!ids.length) return;
-  throw new MigrateError('APPLY-053', `${ids.length} applied step(s) are no longer in the work tree (a git reset or checkout?): ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`, {
-    hint: "run 'migrate recover --sync' to forget them in the journal (then rollback/apply work again), or bring their commits back first (git reflog)",
-  });
+  throw new MigrateError(
+    'APPLY-053',
+    `${ids.length} applied step(s) are no longer in the work tree (a git reset or checkout?): ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`,
+    {
+      hint: "run 'migrate recover --sync' to forget them in the journal (then rollback/apply work again), or bring their commits back first (git reflog)",
+    },
+  );
 }
 
 /** Reverts entries (newest first) together: each file is written once (see revertEntries). */
@@ -314,7 +355,9 @@ export async function revertTo(project: Project, stepId: string, opts: EngineOpt
   if (at < 0) {
     const { plan } = await loadPlanFile(project.root, opts.plan, registryOf(project));
     findStep(plan, stepId);
-    throw new MigrateError('APPLY-050', `step '${stepId}' is not applied, so there is nothing to go back to`, { hint: "see 'migrate status'; 'migrate rollback' reverts everything" });
+    throw new MigrateError('APPLY-050', `step '${stepId}' is not applied, so there is nothing to go back to`, {
+      hint: "see 'migrate status'; 'migrate rollback' reverts everything",
+    });
   }
   const later = journal.entries.slice(at + 1).reverse();
   await withLock(project.root, async () => revertNewestFirst(log, later, opts));
@@ -322,7 +365,10 @@ export async function revertTo(project: Project, stepId: string, opts: EngineOpt
 }
 
 /** Reverts every applied step (newest first), then compares every file with baseline.json. */
-export async function rollback(project: Project, opts: EngineOptions = {}): Promise<{ identical: boolean; mismatches: string[]; reverted: string[]; hasBaseline: boolean }> {
+export async function rollback(
+  project: Project,
+  opts: EngineOptions = {},
+): Promise<{ identical: boolean; mismatches: string[]; reverted: string[]; hasBaseline: boolean }> {
   const log = new JournalLog(project.root);
   const journal = log.read();
   refuseInterrupted(journal);
@@ -352,7 +398,10 @@ export async function syncJournal(project: Project): Promise<{ forgotten: string
     const journal = log.read();
     refuseInterrupted(journal);
     const gone = absentSteps(project.root, journal.entries);
-    const forgotten = journal.entries.filter((e) => gone.has(e.stepId)).map((e) => e.stepId).reverse();
+    const forgotten = journal.entries
+      .filter((e) => gone.has(e.stepId))
+      .map((e) => e.stepId)
+      .reverse();
     if (forgotten.length) log.drop(forgotten, 'absent');
     return { forgotten };
   });

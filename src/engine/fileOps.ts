@@ -1,7 +1,20 @@
 // Disk writes of the engine: a file is set to an image (bytes + mode, or absent) through a temp
 // file in the same folder and a rename, so a reader sees the old or the new bytes, never half.
 // The low-level write is injectable so tests can simulate a full disk.
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { syncDir } from './durableFiles.ts';
 import { sha256 } from '../hash.ts';
@@ -61,7 +74,14 @@ export function diskImage(root: string, rel: string): { sha: string; mode: numbe
  * Sets `rel` to `content` with `mode`, or removes it when content is null. The folder is synced
  * here unless the caller collects folders in `dirsToSync` and syncs them once at the end.
  */
-export function setFile(root: string, rel: string, content: Buffer | null, mode: number | undefined, writeFile: WriteFileFn = defaultWriteFile, dirsToSync?: Set<string>): void {
+export function setFile(
+  root: string,
+  rel: string,
+  content: Buffer | null,
+  mode: number | undefined,
+  writeFile: WriteFileFn = defaultWriteFile,
+  dirsToSync?: Set<string>,
+): void {
   const abs = path.join(root, rel);
   if (content === null) {
     try {

@@ -19,10 +19,14 @@ export function checkGitReady(root: string, opts: { allowDirty?: boolean; output
     throw new MigrateError('APPLY-060', '--commit needs git, which is not installed (not on PATH)', { hint: 'install git, or apply without --commit' });
   }
   if (!top.ok) {
-    throw new MigrateError('APPLY-061', `--commit: ${root} is not inside a git repository`, { hint: "run 'git init' and commit the project first, or apply without --commit" });
+    throw new MigrateError('APPLY-061', `--commit: ${root} is not inside a git repository`, {
+      hint: "run 'git init' and commit the project first, or apply without --commit",
+    });
   }
   if (git(root, ['check-ignore', '-q', '.']).ok) {
-    throw new MigrateError('APPLY-061', `--commit: ${root} is ignored by the git repository at ${top.out.trim()}`, { hint: "give the project its own repository ('git init'), or apply without --commit" });
+    throw new MigrateError('APPLY-061', `--commit: ${root} is ignored by the git repository at ${top.out.trim()}`, {
+      hint: "give the project its own repository ('git init'), or apply without --commit",
+    });
   }
   // On a detached HEAD the step commits would belong to no branch and be lost at the next checkout.
   if (!git(root, ['symbolic-ref', '-q', 'HEAD']).ok) {
@@ -37,9 +41,16 @@ export function checkGitReady(root: string, opts: { allowDirty?: boolean; output
   const status = git(root, ['status', '--porcelain', '--', '.', ...outputs.map((d) => `:(exclude)${d}`)]);
   const dirty = status.out.split('\n').filter(Boolean);
   if (dirty.length) {
-    throw new MigrateError('APPLY-062', `--commit: the work tree has uncommitted changes:\n${dirty.slice(0, 10).map((l) => `  ${l}`).join('\n')}${dirty.length > 10 ? `\n  ... ${dirty.length - 10} more` : ''}`, {
-      hint: 'commit or stash them first, or pass --allow-dirty (only the step\'s files are committed)',
-    });
+    throw new MigrateError(
+      'APPLY-062',
+      `--commit: the work tree has uncommitted changes:\n${dirty
+        .slice(0, 10)
+        .map((l) => `  ${l}`)
+        .join('\n')}${dirty.length > 10 ? `\n  ... ${dirty.length - 10} more` : ''}`,
+      {
+        hint: "commit or stash them first, or pass --allow-dirty (only the step's files are committed)",
+      },
+    );
   }
 }
 

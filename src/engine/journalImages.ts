@@ -34,9 +34,24 @@ export function recordChanges(journal: JournalLog, changes: FileChange[], before
       case 'delete':
         return { kind: 'delete', path: c.path, beforeSha: before(), beforeMode: beforeMode(c.path) ?? c.mode ?? DEFAULT_MODE };
       case 'update':
-        return { kind: 'update', path: c.path, beforeSha: before(), afterSha: after(c.after), beforeMode: beforeMode(c.path) ?? c.mode ?? DEFAULT_MODE, afterMode: c.mode ?? DEFAULT_MODE };
+        return {
+          kind: 'update',
+          path: c.path,
+          beforeSha: before(),
+          afterSha: after(c.after),
+          beforeMode: beforeMode(c.path) ?? c.mode ?? DEFAULT_MODE,
+          afterMode: c.mode ?? DEFAULT_MODE,
+        };
       case 'move':
-        return { kind: 'move', path: c.to, from: c.from, beforeSha: before(), afterSha: after(c.after), beforeMode: beforeMode(c.from) ?? c.mode ?? DEFAULT_MODE, afterMode: c.mode ?? DEFAULT_MODE };
+        return {
+          kind: 'move',
+          path: c.to,
+          from: c.from,
+          beforeSha: before(),
+          afterSha: after(c.after),
+          beforeMode: beforeMode(c.from) ?? c.mode ?? DEFAULT_MODE,
+          afterMode: c.mode ?? DEFAULT_MODE,
+        };
     }
   });
 }
@@ -60,4 +75,3 @@ export function pathImages(changes: readonly JournalChange[]): PathImage[] {
   }
   return out;
 }
-

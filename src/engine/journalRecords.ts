@@ -141,7 +141,9 @@ export function refusal(state: LogState, rec: JournalRecord): string | undefined
       return cur?.state === 'applied' ? undefined : `'begin-revert' for step '${id}', which is ${cur ? cur.state : 'not in the journal'}`;
     case 'dropped':
       // an applied entry is dropped directly only when its changes are gone from the tree (recover --sync)
-      return cur && (cur.state !== 'applied' || rec.why === 'absent') ? undefined : `'dropped' for step '${id}', which is ${cur ? cur.state : 'not in the journal'}`;
+      return cur && (cur.state !== 'applied' || rec.why === 'absent')
+        ? undefined
+        : `'dropped' for step '${id}', which is ${cur ? cur.state : 'not in the journal'}`;
   }
 }
 
@@ -228,4 +230,3 @@ export function replay(file: string, buf: Buffer): LogState {
   state.tail = Buffer.from(buf.subarray(Math.max(0, buf.length - TAIL_BYTES)));
   return state;
 }
-

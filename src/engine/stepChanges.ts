@@ -10,16 +10,16 @@ import { builtInTransforms, type TransformRegistry } from '../transform/registry
 import { runTransform } from '../transform/runTransform.ts';
 import { fileSha256, sha256 } from '../hash.ts';
 
-export type ResolvedStep =
-  | { kind: 'run'; transform: string; params: Record<string, unknown> }
-  | { kind: 'skip'; reason: string }
-  | { kind: 'undecided' };
+export type ResolvedStep = { kind: 'run'; transform: string; params: Record<string, unknown> } | { kind: 'skip'; reason: string } | { kind: 'undecided' };
 
 /** Stable JSON (sorted keys) so equal params hash equally. */
 export function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
   if (v && typeof v === 'object') {
-    return `{${Object.keys(v as object).sort().map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(v as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v ?? null);
 }
@@ -84,7 +84,12 @@ class RecordingWorkspace implements Workspace {
   }
 }
 
-export async function computeStepChanges(step: PlanStep, ws: Workspace, config: ProjectConfig, transforms: TransformRegistry = builtInTransforms): Promise<StepChanges> {
+export async function computeStepChanges(
+  step: PlanStep,
+  ws: Workspace,
+  config: ProjectConfig,
+  transforms: TransformRegistry = builtInTransforms,
+): Promise<StepChanges> {
   const resolved = resolveStep(step);
   if (resolved.kind === 'undecided') throw undecidedError(step);
   if (resolved.kind === 'skip') return { changes: [], notes: [], resolved, reads: [] };
@@ -114,10 +119,12 @@ export function changesetHash(changes: FileChange[]): string {
 
 /** Files whose disk hash differs from the recorded one (missing files included). */
 export function driftedFiles(ws: Workspace, reads: { path: string; sha256: string }[]): string[] {
-  return reads.filter((r) => {
-    const b = ws.read(r.path);
-    return !b || fileSha256(b) !== r.sha256;
-  }).map((r) => r.path);
+  return reads
+    .filter((r) => {
+      const b = ws.read(r.path);
+      return !b || fileSha256(b) !== r.sha256;
+    })
+    .map((r) => r.path);
 }
 
 /** Bytes per process after the step, as the plan projected them. */

@@ -89,10 +89,14 @@ export class ClosureGuard {
     }
     if (broken.length) {
       const procs = new Set(broken.map((b) => b.proc));
-      throw new MigrateError('APPLY-032', `step '${stepId}' would break ${procs.size} process(es) (${[...procs].join(', ')}); nothing was written:\n${broken.map((b) => b.line).join('\n')}`, {
-        location: first && first.line ? { file: first.path, line: first.line, column: first.column } : undefined,
-        hint: "the step's params no longer match the files (or a transform is wrong): re-plan with `migrate plan`, and check the step with `migrate dry-run <step>`",
-      });
+      throw new MigrateError(
+        'APPLY-032',
+        `step '${stepId}' would break ${procs.size} process(es) (${[...procs].join(', ')}); nothing was written:\n${broken.map((b) => b.line).join('\n')}`,
+        {
+          location: first && first.line ? { file: first.path, line: first.line, column: first.column } : undefined,
+          hint: "the step's params no longer match the files (or a transform is wrong): re-plan with `migrate plan`, and check the step with `migrate dry-run <step>`",
+        },
+      );
     }
     return now;
   }

@@ -93,7 +93,8 @@ export function toGitPatch(changes: FileChange[], opts: { beforeMode?: BeforeMod
     out.push(`diff --git a/${a} b/${b}`);
     if (c.kind === 'create') out.push(`new file mode ${gitMode(s.newMode)}`);
     if (c.kind === 'delete') out.push(`deleted file mode ${gitMode(s.oldMode)}`);
-    if ((c.kind === 'update' || c.kind === 'move') && gitMode(s.oldMode) !== gitMode(s.newMode)) out.push(`old mode ${gitMode(s.oldMode)}`, `new mode ${gitMode(s.newMode)}`);
+    if ((c.kind === 'update' || c.kind === 'move') && gitMode(s.oldMode) !== gitMode(s.newMode))
+      out.push(`old mode ${gitMode(s.oldMode)}`, `new mode ${gitMode(s.newMode)}`);
     if (c.kind === 'move') out.push(`rename from ${c.from}`, `rename to ${c.to}`);
     const before = s.before ?? Buffer.alloc(0);
     const after = s.after ?? Buffer.alloc(0);
@@ -118,9 +119,16 @@ export function renderDiff(changes: FileChange[], opts: { color: boolean; before
   for (const ch of changes) {
     const s = sidesOf(ch, opts.beforeMode ?? (() => undefined));
     const title =
-      ch.kind === 'move' ? `rename ${ch.from} -> ${ch.to}` : ch.kind === 'create' ? `new file ${ch.path}` : ch.kind === 'delete' ? `deleted ${ch.path}` : ch.path;
+      ch.kind === 'move'
+        ? `rename ${ch.from} -> ${ch.to}`
+        : ch.kind === 'create'
+          ? `new file ${ch.path}`
+          : ch.kind === 'delete'
+            ? `deleted ${ch.path}`
+            : ch.path;
     out.push(c.bold(title));
-    if (s.oldMode !== undefined && s.newMode !== undefined && s.oldMode !== s.newMode) out.push(c.yellow(`mode ${s.oldMode.toString(8)} -> ${s.newMode.toString(8)}`));
+    if (s.oldMode !== undefined && s.newMode !== undefined && s.oldMode !== s.newMode)
+      out.push(c.yellow(`mode ${s.oldMode.toString(8)} -> ${s.newMode.toString(8)}`));
     const before = s.before ?? Buffer.alloc(0);
     const after = s.after ?? Buffer.alloc(0);
     if (before.equals(after)) continue;

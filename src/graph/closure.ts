@@ -119,7 +119,12 @@ export class ClosureWalker {
  * is called for an edge to a node on the current path (a cycle; the edge is not followed).
  * Iterative, so deep require chains cannot overflow the stack.
  */
-export function dependenciesFirst<T>(start: T, depsOf: (node: T) => Iterable<T>, onBackEdge?: (path: readonly T[], dep: T) => void, done: Set<T> = new Set()): T[] {
+export function dependenciesFirst<T>(
+  start: T,
+  depsOf: (node: T) => Iterable<T>,
+  onBackEdge?: (path: readonly T[], dep: T) => void,
+  done: Set<T> = new Set(),
+): T[] {
   const order: T[] = [];
   if (done.has(start)) return order;
   const path: T[] = [start];

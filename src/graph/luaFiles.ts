@@ -232,7 +232,12 @@ export function luaFileFacts(bytes: Buffer, file: string, cache: LuaFactsCache =
  * parse that computed the facts, or (facts known already) a tree from the cache or a new parse.
  * `wantTree` false: the facts alone (no parse when they are known).
  */
-export function luaFileFactsWithTree(bytes: Buffer, file: string, wantTree = true, cache: LuaFactsCache = sharedLuaFacts): { facts: LuaFileFacts; ast?: Chunk } {
+export function luaFileFactsWithTree(
+  bytes: Buffer,
+  file: string,
+  wantTree = true,
+  cache: LuaFactsCache = sharedLuaFacts,
+): { facts: LuaFileFacts; ast?: Chunk } {
   return cache.withTree(bytes, file, wantTree);
 }
 

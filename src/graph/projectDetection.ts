@@ -203,18 +203,24 @@ export function detectProject(ws: Workspace, opts: DetectOptions = {}): ProjectD
     seenReal.add(real);
     const reason = skip.get(file);
     const include = `migrate init --include ${file}`;
-    const keep = (): void => void entries.push({ name: '', entry: file, handlers, traces: [], root: '.', ...(hint ? { evidence: `named by ${hint.source}` } : {}) });
+    const keep = (): void =>
+      void entries.push({ name: '', entry: file, handlers, traces: [], root: '.', ...(hint ? { evidence: `named by ${hint.source}` } : {}) });
     // The order says what wins: an explicit --include, then build output (never a process), then
     // a deploy tool naming the file, then the path rules, then "a library", then "required".
     if (includeRe.some((r) => r.test(file))) keep();
-    else if (reason && (reason.kind === 'declared-output' || reason.kind === 'bundle' || reason.kind === 'build-output')) skipped.push({ file, ...reason, include });
+    else if (reason && (reason.kind === 'declared-output' || reason.kind === 'bundle' || reason.kind === 'build-output'))
+      skipped.push({ file, ...reason, include });
     else if (hint?.kind === 'deploy') keep();
     else if (reason) skipped.push({ file, ...reason, include });
     else if (handlers === 0) skipped.push({ file, kind: 'library', why: `named by ${hint!.source} but registers no handlers (a library)`, include });
     else if (isPackageConstructor(fact.parsed.ast, handlers, countHandlerRegistrations)) {
-      skipped.push({ file, kind: 'library', why: `returns a function that registers its ${handlers} handler(s) when called (a package; the files calling it are the processes)`, include });
-    }
-    else if (required.has(real)) {
+      skipped.push({
+        file,
+        kind: 'library',
+        why: `returns a function that registers its ${handlers} handler(s) when called (a package; the files calling it are the processes)`,
+        include,
+      });
+    } else if (required.has(real)) {
       requiredHandlerFiles.push(file);
       skipped.push({ file, kind: 'required', why: `required by ${required.get(real)} (a module, not an entry)`, include });
       // Its handlers still belong to a process: the top file that loads it is that entry.
@@ -229,7 +235,10 @@ export function detectProject(ws: Workspace, opts: DetectOptions = {}): ProjectD
   }
   entries.sort((a, b) => a.entry.localeCompare(b.entry));
   const projectName = path.basename(ws.root);
-  nameProcesses(entries.map((e) => e.entry), projectName).forEach((n, i) => (entries[i]!.name = n));
+  nameProcesses(
+    entries.map((e) => e.entry),
+    projectName,
+  ).forEach((n, i) => (entries[i]!.name = n));
 
   // Source roots: the best root per process, then the one root that serves the most sites overall.
   const ranked = entries.map((e) => rankRoots(input, e.entry, [...hintRoots.filter((r) => under(e.entry, r)), ...candidateRoots(e.entry, hintRoots)]));

@@ -33,15 +33,7 @@ export interface ModuleNode {
 }
 
 export type GraphProblemKind =
-  | 'parse-error'
-  | 'unresolved-require'
-  | 'dynamic-require'
-  | 'cycle'
-  | 'missing-entry'
-  | 'non-utf8'
-  | 'empty-file'
-  | 'outside-project'
-  | 'symlink-loop';
+  'parse-error' | 'unresolved-require' | 'dynamic-require' | 'cycle' | 'missing-entry' | 'non-utf8' | 'empty-file' | 'outside-project' | 'symlink-loop';
 
 export interface GraphProblem {
   kind: GraphProblemKind;
@@ -91,7 +83,13 @@ export function buildRequireGraph(config: ProjectConfig, ws: Workspace): Require
   // Folders that link back into their own ancestors: the workspace walk cuts them; say so.
   const loops = (ws as { symlinkLoops?: () => string[] }).symlinkLoops?.call(ws) ?? [];
   for (const loop of loops) {
-    problems.push({ kind: 'symlink-loop', path: loop, line: 0, column: 0, message: `${loop} is a symlink loop (a folder linking to one of its ancestors): not followed` });
+    problems.push({
+      kind: 'symlink-loop',
+      path: loop,
+      line: 0,
+      column: 0,
+      message: `${loop} is a symlink loop (a folder linking to one of its ancestors): not followed`,
+    });
   }
   const modules = new Map<string, ModuleNode>();
   const byReal = new Map<string, string>(); // realPath -> canonical module name
@@ -125,9 +123,16 @@ export function buildRequireGraph(config: ProjectConfig, ws: Workspace): Require
     const e = facts.error;
     if (e) problems.push({ kind: 'parse-error', path: shownPath, line: e.line, column: e.column, message: e.message });
     if (bytes.length === 0) problems.push({ kind: 'empty-file', path: shownPath, line: 1, column: 1, message: 'empty file (it returns nothing)' });
-    else if (!facts.utf8) problems.push({ kind: 'non-utf8', path: shownPath, line: 1, column: 1, message: 'not valid UTF-8 (kept byte for byte; aos loads it as bytes)' });
+    else if (!facts.utf8)
+      problems.push({ kind: 'non-utf8', path: shownPath, line: 1, column: 1, message: 'not valid UTF-8 (kept byte for byte; aos loads it as bytes)' });
     for (const d of facts.dynamic) {
-      problems.push({ kind: 'dynamic-require', path: shownPath, line: d.line, column: d.column, message: `require(${d.expression}): the name is not a literal, not followed` });
+      problems.push({
+        kind: 'dynamic-require',
+        path: shownPath,
+        line: d.line,
+        column: d.column,
+        message: `require(${d.expression}): the name is not a literal, not followed`,
+      });
     }
     modules.set(canonical, {
       name: canonical,
@@ -169,7 +174,10 @@ export function buildRequireGraph(config: ProjectConfig, ws: Workspace): Require
   const reported = new Set<string>();
   const report = (problem: GraphProblem): void => {
     const key = `${problem.path}\0${problem.line}\0${problem.column}\0${problem.kind}`;
-    if (!reported.has(key)) { reported.add(key); problems.push(problem); }
+    if (!reported.has(key)) {
+      reported.add(key);
+      problems.push(problem);
+    }
   };
   const edgesOf = (mod: string, ctx: ResolveContext): ModuleEdges => {
     const cacheKey = `${contextKey(ctx)}\0\0${mod}`;
@@ -197,7 +205,13 @@ export function buildRequireGraph(config: ProjectConfig, ws: Workspace): Require
       if (r.kind === 'project') continue; // a link going nowhere: reported by add
       const loop = symlinkLoopAmong(ws, candidatePaths(config, s.name, ctx));
       if (loop) {
-        report({ kind: 'symlink-loop', path: node.path, line: s.line, column: s.column, message: `require("${s.name}"): ${loop} is a symlink loop or a dangling link` });
+        report({
+          kind: 'symlink-loop',
+          path: node.path,
+          line: s.line,
+          column: s.column,
+          message: `require("${s.name}"): ${loop} is a symlink loop or a dangling link`,
+        });
         continue;
       }
       if (!s.guarded) out.unresolved.push({ name: s.name, path: node.path, line: s.line, column: s.column });

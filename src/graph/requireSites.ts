@@ -153,13 +153,7 @@ export function scanLua(ast: Chunk, text?: string): { sites: RequireSite[]; dyna
       return;
     }
     const raw = lit!.raw as string;
-    const form: RequireForm = guarded
-      ? 'pcall'
-      : n.type === 'CallExpression'
-        ? 'paren'
-        : raw.startsWith('[')
-          ? 'long-string'
-          : 'bare-string';
+    const form: RequireForm = guarded ? 'pcall' : n.type === 'CallExpression' ? 'paren' : raw.startsWith('[') ? 'long-string' : 'bare-string';
     const versionLit = kind.federated ? args[1] : undefined;
     const version = stringValue(versionLit);
     const assignedGlobal = globalOf.get(n);

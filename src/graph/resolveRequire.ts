@@ -90,7 +90,15 @@ function nameMatcher(names: readonly string[]): (name: string) => boolean {
   const exact = new Set(names.filter((b) => !b.includes('*')));
   const wild = names
     .filter((b) => b.includes('*'))
-    .map((b) => new RegExp(`^${b.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`));
+    .map(
+      (b) =>
+        new RegExp(
+          `^${b
+            .split('*')
+            .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*')}$`,
+        ),
+    );
   return wild.length === 0 ? (n) => exact.has(n) : (n) => exact.has(n) || wild.some((r) => r.test(n));
 }
 
@@ -182,14 +190,20 @@ export class RequireResolver {
 }
 
 /** What `?` stands for in each pattern that matches `file` under the top-level root (in the order of `patterns`). */
-export function patternMatches(config: ProjectConfig, file: string, patterns: readonly string[] = config.patterns, root = normaliseRoot(config.sourceRoot)): string[] {
+export function patternMatches(
+  config: ProjectConfig,
+  file: string,
+  patterns: readonly string[] = config.patterns,
+  root = normaliseRoot(config.sourceRoot),
+): string[] {
   const prefix = root ? `${root}/` : '';
   if (!file.startsWith(prefix)) return [];
   const rel = file.slice(prefix.length);
   const out: string[] = [];
   for (const pattern of patterns) {
     const [before, after = ''] = pattern.split('?') as [string, string?];
-    if (rel.startsWith(before) && rel.endsWith(after) && rel.length > before.length + after.length) out.push(rel.slice(before.length, rel.length - after.length));
+    if (rel.startsWith(before) && rel.endsWith(after) && rel.length > before.length + after.length)
+      out.push(rel.slice(before.length, rel.length - after.length));
   }
   return out;
 }

@@ -85,7 +85,10 @@ function copyParseError(e: unknown, text: string): LuaParseError {
 export const LUAPARSE_LEAN_OPTIONS = { ...LUAPARSE_OPTIONS, locations: false } as const;
 
 /** Parses text already decoded (latin1, no BOM). */
-export function parseLuaText(text: string, options: typeof LUAPARSE_OPTIONS | typeof LUAPARSE_LEAN_OPTIONS = LUAPARSE_OPTIONS): { ast?: Chunk; error?: LuaParseError } {
+export function parseLuaText(
+  text: string,
+  options: typeof LUAPARSE_OPTIONS | typeof LUAPARSE_LEAN_OPTIONS = LUAPARSE_OPTIONS,
+): { ast?: Chunk; error?: LuaParseError } {
   try {
     return { ast: luaparse.parse(text, options) };
   } catch (e) {

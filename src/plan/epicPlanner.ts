@@ -84,7 +84,10 @@ function previousChoices(project: Project, name: string): Map<string, string> {
 }
 
 /** `afterStep`: sees the project and its per-process sizes after each simulated step. */
-export async function planEpic(project: Project, opts: { name?: string; progress?: Progress; afterStep?: (tree: Workspace, sizes: Sizes) => void } = {}): Promise<Plan> {
+export async function planEpic(
+  project: Project,
+  opts: { name?: string; progress?: Progress; afterStep?: (tree: Workspace, sizes: Sizes) => void } = {},
+): Promise<Plan> {
   // Five phases, each a pass over the whole project (the step count is known only at the end).
   const task = (opts.progress ?? noProgress)('plan', 5);
   task.tick(0, 'reading the sources');

@@ -20,18 +20,29 @@ const PLAN_FILE = /\.plan\.(json|ya?ml)$/;
 export function listPlanFiles(projectRoot: string): string[] {
   const dir = path.join(projectRoot, PLAN_DIR);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => PLAN_FILE.test(f)).sort().map((f) => path.join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => PLAN_FILE.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 /** Picks the plan file: by name, else the only one, else 'epic'. */
 export function findPlanFile(projectRoot: string, name?: string): string {
   const files = listPlanFiles(projectRoot);
-  const pick = name ? files.find((f) => path.basename(f).replace(PLAN_FILE, '') === name) : files.length === 1 ? files[0] : files.find((f) => path.basename(f).startsWith('epic.plan.'));
+  const pick = name
+    ? files.find((f) => path.basename(f).replace(PLAN_FILE, '') === name)
+    : files.length === 1
+      ? files[0]
+      : files.find((f) => path.basename(f).startsWith('epic.plan.'));
   if (!pick) {
     const known = files.map((f) => path.basename(f)).join(', ');
-    throw new MigrateError('PLAN-001', name ? `no plan named '${name}' in ${path.join(projectRoot, PLAN_DIR)}` : `no plan found in ${path.join(projectRoot, PLAN_DIR)}`, {
-      hint: files.length ? `plans here: ${known}; pass --plan <name>` : "run 'migrate plan' to write one",
-    });
+    throw new MigrateError(
+      'PLAN-001',
+      name ? `no plan named '${name}' in ${path.join(projectRoot, PLAN_DIR)}` : `no plan found in ${path.join(projectRoot, PLAN_DIR)}`,
+      {
+        hint: files.length ? `plans here: ${known}; pass --plan <name>` : "run 'migrate plan' to write one",
+      },
+    );
   }
   return pick;
 }
@@ -151,7 +162,9 @@ export async function savePlan(target: string, plan: unknown, transforms?: Trans
     // that was never written (or that still holds the previous, valid plan).
     if (!isMigrateError(e) || e.code !== 'PLAN-003') throw e;
     throw new MigrateError('PLAN-003', `${e.message.replace(/^plan has/, 'the plan to save has')}\n(nothing written to ${file})`, {
-      hint: existsSync(file) ? `${file} is unchanged; this is a bug in the planner or the edit, please report it with the lines above` : 'this is a bug in the planner, please report it with the lines above',
+      hint: existsSync(file)
+        ? `${file} is unchanged; this is a bug in the planner or the edit, please report it with the lines above`
+        : 'this is a bug in the planner, please report it with the lines above',
     });
   }
   mkdirSync(path.dirname(file), { recursive: true });
@@ -163,11 +176,17 @@ export async function savePlan(target: string, plan: unknown, transforms?: Trans
 }
 
 /** Loads the plan, lets `edit` change one step, validates and saves it back. */
-export async function updatePlanStep(project: { root: string; transforms?: object }, name: string | undefined, id: string, edit: (s: PlanStep) => void): Promise<void> {
+export async function updatePlanStep(
+  project: { root: string; transforms?: object },
+  name: string | undefined,
+  id: string,
+  edit: (s: PlanStep) => void,
+): Promise<void> {
   const file = findPlanFile(project.root, name);
   const plan = await readPlanFile(file, registryOf(project));
   const step = plan.steps.find((s) => s.id === id);
-  if (!step) throw new MigrateError('APPLY-001', `unknown step '${id}' in plan '${plan.name}'`, { location: { file }, hint: "run 'migrate status' for the step ids" });
+  if (!step)
+    throw new MigrateError('APPLY-001', `unknown step '${id}' in plan '${plan.name}'`, { location: { file }, hint: "run 'migrate status' for the step ids" });
   edit(step);
   await savePlan(file, plan, registryOf(project));
 }

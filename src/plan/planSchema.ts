@@ -27,7 +27,9 @@ export const planStepSchema = z.looseObject({
   transform: z.string().min(1),
   params: z.record(z.string(), z.unknown()).default({}),
   dependsOn: z.array(z.string()).default([]),
-  reads: z.array(z.object({ path: z.string().min(1).refine(isInsideProject, 'is outside the project (must be project-relative, without "..")'), sha256: sha256Hex })).default([]),
+  reads: z
+    .array(z.object({ path: z.string().min(1).refine(isInsideProject, 'is outside the project (must be project-relative, without "..")'), sha256: sha256Hex }))
+    .default([]),
   sizeImpact: z
     .array(z.object({ process: z.string().min(1), beforeBytes: z.number().int().nonnegative(), afterBytes: z.number().int().nonnegative() }))
     .default([]),

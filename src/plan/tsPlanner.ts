@@ -38,7 +38,10 @@ export function planTsStepsIn(ws: Workspace, layout: ClientLayout): PlanStep[] {
       if (!layout.entries.includes(file) && !file.startsWith(runtimePrefix)) usedBy.set(file, (usedBy.get(file) ?? new Set()).add(entry));
     }
   }
-  const shared = [...usedBy].filter(([, entries]) => entries.size >= 2).map(([file]) => file).sort();
+  const shared = [...usedBy]
+    .filter(([, entries]) => entries.size >= 2)
+    .map(([file]) => file)
+    .sort();
   const taken = new Set(listSources(ws, layout.runtimeDir));
   const destination = (file: string): string => {
     const base = path.posix.basename(file);
@@ -55,7 +58,9 @@ export function planTsStepsIn(ws: Workspace, layout: ClientLayout): PlanStep[] {
   for (const group of groupDuplicates(copies)) {
     const where = group.members.map((m) => `${m.file}:${m.line}`).join(', ');
     if (group.kind !== 'exact') {
-      notes.push(`${group.kind} duplicate ${group.name} (similarity ${group.similarity}) left in place: ${where}${group.differences.length ? `; differs: ${group.differences.join('; ')}` : ''}`);
+      notes.push(
+        `${group.kind} duplicate ${group.name} (similarity ${group.similarity}) left in place: ${where}${group.differences.length ? `; differs: ${group.differences.join('; ')}` : ''}`,
+      );
       continue;
     }
     const files = [...new Set(group.members.map((m) => m.file))];
@@ -95,7 +100,7 @@ export function planTsStepsIn(ws: Workspace, layout: ClientLayout): PlanStep[] {
       id: 'ts-federate-imports',
       story: 'ts-client',
       transform: 'ts/federate-imports',
-      description: 'Load the entries\' runtime imports through the federation loader (FEDERATION_MODE), static import as fallback.',
+      description: "Load the entries' runtime imports through the federation loader (FEDERATION_MODE), static import as fallback.",
       params: { tsconfig: layout.tsconfig, runtimeDir: layout.runtimeDir, entries: layout.entries },
       notes: [],
     });

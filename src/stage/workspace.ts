@@ -159,11 +159,13 @@ export class MemoryWorkspace implements Workspace {
    * `identity`: which file a path is, when the snapshot holds a file reached through a symlinked
    * folder under two paths (the planner passes the real path of each).
    */
-  constructor(files: Record<string, string | Buffer> = {}, root = '/memory', private readonly identity?: (p: string) => string) {
+  constructor(
+    files: Record<string, string | Buffer> = {},
+    root = '/memory',
+    private readonly identity?: (p: string) => string,
+  ) {
     this.root = root;
-    this.files = new Map(
-      Object.entries(files).map(([p, c]) => [p, { content: Buffer.isBuffer(c) ? c : Buffer.from(c, 'utf8'), mode: 0o644 }]),
-    );
+    this.files = new Map(Object.entries(files).map(([p, c]) => [p, { content: Buffer.isBuffer(c) ? c : Buffer.from(c, 'utf8'), mode: 0o644 }]));
   }
 
   read(p: string): Buffer | undefined {

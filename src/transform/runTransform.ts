@@ -23,12 +23,7 @@ export function validateParams<P>(t: Transform<P>, params: unknown, stepId?: str
   });
 }
 
-export function runTransform(
-  t: Transform,
-  ws: Workspace,
-  params: unknown,
-  ctx: RunContext,
-): { changes: FileChange[]; notes: string[]; tree: StagedTree } {
+export function runTransform(t: Transform, ws: Workspace, params: unknown, ctx: RunContext): { changes: FileChange[]; notes: string[]; tree: StagedTree } {
   const p = validateParams(t, params, ctx.stepId);
   const notes: string[] = [];
   const tree = createTree(ws);

@@ -41,11 +41,19 @@ export function functionCopies(file: string, text: string): TsFunctionCopy[] {
     if (ts.isFunctionDeclaration(st) && st.name && st.body) [name, node] = [st.name.text, st];
     else if (ts.isVariableStatement(st) && st.declarationList.declarations.length === 1) {
       const d = st.declarationList.declarations[0]!;
-      if (ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) [name, node] = [d.name.text, d];
+      if (ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)))
+        [name, node] = [d.name.text, d];
     }
     if (!name || !node) continue;
     let start = node.getStart(sf);
-    if (exported && ts.isFunctionDeclaration(node)) start = node.modifiers?.find((m) => m.kind !== ts.SyntaxKind.ExportKeyword)?.getStart(sf) ?? node.asteriskToken?.getStart(sf) ?? node.getChildren(sf).find((c) => c.kind === ts.SyntaxKind.FunctionKeyword)!.getStart(sf);
+    if (exported && ts.isFunctionDeclaration(node))
+      start =
+        node.modifiers?.find((m) => m.kind !== ts.SyntaxKind.ExportKeyword)?.getStart(sf) ??
+        node.asteriskToken?.getStart(sf) ??
+        node
+          .getChildren(sf)
+          .find((c) => c.kind === ts.SyntaxKind.FunctionKeyword)!
+          .getStart(sf);
     const body = text.slice(start, node.getEnd()).replace(/\r\n/g, '\n');
     const { tokens, kinds } = tokenize(body);
     if (tokens.length < MIN_TOKENS) continue;
@@ -61,7 +69,13 @@ function tokenize(text: string): { tokens: string[]; kinds: ('id' | 'lit' | 'tok
   for (let k = scanner.scan(); k !== ts.SyntaxKind.EndOfFileToken; k = scanner.scan()) {
     tokens.push(scanner.getTokenText());
     if (k === ts.SyntaxKind.Identifier) kinds.push('id');
-    else if (k === ts.SyntaxKind.StringLiteral || k === ts.SyntaxKind.NumericLiteral || k === ts.SyntaxKind.NoSubstitutionTemplateLiteral || (k >= ts.SyntaxKind.TemplateHead && k <= ts.SyntaxKind.TemplateTail)) kinds.push('lit');
+    else if (
+      k === ts.SyntaxKind.StringLiteral ||
+      k === ts.SyntaxKind.NumericLiteral ||
+      k === ts.SyntaxKind.NoSubstitutionTemplateLiteral ||
+      (k >= ts.SyntaxKind.TemplateHead && k <= ts.SyntaxKind.TemplateTail)
+    )
+      kinds.push('lit');
     else kinds.push('tok');
   }
   return { tokens, kinds };

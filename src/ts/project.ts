@@ -39,15 +39,30 @@ export interface EntryUsage {
 export class ClientProject {
   readonly project: Project;
 
-  constructor(private readonly ws: Workspace, readonly layout: ClientLayout) {
+  constructor(
+    private readonly ws: Workspace,
+    readonly layout: ClientLayout,
+  ) {
     const text = ws.read(layout.tsconfig)?.toString('utf8');
-    if (text === undefined) throw new MigrateError('TS-003', `tsconfig not found: ${layout.tsconfig}`, { location: { file: layout.tsconfig }, hint: 'set client.tsconfig in migrate.config.json' });
+    if (text === undefined)
+      throw new MigrateError('TS-003', `tsconfig not found: ${layout.tsconfig}`, {
+        location: { file: layout.tsconfig },
+        hint: 'set client.tsconfig in migrate.config.json',
+      });
     const json = ts.parseConfigFileTextToJson(layout.tsconfig, text).config ?? {};
     const configDir = VROOT + layout.tsconfig.split('/').slice(0, -1).join('/');
     const { options } = ts.convertCompilerOptionsFromJson(json.compilerOptions ?? {}, configDir);
     this.project = new Project({ useInMemoryFileSystem: true, compilerOptions: { ...options, noEmit: true, types: [] }, skipAddingFilesFromTsConfig: true });
     for (const file of listSources(ws, layout.root)) {
-      if (/\.(ts|tsx|mts|cts)$/.test(file)) this.project.createSourceFile(VROOT + file, ws.read(file)!.toString('utf8').replace(/^\uFEFF/, ''), { overwrite: true });
+      if (/\.(ts|tsx|mts|cts)$/.test(file))
+        this.project.createSourceFile(
+          VROOT + file,
+          ws
+            .read(file)!
+            .toString('utf8')
+            .replace(/^\uFEFF/, ''),
+          { overwrite: true },
+        );
     }
   }
 
@@ -62,7 +77,8 @@ export class ClientProject {
   /** What `entry` uses (see the file comment). */
   usage(entry: string): EntryUsage {
     const sf = this.sourceFile(entry);
-    if (!sf) throw new MigrateError('TS-005', `client entry not found: ${entry}`, { location: { file: entry }, hint: 'check client.entries in migrate.config.json' });
+    if (!sf)
+      throw new MigrateError('TS-005', `client entry not found: ${entry}`, { location: { file: entry }, hint: 'check client.entries in migrate.config.json' });
     const files = new Set<string>();
     const symbols = new Set<string>();
     const addDecls = (sym: import('ts-morph').Symbol | undefined, name: string) => {

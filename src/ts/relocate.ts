@@ -18,7 +18,12 @@ export function relocateModules(tree: Tree, clientRoot: string, aliases: PathAli
   const active = moves.filter((m) => tree.exists(m.from) && !tree.exists(m.to));
   if (active.length === 0) return [];
   const moved = new Map(active.map((m) => [m.from, m.to]));
-  const stems = active.map((m) => m.from.split('/').pop()!.replace(/\.[a-z]+$/, ''));
+  const stems = active.map((m) =>
+    m.from
+      .split('/')
+      .pop()!
+      .replace(/\.[a-z]+$/, ''),
+  );
   const updates = new Map<string, string>();
   for (const file of listSources(tree, clientRoot)) {
     const text = tree.readText(file)!;

@@ -76,8 +76,9 @@ export function respecify(original: string, oldTarget: string, fromFile: string,
   let target = newTarget;
   const targetExt = posix.extname(target);
   if (pointedAtFolder && posix.basename(target).startsWith('index.')) target = posix.dirname(target);
-  else if (origExt === '.js' || origExt === '.mjs' || origExt === '.cjs' || origExt === '.jsx') target = target.slice(0, -targetExt.length) + jsExtFor(targetExt, origExt);
-  else if (!origExt || !TS_FOR_JS[origExt] && !['.ts', '.tsx', '.mts', '.cts'].includes(origExt)) target = target.slice(0, -targetExt.length);
+  else if (origExt === '.js' || origExt === '.mjs' || origExt === '.cjs' || origExt === '.jsx')
+    target = target.slice(0, -targetExt.length) + jsExtFor(targetExt, origExt);
+  else if (!origExt || (!TS_FOR_JS[origExt] && !['.ts', '.tsx', '.mts', '.cts'].includes(origExt))) target = target.slice(0, -targetExt.length);
 
   const alias = aliases.find((a) => original.startsWith(a.prefix));
   if (alias && target.startsWith(alias.target)) return alias.prefix + target.slice(alias.target.length);

@@ -18,11 +18,30 @@ const TS_OPTIONS = {
   startLine: 1,
   tokens: true,
   plugins: [
-    'asyncGenerators', 'decoratorAutoAccessors', 'bigInt', 'classPrivateMethods', 'classPrivateProperties', 'classProperties',
-    'decorators-legacy', 'doExpressions', 'dynamicImport', 'exportDefaultFrom', 'exportExtensions', 'exportNamespaceFrom',
-    'functionBind', 'functionSent', 'importAttributes', 'importMeta', 'nullishCoalescingOperator', 'numericSeparator',
-    'objectRestSpread', 'optionalCatchBinding', 'optionalChaining', ['pipelineOperator', { proposal: 'minimal' }],
-    'throwExpressions', 'typescript',
+    'asyncGenerators',
+    'decoratorAutoAccessors',
+    'bigInt',
+    'classPrivateMethods',
+    'classPrivateProperties',
+    'classProperties',
+    'decorators-legacy',
+    'doExpressions',
+    'dynamicImport',
+    'exportDefaultFrom',
+    'exportExtensions',
+    'exportNamespaceFrom',
+    'functionBind',
+    'functionSent',
+    'importAttributes',
+    'importMeta',
+    'nullishCoalescingOperator',
+    'numericSeparator',
+    'objectRestSpread',
+    'optionalCatchBinding',
+    'optionalChaining',
+    ['pipelineOperator', { proposal: 'minimal' }],
+    'throwExpressions',
+    'typescript',
   ],
 };
 const tsParser = { parse: (code: string): BabelFile => babel.parse(code, TS_OPTIONS) };
@@ -149,7 +168,8 @@ export function parseModule(text: string, file: string): ModuleSyntax {
       for (const name of names) out.decls.push(decl(name, node, false));
     }
   }
-  if (/\b(require|import)\s*\(/.test(code)) walkCalls(ast.program as unknown as BabelNode, (call, source, kind) => out.imports.push(site(kind, call, source, false)));
+  if (/\b(require|import)\s*\(/.test(code))
+    walkCalls(ast.program as unknown as BabelNode, (call, source, kind) => out.imports.push(site(kind, call, source, false)));
   return out;
 
   function decl(name: string, node: BabelNode, exported: boolean): TopLevelDecl {

@@ -21,11 +21,14 @@ export function withEol(text: string, eol: '\n' | '\r\n'): string {
  * edit throws TS-001 naming `file` (in a TS codemod it is a bug of the transform, not of the input).
  */
 export function applyEdits(text: string, edits: TextEdit[], file = '(text)'): string {
-  return applyTextEdits(text, edits, (_problem, e) =>
-    new MigrateError('TS-001', `overlapping or out-of-range edits at offset ${e.start}`, {
-      location: { file },
-      hint: 'this is a bug in a TS transform: two edits touched the same bytes',
-    }),
+  return applyTextEdits(
+    text,
+    edits,
+    (_problem, e) =>
+      new MigrateError('TS-001', `overlapping or out-of-range edits at offset ${e.start}`, {
+        location: { file },
+        hint: 'this is a bug in a TS transform: two edits touched the same bytes',
+      }),
   );
 }
 
@@ -40,7 +43,5 @@ const SOURCE_EXT = /\.(ts|tsx|mts|cts|js|mjs|cjs|jsx)$/;
 
 /** Source files (TS and JS) below `dir`, declaration files and build output left out. */
 export function listSources(ws: Workspace, dir: string): string[] {
-  return ws
-    .list(dir)
-    .filter((p) => SOURCE_EXT.test(p) && !p.endsWith('.d.ts') && !/(^|\/)(node_modules|build|dist)\//.test(p));
+  return ws.list(dir).filter((p) => SOURCE_EXT.test(p) && !p.endsWith('.d.ts') && !/(^|\/)(node_modules|build|dist)\//.test(p));
 }

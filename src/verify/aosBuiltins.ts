@@ -47,7 +47,9 @@ export async function probeAosBuiltins(): Promise<ProbedBuiltins> {
   const { process: proc } = await AosProcess.boot({ name: 'builtins-probe' });
   const r = await proc.eval(PROBE);
   if (r.Error) throw new Error(`aos builtin probe failed: ${r.Error}`);
-  const lines = outputText(r).split('\n').map((l) => l.trim());
+  const lines = outputText(r)
+    .split('\n')
+    .map((l) => l.trim());
   const loaded = new Set<string>();
   const embedded = new Set<string>();
   for (const l of lines) {

@@ -8,7 +8,11 @@ import type { AoResult } from './aosRuntime.ts';
 
 const require = createRequire(import.meta.url);
 
-export type Remote = (msg: Record<string, unknown>, env: Record<string, unknown>, discard: boolean) => Promise<Omit<AoResult, 'ms'> & { memoryBytes: number; discarded: boolean }>;
+export type Remote = (
+  msg: Record<string, unknown>,
+  env: Record<string, unknown>,
+  discard: boolean,
+) => Promise<Omit<AoResult, 'ms'> & { memoryBytes: number; discarded: boolean }>;
 
 /** Starts the child Node process that runs the sqlite aos; resolves once its module is loaded. */
 export async function startChild(wasm: string, format: string, memoryLimit: string): Promise<Remote> {
@@ -52,4 +56,3 @@ export async function startChild(wasm: string, format: string, memoryLimit: stri
   await call({ op: 'load', wasm, format, memoryLimit });
   return (msg, env, discard) => call({ op: 'handle', msg, env, discard });
 }
-

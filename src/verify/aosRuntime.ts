@@ -43,7 +43,11 @@ export interface AoResult {
   ms: number;
 }
 
-type Handle = (memory: ArrayBuffer | Uint8Array | null, msg: Record<string, unknown>, env: Record<string, unknown>) => Promise<Omit<AoResult, 'ms'> & { Memory: ArrayBuffer | null }>;
+type Handle = (
+  memory: ArrayBuffer | Uint8Array | null,
+  msg: Record<string, unknown>,
+  env: Record<string, unknown>,
+) => Promise<Omit<AoResult, 'ms'> & { Memory: ArrayBuffer | null }>;
 
 export const AOS_WASM_FORMAT = 'wasm32-unknown-emscripten4';
 
@@ -119,33 +123,56 @@ export function serveAosChild(): void {
   let handle: Handle | undefined;
   let live: ArrayBuffer | null = null;
   let restore: Uint8Array | null = null;
-  process.on('message', async (m: { id: number; op: string; wasm?: string; format?: string; memoryLimit?: string; msg?: Record<string, unknown>; env?: Record<string, unknown>; discard?: boolean }) => {
-    try {
-      if (m.op === 'load') {
-        const AoLoader = (await import('@permaweb/ao-loader')).default as unknown as (wasm: Buffer, o: Record<string, unknown>) => Promise<Handle>;
-        handle = await AoLoader(readFileSync(m.wasm!), { format: m.format, memoryLimit: m.memoryLimit, computeLimit: '9000000000000', UNSAFE_MEMORY: true });
-        process.send!({ id: m.id, result: true });
-        return;
-      }
-      // as AosProcess.raw: null means the live heap; a heap to restore is copied in by ao-loader
-      const before = m.discard && live ? new Uint8Array(live).slice() : null;
-      const pending = restore;
-      restore = null;
-      let r;
+  process.on(
+    'message',
+    async (m: {
+      id: number;
+      op: string;
+      wasm?: string;
+      format?: string;
+      memoryLimit?: string;
+      msg?: Record<string, unknown>;
+      env?: Record<string, unknown>;
+      discard?: boolean;
+    }) => {
       try {
-        r = await handle!(pending, m.msg!, m.env!);
+        if (m.op === 'load') {
+          const AoLoader = (await import('@permaweb/ao-loader')).default as unknown as (wasm: Buffer, o: Record<string, unknown>) => Promise<Handle>;
+          handle = await AoLoader(readFileSync(m.wasm!), { format: m.format, memoryLimit: m.memoryLimit, computeLimit: '9000000000000', UNSAFE_MEMORY: true });
+          process.send!({ id: m.id, result: true });
+          return;
+        }
+        // as AosProcess.raw: null means the live heap; a heap to restore is copied in by ao-loader
+        const before = m.discard && live ? new Uint8Array(live).slice() : null;
+        const pending = restore;
+        restore = null;
+        let r;
+        try {
+          r = await handle!(pending, m.msg!, m.env!);
+        } catch (e) {
+          r = { Messages: [], Spawns: [], Output: undefined, Error: thrownErrorText(e), Memory: live };
+        }
+        live = r.Memory ?? live;
+        // CU semantics: a failed message leaves no trace (the heap before it comes back next call)
+        const discarded = Boolean(r.Error && before);
+        if (discarded) restore = before;
+        process.send!({
+          id: m.id,
+          result: {
+            Messages: r.Messages ?? [],
+            Spawns: r.Spawns ?? [],
+            Output: r.Output,
+            Error: r.Error,
+            GasUsed: r.GasUsed,
+            memoryBytes: live?.byteLength ?? 0,
+            discarded,
+          },
+        });
       } catch (e) {
-        r = { Messages: [], Spawns: [], Output: undefined, Error: thrownErrorText(e), Memory: live };
+        process.send!({ id: m.id, error: e instanceof Error ? e.message : String(e) });
       }
-      live = r.Memory ?? live;
-      // CU semantics: a failed message leaves no trace (the heap before it comes back next call)
-      const discarded = Boolean(r.Error && before);
-      if (discarded) restore = before;
-      process.send!({ id: m.id, result: { Messages: r.Messages ?? [], Spawns: r.Spawns ?? [], Output: r.Output, Error: r.Error, GasUsed: r.GasUsed, memoryBytes: live?.byteLength ?? 0, discarded } });
-    } catch (e) {
-      process.send!({ id: m.id, error: e instanceof Error ? e.message : String(e) });
-    }
-  });
+    },
+  );
 }
 
 /** The id aos gets for the n-th message (1-based) sent without an explicit Id. */
@@ -201,10 +228,7 @@ export class AosProcess {
         }),
       );
     }
-    const processTags: AoTag[] = [
-      { name: 'Name', value: opts.name ?? 'process' },
-      ...toTags(opts.tags),
-    ];
+    const processTags: AoTag[] = [{ name: 'Name', value: opts.name ?? 'process' }, ...toTags(opts.tags)];
     proc.env = {
       Process: { Id: id, Owner: owner, Tags: processTags },
       Module: { Id: 'MODULE_AOS_2_0_4_WASM32'.padEnd(43, '0'), Owner: owner, Tags: [] },

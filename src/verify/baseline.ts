@@ -23,7 +23,6 @@ const baselineSchema = z.object({
 
 export type BaselineIndex = z.infer<typeof baselineSchema>;
 
-
 export function baselineDir(project: Project): string {
   return path.join(project.root, BASELINE_DIR);
 }
@@ -65,7 +64,11 @@ export async function ensureBaseline(project: Project): Promise<{ created: boole
   if (existsSync(path.join(dir, 'baseline.json'))) return { created: false, dir };
   const build = await buildFor(project, 'monolith');
   writeBaseline(project, build);
-  const probes = await ensureProbeTraces(project, project.config.processes.map((p) => p.name), build);
+  const probes = await ensureProbeTraces(
+    project,
+    project.config.processes.map((p) => p.name),
+    build,
+  );
   const skipped = probes.skipped.map((s) => `${s.process} ${s.reason}`).join('; ');
   return { created: true, dir, probes: `${probes.written.length} probe trace(s) recorded${skipped ? `; ${skipped}` : ''}` };
 }
@@ -79,10 +82,15 @@ export function readBaseline(project: Project): { index: BaselineIndex; build: B
   try {
     parsed = baselineSchema.safeParse(JSON.parse(readFileSync(indexFile, 'utf8')));
   } catch (e) {
-    throw new MigrateError('VERIFY-030', `baseline index is not JSON: ${(e as Error).message}`, { location: { file: indexFile }, hint: 'delete .migrate/baseline and rebuild it from the journal pre-images (migrate rollback) before verifying' });
+    throw new MigrateError('VERIFY-030', `baseline index is not JSON: ${(e as Error).message}`, {
+      location: { file: indexFile },
+      hint: 'delete .migrate/baseline and rebuild it from the journal pre-images (migrate rollback) before verifying',
+    });
   }
   if (!parsed.success) {
-    throw new MigrateError('VERIFY-030', `baseline index is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { location: { file: indexFile } });
+    throw new MigrateError('VERIFY-030', `baseline index is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, {
+      location: { file: indexFile },
+    });
   }
   const files = parsed.data.files.map((f) => {
     const file = path.join(dir, f.path);

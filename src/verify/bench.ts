@@ -97,7 +97,10 @@ async function finish(side: Side): Promise<LoadFigures> {
 
 const ratio = (f: number, m: number): number => (m === 0 ? 0 : f / m);
 
-export async function benchRuntime(project: Project, opts: { messages?: number; players?: number; onProgress?: (line: string) => void } = {}): Promise<BenchReport> {
+export async function benchRuntime(
+  project: Project,
+  opts: { messages?: number; players?: number; onProgress?: (line: string) => void } = {},
+): Promise<BenchReport> {
   const n = opts.messages ?? 5000;
   const players = opts.players ?? 1;
   const builds = { monolith: await buildFor(project, 'monolith'), federated: await buildFor(project, 'federated') };
@@ -145,7 +148,9 @@ export async function benchRuntime(project: Project, opts: { messages?: number; 
     opts.onProgress?.(`${p.name}: ${n} messages each side`);
   }
   if (processes.length === 0 && project.config.processes.length > 0) {
-    throw new MigrateError('VERIFY-050', 'no process has a trace or probe messages to draw bench messages from', { hint: 'list trace files per process in migrate.config.json ("traces"), or run `migrate trace probe` (processes need handlers)' });
+    throw new MigrateError('VERIFY-050', 'no process has a trace or probe messages to draw bench messages from', {
+      hint: 'list trace files per process in migrate.config.json ("traces"), or run `migrate trace probe` (processes need handlers)',
+    });
   }
   const world: WorldBench[] = [];
   const files = worldTraceFiles(project);
@@ -158,7 +163,15 @@ export async function benchRuntime(project: Project, opts: { messages?: number; 
         const w = await World.boot(builds[mode], mode, names);
         const steps = await runWorldScenarios(w, traces, players);
         const totalMs = w.deliveries.reduce((a, d) => a + d.ms, 0);
-        if (round === 1) world.push({ players, mode, playerMessages: steps.length, deliveries: w.deliveries.length, totalMs, perSecond: totalMs > 0 ? (w.deliveries.length * 1000) / totalMs : 0 });
+        if (round === 1)
+          world.push({
+            players,
+            mode,
+            playerMessages: steps.length,
+            deliveries: w.deliveries.length,
+            totalMs,
+            perSecond: totalMs > 0 ? (w.deliveries.length * 1000) / totalMs : 0,
+          });
       }
     }
   }
@@ -169,7 +182,9 @@ export function renderBench(r: BenchReport): string {
   const f1 = (x: number) => x.toFixed(1);
   const f2 = (x: number) => x.toFixed(2);
   const lines = [`Load: ${r.messagesPerProcess} messages per process, monolith vs federated (ratio = federated / monolith)`];
-  lines.push('process       msg/s mono  msg/s fed  ratio  p50 ms m/f    p95 ms m/f    boot ms m/f     ratio  mem boot KiB m/f   ratio  mem load KiB m/f  ratio');
+  lines.push(
+    'process       msg/s mono  msg/s fed  ratio  p50 ms m/f    p95 ms m/f    boot ms m/f     ratio  mem boot KiB m/f   ratio  mem load KiB m/f  ratio',
+  );
   for (const p of r.processes) {
     const m = p.monolith;
     const f = p.federated;
@@ -178,16 +193,21 @@ export function renderBench(r: BenchReport): string {
     );
   }
   for (const w of r.world) {
-    lines.push(`world ${w.mode.padEnd(9)} ${w.players} player(s): ${w.playerMessages} player messages, ${w.deliveries} deliveries, ${f1(w.perSecond)} deliveries/s`);
+    lines.push(
+      `world ${w.mode.padEnd(9)} ${w.players} player(s): ${w.playerMessages} player messages, ${w.deliveries} deliveries, ${f1(w.perSecond)} deliveries/s`,
+    );
   }
   const [wm, wf] = [r.world.find((w) => w.mode === 'monolith'), r.world.find((w) => w.mode === 'federated')];
   if (wm && wf) lines.push(`world throughput ratio federated/monolith: ${f2(ratio(wf.perSecond, wm.perSecond))}`);
   // The two figures the runtime is judged on, over all processes (federated / monolith).
   if (r.processes.length) {
-    const worst = (k: 'memoryAfterBootKiB' | 'perSecond', pick: (a: number, b: number) => number) => r.processes.map((p) => p.ratios[k]).reduce((a, b) => pick(a, b));
+    const worst = (k: 'memoryAfterBootKiB' | 'perSecond', pick: (a: number, b: number) => number) =>
+      r.processes.map((p) => p.ratios[k]).reduce((a, b) => pick(a, b));
     const sum = (side: 'monolith' | 'federated', k: 'messages' | 'totalMs') => r.processes.reduce((n, p) => n + p[side][k], 0);
     const rate = (side: 'monolith' | 'federated') => sum(side, 'messages') / Math.max(1e-9, sum(side, 'totalMs'));
-    lines.push(`federated / monolith: memory after boot ${worst('memoryAfterBootKiB', Math.max).toFixed(3)} (worst process), messages/s ${(rate('federated') / rate('monolith')).toFixed(3)} (all messages), ${worst('perSecond', Math.min).toFixed(2)} (worst process)`);
+    lines.push(
+      `federated / monolith: memory after boot ${worst('memoryAfterBootKiB', Math.max).toFixed(3)} (worst process), messages/s ${(rate('federated') / rate('monolith')).toFixed(3)} (all messages), ${worst('perSecond', Math.min).toFixed(2)} (worst process)`,
+    );
   }
   return lines.join('\n');
 }

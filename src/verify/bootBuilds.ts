@@ -77,19 +77,31 @@ export interface BootedProcess {
 }
 
 /** Spawns an aos process and evaluates the plan's chunks; a chunk that errors is VERIFY-022. */
-export async function bootFromPlan(plan: BootPlan, opts: { processId?: string; tags?: Record<string, string>; discardErroredState?: boolean } = {}): Promise<BootedProcess> {
+export async function bootFromPlan(
+  plan: BootPlan,
+  opts: { processId?: string; tags?: Record<string, string>; discardErroredState?: boolean } = {},
+): Promise<BootedProcess> {
   const t0 = performance.now();
   // a closure requiring lsqlite3 boots on the sqlite-enabled aos (a child Node process)
   const sqlite = plan.chunks.some((c) => requiresLsqlite3(c.code));
   let booted;
   try {
-    booted = await AosProcess.boot({ name: plan.process, sqlite, ...(opts.processId ? { processId: opts.processId } : {}), tags: { 'Federation-Mode': plan.mode, ...(opts.tags ?? {}) } });
+    booted = await AosProcess.boot({
+      name: plan.process,
+      sqlite,
+      ...(opts.processId ? { processId: opts.processId } : {}),
+      tags: { 'Federation-Mode': plan.mode, ...(opts.tags ?? {}) },
+    });
   } catch (e) {
     if (!sqlite) throw e;
     // phrased like aos's own missing-module error, so the process is reported "needs lsqlite3"
-    throw new MigrateError('VERIFY-022', `${plan.mode} boot of '${plan.process}' failed: module 'lsqlite3' not found: the sqlite-enabled aos (wasm64, in a child Node process with --experimental-wasm-memory64) did not start: ${(e as Error).message}`, {
-      hint: 'Node 20 or later with wasm memory64 support is needed to verify processes that use lsqlite3',
-    });
+    throw new MigrateError(
+      'VERIFY-022',
+      `${plan.mode} boot of '${plan.process}' failed: module 'lsqlite3' not found: the sqlite-enabled aos (wasm64, in a child Node process with --experimental-wasm-memory64) did not start: ${(e as Error).message}`,
+      {
+        hint: 'Node 20 or later with wasm memory64 support is needed to verify processes that use lsqlite3',
+      },
+    );
   }
   const { process: proc, result } = booted;
   // Switched on after the boot chunks: a bundle that fails to evaluate is reported, not rolled back.
@@ -99,9 +111,13 @@ export async function bootFromPlan(plan: BootPlan, opts: { processId?: string; t
     const r = await proc.eval(c.code);
     results.push(r);
     if (r.Error) {
-      throw new MigrateError('VERIFY-022', `${plan.mode} boot of '${plan.process}' failed while evaluating ${c.label}: ${stripAnsi(String(r.Error)).replace(/\s+/g, ' ').trim()}`, {
-        hint: 'the bundle does not evaluate in aos: run `migrate bundle` and load it by hand with `.load` to see the error',
-      });
+      throw new MigrateError(
+        'VERIFY-022',
+        `${plan.mode} boot of '${plan.process}' failed while evaluating ${c.label}: ${stripAnsi(String(r.Error)).replace(/\s+/g, ' ').trim()}`,
+        {
+          hint: 'the bundle does not evaluate in aos: run `migrate bundle` and load it by hand with `.load` to see the error',
+        },
+      );
     }
   }
   proc.discardErroredState = discard;

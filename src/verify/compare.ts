@@ -63,9 +63,5 @@ function tryJson(s: string): unknown {
 export function unifiedDiff(expectedLabel: string, actualLabel: string, expected: unknown, actual: unknown): string {
   const a = typeof expected === 'string' ? expected : JSON.stringify(expected, null, 2);
   const b = typeof actual === 'string' ? actual : JSON.stringify(actual, null, 2);
-  return createTwoFilesPatch(expectedLabel, actualLabel, `${a}\n`, `${b}\n`, '', '', { context: 3 })
-    .split('\n')
-    .slice(1)
-    .join('\n')
-    .trimEnd();
+  return createTwoFilesPatch(expectedLabel, actualLabel, `${a}\n`, `${b}\n`, '', '', { context: 3 }).split('\n').slice(1).join('\n').trimEnd();
 }

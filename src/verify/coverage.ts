@@ -41,7 +41,10 @@ export interface HandlerCoverage {
 
 export async function instrumentCoverage(proc: AosProcess): Promise<void> {
   const r = await proc.eval(COVERAGE_INSTRUMENT);
-  if (r.Error) throw new MigrateError('VERIFY-061', `cannot instrument the handler list: ${stripAnsi(String(r.Error))}`, { hint: 'the process may have replaced Handlers' });
+  if (r.Error)
+    throw new MigrateError('VERIFY-061', `cannot instrument the handler list: ${stripAnsi(String(r.Error))}`, {
+      hint: 'the process may have replaced Handlers',
+    });
 }
 
 export async function readCoverage(proc: AosProcess): Promise<HandlerCoverage> {

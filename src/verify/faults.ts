@@ -41,7 +41,12 @@ type Step = { label: string; eval: string } | { label: string; send: { From: str
 function steps(fault: Fault, mode: 'hybrid' | 'federated', runtime: string, shell: string, moduleName: string): Step[] {
   const rt = { label: 'runtime', eval: runtime };
   const sh = { label: `${mode} shell`, eval: shell };
-  const viaRegistry = [rt, { label: `remove ${moduleName} from the runtime`, eval: removeFromRuntime(moduleName) }, sh, { label: 'trust the registry', eval: `Federation.useRegistry(${lq(FAULT_REGISTRY_ID)})` }];
+  const viaRegistry = [
+    rt,
+    { label: `remove ${moduleName} from the runtime`, eval: removeFromRuntime(moduleName) },
+    sh,
+    { label: 'trust the registry', eval: `Federation.useRegistry(${lq(FAULT_REGISTRY_ID)})` },
+  ];
   switch (fault) {
     case 'module-missing':
       return [rt, { label: `remove ${moduleName} from the runtime`, eval: removeFromRuntime(moduleName) }, sh];
@@ -69,12 +74,20 @@ function steps(fault: Fault, mode: 'hybrid' | 'federated', runtime: string, shel
  * aimed at runtime module `moduleName`. Errors of the steps are returned, not thrown: they are
  * what the fault tests look at.
  */
-export async function bootWithFault(build: BuildOutput, mode: 'hybrid' | 'federated', processName: string, fault: Fault, moduleName: string): Promise<FaultBoot> {
+export async function bootWithFault(
+  build: BuildOutput,
+  mode: 'hybrid' | 'federated',
+  processName: string,
+  fault: Fault,
+  moduleName: string,
+): Promise<FaultBoot> {
   const plan = bootPlan(build, mode, processName, { hybridWithRuntime: true });
   const runtime = plan.chunks.length === 2 ? plan.chunks[0]!.code : undefined;
   const shell = plan.chunks[plan.chunks.length - 1]!.code;
   if (runtime === undefined) {
-    throw new MigrateError('VERIFY-060', `fault '${fault}' needs the runtime in the ${mode} build of '${processName}'`, { hint: 'build with buildForBoot(project, mode)' });
+    throw new MigrateError('VERIFY-060', `fault '${fault}' needs the runtime in the ${mode} build of '${processName}'`, {
+      hint: 'build with buildForBoot(project, mode)',
+    });
   }
   const { process: proc } = await AosProcess.boot({ name: processName, tags: { 'Federation-Mode': mode } });
   const out: FaultStep[] = [];

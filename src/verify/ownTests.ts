@@ -70,7 +70,9 @@ function hasSpecFile(abs: string): boolean {
   } catch {
     return false;
   }
-  return entries.some((e) => (e.isFile() && e.name.endsWith('_spec.lua')) || (e.isDirectory() && !SKIP_DIRS.has(e.name) && hasSpecFile(path.join(abs, e.name))));
+  return entries.some(
+    (e) => (e.isFile() && e.name.endsWith('_spec.lua')) || (e.isDirectory() && !SKIP_DIRS.has(e.name) && hasSpecFile(path.join(abs, e.name))),
+  );
 }
 
 function walk(root: string, rel: string, out: { busted: string[]; spec: string[] }): void {
@@ -114,7 +116,11 @@ function missingTool(command: string, args: string[], env: NodeJS.ProcessEnv | u
   return undefined;
 }
 
-const firstLine = (s: string): string => s.split('\n').find((l) => l.trim())?.trim() ?? '';
+const firstLine = (s: string): string =>
+  s
+    .split('\n')
+    .find((l) => l.trim())
+    ?.trim() ?? '';
 
 /** The output handler that prints the counts (busted's own `-o json` prints nothing when a spec errors). */
 export const COUNTS_HANDLER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lua', 'busted-counts.lua');
@@ -124,7 +130,10 @@ const reportSchema = countsSchema.extend({ firstProblem: z.string().optional() }
 
 /** The handler's line; a `.busted` or a spec may print other lines around it. The last one wins. */
 export function parseCountsLine(stdout: string): z.infer<typeof reportSchema> | undefined {
-  const line = stdout.split('\n').reverse().find((l) => l.startsWith(MARKER));
+  const line = stdout
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith(MARKER));
   if (!line) return undefined;
   try {
     const r = reportSchema.safeParse(JSON.parse(line.slice(MARKER.length)));
@@ -136,11 +145,21 @@ export function parseCountsLine(stdout: string): z.infer<typeof reportSchema> | 
 
 const ZERO: SpecCounts = { passed: 0, failed: 0, errors: 0, pending: 0 };
 
-function runSuite(copyRoot: string, suite: SuiteSpec, opts: Required<Pick<OwnTestsOptions, 'busted' | 'lua' | 'timeoutMs'>> & { env?: NodeJS.ProcessEnv }): SuiteResult {
+function runSuite(
+  copyRoot: string,
+  suite: SuiteSpec,
+  opts: Required<Pick<OwnTestsOptions, 'busted' | 'lua' | 'timeoutMs'>> & { env?: NodeJS.ProcessEnv },
+): SuiteResult {
   const args = [`--lua=${opts.lua}`, '--no-coverage', '-o', COUNTS_HANDLER, ...suite.roots];
   // What a person would type to run the suite (the handler only changes how results are printed).
   const command = `${suite.dir === '.' ? '' : `cd ${suite.dir} && `}${opts.busted} --lua=${opts.lua} --no-coverage ${suite.roots.join(' ')}`.trim();
-  const r = spawnSync(opts.busted, args, { cwd: path.join(copyRoot, suite.dir), encoding: 'utf8', env: opts.env, timeout: opts.timeoutMs, maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(opts.busted, args, {
+    cwd: path.join(copyRoot, suite.dir),
+    encoding: 'utf8',
+    env: opts.env,
+    timeout: opts.timeoutMs,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') {
     return { dir: suite.dir, command, status: 'timeout', counts: ZERO, firstProblem: `no report after ${Math.round(opts.timeoutMs / 1000)} s` };
   }
@@ -154,7 +173,15 @@ function runSuite(copyRoot: string, suite: SuiteSpec, opts: Required<Pick<OwnTes
 }
 
 export function sumCounts(results: { counts: SpecCounts }[]): SpecCounts {
-  return results.reduce((t, r) => ({ passed: t.passed + r.counts.passed, failed: t.failed + r.counts.failed, errors: t.errors + r.counts.errors, pending: t.pending + r.counts.pending }), ZERO);
+  return results.reduce(
+    (t, r) => ({
+      passed: t.passed + r.counts.passed,
+      failed: t.failed + r.counts.failed,
+      errors: t.errors + r.counts.errors,
+      pending: t.pending + r.counts.pending,
+    }),
+    ZERO,
+  );
 }
 
 /** Runs every suite of the project at `root` in a temporary copy of it. */
@@ -163,7 +190,10 @@ export function runOwnTests(root: string, options: OwnTestsOptions = {}): OwnTes
   if (suites.length === 0) return { status: 'none' };
   const opts = { busted: options.busted ?? 'busted', lua: options.lua ?? 'lua5.3', timeoutMs: options.timeoutMs ?? 600_000, env: options.env };
   const dirs = suites.map((s) => s.dir);
-  for (const [tool, args] of [[opts.lua, ['-v']], [opts.busted, ['--version']]] as const) {
+  for (const [tool, args] of [
+    [opts.lua, ['-v']],
+    [opts.busted, ['--version']],
+  ] as const) {
     const why = missingTool(tool, [...args], opts.env);
     if (why) return { status: 'not-run', reason: `${tool} ${why} (${INSTALL_HINT})`, suites: dirs };
   }

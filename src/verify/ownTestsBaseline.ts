@@ -32,7 +32,10 @@ export function readOwnTestsBaseline(baselineDir: string): OwnTestsRun | undefin
   try {
     parsed = fileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   } catch (e) {
-    throw new MigrateError('VERIFY-032', `own tests baseline is not JSON: ${(e as Error).message}`, { location: { file }, hint: 'delete it: verify then reports the current run without a comparison' });
+    throw new MigrateError('VERIFY-032', `own tests baseline is not JSON: ${(e as Error).message}`, {
+      location: { file },
+      hint: 'delete it: verify then reports the current run without a comparison',
+    });
   }
   if (!parsed.success) {
     throw new MigrateError('VERIFY-032', `own tests baseline is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, {
@@ -66,7 +69,9 @@ function suiteChanges(before: Extract<OwnTestsRun, { status: 'ran' }>, after: Ex
       out.push(`${dir}: suite ${b ? 'gone' : 'new'}`);
       continue;
     }
-    const fields = (['passed', 'failed', 'errors', 'pending'] as const).filter((k) => b.counts[k] !== a.counts[k]).map((k) => `${k} ${b.counts[k]} -> ${a.counts[k]}`);
+    const fields = (['passed', 'failed', 'errors', 'pending'] as const)
+      .filter((k) => b.counts[k] !== a.counts[k])
+      .map((k) => `${k} ${b.counts[k]} -> ${a.counts[k]}`);
     if (b.status !== a.status) fields.unshift(`${b.status} -> ${a.status}`);
     if (fields.length) out.push(`${dir}: ${fields.join(', ')}${a.firstProblem ? ` (first: ${a.firstProblem})` : ''}`);
   }
@@ -94,7 +99,10 @@ export function renderOwnTests(r: OwnTestsReport): string {
   if (after.status === 'not-run') return `own tests: NOT RUN: ${after.reason}; suites: ${after.suites.join(', ')}`;
   const now = formatCounts(after.totals);
   if (r.status === 'no-baseline') {
-    const why = r.before?.status === 'not-run' ? `the run before the first step did not run (${r.before.reason})` : 'no run was stored before the first step (it is, when the first step starts, or by verify --save-baseline)';
+    const why =
+      r.before?.status === 'not-run'
+        ? `the run before the first step did not run (${r.before.reason})`
+        : 'no run was stored before the first step (it is, when the first step starts, or by verify --save-baseline)';
     return `own tests: ${now}; not compared: ${why}`;
   }
   const was = r.before?.status === 'ran' ? formatCounts(r.before.totals) : '';

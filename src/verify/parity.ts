@@ -125,7 +125,14 @@ interface SideResult {
   coverage: HandlerCoverage;
 }
 
-async function runSide(build: BuildOutput, mode: BuildMode, processName: string, trace: Trace, globals: string[] | undefined, discardErroredState: boolean): Promise<SideResult> {
+async function runSide(
+  build: BuildOutput,
+  mode: BuildMode,
+  processName: string,
+  trace: Trace,
+  globals: string[] | undefined,
+  discardErroredState: boolean,
+): Promise<SideResult> {
   const { proc } = await bootFromPlan(bootPlan(build, mode, processName), { discardErroredState });
   await instrumentCoverage(proc);
   await keepHarnessEval(proc);
@@ -135,7 +142,13 @@ async function runSide(build: BuildOutput, mode: BuildMode, processName: string,
   return { replay, snapshot, coverage };
 }
 
-function firstDifference(base: Replay, cur: Replay, trace: Trace, mode: BuildMode, strictOrder: boolean): { compared: number; diff?: FirstDifference; orderOnly: { index: number; line: number }[] } {
+function firstDifference(
+  base: Replay,
+  cur: Replay,
+  trace: Trace,
+  mode: BuildMode,
+  strictOrder: boolean,
+): { compared: number; diff?: FirstDifference; orderOnly: { index: number; line: number }[] } {
   const orderOnly: { index: number; line: number }[] = [];
   for (let i = 0; i < base.messages.length; i++) {
     const e = base.messages[i]!.answer;
@@ -189,7 +202,10 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
   const probes = opts.trace || opts.probes === false ? undefined : await ensureProbeTraces(project, processes, baselineBuild);
   const skipped: ParityReport['skipped'] = [...(probes?.skipped ?? [])];
   // One unit per trace replay: the baseline's, then one per mode.
-  const task = (opts.progress ?? noProgress)('verify', processes.reduce((n, p) => n + (tracesFor(project, p, opts.trace).length + (probes?.files.get(p)?.length ?? 0)) * (1 + modes.length), 0));
+  const task = (opts.progress ?? noProgress)(
+    'verify',
+    processes.reduce((n, p) => n + (tracesFor(project, p, opts.trace).length + (probes?.files.get(p)?.length ?? 0)) * (1 + modes.length), 0),
+  );
   for (const processName of processes) {
     if (skipped.some((s) => s.process === processName)) continue;
     const traceFiles = [...tracesFor(project, processName, opts.trace), ...(probes?.files.get(processName) ?? [])];
@@ -206,7 +222,9 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
       const base = baseCache.get(key)!;
       coverage.set(processName, [...(coverage.get(processName) ?? []), base.coverage]);
       if (base.replay.expectationFailures.length) {
-        notes.push(`${path.relative(project.root, file)}: the baseline itself does not meet expect.error on line(s) ${base.replay.expectationFailures.map((f) => f.line).join(', ')}`);
+        notes.push(
+          `${path.relative(project.root, file)}: the baseline itself does not meet expect.error on line(s) ${base.replay.expectationFailures.map((f) => f.line).join(', ')}`,
+        );
       }
       for (const mode of modes) {
         task.tick(0, `${processName}: ${mode}`);
@@ -258,7 +276,9 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
   }
   const messagesVerified = runs.reduce((n, r) => n + r.compared, 0);
   const nothingCompared = messagesVerified === 0 && runs.every((r) => r.ok);
-  task.done(`${runs.length} run(s), ${messagesVerified} messages compared, ${runs.filter((r) => !r.ok).length} with a difference${skipped.length ? `, ${skipped.length} process(es) skipped` : ''}`);
+  task.done(
+    `${runs.length} run(s), ${messagesVerified} messages compared, ${runs.filter((r) => !r.ok).length} with a difference${skipped.length ? `, ${skipped.length} process(es) skipped` : ''}`,
+  );
   return {
     ok: runs.every((r) => r.ok) && !nothingCompared && skipped.length === 0,
     baseline: stored ? 'stored' : opts.workspace ? 'disk' : 'current',

@@ -47,8 +47,14 @@ export function renderDifference(r: ParityRun, color = false): string {
 export function renderParityReport(report: ParityReport, color = false): string {
   const c = colours(color);
   const lines: string[] = [];
-  const baseline = { stored: '.migrate/baseline (the monolith before the first step)', current: 'the current monolith (no stored baseline)', disk: 'the monolith of the sources on disk' }[report.baseline];
-  lines.push(`Baseline: ${baseline}; modes: ${report.modes.join(', ')}; errored messages: state ${report.discardErrored ? 'discarded (CU semantics)' : 'kept (live mode)'}`);
+  const baseline = {
+    stored: '.migrate/baseline (the monolith before the first step)',
+    current: 'the current monolith (no stored baseline)',
+    disk: 'the monolith of the sources on disk',
+  }[report.baseline];
+  lines.push(
+    `Baseline: ${baseline}; modes: ${report.modes.join(', ')}; errored messages: state ${report.discardErrored ? 'discarded (CU semantics)' : 'kept (live mode)'}`,
+  );
   for (const n of report.notes) lines.push(c.yellow(`note: ${n}`));
   for (const r of report.runs) lines.push(renderRunLine(r, color));
   for (const f of report.probesWritten) lines.push(c.dim(`probes written: ${f}`));
@@ -63,7 +69,9 @@ export function renderParityReport(report: ParityReport, color = false): string 
   if (cov.length) {
     lines.push('', 'Handler coverage (handlers reached / registered, baseline side):');
     for (const [p, v] of cov) {
-      lines.push(`  ${p.padEnd(16)} ${String(v.reached.length).padStart(4)} / ${String(v.registered.length).padEnd(4)} ${v.percent.toFixed(0).padStart(3)} %${v.unreached.length ? `  never reached: ${v.unreached.join(', ')}` : ''}`);
+      lines.push(
+        `  ${p.padEnd(16)} ${String(v.reached.length).padStart(4)} / ${String(v.registered.length).padEnd(4)} ${v.percent.toFixed(0).padStart(3)} %${v.unreached.length ? `  never reached: ${v.unreached.join(', ')}` : ''}`,
+      );
     }
   }
   for (const s of report.skipped) lines.push(c.yellow(`SKIPPED ${s.process}: ${s.reason}`));
@@ -73,7 +81,8 @@ export function renderParityReport(report: ParityReport, color = false): string 
   else if (report.nothingCompared) {
     lines.push(c.red('Parity: nothing was compared (no handler to probe and no trace): NOT verified.'));
     lines.push('hint: check that the processes register handlers (Handlers.add), run `migrate trace probe`, or record a trace with `migrate trace record`');
-  } else if (report.skipped.length) lines.push(c.red(`Parity: ${report.messagesVerified} messages verified, no difference; ${report.skipped.length} process(es) NOT verified (see SKIPPED).`));
+  } else if (report.skipped.length)
+    lines.push(c.red(`Parity: ${report.messagesVerified} messages verified, no difference; ${report.skipped.length} process(es) NOT verified (see SKIPPED).`));
   else lines.push(c.green(`Parity: ${report.messagesVerified} messages verified in ${report.runs.length} run(s), no difference.`));
   return lines.join('\n');
 }

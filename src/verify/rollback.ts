@@ -26,7 +26,9 @@ export async function verifyRollback(project: Project): Promise<{ identical: boo
     const h = sha256(now.content);
     const same = h === f.sha256;
     bytesIdentical &&= same;
-    lines.push(`${same ? 'identical' : 'DIFFERENT'} ${f.process}: baseline ${f.sha256.slice(0, 12)} (${f.bytes} B), rebuilt ${h.slice(0, 12)} (${Buffer.byteLength(now.content)} B)`);
+    lines.push(
+      `${same ? 'identical' : 'DIFFERENT'} ${f.process}: baseline ${f.sha256.slice(0, 12)} (${f.bytes} B), rebuilt ${h.slice(0, 12)} (${Buffer.byteLength(now.content)} B)`,
+    );
   }
   for (const extra of rebuilt.files.filter((x) => x.kind === 'monolith' && !stored.index.files.some((f) => f.process === x.process))) {
     bytesIdentical = false;

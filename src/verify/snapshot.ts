@@ -87,7 +87,8 @@ end`;
 /** Installs the verification hooks (harnessEvalHook, STEADY_HEAP_READINGS) in a booted process, before the replay. */
 export async function keepHarnessEval(proc: AosProcess): Promise<void> {
   const r = await proc.eval(`${harnessEvalHook(proc.owner)}\n${STEADY_HEAP_READINGS}`);
-  if (r.Error) throw new MigrateError('VERIFY-011', `cannot install the snapshot hook: ${stripAnsi(String(r.Error))}`, { hint: 'the process may have replaced Handlers' });
+  if (r.Error)
+    throw new MigrateError('VERIFY-011', `cannot install the snapshot hook: ${stripAnsi(String(r.Error))}`, { hint: 'the process may have replaced Handlers' });
 }
 
 /** Lua listing every global name, one per line (used on a fresh aos to learn its own globals). */
@@ -136,10 +137,13 @@ for k, v in pairs(_G) do
 end
 ${jsonBetweenMarkers('{ handlers = handlers, globals = globals, mem = mem }')}`;
   const r = await proc.eval(code);
-  if (r.Error) throw new MigrateError('VERIFY-011', `state snapshot failed: ${stripAnsi(String(r.Error))}`, { hint: 'the process may have replaced json or Handlers' });
+  if (r.Error)
+    throw new MigrateError('VERIFY-011', `state snapshot failed: ${stripAnsi(String(r.Error))}`, { hint: 'the process may have replaced json or Handlers' });
   const raw = markedJson(r) as { handlers: string[] | Record<string, never>; globals: Record<string, string> | unknown[]; mem: number };
   if (raw === undefined) {
-    throw new MigrateError('VERIFY-011', `state snapshot failed: the Eval printed no snapshot (output: ${stripAnsi(outputText(r)).slice(0, 200)})`, { hint: 'the process may have replaced print, json or the Eval handler' });
+    throw new MigrateError('VERIFY-011', `state snapshot failed: the Eval printed no snapshot (output: ${stripAnsi(outputText(r)).slice(0, 200)})`, {
+      hint: 'the process may have replaced print, json or the Eval handler',
+    });
   }
   // json.encode turns an empty Lua table into [] or {}: treat both as empty.
   return {

@@ -10,9 +10,7 @@ const tagValue = z.union([z.string(), z.number(), z.boolean()]).transform(String
 const traceLineSchema = z
   .object({
     From: z.string().min(1),
-    Tags: z
-      .union([z.record(z.string(), tagValue), z.array(z.object({ name: z.string().min(1), value: tagValue }))])
-      .default({}),
+    Tags: z.union([z.record(z.string(), tagValue), z.array(z.object({ name: z.string().min(1), value: tagValue }))]).default({}),
     /** Strings are sent as-is; any other JSON value is sent JSON-encoded. */
     Data: z.unknown().optional(),
     Timestamp: z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).optional(),

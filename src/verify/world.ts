@@ -115,7 +115,10 @@ export class World {
         if (this.names.has(target)) {
           events.push({ kind: 'cross', from: name, to: this.names.get(target)!, message });
           const tags = [...out.Tags.filter((t) => t.name !== 'From-Process'), { name: 'From-Process', value: to }];
-          queue.push({ to: target, msg: { From: to, Owner: to, Tags: tags, Data: out.Data ?? '', ...(msg.Timestamp !== undefined ? { Timestamp: msg.Timestamp } : {}) } });
+          queue.push({
+            to: target,
+            msg: { From: to, Owner: to, Tags: tags, Data: out.Data ?? '', ...(msg.Timestamp !== undefined ? { Timestamp: msg.Timestamp } : {}) },
+          });
         } else {
           events.push({ kind: 'reply', from: name, message });
         }

@@ -50,7 +50,9 @@ export function forPlayer(messages: TraceMessage[], k: number): TraceMessage[] {
         ...m.msg,
         From: rename(m.msg.From),
         ...(m.msg.Owner !== undefined ? { Owner: rename(m.msg.Owner) } : {}),
-        Tags: Array.isArray(tags) ? tags.map((t) => ({ name: t.name, value: rename(t.value) })) : Object.fromEntries(Object.entries(tags).map(([n, v]) => [n, rename(String(v))])),
+        Tags: Array.isArray(tags)
+          ? tags.map((t) => ({ name: t.name, value: rename(t.value) }))
+          : Object.fromEntries(Object.entries(tags).map(([n, v]) => [n, rename(String(v))])),
         Data: data,
       },
     };
@@ -140,7 +142,10 @@ export interface WorldReport {
 export function worldTraceFiles(project: Project): string[] {
   const dir = path.join(project.root, 'traces', 'world');
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 async function runWorld(build: BuildOutput, mode: BuildMode, names: string[], traces: Trace[], players: number) {
@@ -152,7 +157,10 @@ async function runWorld(build: BuildOutput, mode: BuildMode, names: string[], tr
   return { world, steps, snapshots };
 }
 
-export async function verifyWorld(project: Project, opts: { modes?: BuildMode[]; traces?: string[]; players?: number; workspace?: Workspace; progress?: Progress } = {}): Promise<WorldReport> {
+export async function verifyWorld(
+  project: Project,
+  opts: { modes?: BuildMode[]; traces?: string[]; players?: number; workspace?: Workspace; progress?: Progress } = {},
+): Promise<WorldReport> {
   const files = opts.traces?.length ? opts.traces.map((t) => path.resolve(project.root, t)) : worldTraceFiles(project);
   const traces = files.map((f) => ({ ...loadTrace(f), file: path.relative(project.root, f) || f }));
   const players = opts.players ?? 1;
@@ -186,14 +194,24 @@ export async function verifyWorld(project: Project, opts: { modes?: BuildMode[];
     task.tick(1);
   }
   task.done(`${runs.length} mode(s), ${runs.filter((r) => !r.ok).length} with a difference`);
-  return { ok: runs.every((r) => r.ok), players, traces: files.map((f) => path.relative(project.root, f)), baseline: stored ? 'stored' : opts.workspace ? 'disk' : 'current', runs };
+  return {
+    ok: runs.every((r) => r.ok),
+    players,
+    traces: files.map((f) => path.relative(project.root, f)),
+    baseline: stored ? 'stored' : opts.workspace ? 'disk' : 'current',
+    runs,
+  };
 }
 
 export function renderWorldReport(r: WorldReport): string {
-  const lines = [`World: ${r.traces.length} scenario file(s), ${r.players} player(s), baseline ${{ stored: '.migrate/baseline', current: 'the current monolith', disk: 'the monolith on disk' }[r.baseline]}`];
+  const lines = [
+    `World: ${r.traces.length} scenario file(s), ${r.players} player(s), baseline ${{ stored: '.migrate/baseline', current: 'the current monolith', disk: 'the monolith on disk' }[r.baseline]}`,
+  ];
   let shown = false;
   for (const run of r.runs) {
-    lines.push(`${run.ok ? 'ok  ' : 'DIFF'} world ${run.mode.padEnd(9)} ${run.steps} player messages, ${run.deliveries} deliveries, ${run.crossings} cross-process messages, ${run.replies} replies to players`);
+    lines.push(
+      `${run.ok ? 'ok  ' : 'DIFF'} world ${run.mode.padEnd(9)} ${run.steps} player messages, ${run.deliveries} deliveries, ${run.crossings} cross-process messages, ${run.replies} replies to players`,
+    );
     const d = run.firstDifference;
     if (d && !shown) {
       shown = true;
@@ -203,7 +221,8 @@ export function renderWorldReport(r: WorldReport): string {
       lines.push(`  current:  ${JSON.stringify(d.actual ? eventForDisplay(d.actual) : '(none)')}`);
       lines.push(d.diff);
     }
-    for (const s of run.snapshotDifferences) lines.push(`State difference in ${s.process}: ${s.field}: ${JSON.stringify(s.expected)} -> ${JSON.stringify(s.actual)}`);
+    for (const s of run.snapshotDifferences)
+      lines.push(`State difference in ${s.process}: ${s.field}: ${JSON.stringify(s.expected)} -> ${JSON.stringify(s.actual)}`);
   }
   return lines.join('\n');
 }

@@ -8,7 +8,9 @@ import { TOOLKIT_ROOT } from '../../src/toolkitRoot.ts';
 const SRC = path.join(TOOLKIT_ROOT, 'src');
 
 function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tsFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? tsFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+  );
 }
 
 /** Every module specifier a file imports (static, re-export or dynamic with a literal). */

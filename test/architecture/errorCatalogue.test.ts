@@ -35,7 +35,19 @@ function table(entries: Record<string, ErrorInfo>): string {
 }
 
 export function generatedDoc(): string {
-  return [BEGIN, '', '## Toolkit errors (exit 2 unless the row says otherwise)', '', table(ERROR_CATALOGUE), '', '## Loader errors (inside aos, raised by the federation loader)', '', table(LOADER_ERROR_CATALOGUE), '', END].join('\n');
+  return [
+    BEGIN,
+    '',
+    '## Toolkit errors (exit 2 unless the row says otherwise)',
+    '',
+    table(ERROR_CATALOGUE),
+    '',
+    '## Loader errors (inside aos, raised by the federation loader)',
+    '',
+    table(LOADER_ERROR_CATALOGUE),
+    '',
+    END,
+  ].join('\n');
 }
 
 describe('error catalogue', () => {

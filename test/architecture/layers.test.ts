@@ -77,7 +77,11 @@ describe('layers', () => {
   });
 
   it('imports nothing from test/', () => {
-    const fromTests = files.flatMap((f) => importsOf(f).filter((i) => i.target.startsWith('test/')).map((i) => `${f}:${i.line} imports ${i.target}`));
+    const fromTests = files.flatMap((f) =>
+      importsOf(f)
+        .filter((i) => i.target.startsWith('test/'))
+        .map((i) => `${f}:${i.line} imports ${i.target}`),
+    );
     expect(fromTests).toEqual([]);
   });
 });

@@ -24,8 +24,22 @@ function sampleReport(): AuditHtmlInput {
     project: 'sample </script><b>x</b>',
     shareThreshold: 2,
     processes: [
-      { name: 'battle', entry: 'ao/battle/main.lua', modules: ['data.enums', 'rng.battle-rng', 'battle.handler', 'battle.main'], bundleBytes: 5400, sharedBytes: 2000, specificBytes: 3400 },
-      { name: 'pokemon', entry: 'ao/pokemon/main.lua', modules: ['data.enums', 'rng.battle-rng', 'pokemon.main'], bundleBytes: 2700, sharedBytes: 2000, specificBytes: 700 },
+      {
+        name: 'battle',
+        entry: 'ao/battle/main.lua',
+        modules: ['data.enums', 'rng.battle-rng', 'battle.handler', 'battle.main'],
+        bundleBytes: 5400,
+        sharedBytes: 2000,
+        specificBytes: 3400,
+      },
+      {
+        name: 'pokemon',
+        entry: 'ao/pokemon/main.lua',
+        modules: ['data.enums', 'rng.battle-rng', 'pokemon.main'],
+        bundleBytes: 2700,
+        sharedBytes: 2000,
+        specificBytes: 700,
+      },
     ],
     modules: mods,
     duplicates: [
@@ -37,12 +51,34 @@ function sampleReport(): AuditHtmlInput {
           { path: 'ao/pokemon/main.lua', startLine: 3, endLine: 18, bytes: 350 },
         ],
         processes: ['battle', 'pokemon'],
-        diffs: [{ from: 'ao/battle/main.lua', to: 'ao/pokemon/main.lua', similarity: 0.875, patch: '--- a\n+++ b\n@@ -1,2 +1,2 @@\n-  ["\\n"] = "\\\\n",\n+  -- no escapes\n' }],
+        diffs: [
+          {
+            from: 'ao/battle/main.lua',
+            to: 'ao/pokemon/main.lua',
+            similarity: 0.875,
+            patch: '--- a\n+++ b\n@@ -1,2 +1,2 @@\n-  ["\\n"] = "\\\\n",\n+  -- no escapes\n',
+          },
+        ],
       },
-      { kind: 'exact-file', similarity: 1, members: [{ path: 'a.lua', name: 'a.lua', startLine: 1, endLine: 9, bytes: 99 }, { path: 'b.lua', name: 'b.lua', startLine: 1, endLine: 9, bytes: 99 }], processes: ['battle'] },
+      {
+        kind: 'exact-file',
+        similarity: 1,
+        members: [
+          { path: 'a.lua', name: 'a.lua', startLine: 1, endLine: 9, bytes: 99 },
+          { path: 'b.lua', name: 'b.lua', startLine: 1, endLine: 9, bytes: 99 },
+        ],
+        processes: ['battle'],
+      },
     ],
     problems: [{ kind: 'parse-error', path: 'ao/broken.lua', line: 4, column: 15, message: "<expression> expected near '='" }],
-    split: { runtimeBytes: 2000, reductionPercent: 24.7, shells: [{ name: 'battle', bytes: 3400 }, { name: 'pokemon', bytes: 700 }] },
+    split: {
+      runtimeBytes: 2000,
+      reductionPercent: 24.7,
+      shells: [
+        { name: 'battle', bytes: 3400 },
+        { name: 'pokemon', bytes: 700 },
+      ],
+    },
     ts: {
       entries: [{ entry: 'client/src/battle.ts', closure: ['a.ts', 'b.ts'], shared: ['a.ts'], specific: ['b.ts'], monolithBytes: 12345, shellBytes: 2345 }],
       shared: ['a.ts'],
@@ -85,14 +121,19 @@ describe('audit.html in headless Chromium', () => {
     const card = page.locator('.treemap-card[data-process="battle"]');
     expect(await card.getAttribute('data-zoom')).toBe('battle');
     expect(await card.locator('rect[data-node="battle.handler"]').count()).toBe(1);
-    await card.locator('rect[data-node="shared"]').first().click({ force: true, position: { x: 6, y: 6 } });
+    await card
+      .locator('rect[data-node="shared"]')
+      .first()
+      .click({ force: true, position: { x: 6, y: 6 } });
     expect(await card.getAttribute('data-zoom')).toBe('battle/shared');
     expect(await card.locator('rect[data-node="data.enums"]').count()).toBe(1);
     expect(await card.locator('rect[data-node="battle.handler"]').count()).toBe(0);
     await card.locator('.crumbs a').first().click();
     expect(await card.getAttribute('data-zoom')).toBe('battle');
     // raw and gzip size in the tooltip (and on the label when it fits)
-    expect(await card.locator('rect[data-node="data.enums"] title').textContent()).toBe('data.enums\n1,200 bytes (1.2 KB)\ngzip 480 bytes (480 B)\nao/data/enums.lua');
+    expect(await card.locator('rect[data-node="data.enums"] title').textContent()).toBe(
+      'data.enums\n1,200 bytes (1.2 KB)\ngzip 480 bytes (480 B)\nao/data/enums.lua',
+    );
     expect(await card.locator('g[data-node="data.enums"] text').allTextContents()).toEqual(['enums  1.2 KB \u00b7 gzip 480 B']);
 
     // Duplicates: both findings, similarity, the diff lines coloured.

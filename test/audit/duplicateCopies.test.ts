@@ -20,7 +20,10 @@ import { layoutConfig } from '../graph/helpers/layoutFixture.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The RNG module; `drift` adds a parameter to `seed` (a drifted revision). */
-const rng = (v: string, opts: { drift?: boolean; name?: string; comment?: boolean } = {}): string => `${opts.comment ? '-- vendored copy\n' : ''}local ${v}M = {}
+const rng = (
+  v: string,
+  opts: { drift?: boolean; name?: string; comment?: boolean } = {},
+): string => `${opts.comment ? '-- vendored copy\n' : ''}local ${v}M = {}
 local ${v}NAME = "${opts.name ?? 'rng'}"
 local ${v}state = 0
 local ${v}MOD = 2147483647
@@ -58,7 +61,10 @@ function auditFile(p: string, text: string): AuditFile {
   const bytes = Buffer.from(text, 'latin1');
   return {
     path: p,
-    module: p.replace(/\.lua$/, '').split('/').join('.'),
+    module: p
+      .replace(/\.lua$/, '')
+      .split('/')
+      .join('.'),
     text: parsed.text,
     facts: fileAuditFacts(parsed.text, parsed.ast!),
     hash: createHash('sha256').update(bytes).digest('hex'),
@@ -130,11 +136,18 @@ describe('copies are compared once', () => {
       expect(f!.diffs!.map((d) => [d.from, d.to])).toEqual([['s0/lib/rng.lua', 's0/game/rng.lua']]);
       expect(f!.signatureChanges).toEqual(['s0_M.seed(s0_s) -> s0_M.seed(s0_s, s0_salt)']);
       expect(f!.members).toHaveLength(2 * k + 2);
-      expect(f!.copies!['s0/lib/rng.lua']).toEqual([...Array.from({ length: k - 1 }, (_, i) => `s${i + 1}/lib/rng.lua`), 'vendor/a/rng.lua', 'vendor/b/rng.lua'].sort());
+      expect(f!.copies!['s0/lib/rng.lua']).toEqual(
+        [...Array.from({ length: k - 1 }, (_, i) => `s${i + 1}/lib/rng.lua`), 'vendor/a/rng.lua', 'vendor/b/rng.lua'].sort(),
+      );
       expect(f!.copies!['s0/game/rng.lua']).toEqual(k > 1 ? Array.from({ length: k - 1 }, (_, i) => `s${i + 1}/game/rng.lua`) : undefined);
       // The copies themselves: one group per revision, whatever k.
       const fileCopies = findings.filter((d) => d.unit === 'file' && d.kind !== 'drifted' && d.kind !== 'near');
-      expect(fileCopies.filter((d) => d.kind === 'type-2').map((d) => d.members.length).sort((a, b) => a - b)).toEqual(k > 1 ? [k, k + 2] : []);
+      expect(
+        fileCopies
+          .filter((d) => d.kind === 'type-2')
+          .map((d) => d.members.length)
+          .sort((a, b) => a - b),
+      ).toEqual(k > 1 ? [k, k + 2] : []);
       expect(fileCopies.filter((d) => d.kind !== 'type-2').map((d) => `${d.kind} ${d.members.length}`)).toEqual(['exact-file 2', 'type-1 3']);
       counts.push([findings.length, stats.unitPairs, stats.patches]);
     }
@@ -166,7 +179,13 @@ describe('copies are compared once', () => {
     const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 10);
     const lines = report.duplicates.map((f) =>
       [
-        f.id, f.kind, f.unit, f.similarity, f.bytes, f.redundantBytes, f.processes.join(','),
+        f.id,
+        f.kind,
+        f.unit,
+        f.similarity,
+        f.bytes,
+        f.redundantBytes,
+        f.processes.join(','),
         f.members.map((m) => `${short(m.path)}:${m.startLine}-${m.endLine}(${m.name})`).join(' '),
         (f.diffs ?? []).map((d) => `${short(d.from)}>${short(d.to)}@${d.similarity}#${sha(d.patch)}`).join(' '),
         (f.signatureChanges ?? []).join(';'),

@@ -30,7 +30,13 @@ describe('audit of the example monolith', () => {
     for (const name of ['deepCopy', 'mergeTables', 'errorReply']) {
       const [f] = withMember('type-1', 'battle/handlers/battle-start-handler.lua', name);
       expect(f?.members.map((m) => m.path).sort()).toEqual(
-        ['battle/handlers/battle-command-handler.lua', 'battle/handlers/battle-end-handler.lua', 'battle/handlers/battle-start-handler.lua', 'pokemon/handlers/creation-handler.lua', 'pokemon/handlers/party-handler.lua'].map((p) => R + p),
+        [
+          'battle/handlers/battle-command-handler.lua',
+          'battle/handlers/battle-end-handler.lua',
+          'battle/handlers/battle-start-handler.lua',
+          'pokemon/handlers/creation-handler.lua',
+          'pokemon/handlers/party-handler.lua',
+        ].map((p) => R + p),
       );
       expect(f!.processes).toEqual(['battle', 'pokemon']);
     }

@@ -31,7 +31,11 @@ describe('audit on worker threads', () => {
     expect(JSON.stringify(three)).toBe(JSON.stringify(one));
     // The workers alone: every file's facts come from a worker.
     cold();
-    const workers = await auditLuaParallel(example.config, new DiskWorkspace(example.root), 'pokerogue-ao', { jobs: 4, minParallelBytes: 0, mainThreadShare: false });
+    const workers = await auditLuaParallel(example.config, new DiskWorkspace(example.root), 'pokerogue-ao', {
+      jobs: 4,
+      minParallelBytes: 0,
+      mainThreadShare: false,
+    });
     expect(JSON.stringify(workers)).toBe(JSON.stringify(one));
   });
 

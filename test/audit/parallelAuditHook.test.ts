@@ -66,7 +66,11 @@ describe('audit workers with the parse cache hook', () => {
     hook.remembered = 0;
     hook.treesAsked = 0;
     // The workers take every file: the main thread only assembles.
-    const two = await auditLuaParallel(example.config, new DiskWorkspace(example.root), 'pokerogue-ao', { jobs: 3, minParallelBytes: 0, mainThreadShare: false });
+    const two = await auditLuaParallel(example.config, new DiskWorkspace(example.root), 'pokerogue-ao', {
+      jobs: 3,
+      minParallelBytes: 0,
+      mainThreadShare: false,
+    });
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
     const ws = new DiskWorkspace(example.root);
     expect(hook.remembered).toBe(listLuaFiles(example.config, ws).filter((f) => ws.read(f)!.length > 0).length);

@@ -62,10 +62,17 @@ if (values.help) {
 }
 const jobs = Math.max(1, Number(values.jobs));
 
-
 function runChild(factor: number): Promise<PhaseRow> {
   return new Promise((resolve, reject) => {
-    const args = [path.join(TOOLKIT_ROOT, 'bin', 'run-ts.mjs'), SELF, '--child', String(factor), '--jobs', String(jobs), ...(values['identical-shards'] ? ['--identical-shards'] : [])];
+    const args = [
+      path.join(TOOLKIT_ROOT, 'bin', 'run-ts.mjs'),
+      SELF,
+      '--child',
+      String(factor),
+      '--jobs',
+      String(jobs),
+      ...(values['identical-shards'] ? ['--identical-shards'] : []),
+    ];
     const child = spawn(process.execPath, ['--max-old-space-size=4096', ...args], {
       cwd: TOOLKIT_ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -83,7 +90,23 @@ function runChild(factor: number): Promise<PhaseRow> {
 const fmt = (n: number | null | undefined, d = 2): string => (n === null || n === undefined ? 'n/a' : n.toFixed(d));
 
 function table(rows: PhaseRow[]): string {
-  const head = ['factor', 'files', 'Lua MB', 'procs', 'parse s', 'parse (audit options) s', `parse x${jobs} s`, 'audit s', 'plan s', 'apply s', 'rollback s', 'bundle s', 'total s', 'MB/s', 'peak MB'];
+  const head = [
+    'factor',
+    'files',
+    'Lua MB',
+    'procs',
+    'parse s',
+    'parse (audit options) s',
+    `parse x${jobs} s`,
+    'audit s',
+    'plan s',
+    'apply s',
+    'rollback s',
+    'bundle s',
+    'total s',
+    'MB/s',
+    'peak MB',
+  ];
   const body = rows.map((r) => [
     `${r.factor}x`,
     String(r.files),
@@ -110,8 +133,12 @@ function targets(rows: PhaseRow[]): Record<string, string> {
   const one = rows.find((r) => r.factor === 1);
   const out: Record<string, string> = {};
   for (const r of rows) {
-    if (one && r.factor > 1) out[`growth ${r.factor}x`] = `${fmt(r.totalSeconds / one.totalSeconds)}x the time of 1x (target <= ${fmt(r.factor * (35 / 30), 1)}x)`;
-    out[`audit/parse ${r.factor}x`] = r.auditVsParse === null ? 'n/a (audit not available)' : `${fmt(r.auditVsParse)} (target <= 2); against a parse with the audit's options ${fmt(r.auditVsAuditOptionsParse)}`;
+    if (one && r.factor > 1)
+      out[`growth ${r.factor}x`] = `${fmt(r.totalSeconds / one.totalSeconds)}x the time of 1x (target <= ${fmt(r.factor * (35 / 30), 1)}x)`;
+    out[`audit/parse ${r.factor}x`] =
+      r.auditVsParse === null
+        ? 'n/a (audit not available)'
+        : `${fmt(r.auditVsParse)} (target <= 2); against a parse with the audit's options ${fmt(r.auditVsAuditOptionsParse)}`;
     out[`peak ${r.factor}x`] = `${fmt(r.peakRssMb, 0)} MB${r.factor === 30 ? ' (target <= 2048)' : ''}`;
   }
   return out;
@@ -152,7 +179,12 @@ async function runParent(): Promise<void> {
     process.stdout.write(`wrote the start-up figures to ${path.relative(TOOLKIT_ROOT, REPORT)}\n`);
     return;
   }
-  const factors = values['startup-only'] ? [] : String(values.factors).split(',').map(Number).filter((n) => n > 0);
+  const factors = values['startup-only']
+    ? []
+    : String(values.factors)
+        .split(',')
+        .map(Number)
+        .filter((n) => n > 0);
   const rows: PhaseRow[] = [];
   for (const f of factors) {
     process.stderr.write(`bench: factor ${f}x ...\n`);
@@ -167,7 +199,13 @@ async function runParent(): Promise<void> {
   const cpus = os.cpus();
   const report = {
     generatedAt: new Date().toISOString(),
-    machine: { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, memoryGb: Number((os.totalmem() / 2 ** 30).toFixed(1)), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    machine: {
+      cpu: cpus[0]?.model ?? 'unknown',
+      cores: cpus.length,
+      memoryGb: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
     jobs,
     corpus: values['identical-shards'] ? 'identical shards (copies of the example)' : 'distinct shards (the example with per-shard local names)',
     startup,
@@ -182,7 +220,9 @@ async function runParent(): Promise<void> {
   for (const [k, v] of Object.entries(report.targets)) process.stdout.write(`${k}: ${v}\n`);
   for (const r of rows) for (const n of r.notes) process.stdout.write(`${r.factor}x note: ${n}\n`);
   if (ts) process.stdout.write(`TS import rewrite: ${JSON.stringify(ts)}\n`);
-  process.stdout.write(`machine: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGb} GB, node ${report.machine.node}\nwrote ${path.relative(TOOLKIT_ROOT, REPORT)}\n`);
+  process.stdout.write(
+    `machine: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGb} GB, node ${report.machine.node}\nwrote ${path.relative(TOOLKIT_ROOT, REPORT)}\n`,
+  );
 }
 
 if (values.child) {

@@ -64,7 +64,10 @@ export async function measureFactor(factor: number, jobs: number, workDir: strin
   const corpus = generateCorpus(EXAMPLE_DIR, dir, factor, { identical: opts.identicalShards });
   const project = loadProject({ project: dir, cwd: dir });
   const ws = new DiskWorkspace(project.root);
-  const luaFiles = ws.list(project.config.sourceRoot).filter((p) => p.endsWith('.lua')).map((p) => path.join(dir, p));
+  const luaFiles = ws
+    .list(project.config.sourceRoot)
+    .filter((p) => p.endsWith('.lua'))
+    .map((p) => path.join(dir, p));
   const sizes = new Map(luaFiles.map((f) => [f, statSync(f).size]));
   const mb = corpus.luaBytes / 1e6;
   const seconds: Record<string, number | null> = {};

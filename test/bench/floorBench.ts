@@ -13,7 +13,9 @@ import { JSON_SCHEMAS } from '../../src/cli/jsonSchemas.ts';
 // The part of `bench-runtime --json` (src/verify/bench.ts BenchReport) the figures use.
 const side = z.object({ messages: z.number(), totalMs: z.number() });
 const benchRuntimeOutput = z.object({
-  processes: z.array(z.object({ process: z.string(), monolith: side, federated: side, ratios: z.object({ memoryAfterBootKiB: z.number(), perSecond: z.number() }) })),
+  processes: z.array(
+    z.object({ process: z.string(), monolith: side, federated: side, ratios: z.object({ memoryAfterBootKiB: z.number(), perSecond: z.number() }) }),
+  ),
 });
 
 export interface FloorRow {
@@ -41,7 +43,11 @@ export interface FloorReport {
 
 /** Runs the CLI; exit 1 is accepted where it means findings (plan and size: a budget exceeded). */
 function cli(dir: string, args: string[], findingsOk = false): string {
-  const r = spawnSync(process.execPath, [path.join(TOOLKIT_ROOT, 'bin', 'migrate.mjs'), ...args, '--project', dir], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [path.join(TOOLKIT_ROOT, 'bin', 'migrate.mjs'), ...args, '--project', dir], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   // The example's raw runtime is over its budget: plan and size say so with exit 1.
   if (r.status !== 0 && !(r.status === 1 && findingsOk)) throw new Error(`migrate ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
   return r.stdout;
@@ -58,7 +64,8 @@ export function benchFloor(workDir: string, opts: { messages?: number; runtime?:
   cli(dir, ['apply', '--all', '--quiet']);
   const size = JSON_SCHEMAS.size.parse(JSON.parse(cli(dir, ['size', '--json'], true)));
   const messages = opts.messages ?? 1000;
-  const bench = opts.runtime === false ? undefined : benchRuntimeOutput.parse(JSON.parse(cli(dir, ['bench-runtime', '--messages', String(messages), '--json'])));
+  const bench =
+    opts.runtime === false ? undefined : benchRuntimeOutput.parse(JSON.parse(cli(dir, ['bench-runtime', '--messages', String(messages), '--json'])));
   const ratios = new Map(bench?.processes.map((p) => [p.process, p.ratios]) ?? []);
   const processes = size.processes.map((p): FloorRow => ({
     process: p.process,
@@ -94,7 +101,10 @@ const num = (r: number | null): string => (r === null ? 'n/a' : r.toFixed(3));
 
 /** The Markdown table the README carries between its bench:floor markers. */
 export function floorMarkdown(r: FloorReport): string {
-  const rows = r.processes.map((p) => `| ${p.process}${p.federated ? '' : ' (monolith)'} | ${kb(p.originalBytes)} | ${kb(p.shellBytes)} | ${pct(p.shellToOriginal)} | ${kb(p.floorBytes)} | ${p.shellToFloor.toFixed(3)} | ${num(p.memoryAfterBoot)} | ${num(p.messagesPerSecond)} |`);
+  const rows = r.processes.map(
+    (p) =>
+      `| ${p.process}${p.federated ? '' : ' (monolith)'} | ${kb(p.originalBytes)} | ${kb(p.shellBytes)} | ${pct(p.shellToOriginal)} | ${kb(p.floorBytes)} | ${p.shellToFloor.toFixed(3)} | ${num(p.memoryAfterBoot)} | ${num(p.messagesPerSecond)} |`,
+  );
   const t = r.totals;
   return [
     '| process | original monolith | federated shell | shell / original | floor | shell / floor | memory after boot (fed. / mono.) | messages/s (fed. / mono.) |',

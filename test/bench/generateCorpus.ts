@@ -30,14 +30,28 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** Module name of a project path under the source root (`a/b.lua` -> `a.b`, `a/init.lua` -> `a`). */
 function moduleNameOf(rel: string): string {
-  return rel.replace(/\.lua$/, '').replace(/\/init$/, '').split('/').join('.');
+  return rel
+    .replace(/\.lua$/, '')
+    .replace(/\/init$/, '')
+    .split('/')
+    .join('.');
 }
 
 /** Edits of the shard rename: require names get the shard prefix, locals the shard suffix. */
-function shardEdits(ast: LuaNode, text: string, prefix: string, projectModules: Set<string>, renameLocals: boolean): { start: number; end: number; text: string }[] {
+function shardEdits(
+  ast: LuaNode,
+  text: string,
+  prefix: string,
+  projectModules: Set<string>,
+  renameLocals: boolean,
+): { start: number; end: number; text: string }[] {
   const edits = findBundleRequires(ast)
     .filter((s) => projectModules.has(s.name))
-    .map((s) => ({ start: s.literalRange[0], end: s.literalRange[1], text: text.slice(s.literalRange[0], s.literalRange[1]).replace(s.name, `${prefix}.${s.name}`) }));
+    .map((s) => ({
+      start: s.literalRange[0],
+      end: s.literalRange[1],
+      text: text.slice(s.literalRange[0], s.literalRange[1]).replace(s.name, `${prefix}.${s.name}`),
+    }));
   if (renameLocals) {
     walkLua(ast, (n) => {
       const id = n as unknown as { type: string; isLocal?: boolean; name: string; range: [number, number] };

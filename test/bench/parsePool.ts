@@ -39,5 +39,10 @@ export async function parseInPool(files: string[], jobs: number, sizes: Map<stri
     ),
   );
   const seconds = (performance.now() - t0) / 1000;
-  return results.reduce((a, r) => ({ files: a.files + r.files, bytes: a.bytes + r.bytes, failed: a.failed + r.failed, seconds }), { files: 0, bytes: 0, failed: 0, seconds });
+  return results.reduce((a, r) => ({ files: a.files + r.files, bytes: a.bytes + r.bytes, failed: a.failed + r.failed, seconds }), {
+    files: 0,
+    bytes: 0,
+    failed: 0,
+    seconds,
+  });
 }

@@ -50,5 +50,10 @@ export function benchStartup(workDir: string, runs = 7): StartupRow[] {
 
 export function startupTable(rows: StartupRow[]): string {
   const ref = rows.find((r) => r.command === 'jscodeshift --help');
-  return rows.map((r) => `${r.command.padEnd(32)} median ${r.medianSeconds.toFixed(3)} s  min ${r.minSeconds.toFixed(3)} s${ref && r !== ref ? `  (${(r.medianSeconds / ref.medianSeconds).toFixed(2)}x jscodeshift)` : ''}`).join('\n');
+  return rows
+    .map(
+      (r) =>
+        `${r.command.padEnd(32)} median ${r.medianSeconds.toFixed(3)} s  min ${r.minSeconds.toFixed(3)} s${ref && r !== ref ? `  (${(r.medianSeconds / ref.medianSeconds).toFixed(2)}x jscodeshift)` : ''}`,
+    )
+    .join('\n');
 }

@@ -29,7 +29,10 @@ export function generateBenchProject(dir: string, fileCount: number): void {
   mkdirSync(path.join(dir, 'src/features'), { recursive: true });
   writeFileSync(path.join(dir, 'tsconfig.json'), '{ "compilerOptions": { "strict": true } }\n');
   for (let m = 0; m < RUNTIME_MODULES; m++) {
-    writeFileSync(path.join(dir, `src/runtime/m${m}.ts`), `export function helper${m}(x: number): number {\n  return x * ${m + 1};\n}\nexport type Shape${m} = { id: number };\n`);
+    writeFileSync(
+      path.join(dir, `src/runtime/m${m}.ts`),
+      `export function helper${m}(x: number): number {\n  return x * ${m + 1};\n}\nexport type Shape${m} = { id: number };\n`,
+    );
   }
   for (let i = 0; i < fileCount; i++) {
     const a = i % RUNTIME_MODULES;
@@ -83,14 +86,22 @@ export async function benchTsRewrite(fileCount = 2000): Promise<TsBenchResult> {
     const t1 = performance.now();
     let output: string;
     try {
-      output = execFileSync(path.join(TOOLKIT_ROOT, 'node_modules/.bin/jscodeshift'), ['--parser=ts', '--extensions=ts', '-t', path.join(base, 'transform.cjs'), path.join(theirs, 'src/features')], { encoding: 'utf8', stdio: 'pipe' });
+      output = execFileSync(
+        path.join(TOOLKIT_ROOT, 'node_modules/.bin/jscodeshift'),
+        ['--parser=ts', '--extensions=ts', '-t', path.join(base, 'transform.cjs'), path.join(theirs, 'src/features')],
+        { encoding: 'utf8', stdio: 'pipe' },
+      );
     } catch (e) {
       throw new Error(`bench: the jscodeshift CLI failed (is node_modules/.bin/jscodeshift installed?): ${(e as Error).message}`);
     }
     const jscodeshiftCliSeconds = (performance.now() - t1) / 1000;
     const theirsChanged = Number(/(\d+) ok/.exec(output)?.[1] ?? 0);
     // Same rewrite: the import lines must agree file by file (recast may reformat the rest).
-    const importLines = (dir: string, i: number) => readFileSync(path.join(dir, `src/features/f${i}.ts`), 'utf8').split('\n').filter((l) => l.startsWith('import')).join('\n');
+    const importLines = (dir: string, i: number) =>
+      readFileSync(path.join(dir, `src/features/f${i}.ts`), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('import'))
+        .join('\n');
     for (const i of [0, 1, fileCount - 1]) {
       if (importLines(ours, i) !== importLines(theirs, i)) throw new Error(`bench: outputs differ in f${i}.ts (the two rewrites must be the same rewrite)`);
     }

@@ -11,12 +11,18 @@ function project(budgets?: { runtimeBytes: number; shellBytes: number }): string
     mkdirSync(path.dirname(path.join(root, p)), { recursive: true });
     writeFileSync(path.join(root, p), t);
   };
-  put('migrate.config.json', JSON.stringify({
-    sourceRoot: 'src',
-    processes: [{ name: 'alpha', entry: 'src/alpha/main.lua' }, { name: 'beta', entry: 'src/beta/main.lua' }],
-    runtime: { dir: 'src/runtime', namespace: 'runtime', shareThreshold: 2, version: '1.0.0' },
-    ...(budgets ? { budgets } : {}),
-  }));
+  put(
+    'migrate.config.json',
+    JSON.stringify({
+      sourceRoot: 'src',
+      processes: [
+        { name: 'alpha', entry: 'src/alpha/main.lua' },
+        { name: 'beta', entry: 'src/beta/main.lua' },
+      ],
+      runtime: { dir: 'src/runtime', namespace: 'runtime', shareThreshold: 2, version: '1.0.0' },
+      ...(budgets ? { budgets } : {}),
+    }),
+  );
   const big = `return { data = ${JSON.stringify('x'.repeat(4000))} }\n`;
   put('src/runtime/shared.lua', big);
   put('src/alpha/own.lua', 'return 1\n');
@@ -48,7 +54,10 @@ describe('migrate bundle / size', () => {
   it('size --json has the sizes; shells are smaller than monoliths; within budget exits 0', async () => {
     const r = await run(['size', '--json'], project());
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { runtimeBytes: number; processes: { process: string; monolithBytes: number; shellBytes: number; hybridBytes: number; shellReductionPct: number }[] };
+    const j = JSON.parse(r.out) as {
+      runtimeBytes: number;
+      processes: { process: string; monolithBytes: number; shellBytes: number; hybridBytes: number; shellReductionPct: number }[];
+    };
     expect(j.runtimeBytes).toBeGreaterThan(4000);
     expect(j.processes.map((p) => p.process)).toEqual(['alpha', 'beta']);
     for (const p of j.processes) {

@@ -14,7 +14,8 @@ const FLAG = [
 const UTIL = 'local U = {}\n-- a comment --[[ with ]] brackets\nfunction U.greet(n) return "hello, " .. n .. "  --not a comment" end\nreturn U\n';
 const PROJECT: Record<string, string> = {
   'src/runtime/util.lua': UTIL,
-  'src/runtime/rng.lua': 'local util = require("runtime.util")\nlocal R = { seed = 7 }\nfunction R.next() R.seed = (R.seed * 1103515245 + 12345) % 2147483648; return R.seed end\nR.util = util\nreturn R\n',
+  'src/runtime/rng.lua':
+    'local util = require("runtime.util")\nlocal R = { seed = 7 }\nfunction R.next() R.seed = (R.seed * 1103515245 + 12345) % 2147483648; return R.seed end\nR.util = util\nreturn R\n',
   'src/runtime/manifest.json': '',
   'src/battle/state.lua': 'return { turns = 0 }\n',
   'src/battle/main.lua': `${FLAG}
@@ -58,7 +59,11 @@ async function info(p: AosProcess): Promise<string> {
 describe('federated and hybrid builds on aos', () => {
   it('federated: runtime then shell by two Evals; one instance of a shared module', async () => {
     const r = mk('federated');
-    expect(r.files.map((f) => `${f.path}:${f.kind}`)).toEqual(['federated/runtime.lua:runtime', 'federated/registry.lua:registry', 'federated/battle.lua:shell']);
+    expect(r.files.map((f) => `${f.path}:${f.kind}`)).toEqual([
+      'federated/runtime.lua:runtime',
+      'federated/registry.lua:registry',
+      'federated/battle.lua:shell',
+    ]);
     expect(fileOf(r, 'shell', 'battle')).not.toContain('hello, ');
     const p = await bootWith([fileOf(r, 'runtime'), fileOf(r, 'shell', 'battle')], { tags: { 'Federation-Mode': 'federated' } });
     expect(await info(p)).toBe(EXPECTED);
@@ -95,7 +100,12 @@ describe('federated and hybrid builds on aos', () => {
     const fed = mk('federated');
     const p = await bootWith([fileOf(fed, 'runtime'), fileOf(r, 'hybrid-shell', 'battle')]);
     expect(await info(p)).toBe(EXPECTED);
-    expect(await lua(p, 'local s = Federation.status(); local o = {} for _, m in ipairs(s.modules) do if m.active then o[#o+1] = m.name .. ":" .. m.origin end end return s.mode .. " " .. table.concat(o, ",")')).toBe('hybrid battle.state:process,runtime.rng:runtime,runtime.util:runtime');
+    expect(
+      await lua(
+        p,
+        'local s = Federation.status(); local o = {} for _, m in ipairs(s.modules) do if m.active then o[#o+1] = m.name .. ":" .. m.origin end end return s.mode .. " " .. table.concat(o, ",")',
+      ),
+    ).toBe('hybrid battle.state:process,runtime.rng:runtime,runtime.util:runtime');
   });
 
   it('monolith with Federation.require sources: loader + fallbacks, buildMode monolith, runtime ignored', async () => {
@@ -120,7 +130,9 @@ describe('federated and hybrid builds on aos', () => {
   it('a runtime module requiring a process module is refused at build time (BUNDLE-004)', () => {
     const bad: Record<string, string> = { ...PROJECT, 'src/runtime/util.lua': 'return require("battle.state")\n' };
     delete bad['src/runtime/manifest.json'];
-    expect(() => build(bad, { battle: 'src/battle/main.lua' }, 'federated', { config: CONFIG })).toThrowError(/runtime module 'runtime.util' requires process module 'battle.state'/);
+    expect(() => build(bad, { battle: 'src/battle/main.lua' }, 'federated', { config: CONFIG })).toThrowError(
+      /runtime module 'runtime.util' requires process module 'battle.state'/,
+    );
   });
 
   it('is byte-reproducible in every mode', () => {
@@ -141,7 +153,8 @@ describe('federated and hybrid builds on aos', () => {
       if (mode === 'hybrid') expect(fileOf(min, 'hybrid-shell')).toContain('"hello, "..n.."  --not a comment"');
       // The runtime carries its modules as (minified) source strings, compiled at first require.
       if (mode === 'federated') expect(fileOf(min, 'runtime')).toContain('\\"hello, \\"..n..\\"  --not a comment\\"');
-      const chunks = mode === 'monolith' ? [fileOf(min, 'monolith')] : mode === 'federated' ? [fileOf(min, 'runtime'), fileOf(min, 'shell')] : [fileOf(min, 'hybrid-shell')];
+      const chunks =
+        mode === 'monolith' ? [fileOf(min, 'monolith')] : mode === 'federated' ? [fileOf(min, 'runtime'), fileOf(min, 'shell')] : [fileOf(min, 'hybrid-shell')];
       const p = await bootWith(chunks, { tags: { 'Federation-Mode': mode } });
       expect(await info(p)).toBe(EXPECTED);
     }
@@ -149,7 +162,15 @@ describe('federated and hybrid builds on aos', () => {
 
   it('isolation at boot: a shell whose process module is already a runtime module is refused (FED-006)', async () => {
     const r = mk('federated');
-    const clash = build({ 'src/x/main.lua': 'FEDERATION_MODE = FEDERATION_MODE or Federation.spawnMode() or Federation.buildMode or "hybrid"\nlocal s = require("x.s")\n', 'src/x/s.lua': 'return 1\n' }, { x: 'src/x/main.lua' }, 'federated', { config: CONFIG });
+    const clash = build(
+      {
+        'src/x/main.lua': 'FEDERATION_MODE = FEDERATION_MODE or Federation.spawnMode() or Federation.buildMode or "hybrid"\nlocal s = require("x.s")\n',
+        'src/x/s.lua': 'return 1\n',
+      },
+      { x: 'src/x/main.lua' },
+      'federated',
+      { config: CONFIG },
+    );
     const p = await bootWith([fileOf(r, 'runtime')]);
     await lua(p, 'Federation.register("runtime.util", { version = "1.0.0", hash = "h", loader = function() return 1 end })');
     const e = await luaError(p, fileOf(clash, 'shell', 'x').replace('["x.s"] = ', '["runtime.util"] = function() end,\n["x.s"] = '));

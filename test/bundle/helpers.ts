@@ -13,7 +13,12 @@ export function projectConfig(processes: Record<string, string>, extra: Record<s
   });
 }
 
-export function build(files: Record<string, string | Buffer>, processes: Record<string, string>, mode: BuildMode, opts: { minify?: boolean; config?: Record<string, unknown> } = {}): BuildResult {
+export function build(
+  files: Record<string, string | Buffer>,
+  processes: Record<string, string>,
+  mode: BuildMode,
+  opts: { minify?: boolean; config?: Record<string, unknown> } = {},
+): BuildResult {
   const config = projectConfig(processes, opts.config);
   return buildProject({ root: '/memory', config }, new MemoryWorkspace(files), mode, { minify: opts.minify });
 }

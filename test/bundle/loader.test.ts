@@ -13,7 +13,10 @@ const LOADER = latin1ToUtf8(loaderInstall('runtime.ao_federate'));
 // A runtime chunk in the shape emitRuntime writes, with modules given as Lua source bodies.
 function runtime(version: string, modules: Record<string, { body: string; version?: string; hash?: string }>): string {
   const list = Object.entries(modules)
-    .map(([name, m]) => `{ name = ${JSON.stringify(name)}, version = ${JSON.stringify(m.version ?? version)}, hash = ${JSON.stringify(m.hash ?? `h-${name}-${m.version ?? version}`)}, loader = function(...) ${m.body} end }`)
+    .map(
+      ([name, m]) =>
+        `{ name = ${JSON.stringify(name)}, version = ${JSON.stringify(m.version ?? version)}, hash = ${JSON.stringify(m.hash ?? `h-${name}-${m.version ?? version}`)}, loader = function(...) ${m.body} end }`,
+    )
     .join(',\n');
   return `${LOADER}\nFederation.installRuntime({ version = ${JSON.stringify(version)}, namespace = "runtime", modules = { ${list} } })`;
 }
@@ -35,7 +38,12 @@ describe('federation loader on aos', () => {
   });
 
   it('runs a module once and hands every later require the same instance (also via plain require)', async () => {
-    expect(await lua(p, 'local a = Federation.require("runtime.counter", "^1.0.0"); local b = Federation.require("runtime.counter"); local c = require("runtime.uses-plain").c; return tostring(a == b and b == c) .. " " .. Loads')).toBe('true 1');
+    expect(
+      await lua(
+        p,
+        'local a = Federation.require("runtime.counter", "^1.0.0"); local b = Federation.require("runtime.counter"); local c = require("runtime.uses-plain").c; return tostring(a == b and b == c) .. " " .. Loads',
+      ),
+    ).toBe('true 1');
   });
 
   it('stores a module returning nothing as true', async () => {
@@ -43,9 +51,21 @@ describe('federation loader on aos', () => {
   });
 
   it.each([
-    ['^1.0.0', true], ['^1.3.0', false], ['~1.2.0', true], ['~1.1.0', false], ['>=1.2.0', true], ['>1.2.0', false],
-    ['1.2.0', true], ['=1.2.1', false], ['1.x', true], ['1.2.x', true], ['2.x', false], ['*', true], ['<2.0.0 >=1.0.0', true],
-    ['^2.0.0 || ^1.1.0', true], ['<=1.1.9', false],
+    ['^1.0.0', true],
+    ['^1.3.0', false],
+    ['~1.2.0', true],
+    ['~1.1.0', false],
+    ['>=1.2.0', true],
+    ['>1.2.0', false],
+    ['1.2.0', true],
+    ['=1.2.1', false],
+    ['1.x', true],
+    ['1.2.x', true],
+    ['2.x', false],
+    ['*', true],
+    ['<2.0.0 >=1.0.0', true],
+    ['^2.0.0 || ^1.1.0', true],
+    ['<=1.1.9', false],
   ])('version range %s satisfied by 1.2.0: %s', async (range, ok) => {
     const out = await lua(p, `local ok, e = pcall(Federation.require, "runtime.counter", ${JSON.stringify(range)}); return ok and "ok" or e`);
     if (ok) expect(out).toBe('ok');
@@ -68,32 +88,52 @@ describe('federation loader on aos', () => {
   });
 
   it('FED-005 text whose sha256 does not match is refused; a matching one loads', async () => {
-    expect(await luaError(p, 'Federation.registerSource("runtime.text", { version = "1.2.0", hash = string.rep("0", 64), source = "return 42" })')).toContain("FED-005 hash mismatch for 'runtime.text'");
+    expect(await luaError(p, 'Federation.registerSource("runtime.text", { version = "1.2.0", hash = string.rep("0", 64), source = "return 42" })')).toContain(
+      "FED-005 hash mismatch for 'runtime.text'",
+    );
     const good = 'return 42';
     const hash = (await import('node:crypto')).createHash('sha256').update(good).digest('hex');
-    expect(await lua(p, `Federation.registerSource("runtime.text", { version = "1.2.0", hash = "${hash}", source = ${JSON.stringify(good)} }); return Federation.require("runtime.text")`)).toBe('42');
+    expect(
+      await lua(
+        p,
+        `Federation.registerSource("runtime.text", { version = "1.2.0", hash = "${hash}", source = ${JSON.stringify(good)} }); return Federation.require("runtime.text")`,
+      ),
+    ).toBe('42');
   });
 
   it('FED-006 isolation both ways', async () => {
-    expect(await luaError(p, 'Federation.declareProcess({ "runtime.counter" })')).toContain("FED-006 process module 'runtime.counter' would shadow the runtime module");
+    expect(await luaError(p, 'Federation.declareProcess({ "runtime.counter" })')).toContain(
+      "FED-006 process module 'runtime.counter' would shadow the runtime module",
+    );
     await lua(p, 'Federation.declareProcess({ "own.mod" })');
-    expect(await luaError(p, 'Federation.register("own.mod", { version = "1.0.0", hash = "x", loader = function() end })')).toContain("FED-006 'own.mod' is a process module");
+    expect(await luaError(p, 'Federation.register("own.mod", { version = "1.0.0", hash = "x", loader = function() end })')).toContain(
+      "FED-006 'own.mod' is a process module",
+    );
     expect(await luaError(p, 'Federation.require("own.mod")')).toContain('FED-006');
-    expect(await luaError(p, 'Federation.declareProcess({ "runtime.fresh" })')).toContain("uses the runtime namespace");
+    expect(await luaError(p, 'Federation.declareProcess({ "runtime.fresh" })')).toContain('uses the runtime namespace');
   });
 
   it('FED-008 unknown mode', async () => {
-    expect(await luaError(p, 'FEDERATION_MODE = "fast"; local ok, e = pcall(Federation.require, "runtime.counter"); FEDERATION_MODE = "federated"; error(e, 0)')).toContain("FED-008 unknown FEDERATION_MODE 'fast'");
+    expect(
+      await luaError(p, 'FEDERATION_MODE = "fast"; local ok, e = pcall(Federation.require, "runtime.counter"); FEDERATION_MODE = "federated"; error(e, 0)'),
+    ).toContain("FED-008 unknown FEDERATION_MODE 'fast'");
   });
 
   it('live update: a newer compatible runtime serves LATER requires; the old instance stays with its holders', async () => {
     await lua(p, 'HeldCounter = Federation.require("runtime.counter")');
     await lua(p, runtime('1.3.0', { 'runtime.counter': { body: 'return { n = "new" }' } }));
-    expect(await lua(p, 'local c = Federation.require("runtime.counter", "^1.3.0"); return tostring(c.n) .. " " .. tostring(HeldCounter.n) .. " " .. tostring(require("runtime.counter").n) .. " " .. Federation.status().runtimeVersion')).toBe('new 1 new 1.3.0');
+    expect(
+      await lua(
+        p,
+        'local c = Federation.require("runtime.counter", "^1.3.0"); return tostring(c.n) .. " " .. tostring(HeldCounter.n) .. " " .. tostring(require("runtime.counter").n) .. " " .. Federation.status().runtimeVersion',
+      ),
+    ).toBe('new 1 new 1.3.0');
   });
 
   it('FED-007 an incompatible (major) or older runtime is refused and nothing changes', async () => {
-    expect(await luaError(p, runtime('2.0.0', { 'runtime.counter': { body: 'return { n = "v2" }' } }))).toContain('FED-007 runtime 2.0.0 refused: incompatible with the installed runtime 1.3.0');
+    expect(await luaError(p, runtime('2.0.0', { 'runtime.counter': { body: 'return { n = "v2" }' } }))).toContain(
+      'FED-007 runtime 2.0.0 refused: incompatible with the installed runtime 1.3.0',
+    );
     expect(await luaError(p, runtime('1.1.0', { 'runtime.counter': { body: 'return {}' } }))).toContain('FED-007 runtime 1.1.0 refused: older');
     expect(await lua(p, 'return Federation.require("runtime.counter").n .. " " .. Federation.status().runtimeVersion')).toBe('new 1.3.0');
   });
@@ -111,9 +151,14 @@ describe('prune on aos', () => {
   it('drops runtime modules no shell expects; evaluating the runtime again brings them back', async () => {
     const rt = runtime('1.0.0', { 'runtime.used': { body: 'return "u"' }, 'runtime.unused': { body: 'return "x"' } });
     const p = await bootWith([rt]);
-    await lua(p, 'FEDERATION_MODE = "federated"; Federation.expect({ { name = "runtime.used", version = "1.0.0", hash = "h-runtime.used-1.0.0" } }); Federation.prune()');
+    await lua(
+      p,
+      'FEDERATION_MODE = "federated"; Federation.expect({ { name = "runtime.used", version = "1.0.0", hash = "h-runtime.used-1.0.0" } }); Federation.prune()',
+    );
     expect(await lua(p, 'return Federation.require("runtime.used") .. " " .. tostring(Federation.modules["runtime.unused"])')).toBe('u nil');
-    expect(await luaError(p, 'return Federation.require("runtime.unused")')).toContain("FED-001 module 'runtime.unused' is not in the runtime, or was pruned from this process");
+    expect(await luaError(p, 'return Federation.require("runtime.unused")')).toContain(
+      "FED-001 module 'runtime.unused' is not in the runtime, or was pruned from this process",
+    );
     await lua(p, rt);
     expect(await lua(p, 'return Federation.require("runtime.unused")')).toBe('x');
   });
@@ -121,11 +166,21 @@ describe('prune on aos', () => {
 
 describe('front-coded expectations (what shells carry)', () => {
   it('F.expect decodes the front-coded names the build writes, any shared prefix length', async () => {
-    const names = ['runtime.data.species.species-part-2', 'runtime.data.species.species-part-10', 'runtime.a', 'runtime.data.2x', 'runtime.data', 'runtime.é"q'];
+    const names = [
+      'runtime.data.species.species-part-2',
+      'runtime.data.species.species-part-10',
+      'runtime.a',
+      'runtime.data.2x',
+      'runtime.data',
+      'runtime.é"q',
+    ];
     const coded = frontCoded(names);
     expect(coded.join(', ').length).toBeLessThan(names.join('", "').length);
     const p = await bootWith([LOADER]);
-    const got = await lua(p, `Federation.expect({ ${coded.join(', ')} }); local t = {} for n in pairs(Federation.expected) do t[#t + 1] = n end table.sort(t) return table.concat(t, "|")`);
+    const got = await lua(
+      p,
+      `Federation.expect({ ${coded.join(', ')} }); local t = {} for n in pairs(Federation.expected) do t[#t + 1] = n end table.sort(t) return table.concat(t, "|")`,
+    );
     expect(got).toBe([...names].sort().join('|'));
   });
 });
@@ -156,6 +211,10 @@ describe('modes on aos', () => {
     const s2 = await p.send({ From: 'USER_1', Tags: { Action: 'Federation-Status' } });
     const body = JSON.parse(s2.Messages[0]!.Data!) as { mode: string; modules: { name: string; origin: string; version: string }[] };
     expect(body.mode).toBe('monolith');
-    expect(body.modules.map((m) => `${m.name}:${m.origin}:${m.version}`)).toEqual(['runtime.m:fallback:1.0.0', 'runtime.m:runtime:1.0.0', 'runtime.only-fb:fallback:1.0.0']);
+    expect(body.modules.map((m) => `${m.name}:${m.origin}:${m.version}`)).toEqual([
+      'runtime.m:fallback:1.0.0',
+      'runtime.m:runtime:1.0.0',
+      'runtime.only-fb:fallback:1.0.0',
+    ]);
   });
 });

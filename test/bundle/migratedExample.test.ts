@@ -47,7 +47,9 @@ describe.skipIf(!hasExample)('migrated example', () => {
       expect(info.Messages[0]?.Target, shell.path).toBe('PLAYER_INFO');
       const status = await p.send({ From: 'PLAYER_INFO', Tags: { Action: 'Federation-Status' } });
       if (mode === 'monolith') continue;
-      const origins = (JSON.parse(status.Messages[0]!.Data!) as { modules: { origin: string; active: boolean; loaded: boolean }[] }).modules.filter((m) => m.active && m.loaded).map((m) => m.origin);
+      const origins = (JSON.parse(status.Messages[0]!.Data!) as { modules: { origin: string; active: boolean; loaded: boolean }[] }).modules
+        .filter((m) => m.active && m.loaded)
+        .map((m) => m.origin);
       expect(origins).toContain(mode === 'federated' ? 'runtime' : 'fallback');
     }
   });

@@ -67,10 +67,16 @@ describe('require forms and module shapes', () => {
 
     // The same modules as plain package.preload functions evaluated by hand: the reference.
     const reference = await bootWith([]);
-    const cycleRef = await lua(reference, `package.preload["cyc.a"] = function(...) ${EDGE['src/cyc/a.lua']} end
+    const cycleRef = await lua(
+      reference,
+      `package.preload["cyc.a"] = function(...) ${EDGE['src/cyc/a.lua']} end
 package.preload["cyc.b"] = function(...) ${EDGE['src/cyc/b.lua']} end
-local ok, e = pcall(require, "cyc.a"); return tostring(ok) .. " " .. tostring(e)`);
-    const cycleOurs = await lua(bundled, 'package.loaded["cyc.a"] = nil; package.loaded["cyc.b"] = nil; local ok, e = pcall(require, "cyc.a"); return tostring(ok) .. " " .. tostring(e)');
+local ok, e = pcall(require, "cyc.a"); return tostring(ok) .. " " .. tostring(e)`,
+    );
+    const cycleOurs = await lua(
+      bundled,
+      'package.loaded["cyc.a"] = nil; package.loaded["cyc.b"] = nil; local ok, e = pcall(require, "cyc.a"); return tostring(ok) .. " " .. tostring(e)',
+    );
     expect(cycleOurs).toBe(cycleRef);
     expect(cycleRef).toContain('stack overflow');
     expect(await lua(bundled, 'return tostring(CycleOk)')).toBe('false');
@@ -94,7 +100,9 @@ local ok, e = pcall(require, "cyc.a"); return tostring(ok) .. " " .. tostring(e)
   });
 
   it('an unresolvable plain require is BUNDLE-002 with file:line:col', () => {
-    expect(() => build({ 'src/main.lua': 'local x = 1\nlocal y = require("no.such")\n' }, { p: 'src/main.lua' }, 'monolith')).toThrowError(/cannot resolve require\("no.such"\)/);
+    expect(() => build({ 'src/main.lua': 'local x = 1\nlocal y = require("no.such")\n' }, { p: 'src/main.lua' }, 'monolith')).toThrowError(
+      /cannot resolve require\("no.such"\)/,
+    );
     try {
       build({ 'src/main.lua': 'local x = 1\nlocal y = require("no.such")\n' }, { p: 'src/main.lua' }, 'monolith');
     } catch (e) {
@@ -111,7 +119,11 @@ local ok, e = pcall(require, "cyc.a"); return tostring(ok) .. " " .. tostring(e)
   });
 
   it('reports a runtime error in a module as plain require does', async () => {
-    const r = build({ 'src/main.lua': 'local ok, e = pcall(require, "bad")\nBadErr = e\n', 'src/bad.lua': 'error("bad module")\n' }, { p: 'src/main.lua' }, 'monolith');
+    const r = build(
+      { 'src/main.lua': 'local ok, e = pcall(require, "bad")\nBadErr = e\n', 'src/bad.lua': 'error("bad module")\n' },
+      { p: 'src/main.lua' },
+      'monolith',
+    );
     const p = await bootWith([fileOf(r, 'monolith', 'p')]);
     expect(await lua(p, 'return BadErr')).toContain('bad module');
     expect(await luaError(p, 'package.loaded["bad"] = nil; require("bad")')).toContain('bad module');

@@ -9,7 +9,8 @@ import { bootWith, build, clean, fileOf, lua, AosProcess } from './helpers.ts';
 const FILES = {
   'src/runtime/greet.lua': 'local fmt = require("runtime.fmt")\nreturn { hi = function(n) return fmt.wrap("hi " .. n) end }\n',
   'src/runtime/fmt.lua': 'return { wrap = function(s) return "<" .. s .. ">" end }\r\n',
-  'src/app/main.lua': 'FEDERATION_MODE = FEDERATION_MODE or Federation.spawnMode() or Federation.buildMode or "hybrid"\nlocal g = Federation.require("runtime.greet", "^1.0.0")\nHandlers.add("Info", function(m) return m.Action == "Info" end, function(m) ao.send({ Target = m.From, Data = g.hi(m.From) }) end)\n',
+  'src/app/main.lua':
+    'FEDERATION_MODE = FEDERATION_MODE or Federation.spawnMode() or Federation.buildMode or "hybrid"\nlocal g = Federation.require("runtime.greet", "^1.0.0")\nHandlers.add("Info", function(m) return m.Action == "Info" end, function(m) ao.send({ Target = m.From, Data = g.hi(m.From) }) end)\n',
 };
 const CONFIG = { runtime: { dir: 'src/runtime', namespace: 'runtime', shareThreshold: 2, version: '1.0.0' } };
 const FORWARDED = ['Action', 'Module', 'Version', 'Hash', 'Modules'];

@@ -13,12 +13,18 @@ const files = {
   'src/common/both.lua': 'return { both = true }\n',
   'src/runtime/shared.lua': `return { big = "${'s'.repeat(5000)}" }\n`,
 };
-const config = projectConfig({ a: 'src/a/main.lua', b: 'src/b/main.lua' }, { runtime: { dir: 'src/runtime', namespace: 'runtime', shareThreshold: 2, version: '1.0.0' }, budgets: { runtimeBytes: 100_000, shellBytes: 2_000 } });
+const config = projectConfig(
+  { a: 'src/a/main.lua', b: 'src/b/main.lua' },
+  { runtime: { dir: 'src/runtime', namespace: 'runtime', shareThreshold: 2, version: '1.0.0' }, budgets: { runtimeBytes: 100_000, shellBytes: 2_000 } },
+);
 const ws = () => new MemoryWorkspace(Object.fromEntries(Object.entries(files).map(([p, c]) => [p, Buffer.from(c)])), '/m');
 
 describe('size report', () => {
   it('compares shells with the original monoliths given (the baseline), not the current ones', () => {
-    const original = new Map([['a', 'x'.repeat(20_000)], ['b', 'y'.repeat(10_000)]]);
+    const original = new Map([
+      ['a', 'x'.repeat(20_000)],
+      ['b', 'y'.repeat(10_000)],
+    ]);
     const r = sizeReport({ config }, ws(), { original });
     expect(r.original).toBe('baseline');
     const a = r.processes.find((p) => p.name === 'a')!;

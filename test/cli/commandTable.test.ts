@@ -12,7 +12,10 @@ const cwd = path.resolve(import.meta.dirname, '../..');
 
 describe('command table', () => {
   it('lists every command module, each with the name and summary it declares', async () => {
-    const files = readdirSync(DIR).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+    const files = readdirSync(DIR)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.slice(0, -3))
+      .sort();
     expect(COMMANDS.map((c) => c.name).sort()).toEqual(files);
     for (const entry of COMMANDS) {
       const { command } = await entry.load();

@@ -9,10 +9,33 @@ import { dryRunOutput } from '../../src/cli/jsonSchemas.ts';
 import { runCli } from '../helpers/runCli.ts';
 
 const decision = {
-  id: 'd1', story: '36.1', title: 'Decide d1', transform: 'decision', params: {}, dependsOn: [], reads: [], sizeImpact: [],
-  decision: { question: 'Merge?', transform: 'test/append-line', options: [{ id: 'yes', label: 'Yes', params: { file: 'src/p/main.lua', line: '-- merged' } }, { id: 'keep-apart', label: 'Keep apart' }] },
+  id: 'd1',
+  story: '36.1',
+  title: 'Decide d1',
+  transform: 'decision',
+  params: {},
+  dependsOn: [],
+  reads: [],
+  sizeImpact: [],
+  decision: {
+    question: 'Merge?',
+    transform: 'test/append-line',
+    options: [
+      { id: 'yes', label: 'Yes', params: { file: 'src/p/main.lua', line: '-- merged' } },
+      { id: 'keep-apart', label: 'Keep apart' },
+    ],
+  },
 };
-const append = (id: string, file: string, dependsOn: string[]) => ({ id, story: '36.6', title: `Append ${id}`, transform: 'test/append-line', params: { file, line: `-- ${id}` }, dependsOn, reads: [], sizeImpact: [] });
+const append = (id: string, file: string, dependsOn: string[]) => ({
+  id,
+  story: '36.6',
+  title: `Append ${id}`,
+  transform: 'test/append-line',
+  params: { file, line: `-- ${id}` },
+  dependsOn,
+  reads: [],
+  sizeImpact: [],
+});
 
 describe('dry-run --all', () => {
   it('lists the undecided decision and the step waiting for it, and shows every other step', async () => {
@@ -21,7 +44,14 @@ describe('dry-run --all', () => {
     const j = await runCli(['dry-run', '--all', '--json', ...at], p.root);
     expect(j.code).toBe(1);
     const out = dryRunOutput.parse(JSON.parse(j.out));
-    expect(out.steps.map((s) => `${s.id} ${s.state}${s.blockedBy ? ` ${s.blockedBy}` : ''}`)).toEqual(['s1-append changes', 's2-nofinal changes', 's3-restructure changes', 'd1 undecided', 's4-after-d1 blocked d1', 's5-free changes']);
+    expect(out.steps.map((s) => `${s.id} ${s.state}${s.blockedBy ? ` ${s.blockedBy}` : ''}`)).toEqual([
+      's1-append changes',
+      's2-nofinal changes',
+      's3-restructure changes',
+      'd1 undecided',
+      's4-after-d1 blocked d1',
+      's5-free changes',
+    ]);
     expect(out.undecided).toEqual(['d1']);
     expect(out.patch).toContain('+-- s5-free');
 
@@ -29,7 +59,9 @@ describe('dry-run --all', () => {
     expect(text.code).toBe(1);
     expect(text.out).toMatch(/d1\s+undecided decision/);
     expect(text.out).toMatch(/s4-after-d1\s+waits for d1/);
-    expect(text.out).toContain("1 undecided decision(s): d1; the steps after them are shown as if kept apart. Decide with 'migrate decide <step> <option>' (or 'migrate decide --all keep-apart'");
+    expect(text.out).toContain(
+      "1 undecided decision(s): d1; the steps after them are shown as if kept apart. Decide with 'migrate decide <step> <option>' (or 'migrate decide --all keep-apart'",
+    );
     expect(text.out).toMatch(/file change\(s\) in 4 step\(s\); 1 step\(s\) wait for a decision/);
   });
 

@@ -19,7 +19,10 @@ function hinted(err: string): string[][] {
 function luaApp(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'hints-'));
   mkdirSync(path.join(dir, 'lua', 'p'), { recursive: true });
-  writeFileSync(path.join(dir, 'lua', 'p', 'main.lua'), 'Handlers.add("Ping", Handlers.utils.hasMatchingTag("Action", "Ping"), function(msg) msg.reply({ Data = "pong" }) end)\n');
+  writeFileSync(
+    path.join(dir, 'lua', 'p', 'main.lua'),
+    'Handlers.add("Ping", Handlers.utils.hasMatchingTag("Action", "Ping"), function(msg) msg.reply({ Data = "pong" }) end)\n',
+  );
   return dir;
 }
 
@@ -57,7 +60,24 @@ describe('hints point at commands that work', () => {
   });
 
   it("PLAN-010 (apply reaches an undecided decision) names 'migrate decide --all keep-apart', which unblocks it", async () => {
-    const decision = { id: 'd1', story: '36.1', title: 'Decide d1', transform: 'decision', params: {}, dependsOn: [], reads: [], sizeImpact: [], decision: { question: 'Merge?', transform: 'test/append-line', options: [{ id: 'yes', label: 'Yes', params: { file: 'src/p/main.lua', line: '-- merged' } }, { id: 'keep-apart', label: 'Keep apart' }] } };
+    const decision = {
+      id: 'd1',
+      story: '36.1',
+      title: 'Decide d1',
+      transform: 'decision',
+      params: {},
+      dependsOn: [],
+      reads: [],
+      sizeImpact: [],
+      decision: {
+        question: 'Merge?',
+        transform: 'test/append-line',
+        options: [
+          { id: 'yes', label: 'Yes', params: { file: 'src/p/main.lua', line: '-- merged' } },
+          { id: 'keep-apart', label: 'Keep apart' },
+        ],
+      },
+    };
     const p = makeProject('hint-plan010', fixturePlan([decision]));
     const at = ['--project', p.root];
     const r = await runCli(['apply', '--all', ...at], p.root);

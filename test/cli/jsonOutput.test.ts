@@ -17,7 +17,10 @@ function app(): string {
   };
   put('lua/shared/counter.lua', 'local M = {}\nfunction M.inc(n) return n + 1 end\nreturn M\n');
   for (const p of ['alpha', 'beta']) {
-    put(`lua/${p}/main.lua`, `local counter = require("shared.counter")\nCount = Count or 0\nHandlers.add("Inc", Handlers.utils.hasMatchingTag("Action", "Inc"), function(msg)\n  Count = counter.inc(Count)\n  msg.reply({ Data = "${p} " .. tostring(Count) })\nend)\n`);
+    put(
+      `lua/${p}/main.lua`,
+      `local counter = require("shared.counter")\nCount = Count or 0\nHandlers.add("Inc", Handlers.utils.hasMatchingTag("Action", "Inc"), function(msg)\n  Count = counter.inc(Count)\n  msg.reply({ Data = "${p} " .. tostring(Count) })\nend)\n`,
+    );
     put(`traces/${p}.jsonl`, '{"From":"USER","Tags":{"Action":"Inc"},"Timestamp":1700000000000}\n');
   }
   return root;
@@ -28,7 +31,12 @@ function forceFederation(root: string): void {
   writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), federate: 'always' }, null, 2));
 }
 
-async function json<K extends keyof typeof JSON_SCHEMAS>(command: K, argv: string[], cwd: string, codes: number[] = [0]): Promise<z.infer<(typeof JSON_SCHEMAS)[K]>> {
+async function json<K extends keyof typeof JSON_SCHEMAS>(
+  command: K,
+  argv: string[],
+  cwd: string,
+  codes: number[] = [0],
+): Promise<z.infer<(typeof JSON_SCHEMAS)[K]>> {
   const r = await runCli([command, ...argv, '--json'], cwd, { env: {} });
   expect(codes, `${command}: ${r.err}${r.out}`).toContain(r.code);
   const parsed = JSON_SCHEMAS[command].safeParse(JSON.parse(r.out));

@@ -26,7 +26,13 @@ describe('incremental closure sizes', () => {
   });
 
   it('a created file captures a require that resolved nowhere (and only that process is walked)', () => {
-    const config = layoutConfig({ sourceRoot: 'src', processes: [{ name: 'a', entry: 'src/a/main.lua' }, { name: 'b', entry: 'src/b/main.lua' }] });
+    const config = layoutConfig({
+      sourceRoot: 'src',
+      processes: [
+        { name: 'a', entry: 'src/a/main.lua' },
+        { name: 'b', entry: 'src/b/main.lua' },
+      ],
+    });
     const ws = new MemoryWorkspace({ 'src/a/main.lua': 'local x = require("lib.x")\n', 'src/b/main.lua': 'return 1\n' });
     const sizes = new ClosureSizes(ws, config);
     expect(sizes.sizes.bundle.get('a')).toBe(27);

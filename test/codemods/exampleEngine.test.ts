@@ -21,7 +21,15 @@ function plainLua(ws: DiskWorkspace, entries: string[]): { ok: number; failed: s
   const modules = ws
     .list('ao-processes')
     .filter((p) => p.endsWith('.lua') && !p.includes('/tests/'))
-    .map((p) => `mod:${p.slice('ao-processes/'.length).replace(/\/init\.lua$/, '').replace(/\.lua$/, '').split('/').join('.')}`);
+    .map(
+      (p) =>
+        `mod:${p
+          .slice('ao-processes/'.length)
+          .replace(/\/init\.lua$/, '')
+          .replace(/\.lua$/, '')
+          .split('/')
+          .join('.')}`,
+    );
   const r = spawnSync('lua5.3', [RUNNER, path.join(dir, 'ao-processes'), ...entries.map((e) => path.join(dir, e)), ...modules], { encoding: 'utf8' });
   const lines = r.stdout.split('\n');
   return { ok: lines.filter((l) => l.startsWith('ok ')).length, failed: lines.filter((l) => l.startsWith('FAIL')) };
@@ -49,7 +57,10 @@ describe.runIf(hasExample)('the epic through the engine', () => {
     expect(unparseable).toEqual([]);
     if (hasLua) {
       // The migrated sources run without the bundler: no global the toolkit must inject first.
-      const run = plainLua(ws, project.config.processes.map((p) => p.entry));
+      const run = plainLua(
+        ws,
+        project.config.processes.map((p) => p.entry),
+      );
       expect(run.failed).toEqual([]);
       expect(run.ok).toBeGreaterThan(project.config.processes.length);
     }

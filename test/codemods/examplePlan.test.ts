@@ -53,7 +53,8 @@ describe.runIf(hasExample)('epic plan on a copy of the example', () => {
         t.apply(tree, t.params.parse(option.params), ctx);
         expect(tree.changes().length, `${d.id} ${option.id}`).toBeGreaterThan(0);
         for (const c of tree.changes()) {
-          if (c.kind !== 'delete' && 'path' in c && c.path.endsWith('.lua')) expect(parseLua(tree.read(c.path)!, c.path).error, `${d.id} ${option.id} ${c.path}`).toBeUndefined();
+          if (c.kind !== 'delete' && 'path' in c && c.path.endsWith('.lua'))
+            expect(parseLua(tree.read(c.path)!, c.path).error, `${d.id} ${option.id} ${c.path}`).toBeUndefined();
         }
       }
     }
@@ -89,7 +90,9 @@ describe.runIf(hasExample)('epic plan on a copy of the example', () => {
       tree = commit(next);
     }
     const back = snapshotOf(tree);
-    const differing = [...new Set([...original.keys(), ...back.keys()])].filter((p) => !original.get(p)?.equals(back.get(p) ?? Buffer.alloc(0)) || !back.has(p));
+    const differing = [...new Set([...original.keys(), ...back.keys()])].filter(
+      (p) => !original.get(p)?.equals(back.get(p) ?? Buffer.alloc(0)) || !back.has(p),
+    );
     expect(differing).toEqual([]);
   });
 });

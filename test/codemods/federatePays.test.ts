@@ -24,7 +24,11 @@ function write(federate?: string): void {
     mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
     writeFileSync(path.join(dir, p), c);
   }
-  const config = { sourceRoot: 'ao-processes', processes: ['alpha', 'beta', 'tiny'].map((name) => ({ name, entry: `ao-processes/${name}/main.lua` })), ...(federate ? { federate } : {}) };
+  const config = {
+    sourceRoot: 'ao-processes',
+    processes: ['alpha', 'beta', 'tiny'].map((name) => ({ name, entry: `ao-processes/${name}/main.lua` })),
+    ...(federate ? { federate } : {}),
+  };
   writeFileSync(path.join(dir, 'migrate.config.json'), JSON.stringify(config));
 }
 

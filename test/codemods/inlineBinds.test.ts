@@ -17,7 +17,10 @@ function binds(src: string): string[] {
 
 describe('bindsOf follows Lua scoping', () => {
   it('a local initialised from the outer local of the same name binds the outer one', () => {
-    expect(binds('local records, ao2 = {}, {}\nHandlers.add("R", function() local records = records.getRecords() ao2.send(records) end)')).toEqual(['ao2', 'records']);
+    expect(binds('local records, ao2 = {}, {}\nHandlers.add("R", function() local records = records.getRecords() ao2.send(records) end)')).toEqual([
+      'ao2',
+      'records',
+    ]);
   });
   it('a local declared in the block and then used is not a bind; one out of its block is', () => {
     expect(binds('local a, b = 1, 2\nlocal a = 5\nprint(a)')).toEqual([]);

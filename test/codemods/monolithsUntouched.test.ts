@@ -32,7 +32,10 @@ describe('processes that stay monoliths are not changed by story 36.1', () => {
       mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
       writeFileSync(path.join(dir, p), c);
     }
-    const config = { sourceRoot: 'ao-processes', processes: ['alpha', 'beta', 'gamma', 'delta'].map((name) => ({ name, entry: `ao-processes/${name}/main.lua` })) };
+    const config = {
+      sourceRoot: 'ao-processes',
+      processes: ['alpha', 'beta', 'gamma', 'delta'].map((name) => ({ name, entry: `ao-processes/${name}/main.lua` })),
+    };
     writeFileSync(path.join(dir, 'migrate.config.json'), JSON.stringify(config));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

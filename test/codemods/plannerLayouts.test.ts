@@ -15,7 +15,8 @@ import { parseLua } from '../../src/parse/luaSource.ts';
 const dir = path.resolve(`test/tmp/planner-layouts-${process.pid}`);
 const DEBUG = process.env.DEBUG_PLAN === '1';
 const utils = 'local M = {}\nfunction M.copy(t) local r = {} for k, v in pairs(t) do r[k] = v end return r end\nreturn M\n';
-const rng = (args: string) => `local M = {}\nlocal state = 1\nfunction M.initGlobalRNG(${args})\n  state = seed\nend\nfunction M.next()\n  state = (state * 1103515245 + 12345) % 2147483648\n  return state\nend\nfunction M.roll(n)\n  return M.next() % n + 1\nend\nreturn M\n`;
+const rng = (args: string) =>
+  `local M = {}\nlocal state = 1\nfunction M.initGlobalRNG(${args})\n  state = seed\nend\nfunction M.next()\n  state = (state * 1103515245 + 12345) % 2147483648\n  return state\nend\nfunction M.roll(n)\n  return M.next() % n + 1\nend\nreturn M\n`;
 
 const files: Record<string, string> = {
   'migrate.config.json': JSON.stringify({
@@ -25,14 +26,19 @@ const files: Record<string, string> = {
     // Processes this small gain nothing from federation; forced, so its steps are exercised.
     federate: 'always',
   }),
-  'ao-processes/alpha/main.lua': '-- alpha\r\nlocal hh = require("alpha.handler")\r\nlocal u = require("alpha.lib.utils")\r\nlocal s = require("alpha.module.shared-state")\r\nlocal r = require "game-logic.rng"\r\nlocal ok, j = pcall(require, "json")\r\nreturn u',
-  'ao-processes/beta/main.lua': 'local u = require("beta.lib.utils")\nlocal s = require [[module.shared-state]]\nlocal r = require("beta.rng")\nlocal c = require("game-logic.cycle-a")\n',
-  'ao-processes/gamma/main.lua': 'local gh = require("gamma.handler")\nlocal u = require("gamma.lib.utils")\nlocal c = require("game-logic.cycle-a")\nlocal big = require("gamma.big")\n',
+  'ao-processes/alpha/main.lua':
+    '-- alpha\r\nlocal hh = require("alpha.handler")\r\nlocal u = require("alpha.lib.utils")\r\nlocal s = require("alpha.module.shared-state")\r\nlocal r = require "game-logic.rng"\r\nlocal ok, j = pcall(require, "json")\r\nreturn u',
+  'ao-processes/beta/main.lua':
+    'local u = require("beta.lib.utils")\nlocal s = require [[module.shared-state]]\nlocal r = require("beta.rng")\nlocal c = require("game-logic.cycle-a")\n',
+  'ao-processes/gamma/main.lua':
+    'local gh = require("gamma.handler")\nlocal u = require("gamma.lib.utils")\nlocal c = require("game-logic.cycle-a")\nlocal big = require("gamma.big")\n',
   'ao-processes/alpha/lib/utils.lua': utils,
   'ao-processes/beta/lib/utils.lua': utils,
   'ao-processes/gamma/lib/utils.lua': utils,
-  'ao-processes/alpha/handler.lua': 'local H = {}\nlocal function clamp(x, lo, hi)\n  if x < lo then return lo end\n  if x > hi then return hi end\n  return x\nend\nH.clamp = clamp\nreturn H\n',
-  'ao-processes/gamma/handler.lua': 'local G = {}\nfunction G.clamp(x, lo, hi)\n  if x < lo then return lo end\n  if x > hi then return hi end\n  return x\nend\nreturn G\n',
+  'ao-processes/alpha/handler.lua':
+    'local H = {}\nlocal function clamp(x, lo, hi)\n  if x < lo then return lo end\n  if x > hi then return hi end\n  return x\nend\nH.clamp = clamp\nreturn H\n',
+  'ao-processes/gamma/handler.lua':
+    'local G = {}\nfunction G.clamp(x, lo, hi)\n  if x < lo then return lo end\n  if x > hi then return hi end\n  return x\nend\nreturn G\n',
   'ao-processes/gamma/big.lua': `return { blob = "${'x'.repeat(1200)}" }\n`,
   'ao-processes/module/shared-state.lua': 'SharedState = SharedState or {}\n',
   'ao-processes/game-logic/rng.lua': rng('seed'),
@@ -51,9 +57,18 @@ describe('planEpic on real layouts', () => {
     }
     symlinkSync('../module', path.join(dir, 'ao-processes/alpha/module'));
     plan = await planEpic(loadProject({ project: dir, cwd: dir }), { name: 'layouts' });
-    if (DEBUG) console.log(JSON.stringify(plan.steps.map((s) => [s.id, s.params]), null, 1));
+    if (DEBUG)
+      console.log(
+        JSON.stringify(
+          plan.steps.map((s) => [s.id, s.params]),
+          null,
+          1,
+        ),
+      );
   });
-  afterAll(() => { if (!DEBUG) rmSync(dir, { recursive: true, force: true }); });
+  afterAll(() => {
+    if (!DEBUG) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('merges the copies, asks about the drifted one, moves the symlinked folder once', () => {
     const byId = new Map(plan.steps.map((s) => [s.id, s]));
@@ -65,11 +80,16 @@ describe('planEpic on real layouts', () => {
     expect(byId.get('36.1-helper-clamp')?.params).toEqual({
       module: 'helpers.clamp',
       name: 'clamp',
-      sites: [{ file: 'ao-processes/alpha/handler.lua', target: 'clamp' }, { file: 'ao-processes/gamma/handler.lua', target: 'G.clamp' }],
+      sites: [
+        { file: 'ao-processes/alpha/handler.lua', target: 'clamp' },
+        { file: 'ao-processes/gamma/handler.lua', target: 'G.clamp' },
+      ],
     });
     const move = byId.get('36.1-move-module')!;
     expect(move.params).toMatchObject({ modules: ['module.shared-state'], aliases: [{ name: 'alpha.module.shared-state', of: 'module.shared-state' }] });
-    expect(plan.steps.some((s) => s.id === '36.1-move-game-logic' && (s.params.modules as string[]).join() === 'game-logic.cycle-a,game-logic.cycle-b')).toBe(true);
+    expect(plan.steps.some((s) => s.id === '36.1-move-game-logic' && (s.params.modules as string[]).join() === 'game-logic.cycle-a,game-logic.cycle-b')).toBe(
+      true,
+    );
   });
 
   it('keeps a decision taken in the previous plan and plans the rest on its result', async () => {

@@ -9,11 +9,13 @@ import { planEpic } from '../../src/plan/epicPlanner.ts';
 
 const dir = path.resolve(`test/tmp/process-only-clones-${process.pid}`);
 const big = `local M = {}\n${Array.from({ length: 200 }, (_, i) => `function M.f${i}(x) return x + ${i} end`).join('\n')}\nreturn M\n`;
-const table = (what: string) => `local Rules = {\n  base = cfg.base,\n${Array.from({ length: 8 }, (_, i) => `  { kind = "${what}", text = "rule number ${i} of the long table every process keeps" },`).join('\n')}\n}\n`;
+const table = (what: string) =>
+  `local Rules = {\n  base = cfg.base,\n${Array.from({ length: 8 }, (_, i) => `  { kind = "${what}", text = "rule number ${i} of the long table every process keeps" },`).join('\n')}\n}\n`;
 const own = (extra: string) => `local cfg = { base = 1 }\n${table('same')}${extra}return Rules\n`;
 const files: Record<string, string> = {
   'ao-processes/alpha/main.lua': 'local lib = require("lib.big")\nlocal r = require("alpha.rules")\nreturn lib.f1(1), r\n',
-  'ao-processes/beta/main.lua': 'local lib = require("lib.big")\nlocal r = require("beta.rules")\nlocal o = require("beta.other")\nlocal o2 = require("beta.other2")\nreturn lib.f2(2), r, o, o2\n',
+  'ao-processes/beta/main.lua':
+    'local lib = require("lib.big")\nlocal r = require("beta.rules")\nlocal o = require("beta.other")\nlocal o2 = require("beta.other2")\nreturn lib.f2(2), r, o, o2\n',
   'ao-processes/alpha/rules.lua': own(''),
   'ao-processes/beta/rules.lua': own('local x = 1\n'),
   // The same block twice inside beta's own code only: not a candidate.

@@ -57,11 +57,16 @@ describe('a shared folder reached through a symlink in each process folder', () 
   });
 
   it('sourceRoot src/battle: the file whose real path lies outside the root moves by its linked path', async () => {
-    const project = linkedProject({ sourceRoot: 'src/battle', runtime: { dir: 'src/battle/runtime', namespace: 'runtime', shareThreshold: 2, version: '1.0.0' } });
+    const project = linkedProject({
+      sourceRoot: 'src/battle',
+      runtime: { dir: 'src/battle/runtime', namespace: 'runtime', shareThreshold: 2, version: '1.0.0' },
+    });
     const plan = await planKeepingApart(project);
     const moves = plan.steps.filter((s) => s.transform === 'lua/move-to-runtime');
     expect(moves.map((s) => s.params.modules)).toEqual([['module.util']]);
-    expect(moves[0]!.sizeImpact.find((i) => i.process === 'pokemon')!.afterBytes).toBeLessThan(moves[0]!.sizeImpact.find((i) => i.process === 'pokemon')!.beforeBytes);
+    expect(moves[0]!.sizeImpact.find((i) => i.process === 'pokemon')!.afterBytes).toBeLessThan(
+      moves[0]!.sizeImpact.find((i) => i.process === 'pokemon')!.beforeBytes,
+    );
     await migrateAndRollBack(project);
   });
 
@@ -69,6 +74,8 @@ describe('a shared folder reached through a symlink in each process folder', () 
     const project = linkedProject({ exclude: ['src/module/**'] });
     const plan = await planKeepingApart(project);
     expect(plan.steps.filter((s) => s.transform === 'lua/move-to-runtime')).toEqual([]);
-    expect(plan.notes).toEqual([`src/module/util.lua is used by 2 processes but stays bundled in each: the config's "exclude" matches it (excluded files are never moved or rewritten)`]);
+    expect(plan.notes).toEqual([
+      `src/module/util.lua is used by 2 processes but stays bundled in each: the config's "exclude" matches it (excluded files are never moved or rewritten)`,
+    ]);
   });
 });

@@ -22,7 +22,11 @@ describe('apply and exact revert', () => {
     expect(() => statSync(path.join(p.root, 'src/lib/old.lua'))).toThrow();
     expect(statSync(path.join(p.root, 'tools/run.sh')).mode & 0o777).toBe(0o644);
     const j = readJournal(p.root);
-    expect(j.entries.map((e) => [e.stepId, e.state])).toEqual([['s1-append', 'applied'], ['s2-nofinal', 'applied'], ['s3-restructure', 'applied']]);
+    expect(j.entries.map((e) => [e.stepId, e.state])).toEqual([
+      ['s1-append', 'applied'],
+      ['s2-nofinal', 'applied'],
+      ['s3-restructure', 'applied'],
+    ]);
     const chmod = j.entries[2]!.changes.find((c) => c.path === 'tools/run.sh');
     expect(chmod).toMatchObject({ kind: 'update', beforeMode: 0o755, afterMode: 0o644 });
     expect((await planStatus(p)).steps.every((s) => s.state === 'applied')).toBe(true);

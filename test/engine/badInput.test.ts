@@ -44,7 +44,24 @@ describe('bad input', () => {
   });
 
   it('refuses to apply an undecided decision and a step whose dependency is not applied', async () => {
-    const decision = { id: 'd1', story: '36.1', title: 'Decide', transform: 'decision', params: {}, dependsOn: [], reads: [], sizeImpact: [], decision: { question: 'Merge?', transform: 'test/append-line', options: [{ id: 'yes', label: 'Yes', params: { file: 'src/p/main.lua', line: '-- merged' } }, { id: 'no', label: 'No' }] } };
+    const decision = {
+      id: 'd1',
+      story: '36.1',
+      title: 'Decide',
+      transform: 'decision',
+      params: {},
+      dependsOn: [],
+      reads: [],
+      sizeImpact: [],
+      decision: {
+        question: 'Merge?',
+        transform: 'test/append-line',
+        options: [
+          { id: 'yes', label: 'Yes', params: { file: 'src/p/main.lua', line: '-- merged' } },
+          { id: 'no', label: 'No' },
+        ],
+      },
+    };
     const p = makeProject('decision', fixturePlan([decision]));
     await expect(applyStep(p, 'd1', opts)).rejects.toMatchObject({ code: 'PLAN-010' });
     await expect(applyStep(p, 's2-nofinal', opts)).rejects.toMatchObject({ code: 'APPLY-003' });
@@ -92,7 +109,10 @@ describe('bad input', () => {
     expect(writes).toBe(3);
     expect(treeState(p.root)).toEqual(before);
     expect(readJournal(p.root).entries).toEqual([]);
-    const temps = (dir: string): string[] => readdirSync(dir, { recursive: true }).map(String).filter((f) => f.includes('migrate-tmp'));
+    const temps = (dir: string): string[] =>
+      readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => f.includes('migrate-tmp'));
     expect(temps(p.root)).toEqual([]);
   });
 
@@ -104,7 +124,11 @@ describe('bad input', () => {
     const log = readFileSync(journalPath(p.root), 'utf8');
     writeFileSync(journalPath(p.root), `${log}{"v":1,"op":"entry","entry":{"stepId":3}}\n`);
     const line = log.split('\n').length;
-    await expect(applyStep(p, 's2-nofinal', opts)).rejects.toMatchObject({ code: 'JOURNAL-001', message: expect.stringContaining('entry.stepId'), location: { file: journalPath(p.root), line } });
+    await expect(applyStep(p, 's2-nofinal', opts)).rejects.toMatchObject({
+      code: 'JOURNAL-001',
+      message: expect.stringContaining('entry.stepId'),
+      location: { file: journalPath(p.root), line },
+    });
     writeFileSync(journalPath(p.root), '{not json');
     await expect(planStatus(p)).rejects.toMatchObject({ code: 'JOURNAL-001', location: { line: 1 } });
   });

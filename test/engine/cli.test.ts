@@ -10,7 +10,11 @@ describe('engine commands', () => {
     const at = ['--project', p.root];
     const st = await runCli(['status', '--json', ...at], p.root);
     expect(st.code).toBe(0);
-    expect(JSON.parse(st.out).steps.map((s: { id: string; story: string; state: string }) => `${s.story} ${s.id} ${s.state}`)).toEqual(['36.1 s1-append pending', '36.2 s2-nofinal pending', '36.3 s3-restructure pending']);
+    expect(JSON.parse(st.out).steps.map((s: { id: string; story: string; state: string }) => `${s.story} ${s.id} ${s.state}`)).toEqual([
+      '36.1 s1-append pending',
+      '36.2 s2-nofinal pending',
+      '36.3 s3-restructure pending',
+    ]);
 
     const dr = await runCli(['dry-run', 's1-append', ...at], p.root);
     expect(dr.code).toBe(1);
@@ -48,7 +52,7 @@ describe('engine commands', () => {
     const p = makeProject('notty');
     const r = await runCli(['next-step', '--project', p.root], p.root);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("migrate apply s1-append");
+    expect(r.err).toContain('migrate apply s1-append');
     const u = await runCli(['revert', 'nope', '--project', p.root], p.root);
     expect(u.code).toBe(2);
     expect(u.err).toContain("APPLY-001 unknown step 'nope'");

@@ -20,7 +20,10 @@ describe('closure check before writing', () => {
       s.params = { ...s.params, aliases: [{ name: 'common.util', of: 'common.utill' }] };
     });
     const before = bytesOf(project.root);
-    for (const args of [['dry-run', move.id], ['apply', move.id]]) {
+    for (const args of [
+      ['dry-run', move.id],
+      ['apply', move.id],
+    ]) {
       const r = await runCli([...args, '--project', project.root], project.root);
       expect(r.code, args[0]).toBe(2);
       expect(r.err).toContain(`APPLY-032 a/main.lua:2:14: step '${move.id}' would break 2 process(es) (a, b); nothing was written`);

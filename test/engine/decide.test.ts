@@ -12,7 +12,14 @@ const decision = (id: string) => ({
   dependsOn: [],
   reads: [],
   sizeImpact: [],
-  decision: { question: 'Merge?', transform: 'test/append-line', options: [{ id: 'yes', label: 'Yes', params: { file: 'src/p/main.lua', line: '-- merged' } }, { id: 'keep-apart', label: 'Keep apart' }] },
+  decision: {
+    question: 'Merge?',
+    transform: 'test/append-line',
+    options: [
+      { id: 'yes', label: 'Yes', params: { file: 'src/p/main.lua', line: '-- merged' } },
+      { id: 'keep-apart', label: 'Keep apart' },
+    ],
+  },
 });
 
 describe('migrate decide', () => {
@@ -26,7 +33,9 @@ describe('migrate decide', () => {
     const all = await runCli(['decide', '--all', 'keep-apart', '--project', p.root], p.root);
     expect(all.code, all.err).toBe(0);
     expect(all.out).toContain('decided 2 step(s): keep-apart');
-    const choices = Object.fromEntries((await loadPlan(p.root, undefined, TEST_REGISTRY)).steps.filter((s) => s.decision).map((s) => [s.id, s.decision!.choice]));
+    const choices = Object.fromEntries(
+      (await loadPlan(p.root, undefined, TEST_REGISTRY)).steps.filter((s) => s.decision).map((s) => [s.id, s.decision!.choice]),
+    );
     expect(choices).toEqual({ d1: 'yes', d2: 'keep-apart', d3: 'keep-apart' });
   });
 

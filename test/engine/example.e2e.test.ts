@@ -20,7 +20,8 @@ describe.runIf(process.env.ENGINE_EXAMPLE === '1')('the example, every step appl
     expect([0, 1]).toContain((await runCli(['plan', ...at], dir)).code);
     const planFile = path.join(dir, 'migration-plans/epic.plan.json');
     const plan = JSON.parse(readFileSync(planFile, 'utf8'));
-    for (const s of plan.steps) if (s.transform === 'decision') s.decision.choice = (s.decision.options.find((o: { params?: unknown }) => !o.params) ?? s.decision.options[0]).id;
+    for (const s of plan.steps)
+      if (s.transform === 'decision') s.decision.choice = (s.decision.options.find((o: { params?: unknown }) => !o.params) ?? s.decision.options[0]).id;
     writeFileSync(planFile, JSON.stringify(plan, null, 2));
     execFileSync('git', ['init', '-q'], { cwd: dir });
     const patch = path.join(dir, '..', `${path.basename(dir)}.patch`);

@@ -40,9 +40,23 @@ describe('excluded files and module names held as strings', () => {
       version: 1,
       name: 'epic',
       createdAt: '2026-12-05T00:00:00.000Z',
-      steps: [{ id: 's1', story: '36.1', title: 'Touch the build', transform: 'test/append-line', params: { file: 'dist/bundle.lua', line: '-- x' }, dependsOn: [], reads: [], sizeImpact: [] }],
+      steps: [
+        {
+          id: 's1',
+          story: '36.1',
+          title: 'Touch the build',
+          transform: 'test/append-line',
+          params: { file: 'dist/bundle.lua', line: '-- x' },
+          dependsOn: [],
+          reads: [],
+          sizeImpact: [],
+        },
+      ],
     });
-    for (const args of [['dry-run', 's1'], ['apply', 's1']]) {
+    for (const args of [
+      ['dry-run', 's1'],
+      ['apply', 's1'],
+    ]) {
       const r = await runCli([...args, '--project', project.root], project.root);
       expect(r.code, args[0]).toBe(2);
       expect(r.err).toMatch(/APPLY-031 dist\/bundle\.lua: step 's1' would change files the config excludes:\n {2}dist\/bundle\.lua/);

@@ -59,7 +59,10 @@ describe('git', () => {
   });
 
   it('--commit outside a git repository, or in one that ignores the project, is a clear error and changes nothing', async () => {
-    for (const [p, why] of [[makeProject('nogit', undefined, tmpdir()), 'not inside a git repository'], [makeProject('ignored'), 'is ignored by the git repository']] as const) {
+    for (const [p, why] of [
+      [makeProject('nogit', undefined, tmpdir()), 'not inside a git repository'],
+      [makeProject('ignored'), 'is ignored by the git repository'],
+    ] as const) {
       const before = treeState(p.root);
       const r = await runCli(['apply', 's1-append', '--commit', '--project', p.root], '/');
       expect(r.code).toBe(2);

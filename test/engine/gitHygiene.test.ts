@@ -56,7 +56,7 @@ describe('git hygiene', () => {
     expect(st.states).toEqual({ 's1-append': 'applied', 's2-nofinal': 'absent', 's3-restructure': 'absent' });
     const text = await runCli(['status', '--project', p.root], p.root);
     expect(text.out).toMatch(/absent\s+36\.2\s+s2-nofinal/);
-    expect(text.out).toContain("migrate recover --sync");
+    expect(text.out).toContain('migrate recover --sync');
     const refused = await runCli(['rollback', '--yes', '--project', p.root], p.root);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('APPLY-053');

@@ -24,7 +24,11 @@ describe('interrupted apply', () => {
     expect(await recover(p)).toEqual({ action: 'rolled-back', stepId: 's3-restructure' });
     expect(treeState(p.root)).toEqual(before);
     expect(readJournal(p.root).entries).toEqual([]);
-    expect(readdirSync(p.root, { recursive: true }).map(String).filter((f) => f.includes('migrate-tmp'))).toEqual([]);
+    expect(
+      readdirSync(p.root, { recursive: true })
+        .map(String)
+        .filter((f) => f.includes('migrate-tmp')),
+    ).toEqual([]);
     expect(await recover(p)).toEqual({ action: 'none' });
   });
 

@@ -17,7 +17,10 @@ const fresh = (root: string): Journal => readJournal(root);
 
 const logText = (root: string): string => readFileSync(journalPath(root), 'utf8');
 const records = (root: string): { op: string; stepId?: string; entry?: { stepId: string } }[] =>
-  logText(root).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  logText(root)
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 const states = (j: Journal): string[][] => j.entries.map((e) => [e.stepId, e.state]);
 
 /** The log with its last record replaced by the first `keep` bytes of it (a crash mid-append). */
@@ -44,16 +47,27 @@ describe('journal log: replay', () => {
       const cached = readJournal(p.root);
       expect(fresh(p.root), what).toEqual(cached);
     }
-    expect(states(readJournal(p.root))).toEqual([['s1-append', 'applied'], ['s3-restructure', 'applied'], ['s2-nofinal', 'applied']]);
+    expect(states(readJournal(p.root))).toEqual([
+      ['s1-append', 'applied'],
+      ['s3-restructure', 'applied'],
+      ['s2-nofinal', 'applied'],
+    ]);
     // One record per transition, in order.
     expect(records(p.root).map((r) => `${r.op} ${r.stepId ?? r.entry?.stepId}`)).toEqual([
-      'entry s1-append', 'sealed s1-append',
-      'entry s2-nofinal', 'sealed s2-nofinal',
-      'entry s3-restructure', 'sealed s3-restructure',
-      'begin-revert s3-restructure', 'dropped s3-restructure',
-      'entry s3-restructure', 'sealed s3-restructure',
-      'begin-revert s2-nofinal', 'dropped s2-nofinal',
-      'entry s2-nofinal', 'sealed s2-nofinal',
+      'entry s1-append',
+      'sealed s1-append',
+      'entry s2-nofinal',
+      'sealed s2-nofinal',
+      'entry s3-restructure',
+      'sealed s3-restructure',
+      'begin-revert s3-restructure',
+      'dropped s3-restructure',
+      'entry s3-restructure',
+      'sealed s3-restructure',
+      'begin-revert s2-nofinal',
+      'dropped s2-nofinal',
+      'entry s2-nofinal',
+      'sealed s2-nofinal',
     ]);
     // Entries handed out are frozen: they are shared with the cache.
     expect(() => Object.assign(readJournal(p.root).entries[0]!, { state: 'pending-apply' })).toThrow(TypeError);
@@ -115,7 +129,10 @@ describe('journal log: a record cut short at the end (crash mid-append)', () => 
     await applyStep(p, 's2-nofinal', opts);
     expect(logText(p.root)).not.toContain(record.slice(0, record.length - 1));
     expect(records(p.root).map((r) => r.op)).toEqual(['entry', 'sealed', 'entry', 'sealed']);
-    expect(states(fresh(p.root))).toEqual([['s1-append', 'applied'], ['s2-nofinal', 'applied']]);
+    expect(states(fresh(p.root))).toEqual([
+      ['s1-append', 'applied'],
+      ['s2-nofinal', 'applied'],
+    ]);
   });
 
   it("a cut 'sealed' record: the entry stays pending-apply and recover rolls forward", async () => {
@@ -138,7 +155,10 @@ describe('journal log: a record cut short at the end (crash mid-append)', () => 
     await revertStep(p, 's3-restructure');
     expect(records(p.root).at(-1)).toMatchObject({ op: 'dropped', stepId: 's3-restructure' });
     cutLastRecord(p.root, 30);
-    expect(states(fresh(p.root))).toEqual([['s1-append', 'applied'], ['s3-restructure', 'pending-revert']]);
+    expect(states(fresh(p.root))).toEqual([
+      ['s1-append', 'applied'],
+      ['s3-restructure', 'pending-revert'],
+    ]);
     expect(await recover(p)).toEqual({ action: 'revert-completed', stepId: 's3-restructure' });
     expect(treeState(p.root)).toEqual(afterS1);
     expect(states(fresh(p.root))).toEqual([['s1-append', 'applied']]);
@@ -166,7 +186,11 @@ describe('journal log: corruption is JOURNAL-001 with the line', () => {
     withLine2('{"v":1,"op":"sealed","stepId":"s1-append"}');
     await expect(planStatus(p)).rejects.toMatchObject({ code: 'JOURNAL-001', message: expect.stringContaining('at:'), location: { file, line: 2 } });
     withLine2('{"v":1,"op":"sealed","stepId":"nope","at":"2026-01-01T00:00:00.000Z"}');
-    await expect(planStatus(p)).rejects.toMatchObject({ code: 'JOURNAL-001', message: expect.stringContaining("'nope', which is not in the journal"), location: { line: 2 } });
+    await expect(planStatus(p)).rejects.toMatchObject({
+      code: 'JOURNAL-001',
+      message: expect.stringContaining("'nope', which is not in the journal"),
+      location: { line: 2 },
+    });
     withLine2('');
     await expect(planStatus(p)).rejects.toMatchObject({ code: 'JOURNAL-001', location: { line: 2 } });
     // a complete last line (it has its newline) that does not parse is not a cut record

@@ -30,10 +30,22 @@ const journalIds = (root: string): string[] => readJournal(root).entries.map((e)
 
 const variantDiff = Array.from({ length: 30 }, (_, i) => `-old line ${i}\n+new line ${i}`).join('\n');
 const decision = {
-  id: 'd1', story: '36.1', title: 'Decide d1', transform: 'decision', params: {}, dependsOn: [], reads: [], sizeImpact: [],
+  id: 'd1',
+  story: '36.1',
+  title: 'Decide d1',
+  transform: 'decision',
+  params: {},
+  dependsOn: [],
+  reads: [],
+  sizeImpact: [],
   decision: {
-    question: 'Merge the copies?', transform: 'test/append-line', diff: variantDiff,
-    options: [{ id: 'yes', label: 'Use main.lua for everyone', params: { file: 'src/p/main.lua', line: '-- merged' } }, { id: 'keep-apart', label: 'Keep apart' }],
+    question: 'Merge the copies?',
+    transform: 'test/append-line',
+    diff: variantDiff,
+    options: [
+      { id: 'yes', label: 'Use main.lua for everyone', params: { file: 'src/p/main.lua', line: '-- merged' } },
+      { id: 'keep-apart', label: 'Keep apart' },
+    ],
   },
 };
 
@@ -87,18 +99,22 @@ describe('migrate next-step (pty)', () => {
 
   it('a applies the rest up to a decision; its options show their size impact; v pages the variants diff; 1 chooses; b goes back', () => {
     const p = makeProject('pty-dec', fixturePlan([decision]));
-    const out = drive(p.root, [
-      ['s1-append:', ['a']],
-      ['stopped at d1: a decision to take', []],
-      ['d1:', ['v']],
-      ['lines: space next page', [' ']],
-      ['lines: space next page', ['q']],
-      ['d1:', ['1']],
-      ['decided d1: Use main.lua for everyone', []],
-      ['d1:', ['b']],
-      ['undone s3-restructure', []],
-      ['s3-restructure:', ['q']],
-    ], { rows: 12, env: { MIGRATE_PAGER: 'internal' } });
+    const out = drive(
+      p.root,
+      [
+        ['s1-append:', ['a']],
+        ['stopped at d1: a decision to take', []],
+        ['d1:', ['v']],
+        ['lines: space next page', [' ']],
+        ['lines: space next page', ['q']],
+        ['d1:', ['1']],
+        ['decided d1: Use main.lua for everyone', []],
+        ['d1:', ['b']],
+        ['undone s3-restructure', []],
+        ['s3-restructure:', ['q']],
+      ],
+      { rows: 12, env: { MIGRATE_PAGER: 'internal' } },
+    );
     expect(out).toMatch(/EXIT 0\s*$/);
     expect(out).toContain('applied s1-append');
     expect(out).toContain('applied s3-restructure');
@@ -114,13 +130,17 @@ describe('migrate next-step (pty)', () => {
 
   it('a diff longer than the screen goes through less -R', () => {
     const p = makeProject('pty-less');
-    const out = drive(p.root, [
-      ['s1-append:', ['n']],
-      ['s2-nofinal:', ['n']],
-      ['s3-restructure:', ['d']],
-      ['+++ b/src/lib/bom.lua', ['q']],
-      ['s3-restructure:', ['q']],
-    ], { rows: 8 });
+    const out = drive(
+      p.root,
+      [
+        ['s1-append:', ['n']],
+        ['s2-nofinal:', ['n']],
+        ['s3-restructure:', ['d']],
+        ['+++ b/src/lib/bom.lua', ['q']],
+        ['s3-restructure:', ['q']],
+      ],
+      { rows: 8 },
+    );
     expect(out).toMatch(/EXIT 0\s*$/);
     expect(out).not.toContain('lines: space next page');
   }, 60_000);

@@ -19,17 +19,23 @@ afterAll(() => {
 const exampleStatus = (): string => execFileSync('git', ['status', '--porcelain', '--ignored', '--', '.'], { cwd: EXAMPLE_DIR, encoding: 'utf8' });
 
 describe('no project here or above', () => {
-  it.each([['plan'], ['apply', '--all'], ['rollback', '--yes'], ['status'], ['audit'], ['bundle', '--mode', 'monolith'], ['size'], ['decide', '--all', 'keep-apart']])(
-    '%s: exit 2, CFG-001 "run migrate init", nothing written here or in the example',
-    async (...argv) => {
-      const example = exampleStatus();
-      const r = await runCli(argv, scratch);
-      expect(r.err).toContain("CFG-001 no migrate.config.json here or above: run 'migrate init'");
-      expect(r.code).toBe(2);
-      expect(readdirSync(scratch)).toEqual([]);
-      expect(exampleStatus()).toBe(example);
-    },
-  );
+  it.each([
+    ['plan'],
+    ['apply', '--all'],
+    ['rollback', '--yes'],
+    ['status'],
+    ['audit'],
+    ['bundle', '--mode', 'monolith'],
+    ['size'],
+    ['decide', '--all', 'keep-apart'],
+  ])('%s: exit 2, CFG-001 "run migrate init", nothing written here or in the example', async (...argv) => {
+    const example = exampleStatus();
+    const r = await runCli(argv, scratch);
+    expect(r.err).toContain("CFG-001 no migrate.config.json here or above: run 'migrate init'");
+    expect(r.code).toBe(2);
+    expect(readdirSync(scratch)).toEqual([]);
+    expect(exampleStatus()).toBe(example);
+  });
 
   it('a sub-folder of a project finds the project upward', async () => {
     const dir = copyLayout('odd-names');

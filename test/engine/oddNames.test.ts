@@ -38,14 +38,17 @@ describe('process names with capitals and "_"', () => {
     const dir = copyLayout('odd-names');
     const file = path.join(dir, 'migration-plans/epic.plan.json');
     const bad = { version: 1, name: 'epic', createdAt: 'now', steps: [{ id: '-bad', story: '36.1', title: 't', transform: 'lua/move-to-runtime' }] };
-    const err = await savePlan(dir, bad).then(() => undefined, (e: Error & { code?: string; hint?: string }) => e);
+    const err = await savePlan(dir, bad).then(
+      () => undefined,
+      (e: Error & { code?: string; hint?: string }) => e,
+    );
     expect(err?.code).toBe('PLAN-003');
     expect(err?.message).toContain(`nothing written to ${file}`);
     expect(err?.hint).not.toContain('fix the plan file');
   });
 });
 
-describe('rollback and the toolkit\'s own outputs', () => {
+describe("rollback and the toolkit's own outputs", () => {
   it('audit after apply do not make rollback report differences', async () => {
     const p = makeProject('rollback-outputs');
     const at = ['--project', p.root];

@@ -29,13 +29,31 @@ describe('plan files', () => {
     expect(onDisk).toEqual(planJsonSchema());
   });
 
-  it('a decision runs the chosen option\'s params with decision.transform; an option without params skips', () => {
+  it("a decision runs the chosen option's params with decision.transform; an option without params skips", () => {
     const step = {
-      id: 'd', story: '36.1', title: 'D', transform: 'decision', params: { base: 1 }, dependsOn: [], reads: [], sizeImpact: [],
-      decision: { question: 'q', transform: 'lua/merge-exact-copies', options: [{ id: 'a', label: 'A', params: { canonical: 'x' } }, { id: 'keep', label: 'Keep' }] },
+      id: 'd',
+      story: '36.1',
+      title: 'D',
+      transform: 'decision',
+      params: { base: 1 },
+      dependsOn: [],
+      reads: [],
+      sizeImpact: [],
+      decision: {
+        question: 'q',
+        transform: 'lua/merge-exact-copies',
+        options: [
+          { id: 'a', label: 'A', params: { canonical: 'x' } },
+          { id: 'keep', label: 'Keep' },
+        ],
+      },
     } as unknown as PlanStep;
     expect(resolveStep(step)).toEqual({ kind: 'undecided' });
-    expect(resolveStep({ ...step, decision: { ...step.decision!, choice: 'a' } })).toEqual({ kind: 'run', transform: 'lua/merge-exact-copies', params: { base: 1, canonical: 'x' } });
+    expect(resolveStep({ ...step, decision: { ...step.decision!, choice: 'a' } })).toEqual({
+      kind: 'run',
+      transform: 'lua/merge-exact-copies',
+      params: { base: 1, canonical: 'x' },
+    });
     expect(resolveStep({ ...step, decision: { ...step.decision!, choice: 'keep' } })).toMatchObject({ kind: 'skip' });
   });
 });

@@ -23,7 +23,10 @@ const cases = [
   {
     layout: 'nested-shared',
     spec: 'backend/spec/inventory_spec.lua',
-    moved: { 'backend/lua/runtime/common/inventory.lua': 'backend/lua/common/inventory.lua', 'backend/lua/runtime/common/init.lua': 'backend/lua/common/init.lua' },
+    moved: {
+      'backend/lua/runtime/common/inventory.lua': 'backend/lua/common/inventory.lua',
+      'backend/lua/runtime/common/init.lua': 'backend/lua/common/init.lua',
+    },
   },
 ];
 
@@ -37,18 +40,27 @@ describe.each(cases)('source root of $layout', ({ layout, spec, moved }) => {
       await applyStep(project, step.id, {});
       const ws = new DiskWorkspace(project.root);
       const graph = buildRequireGraph(project.config, ws);
-      expect(graph.problems.filter((p) => p.kind === 'unresolved-require' || p.kind === 'missing-entry'), step.id).toEqual([]);
+      expect(
+        graph.problems.filter((p) => p.kind === 'unresolved-require' || p.kind === 'missing-entry'),
+        step.id,
+      ).toEqual([]);
       expect(runLua(project.root, spec), step.id).toMatch(/passed/);
       for (const mode of ['monolith', 'federated', 'hybrid'] as const) expect(() => buildProject(project, ws, mode), `${step.id} ${mode}`).not.toThrow();
     }
     // The module is at the new path (its requires renamed); the old path forwards (the spec requires the old name).
     for (const [to, from] of Object.entries(moved)) {
-      const was = Buffer.from(original[from]!, 'hex').toString('latin1').replace(/require\("common\.util"\)/, 'require("runtime.common.util")');
+      const was = Buffer.from(original[from]!, 'hex')
+        .toString('latin1')
+        .replace(/require\("common\.util"\)/, 'require("runtime.common.util")');
       expect(readFileSync(path.join(project.root, to), 'latin1'), to).toBe(was);
       expect(readFileSync(path.join(project.root, from), 'utf8')).toMatch(/^return require\("[a-z.-]+"\) -- ao-federate: moved to /);
     }
     const manifest = JSON.parse(readFileSync(path.join(project.root, project.config.runtime.dir, 'manifest.json'), 'utf8')) as { modules: { path: string }[] };
-    expect(manifest.modules.map((m) => m.path).sort()).toEqual(Object.keys(moved).filter((p) => p.includes('runtime/')).sort());
+    expect(manifest.modules.map((m) => m.path).sort()).toEqual(
+      Object.keys(moved)
+        .filter((p) => p.includes('runtime/'))
+        .sort(),
+    );
     const r = await rollback(project);
     expect(r.mismatches).toEqual([]);
     expect(bytesOf(project.root)).toEqual(original);

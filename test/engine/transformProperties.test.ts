@@ -31,7 +31,9 @@ for (const t of transforms.values()) {
     continue;
   }
   // built-in transforms: the changing cases of their fixture folders (transforms/<lang>/<id>/fixtures/<case>/input)
-  const cases = listFixtureCases(t.id).filter((c) => !c.unchanged).map((c) => ({ name: c.caseName, files: readTreeDir(path.join(c.dir, 'input')), params: c.params, config: configForCase(c) }));
+  const cases = listFixtureCases(t.id)
+    .filter((c) => !c.unchanged)
+    .map((c) => ({ name: c.caseName, files: readTreeDir(path.join(c.dir, 'input')), params: c.params, config: configForCase(c) }));
   if (cases.length) withFixtures.push({ t, fixtures: cases });
 }
 

@@ -8,8 +8,17 @@ import { describe, expect, it } from 'vitest';
 import { generateAll } from '../../examples/pokerogue-ao/tools/generate-data.mjs';
 import { SOURCE_ROOT } from '../example/exampleBundle.ts';
 
-const OWNED_DIRS = ['data', 'battle', 'pokemon', 'game-logic/battle', 'game-logic/pokemon', 'game-logic/items',
-  'game-logic/progression', 'game-logic/environment', 'game-logic/stats'];
+const OWNED_DIRS = [
+  'data',
+  'battle',
+  'pokemon',
+  'game-logic/battle',
+  'game-logic/pokemon',
+  'game-logic/items',
+  'game-logic/progression',
+  'game-logic/environment',
+  'game-logic/stats',
+];
 
 function luaFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -36,8 +45,7 @@ describe('data generator', () => {
   });
 
   it('produces tables of the planned sizes', () => {
-    const count = (prefix: string, re: RegExp) => [...first].filter(([k]) => k.startsWith(prefix))
-      .reduce((n, [, t]) => n + (t.match(re)?.length ?? 0), 0);
+    const count = (prefix: string, re: RegExp) => [...first].filter(([k]) => k.startsWith(prefix)).reduce((n, [, t]) => n + (t.match(re)?.length ?? 0), 0);
     expect(count('species/', /^ {4}id = \d+,$/gm)).toBe(360);
     expect(count('moves/', /^ {4}id = \d+,$/gm)).toBe(440);
     expect(count('constants/type-chart', /^ {4}\w+ = [\d.]+, --/gm)).toBe(18 * 18);

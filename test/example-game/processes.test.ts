@@ -11,20 +11,33 @@ const COORD = 'COORDINATOR_PROCESS_000000000000000000000001';
 const BATTLE_ID = 'PROCESS_BATTLE00000000000000000000000000000';
 const POKEMON_ID = 'PROCESS_POKEMON0000000000000000000000000000';
 
-interface Reply { tags: Record<string, string>; data: unknown; target?: string }
+interface Reply {
+  tags: Record<string, string>;
+  data: unknown;
+  target?: string;
+}
 /** expectCode: the error code the step must produce ('ANY': at most one code; absent: none). */
 type Step = [from: string, action: string, data: unknown, expectCode?: string];
 
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    );
   return v;
 }
 
 function toReply(m: AoOutMessage): Reply {
   const tags = Object.fromEntries(m.Tags.map((t) => [t.name, t.value]));
   let data: unknown = m.Data;
-  try { data = sortKeys(JSON.parse(String(m.Data))); } catch { /* plain text */ }
+  try {
+    data = sortKeys(JSON.parse(String(m.Data)));
+  } catch {
+    /* plain text */
+  }
   return { tags, data, target: m.Target };
 }
 
@@ -59,9 +72,37 @@ const battleSetup: Step[] = [
   [PLAYER, 'BATTLE_START', '{not json', 'INVALID_JSON'],
   [PLAYER, 'BATTLE_START', { battleId: 'x' }, 'MISSING_PARTY'],
   [PLAYER, 'BATTLE_START', { battleId: 'x', playerParty: party([[9999, 5]]), opponentParty: party([[1, 5]]) }, 'UNKNOWN_SPECIES'],
-  [PLAYER, 'BATTLE_START', { battleId: 'b1', seed: 'seed-1', playerParty: party([[120, 80], [3, 75]]), opponentParty: party([[50, 20], [77, 18]]), inventory: { potion: 2 } }],
+  [
+    PLAYER,
+    'BATTLE_START',
+    {
+      battleId: 'b1',
+      seed: 'seed-1',
+      playerParty: party([
+        [120, 80],
+        [3, 75],
+      ]),
+      opponentParty: party([
+        [50, 20],
+        [77, 18],
+      ]),
+      inventory: { potion: 2 },
+    },
+  ],
   [PLAYER, 'BATTLE_START', { battleId: 'b1', playerParty: party([[1, 5]]), opponentParty: party([[1, 5]]) }, 'BATTLE_EXISTS'],
-  [PLAYER, 'BATTLE_START', { battleId: 'w1', seed: 'wild', wild: true, weather: 'rain', playerParty: party([[120, 40]]), opponentParty: party([[200, 8]]), inventory: { 'ultra-ball': 5 } }],
+  [
+    PLAYER,
+    'BATTLE_START',
+    {
+      battleId: 'w1',
+      seed: 'wild',
+      wild: true,
+      weather: 'rain',
+      playerParty: party([[120, 40]]),
+      opponentParty: party([[200, 8]]),
+      inventory: { 'ultra-ball': 5 },
+    },
+  ],
   [PLAYER, 'BATTLE_START', { battleId: 'bio', seed: 'biome-1', biome: 'verdant-meadow', wave: 3, playerParty: party([[3, 30]]) }],
   [PLAYER, 'BATTLE_START', { battleId: 'bio2', biome: 'no-such-biome', playerParty: party([[3, 30]]) }, 'UNKNOWN_BIOME'],
   [PLAYER, 'BATTLE_START', { battleId: 't1', seed: 'trainer-1', trainer: 'hiker', wave: 12, biome: 'ashen-crater', playerParty: party([[3, 30]]) }],
@@ -84,7 +125,17 @@ const battleFinish: Step[] = [
   [PLAYER, 'BATTLE_HISTORY', { battleId: 'b1', fromTurn: 1, toTurn: 3 }],
   [PLAYER, 'BATTLE_HISTORY', { battleId: 'b1', fromTurn: 3, toTurn: 1 }, 'INVALID_RANGE'],
   [PLAYER, 'BATTLE_REPLAY', { battleId: 'b1' }],
-  [PLAYER, 'BATTLE_REPLAY', { start: { seed: 'r', playerParty: party([[10, 30]]), opponentParty: party([[11, 30]]) }, commands: [{ command: 'move', moveIndex: 1 }, { command: 'move', moveIndex: 1 }] }],
+  [
+    PLAYER,
+    'BATTLE_REPLAY',
+    {
+      start: { seed: 'r', playerParty: party([[10, 30]]), opponentParty: party([[11, 30]]) },
+      commands: [
+        { command: 'move', moveIndex: 1 },
+        { command: 'move', moveIndex: 1 },
+      ],
+    },
+  ],
   [PLAYER, 'BATTLE_REPLAY', { start: { playerParty: party([[10, 30]]), opponentParty: party([[11, 30]]) }, commands: [{ command: 'flee' }] }, 'CANNOT_FLEE'],
   [PLAYER, 'BATTLE_END', { battleId: 'b1' }],
   [PLAYER, 'BATTLE_END', { battleId: 'b1' }, 'ALREADY_ENDED'],
@@ -124,7 +175,8 @@ describe('battle process on aos', () => {
     expect(runs[1]).toEqual(runs[0]);
     const finish = runs[0].slice(runs[0].length - battleFinish.length);
     battleFinish.forEach((step, i) => {
-      if (step[1] === 'BATTLE_REPLAY' && !step[3]) expect((finish[i][0].data as { data: { matches: boolean } }).data.matches, JSON.stringify(step[2])).toBe(true);
+      if (step[1] === 'BATTLE_REPLAY' && !step[3])
+        expect((finish[i][0].data as { data: { matches: boolean } }).data.matches, JSON.stringify(step[2])).toBe(true);
     });
     const history = (finish[battleFinish.findIndex((s) => s[1] === 'BATTLE_HISTORY')][0].data as { data: { timeline: unknown[]; events: unknown[] } }).data;
     expect(history.timeline.length).toBe(3);
@@ -158,8 +210,15 @@ describe('battle process internals (TEST_MODE)', () => {
 describe('pokemon process on aos', () => {
   it('answers every action, including experience sent by the battle process', async () => {
     const { process: proc } = await AosProcess.boot({ name: 'pokemon', processId: POKEMON_ID, bootData: bundleMonolith('pokemon') });
-    const creates: Step[] = [[1, 15], [3, 30], [10, 5], [50, 20], [77, 12], [120, 40], [200, 8]]
-      .map(([speciesId, level]): Step => [PLAYER, 'CREATE_POKEMON', { speciesId, level }]);
+    const creates: Step[] = [
+      [1, 15],
+      [3, 30],
+      [10, 5],
+      [50, 20],
+      [77, 12],
+      [120, 40],
+      [200, 8],
+    ].map(([speciesId, level]): Step => [PLAYER, 'CREATE_POKEMON', { speciesId, level }]);
     const steps: Step[] = [
       [PLAYER, 'Info', ''],
       [PLAYER, 'HEALTH_CHECK', ''],
@@ -220,7 +279,9 @@ describe('pokemon process on aos', () => {
     expect(dataOf('EVOLVE')).toMatchObject({ from: 1, to: 2 });
     expect(dataOf('CAPTURE_ATTEMPT').caught).toBe(true);
     expect(dataOf('CAPTURE_ATTEMPT', 1).caught).toBe(true);
-    expect((dataOf('USE_ITEM').result as { toLevel: number; fromLevel: number }).toLevel).toBe((dataOf('USE_ITEM').result as { fromLevel: number }).fromLevel + 1);
+    expect((dataOf('USE_ITEM').result as { toLevel: number; fromLevel: number }).toLevel).toBe(
+      (dataOf('USE_ITEM').result as { fromLevel: number }).fromLevel + 1,
+    );
     const dex = dataOf('GET_POKEDEX') as { caught: number; total: number };
     expect(dex.caught).toBeGreaterThanOrEqual(8);
     expect(dex.total).toBe(360);
@@ -230,14 +291,15 @@ describe('pokemon process on aos', () => {
     }
 
     // A battle's reward message is acknowledged back to the battle process with its correlation id.
-    const [acked] = await run(proc, [[BATTLE_ID, 'GAIN_EXPERIENCE', { playerId: PLAYER, battleId: 'b2', rewards: [{ slot: 1, amount: 10 }] }]],
-      { 'Correlation-Id': 'battle-end-42' });
+    const [acked] = await run(proc, [[BATTLE_ID, 'GAIN_EXPERIENCE', { playerId: PLAYER, battleId: 'b2', rewards: [{ slot: 1, amount: 10 }] }]], {
+      'Correlation-Id': 'battle-end-42',
+    });
     const ack = acked.find((m) => m.tags.Action === 'BATTLE_COORDINATION')!;
     expect(ack.target).toBe(BATTLE_ID);
     expect(ack.tags).toMatchObject({ Operation: 'ACK', 'Correlation-Id': 'battle-end-42' });
 
     // A party exported in save format imports back for another player and validates; a tampered copy does not.
-    const saved = (dataOf('EXPORT_PARTY').pokemon as Array<Record<string, unknown>>);
+    const saved = dataOf('EXPORT_PARTY').pokemon as Array<Record<string, unknown>>;
     expect(saved.length).toBeGreaterThan(0);
     const tampered = { ...saved[0], ivs: { ...(saved[0].ivs as object), attack: 40 } };
     const more = await run(proc, [
@@ -266,7 +328,7 @@ describe('pokemon process on aos', () => {
       [PLAYER, 'TRADE_CANCEL', { offerId: 'trade-0001' }, 'OFFER_CLOSED'],
       [PLAYER, 'GET_POKEMON', { uid: 'pkm-000002' }],
     ]);
-    expect(((trade[3][0].data as { data: { offers: unknown[] } }).data.offers).length).toBe(1);
+    expect((trade[3][0].data as { data: { offers: unknown[] } }).data.offers.length).toBe(1);
     expect((trade[8][0].data as { data: { pokemon: { owner: string } } }).data.pokemon.owner).toBe('P2');
   });
 });

@@ -6,9 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { AosProcess, outputText } from '../../src/verify/aosRuntime.ts';
 import { bundlePreloads } from '../example/exampleBundle.ts';
 
-const MODULES = ['game-logic.battle.damage-calculator', 'game-logic.battle.turn-order', 'game-logic.battle.move-effects',
-  'game-logic.progression.experience', 'game-logic.pokemon.capture', 'game-logic.pokemon.party-manager',
-  'game-logic.items.inventory', 'game-logic.items.shop-pricing', 'game-logic.environment.biome-encounters'];
+const MODULES = [
+  'game-logic.battle.damage-calculator',
+  'game-logic.battle.turn-order',
+  'game-logic.battle.move-effects',
+  'game-logic.progression.experience',
+  'game-logic.pokemon.capture',
+  'game-logic.pokemon.party-manager',
+  'game-logic.items.inventory',
+  'game-logic.items.shop-pricing',
+  'game-logic.environment.biome-encounters',
+];
 
 describe('part-A game rules on aos', () => {
   it('pass every rule check', async () => {

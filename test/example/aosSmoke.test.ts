@@ -22,7 +22,10 @@ describe('example monoliths on aos', () => {
 
   // TEST_MODE is read at load time: set before the bundle, the entries export their test hooks
   const HOOKS: Record<string, string> = {
-    coordinator: 'CoordinatorTestHooks', economy: 'EconomyTestHooks', security: 'SecurityTestHooks', admin: 'AdminTestHooks',
+    coordinator: 'CoordinatorTestHooks',
+    economy: 'EconomyTestHooks',
+    security: 'SecurityTestHooks',
+    admin: 'AdminTestHooks',
   };
   it('exports test hooks only when TEST_MODE is set', async () => {
     for (const [name, hooks] of Object.entries(HOOKS)) {

@@ -51,7 +51,9 @@ describe('inline JSON fallbacks of the entries', () => {
 
   it('decode in coordinator and economy, raise in security and admin', async () => {
     for (const name of ['coordinator', 'economy']) {
-      expect(await evalText(`local t = Fallback_${name}.decode('{"a":[1,2,{"b":"x\\\\ny"}],"c":false}') return t.a[3].b .. "|" .. tostring(t.c) .. "|" .. #t.a`)).toBe('x\ny|false|3');
+      expect(
+        await evalText(`local t = Fallback_${name}.decode('{"a":[1,2,{"b":"x\\\\ny"}],"c":false}') return t.a[3].b .. "|" .. tostring(t.c) .. "|" .. #t.a`),
+      ).toBe('x\ny|false|3');
     }
     for (const name of ['security', 'admin']) {
       expect(await evalText(`return tostring(pcall(Fallback_${name}.decode, "{}"))`)).toBe('false');

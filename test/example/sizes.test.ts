@@ -26,7 +26,10 @@ describe('example size and shape', () => {
     for (const p of figures.processes) {
       const { modules, unresolved } = closureOf(entryFile(p.name));
       expect([...modules.keys()].sort(), p.name).toEqual(p.closure);
-      expect([...unresolved].filter((n) => !builtins.has(n)), p.name).toEqual([]);
+      expect(
+        [...unresolved].filter((n) => !builtins.has(n)),
+        p.name,
+      ).toEqual([]);
     }
   });
 });

@@ -12,17 +12,19 @@ export interface TraceLine {
 
 export function readTrace(file: string): TraceLine[] {
   const out: TraceLine[] = [];
-  readFileSync(file, 'utf8').split('\n').forEach((raw, i) => {
-    if (!raw.trim()) return;
-    const v = JSON.parse(raw) as AoMessageInput & { expect?: { error?: boolean }; Data?: unknown };
-    const data = v.Data === undefined ? '' : typeof v.Data === 'string' ? v.Data : JSON.stringify(v.Data);
-    out.push({
-      line: i + 1,
-      msg: { From: v.From, Tags: v.Tags, Data: data, Timestamp: v.Timestamp, Owner: v.Owner },
-      expectError: v.expect?.error === true,
-      target: v.Target,
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((raw, i) => {
+      if (!raw.trim()) return;
+      const v = JSON.parse(raw) as AoMessageInput & { expect?: { error?: boolean }; Data?: unknown };
+      const data = v.Data === undefined ? '' : typeof v.Data === 'string' ? v.Data : JSON.stringify(v.Data);
+      out.push({
+        line: i + 1,
+        msg: { From: v.From, Tags: v.Tags, Data: data, Timestamp: v.Timestamp, Owner: v.Owner },
+        expectError: v.expect?.error === true,
+        target: v.Target,
+      });
     });
-  });
   return out;
 }
 
@@ -53,7 +55,14 @@ export async function replayAndCheck(proc: AosProcess, lines: TraceLine[]): Prom
     const action = (t.msg.Tags as Record<string, string> | undefined)?.Action;
     const errorReply = hasErrorReply(r, t.msg.From);
     if (r.Error && !t.expectError) problems.push({ line: t.line, action, problem: `Lua error: ${r.Error.slice(0, 300)}` });
-    if (!t.expectError && errorReply) problems.push({ line: t.line, action, problem: `unexpected error reply: ${r.Messages.map((m) => m.Data).join(' | ').slice(0, 300)}` });
+    if (!t.expectError && errorReply)
+      problems.push({
+        line: t.line,
+        action,
+        problem: `unexpected error reply: ${r.Messages.map((m) => m.Data)
+          .join(' | ')
+          .slice(0, 300)}`,
+      });
     if (t.expectError && !errorReply && !r.Error) problems.push({ line: t.line, action, problem: 'expected an error, got none' });
   }
   return problems;

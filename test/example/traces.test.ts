@@ -57,7 +57,10 @@ describe('example traces', () => {
         }
       });
       expect(malformed.length, 'malformed messages').toBeGreaterThan(0);
-      expect(malformed.some((l) => l.expectError), "a malformed message answered with an error").toBe(true);
+      expect(
+        malformed.some((l) => l.expectError),
+        'a malformed message answered with an error',
+      ).toBe(true);
     });
   }
 });

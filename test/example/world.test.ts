@@ -30,7 +30,10 @@ async function play(world: World, name: string): Promise<WorldEvent[][]> {
     const events = await world.send(m, file);
     const lua = events.filter((e) => e.kind === 'error');
     expect(lua, `${name}:${m.line} Lua errors`).toEqual([]);
-    expect(events.some((e) => isErrorReply(e, m.msg.From)), `${name}:${m.line} error reply`).toBe(m.expectError === true);
+    expect(
+      events.some((e) => isErrorReply(e, m.msg.From)),
+      `${name}:${m.line} error reply`,
+    ).toBe(m.expectError === true);
     all.push(events);
   }
   return all;

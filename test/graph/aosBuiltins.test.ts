@@ -16,7 +16,11 @@ describe('aos builtins derived from the wasm', () => {
     expect(probed.wasm).toBe(DEFAULT_AOS_WASM);
     expect(aosWasmPath().endsWith(DEFAULT_AOS_WASM)).toBe(true);
     expect(probed.sha256).toBe(sha256(readFileSync(aosWasmPath())));
-    expect({ sha256: probed.sha256, loaded: probed.loaded, embedded: probed.embedded }).toEqual({ sha256: kept.sha256, loaded: [...kept.loaded], embedded: [...kept.embedded] });
+    expect({ sha256: probed.sha256, loaded: probed.loaded, embedded: probed.embedded }).toEqual({
+      sha256: kept.sha256,
+      loaded: [...kept.loaded],
+      embedded: [...kept.embedded],
+    });
   }, 60_000);
 
   it('every listed name loads with require inside aos, and names the list leaves out do not', async () => {
@@ -25,8 +29,15 @@ describe('aos builtins derived from the wasm', () => {
     const absent = ['utils', 'handlers', 'bint', 'crypto', 'base64', 'lsqlite3', '.no-such-module'];
     const { process: proc } = await AosProcess.boot({ name: 'builtins-check' });
     const list = [...names, ...absent].map((n) => JSON.stringify(n)).join(', ');
-    const r = await proc.eval(`local out = {}\nfor _, n in ipairs({ ${list} }) do out[#out + 1] = n .. "=" .. tostring((pcall(require, n))) end\nprint(table.concat(out, ","))`);
-    const got = new Map(outputText(r).trim().split(',').map((kv) => kv.split('=') as [string, string]));
+    const r = await proc.eval(
+      `local out = {}\nfor _, n in ipairs({ ${list} }) do out[#out + 1] = n .. "=" .. tostring((pcall(require, n))) end\nprint(table.concat(out, ","))`,
+    );
+    const got = new Map(
+      outputText(r)
+        .trim()
+        .split(',')
+        .map((kv) => kv.split('=') as [string, string]),
+    );
     for (const n of names) expect(got.get(n), n).toBe('true');
     for (const n of absent) expect(got.get(n), n).toBe('false');
   }, 60_000);

@@ -35,7 +35,10 @@ function expectSameClosures(config: ProjectConfig, ws: Workspace): void {
 
 const copiedProcesses = ['coordinator', 'battle', 'pokemon', 'economy', 'admin'];
 const layouts: { name: LayoutName; config: () => Record<string, unknown> }[] = [
-  { name: 'copied-modules', config: () => ({ sourceRoot: 'ao-processes', processes: copiedProcesses.map((p) => ({ name: p, entry: `ao-processes/${p}/main.lua` })) }) },
+  {
+    name: 'copied-modules',
+    config: () => ({ sourceRoot: 'ao-processes', processes: copiedProcesses.map((p) => ({ name: p, entry: `ao-processes/${p}/main.lua` })) }),
+  },
   {
     name: 'nested-root',
     config: () => ({ sourceRoot: 'backend/lua', processes: ['shop', 'berries'].map((p) => ({ name: p, entry: `backend/lua/${p}/main.lua` })) }),

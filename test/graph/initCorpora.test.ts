@@ -10,29 +10,39 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/runCli.ts';
 
 const toolkit = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const corpora = [process.env.CORPORA_DIR, path.resolve(toolkit, '../shared/corpora'), path.resolve(toolkit, '../../shared/corpora')].find((d) => d && existsSync(d));
-const folders = corpora ? readdirSync(corpora).filter((n) => statSync(path.join(corpora, n)).isDirectory()).sort() : [];
+const corpora = [process.env.CORPORA_DIR, path.resolve(toolkit, '../shared/corpora'), path.resolve(toolkit, '../../shared/corpora')].find(
+  (d) => d && existsSync(d),
+);
+const folders = corpora
+  ? readdirSync(corpora)
+      .filter((n) => statSync(path.join(corpora, n)).isDirectory())
+      .sort()
+  : [];
 const NOT_A_PROCESS = /(^|\/)(build|dist|process-dist|patches|mocks?|__mocks__|tests?|specs?|examples?|experiments?)\//i;
 
 describe.skipIf(!folders.length)('migrate init on the real code bases', () => {
-  it.each(folders)('%s: no build/patch/mock/spec/example/experiment entry; at least 95 percent resolved, the rest named', async (name) => {
-    const dir = path.join(corpora!, name);
-    const r = await runCli(['init', dir, '--dry-run', '--json'], dir);
-    expect(r.err).toBe('');
-    expect(r.code).toBe(0);
-    const { detection: d } = JSON.parse(r.out) as {
-      detection: {
-        entries: { entry: string }[];
-        requireSites: number;
-        resolvedSites: number;
-        resolution: { sites: number; resolved: number; builtin: number; standard: number; unresolved: { reason?: string }[] };
+  it.each(folders)(
+    '%s: no build/patch/mock/spec/example/experiment entry; at least 95 percent resolved, the rest named',
+    async (name) => {
+      const dir = path.join(corpora!, name);
+      const r = await runCli(['init', dir, '--dry-run', '--json'], dir);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      const { detection: d } = JSON.parse(r.out) as {
+        detection: {
+          entries: { entry: string }[];
+          requireSites: number;
+          resolvedSites: number;
+          resolution: { sites: number; resolved: number; builtin: number; standard: number; unresolved: { reason?: string }[] };
+        };
       };
-    };
-    expect(d.entries.length).toBeGreaterThan(0);
-    for (const e of d.entries) expect(e.entry).not.toMatch(NOT_A_PROCESS);
-    if (d.requireSites) expect(d.resolvedSites / d.requireSites).toBeGreaterThanOrEqual(0.95);
-    const res = d.resolution;
-    expect(res.resolved + res.builtin + res.standard + res.unresolved.length).toBe(res.sites);
-    for (const u of res.unresolved) expect(u.reason).toBeTruthy();
-  }, 120_000);
+      expect(d.entries.length).toBeGreaterThan(0);
+      for (const e of d.entries) expect(e.entry).not.toMatch(NOT_A_PROCESS);
+      if (d.requireSites) expect(d.resolvedSites / d.requireSites).toBeGreaterThanOrEqual(0.95);
+      const res = d.resolution;
+      expect(res.resolved + res.builtin + res.standard + res.unresolved.length).toBe(res.sites);
+      for (const u of res.unresolved) expect(u.reason).toBeTruthy();
+    },
+    120_000,
+  );
 });

@@ -50,7 +50,10 @@ describe('migrate init on repository shapes', () => {
       'packages/votes/dist/votes.lua': 'declared-output',
     });
     expect(j.detection.resolvedSites).toBe(j.detection.requireSites);
-    expect(j.detection.resolution.unresolved.map((u) => [u.name, u.reason])).toEqual([['lsqlite3', 'external'], ['bit', 'optional']]);
+    expect(j.detection.resolution.unresolved.map((u) => [u.name, u.reason])).toEqual([
+      ['lsqlite3', 'external'],
+      ['bit', 'optional'],
+    ]);
     expect(j.config.externals).toEqual(['lsqlite3']);
     expect(loadProject({ project: dir, cwd: dir }).config.processes[1]!.sourceRoot).toBe('packages/votes/src');
   });
@@ -71,7 +74,17 @@ describe('migrate init on repository shapes', () => {
       'vendor/aos-bundled.lua': 'bundle',
     });
     for (const s of j.detection.skipped) expect(s.include).toBe(`migrate init --include ${s.file}`);
-    expect(j.config.exclude).toEqual(['**/tests/**', '**/node_modules/**', '**/build/**', 'experiments/**', 'mocks/**', 'patches/**', 'spec/**', 'tools/eval-reset.lua', 'vendor/aos-bundled.lua']);
+    expect(j.config.exclude).toEqual([
+      '**/tests/**',
+      '**/node_modules/**',
+      '**/build/**',
+      'experiments/**',
+      'mocks/**',
+      'patches/**',
+      'spec/**',
+      'tools/eval-reset.lua',
+      'vendor/aos-bundled.lua',
+    ]);
   });
 
   it('the skip list is printed with reasons, and --include keeps a skipped file', async () => {

@@ -64,7 +64,9 @@ describe('rememberRenamedFacts', () => {
       const { sites } = luaFileFacts(bytes, file);
       expect(sites.length, src).toBeGreaterThan(0);
       for (const [i, s] of sites.entries()) {
-        const { derived, parsed, remembered } = bothFacts(bytes, file, [{ start: s.nameRange[0], end: s.nameRange[1], text: `p${i}.renamed_${'x'.repeat(i)}` }]);
+        const { derived, parsed, remembered } = bothFacts(bytes, file, [
+          { start: s.nameRange[0], end: s.nameRange[1], text: `p${i}.renamed_${'x'.repeat(i)}` },
+        ]);
         if (k === 3 && s.name === 'inner.name') {
           expect(remembered).toBe(false); // inside a dynamic require's argument: its text changes
           continue;

@@ -18,7 +18,8 @@ import { copyLayout, LAYOUTS_DIR, layoutConfig, removeLayoutCopies } from './hel
 
 afterAll(removeLayoutCopies);
 
-const configOf = (name: string) => layoutConfig(JSON.parse(readFileSync(path.join(LAYOUTS_DIR, name, 'migrate.config.json'), 'utf8')) as Record<string, unknown>);
+const configOf = (name: string) =>
+  layoutConfig(JSON.parse(readFileSync(path.join(LAYOUTS_DIR, name, 'migrate.config.json'), 'utf8')) as Record<string, unknown>);
 
 describe('monorepo of packages: one source root per process', () => {
   const dir = path.join(LAYOUTS_DIR, 'monorepo-packages');
@@ -31,7 +32,11 @@ describe('monorepo of packages: one source root per process', () => {
     const paths = (name: string) => g.processes.find((p) => p.name === name)!.modules.map((m) => g.modules.get(m)!.path);
     expect(paths('alpha')).toEqual(['packages/alpha/src/utils.lua', 'packages/alpha/src/lib/greet.lua', 'packages/alpha/src/main.lua']);
     expect(paths('beta')).toEqual(['packages/beta/src/utils.lua', 'packages/beta/src/store/kv.lua', 'packages/beta/src/main.lua']);
-    expect(new ClosureWalker(ws, config).closureOf('beta')).toEqual(['packages/beta/src/main.lua', 'packages/beta/src/utils.lua', 'packages/beta/src/store/kv.lua']);
+    expect(new ClosureWalker(ws, config).closureOf('beta')).toEqual([
+      'packages/beta/src/main.lua',
+      'packages/beta/src/utils.lua',
+      'packages/beta/src/store/kv.lua',
+    ]);
   });
 
   it('bundles each process with its own `utils` (same name, two files)', () => {
@@ -44,7 +49,13 @@ describe('monorepo of packages: one source root per process', () => {
   });
 
   it('per-process patterns; a process root outside the project is refused by the schema (CFG-003 field path)', () => {
-    const c = layoutConfig({ sourceRoot: '.', processes: [{ name: 'p', entry: 'a/main.lua', sourceRoot: 'a', patterns: ['?.lua'] }, { name: 'q', entry: 'a/main.lua' }] });
+    const c = layoutConfig({
+      sourceRoot: '.',
+      processes: [
+        { name: 'p', entry: 'a/main.lua', sourceRoot: 'a', patterns: ['?.lua'] },
+        { name: 'q', entry: 'a/main.lua' },
+      ],
+    });
     const mem = new MemoryWorkspace({ 'a/lib/init.lua': 'return 1\n', 'a/lib.lua': 'return 2\n', 'a/only/init.lua': 'return 3\n' });
     expect(classifyRequire(c, mem, 'lib', processContext(c, 'p'))).toEqual({ kind: 'project', path: 'a/lib.lua' });
     expect(classifyRequire(c, mem, 'only', processContext(c, 'p'))).toEqual({ kind: 'unresolved', tried: ['a/only.lua'] });
@@ -115,7 +126,7 @@ describe('dot-named project modules, standard libraries, builtins, externals', (
     const copy = copyLayout('resolution-shapes');
     const r = await runCli(['bundle', '--mode', 'monolith', '--project', copy], copy);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("BUNDLE-002 src/broken/main.lua:3:17: process 'broken' not built: cannot resolve require(\"no.such.module\")");
+    expect(r.err).toContain('BUNDLE-002 src/broken/main.lua:3:17: process \'broken\' not built: cannot resolve require("no.such.module")');
     expect(r.err).toContain('"externals"');
     const app = readFileSync(path.join(copy, 'build/monolith/app.lua'), 'utf8');
     expect(app).toContain('package.preload[".utils.handlers"]');
@@ -131,6 +142,8 @@ describe('dot-named project modules, standard libraries, builtins, externals', (
     const app = report.processes.find((p) => p.process === 'app')!;
     expect(app.externals).toEqual(['lsqlite3']);
     expect(app.unresolved).toBeUndefined();
-    expect(report.processes.find((p) => p.process === 'broken')!.unresolved).toEqual([{ name: 'no.such.module', path: 'src/broken/main.lua', line: 3, column: 17 }]);
+    expect(report.processes.find((p) => p.process === 'broken')!.unresolved).toEqual([
+      { name: 'no.such.module', path: 'src/broken/main.lua', line: 3, column: 17 },
+    ]);
   });
 });

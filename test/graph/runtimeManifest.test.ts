@@ -8,8 +8,13 @@ import { MemoryWorkspace } from '../../src/stage/workspace.ts';
 import { MigrateError } from '../../src/errors.ts';
 import { layoutConfig } from './helpers/layoutFixture.ts';
 
-const config = layoutConfig({ sourceRoot: 'src', processes: [{ name: 'a', entry: 'src/a/main.lua' }], runtime: { dir: 'src/runtime', namespace: 'runtime', shareThreshold: 2, version: '1.0.0' } });
-const ws = (manifest: string) => new MemoryWorkspace({ 'src/a/main.lua': 'local u = require("runtime.u")\n', 'src/runtime/u.lua': 'return {}\n', 'src/runtime/manifest.json': manifest });
+const config = layoutConfig({
+  sourceRoot: 'src',
+  processes: [{ name: 'a', entry: 'src/a/main.lua' }],
+  runtime: { dir: 'src/runtime', namespace: 'runtime', shareThreshold: 2, version: '1.0.0' },
+});
+const ws = (manifest: string) =>
+  new MemoryWorkspace({ 'src/a/main.lua': 'local u = require("runtime.u")\n', 'src/runtime/u.lua': 'return {}\n', 'src/runtime/manifest.json': manifest });
 
 function codeOf(fn: () => unknown): { code: string; file?: string; message: string } {
   try {

@@ -10,7 +10,13 @@ import { copyLayout, layoutConfig, removeLayoutCopies } from './helpers/layoutFi
 afterAll(removeLayoutCopies);
 
 describe('a file with two paths (symlinked shared folder)', () => {
-  const config = layoutConfig({ sourceRoot: 'src', processes: [{ name: 'battle', entry: 'src/battle/main.lua' }, { name: 'pokemon', entry: 'src/pokemon/main.lua' }] });
+  const config = layoutConfig({
+    sourceRoot: 'src',
+    processes: [
+      { name: 'battle', entry: 'src/battle/main.lua' },
+      { name: 'pokemon', entry: 'src/pokemon/main.lua' },
+    ],
+  });
 
   it('is listed once by the codemods, by its real path', () => {
     const ws = new DiskWorkspace(copyLayout('symlinked-shared'));

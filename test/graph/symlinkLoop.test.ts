@@ -15,7 +15,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('symlink loops', () => {
   it('reports the looping link at the require site and still builds the rest', () => {
     mkdirSync(path.join(dir, 'src', 'app'), { recursive: true });
-    writeFileSync(path.join(dir, 'src', 'app', 'main.lua'), 'local a = require("app.a")\nlocal b = require("app.loop")\nlocal c = require("app.cyc.x")\nHandlers.add("x", function() end)\n');
+    writeFileSync(
+      path.join(dir, 'src', 'app', 'main.lua'),
+      'local a = require("app.a")\nlocal b = require("app.loop")\nlocal c = require("app.cyc.x")\nHandlers.add("x", function() end)\n',
+    );
     writeFileSync(path.join(dir, 'src', 'app', 'a.lua'), 'return {}\n');
     symlinkSync('loop.lua', path.join(dir, 'src', 'app', 'loop.lua'));
     symlinkSync('cyc', path.join(dir, 'src', 'app', 'cyc'));

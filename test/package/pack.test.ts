@@ -26,10 +26,26 @@ interface LockEntry {
 /** The scratch project's lockfile: our non-dev entries (same hoisted layout) + the tarball. */
 function scratchLock(tarball: string, integrity: string): object {
   const ours = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; dependencies: Record<string, string>; bin: Record<string, string>; engines: Record<string, string>; license: string };
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+    dependencies: Record<string, string>;
+    bin: Record<string, string>;
+    engines: Record<string, string>;
+    license: string;
+  };
   const packages: Record<string, LockEntry> = {
     '': { name: 'scratch', version: '1.0.0', devDependencies: { [pkg.name]: `file:${tarball}` } },
-    [`node_modules/${pkg.name}`]: { version: pkg.version, resolved: `file:${tarball}`, integrity, dev: true, license: pkg.license, dependencies: pkg.dependencies, bin: pkg.bin, engines: pkg.engines },
+    [`node_modules/${pkg.name}`]: {
+      version: pkg.version,
+      resolved: `file:${tarball}`,
+      integrity,
+      dev: true,
+      license: pkg.license,
+      dependencies: pkg.dependencies,
+      bin: pkg.bin,
+      engines: pkg.engines,
+    },
   };
   for (const [key, entry] of Object.entries(ours.packages)) {
     if (!key || entry.dev) continue;
@@ -38,7 +54,8 @@ function scratchLock(tarball: string, integrity: string): object {
   return { name: 'scratch', version: '1.0.0', lockfileVersion: 3, requires: true, packages };
 }
 
-const run = (cmd: string, args: string[], cwd: string) => spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' }, timeout: 300_000 });
+const run = (cmd: string, args: string[], cwd: string) =>
+  spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' }, timeout: 300_000 });
 
 describe('the packed tool installs offline and runs', () => {
   it('packs compiled JavaScript only, installs from the npm cache, and runs migrate there', () => {
@@ -49,19 +66,26 @@ describe('the packed tool installs offline and runs', () => {
     expect(files).toContain('dist/src/bundle/lua/federation.lua');
     expect(files).toContain('dist/src/audit/factsWorker.js');
     expect(files).toContain('bin/migrate.mjs');
-    expect(files.filter((f) => /^(test|\.ci|src|scripts)\//.test(f) || f === 'vitest.config.ts' || (f.endsWith('.ts') && !f.startsWith('examples/')))).toEqual([]);
+    expect(files.filter((f) => /^(test|\.ci|src|scripts)\//.test(f) || f === 'vitest.config.ts' || (f.endsWith('.ts') && !f.startsWith('examples/')))).toEqual(
+      [],
+    );
 
     const project = path.join(scratch, 'project');
     mkdirSync(project);
     const tarball = path.join(scratch, info!.filename);
-    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'scratch', version: '1.0.0', devDependencies: { 'ao-federate': `file:${tarball}` } }, null, 2));
+    writeFileSync(
+      path.join(project, 'package.json'),
+      JSON.stringify({ name: 'scratch', version: '1.0.0', devDependencies: { 'ao-federate': `file:${tarball}` } }, null, 2),
+    );
     writeFileSync(path.join(project, 'package-lock.json'), JSON.stringify(scratchLock(tarball, info!.integrity), null, 2));
     const t0 = performance.now();
     const install = run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], project);
     const seconds = (performance.now() - t0) / 1000;
     expect(install.status, install.stderr).toBe(0);
     const du = execFileSync('du', ['-sk', path.join(project, 'node_modules')], { encoding: 'utf8' });
-    console.log(`install: ${seconds.toFixed(1)} s, node_modules ${(Number(du.split('\t')[0]) / 1024).toFixed(0)} MB, tarball ${(info!.size / 1024).toFixed(0)} KB (${info!.unpackedSize} B unpacked, ${files.length} files)`);
+    console.log(
+      `install: ${seconds.toFixed(1)} s, node_modules ${(Number(du.split('\t')[0]) / 1024).toFixed(0)} MB, tarball ${(info!.size / 1024).toFixed(0)} KB (${info!.unpackedSize} B unpacked, ${files.length} files)`,
+    );
     expect(existsSync(path.join(project, 'node_modules', 'tsx')), 'tsx is a dev dependency').toBe(false);
     expect(existsSync(path.join(project, 'node_modules', 'jscodeshift')), 'jscodeshift is a dev dependency').toBe(false);
 
@@ -76,7 +100,10 @@ describe('the packed tool installs offline and runs', () => {
     mkdirSync(path.join(app, 'lua', 'counter'), { recursive: true });
     mkdirSync(path.join(app, 'traces'));
     writeFileSync(path.join(app, 'lua', 'counter', 'util.lua'), 'local M = {}\nfunction M.inc(n) return n + 1 end\nreturn M\n');
-    writeFileSync(path.join(app, 'lua', 'counter', 'main.lua'), 'local util = require("counter.util")\nCount = Count or 0\nHandlers.add("Inc", Handlers.utils.hasMatchingTag("Action", "Inc"), function(msg)\n  Count = util.inc(Count)\n  msg.reply({ Data = tostring(Count) })\nend)\n');
+    writeFileSync(
+      path.join(app, 'lua', 'counter', 'main.lua'),
+      'local util = require("counter.util")\nCount = Count or 0\nHandlers.add("Inc", Handlers.utils.hasMatchingTag("Action", "Inc"), function(msg)\n  Count = util.inc(Count)\n  msg.reply({ Data = tostring(Count) })\nend)\n',
+    );
     writeFileSync(path.join(app, 'traces', 'counter.jsonl'), '{"From":"USER","Tags":{"Action":"Inc"},"Timestamp":1700000000000}\n');
     const init = run('npx', ['--offline', 'migrate', 'init', 'app'], project);
     expect(init.status, init.stderr + init.stdout).toBe(0);

@@ -52,14 +52,22 @@ describe('applyTextEdits', () => {
   const text = 'local a = require("x")\r\nreturn a';
   it('replaces, inserts and deletes at exact offsets', () => {
     expect(applyTextEdits(text, [{ start: 18, end: 21, text: '"y"' }])).toBe('local a = require("y")\r\nreturn a');
-    expect(applyTextEdits(text, [{ start: 0, end: 0, text: '-- top\r\n' }, { start: 0, end: 6, text: '' }])).toBe('-- top\r\na = require("x")\r\nreturn a');
+    expect(
+      applyTextEdits(text, [
+        { start: 0, end: 0, text: '-- top\r\n' },
+        { start: 0, end: 6, text: '' },
+      ]),
+    ).toBe('-- top\r\na = require("x")\r\nreturn a');
     expect(applyTextEdits(text, [])).toBe(text);
   });
 
   it('refuses overlapping edits with PARSE-002', () => {
     let err: unknown;
     try {
-      applyTextEdits(text, [{ start: 0, end: 10, text: 'a' }, { start: 5, end: 12, text: 'b' }]);
+      applyTextEdits(text, [
+        { start: 0, end: 10, text: 'a' },
+        { start: 5, end: 12, text: 'b' },
+      ]);
     } catch (e) {
       err = e;
     }

@@ -30,17 +30,35 @@ describe('applyTextEdits', () => {
     expect(code(() => applyTextEdits('abc', [{ start: -1, end: 0, text: '' }]))).toBe('PARSE-002');
     const seen: string[] = [];
     expect(() =>
-      applyTextEdits('abc', [{ start: 0, end: 2, text: '' }, { start: 1, end: 3, text: '' }], (problem, e) => {
-        seen.push(`${problem}@${e.start}`);
-        return new Error('mine');
-      }),
+      applyTextEdits(
+        'abc',
+        [
+          { start: 0, end: 2, text: '' },
+          { start: 1, end: 3, text: '' },
+        ],
+        (problem, e) => {
+          seen.push(`${problem}@${e.start}`);
+          return new Error('mine');
+        },
+      ),
     ).toThrow('mine');
     expect(seen).toEqual(['overlap@1']);
   });
 
   it('serves the TS codemods with TS-001 for the same problems', () => {
     expect(applyEdits('a\r\nbc', [{ start: 3, end: 4, text: 'X' }])).toBe('a\r\nXc');
-    expect(code(() => applyEdits('abc', [{ start: 0, end: 2, text: '' }, { start: 1, end: 3, text: '' }], 'x.ts'))).toBe('TS-001');
+    expect(
+      code(() =>
+        applyEdits(
+          'abc',
+          [
+            { start: 0, end: 2, text: '' },
+            { start: 1, end: 3, text: '' },
+          ],
+          'x.ts',
+        ),
+      ),
+    ).toBe('TS-001');
     expect(code(() => applyEdits('abc', [{ start: 1, end: 9, text: '' }], 'x.ts'))).toBe('TS-001');
   });
 });

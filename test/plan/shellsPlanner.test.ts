@@ -18,9 +18,11 @@ describe('story codemods', () => {
   });
 
   it('the shared-lines bound never rules out a pair the diff finds similar enough', () => {
-    const text = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'local x = 1', '', '  end'), { maxLength: 12 }).chain((lines) =>
-      fc.tuple(fc.constant(lines), fc.constantFrom('\n', '\r\n'), fc.boolean()).map(([ls, eol, last]) => ls.join(eol) + (last && ls.length ? eol : '')),
-    );
+    const text = fc
+      .array(fc.constantFrom('a', 'b', 'c', 'd', 'local x = 1', '', '  end'), { maxLength: 12 })
+      .chain((lines) =>
+        fc.tuple(fc.constant(lines), fc.constantFrom('\n', '\r\n'), fc.boolean()).map(([ls, eol, last]) => ls.join(eol) + (last && ls.length ? eol : '')),
+      );
     fc.assert(
       fc.property(text, text, fc.constantFrom(0.3, 0.5, 0.6, 0.8), (a, b, min) => {
         if (lineSimilarity(a, b) >= min) expect(mayBeSimilar(a, b, min)).toBe(true);

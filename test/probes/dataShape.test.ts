@@ -85,7 +85,22 @@ describe('Data shape of a handler', () => {
   });
 
   it('takes ids and records the process answered the same sender earlier (pass 2)', () => {
-    const pools = harvestPools([{ messages: [{ Target: 'P1', Tags: [['Action', 'Export-Response']], Data: JSON.stringify({ party: [{ level: 7, nature: 'calm', moves: [{ id: 3 }] }], playerId: 'pl-1' }) }], output: '', error: null, rawError: null, spawns: 0, warnings: [] }]);
+    const pools = harvestPools([
+      {
+        messages: [
+          {
+            Target: 'P1',
+            Tags: [['Action', 'Export-Response']],
+            Data: JSON.stringify({ party: [{ level: 7, nature: 'calm', moves: [{ id: 3 }] }], playerId: 'pl-1' }),
+          },
+        ],
+        output: '',
+        error: null,
+        rawError: null,
+        spawns: 0,
+        warnings: [],
+      },
+    ]);
     const data = JSON.parse(buildData(shape, actors, 0, pools.get('P1')));
     expect(data.party).toEqual([{ level: 7, nature: 'calm', moves: [{ id: 3 }] }]);
     expect(data.playerId).toBe('pl-1');

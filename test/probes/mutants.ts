@@ -36,7 +36,15 @@ export function mutationSites(file: string, text: string): Mutant[] {
     if (!inCode(n)) return;
     if (n.type === 'NumericLiteral' && Number.isInteger(n.value) && !(parent?.type === 'IndexExpression')) {
       const v = n.value as number;
-      out.push({ file, kind: 'constant', start: n.range[0], end: n.range[1], replacement: String(v + 1), what: `${text.slice(n.range[0], n.range[1])} -> ${v + 1}`, line: line(n.range[0]) });
+      out.push({
+        file,
+        kind: 'constant',
+        start: n.range[0],
+        end: n.range[1],
+        replacement: String(v + 1),
+        what: `${text.slice(n.range[0], n.range[1])} -> ${v + 1}`,
+        line: line(n.range[0]),
+      });
     }
     if (n.type === 'BinaryExpression' && FLIP[n.operator as string]) {
       const l = n.left as LuaNode;
@@ -45,7 +53,15 @@ export function mutationSites(file: string, text: string): Mutant[] {
       const at = gap.indexOf(n.operator as string);
       if (at >= 0) {
         const op = n.operator as string;
-        out.push({ file, kind: 'comparison', start: l.range[1] + at, end: l.range[1] + at + op.length, replacement: FLIP[op]!, what: `${op} -> ${FLIP[op]}`, line: line(l.range[0]) });
+        out.push({
+          file,
+          kind: 'comparison',
+          start: l.range[1] + at,
+          end: l.range[1] + at + op.length,
+          replacement: FLIP[op]!,
+          what: `${op} -> ${FLIP[op]}`,
+          line: line(l.range[0]),
+        });
       }
     }
     if (n.type === 'TableConstructorExpression' && (parent?.type === 'CallExpression' || parent?.type === 'TableCallExpression')) {
@@ -70,7 +86,26 @@ export function mutationSites(file: string, text: string): Mutant[] {
 }
 
 /** Modules every aos process has: a `pcall(require, X)` of one never fails there. */
-const AOS_MODULES = new Set(['json', '.json', '.crypto', '.base64', '.utils', '.handlers', '.handlers-utils', '.process', '.ao', '.bint', 'bint', '.pretty', '.dump', '.stringify', '.assignment', '.boot', '.default', '.eval']);
+const AOS_MODULES = new Set([
+  'json',
+  '.json',
+  '.crypto',
+  '.base64',
+  '.utils',
+  '.handlers',
+  '.handlers-utils',
+  '.process',
+  '.ao',
+  '.bint',
+  'bint',
+  '.pretty',
+  '.dump',
+  '.stringify',
+  '.assignment',
+  '.boot',
+  '.default',
+  '.eval',
+]);
 
 /**
  * Ranges of code aos never runs: the branch taken when `local ok, m = pcall(require, "json")`
@@ -106,8 +141,13 @@ export function unreachableOnAos(ast: LuaNode): [number, number, string][] {
   walkLua(ast, (n) => {
     if (n.type !== 'IfClause') return;
     const c = n.condition as LuaNode;
-    const name = c.type === 'UnaryExpression' && c.operator === 'not' && (c.argument as LuaNode).type === 'Identifier' ? ((c.argument as LuaNode).name as string) : undefined;
-    const inside = fns.filter((f) => f.range[0] <= n.range[0] && n.range[1] <= f.range[1]).sort((a, b) => a.range[1] - a.range[0] - (b.range[1] - b.range[0]))[0];
+    const name =
+      c.type === 'UnaryExpression' && c.operator === 'not' && (c.argument as LuaNode).type === 'Identifier'
+        ? ((c.argument as LuaNode).name as string)
+        : undefined;
+    const inside = fns
+      .filter((f) => f.range[0] <= n.range[0] && n.range[1] <= f.range[1])
+      .sort((a, b) => a.range[1] - a.range[0] - (b.range[1] - b.range[0]))[0];
     const g = name && !(inside && rebinds(inside, name)) ? guards.get(name) : undefined;
     const body = (n.body as LuaNode[]) ?? [];
     if (g && body.length) out.push([body[0]!.range[0], body.at(-1)!.range[1], `fallback for require("${g}"), which aos provides`]);

@@ -30,7 +30,8 @@ function arg(name: string, fallback?: string): string | undefined {
 function migrate(dir: string, ...args: string[]): void {
   const r = spawnSync(process.execPath, [cli, ...args, '--project', dir], { encoding: 'utf8' });
   // plan exits 1 over a budget, decide when nothing is open: both still wrote what is needed
-  if (r.status !== 0 && !((args[0] === 'decide' || args[0] === 'plan') && r.status === 1)) throw new Error(`migrate ${args.join(' ')} exited ${r.status}: ${r.stderr || r.stdout}`);
+  if (r.status !== 0 && !((args[0] === 'decide' || args[0] === 'plan') && r.status === 1))
+    throw new Error(`migrate ${args.join(' ')} exited ${r.status}: ${r.stderr || r.stdout}`);
 }
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -92,7 +93,14 @@ function rehash(file: string, bytes: string): void {
   writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-interface Outcome { mutant: Mutant; processes: string[]; caught: boolean; first?: string; ms: number; refused?: string }
+interface Outcome {
+  mutant: Mutant;
+  processes: string[];
+  caught: boolean;
+  first?: string;
+  ms: number;
+  refused?: string;
+}
 const outcomes: Outcome[] = [];
 for (const m of mutants) {
   const abs = path.join(dir, m.file);
@@ -111,7 +119,13 @@ for (const m of mutants) {
     const report = await verifyParity(project, { processes, modes: ['federated'] });
     const bad = report.runs.find((r) => !r.ok);
     const d = bad?.firstDifference;
-    const first = bad ? (d ? `${bad.process} ${bad.trace}:${d.line} ${d.field}` : bad.bootError ? `${bad.process} boot: ${bad.bootError.slice(0, 120)}` : `${bad.process} state ${bad.snapshotDifferences[0]?.field}`) : undefined;
+    const first = bad
+      ? d
+        ? `${bad.process} ${bad.trace}:${d.line} ${d.field}`
+        : bad.bootError
+          ? `${bad.process} boot: ${bad.bootError.slice(0, 120)}`
+          : `${bad.process} state ${bad.snapshotDifferences[0]?.field}`
+      : undefined;
     outcomes.push({ mutant: m, processes, caught: !report.ok, ...(first ? { first } : {}), ms: performance.now() - t0 });
   } catch (e) {
     // a mutant the bundler refuses (e.g. a runtime module whose manifest hash no longer
@@ -124,7 +138,9 @@ for (const m of mutants) {
   if (!json) {
     const o = outcomes.at(-1)!;
     const label = o.refused ? 'refused' : o.processes.length === 0 ? 'unused ' : o.caught ? 'caught ' : m.unreachable ? 'unreach' : 'SURVIVED';
-    console.log(`${label} ${m.kind.padEnd(13)} ${m.file}:${m.line} ${m.what}${o.first ? `  -> ${o.first}` : ''}${o.refused ? `  (bundler: ${o.refused.slice(0, 100)})` : ''}${m.unreachable && !o.caught ? `  (unreachable on aos: ${m.unreachable})` : ''} (${(o.ms / 1000).toFixed(1)} s)`);
+    console.log(
+      `${label} ${m.kind.padEnd(13)} ${m.file}:${m.line} ${m.what}${o.first ? `  -> ${o.first}` : ''}${o.refused ? `  (bundler: ${o.refused.slice(0, 100)})` : ''}${m.unreachable && !o.caught ? `  (unreachable on aos: ${m.unreachable})` : ''} (${(o.ms / 1000).toFixed(1)} s)`,
+    );
   }
 }
 // unreachable on aos: listed, not counted (a kill there would count: it is a real difference)
@@ -141,12 +157,17 @@ const summary = {
   counted: counted.length,
   caught,
   killRate: counted.length ? caught / counted.length : 0,
-  byKind: Object.fromEntries(['constant', 'comparison', 'dropped-field'].map((k) => {
-    const c = counted.filter((o) => o.mutant.kind === k);
-    return [k, `${c.filter((o) => o.caught).length}/${c.length}`];
-  })),
+  byKind: Object.fromEntries(
+    ['constant', 'comparison', 'dropped-field'].map((k) => {
+      const c = counted.filter((o) => o.mutant.kind === k);
+      return [k, `${c.filter((o) => o.caught).length}/${c.length}`];
+    }),
+  ),
 };
 if (json) console.log(JSON.stringify({ ...summary, outcomes }, null, 2));
-else console.log(`\nKill rate: ${caught}/${counted.length} = ${(summary.killRate * 100).toFixed(0)} % (seed ${seed}, ${outcomes.length} mutant(s); ${summary.unused} in files no process bundles, ${summary.refused} refused by the bundler, ${unreachable.length} unreachable on aos; by kind ${JSON.stringify(summary.byKind)})`);
+else
+  console.log(
+    `\nKill rate: ${caught}/${counted.length} = ${(summary.killRate * 100).toFixed(0)} % (seed ${seed}, ${outcomes.length} mutant(s); ${summary.unused} in files no process bundles, ${summary.refused} refused by the bundler, ${unreachable.length} unreachable on aos; by kind ${JSON.stringify(summary.byKind)})`,
+  );
 rmSync(scratch, { recursive: true, force: true });
 process.exitCode = 0;

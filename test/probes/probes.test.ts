@@ -28,20 +28,35 @@ describe('probe synthesis from the syntax tree', () => {
 
   it('finds pattern comparisons, tag reads, tonumber tags and decoded Data fields', () => {
     const t = scan.handlers.get('Transfer')!;
-    expect([...t.pattern!.require]).toEqual([['Action', 'Transfer'], ['X-Ref', null]]);
+    expect([...t.pattern!.require]).toEqual([
+      ['Action', 'Transfer'],
+      ['X-Ref', null],
+    ]);
     expect([...t.reads!.tags.keys()].sort()).toEqual(['Quantity', 'Recipient']);
-    expect([...t.reads!.dataFields]).toEqual([['memo', ['gift']], ['count', []]]);
+    expect([...t.reads!.dataFields]).toEqual([
+      ['memo', ['gift']],
+      ['count', []],
+    ]);
     expect(scan.reads.numeric.has('Quantity')).toBe(true);
     expect([...scan.handlers.get('Untagged')!.pattern!.absent]).toEqual(['Action']);
   });
 
   it('makes every variant per handler, the whole list twice, deterministic values and ids', () => {
-    const live = [{ name: 'Transfer', kind: 'function', known: false, selectors: [] }, { name: 'Untagged', kind: 'function', known: false, selectors: [] }, { name: '_eval', kind: 'function', known: false, selectors: [] }];
+    const live = [
+      { name: 'Transfer', kind: 'function', known: false, selectors: [] },
+      { name: 'Untagged', kind: 'function', known: false, selectors: [] },
+      { name: '_eval', kind: 'function', known: false, selectors: [] },
+    ];
     const list = probeList(live, scan, actors);
     // Transfer: 3 senders, other Data values from owner and stranger, 2 selecting-only
     // variants; Untagged (reads no Data): 3 + 2; aos's _eval left out; twice
     expect(list).toHaveLength(24);
-    expect(list[0]).toMatchObject({ From: 'OWNER', Tags: { Action: 'Transfer', 'X-Ref': 'probe-x-ref', Quantity: '100', Recipient: PROBE_STRANGER }, Data: '{"count":100,"memo":"gift"}', Id: 'PROBE_1'.padEnd(43, '0') });
+    expect(list[0]).toMatchObject({
+      From: 'OWNER',
+      Tags: { Action: 'Transfer', 'X-Ref': 'probe-x-ref', Quantity: '100', Recipient: PROBE_STRANGER },
+      Data: '{"count":100,"memo":"gift"}',
+      Id: 'PROBE_1'.padEnd(43, '0'),
+    });
     // the other values leave out a field the code tests in no way (count)
     expect(JSON.parse(list[3]!.Data)).toEqual({ memo: 'gift' });
     expect(list[7]!.Tags).not.toHaveProperty('Action');
@@ -55,7 +70,11 @@ describe('on the real aos', () => {
     const { process: p } = await AosProcess.boot({ name: 'errors' });
     await p.eval(`for a, v in pairs({ T = { code = "BAD" }, K = 42, N = false }) do
       Handlers.add(a, Handlers.utils.hasMatchingTag("Action", a), function() error(v or nil) end) end`);
-    for (const [action, text] of [['T', 'table value'], ['N', 'nil value'], ['K', '42']] as const) {
+    for (const [action, text] of [
+      ['T', 'table value'],
+      ['N', 'nil value'],
+      ['K', '42'],
+    ] as const) {
       const a = toAnswer(await p.send({ From: 'U', Tags: { Action: action } }));
       expect(a.error).toContain(text);
     }

@@ -3,7 +3,18 @@
 // exact copy of one module under a per-process folder so merge-exact-copies has work to do.
 import fc from 'fast-check';
 import { configSchema, type ProjectConfig } from '../../src/config/projectConfig.ts';
-import { moduleGraph, moduleSource, modulePath, renderFile, fileShape, requireLine, requireStyles, type GeneratedModule, type LuaFileShape, type RequireStyle } from './luaArbitraries.ts';
+import {
+  moduleGraph,
+  moduleSource,
+  modulePath,
+  renderFile,
+  fileShape,
+  requireLine,
+  requireStyles,
+  type GeneratedModule,
+  type LuaFileShape,
+  type RequireStyle,
+} from './luaArbitraries.ts';
 
 export const SOURCE_ROOT = 'ao-processes';
 
@@ -69,14 +80,25 @@ const entryOf = (process: string, names: string[], min: number): fc.Arbitrary<Ge
 
 /** Two processes p1, p2 over one module graph; p1 always requires the first module. */
 export const generatedProject = (opts: { min?: number; max?: number; withCopy?: boolean } = {}): fc.Arbitrary<GeneratedProject> =>
-  moduleGraph({ min: opts.min, max: opts.max }).chain((modules) => {
-    const names = modules.map((m) => m.name);
-    return fc.record({
-      modules: fc.constant(modules),
-      entries: fc.tuple(
-        entryOf('p1', names, 1).map((e) => (e.requires.some((r) => r.name === names[0]) ? e : { ...e, requires: [{ name: names[0]!, style: 'paren-double' as RequireStyle }, ...e.requires] })),
-        entryOf('p2', names, 1),
-      ),
-      copyOf: opts.withCopy ? fc.option(fc.integer({ min: 0, max: modules.length - 1 }), { nil: undefined }) : fc.constant(undefined),
-    });
-  }).map((g) => (g.copyOf === undefined ? g : { ...g, entries: [g.entries[0]!, { ...g.entries[1]!, requires: [...g.entries[1]!.requires, { name: copyName(g), style: 'bare-single' as RequireStyle }] }] }));
+  moduleGraph({ min: opts.min, max: opts.max })
+    .chain((modules) => {
+      const names = modules.map((m) => m.name);
+      return fc.record({
+        modules: fc.constant(modules),
+        entries: fc.tuple(
+          entryOf('p1', names, 1).map((e) =>
+            e.requires.some((r) => r.name === names[0]) ? e : { ...e, requires: [{ name: names[0]!, style: 'paren-double' as RequireStyle }, ...e.requires] },
+          ),
+          entryOf('p2', names, 1),
+        ),
+        copyOf: opts.withCopy ? fc.option(fc.integer({ min: 0, max: modules.length - 1 }), { nil: undefined }) : fc.constant(undefined),
+      });
+    })
+    .map((g) =>
+      g.copyOf === undefined
+        ? g
+        : {
+            ...g,
+            entries: [g.entries[0]!, { ...g.entries[1]!, requires: [...g.entries[1]!.requires, { name: copyName(g), style: 'bare-single' as RequireStyle }] }],
+          },
+    );

@@ -31,7 +31,18 @@ export function requireLine(name: string, style: RequireStyle, v: string): strin
 }
 
 const eqLevel = fc.integer({ min: 0, max: 3 }).map((n) => '='.repeat(n));
-const safeText = fc.constantFrom('hello', 'déjà vu', '日本語', 'emoji 🎮', 'tab\there', 'a "quote"', "it's", 'require("not.a.module")', '-- not a comment', 'x = 1');
+const safeText = fc.constantFrom(
+  'hello',
+  'déjà vu',
+  '日本語',
+  'emoji 🎮',
+  'tab\there',
+  'a "quote"',
+  "it's",
+  'require("not.a.module")',
+  '-- not a comment',
+  'x = 1',
+);
 
 /** Trivia placed between statements: comments of every form, blank lines. */
 export const trivia: fc.Arbitrary<string> = fc.oneof(

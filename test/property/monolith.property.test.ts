@@ -69,7 +69,8 @@ async function sameAsRequire(base: GeneratedProject, errorsIn: string[] = []): P
     await p.eval(forget(g));
     if (process.env.PROPERTY_DEBUG) console.log(ref, got);
     if (got !== ref) throw new Error(`process ${e.process}: monolith differs from require\n--- require ---\n${ref}\n--- monolith ---\n${got}`);
-    if (expectError !== ref.includes('C stack overflow')) throw new Error(`process ${e.process}: expected ${expectError ? 'a stack overflow' : 'no error'}:\n${ref}`);
+    if (expectError !== ref.includes('C stack overflow'))
+      throw new Error(`process ${e.process}: expected ${expectError ? 'a stack overflow' : 'no error'}:\n${ref}`);
     if (!expectError && !ref.includes(`${e.process} m0: `)) throw new Error(`process ${e.process}: the reference did not run its entry:\n${ref}`);
   }
 }
@@ -79,9 +80,13 @@ describe('monolith bundle == plain require on aos', () => {
     proc = undefined;
   });
 
-  it.each(loadRegressions<GeneratedProject>('monolith-vs-require').map((r) => [r.file, r.fixture] as const))('regression %s', async (_f, fixture) => {
-    await sameAsRequire(fixture.counterexample);
-  }, 60_000);
+  it.each(loadRegressions<GeneratedProject>('monolith-vs-require').map((r) => [r.file, r.fixture] as const))(
+    'regression %s',
+    async (_f, fixture) => {
+      await sameAsRequire(fixture.counterexample);
+    },
+    60_000,
+  );
 
   it('an eager require cycle behaves the same (aos Lua 5.3 require semantics)', async () => {
     const shape = { bom: false, ending: 'lf' as const, finalNewline: true };

@@ -44,13 +44,23 @@ export function loadRegressions<T>(property: string): { file: string; fixture: R
 
 /** Runs `predicate` (throws on failure) over `arb`; saves and reports the shrunk failure. */
 export async function checkAndRecord<T>(property: string, arb: fc.Arbitrary<T>, predicate: (v: T) => void | Promise<void>, numRuns: number): Promise<void> {
-  const result = await fc.check(fc.asyncProperty(arb, async (v) => {
-    await predicate(v);
-  }), { numRuns, endOnFailure: false });
+  const result = await fc.check(
+    fc.asyncProperty(arb, async (v) => {
+      await predicate(v);
+    }),
+    { numRuns, endOnFailure: false },
+  );
   if (!result.failed) return;
   const counterexample = result.counterexample![0] as T;
   const error = String((result.errorInstance as Error | undefined)?.message ?? result.errorInstance);
   const known = loadRegressions<T>(property).find((r) => r.fixture.error === error);
-  const file = known ? `${REGRESSION_DIR}/${known.file} (same failure already saved)` : saveRegression(property, { seed: result.seed, path: result.counterexample ? result.counterexamplePath ?? undefined : undefined, error, counterexample });
+  const file = known
+    ? `${REGRESSION_DIR}/${known.file} (same failure already saved)`
+    : saveRegression(property, {
+        seed: result.seed,
+        path: result.counterexample ? (result.counterexamplePath ?? undefined) : undefined,
+        error,
+        counterexample,
+      });
   throw new Error(`property '${property}' failed after ${result.numRuns} run(s) (seed ${result.seed}); shrunk case saved to ${file}:\n${error}`);
 }

@@ -36,7 +36,9 @@ export const DERIVE: Record<string, Derive> = {
     for (const m of g.modules) {
       if (m.shape.ending === 'mixed') continue;
       const ns = m.body.flatMap((b) => [...b.matchAll(/^function M\.(f\d+)\(/gm)].map((x) => x[1]!));
-      for (const n of new Set(ns)) if (ns.filter((x) => x === n).length === 1) perN.set(`${n}:${m.shape.ending}`, [...(perN.get(`${n}:${m.shape.ending}`) ?? []), modulePath(SOURCE_ROOT, m.name)]);
+      for (const n of new Set(ns))
+        if (ns.filter((x) => x === n).length === 1)
+          perN.set(`${n}:${m.shape.ending}`, [...(perN.get(`${n}:${m.shape.ending}`) ?? []), modulePath(SOURCE_ROOT, m.name)]);
     }
     const hit = [...perN].find(([, paths]) => paths.length >= 2);
     if (!hit) return undefined;
@@ -64,7 +66,10 @@ export function projectProblems(all: Map<string, Transform>, g: GeneratedProject
   const files = projectFiles(g);
   let movedCache: Files | undefined;
   const moved = (): Files => {
-    movedCache ??= applyChanges(files, runTransform(all.get('lua/move-to-runtime')!, workspaceOf(files), { modules: [g.modules[0]!.name] }, { config }).changes);
+    movedCache ??= applyChanges(
+      files,
+      runTransform(all.get('lua/move-to-runtime')!, workspaceOf(files), { modules: [g.modules[0]!.name] }, { config }).changes,
+    );
     return movedCache;
   };
   const problems: string[] = [];
@@ -90,4 +95,3 @@ export function checkProject(all: Map<string, Transform>, g: GeneratedProject): 
   const problems = projectProblems(all, g);
   if (problems.length) throw new Error(problems.join('\n'));
 }
-

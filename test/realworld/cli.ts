@@ -74,7 +74,14 @@ export function stageResult(stage: string, args: string[], run: CliRun, okExits:
   return { ...base, ok, message: firstLine(run.stderr) || firstLine(run.stdout) || `exit ${run.exit}` };
 }
 
-export const skippedStage = (stage: string, args: string[], why: string): StageResult => ({ stage, command: `migrate ${args.join(' ')}`, exit: null, ms: 0, ok: false, skipped: why });
+export const skippedStage = (stage: string, args: string[], why: string): StageResult => ({
+  stage,
+  command: `migrate ${args.join(' ')}`,
+  exit: null,
+  ms: 0,
+  ok: false,
+  skipped: why,
+});
 
 export function firstLine(s: string): string {
   return (s.split('\n').find((l) => l.trim()) ?? '').trim().slice(0, 300);

@@ -51,7 +51,12 @@ describe('criteria', () => {
       requires: { sites: 10, resolved: 5, unexplained: null },
       steps: { applied: 1, total: 3, states: { applied: 1, pending: 2 } },
       parity: { ok: true, messages: 0, runs: 0, differences: 0, bootErrors: 0, processesVerified: 0 },
-      ownTests: { before: { passed: 2, failed: 0, errors: 0, pending: 0 }, afterApply: { passed: 0, failed: 0, errors: 1, pending: 0 }, afterRollback: { passed: 2, failed: 0, errors: 0, pending: 0 }, verifyStatus: 'changed' },
+      ownTests: {
+        before: { passed: 2, failed: 0, errors: 0, pending: 0 },
+        afterApply: { passed: 0, failed: 0, errors: 1, pending: 0 },
+        afterRollback: { passed: 2, failed: 0, errors: 0, pending: 0 },
+        verifyStatus: 'changed',
+      },
       rollback: { exit: 1, sinceApply: { changed: [], missing: [], extra: [] }, sinceInput: { changed: ['.gitignore'], missing: [], extra: [] }, exact: false },
     });
     const c = evaluate(broken);
@@ -63,26 +68,49 @@ describe('criteria', () => {
     expect(c.rollback.why).toBe('exit 1, identical since apply, 1 changed since the input');
     expect(ciFailure({ ...broken, criteria: c })).toBeUndefined();
 
-    const crashed = row({ stages: [stageResult('verify', ['verify'], { exit: 2, signal: null, timedOut: false, stdout: '', stderr: 'INTERNAL TypeError: x\n    at y', ms: 1 })] });
+    const crashed = row({
+      stages: [stageResult('verify', ['verify'], { exit: 2, signal: null, timedOut: false, stdout: '', stderr: 'INTERNAL TypeError: x\n    at y', ms: 1 })],
+    });
     expect(ciFailure({ ...crashed, criteria: evaluate(crashed) })).toBe('verify: INTERNAL');
-    const leftover = row({ rollback: { exit: 0, sinceApply: { changed: [], missing: [], extra: ['src/runtime/x.lua'] }, sinceInput: { changed: [], missing: [], extra: ['src/runtime/x.lua'] }, exact: false } });
+    const leftover = row({
+      rollback: {
+        exit: 0,
+        sinceApply: { changed: [], missing: [], extra: ['src/runtime/x.lua'] },
+        sinceInput: { changed: [], missing: [], extra: ['src/runtime/x.lua'] },
+        exact: false,
+      },
+    });
     expect(ciFailure({ ...leftover, criteria: evaluate(leftover) })).toBe('rollback not exact: 1 extra');
     const notApplied = evaluate(row({ rollback: { exit: null, sinceApply: null, sinceInput: { changed: [], missing: [], extra: [] }, exact: true } }));
     expect(notApplied.rollback).toEqual({ ok: false, why: 'rollback not run (nothing applied), not compared since apply, identical since the input' });
-    expect(evaluate(row({ ownTests: { before: 'not run: busted not installed', afterApply: 'none', afterRollback: 'none', verifyStatus: null } })).ownTests.ok).toBe(false);
+    expect(
+      evaluate(row({ ownTests: { before: 'not run: busted not installed', afterApply: 'none', afterRollback: 'none', verifyStatus: null } })).ownTests.ok,
+    ).toBe(false);
     expect(evaluate(row({ ownTests: { before: 'none', afterApply: 'none', afterRollback: 'none', verifyStatus: 'none' } })).ownTests.ok).toBe(true);
   });
 
   it('stage results: codes, timeouts, crashes', () => {
     const run = { signal: null, timedOut: false, stdout: '', ms: 5 };
-    expect(stageResult('plan', ['plan'], { ...run, exit: 2, stderr: 'PLAN-003 x.json: plan has 1 problem(s):\n  - a' })).toMatchObject({ ok: false, code: 'PLAN-003', message: 'x.json: plan has 1 problem(s):' });
+    expect(stageResult('plan', ['plan'], { ...run, exit: 2, stderr: 'PLAN-003 x.json: plan has 1 problem(s):\n  - a' })).toMatchObject({
+      ok: false,
+      code: 'PLAN-003',
+      message: 'x.json: plan has 1 problem(s):',
+    });
     expect(stageResult('plan', ['plan'], { ...run, exit: 1, stderr: '' }, [0, 1]).ok).toBe(true);
     expect(stageResult('verify', ['verify'], { ...run, exit: null, timedOut: true, stderr: '' })).toMatchObject({ ok: false, code: 'TIMEOUT' });
     expect(stageResult('verify', ['verify'], { ...run, exit: null, signal: 'SIGSEGV', stderr: '' })).toMatchObject({ ok: false, code: 'CRASH' });
   });
 
   it('suspect entries: build output, patches, mocks, specs, examples', () => {
-    const entries = ['src/main.lua', 'build/main.lua', 'patches/2024-01-01-fix.lua', 'spec/setup.lua', 'packages/x/examples/demo.lua', 'src/foo_spec.lua', 'process-dist/p.lua'].map((entry) => ({ entry }));
+    const entries = [
+      'src/main.lua',
+      'build/main.lua',
+      'patches/2024-01-01-fix.lua',
+      'spec/setup.lua',
+      'packages/x/examples/demo.lua',
+      'src/foo_spec.lua',
+      'process-dist/p.lua',
+    ].map((entry) => ({ entry }));
     expect(suspectEntries(entries)).toEqual(entries.slice(1).map((e) => e.entry));
   });
 });
@@ -105,7 +133,11 @@ describe('tree check', () => {
     writeFileSync(path.join(root, 'migrate.config.json'), '{}');
     mkdirSync(path.join(root, 'traces/probes'), { recursive: true });
     writeFileSync(path.join(root, 'traces/probes/a.jsonl'), '');
-    expect(compareTrees(before, hashTree(root), toolkitOutput('build'))).toEqual({ changed: ['link', 'src/a.lua'], missing: ['src/b.lua'], extra: ['src/c.lua'] });
+    expect(compareTrees(before, hashTree(root), toolkitOutput('build'))).toEqual({
+      changed: ['link', 'src/a.lua'],
+      missing: ['src/b.lua'],
+      extra: ['src/c.lua'],
+    });
   });
 
   it("leaves out the block init appends to .gitignore (created or appended), not the project's own edits", () => {
@@ -118,12 +150,16 @@ describe('tree check', () => {
       expect(compareTrees(before, after)).not.toEqual({ changed: [], missing: [], extra: [] });
       expect(compareTrees(before, withoutInitGitignore(root, before, after))).toEqual({ changed: [], missing: [], extra: [] });
       writeFileSync(path.join(root, '.gitignore'), `x${readFileSync(path.join(root, '.gitignore'), 'latin1')}`);
-      expect(compareTrees(before, withoutInitGitignore(root, before, hashTree(root))).changed.length + compareTrees(before, withoutInitGitignore(root, before, hashTree(root))).extra.length).toBe(1);
+      expect(
+        compareTrees(before, withoutInitGitignore(root, before, hashTree(root))).changed.length +
+          compareTrees(before, withoutInitGitignore(root, before, hashTree(root))).extra.length,
+      ).toBe(1);
     }
   });
 });
 
-const runHarness = (args: string[]) => spawnSync(process.execPath, [path.join(REPO, 'bin/run-ts.mjs'), 'test/realworld/realWorld.ts', ...args], { cwd: REPO, encoding: 'utf8', timeout: 600_000 });
+const runHarness = (args: string[]) =>
+  spawnSync(process.execPath, [path.join(REPO, 'bin/run-ts.mjs'), 'test/realworld/realWorld.ts', ...args], { cwd: REPO, encoding: 'utf8', timeout: 600_000 });
 
 describe('npm run real-world', () => {
   it('refuses a folder that does not exist, writing nothing (exit 2)', () => {
@@ -142,7 +178,20 @@ describe('npm run real-world', () => {
     expect(r.status).toBe(report.ok ? 0 : 1);
     const row = report.rows[0]!;
     expect(row.folder).toBe('two-processes');
-    expect(row.stages.map((s) => s.stage)).toEqual(['init', 'audit', 'plan', 'decide', 'bundle-original', 'apply', 'status', 'bundle-monolith', 'bundle-federated', 'bundle-hybrid', 'verify', 'rollback']);
+    expect(row.stages.map((s) => s.stage)).toEqual([
+      'init',
+      'audit',
+      'plan',
+      'decide',
+      'bundle-original',
+      'apply',
+      'status',
+      'bundle-monolith',
+      'bundle-federated',
+      'bundle-hybrid',
+      'verify',
+      'rollback',
+    ]);
     expect(row.criteria.noInternal.ok).toBe(true);
     expect(row.processes?.map((p) => p.name)).toEqual(['alpha', 'beta']);
     expect(row.requires).toMatchObject({ sites: 2, resolved: 2 }); // the spec's require is a test's, not a process's

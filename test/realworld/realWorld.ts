@@ -47,7 +47,13 @@ async function main(): Promise<number> {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { ci: { type: 'boolean' }, out: { type: 'string' }, scratch: { type: 'string' }, keep: { type: 'boolean' }, 'stage-timeout': { type: 'string' } },
+      options: {
+        ci: { type: 'boolean' },
+        out: { type: 'string' },
+        scratch: { type: 'string' },
+        keep: { type: 'boolean' },
+        'stage-timeout': { type: 'string' },
+      },
     });
   } catch (e) {
     fail(`REALWORLD-003 ${(e as Error).message}`);

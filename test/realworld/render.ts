@@ -18,23 +18,48 @@ function cells(r: Row): string[] {
     `${kb(b.originalMonolith)} -> ${kb(b.federatedShells)} + rt ${kb(b.runtime)}`,
     p ? `${p.messages} msgs, ${p.processesVerified}/${r.processes?.length ?? '?'} procs, ${p.differences + p.bootErrors} diff` : 'no report',
     `${showCounts(r.ownTests.before)} | ${showCounts(r.ownTests.afterApply)} | ${showCounts(r.ownTests.afterRollback)}`,
-    r.rollback.exit === null ? `not run (${r.rollback.exact ? 'tree exact' : 'tree NOT exact'})` : `${r.rollback.exact ? 'exact' : 'NOT exact'} (exit ${r.rollback.exit})`,
-    (Object.entries(c) as [string, { ok: boolean }][]).filter(([, v]) => !v.ok).map(([k]) => k).join(',') || mark(true),
+    r.rollback.exit === null
+      ? `not run (${r.rollback.exact ? 'tree exact' : 'tree NOT exact'})`
+      : `${r.rollback.exact ? 'exact' : 'NOT exact'} (exit ${r.rollback.exit})`,
+    (Object.entries(c) as [string, { ok: boolean }][])
+      .filter(([, v]) => !v.ok)
+      .map(([k]) => k)
+      .join(',') || mark(true),
     `${Math.round(r.ms / 1000)}`,
   ];
 }
 
-const HEAD = ['folder', 'procs', 'requires resolved', 'steps', 'KB monolith -> shells + runtime', 'parity', 'own tests before | apply | rollback (pass/fail)', 'rollback', 'criteria failed', 's'];
+const HEAD = [
+  'folder',
+  'procs',
+  'requires resolved',
+  'steps',
+  'KB monolith -> shells + runtime',
+  'parity',
+  'own tests before | apply | rollback (pass/fail)',
+  'rollback',
+  'criteria failed',
+  's',
+];
 
 export function renderText(rows: Row[]): string {
   const table = [HEAD, ...rows.map(cells)];
   const widths = HEAD.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
-  return table.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return table
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export function renderMarkdown(rows: Row[]): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
-  return [`| ${HEAD.map(esc).join(' | ')} |`, `| ${HEAD.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${cells(r).map(esc).join(' | ')} |`)].join('\n');
+  return [`| ${HEAD.map(esc).join(' | ')} |`, `| ${HEAD.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${cells(r).map(esc).join(' | ')} |`)].join(
+    '\n',
+  );
 }
 
 /** Every failing stage (code and first line) and every unmet criterion, per folder. */
@@ -48,7 +73,8 @@ export function renderFailures(rows: Row[]): string {
     }
     for (const [k, v] of Object.entries(r.criteria)) if (!v.ok) lines.push(`  criterion ${k}: ${v.why ?? ''}`);
     const d = r.rollback.sinceApply;
-    const list = (label: string, xs: string[]) => xs.length && lines.push(`  ${label}: ${xs.slice(0, 8).join(', ')}${xs.length > 8 ? `, ... (${xs.length})` : ''}`);
+    const list = (label: string, xs: string[]) =>
+      xs.length && lines.push(`  ${label}: ${xs.slice(0, 8).join(', ')}${xs.length > 8 ? `, ... (${xs.length})` : ''}`);
     if (d) {
       list('changed since apply', d.changed);
       list('missing since apply', d.missing);

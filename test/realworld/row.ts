@@ -83,7 +83,15 @@ const SUSPECT_SEGMENT = /^(build|dist|process-dist|patches|patch|mocks?|__mocks_
 const SUSPECT_NAME = /(_spec|_test|\.test|\.spec)\.lua$/i;
 
 export function suspectEntries(entries: { entry: string }[]): string[] {
-  return entries.map((e) => e.entry).filter((p) => p.split('/').slice(0, -1).some((s) => SUSPECT_SEGMENT.test(s)) || SUSPECT_NAME.test(p));
+  return entries
+    .map((e) => e.entry)
+    .filter(
+      (p) =>
+        p
+          .split('/')
+          .slice(0, -1)
+          .some((s) => SUSPECT_SEGMENT.test(s)) || SUSPECT_NAME.test(p),
+    );
 }
 
 const sameCounts = (a: Counts, b: Counts): boolean => a.passed === b.passed && a.failed === b.failed && a.errors === b.errors && a.pending === b.pending;
@@ -105,22 +113,34 @@ export function evaluate(row: Omit<Row, 'criteria'>): Criteria {
   let own: { ok: boolean; why?: string };
   if (before === 'none') own = { ok: true };
   else if (typeof before === 'string') own = { ok: false, why: `before: ${before}` };
-  else if (typeof afterApply === 'string' || !sameCounts(before, afterApply)) own = { ok: false, why: `after apply ${showCounts(afterApply)} vs before ${showCounts(before)}` };
-  else if (typeof afterRollback === 'string' || !sameCounts(before, afterRollback)) own = { ok: false, why: `after rollback ${showCounts(afterRollback)} vs before ${showCounts(before)}` };
+  else if (typeof afterApply === 'string' || !sameCounts(before, afterApply))
+    own = { ok: false, why: `after apply ${showCounts(afterApply)} vs before ${showCounts(before)}` };
+  else if (typeof afterRollback === 'string' || !sameCounts(before, afterRollback))
+    own = { ok: false, why: `after rollback ${showCounts(afterRollback)} vs before ${showCounts(before)}` };
   else own = { ok: true };
   const procs = row.processes?.length ?? 0;
   const p = row.parity;
   return {
     noInternal: ok(crashed.length === 0, crashed.map((s) => `${s.stage}: ${s.code}`).join(', ')),
-    entries: ok(row.processes !== null && row.suspectEntries.length === 0, row.processes === null ? 'init failed' : `suspect: ${row.suspectEntries.join(', ')}`),
+    entries: ok(
+      row.processes !== null && row.suspectEntries.length === 0,
+      row.processes === null ? 'init failed' : `suspect: ${row.suspectEntries.join(', ')}`,
+    ),
     requires: ok(
       req !== null && (pct >= 0.95 || req.unexplained === 0),
-      req === null ? 'init gave no require counts' : `${req.resolved}/${req.sites} sites resolved (${(pct * 100).toFixed(1)} %), ${req.unexplained === null ? 'the unresolved ones not explained' : `${req.unexplained} unexplained`}`,
+      req === null
+        ? 'init gave no require counts'
+        : `${req.resolved}/${req.sites} sites resolved (${(pct * 100).toFixed(1)} %), ${req.unexplained === null ? 'the unresolved ones not explained' : `${req.unexplained} unexplained`}`,
     ),
-    stepsApplied: ok(row.steps !== null && row.steps.total > 0 && stepsDone(row.steps) === row.steps.total, row.steps === null ? 'no plan status' : `${showSteps(row.steps)} (${JSON.stringify(row.steps.states)})`),
+    stepsApplied: ok(
+      row.steps !== null && row.steps.total > 0 && stepsDone(row.steps) === row.steps.total,
+      row.steps === null ? 'no plan status' : `${showSteps(row.steps)} (${JSON.stringify(row.steps.states)})`,
+    ),
     parity: ok(
       p !== null && p.ok && p.differences === 0 && p.bootErrors === 0 && procs > 0 && p.processesVerified === procs,
-      p === null ? 'verify gave no parity report' : `${p.processesVerified}/${procs} processes verified, ${p.differences} difference(s), ${p.bootErrors} boot error(s)`,
+      p === null
+        ? 'verify gave no parity report'
+        : `${p.processesVerified}/${procs} processes verified, ${p.differences} difference(s), ${p.bootErrors} boot error(s)`,
     ),
     ownTests: own,
     rollback: ok(
@@ -134,7 +154,11 @@ export function evaluate(row: Omit<Row, 'criteria'>): Criteria {
 
 export function describeDiff(d: z.infer<typeof treeDiff> | null): string {
   if (!d) return 'not compared';
-  const parts = [d.changed.length && `${d.changed.length} changed`, d.missing.length && `${d.missing.length} missing`, d.extra.length && `${d.extra.length} extra`].filter(Boolean);
+  const parts = [
+    d.changed.length && `${d.changed.length} changed`,
+    d.missing.length && `${d.missing.length} missing`,
+    d.extra.length && `${d.extra.length} extra`,
+  ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'identical';
 }
 

@@ -85,7 +85,11 @@ export async function runFolder(input: string, opts: FolderOptions): Promise<Row
   const unresolved = detection?.unresolved;
   const requires =
     typeof detection?.requireSites === 'number'
-      ? { sites: detection.requireSites, resolved: Number(detection.resolvedSites) || 0, unexplained: Array.isArray(unresolved) ? unresolved.filter((u: Json) => !u?.reason).length : null }
+      ? {
+          sites: detection.requireSites,
+          resolved: Number(detection.resolvedSites) || 0,
+          unexplained: Array.isArray(unresolved) ? unresolved.filter((u: Json) => !u?.reason).length : null,
+        }
       : null;
 
   let steps: Row['steps'] = null;
@@ -98,7 +102,20 @@ export async function runFolder(input: string, opts: FolderOptions): Promise<Row
   let ownAfterApply: OwnTestsRun | undefined;
   const needInit = 'init failed';
   if (!config) {
-    for (const s of ['audit', 'plan', 'decide', 'bundle-original', 'apply', 'status', 'bundle-monolith', 'bundle-federated', 'bundle-hybrid', 'verify', 'rollback']) skip(s, [s], needInit);
+    for (const s of [
+      'audit',
+      'plan',
+      'decide',
+      'bundle-original',
+      'apply',
+      'status',
+      'bundle-monolith',
+      'bundle-federated',
+      'bundle-hybrid',
+      'verify',
+      'rollback',
+    ])
+      skip(s, [s], needInit);
   } else {
     await cli('audit', ['audit']);
     const plan = await cli('plan', ['plan', '--json'], [0, 1]);

@@ -147,8 +147,22 @@ describe('bad-input catalogue', () => {
 
   it('corrupt journal: apply refuses with JOURNAL-001 naming journal.jsonl:line, exit 2, nothing written', async () => {
     const { dir, stepId } = project('corrupt-journal');
-    const entry = { stepId: 'earlier', transform: 'lua/x', story: '36.1', title: 'Earlier', paramsHash: 'h', state: 'applied', startedAt: '2026-01-01T00:00:00.000Z', changes: [] };
-    const log = [JSON.stringify({ v: 1, op: 'entry', entry }), '{"v":1,"op":"sealed","stepId":"earl', JSON.stringify({ v: 1, op: 'begin-revert', stepId: 'earlier', at: entry.startedAt }), ''].join('\n');
+    const entry = {
+      stepId: 'earlier',
+      transform: 'lua/x',
+      story: '36.1',
+      title: 'Earlier',
+      paramsHash: 'h',
+      state: 'applied',
+      startedAt: '2026-01-01T00:00:00.000Z',
+      changes: [],
+    };
+    const log = [
+      JSON.stringify({ v: 1, op: 'entry', entry }),
+      '{"v":1,"op":"sealed","stepId":"earl',
+      JSON.stringify({ v: 1, op: 'begin-revert', stepId: 'earlier', at: entry.startedAt }),
+      '',
+    ].join('\n');
     put(dir, '.migrate/journal.jsonl', log);
     const before = treeHash(dir);
     const r = await runCli(['apply', stepId, '--project', dir]);

@@ -16,7 +16,12 @@ const PARALLEL = 4;
  * Starts the apply and kills it `delayMs` after the engine writes its journal entry (the start
  * of the write phase: `.migrate/journal.jsonl` appears), or `delayMs` after start when `fromStart`.
  */
-async function applyAndKill(dir: string, stepId: string, delayMs: number | 'never', fromStart = false): Promise<{ killed: boolean; out: string; ms: number; journalAtMs?: number }> {
+async function applyAndKill(
+  dir: string,
+  stepId: string,
+  delayMs: number | 'never',
+  fromStart = false,
+): Promise<{ killed: boolean; out: string; ms: number; journalAtMs?: number }> {
   const journal = path.join(dir, '.migrate', 'journal.jsonl');
   const r = await runAndKill(['apply', stepId, '--project', dir], () => existsSync(journal), delayMs, fromStart);
   return { killed: r.killed, out: r.out, ms: r.ms, journalAtMs: r.startedAtMs };
@@ -64,34 +69,40 @@ describe(`crash safety: SIGKILL during apply, ${RUNS} times`, () => {
     expect(after).not.toBe(before);
   });
 
-  it(`every kill recovers to before-or-after and rolls back byte-identical `, async () => {
-    const outcomes = { before: 0, after: 0, completed: 0 };
-    const actions: Record<string, number> = {};
-    const failures: string[] = [];
-    const one = async (i: number): Promise<void> => {
-      const dir = freshDir(`crash-${i}`);
-      cpSync(orig, dir, { recursive: true });
-      // Most kills land in the write phase; every fourth anywhere in the run (start-up, planning).
-      const anywhere = i % 4 === 3;
-      const delay = Math.floor(Math.random() * (anywhere ? totalMs : writeMs));
-      const r = await applyAndKill(dir, stepId, delay, anywhere);
-      if (!r.killed) outcomes.completed += 1;
-      const action = await recoverProject(dir);
-      actions[action] = (actions[action] ?? 0) + 1;
-      const h = treeHash(dir);
-      if (h === before) outcomes.before += 1;
-      else if (h === after) outcomes.after += 1;
-      else failures.push(`run ${i} (kill after ${delay} ms): tree is neither before nor after the step`);
-      await rollbackProject(dir);
-      if (treeHash(dir) !== before) failures.push(`run ${i} (kill after ${delay} ms): rollback is not byte-identical to the original`);
-      rmSync(dir, { recursive: true, force: true });
-    };
-    for (let i = 0; i < RUNS; i += PARALLEL) {
-      await Promise.all(Array.from({ length: Math.min(PARALLEL, RUNS - i) }, (_, k) => one(i + k)));
-    }
-    console.log(`crash test (write phase ~${Math.round(writeMs)} ms): recovered to before ${outcomes.before}, after ${outcomes.after}; ${outcomes.completed} runs finished before the kill; recover actions ${JSON.stringify(actions)}`);
-    expect(failures).toEqual([]);
-    // The kills must really land inside the apply, not all before or after it.
-    expect(outcomes.completed).toBeLessThan(RUNS);
-  }, Math.max(240_000, RUNS * 6_000));
+  it(
+    `every kill recovers to before-or-after and rolls back byte-identical `,
+    async () => {
+      const outcomes = { before: 0, after: 0, completed: 0 };
+      const actions: Record<string, number> = {};
+      const failures: string[] = [];
+      const one = async (i: number): Promise<void> => {
+        const dir = freshDir(`crash-${i}`);
+        cpSync(orig, dir, { recursive: true });
+        // Most kills land in the write phase; every fourth anywhere in the run (start-up, planning).
+        const anywhere = i % 4 === 3;
+        const delay = Math.floor(Math.random() * (anywhere ? totalMs : writeMs));
+        const r = await applyAndKill(dir, stepId, delay, anywhere);
+        if (!r.killed) outcomes.completed += 1;
+        const action = await recoverProject(dir);
+        actions[action] = (actions[action] ?? 0) + 1;
+        const h = treeHash(dir);
+        if (h === before) outcomes.before += 1;
+        else if (h === after) outcomes.after += 1;
+        else failures.push(`run ${i} (kill after ${delay} ms): tree is neither before nor after the step`);
+        await rollbackProject(dir);
+        if (treeHash(dir) !== before) failures.push(`run ${i} (kill after ${delay} ms): rollback is not byte-identical to the original`);
+        rmSync(dir, { recursive: true, force: true });
+      };
+      for (let i = 0; i < RUNS; i += PARALLEL) {
+        await Promise.all(Array.from({ length: Math.min(PARALLEL, RUNS - i) }, (_, k) => one(i + k)));
+      }
+      console.log(
+        `crash test (write phase ~${Math.round(writeMs)} ms): recovered to before ${outcomes.before}, after ${outcomes.after}; ${outcomes.completed} runs finished before the kill; recover actions ${JSON.stringify(actions)}`,
+      );
+      expect(failures).toEqual([]);
+      // The kills must really land inside the apply, not all before or after it.
+      expect(outcomes.completed).toBeLessThan(RUNS);
+    },
+    Math.max(240_000, RUNS * 6_000),
+  );
 });

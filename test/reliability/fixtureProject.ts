@@ -55,7 +55,11 @@ export function writeFixture(root: string, opts: FixtureOptions = {}): { stepId:
   const n = opts.modules ?? 60;
   const processes = Array.from({ length: opts.processes ?? 3 }, (_, i) => `proc${i}`);
   const modules = Array.from({ length: n }, (_, i) => moduleName(i));
-  write(root, 'migrate.config.json', `${JSON.stringify({ sourceRoot: 'ao-processes', processes: processes.map((p) => ({ name: p, entry: `ao-processes/${p}/main.lua` })) }, null, 2)}\n`);
+  write(
+    root,
+    'migrate.config.json',
+    `${JSON.stringify({ sourceRoot: 'ao-processes', processes: processes.map((p) => ({ name: p, entry: `ao-processes/${p}/main.lua` })) }, null, 2)}\n`,
+  );
   modules.forEach((m, i) => {
     // CRLF, a BOM on every third file and no final newline on every fifth: bytes a careless writer would change.
     const body = `-- ${m}\r\nlocal M = {}\r\nfunction M.value() return ${i} end\r\nM.text = [==[long ]] string ${i}]==]\r\nreturn M${i % 5 === 0 ? '' : '\r\n'}`;
@@ -63,7 +67,11 @@ export function writeFixture(root: string, opts: FixtureOptions = {}): { stepId:
   });
   for (const p of processes) {
     const lines = modules.map((m, i) => `local u${i} = require("${m}")`);
-    write(root, `ao-processes/${p}/main.lua`, `-- ${p}\n${lines.join('\n')}\nHandlers.add("Info", "Info", function(msg) msg.reply({ Data = tostring(u0.value()) }) end)\n`);
+    write(
+      root,
+      `ao-processes/${p}/main.lua`,
+      `-- ${p}\n${lines.join('\n')}\nHandlers.add("Info", "Info", function(msg) msg.reply({ Data = tostring(u0.value()) }) end)\n`,
+    );
   }
   const stepId = 'move-shared-utils';
   const count = Math.max(1, opts.steps ?? 1);
@@ -137,7 +145,12 @@ export function runCliChild(argv: string[], env: NodeJS.ProcessEnv = process.env
  * `started()` first holds (polled every millisecond: the start of the write phase), or after
  * the spawn when `fromStart`. `ms` is the whole run, `startedAtMs` when `started()` first held.
  */
-export function runAndKill(argv: string[], started: () => boolean, delayMs: number | 'never', fromStart = false): Promise<{ killed: boolean; out: string; ms: number; startedAtMs?: number }> {
+export function runAndKill(
+  argv: string[],
+  started: () => boolean,
+  delayMs: number | 'never',
+  fromStart = false,
+): Promise<{ killed: boolean; out: string; ms: number; startedAtMs?: number }> {
   return new Promise((resolve) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [MIGRATE_BIN, ...argv], { cwd: TOOLKIT_ROOT, env: { ...process.env, NO_COLOR: '1' } });

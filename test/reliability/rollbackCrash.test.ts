@@ -66,31 +66,37 @@ describe(`crash safety: SIGKILL during rollback of ${STEPS} steps, ${RUNS} times
     expect(new Set(states).size).toBe(STEPS + 1);
   });
 
-  it('every kill recovers to the state after a prefix of the steps, and rolls back byte-identical', async () => {
-    const landed = new Array<number>(STEPS + 1).fill(0);
-    const actions: Record<string, number> = {};
-    let completed = 0;
-    const failures: string[] = [];
-    const one = async (i: number): Promise<void> => {
-      const dir = freshDir(`rbcrash-${i}`);
-      cpSync(applied, dir, { recursive: true });
-      const delay = Math.floor(Math.random() * writeMs);
-      const r = await rollbackAndKill(dir, delay);
-      if (!r.killed) completed += 1;
-      const action = (JSON.parse(await cli(['recover', '--json', '--project', dir])) as { action: string }).action;
-      actions[action] = (actions[action] ?? 0) + 1;
-      const at = states.indexOf(treeHash(dir));
-      if (at < 0) failures.push(`run ${i} (kill after ${delay} ms): the tree is not the state after any prefix of the steps`);
-      else landed[at]! += 1;
-      await cli(['rollback', '--yes', '--project', dir]);
-      if (treeHash(dir) !== states[0]) failures.push(`run ${i} (kill after ${delay} ms): rollback is not byte-identical to the original`);
-      rmSync(dir, { recursive: true, force: true });
-    };
-    for (let i = 0; i < RUNS; i += PARALLEL) {
-      await Promise.all(Array.from({ length: Math.min(PARALLEL, RUNS - i) }, (_, k) => one(i + k)));
-    }
-    console.log(`rollback crash test (write phase ~${Math.round(writeMs)} ms): recovered to the state after k steps ${JSON.stringify(landed)}; ${completed} runs finished before the kill; recover actions ${JSON.stringify(actions)}`);
-    expect(failures).toEqual([]);
-    expect(completed).toBeLessThan(RUNS);
-  }, Math.max(240_000, RUNS * 8_000));
+  it(
+    'every kill recovers to the state after a prefix of the steps, and rolls back byte-identical',
+    async () => {
+      const landed = new Array<number>(STEPS + 1).fill(0);
+      const actions: Record<string, number> = {};
+      let completed = 0;
+      const failures: string[] = [];
+      const one = async (i: number): Promise<void> => {
+        const dir = freshDir(`rbcrash-${i}`);
+        cpSync(applied, dir, { recursive: true });
+        const delay = Math.floor(Math.random() * writeMs);
+        const r = await rollbackAndKill(dir, delay);
+        if (!r.killed) completed += 1;
+        const action = (JSON.parse(await cli(['recover', '--json', '--project', dir])) as { action: string }).action;
+        actions[action] = (actions[action] ?? 0) + 1;
+        const at = states.indexOf(treeHash(dir));
+        if (at < 0) failures.push(`run ${i} (kill after ${delay} ms): the tree is not the state after any prefix of the steps`);
+        else landed[at]! += 1;
+        await cli(['rollback', '--yes', '--project', dir]);
+        if (treeHash(dir) !== states[0]) failures.push(`run ${i} (kill after ${delay} ms): rollback is not byte-identical to the original`);
+        rmSync(dir, { recursive: true, force: true });
+      };
+      for (let i = 0; i < RUNS; i += PARALLEL) {
+        await Promise.all(Array.from({ length: Math.min(PARALLEL, RUNS - i) }, (_, k) => one(i + k)));
+      }
+      console.log(
+        `rollback crash test (write phase ~${Math.round(writeMs)} ms): recovered to the state after k steps ${JSON.stringify(landed)}; ${completed} runs finished before the kill; recover actions ${JSON.stringify(actions)}`,
+      );
+      expect(failures).toEqual([]);
+      expect(completed).toBeLessThan(RUNS);
+    },
+    Math.max(240_000, RUNS * 8_000),
+  );
 });

@@ -40,7 +40,12 @@ describe('security', () => {
     writeFixture(dir, { modules: 2, processes: 1 });
     writeFileSync(path.join(base, 'outside.lua'), 'return "secret"\n');
     const sha = execFileSync('sha256sum', [path.join(base, 'outside.lua')], { encoding: 'utf8' }).split(' ')[0]!;
-    setPlanStep(dir, { id: 'hostile', transform: 'lua/move-to-runtime', params: { modules: ['shared.util-0'] }, reads: [{ path: '../outside.lua', sha256: sha }] });
+    setPlanStep(dir, {
+      id: 'hostile',
+      transform: 'lua/move-to-runtime',
+      params: { modules: ['shared.util-0'] },
+      reads: [{ path: '../outside.lua', sha256: sha }],
+    });
     const r = await runCli(['apply', 'hostile', '--project', dir]);
     expect(r.err).toMatch(/PLAN-\d+|APPLY-\d+/);
     expect(r.err).toMatch(/outside the project|\.\.\/outside\.lua/);
@@ -59,7 +64,13 @@ describe('security', () => {
     setPlanStep(dir, {
       id: 'hostile',
       transform: 'lua/extract-inline-duplicate',
-      params: { module: 'inline.fallback', blocks: [{ file: 'ao-processes/proc0/main.lua', startLine: 2, endLine: 2 }, { file: '../victim.lua', startLine: 2, endLine: 2 }] },
+      params: {
+        module: 'inline.fallback',
+        blocks: [
+          { file: 'ao-processes/proc0/main.lua', startLine: 2, endLine: 2 },
+          { file: '../victim.lua', startLine: 2, endLine: 2 },
+        ],
+      },
     });
     // The project as planned (plan file included): the refused step must leave it as it is.
     const before = treeHash(dir);

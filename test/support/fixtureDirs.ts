@@ -67,7 +67,10 @@ export const configForCase = (c: FixtureCase): ProjectConfig => fixtureConfig(c.
  * One case in the shape the per-transform tests use: input files as UTF-8 text (the fixtures
  * were written from JS strings, so decoding is exact) and as bytes, params, config.
  */
-export function fixtureCase(id: string, caseName: string): { files: Record<string, string>; input: Record<string, Buffer>; params: unknown; config: ProjectConfig } {
+export function fixtureCase(
+  id: string,
+  caseName: string,
+): { files: Record<string, string>; input: Record<string, Buffer>; params: unknown; config: ProjectConfig } {
   const c = listFixtureCases(id).find((x) => x.caseName === caseName);
   if (!c) throw new Error(`no fixture case ${id}/${caseName} under ${fixturesDir(id)}`);
   const input = readTreeDir(path.join(c.dir, 'input'));

@@ -12,8 +12,15 @@ import { transform as writeRuntimeManifest } from '../../transforms/lua/write-ru
 import { transform as writeFederationLoader } from '../../transforms/lua/write-federation-loader/index.ts';
 
 export const luaTransforms: Map<string, Transform<unknown>> = new Map(
-  [addHybridFlag, extractFunctionClone, extractInlineDuplicate, federateRequires, mergeExactCopies, moveToRuntime, specialiseProcess, writeRuntimeManifest, writeFederationLoader].map((t) => [
-    t.id,
-    t as unknown as Transform<unknown>,
-  ]),
+  [
+    addHybridFlag,
+    extractFunctionClone,
+    extractInlineDuplicate,
+    federateRequires,
+    mergeExactCopies,
+    moveToRuntime,
+    specialiseProcess,
+    writeRuntimeManifest,
+    writeFederationLoader,
+  ].map((t) => [t.id, t as unknown as Transform<unknown>]),
 );

@@ -11,8 +11,7 @@ export function contextFor(config: ProjectConfig, notes: string[] = []): Transfo
   return { config, root: '/memory', report: (n) => notes.push(n) };
 }
 
-export const textOf = (tree: StagedTree): Record<string, string> =>
-  Object.fromEntries([...snapshotOf(tree)].map(([p, b]) => [p, b.toString('latin1')]));
+export const textOf = (tree: StagedTree): Record<string, string> => Object.fromEntries([...snapshotOf(tree)].map(([p, b]) => [p, b.toString('latin1')]));
 
 /** Applies `t` to `files`; returns the resulting tree (committed) and the notes. */
 export function runApply<P>(t: Transform<P>, files: Record<string, string | Buffer>, params: unknown, config: ProjectConfig) {

@@ -21,7 +21,13 @@ describe('auditTs (example client)', async () => {
   it('lists each entry closure and splits shared from specific', () => {
     expect(report.entries.map((e) => e.entry)).toEqual(client.entries);
     const admin = report.entries.find((e) => e.entry.endsWith('admin.ts'))!;
-    expect(admin.closure).toEqual(['client/src/lib/helpers.ts', 'client/src/lib/process-ids.ts', 'client/src/lib/reply.ts', 'client/src/lib/tags.ts', 'client/src/scripts/admin.ts']);
+    expect(admin.closure).toEqual([
+      'client/src/lib/helpers.ts',
+      'client/src/lib/process-ids.ts',
+      'client/src/lib/reply.ts',
+      'client/src/lib/tags.ts',
+      'client/src/scripts/admin.ts',
+    ]);
     expect(admin.specific).toEqual(['client/src/scripts/admin.ts']);
     expect(report.shared).toEqual(['client/src/lib/helpers.ts', 'client/src/lib/process-ids.ts', 'client/src/lib/reply.ts', 'client/src/lib/tags.ts']);
   });

@@ -66,7 +66,14 @@ describe('example client: TS migration step by step', () => {
   it('plans three steps with the shared modules, the identical helper and the near-duplicate note', () => {
     expect(steps.map((s) => s.transform)).toEqual(['ts/move-to-runtime', 'ts/rewrite-imports', 'ts/federate-imports']);
     const move = steps[0]!.params as { modules: { from: string }[]; helpers: { name: string; files: string[] }[] };
-    expect(move.modules.map((m) => m.from)).toEqual(['client/src/lib/helpers.ts', 'client/src/lib/process-ids.ts', 'client/src/lib/reply.ts', 'client/src/lib/tags.ts', 'client/src/lib/types.ts', 'client/src/transport/types.ts']);
+    expect(move.modules.map((m) => m.from)).toEqual([
+      'client/src/lib/helpers.ts',
+      'client/src/lib/process-ids.ts',
+      'client/src/lib/reply.ts',
+      'client/src/lib/tags.ts',
+      'client/src/lib/types.ts',
+      'client/src/transport/types.ts',
+    ]);
     expect(move.helpers).toEqual([{ name: 'retryWithBackoff', to: 'client/src/runtime/retry-with-backoff.ts', files: layout.entries.slice(0, 3) }]);
     expect(steps[0]!.notes.join('\n')).toMatch(/near duplicate clientLabel .*shop\.ts:23.*admin\.ts:10/);
   });

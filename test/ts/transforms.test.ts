@@ -52,7 +52,11 @@ describe('ts/move-to-runtime cases', () => {
   });
 
   it('refuses to merge a near-duplicate (TS-011)', () => {
-    const params = { clientRoot: 'client', tsconfig: 'client/tsconfig.json', helpers: [{ name: 'label', to: 'client/src/runtime/label.ts', files: ['client/src/entries/a.ts', 'client/src/entries/b.ts'] }] };
+    const params = {
+      clientRoot: 'client',
+      tsconfig: 'client/tsconfig.json',
+      helpers: [{ name: 'label', to: 'client/src/runtime/label.ts', files: ['client/src/entries/a.ts', 'client/src/entries/b.ts'] }],
+    };
     let error: unknown;
     try {
       step(treeOf(full!.files), move.transform, params);
@@ -90,7 +94,9 @@ describe('ts/federate-imports cases', () => {
 
   it('routes value imports through loadShared with a static fallback', () => {
     const a = text(files, 'client/src/entries/a.ts');
-    expect(a).toContain("import { loadShared } from '../lib/federation.js';\nimport * as shared$tags from '@app/lib/tags.js';\nconst { buildTags } = await loadShared('tags', shared$tags);");
+    expect(a).toContain(
+      "import { loadShared } from '../lib/federation.js';\nimport * as shared$tags from '@app/lib/tags.js';\nconst { buildTags } = await loadShared('tags', shared$tags);",
+    );
     expect(a).toContain("const ids = (await loadShared('ids', shared$ids)).default;");
     expect(a).toContain("const { idOf: lookup } = await loadShared('ids', shared$ids);");
     expect(a).toContain("import type { Tag } from '../lib/tags.js';");
@@ -104,14 +110,30 @@ describe('ts/federate-imports cases', () => {
 
 describe('ts/move-to-runtime per real-code case', () => {
   const expected: Record<string, [string, string][]> = {
-    'paths-alias': [['client/src/entries/a.ts', "from '@app/runtime/util.js'"], ['client/src/entries/b.ts', 'from "@app/runtime/util"']],
-    'reexport-chain': [['client/src/runtime/mid.ts', "from './util.js'"], ['client/src/entries/b.ts', "from '../runtime/mid.js'"]],
-    'type-only': [['client/src/entries/a.ts', "import type { U } from '../runtime/util.js'"], ['client/src/entries/b.ts', "import { type U, util } from '../runtime/util.js'"]],
-    'default-namespace': [['client/src/entries/a.ts', "import util from '../runtime/util.js'"], ['client/src/entries/b.ts', "import * as lib from '../runtime/util.js'"]],
+    'paths-alias': [
+      ['client/src/entries/a.ts', "from '@app/runtime/util.js'"],
+      ['client/src/entries/b.ts', 'from "@app/runtime/util"'],
+    ],
+    'reexport-chain': [
+      ['client/src/runtime/mid.ts', "from './util.js'"],
+      ['client/src/entries/b.ts', "from '../runtime/mid.js'"],
+    ],
+    'type-only': [
+      ['client/src/entries/a.ts', "import type { U } from '../runtime/util.js'"],
+      ['client/src/entries/b.ts', "import { type U, util } from '../runtime/util.js'"],
+    ],
+    'default-namespace': [
+      ['client/src/entries/a.ts', "import util from '../runtime/util.js'"],
+      ['client/src/entries/b.ts', "import * as lib from '../runtime/util.js'"],
+    ],
     'esm-js-specifiers': [['client/src/entries/b.ts', "from '../runtime/util.ts'"]],
     'commonjs-require': [['client/src/legacy/tool.js', "require('../runtime/util.js')"]],
     'crlf-bom': [['client/src/entries/a.ts', "\uFEFFimport { util } from '../runtime/util.js';\r\n"]],
-    'near-duplicate': [['client/src/entries/a.ts', "import { pad } from '../runtime/pad.js';\n\nfunction padZero("], ['client/src/entries/b.ts', "'-').slice"], ['client/src/runtime/pad.ts', 'export function pad(']],
+    'near-duplicate': [
+      ['client/src/entries/a.ts', "import { pad } from '../runtime/pad.js';\n\nfunction padZero("],
+      ['client/src/entries/b.ts', "'-').slice"],
+      ['client/src/runtime/pad.ts', 'export function pad('],
+    ],
   };
   it.each(Object.entries(expected))('%s', (name, checks) => {
     const fx = move.fixtures.find((f) => f.name === name)!;

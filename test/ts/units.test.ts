@@ -70,12 +70,18 @@ describe('parseModule', () => {
 describe('applyEdits', () => {
   it('keeps bytes outside edits and refuses overlaps (TS-001)', () => {
     expect(applyEdits('a\r\nbc', [{ start: 3, end: 4, text: 'X' }])).toBe('a\r\nXc');
-    expect(() => applyEdits('abc', [{ start: 0, end: 2, text: '' }, { start: 1, end: 3, text: '' }])).toThrow(/TS-001|overlapping/);
+    expect(() =>
+      applyEdits('abc', [
+        { start: 0, end: 2, text: '' },
+        { start: 1, end: 3, text: '' },
+      ]),
+    ).toThrow(/TS-001|overlapping/);
   });
 });
 
 describe('duplicate classes', () => {
-  const fn = (name: string, lit: string, v = 'value', extra = '') => `function ${name}(${v}: string): string {${extra}\n  return ${v}.trim() + '${lit}' + String(${v}.length);\n}\n`;
+  const fn = (name: string, lit: string, v = 'value', extra = '') =>
+    `function ${name}(${v}: string): string {${extra}\n  return ${v}.trim() + '${lit}' + String(${v}.length);\n}\n`;
   const kinds = (a: string, b: string) => groupDuplicates([...functionCopies('a.ts', a), ...functionCopies('b.ts', b)]).map((g) => g.kind);
 
   it('tells exact, type-1, type-2 and near apart', () => {

@@ -24,8 +24,13 @@ describe('boot plans', () => {
   });
 
   it('names what a build lacks (VERIFY-021) and which chunk failed to evaluate (VERIFY-022)', async () => {
-    expect(() => bootPlan(build, 'federated', 'b')).toThrow(expect.objectContaining({ code: 'VERIFY-021', message: "the federated build has no shell for process 'b'" }));
-    await expect(bootFromPlan(bootPlan(build, 'monolith', 'a'))).rejects.toMatchObject({ code: 'VERIFY-022', message: expect.stringMatching(/monolith\/a\.lua: .*broken bundle/) });
+    expect(() => bootPlan(build, 'federated', 'b')).toThrow(
+      expect.objectContaining({ code: 'VERIFY-021', message: "the federated build has no shell for process 'b'" }),
+    );
+    await expect(bootFromPlan(bootPlan(build, 'monolith', 'a'))).rejects.toMatchObject({
+      code: 'VERIFY-022',
+      message: expect.stringMatching(/monolith\/a\.lua: .*broken bundle/),
+    });
   });
 });
 

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { copyFixture, editFile } from './helpers/fixtureProject.ts';
 import { runCli } from '../helpers/runCli.ts';
 
-
 const run = (argv: string[], cwd: string) => runCli(argv, cwd, { env: {} });
 
 describe('migrate verify / trace / bench-runtime', () => {
@@ -40,7 +39,10 @@ describe('migrate verify / trace / bench-runtime', () => {
     const r = await run(['trace', 'record', '--process', 'alpha', '--scenario', 'traces/alpha.jsonl', '--out', 'traces/rec.jsonl'], project.root);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/recorded 8 messages \(1 errored, 6 replies\) from the current monolith/);
-    const lines = readFileSync(path.join(project.root, 'traces/rec.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(path.join(project.root, 'traces/rec.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.expect.error)).toEqual([false, false, false, false, false, true, false, false]);
     expect((await run(['trace', 'check', 'traces/rec.jsonl'], project.root)).out).toContain('ok traces/rec.jsonl: 8 messages');
     editFile(project, 'traces/beta.jsonl', '{"From": "PLAYER_B", "Tags": {"Action": "Draw"}}', '{"From": "PLAYER_B", "Tags": "Draw"}');
@@ -64,8 +66,8 @@ describe('migrate verify / trace / bench-runtime', () => {
     }
     expect(report.processes[0].monolith.errored).toBe(25);
     expect(report.world.map((w: { mode: string; playerMessages: number; deliveries: number }) => [w.mode, w.playerMessages, w.deliveries])).toEqual([
-      ["monolith", 8, 16],
-      ["federated", 8, 16],
+      ['monolith', 8, 16],
+      ['federated', 8, 16],
     ]);
   });
 });

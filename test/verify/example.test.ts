@@ -29,7 +29,10 @@ describe('the example on the real bundler and aos', () => {
     // every process: its hand-written trace, then its probes
     const names = project.config.processes.map((p) => p.name);
     expect(report.parity.runs.map((x: { process: string; trace: string; ok: boolean }) => [x.process, x.trace, x.ok])).toEqual(
-      names.flatMap((p) => [[p, `traces/${p}.jsonl`, true], [p, `traces/probes/${p}.jsonl`, true]]),
+      names.flatMap((p) => [
+        [p, `traces/${p}.jsonl`, true],
+        [p, `traces/probes/${p}.jsonl`, true],
+      ]),
     );
     expect(report.parity.baseline).toBe('current');
     expect(report.parity.messagesVerified).toBeGreaterThanOrEqual(200);
@@ -46,7 +49,9 @@ describe('the example on the real bundler and aos', () => {
     const clean = await verifyParity(project, { processes: ['economy'] });
     expect(clean.modes).toEqual(['monolith', 'hybrid', 'federated']);
     const modes = ['monolith', 'hybrid', 'federated'];
-    expect(clean.runs.map((x) => [x.trace, x.mode, x.ok])).toEqual(['traces/economy.jsonl', 'traces/probes/economy.jsonl'].flatMap((t) => modes.map((m) => [t, m, true])));
+    expect(clean.runs.map((x) => [x.trace, x.mode, x.ok])).toEqual(
+      ['traces/economy.jsonl', 'traces/probes/economy.jsonl'].flatMap((t) => modes.map((m) => [t, m, true])),
+    );
 
     const money = Number(/GameConstants\.START_MONEY = (\d+)/.exec(readFileSync(path.join(project.root, moved.to), 'utf8'))![1]);
     editFile(project, moved.to, `GameConstants.START_MONEY = ${money}`, `GameConstants.START_MONEY = ${money + 1}`);

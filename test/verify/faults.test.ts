@@ -23,7 +23,10 @@ let full: { replay: Replay; snapshot: StateSnapshot };
 let withoutRoll: { replay: Replay; snapshot: StateSnapshot };
 
 /** The registry fetch advances aos's Reference counter: compare replies without it there. */
-const withoutReference = (a: Answer): Answer => ({ ...a, messages: a.messages.map((m) => ({ ...m, Tags: m.Tags.filter(([n]) => n !== 'Reference' && n !== 'X-Reference') })) });
+const withoutReference = (a: Answer): Answer => ({
+  ...a,
+  messages: a.messages.map((m) => ({ ...m, Tags: m.Tags.filter(([n]) => n !== 'Reference' && n !== 'X-Reference') })),
+});
 const same = (expected: Answer, actual: Answer) => compareAnswers(withoutReference(expected), withoutReference(actual));
 
 const isRoll = (i: number) => (trace.messages[i]!.msg.Tags as Record<string, string>).Action === 'Roll';
@@ -97,7 +100,9 @@ describe('faults: hybrid answers through fallbacks, federated fails clearly, not
   it('registry not answering', async () => {
     const { steps } = await expectHybridKeepsAnswering('registry-silent');
     const fetch = steps.at(-1)!.answer.messages;
-    expect(fetch.map((m) => [m.Target, Object.fromEntries(m.Tags).Action, Object.fromEntries(m.Tags).Modules])).toEqual([[FAULT_REGISTRY_ID, 'Federation-Get', MODULE]]);
+    expect(fetch.map((m) => [m.Target, Object.fromEntries(m.Tags).Action, Object.fromEntries(m.Tags).Modules])).toEqual([
+      [FAULT_REGISTRY_ID, 'Federation-Get', MODULE],
+    ]);
     await expectFederatedFailsClearly('registry-silent', 'FED-001');
   });
 

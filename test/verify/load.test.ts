@@ -27,7 +27,11 @@ describe.skipIf(!process.env.VERIFY_LOAD)('load: the fully federated example', (
     expect(parity.modes).toEqual(['monolith', 'hybrid', 'federated']);
     expect(parity.runs.filter((r) => !r.ok).map((r) => `${r.process}/${r.mode}`)).toEqual([]);
     const world = await verifyWorld(project, { players: 3 });
-    expect(world.runs.map((r) => [r.mode, r.ok])).toEqual([['monolith', true], ['hybrid', true], ['federated', true]]);
+    expect(world.runs.map((r) => [r.mode, r.ok])).toEqual([
+      ['monolith', true],
+      ['hybrid', true],
+      ['federated', true],
+    ]);
     const bench = await benchRuntime(project, { messages, players: 3 });
     console.log(renderBench(bench));
     for (const p of bench.processes) {

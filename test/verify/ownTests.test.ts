@@ -46,7 +46,12 @@ describe('findSuites', () => {
   });
 
   it('reads the counts line, ignoring what a .busted or a spec prints around it', () => {
-    expect(parseCountsLine('Loading .busted configuration...\nMIGRATE-BUSTED-COUNTS {"passed":3,"failed":1,"errors":0,"pending":2}\n')).toEqual({ passed: 3, failed: 1, errors: 0, pending: 2 });
+    expect(parseCountsLine('Loading .busted configuration...\nMIGRATE-BUSTED-COUNTS {"passed":3,"failed":1,"errors":0,"pending":2}\n')).toEqual({
+      passed: 3,
+      failed: 1,
+      errors: 0,
+      pending: 2,
+    });
     expect(parseCountsLine('no report\n{"successes":[]}')).toBeUndefined();
   });
 });
@@ -88,7 +93,11 @@ describe('runOwnTests', () => {
 });
 
 describe('baseline and comparison', () => {
-  const ran = (passed: number, errors = 0) => ({ status: 'ran' as const, suites: [{ dir: '.', command: 'busted', status: 'ran' as const, counts: { passed, failed: 0, errors, pending: 0 } }], totals: { passed, failed: 0, errors, pending: 0 } });
+  const ran = (passed: number, errors = 0) => ({
+    status: 'ran' as const,
+    suites: [{ dir: '.', command: 'busted', status: 'ran' as const, counts: { passed, failed: 0, errors, pending: 0 } }],
+    totals: { passed, failed: 0, errors, pending: 0 },
+  });
 
   it('same counts pass, a changed count is a difference naming the suite, no stored run is not compared', () => {
     expect(compareOwnTests(ran(2), ran(2))).toMatchObject({ ok: true, status: 'same' });

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { probeFile } from '../../src/verify/probes/probeFile.ts';
 import { loadTrace } from '../../src/verify/trace.ts';
 
-
 describe('verifyParity on the real aos', () => {
   it('passes for an unchanged project in all three modes, and says the baseline is the current monolith', async () => {
     const project = copyFixture('mini');

@@ -27,20 +27,24 @@ describe('the epic plan applied by the codemods', () => {
     expect(world.runs[0]!.crossings).toBeGreaterThan(0);
   });
 
-  it.skipIf(!process.env.VERIFY_PLAN_STEPS)('answers like the monolith after every step, every process, in the modes of that state', { timeout: 3_600_000 }, async () => {
-    const failures: string[] = [];
-    for (const { id, tree } of simulatePlan(project)) {
-      try {
-        const r = await verifyParity(project, { workspace: tree });
-        console.log(`${r.ok ? 'ok  ' : 'DIFF'} ${id}: ${r.messagesVerified} messages, modes ${r.modes.join('/')}`);
-        if (!r.ok) failures.push(`${id}\n${renderParityReport(r)}`);
-      } catch (e) {
-        // A state that cannot be built or booted is a failure of that step; the next steps still run.
-        const text = e instanceof MigrateError ? e.format() : String(e);
-        console.log(`FAIL ${id}: ${text.split('\n')[0]}`);
-        failures.push(`${id}: ${text}`);
+  it.skipIf(!process.env.VERIFY_PLAN_STEPS)(
+    'answers like the monolith after every step, every process, in the modes of that state',
+    { timeout: 3_600_000 },
+    async () => {
+      const failures: string[] = [];
+      for (const { id, tree } of simulatePlan(project)) {
+        try {
+          const r = await verifyParity(project, { workspace: tree });
+          console.log(`${r.ok ? 'ok  ' : 'DIFF'} ${id}: ${r.messagesVerified} messages, modes ${r.modes.join('/')}`);
+          if (!r.ok) failures.push(`${id}\n${renderParityReport(r)}`);
+        } catch (e) {
+          // A state that cannot be built or booted is a failure of that step; the next steps still run.
+          const text = e instanceof MigrateError ? e.format() : String(e);
+          console.log(`FAIL ${id}: ${text.split('\n')[0]}`);
+          failures.push(`${id}: ${text}`);
+        }
       }
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+  );
 });

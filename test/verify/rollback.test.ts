@@ -8,7 +8,6 @@ import { verifyRollback } from '../../src/verify/rollback.ts';
 import { verifyForStep } from '../../src/verify/stepVerification.ts';
 import { copyFixture, editFile } from './helpers/fixtureProject.ts';
 
-
 describe('rollback proof and step verification', () => {
   it('proves a rollback that restored the sources, and refuses one that did not', async () => {
     const project = copyFixture('mini');

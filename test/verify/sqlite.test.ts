@@ -22,7 +22,12 @@ describe('processes that need lsqlite3', () => {
     await ensureBaseline(project);
     const clean = await verifyParity(project, { modes: ['monolith', 'federated'] });
     expect(clean.skipped).toEqual([]);
-    expect(clean.runs.map((x) => [x.process, x.mode, x.ok])).toEqual([['ledger', 'monolith', true], ['ledger', 'federated', true], ['plain', 'monolith', true], ['plain', 'federated', true]]);
+    expect(clean.runs.map((x) => [x.process, x.mode, x.ok])).toEqual([
+      ['ledger', 'monolith', true],
+      ['ledger', 'federated', true],
+      ['plain', 'monolith', true],
+      ['plain', 'federated', true],
+    ]);
     expect(clean.ok).toBe(true);
 
     // ON CONFLICT now replaces the balance instead of adding to it
@@ -37,7 +42,10 @@ describe('processes that need lsqlite3', () => {
     project.config.processes.forEach((p) => (p.traces = []));
     const lines: string[] = [];
     const bench = await benchRuntime(project, { messages: 40, players: 1, onProgress: (l) => lines.push(l) });
-    expect(bench.processes.map((p) => [p.process, p.monolith.messages, p.federated.messages])).toEqual([['alpha', 40, 40], ['beta', 40, 40]]);
+    expect(bench.processes.map((p) => [p.process, p.monolith.messages, p.federated.messages])).toEqual([
+      ['alpha', 40, 40],
+      ['beta', 40, 40],
+    ]);
     expect(lines.filter((l) => /drawing messages from its probe trace/.test(l))).toHaveLength(2);
   });
 });

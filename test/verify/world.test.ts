@@ -6,14 +6,13 @@ import { renderWorldReport, runWorldScenarios, verifyWorld } from '../../src/ver
 import { copyFixture, editFile } from './helpers/fixtureProject.ts';
 import { buildForBoot } from '../../src/verify/bootBuilds.ts';
 
-
 describe('the world (all processes in one simulated AO)', () => {
   it('delivers cross-process messages until quiet and records every crossing and reply', async () => {
     const project = copyFixture('mini');
     const world = await World.boot(await buildForBoot(project, 'federated'), 'federated', ['alpha', 'beta']);
     const trace = parseTrace('{"From": "PLAYER_A", "Target": "alpha", "Tags": {"Action": "Relay", "To": "${process:beta}"}}', 'relay.jsonl');
     const events = await world.send(trace.messages[0]!);
-    expect(events.map((e) => [e.kind, 'from' in e ? e.from : e.at, 'to' in e ? e.to : (e.kind === 'reply' ? e.message.Target : '')])).toEqual([
+    expect(events.map((e) => [e.kind, 'from' in e ? e.from : e.at, 'to' in e ? e.to : e.kind === 'reply' ? e.message.Target : ''])).toEqual([
       ['cross', 'alpha', 'beta'],
       ['cross', 'beta', 'alpha'],
       ['reply', 'alpha', 'PLAYER_A'],
@@ -39,7 +38,10 @@ describe('the world (all processes in one simulated AO)', () => {
   it('gives each player distinct ids and interleaves them round-robin', async () => {
     const project = copyFixture('mini');
     const world = await World.boot(await buildForBoot(project, 'monolith'), 'monolith', ['alpha', 'beta']);
-    const trace = parseTrace('{"From": "PLAYER_A", "Target": "beta", "Tags": {"Action": "Ping"}}\n{"From": "PLAYER_A", "Target": "beta", "Tags": {"Action": "Draw"}}', 't.jsonl');
+    const trace = parseTrace(
+      '{"From": "PLAYER_A", "Target": "beta", "Tags": {"Action": "Ping"}}\n{"From": "PLAYER_A", "Target": "beta", "Tags": {"Action": "Draw"}}',
+      't.jsonl',
+    );
     const steps = await runWorldScenarios(world, [trace], 2);
     expect(steps.map((s) => [s.player, s.line, s.message.From])).toEqual([
       [0, 1, 'PLAYER_A'],
@@ -75,7 +77,12 @@ describe('the world (all processes in one simulated AO)', () => {
   });
 
   it('says which processes exist when a world message has an unknown Target (VERIFY-041)', async () => {
-    const build = { files: [{ path: 'a.lua', kind: 'monolith' as const, process: 'a', content: '' }, { path: 'b.lua', kind: 'monolith' as const, process: 'b', content: '' }] };
+    const build = {
+      files: [
+        { path: 'a.lua', kind: 'monolith' as const, process: 'a', content: '' },
+        { path: 'b.lua', kind: 'monolith' as const, process: 'b', content: '' },
+      ],
+    };
     const world = await World.boot(build, 'monolith', ['a', 'b']);
     const trace = parseTrace('{"From": "P", "Target": "zeta", "Tags": {"Action": "X"}}', 'w.jsonl');
     await expect(world.send(trace.messages[0]!, 'w.jsonl')).rejects.toThrow(/'zeta' is not in the world/);

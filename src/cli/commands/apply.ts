@@ -14,14 +14,20 @@ export const command: CommandSpec = {
     '',
     '  --all          every pending step in plan order (stops at the first error or undecided decision)',
     '  --commit       one git commit per step: "migrate(<story>): <title>" + trailer "Migrate-Step: <id>"',
-    '  --allow-dirty  with --commit, accept uncommitted changes (only the step\'s files are committed)',
+    "  --allow-dirty  with --commit, accept uncommitted changes (only the step's files are committed)",
     'Exit codes: 0 applied, 2 error (drift, unknown step, write failure: nothing is left half-written).',
   ].join('\n'),
   options: { ...planOption, all: { type: 'boolean' }, commit: { type: 'boolean' }, 'allow-dirty': { type: 'boolean' } },
   async run(args, io) {
     const project = projectOf(args, io);
     const c = colorsOf(io, args);
-    const opts = { plan: planName(args), commit: Boolean(args.values.commit), allowDirty: Boolean(args.values['allow-dirty']), progress: progressOf(io), hooks: applyHooks };
+    const opts = {
+      plan: planName(args),
+      commit: Boolean(args.values.commit),
+      allowDirty: Boolean(args.values['allow-dirty']),
+      progress: progressOf(io),
+      hooks: applyHooks,
+    };
     let results: ApplyResult[];
     let skipped: string[] = [];
     if (args.values.all) {
@@ -29,7 +35,8 @@ export const command: CommandSpec = {
       results = r.applied;
       skipped = r.skipped;
     } else {
-      if (args.positionals.length !== 1) throw new MigrateError('CLI-031', 'apply needs exactly one step id (or --all)', { hint: "run 'migrate status' for the step ids" });
+      if (args.positionals.length !== 1)
+        throw new MigrateError('CLI-031', 'apply needs exactly one step id (or --all)', { hint: "run 'migrate status' for the step ids" });
       const r = await applyStep(project, args.positionals[0]!, opts);
       if (r.skipped) skipped = [r.stepId];
       results = r.skipped ? [] : [r];
@@ -46,7 +53,10 @@ export const command: CommandSpec = {
     }
     for (const s of skipped) lines.push(`${c.dim('skipped')} ${s}`);
     if (!results.length && !skipped.length) lines.push('nothing to apply: every step is applied');
-    else if (args.values.all) lines.push(`${results.length} step(s) applied, ${results.reduce((n, r) => n + r.changes, 0)} file change(s)${skipped.length ? `, ${skipped.length} skipped` : ''}`);
+    else if (args.values.all)
+      lines.push(
+        `${results.length} step(s) applied, ${results.reduce((n, r) => n + r.changes, 0)} file change(s)${skipped.length ? `, ${skipped.length} skipped` : ''}`,
+      );
     io.out(lines.join('\n'));
     return 0;
   },

@@ -10,7 +10,7 @@ export const command: CommandSpec = {
   usage: [
     'Usage: migrate bench-runtime [--messages N] [--players N] [--json]',
     '',
-    'Sends N messages (default 5000, drawn from each process\'s traces) to every process, monolith',
+    "Sends N messages (default 5000, drawn from each process's traces) to every process, monolith",
     'and federated side by side in alternating batches, and runs the world scenarios with N players.',
     'Figures are printed with federated/monolith ratios. Exit 0 (the bench has no budget), 2 on error.',
   ].join('\n'),

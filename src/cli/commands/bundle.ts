@@ -18,7 +18,7 @@ export const command: CommandSpec = {
     '             build/federated/<process>.lua shells, build/federated/registry.lua (registry process)',
     '  hybrid     build/hybrid/<process>.lua: the shell plus fallback copies of the runtime modules it uses',
     '',
-    '--out defaults to the config\'s buildDir (relative to the project). --minify strips comments and',
+    "--out defaults to the config's buildDir (relative to the project). --minify strips comments and",
     'whitespace only (identifiers and strings untouched). Same sources give the same bytes.',
     'Delivery: see docs/bundle.md (two Evals, On-Boot=Data then Eval, or the registry process).',
   ].join('\n'),
@@ -37,20 +37,34 @@ export const command: CommandSpec = {
     }
     const project = loadProject({ project: v.project as string | undefined, cwd: io.cwd, example: v.example === true });
     // A process whose closure does not resolve is left out; the others are still built and written.
-    const result = buildProject(project, new DiskWorkspace(project.root), mode as BuildMode, { minify: Boolean(v.minify), partial: true, progress: progressOf(io) });
+    const result = buildProject(project, new DiskWorkspace(project.root), mode as BuildMode, {
+      minify: Boolean(v.minify),
+      partial: true,
+      progress: progressOf(io),
+    });
     const outDir = typeof v.out === 'string' ? path.resolve(io.cwd, v.out) : path.resolve(project.root, project.config.buildDir);
     writeBuild(outDir, '.', result);
-    const rows = result.files.map((f) => ({ path: path.join(outDir, f.path), kind: f.kind, process: f.process ?? null, bytes: Buffer.byteLength(f.content, 'utf8'), modules: f.modules.length }));
+    const rows = result.files.map((f) => ({
+      path: path.join(outDir, f.path),
+      kind: f.kind,
+      process: f.process ?? null,
+      bytes: Buffer.byteLength(f.content, 'utf8'),
+      modules: f.modules.length,
+    }));
     if (v.json) {
       io.out(JSON.stringify({ mode, out: outDir, files: rows }, null, 2));
     } else {
-      for (const r of rows) io.out(`${r.kind.padEnd(12)} ${String(r.bytes).padStart(9)} B  ${String(r.modules).padStart(4)} modules  ${path.relative(io.cwd, r.path) || r.path}`);
+      for (const r of rows)
+        io.out(`${r.kind.padEnd(12)} ${String(r.bytes).padStart(9)} B  ${String(r.modules).padStart(4)} modules  ${path.relative(io.cwd, r.path) || r.path}`);
     }
     const blocked = result.blocked ?? [];
     if (blocked.length === 0) return 0;
     // Every blocked process named on stderr; the first one's error (code, file:line:col, hint) is the exit.
     for (const b of blocked.slice(1)) io.err(`process '${b.process}' not built: ${b.error.format()}`);
     const first = blocked[0]!;
-    throw new MigrateError(first.error.code, `process '${first.process}' not built: ${first.error.message}`, { location: first.error.location, hint: first.error.hint });
+    throw new MigrateError(first.error.code, `process '${first.process}' not built: ${first.error.message}`, {
+      location: first.error.location,
+      hint: first.error.hint,
+    });
   },
 };

@@ -34,7 +34,9 @@ export const command: CommandSpec = {
       const open = decisions.filter((s) => !s.decision?.choice && !applied.has(s.id));
       for (const step of open) {
         if (!step.decision?.options.some((o) => o.id === first)) {
-          throw new MigrateError('CLI-041', `decision '${step.id}' has no option '${first}'`, { hint: `options: ${step.decision?.options.map((o) => o.id).join(', ')}` });
+          throw new MigrateError('CLI-041', `decision '${step.id}' has no option '${first}'`, {
+            hint: `options: ${step.decision?.options.map((o) => o.id).join(', ')}`,
+          });
         }
       }
       for (const step of open) await updatePlanStep(project, name, step.id, (s) => (s.decision!.choice = first));
@@ -42,8 +44,12 @@ export const command: CommandSpec = {
       return 0;
     }
     const step = plan.steps.find((s) => s.id === first);
-    if (!first || !step) throw new MigrateError('APPLY-001', first ? `unknown step '${first}' in plan '${plan.name}'` : 'decide needs a step id', { hint: "run 'migrate status' for the step ids" });
-    if (step.transform !== DECISION || !step.decision) throw new MigrateError('CLI-042', `step '${step.id}' is not a decision`, { hint: 'apply it with migrate apply' });
+    if (!first || !step)
+      throw new MigrateError('APPLY-001', first ? `unknown step '${first}' in plan '${plan.name}'` : 'decide needs a step id', {
+        hint: "run 'migrate status' for the step ids",
+      });
+    if (step.transform !== DECISION || !step.decision)
+      throw new MigrateError('CLI-042', `step '${step.id}' is not a decision`, { hint: 'apply it with migrate apply' });
     if (!second) {
       const lines = [step.decision.question, ...step.decision.options.map((o) => `  ${o.id.padEnd(40)} ${o.label}`)];
       if (step.behaviourChange) lines.push(`behaviour change: ${step.behaviourChange}`);
@@ -51,7 +57,9 @@ export const command: CommandSpec = {
       return 0;
     }
     if (!step.decision.options.some((o) => o.id === second)) {
-      throw new MigrateError('CLI-041', `decision '${step.id}' has no option '${second}'`, { hint: `options: ${step.decision.options.map((o) => o.id).join(', ')}` });
+      throw new MigrateError('CLI-041', `decision '${step.id}' has no option '${second}'`, {
+        hint: `options: ${step.decision.options.map((o) => o.id).join(', ')}`,
+      });
     }
     await updatePlanStep(project, name, step.id, (s) => (s.decision!.choice = second));
     io.out(`decided ${step.id}: ${second}`);

@@ -22,9 +22,17 @@ interface DemoStage {
 const stages: DemoStage[] = [
   { title: 'Audit: closures, duplicates, projected split', argv: (d) => ['audit', '--project', d], ok: [0, 1] },
   { title: 'Plan: the epic as ordered, reviewable steps', argv: (d) => ['plan', '--project', d], ok: [0, 1] },
-  { title: 'Decide: keep every near-duplicate and drifted copy apart (no behaviour change)', argv: (d) => ['decide', '--all', 'keep-apart', '--project', d], ok: [0] },
+  {
+    title: 'Decide: keep every near-duplicate and drifted copy apart (no behaviour change)',
+    argv: (d) => ['decide', '--all', 'keep-apart', '--project', d],
+    ok: [0],
+  },
   { title: 'Status before the migration', argv: (d) => ['status', '--project', d], ok: [0] },
-  { title: 'Dry run of every step (patch written for `git apply`)', argv: (d) => ['dry-run', '--all', '--summary', '--patch', path.join(path.dirname(d), 'migration.patch'), '--project', d], ok: [0, 1] },
+  {
+    title: 'Dry run of every step (patch written for `git apply`)',
+    argv: (d) => ['dry-run', '--all', '--summary', '--patch', path.join(path.dirname(d), 'migration.patch'), '--project', d],
+    ok: [0, 1],
+  },
   { title: 'Commit the plan and the audit reports (apply --commit wants a clean tree)', argv: () => ['add', '-A'], git: true, ok: [0] },
   { title: 'Commit', argv: () => ['commit', '-q', '-m', 'Plan the migration'], git: true, ok: [0] },
   { title: 'Apply every step, one git commit per step', argv: (d) => ['apply', '--all', '--commit', '--project', d], ok: [0] },
@@ -43,18 +51,32 @@ function gitStatus(dir: string, args: string[]): number {
 }
 
 function git(dir: string, args: string[]): void {
-  execFileSync('git', args, { cwd: dir, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'migrate demo', GIT_AUTHOR_EMAIL: 'demo@example.invalid', GIT_COMMITTER_NAME: 'migrate demo', GIT_COMMITTER_EMAIL: 'demo@example.invalid' } });
+  execFileSync('git', args, {
+    cwd: dir,
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'migrate demo',
+      GIT_AUTHOR_EMAIL: 'demo@example.invalid',
+      GIT_COMMITTER_NAME: 'migrate demo',
+      GIT_COMMITTER_EMAIL: 'demo@example.invalid',
+    },
+  });
 }
 
 export const command: CommandSpec = {
   name: 'demo',
   summary: 'Run the whole migration on a scratch copy of the embedded example: audit, plan, dry run, apply, sizes, verify on aos, rollback.',
-  usage: 'migrate demo [--dir <scratch dir>] [--keep]\n\nCopies examples/pokerogue-ao to a scratch folder (a fresh temp folder by default) and runs each stage there.',
+  usage:
+    'migrate demo [--dir <scratch dir>] [--keep]\n\nCopies examples/pokerogue-ao to a scratch folder (a fresh temp folder by default) and runs each stage there.',
   options: { dir: { type: 'string' }, keep: { type: 'boolean' } },
   async run(args, io: CommandIO): Promise<number> {
     const { main } = await import('../main.ts');
     const c = pc.createColors(io.color);
-    const dir = typeof args.values.dir === 'string' ? path.resolve(io.cwd, args.values.dir) : path.join(mkdtempSync(path.join(tmpdir(), 'ao-federate-demo-')), 'pokerogue-ao');
+    const dir =
+      typeof args.values.dir === 'string'
+        ? path.resolve(io.cwd, args.values.dir)
+        : path.join(mkdtempSync(path.join(tmpdir(), 'ao-federate-demo-')), 'pokerogue-ao');
     if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
     cpSync(EXAMPLE_DIR, dir, { recursive: true, filter: (src) => !/[\\/](build|\.migrate|node_modules)$/.test(src) });
     writeFileSync(path.join(dir, '.gitignore'), '.migrate/\nbuild/\n');
@@ -77,7 +99,8 @@ export const command: CommandSpec = {
       }
     }
     io.out(`\n${c.bold('Summary')}`);
-    for (const r of results) io.out(`  ${r.code === 0 ? c.green('ok ') : c.yellow(`${String(r.code).padEnd(3)}`)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.title}`);
+    for (const r of results)
+      io.out(`  ${r.code === 0 ? c.green('ok ') : c.yellow(`${String(r.code).padEnd(3)}`)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.title}`);
     const failed = results.length < stages.length || results.some((r, i) => !stages[i].ok.includes(r.code));
     if (!args.values.keep && !args.values.dir && !failed) rmSync(path.dirname(dir), { recursive: true, force: true });
     else io.out(`scratch copy kept at ${dir}`);

@@ -61,26 +61,43 @@ export const command: CommandSpec = {
     if (args.values.json) {
       const files = (s: (typeof r.steps)[number]) =>
         s.changes.map((ch) => (ch.kind === 'move' ? { kind: ch.kind, from: ch.from, path: ch.to } : { kind: ch.kind, path: ch.path }));
-      const steps = r.steps.map((s) => ({ id: s.id, story: s.story, title: s.title, state: stepState(s), ...(s.blockedBy ? { blockedBy: s.blockedBy } : {}), ...(s.skipped ? { skipped: s.skipped } : {}), notes: s.notes, changes: files(s) }));
+      const steps = r.steps.map((s) => ({
+        id: s.id,
+        story: s.story,
+        title: s.title,
+        state: stepState(s),
+        ...(s.blockedBy ? { blockedBy: s.blockedBy } : {}),
+        ...(s.skipped ? { skipped: s.skipped } : {}),
+        notes: s.notes,
+        changes: files(s),
+      }));
       io.out(JSON.stringify({ steps, sizeImpact: r.sizeImpact, undecided: r.undecided, changes: total, patch: r.patch }, null, 2));
       return total ? 1 : 0;
     }
-    const lines = args.values.summary
-      ? r.steps.map((st) => `  ${st.story}  ${st.id.padEnd(48)} ${summaryOf(st, c)}`)
-      : [r.diffText.trimEnd()];
+    const lines = args.values.summary ? r.steps.map((st) => `  ${st.story}  ${st.id.padEnd(48)} ${summaryOf(st, c)}`) : [r.diffText.trimEnd()];
     if (r.sizeImpact.length) {
       lines.push('', c.bold('size impact (plan projection, source bytes):'));
       for (const s of r.sizeImpact) {
         const d = s.afterBytes - s.beforeBytes;
-        lines.push(`  ${s.process.padEnd(14)} ${String(s.beforeBytes).padStart(9)} -> ${String(s.afterBytes).padStart(9)}  ${d <= 0 ? c.green(String(d)) : c.red(`+${d}`)}`);
+        lines.push(
+          `  ${s.process.padEnd(14)} ${String(s.beforeBytes).padStart(9)} -> ${String(s.afterBytes).padStart(9)}  ${d <= 0 ? c.green(String(d)) : c.red(`+${d}`)}`,
+        );
       }
     }
     for (const s of r.steps) for (const n of s.notes) lines.push(c.dim(`note (${s.id}): ${n}`));
-    if (r.undecided.length) lines.push(c.yellow(`${r.undecided.length} undecided decision(s): ${r.undecided.join(', ')}; the steps after them are shown as if kept apart. Decide with 'migrate decide <step> <option>' (or 'migrate decide --all keep-apart', or 'migrate next-step')`));
+    if (r.undecided.length)
+      lines.push(
+        c.yellow(
+          `${r.undecided.length} undecided decision(s): ${r.undecided.join(', ')}; the steps after them are shown as if kept apart. Decide with 'migrate decide <step> <option>' (or 'migrate decide --all keep-apart', or 'migrate next-step')`,
+        ),
+      );
     const blocked = r.steps.filter((s) => s.blockedBy).length;
     const computed = r.steps.filter((s) => !s.undecided && !s.blockedBy).length;
-    lines.push(`${total} file change(s) in ${computed} step(s)${blocked ? `; ${blocked} step(s) wait for a decision` : ''}${args.values.save ? '; saved: apply will apply exactly this' : ''}`);
-    if (typeof args.values.patch === 'string') lines.push(total ? `patch written to ${args.values.patch}` : `nothing would change: no patch written to ${args.values.patch}`);
+    lines.push(
+      `${total} file change(s) in ${computed} step(s)${blocked ? `; ${blocked} step(s) wait for a decision` : ''}${args.values.save ? '; saved: apply will apply exactly this' : ''}`,
+    );
+    if (typeof args.values.patch === 'string')
+      lines.push(total ? `patch written to ${args.values.patch}` : `nothing would change: no patch written to ${args.values.patch}`);
     io.out(lines.filter((l, i) => l || i > 0).join('\n'));
     return total ? 1 : 0;
   },

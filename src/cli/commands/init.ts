@@ -18,7 +18,7 @@ export const command: CommandSpec = {
   usage: [
     'Usage: migrate init [dir] [--force] [--dry-run] [--include <glob>]... [--json]',
     '',
-    'Reads the project\'s own build and deploy configuration first (aos --load / .load lines,',
+    "Reads the project's own build and deploy configuration first (aos --load / .load lines,",
     'amalg.lua -s/-o in shell scripts and package.json scripts, ao-deploy aod.config.*, aoform',
     'processes.yaml, .busted lpath, rockspecs), then takes files that register Handlers and that no',
     'other file requires. Build output (build/, dist/, process-dist/, amalg bundles), patches and Eval',
@@ -26,7 +26,7 @@ export const command: CommandSpec = {
     'Each process gets the source root that resolves the most of its requires (one per process in a',
     'monorepo of packages); every unresolved require is named with its reason. A process is named',
     'after its file or folder (<root>/battle/main.lua -> battle). traces/<process>.jsonl is listed',
-    'when present. The config is validated before it is written; the toolkit\'s output folders are',
+    "when present. The config is validated before it is written; the toolkit's output folders are",
     'added to .gitignore (created, or missing lines appended).',
     '  --force           overwrite an existing migrate.config.json',
     '  --dry-run         print the config, write nothing',
@@ -55,10 +55,16 @@ export const command: CommandSpec = {
     }
     const detection = detectProject(new DiskWorkspace(dir), { include: (v.include as string[] | undefined) ?? [] });
     if (detection.luaFiles === 0) {
-      throw new MigrateError('CFG-012', `no .lua file found in ${dir}`, { location: { file: dir }, hint: 'run init in the folder of the AO project (tests, node_modules and build are skipped)' });
+      throw new MigrateError('CFG-012', `no .lua file found in ${dir}`, {
+        location: { file: dir },
+        hint: 'run init in the folder of the AO project (tests, node_modules and build are skipped)',
+      });
     }
     if (detection.entries.length === 0) {
-      const skipped = detection.skipped.slice(0, 20).map((s) => `\n  skipped ${s.file}: ${s.why}`).join('');
+      const skipped = detection.skipped
+        .slice(0, 20)
+        .map((s) => `\n  skipped ${s.file}: ${s.why}`)
+        .join('');
       throw new MigrateError('CFG-013', `no entry found in ${dir}: no file registers Handlers without being required by another${skipped}`, {
         location: { file: dir },
         hint: detection.skipped.length
@@ -115,16 +121,21 @@ function renderDetection(d: ProjectDetection, written: string | null, preview: s
     lines.push(`unresolved require sites (${r.unresolved.length}):`);
     for (const u of r.unresolved) {
       const why =
-        u.reason === 'external' ? `external: ${u.detail} (listed in "externals")`
-        : u.reason === 'optional' ? `optional: ${u.detail}`
-        : u.reason === 'other root' ? `resolves only from another folder (${u.detail})`
-        : u.reason === 'missing file' ? `missing file (${u.detail})`
-        : (u.reason ?? 'unresolved');
+        u.reason === 'external'
+          ? `external: ${u.detail} (listed in "externals")`
+          : u.reason === 'optional'
+            ? `optional: ${u.detail}`
+            : u.reason === 'other root'
+              ? `resolves only from another folder (${u.detail})`
+              : u.reason === 'missing file'
+                ? `missing file (${u.detail})`
+                : (u.reason ?? 'unresolved');
       lines.push(`  ${u.file}:${u.line} require "${u.name}": ${why}`);
     }
   }
   if (d.unparsed.length) lines.push(`not parsed (see 'migrate audit'): ${d.unparsed.join(', ')}`);
-  if (gitignore.added.length) lines.push(`${written ? (gitignore.created ? 'created' : 'added to') : 'would add to'} ${gitignore.file}: ${gitignore.added.join(' ')}`);
+  if (gitignore.added.length)
+    lines.push(`${written ? (gitignore.created ? 'created' : 'added to') : 'would add to'} ${gitignore.file}: ${gitignore.added.join(' ')}`);
   if (written) lines.push(`wrote ${written}`, "next: 'migrate audit' for the require graph, the duplicates and the bundle sizes");
   else if (preview) lines.push('would write (dry run):', preview.trimEnd());
   return lines.join('\n');

@@ -29,8 +29,15 @@ class Stop {
 function describe(step: PlanStep, files: string[], c: Colors): string {
   const lines = [c.bold(`${step.story}  ${step.id}`), `  ${step.title}`];
   if (step.description) lines.push(...step.description.split('\n').map((l) => c.dim(`  ${l}`)));
-  lines.push(`  transform: ${step.transform === 'decision' ? `decision${step.decision?.choice ? ` (chosen: ${step.decision.choice})` : ' (not decided)'}` : step.transform}`);
-  if (files.length) lines.push(`  files (${files.length}):`, ...files.slice(0, 15).map((f) => `    ${f}`), ...(files.length > 15 ? [`    ... ${files.length - 15} more (d shows the diff)`] : []));
+  lines.push(
+    `  transform: ${step.transform === 'decision' ? `decision${step.decision?.choice ? ` (chosen: ${step.decision.choice})` : ' (not decided)'}` : step.transform}`,
+  );
+  if (files.length)
+    lines.push(
+      `  files (${files.length}):`,
+      ...files.slice(0, 15).map((f) => `    ${f}`),
+      ...(files.length > 15 ? [`    ... ${files.length - 15} more (d shows the diff)`] : []),
+    );
   if (step.sizeImpact.length) lines.push(`  size impact: ${sizeLine(step)}`);
   if (step.behaviourChange) lines.push(c.yellow(`  behaviour change: ${step.behaviourChange}`));
   return lines.join('\n');
@@ -52,7 +59,9 @@ const HELP: Record<string, string> = {
 function colorDiff(text: string, c: Colors): string {
   return text
     .split('\n')
-    .map((l) => (l.startsWith('@@') ? c.cyan(l) : l.startsWith('+') && !l.startsWith('+++') ? c.green(l) : l.startsWith('-') && !l.startsWith('---') ? c.red(l) : l))
+    .map((l) =>
+      l.startsWith('@@') ? c.cyan(l) : l.startsWith('+') && !l.startsWith('+++') ? c.green(l) : l.startsWith('-') && !l.startsWith('---') ? c.red(l) : l,
+    )
     .join('\n');
 }
 
@@ -99,7 +108,10 @@ class Interrupts {
     this.requested = true;
     this.io.out(this.c.yellow('\nstopping after the current action (Ctrl-C again to stop now) ...'));
   };
-  constructor(private readonly io: CommandIO, private readonly c: Colors) {
+  constructor(
+    private readonly io: CommandIO,
+    private readonly c: Colors,
+  ) {
     process.on('SIGINT', this.onInt);
   }
   check(): void {
@@ -181,7 +193,11 @@ async function round(project: Project, plan: string | undefined, io: CommandIO, 
       continue;
     }
     if (k === 'v') {
-      await page(step.decision?.diff ? colorDiff(step.decision.diff, c) : '(the plan has no diff between the variants)', { out: io.out, env: io.env, rows: process.stdout.rows });
+      await page(step.decision?.diff ? colorDiff(step.decision.diff, c) : '(the plan has no diff between the variants)', {
+        out: io.out,
+        env: io.env,
+        rows: process.stdout.rows,
+      });
       ints.requested = false;
       continue;
     }
@@ -226,7 +242,7 @@ export const command: CommandSpec = {
     '',
     'Interactive (needs a terminal). Keys: y apply, n skip, d diff (paged with less -R when',
     'available, $PAGER or MIGRATE_PAGER=internal to choose), a apply the rest, b back (undo the last',
-    'applied step), e edit params, q quit, ? help; on a decision 1-9 choose, v the variants\' diff.',
+    "applied step), e edit params, q quit, ? help; on a decision 1-9 choose, v the variants' diff.",
     'Ctrl-C stops cleanly: every action done so far is kept; run next-step again to resume.',
     'Scripts use: migrate apply <step> | migrate apply --all.',
     'Exit codes: 0 quit or plan finished, 130 interrupted (Ctrl-C), 2 error or no terminal.',

@@ -37,8 +37,11 @@ export const command: CommandSpec = {
       const lines = [`plan ${plan.name}: ${plan.steps.length} steps -> ${path.relative(io.cwd, file) || file}`];
       for (const [story, n] of Object.entries(summary.stepsPerStory)) lines.push(`  ${story}: ${n} step(s)`);
       if (summary.decisions) lines.push(`  ${summary.decisions} decision(s) to take (near-duplicates / drifted copies)`);
-      lines.push('projected sizes (raw source bytes of each shell; runtime = all runtime modules; budgets apply to raw bytes (unminified), as in audit and size):');
-      for (const s of summary.sizes) lines.push(`  ${s.process.padEnd(12)} ${kb(s.beforeBytes).padStart(10)} -> ${kb(s.afterBytes).padStart(10)}  (${s.percent} %)`);
+      lines.push(
+        'projected sizes (raw source bytes of each shell; runtime = all runtime modules; budgets apply to raw bytes (unminified), as in audit and size):',
+      );
+      for (const s of summary.sizes)
+        lines.push(`  ${s.process.padEnd(12)} ${kb(s.beforeBytes).padStart(10)} -> ${kb(s.afterBytes).padStart(10)}  (${s.percent} %)`);
       for (const b of summary.budgetBreaches) lines.push(`over budget: ${b}`);
       for (const n of plan.notes ?? []) lines.push(`note: ${n}`);
       io.out(lines.join('\n'));

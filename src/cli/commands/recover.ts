@@ -29,7 +29,10 @@ export const command: CommandSpec = {
       const s = await syncJournal(projectOf(args, io));
       if (args.values.json) io.out(JSON.stringify(s));
       else if (!s.forgotten.length) io.out('the journal matches the work tree: every applied step is in the files');
-      else io.out(`forgot ${s.forgotten.length} step(s) no longer in the work tree: ${s.forgotten.join(', ')}\nthey are pending again: 'migrate status', 'migrate apply <step>'`);
+      else
+        io.out(
+          `forgot ${s.forgotten.length} step(s) no longer in the work tree: ${s.forgotten.join(', ')}\nthey are pending again: 'migrate status', 'migrate apply <step>'`,
+        );
       return 0;
     }
     const r = await recover(projectOf(args, io));

@@ -46,7 +46,11 @@ export const command: CommandSpec = {
       lines.push(c.red(`${r.mismatches.length} file(s) differ from the baseline:`));
       for (const m of r.mismatches) lines.push(`  ${m}`);
     }
-    if (proof) lines.push(proof.report.trimEnd(), proof.identical ? c.green('rollback verified: bundles byte-identical, every trace answered as before') : c.red('rollback verification failed'));
+    if (proof)
+      lines.push(
+        proof.report.trimEnd(),
+        proof.identical ? c.green('rollback verified: bundles byte-identical, every trace answered as before') : c.red('rollback verification failed'),
+      );
     io.out(lines.join('\n'));
     return ok ? 0 : 1;
   },

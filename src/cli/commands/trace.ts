@@ -19,7 +19,7 @@ export const command: CommandSpec = {
     'baseline) and writes them as a trace with expect.error filled in, to traces/<process>.<scenario>.jsonl',
     'by default. A scenario name is looked up as traces/scenarios/<name>.jsonl.',
     'probe (re)writes traces/probes/<process>.jsonl: for every handler of the process (read from the',
-    'baseline monolith\'s live handler list and syntax tree) messages with its selecting tags and the',
+    "baseline monolith's live handler list and syntax tree) messages with its selecting tags and the",
     'tags and JSON Data fields its code reads, from the owner, a stranger and the other processes, the',
     'whole list twice; recorded on the baseline monolith. verify replays them for every process.',
     'Trace line: {"From", "Tags": {..} or [{name, value}], "Data", "Timestamp", "Owner"?, "Target"?, "expect"?: {"error"}}',
@@ -48,7 +48,9 @@ export const command: CommandSpec = {
             io.out(`SKIPPED ${s.process}: ${s.skipped}`);
             continue;
           }
-          io.out(`probes ${s.process}: ${s.messages} messages for ${s.handlers} handler(s) (${s.errored} errored on the baseline) -> ${path.relative(io.cwd, s.file) || s.file}`);
+          io.out(
+            `probes ${s.process}: ${s.messages} messages for ${s.handlers} handler(s) (${s.errored} errored on the baseline) -> ${path.relative(io.cwd, s.file) || s.file}`,
+          );
           if (s.unexplained.length) io.out(`  pattern not understood (probed with the tags the code reads): ${s.unexplained.join(', ')}`);
         }
       }
@@ -56,7 +58,10 @@ export const command: CommandSpec = {
       return summaries.some((s) => s.skipped) ? 1 : 0;
     }
     if (sub !== 'record') {
-      throw new MigrateError('CLI-010', `unknown trace subcommand '${sub ?? ''}'`, { hint: 'use `migrate trace record`, `migrate trace probe` or `migrate trace check`', exitCode: 2 });
+      throw new MigrateError('CLI-010', `unknown trace subcommand '${sub ?? ''}'`, {
+        hint: 'use `migrate trace record`, `migrate trace probe` or `migrate trace check`',
+        exitCode: 2,
+      });
     }
     const processName = (args.values.process as string[] | undefined)?.[0];
     const scenario = args.values.scenario;
@@ -64,8 +69,17 @@ export const command: CommandSpec = {
       throw new MigrateError('CLI-010', 'trace record needs --process and --scenario', { exitCode: 2 });
     }
     const project = loadProject({ project: args.values.project as string | undefined, cwd: io.cwd, example: args.values.example === true });
-    const r = await recordTrace(project, { process: processName, scenario, cwd: io.cwd, ...(typeof args.values.out === 'string' ? { out: args.values.out } : {}) });
-    io.out(args.values.json ? JSON.stringify(r) : `recorded ${r.messages} messages (${r.errored} errored, ${r.replies} replies) from the ${r.source === 'baseline' ? 'baseline' : 'current'} monolith to ${r.out}`);
+    const r = await recordTrace(project, {
+      process: processName,
+      scenario,
+      cwd: io.cwd,
+      ...(typeof args.values.out === 'string' ? { out: args.values.out } : {}),
+    });
+    io.out(
+      args.values.json
+        ? JSON.stringify(r)
+        : `recorded ${r.messages} messages (${r.errored} errored, ${r.replies} replies) from the ${r.source === 'baseline' ? 'baseline' : 'current'} monolith to ${r.out}`,
+    );
     return 0;
   },
 };

@@ -13,7 +13,10 @@ import { renderWorldReport, verifyWorld, worldTraceFiles } from '../../verify/wo
 
 export function parseModes(value: unknown): BuildMode[] | undefined {
   if (typeof value !== 'string') return undefined;
-  const modes = value.split(',').map((m) => m.trim()).filter(Boolean);
+  const modes = value
+    .split(',')
+    .map((m) => m.trim())
+    .filter(Boolean);
   for (const m of modes) {
     if (!(BUILD_MODES as readonly string[]).includes(m)) {
       throw new MigrateError('CLI-010', `unknown mode '${m}'`, { hint: `--modes takes a comma list of ${BUILD_MODES.join(', ')}`, exitCode: 2 });
@@ -52,7 +55,7 @@ export const command: CommandSpec = {
     '',
     '--discard-errored restores the state after a message that errors, as a real CU does (slower).',
     'Modes default to monolith alone before the sources use Federation.require, all three after.',
-    'The project\'s own busted suites (.busted, spec/*_spec.lua) run with lua5.3 and are compared with',
+    "The project's own busted suites (.busted, spec/*_spec.lua) run with lua5.3 and are compared with",
     'the run stored before the first step; a changed count is a difference (--skip-own-tests: not run).',
     'Exit codes: 0 identical, 1 a difference was found, 2 error.',
   ].join('\n'),
@@ -82,7 +85,18 @@ export const command: CommandSpec = {
     const processes = v.process as string[] | undefined;
     const trace = typeof v.trace === 'string' ? path.resolve(io.cwd, v.trace) : undefined;
     const filtered = Boolean(processes?.length || trace);
-    const parity = v.world && !filtered ? undefined : await verifyParity(project, { ...(processes ? { processes } : {}), ...(trace ? { trace } : {}), ...(modes ? { modes } : {}), discardErrored: Boolean(v['discard-errored']), strictOrder: Boolean(v['strict-order']), probes: !v['no-probes'], progress: progressOf(io) });
+    const parity =
+      v.world && !filtered
+        ? undefined
+        : await verifyParity(project, {
+            ...(processes ? { processes } : {}),
+            ...(trace ? { trace } : {}),
+            ...(modes ? { modes } : {}),
+            discardErrored: Boolean(v['discard-errored']),
+            strictOrder: Boolean(v['strict-order']),
+            probes: !v['no-probes'],
+            progress: progressOf(io),
+          });
     const runWorld = !v['skip-world'] && (v.world || v.players !== undefined || (!filtered && worldTraceFiles(project).length > 0));
     const world = runWorld ? await verifyWorld(project, { ...(modes ? { modes } : {}), players, progress: progressOf(io) }) : undefined;
     const ownTests = v['skip-own-tests'] ? undefined : verifyOwnTests(project.root, baselineDir(project));

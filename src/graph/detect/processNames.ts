@@ -6,17 +6,39 @@
 import { toProcessName } from '../../config/names.ts';
 
 const GENERIC_FILES = new Set(['main', 'init', 'process', 'index', 'entry', 'app']);
-const GENERIC_FOLDERS = new Set(['src', 'lua', 'source', 'sources', 'lib', 'process', 'processes', 'ao', 'ao-processes', 'contracts', 'packages', 'services', 'app']);
+const GENERIC_FOLDERS = new Set([
+  'src',
+  'lua',
+  'source',
+  'sources',
+  'lib',
+  'process',
+  'processes',
+  'ao',
+  'ao-processes',
+  'contracts',
+  'packages',
+  'services',
+  'app',
+]);
 
 /** The folders of an entry, nearest first, without generic ones; the project folder's name last. */
 function meaningfulFolders(entry: string, projectName: string): string[] {
-  const folders = entry.split('/').slice(0, -1).reverse().filter((f) => !GENERIC_FOLDERS.has(f.toLowerCase()));
+  const folders = entry
+    .split('/')
+    .slice(0, -1)
+    .reverse()
+    .filter((f) => !GENERIC_FOLDERS.has(f.toLowerCase()));
   return [...folders, projectName];
 }
 
 /** The base name, and the folders (nearest first, generic ones included) that can tell two equal bases apart. */
 function baseName(entry: string, projectName: string): { base: string; folders: string[] } {
-  const file = entry.split('/').at(-1)!.replace(/\.lua$/, '').replace(/\.(blueprint|process)$/, '');
+  const file = entry
+    .split('/')
+    .at(-1)!
+    .replace(/\.lua$/, '')
+    .replace(/\.(blueprint|process)$/, '');
   const all = [...entry.split('/').slice(0, -1).reverse(), projectName];
   if (!GENERIC_FILES.has(file.toLowerCase())) return { base: file, folders: all };
   const base = meaningfulFolders(entry, projectName)[0]!;

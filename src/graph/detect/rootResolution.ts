@@ -55,9 +55,18 @@ export function walkClosure(input: ResolverInput, entry: string, root: string): 
     for (const site of input.facts(file)?.sites ?? []) {
       const v: SiteVerdict = { file, line: site.line, name: site.name };
       v.target = resolveFrom(input, root, site.name);
-      if (!v.target) Object.assign(v, site.guarded && !STANDARD.has(site.name) && !input.isBuiltin(site.name) ? { reason: 'optional', detail: 'pcall: the code handles its absence' } : classify(input, site.name));
+      if (!v.target)
+        Object.assign(
+          v,
+          site.guarded && !STANDARD.has(site.name) && !input.isBuiltin(site.name)
+            ? { reason: 'optional', detail: 'pcall: the code handles its absence' }
+            : classify(input, site.name),
+        );
       verdicts.push(v);
-      if (v.target && !seen.has(v.target)) { seen.add(v.target); queue.push(v.target); }
+      if (v.target && !seen.has(v.target)) {
+        seen.add(v.target);
+        queue.push(v.target);
+      }
     }
   }
   return verdicts;
@@ -70,12 +79,17 @@ function classify(input: ResolverInput, name: string): Pick<SiteVerdict, 'reason
   const stem = name.replace(/^\.+/, '').split('.').join('/');
   const elsewhere = [...input.files].find((f) => input.patterns.some((p) => f.endsWith(`/${p.replace('?', stem)}`) || f === p.replace('?', stem)));
   if (elsewhere) return { reason: 'other root', detail: elsewhere };
-  const built = [...input.allFiles].find((f) => !input.files.has(f) && input.patterns.some((p) => f.endsWith(`/${p.replace('?', stem)}`) || f === p.replace('?', stem)));
+  const built = [...input.allFiles].find(
+    (f) => !input.files.has(f) && input.patterns.some((p) => f.endsWith(`/${p.replace('?', stem)}`) || f === p.replace('?', stem)),
+  );
   if (built) return { reason: 'external', detail: `only build output or a bundle provides it (${built}), no source file` };
   const first = stem.split('/')[0]!;
   const folderExists = [...input.files].some((f) => f.split('/').includes(first));
   if (folderExists && stem.includes('/')) return { reason: 'missing file', detail: `no ${stem}.lua` };
-  return { reason: 'external', detail: name.startsWith('@') ? 'an APM package, installed in the process' : 'no project file provides it (a luarocks or aos module?)' };
+  return {
+    reason: 'external',
+    detail: name.startsWith('@') ? 'an APM package, installed in the process' : 'no project file provides it (a luarocks or aos module?)',
+  };
 }
 
 export interface RootChoice {
@@ -97,5 +111,8 @@ export function rankRoots(input: ResolverInput, entry: string, roots: string[]):
     const verdicts = walkClosure(input, entry, root);
     return { root, verdicts, resolved: verdicts.filter((v) => v.target).length };
   });
-  return choices.map((c, i) => ({ c, i })).sort((a, b) => b.c.resolved - a.c.resolved || a.i - b.i).map((x) => x.c);
+  return choices
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => b.c.resolved - a.c.resolved || a.i - b.i)
+    .map((x) => x.c);
 }

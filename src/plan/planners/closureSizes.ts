@@ -36,7 +36,10 @@ export class ClosureSizes {
     private readonly canonical: (p: string) => string = (p) => p,
   ) {
     this.current = { shell: new Map(), bundle: new Map(), files: new Map() };
-    this.walk(ws, config.processes.map((p) => p.name));
+    this.walk(
+      ws,
+      config.processes.map((p) => p.name),
+    );
   }
 
   get sizes(): Sizes {
@@ -69,7 +72,10 @@ export class ClosureSizes {
 
   /** Walks every process again (when changes cannot be traced to closures). */
   refresh(ws: Workspace): Sizes {
-    this.walk(ws, this.config.processes.map((p) => p.name));
+    this.walk(
+      ws,
+      this.config.processes.map((p) => p.name),
+    );
     return this.sizes;
   }
 
@@ -80,13 +86,22 @@ export class ClosureSizes {
       const closure = walker.closureOf(proc);
       const own = closure.filter((f) => !isRuntimePath(this.config, f));
       this.state.set(proc, { closure: new Set(closure), names: walker.namesRequiredBy(closure) });
-      this.current.shell.set(proc, own.reduce((n, f) => n + size(f), 0));
-      this.current.bundle.set(proc, closure.reduce((n, f) => n + size(f), 0));
+      this.current.shell.set(
+        proc,
+        own.reduce((n, f) => n + size(f), 0),
+      );
+      this.current.bundle.set(
+        proc,
+        closure.reduce((n, f) => n + size(f), 0),
+      );
       this.current.files.set(proc, own);
     }
     // The runtime folder is summed every time: a listing of it is cheap next to any walk.
     const runtimeFiles = ws.list(this.config.runtime.dir).filter((f) => f.endsWith('.lua'));
-    this.current.shell.set(RUNTIME, runtimeFiles.reduce((n, f) => n + size(f), 0));
+    this.current.shell.set(
+      RUNTIME,
+      runtimeFiles.reduce((n, f) => n + size(f), 0),
+    );
     this.current.files.set(RUNTIME, runtimeFiles);
   }
 }

@@ -19,7 +19,11 @@ import { isExcluded, luaFileFacts } from '../../graph/luaFiles.ts';
 import { asNode } from '../../parse/luaAst.ts';
 import type { Transform } from '../../transform/types.ts';
 
-const slug = (s: string): string => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+const slug = (s: string): string =>
+  s
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
 const asTransform = <P>(t: Transform<P>) => t as unknown as Transform<unknown>;
 
 function reachable(sim: EpicSimulation): Set<string> {
@@ -55,7 +59,12 @@ export function planDriftDecisions(sim: EpicSimulation): Set<string> {
               canonical: v.name,
               copies: names.filter((n) => n !== v.name),
               acceptDifferences: true,
-              callers: callersOf(sim.tree, sim.config, v.name, names.filter((n) => n !== v.name)),
+              callers: callersOf(
+                sim.tree,
+                sim.config,
+                v.name,
+                names.filter((n) => n !== v.name),
+              ),
             },
           })),
           { id: 'keep-apart', label: 'Keep the copies apart (skip)' },
@@ -136,7 +145,9 @@ export function sharedByFolder(sim: EpicSimulation): Map<string, string[]> {
     // its linked path inside; it is one module either way, moved by the path that has a name.
     const file = [real, ...sim.linkedPaths(real)].find((p) => moduleNameForPath(sim.config, p) && !isExcluded(sim.config, p));
     if (!file) {
-      sim.notes.push(`${why}: no path of it under the source root ${sim.config.sourceRoot} has a require name (patterns ${sim.config.patterns.join(', ')}); set sourceRoot to a folder that holds it`);
+      sim.notes.push(
+        `${why}: no path of it under the source root ${sim.config.sourceRoot} has a require name (patterns ${sim.config.patterns.join(', ')}); set sourceRoot to a folder that holds it`,
+      );
       continue;
     }
     const name = moduleNameForPath(sim.config, file)!;
@@ -166,7 +177,7 @@ export function planSharedMoves(sim: EpicSimulation, aliasesOf: (name: string) =
     const folder = group.join(' + ');
     const aliases = modules.flatMap((m) => [...aliasesOf(m), ...dotSpelling(sim, m)].map((a) => ({ name: a, of: m })));
     sim.run({
-      id: `36.1-move-${group.map((f) => (slug(f === '.' ? '' : (rootRelative(sim.config, f) ?? f)) || 'root')).join('-and-')}`,
+      id: `36.1-move-${group.map((f) => slug(f === '.' ? '' : (rootRelative(sim.config, f) ?? f)) || 'root').join('-and-')}`,
       story: '36.1',
       title: `Move ${modules.length} shared module(s) of ${folder} to the runtime`,
       description: `Used by ${sim.config.runtime.shareThreshold}+ processes: ${modules.join(', ')}.${group.length > 1 ? ' These folders require each other, so they move together.' : ''}`,
@@ -218,31 +229,34 @@ export function planInlineDuplicates(sim: EpicSimulation): void {
       });
       continue;
     }
-    sim.record({
-      id: `36.1-decide-${slug(group.module.replace(/^inline\./, ''))}`,
-      story: '36.1',
-      title: `Decide: ${blocks.length} similar inline blocks (${group.module})`,
-      description: `Similar but not identical blocks at ${where}. They stay inline unless you pick a variant.`,
-      transform: 'decision',
-      params: {},
-      dependsOn: [],
-      reads: [],
-      sizeImpact: [],
-      behaviourChange: `Picking a variant makes every entry run that variant's block; the others change behaviour where the diff shows.`,
-      decision: {
-        question: `Extract one variant of this block into ${sim.config.runtime.namespace}.${group.module} for all ${blocks.length} entries?`,
-        transform: extractInline.id,
-        options: [
-          ...blocks.map((b, i) => ({
-            id: `use-${slug(b.file)}`,
-            label: `Use the block of ${b.file} everywhere (behaviour change)`,
-            params: { module: group.module, blocks: [b, ...blocks.filter((_, j) => j !== i)], acceptDifferences: true },
-          })),
-          { id: 'keep-apart', label: 'Keep the blocks inline (skip)' },
-        ],
-        diff: group.diff,
+    sim.record(
+      {
+        id: `36.1-decide-${slug(group.module.replace(/^inline\./, ''))}`,
+        story: '36.1',
+        title: `Decide: ${blocks.length} similar inline blocks (${group.module})`,
+        description: `Similar but not identical blocks at ${where}. They stay inline unless you pick a variant.`,
+        transform: 'decision',
+        params: {},
+        dependsOn: [],
+        reads: [],
+        sizeImpact: [],
+        behaviourChange: `Picking a variant makes every entry run that variant's block; the others change behaviour where the diff shows.`,
+        decision: {
+          question: `Extract one variant of this block into ${sim.config.runtime.namespace}.${group.module} for all ${blocks.length} entries?`,
+          transform: extractInline.id,
+          options: [
+            ...blocks.map((b, i) => ({
+              id: `use-${slug(b.file)}`,
+              label: `Use the block of ${b.file} everywhere (behaviour change)`,
+              params: { module: group.module, blocks: [b, ...blocks.filter((_, j) => j !== i)], acceptDifferences: true },
+            })),
+            { id: 'keep-apart', label: 'Keep the blocks inline (skip)' },
+          ],
+          diff: group.diff,
+        },
       },
-    }, asTransform(extractInline));
+      asTransform(extractInline),
+    );
   }
 }
 

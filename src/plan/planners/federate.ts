@@ -49,7 +49,15 @@ function verdictFor(sim: EpicSimulation, name: string, originalMonoliths?: Map<s
 
 /** A step kept in the plan for the record, not applied (a user may set `skip: false`). */
 function skipped(sim: EpicSimulation, step: Omit<PlanStep, 'dependsOn' | 'reads' | 'sizeImpact' | 'notes' | 'skip'>, why: string): void {
-  sim.steps.push({ ...step, description: `${step.description ?? ''}\nNot federated: ${why}. Set "federate": "always" in migrate.config.json to federate it anyway.`, dependsOn: [], reads: [], sizeImpact: [], notes: [`skipped: ${why}`], skip: true });
+  sim.steps.push({
+    ...step,
+    description: `${step.description ?? ''}\nNot federated: ${why}. Set "federate": "always" in migrate.config.json to federate it anyway.`,
+    dependsOn: [],
+    reads: [],
+    sizeImpact: [],
+    notes: [`skipped: ${why}`],
+    skip: true,
+  });
 }
 
 export function planFederation(sim: EpicSimulation, originalMonoliths?: Map<string, number>): void {

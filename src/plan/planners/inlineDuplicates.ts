@@ -60,7 +60,13 @@ function entryBlocks(ws: Workspace, files: string[], minBytes: number): InlineBl
  * `files`: where to look (default: the entries). The planner adds each process's process-only
  * modules, so a block cloned in the own code of several processes is found too.
  */
-export function inlineDuplicateGroups(ws: Workspace, config: ProjectConfig, minBytes = 300, minSimilarity = 0.6, files: string[] = config.processes.map((p) => p.entry)): InlineGroup[] {
+export function inlineDuplicateGroups(
+  ws: Workspace,
+  config: ProjectConfig,
+  minBytes = 300,
+  minSimilarity = 0.6,
+  files: string[] = config.processes.map((p) => p.entry),
+): InlineGroup[] {
   const blocks = entryBlocks(ws, files, minBytes);
   const used = new Set<InlineBlock>();
   const groups: InlineGroup[] = [];

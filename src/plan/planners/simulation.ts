@@ -119,12 +119,30 @@ export class EpicSimulation {
     const onlyMonoliths = this.onlyServesMonoliths(draft, changes, before);
     if (onlyMonoliths) {
       const why = `it only serves ${onlyMonoliths}, which stay(s) monoliths (federating them does not pay): it would make their monoliths larger`;
-      const step: PlanStep = { id: draft.id, story: draft.story, title: draft.title, description: `${draft.description ?? ''}\nNot applied: ${why}. Set "federate": "always" in migrate.config.json to federate every process.`, transform: draft.transform.id, params: draft.params, dependsOn: [], reads: [], sizeImpact: [], notes: [...notes, `skipped: ${why}`], skip: true };
+      const step: PlanStep = {
+        id: draft.id,
+        story: draft.story,
+        title: draft.title,
+        description: `${draft.description ?? ''}\nNot applied: ${why}. Set "federate": "always" in migrate.config.json to federate every process.`,
+        transform: draft.transform.id,
+        params: draft.params,
+        dependsOn: [],
+        reads: [],
+        sizeImpact: [],
+        notes: [...notes, `skipped: ${why}`],
+        skip: true,
+      };
       this.steps.push(step);
       return undefined;
     }
     const inputs = (draft.inputs?.(this.tree) ?? []).map((p) => ({ path: p, sha256: sha256(this.tree.read(p)!) }));
-    const reads = changes.flatMap((c) => (c.kind === 'update' || c.kind === 'delete' ? [{ path: c.path, sha256: sha256(c.before) }] : c.kind === 'move' ? [{ path: c.from, sha256: sha256(c.before) }] : []));
+    const reads = changes.flatMap((c) =>
+      c.kind === 'update' || c.kind === 'delete'
+        ? [{ path: c.path, sha256: sha256(c.before) }]
+        : c.kind === 'move'
+          ? [{ path: c.from, sha256: sha256(c.before) }]
+          : [],
+    );
     const after = this.fold(changes);
     const sizeImpact: SizeImpact[] = [];
     for (const [proc, b] of before.shell) {

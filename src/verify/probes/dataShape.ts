@@ -31,7 +31,8 @@ const join = (base: string, key: string): string => (base ? `${base}.${key}` : k
 
 function scalar(n: LuaNode | undefined): Scalar | undefined {
   if (n?.type === 'StringLiteral' || n?.type === 'NumericLiteral' || n?.type === 'BooleanLiteral') return n.value as Scalar;
-  if (n?.type === 'UnaryExpression' && n.operator === '-' && (n.argument as LuaNode).type === 'NumericLiteral') return -((n.argument as LuaNode).value as number);
+  if (n?.type === 'UnaryExpression' && n.operator === '-' && (n.argument as LuaNode).type === 'NumericLiteral')
+    return -((n.argument as LuaNode).value as number);
   return undefined;
 }
 
@@ -46,7 +47,8 @@ const calleeText = (call: LuaNode): string => {
   return b.type === 'MemberExpression' ? `${ident(b.base as LuaNode) ?? '?'}.${ident(b.identifier as LuaNode)}` : (ident(b) ?? '?');
 };
 
-const isMessageArg = (n: LuaNode): boolean => (n.type === 'MemberExpression' && ident(n.identifier as LuaNode) === 'Data') || /^(msg|m|message|Msg)$/.test(ident(n) ?? '');
+const isMessageArg = (n: LuaNode): boolean =>
+  (n.type === 'MemberExpression' && ident(n.identifier as LuaNode) === 'Data') || /^(msg|m|message|Msg)$/.test(ident(n) ?? '');
 
 /** `json.decode(msg.Data)`, `codec.decodeData(msg)`, `pcall(json.decode, msg.Data)`: index of the value among the results. */
 function decodeResult(n: LuaNode): number | undefined {
@@ -54,7 +56,13 @@ function decodeResult(n: LuaNode): number | undefined {
   const args = (n.arguments as LuaNode[]) ?? [];
   const name = calleeName(n);
   if (name && /decode/i.test(name) && args.some(isMessageArg)) return 0;
-  if (name === 'pcall' && args[0]?.type === 'MemberExpression' && /decode/i.test(ident(args[0].identifier as LuaNode) ?? '') && args.slice(1).some(isMessageArg)) return 1;
+  if (
+    name === 'pcall' &&
+    args[0]?.type === 'MemberExpression' &&
+    /decode/i.test(ident(args[0].identifier as LuaNode) ?? '') &&
+    args.slice(1).some(isMessageArg)
+  )
+    return 1;
   return undefined;
 }
 
@@ -65,7 +73,15 @@ export function facts(shape: DataShape, path: string): FieldFacts {
 }
 
 /** Collects the Data shape `fn` reads; `env` binds names already known to hold decoded data. */
-export function collectDataShape(fn: LuaNode, scope: LuaNode, resolve: Resolve, shape: DataShape = new Map(), env: Map<string, string> = new Map(), depth = 0, seen = new Set<LuaNode>()): DataShape {
+export function collectDataShape(
+  fn: LuaNode,
+  scope: LuaNode,
+  resolve: Resolve,
+  shape: DataShape = new Map(),
+  env: Map<string, string> = new Map(),
+  depth = 0,
+  seen = new Set<LuaNode>(),
+): DataShape {
   if (seen.has(fn)) return shape;
   seen.add(fn);
   /** The data path an expression denotes, when it denotes one. */
@@ -130,7 +146,10 @@ export function collectDataShape(fn: LuaNode, scope: LuaNode, resolve: Resolve, 
     }
     if (n.type === 'BinaryExpression' && COMPARE.has(n.operator as string)) {
       const [l, r] = [n.left as LuaNode, n.right as LuaNode];
-      for (const [a, b] of [[l, r], [r, l]] as const) {
+      for (const [a, b] of [
+        [l, r],
+        [r, l],
+      ] as const) {
         // type(x) == "number", math.type(x) == "integer"
         if (a.type === 'CallExpression' && calleeName(a) === 'type' && typeof scalar(b) === 'string') {
           const p = pathOf(((a.arguments as LuaNode[]) ?? [])[0]);

@@ -14,7 +14,10 @@ export type ValuePool = Map<string, Scalar>;
 export const poolKey = (k: string): string => k.toLowerCase().replace(/[^a-z0-9]/g, '');
 const ID_KEY = /(id|uid|key|ref|token|code|handle)$/;
 
-interface Node { facts?: FieldFacts; children: Map<string, Node> }
+interface Node {
+  facts?: FieldFacts;
+  children: Map<string, Node>;
+}
 
 function tree(shape: DataShape): Node {
   const root: Node = { children: new Map() };

@@ -60,7 +60,10 @@ export interface LiveHandler {
 /** Reads the handler list of a process booted after DISCOVERY_PRELUDE. */
 export async function readLiveHandlers(proc: AosProcess): Promise<LiveHandler[]> {
   const r = await proc.eval(READ_LIST);
-  if (r.Error) throw new MigrateError('VERIFY-062', `cannot read the handler list: ${stripAnsi(String(r.Error))}`, { hint: 'the process may have replaced Handlers or json' });
+  if (r.Error)
+    throw new MigrateError('VERIFY-062', `cannot read the handler list: ${stripAnsi(String(r.Error))}`, {
+      hint: 'the process may have replaced Handlers or json',
+    });
   const raw = markedJson(r);
   const list = Array.isArray(raw) ? raw : [];
   return list.map((h: { name: string; kind: string; known: boolean; selectors: unknown }) => ({

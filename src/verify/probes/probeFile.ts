@@ -23,7 +23,6 @@ import { PROBES_DIR } from '../../config/outputs.ts';
 import { harvestPools } from './dataValues.ts';
 import { isAosHandler, PROBE_STRANGER, probeList, probePass, type ProbeActors, type ProbeMessage } from './synthesize.ts';
 
-
 export function probeFile(project: Project, processName: string): string {
   return path.join(project.root, PROBES_DIR, `${processName}.jsonl`);
 }
@@ -63,7 +62,10 @@ export async function synthesiseProbes(project: Project, build: BuildOutput, pro
   const live = (await readLiveHandlers(discovery)).filter((h) => !isAosHandler(h.name));
   const actors = actorsFor(project, processName);
   const file = probeFile(project, processName);
-  const asTrace = (list: ProbeMessage[]): Trace => ({ file, messages: list.map((m, i) => ({ line: i + 1, msg: { From: m.From, Tags: m.Tags, Data: m.Data, Id: m.Id } })) });
+  const asTrace = (list: ProbeMessage[]): Trace => ({
+    file,
+    messages: list.map((m, i) => ({ line: i + 1, msg: { From: m.From, Tags: m.Tags, Data: m.Data, Id: m.Id } })),
+  });
   // the first pass, replayed once on a fresh baseline, tells which ids the process answered
   // each sender: the second pass sends them back (create, then query what was created)
   const firstPass = probeList(live, scan, actors).slice(0, probePass(live, scan, actors).length);

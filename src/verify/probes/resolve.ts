@@ -76,7 +76,10 @@ export function indexBundle(ast: Chunk): BundleIndex {
     ((n.variables as LuaNode[]) ?? []).forEach((v, i) => {
       const e = ((n.init as LuaNode[]) ?? [])[i];
       if (e?.type !== 'FunctionDeclaration') return;
-      const pre = v.type === 'IndexExpression' && (v.base as LuaNode).type === 'MemberExpression' && ident((v.base as LuaNode).identifier as LuaNode) === 'preload' ? (v.index as LuaNode) : undefined;
+      const pre =
+        v.type === 'IndexExpression' && (v.base as LuaNode).type === 'MemberExpression' && ident((v.base as LuaNode).identifier as LuaNode) === 'preload'
+          ? (v.index as LuaNode)
+          : undefined;
       if (pre?.type === 'StringLiteral') {
         const s = scopeOf(e);
         modules.set(pre.value as string, s);

@@ -14,7 +14,28 @@ import { walkLua, type LuaNode } from '../../parse/luaAst.ts';
 import { indexBundle, type BundleIndex } from './resolve.ts';
 
 /** Message fields aos sets itself: never synthesised as tags. */
-export const MESSAGE_FIELDS = new Set(['From', 'Owner', 'Data', 'Id', 'Tags', 'Timestamp', 'Target', 'Module', 'Cron', 'Anchor', 'Signature', 'Epoch', 'Nonce', 'Hash-Chain', 'Block-Height', 'Forwarded-By', 'Forwarded-For', 'TagArray', 'reply', 'forward']);
+export const MESSAGE_FIELDS = new Set([
+  'From',
+  'Owner',
+  'Data',
+  'Id',
+  'Tags',
+  'Timestamp',
+  'Target',
+  'Module',
+  'Cron',
+  'Anchor',
+  'Signature',
+  'Epoch',
+  'Nonce',
+  'Hash-Chain',
+  'Block-Height',
+  'Forwarded-By',
+  'Forwarded-For',
+  'TagArray',
+  'reply',
+  'forward',
+]);
 
 export interface ReadSet {
   /** Tag name -> literals it is compared with (in source order, unique). */
@@ -100,7 +121,8 @@ function isDecodeCall(n: LuaNode | undefined): boolean {
   const callee = base.type === 'MemberExpression' ? ident(base.identifier as LuaNode) : ident(base);
   if (callee && /decode/i.test(callee)) return args.some(readsData);
   // pcall(json.decode, msg.Data)
-  if (callee === 'pcall' && args[0]?.type === 'MemberExpression' && /decode/i.test(ident(args[0].identifier as LuaNode) ?? '')) return args.slice(1).some(readsData);
+  if (callee === 'pcall' && args[0]?.type === 'MemberExpression' && /decode/i.test(ident(args[0].identifier as LuaNode) ?? ''))
+    return args.slice(1).some(readsData);
   return false;
 }
 
@@ -129,7 +151,10 @@ export function collectReads(root: LuaNode | Chunk, into: ReadSet = emptyReads()
     if (t) push(into.tags, t);
     if (n.type === 'BinaryExpression' && (n.operator === '==' || n.operator === '~=')) {
       const [l, r] = [n.left as LuaNode, n.right as LuaNode];
-      for (const [a, b] of [[l, r], [r, l]] as const) {
+      for (const [a, b] of [
+        [l, r],
+        [r, l],
+      ] as const) {
         const tag = tagRead(a);
         const lit = str(b);
         if (tag && lit !== undefined) push(into.tags, tag, lit);

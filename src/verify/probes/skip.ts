@@ -5,5 +5,7 @@ import type { MigrateError } from '../../errors.ts';
 
 export function skipReason(e: MigrateError): string {
   const missing = /module '([^']+)' not found/.exec(e.message);
-  return missing ? `not verified: needs ${missing[1]} (the aos module verify boots does not provide it)` : `not verified: the baseline monolith does not boot: ${e.message}`;
+  return missing
+    ? `not verified: needs ${missing[1]} (the aos module verify boots does not provide it)`
+    : `not verified: the baseline monolith does not boot: ${e.message}`;
 }

@@ -31,7 +31,8 @@ export const isAosHandler = (name: string): boolean => name.startsWith('_') || n
 /** A plausible value for a tag or field, by its name and how the code uses it. */
 export function plausibleValue(name: string, actors: ProbeActors, numeric = false): string {
   const n = name.toLowerCase();
-  if (numeric || /(quantity|amount|balance|price|count|qty|limit|size|total|supply|denomination|fee|stake|level|wave|page|index|number|score|cost)$/.test(n)) return '100';
+  if (numeric || /(quantity|amount|balance|price|count|qty|limit|size|total|supply|denomination|fee|stake|level|wave|page|index|number|score|cost)$/.test(n))
+    return '100';
   if (/(timestamp|time|date|expir|deadline|until|since|height)/.test(n)) return '1700000000000';
   if (/^(is|has|allow|enable|active|flag)|enabled$|active$/.test(n)) return 'true';
   if (/(process|module)(-?id)?$/.test(n)) return actors.peers[0]?.id ?? actors.stranger;
@@ -134,7 +135,12 @@ export function probePass(handlers: LiveHandler[], scan: ClosureScan, actors: Pr
         for (const s of alt ? senders.slice(0, 2) : senders) {
           const pool = pools?.get(s.id);
           const data = shape.size ? buildData(shape, actors, alt, alt === 0 ? pool : undefined) : flatData(reads, actors);
-          out.push({ From: s.id, Tags: alt === 0 ? pooled(full, pool, new Set(Object.keys(sel.tags))) : full, Data: data, note: `${h.name}: all tags${alt ? ', other values' : ''}, from ${s.who}` });
+          out.push({
+            From: s.id,
+            Tags: alt === 0 ? pooled(full, pool, new Set(Object.keys(sel.tags))) : full,
+            Data: data,
+            note: `${h.name}: all tags${alt ? ', other values' : ''}, from ${s.who}`,
+          });
         }
       }
       // selecting tags alone (required tags missing), then from the owner with no Data

@@ -28,4 +28,3 @@ export function synthetic(n: number, per = 5, title = 'A synthetic step'): { roo
   };
   return { root, log, apply };
 }
-

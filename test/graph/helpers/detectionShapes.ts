@@ -13,14 +13,15 @@ const made: string[] = [];
 
 const handler = (action: string, body = 'msg.reply({ Data = "ok" })') =>
   `Handlers.add("${action}", Handlers.utils.hasMatchingTag("Action", "${action}"), function(msg)\n  ${body}\nend)\n`;
-const bundle = (names: string[]) =>
-  names.map((n) => `package.preload["${n}"] = function(...)\n  return {}\nend\n`).join('') + handler('Bundled');
+const bundle = (names: string[]) => names.map((n) => `package.preload["${n}"] = function(...)\n  return {}\nend\n`).join('') + handler('Bundled');
 
 export const SHAPES: Record<string, Record<string, string>> = {
   /** Packages, each with its own src/ root, a build.sh that cd's into src and runs amalg, build/ output, examples. */
   monorepo: {
-    'packages/ledger/build.sh': '#!/bin/bash\nBIN=$HOME/.luarocks/bin\ncd src\n$BIN/amalg.lua -s main.lua -o ../build/main.lua store codec\ncp ../build/main.lua ../example/ledger.lua\n',
-    'packages/ledger/src/main.lua': 'local store = require("store")\nlocal codec = require("codec")\n' + handler('Balance', 'msg.reply({ Data = codec.encode(store.get(msg.From)) })'),
+    'packages/ledger/build.sh':
+      '#!/bin/bash\nBIN=$HOME/.luarocks/bin\ncd src\n$BIN/amalg.lua -s main.lua -o ../build/main.lua store codec\ncp ../build/main.lua ../example/ledger.lua\n',
+    'packages/ledger/src/main.lua':
+      'local store = require("store")\nlocal codec = require("codec")\n' + handler('Balance', 'msg.reply({ Data = codec.encode(store.get(msg.From)) })'),
     'packages/ledger/src/store.lua': 'local sqlite = require("lsqlite3")\nlocal M = {}\nfunction M.get(k) return k end\nreturn M\n',
     'packages/ledger/src/codec.lua': 'local M = {}\nfunction M.encode(v) return tostring(v) end\nreturn M\n',
     'packages/ledger/build/main.lua': bundle(['store', 'codec']),
@@ -53,7 +54,8 @@ export const SHAPES: Record<string, Record<string, string>> = {
   /** Deploy configuration names the processes, including one with no Handlers call and one deployed from its build output. */
   deployed: {
     'deploy.sh': '#!/bin/sh\n# aos --load old/commented.lua\naos registry --load processes/registry.lua --wallet w.json\n',
-    'aod.config.ts': 'import { defineConfig } from "ao-deploy";\nconst luaPath = "./?.lua;./lib/?.lua";\nexport default defineConfig({\n  market: { name: `market`, contractPath: "processes/market.lua", luaPath },\n});\n',
+    'aod.config.ts':
+      'import { defineConfig } from "ao-deploy";\nconst luaPath = "./?.lua;./lib/?.lua";\nexport default defineConfig({\n  market: { name: `market`, contractPath: "processes/market.lua", luaPath },\n});\n',
     'processes.yaml': '- name: oracle\n  file: build/oracle.lua\n  prerun: reset-modules.lua\n',
     'package.json': JSON.stringify({ scripts: { build: 'amalg.lua -s processes/oracle.lua -o build/oracle.lua feeds' } }),
     'processes/registry.lua': 'local feeds = require("feeds")\nRegistry = Registry or {}\n',

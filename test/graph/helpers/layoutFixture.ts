@@ -9,7 +9,16 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const LAYOUTS_DIR = path.resolve(here, '../../fixtures/lua-layouts');
 const TMP_DIR = path.resolve(here, '../../tmp');
 
-export type LayoutName = 'odd-names' | 'copied-modules' | 'symlinked-shared' | 'nested-root' | 'syntax-zoo' | 'bad-inputs' | 'outside-project' | 'monorepo-packages' | 'resolution-shapes';
+export type LayoutName =
+  | 'odd-names'
+  | 'copied-modules'
+  | 'symlinked-shared'
+  | 'nested-root'
+  | 'syntax-zoo'
+  | 'bad-inputs'
+  | 'outside-project'
+  | 'monorepo-packages'
+  | 'resolution-shapes';
 
 const made: string[] = [];
 

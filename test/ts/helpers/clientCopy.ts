@@ -49,7 +49,11 @@ export function typecheck(dir: string): void {
 export function clientTests(dir: string, env: Record<string, string> = {}): string {
   const out = path.join(dir, `recorded-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
   try {
-    execFileSync(bin('vitest'), ['run', '--root', path.join(dir, 'client')], { encoding: 'utf8', stdio: 'pipe', env: { ...process.env, ...env, CLIENT_RECORD_OUT: out } });
+    execFileSync(bin('vitest'), ['run', '--root', path.join(dir, 'client')], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+      env: { ...process.env, ...env, CLIENT_RECORD_OUT: out },
+    });
   } catch (e) {
     throw new Error(`client tests failed:\n${(e as { stdout?: string }).stdout ?? e}`);
   }

@@ -5,7 +5,12 @@ import type { StagedTree } from '../../../src/stage/stagedTree.ts';
 import { commit } from '../../support/treeSnapshots.ts';
 import { fixtureConfig } from '../../support/fixtureConfig.ts';
 
-export function step(tree: StagedTree, t: Transform<any>, rawParams: unknown, dir: 'apply' | 'inverse' = 'apply'): { tree: StagedTree; notes: string[]; changed: number } {
+export function step(
+  tree: StagedTree,
+  t: Transform<any>,
+  rawParams: unknown,
+  dir: 'apply' | 'inverse' = 'apply',
+): { tree: StagedTree; notes: string[]; changed: number } {
   const notes: string[] = [];
   const params = t.params.parse(rawParams);
   // the same config the fixture folders run under (the TS transforms read only their params)

@@ -27,6 +27,8 @@ describe('lua/add-hybrid-flag', () => {
   it('goes after the loader require, which defines the Federation it reads', () => {
     const f = fixtureCase('lua/add-hybrid-flag', 'after-the-loader-require-of-federate-requires');
     const { tree } = runApply(transform, f.files, f.params, f.config);
-    expect(textOf(tree)['ao-processes/battle/main.lua']).toBe(`-- Battle\nrequire("runtime.ao_federate")\n${FLAG_MARKER}\n${FLAG_LINE}\nlocal r = Federation.require("runtime.rng", "^1.0.0")\n`);
+    expect(textOf(tree)['ao-processes/battle/main.lua']).toBe(
+      `-- Battle\nrequire("runtime.ao_federate")\n${FLAG_MARKER}\n${FLAG_LINE}\nlocal r = Federation.require("runtime.rng", "^1.0.0")\n`,
+    );
   });
 });

@@ -11,7 +11,8 @@ import { decodeLua, encodeLua, eolOf } from '../../../src/parse/luaSource.ts';
 import { processHome } from '../lib/luaProject.ts';
 import { loaderRequireLine } from '../../../src/bundle/loaderModule.ts';
 
-export const FLAG_MARKER = '-- ao-federate: mode flag (monolith | hybrid | federated); set FEDERATION_MODE by Eval, On-Boot data or the spawn tag Federation-Mode';
+export const FLAG_MARKER =
+  '-- ao-federate: mode flag (monolith | hybrid | federated); set FEDERATION_MODE by Eval, On-Boot data or the spawn tag Federation-Mode';
 export const FLAG_LINE = 'FEDERATION_MODE = FEDERATION_MODE or Federation.spawnMode() or Federation.buildMode or "hybrid"';
 
 const paramsSchema = z.object({ process: z.string().min(1) });

@@ -28,8 +28,7 @@ const HEADER = '-- extracted by lua/extract-function-clone';
 const bindingOf = (u: Pick<FunctionUnit, 'kind' | 'target'>, req: string, name: string): string =>
   `${u.kind === 'local' ? 'local ' : ''}${u.target} = require("${req}").${name}`;
 
-const declarationOf = (u: Pick<FunctionUnit, 'kind' | 'target'>, tail: string): string =>
-  `${u.kind === 'local' ? 'local ' : ''}function ${u.target}${tail}`;
+const declarationOf = (u: Pick<FunctionUnit, 'kind' | 'target'>, tail: string): string => `${u.kind === 'local' ? 'local ' : ''}function ${u.target}${tail}`;
 
 function moduleText(name: string, tail: string, eol: string): string {
   return `${HEADER}${eol}local H = {}${eol}local function ${name}${tail}${eol}H.${name} = ${name}${eol}return H${eol}`;

@@ -9,8 +9,12 @@ describe('lua/extract-inline-duplicate', () => {
   it('extracts the identical block into a runtime module taking the file locals', () => {
     const { tree } = runApply(transform, f.files, f.params, f.config);
     const out = textOf(tree);
-    expect(out['ao-processes/a/main.lua']).toBe('-- a\nlocal ok, json = pcall(require, "json")\njson, ok = require("runtime.inline.json-fallback")(json, ok)\nprint(json.encode(1))\n');
-    expect(out['ao-processes/b/main.lua']).toBe("local ok, json = pcall(require, 'json')\njson, ok = require(\"runtime.inline.json-fallback\")(json, ok)\nreturn json");
+    expect(out['ao-processes/a/main.lua']).toBe(
+      '-- a\nlocal ok, json = pcall(require, "json")\njson, ok = require("runtime.inline.json-fallback")(json, ok)\nprint(json.encode(1))\n',
+    );
+    expect(out['ao-processes/b/main.lua']).toBe(
+      'local ok, json = pcall(require, \'json\')\njson, ok = require("runtime.inline.json-fallback")(json, ok)\nreturn json',
+    );
     expect(out['ao-processes/runtime/inline/json-fallback.lua']).toContain('return function(json, ok)\nif not ok then');
   });
 
@@ -27,7 +31,13 @@ describe('lua/extract-inline-duplicate', () => {
   it('refuses differing blocks and blocks cutting a statement', () => {
     const drifted = { ...f.files, 'ao-processes/b/main.lua': f.files['ao-processes/b/main.lua']!.replace('tostring(v)', '"x"') };
     expect(() => runApply(transform, drifted, f.params, f.config)).toThrow(/differs/);
-    const cut = { ...(f.params as object), blocks: [{ file: 'ao-processes/a/main.lua', startLine: 3, endLine: 4 }, { file: 'ao-processes/b/main.lua', startLine: 2, endLine: 3 }] };
+    const cut = {
+      ...(f.params as object),
+      blocks: [
+        { file: 'ao-processes/a/main.lua', startLine: 3, endLine: 4 },
+        { file: 'ao-processes/b/main.lua', startLine: 2, endLine: 3 },
+      ],
+    };
     expect(() => runApply(transform, f.files, cut, f.config)).toThrow(/whole top-level statements/);
   });
 });

@@ -24,7 +24,10 @@ const paramsSchema = z.object({
         startLine: z.number().int().min(1),
         endLine: z.number().int().min(1),
         /** sha256 of the block's text: when earlier steps shifted the lines, the block is found by it. */
-        sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+        sha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .optional(),
       }),
     )
     .min(2),
@@ -32,7 +35,7 @@ const paramsSchema = z.object({
 });
 type Params = z.output<typeof paramsSchema>;
 
-const HEADER = '-- extracted by lua/extract-inline-duplicate; the block runs with the caller\'s locals passed in and returned';
+const HEADER = "-- extracted by lua/extract-inline-duplicate; the block runs with the caller's locals passed in and returned";
 
 function moduleText(block: string, binds: string[], eol: string): string {
   const list = binds.join(', ');
@@ -74,7 +77,9 @@ export const transform: Transform<Params> = {
       }
     }
     if (!first.binds.length) {
-      throw new MigrateError('PLAN-215', `the block at ${first.file}:${first.startLine} uses no file local`, { hint: 'a block without effect on its file can simply be required' });
+      throw new MigrateError('PLAN-215', `the block at ${first.file}:${first.startLine} uses no file local`, {
+        hint: 'a block without effect on its file can simply be required',
+      });
     }
     const eol = eolOf(first.block);
     tree.write(target, moduleText(first.block, first.binds, eol));

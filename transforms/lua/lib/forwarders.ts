@@ -23,7 +23,9 @@ export const isForwarder = (bytes: Buffer | undefined, newName: string): boolean
 function untouchedRequirers(tree: Tree, config: ProjectConfig, names: ReadonlySet<string>): string[] {
   const index = requireIndexOf(tree);
   const candidates = index ? index.filesRequiring(names) : tree.list().filter((p) => p.endsWith('.lua'));
-  return candidates.filter((p) => p.endsWith('.lua') && !isEditedLua(config, p) && !p.startsWith(`${config.buildDir}/`) && !p.split('/').includes('node_modules'));
+  return candidates.filter(
+    (p) => p.endsWith('.lua') && !isEditedLua(config, p) && !p.startsWith(`${config.buildDir}/`) && !p.split('/').includes('node_modules'),
+  );
 }
 
 /** Of `oldNames`, those some file outside the rewritten set requires without preloading it itself. */
@@ -36,7 +38,11 @@ export function namesRequiredOutside(tree: Tree, config: ProjectConfig, oldNames
   for (const file of untouchedRequirers(tree, config, spelt)) {
     const bytes = tree.read(file);
     if (!bytes) continue;
-    const preloaded = new Set(moduleRefs(bytes, file).filter((r) => r.table === 'preload').map((r) => r.name));
+    const preloaded = new Set(
+      moduleRefs(bytes, file)
+        .filter((r) => r.table === 'preload')
+        .map((r) => r.name),
+    );
     for (const s of luaFileFacts(bytes, file).sites) if (spelt.has(s.name) && !preloaded.has(s.name)) out.add(canonical(s.name));
   }
   return out;

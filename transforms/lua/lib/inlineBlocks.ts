@@ -126,7 +126,10 @@ function localsFromOutside(statements: LuaNode[]): Set<string> {
         return block(n.body as LuaNode[], [(n.variable as LuaNode).name as string]);
       case 'ForGenericStatement':
         for (const e of n.iterators as LuaNode[]) visit(e);
-        return block(n.body as LuaNode[], (n.variables as LuaNode[]).map((v) => v.name as string));
+        return block(
+          n.body as LuaNode[],
+          (n.variables as LuaNode[]).map((v) => v.name as string),
+        );
       case 'RepeatStatement':
         return block(n.body as LuaNode[], [], n.condition as LuaNode);
       case 'MemberExpression':
@@ -139,8 +142,7 @@ function localsFromOutside(statements: LuaNode[]): Set<string> {
           if (key === 'body' && Array.isArray(v)) block(v as LuaNode[]);
           else if (Array.isArray(v)) {
             for (const x of v) if (isNode(x)) visit(x);
-          }
-          else if (isNode(v)) visit(v);
+          } else if (isNode(v)) visit(v);
         }
     }
   };

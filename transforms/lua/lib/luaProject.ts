@@ -96,7 +96,8 @@ export function processHome(config: ProjectConfig, processName: string): { dir: 
 export function reachedByOthers(ws: Workspace, config: ProjectConfig, processName: string, files: string[]): Set<string> {
   const walker = new ClosureWalker(ws, config);
   const otherEntries = new Set(config.processes.filter((p) => p.name !== processName).map((p) => walker.entryOf(p.name)));
-  const requirersOf = typeof (ws as { realPath?: unknown }).realPath === 'function' ? resolvedRequirers(ws, config, walker) : namedRequirers(ws, config, walker);
+  const requirersOf =
+    typeof (ws as { realPath?: unknown }).realPath === 'function' ? resolvedRequirers(ws, config, walker) : namedRequirers(ws, config, walker);
   const out = new Set<string>();
   for (const f of files) {
     const up = new Set<string>([f]);
@@ -107,7 +108,11 @@ export function reachedByOthers(ws: Workspace, config: ProjectConfig, processNam
         out.add(f);
         break;
       }
-      for (const r of requirersOf(cur)) if (!up.has(r)) { up.add(r); stack.push(r); }
+      for (const r of requirersOf(cur))
+        if (!up.has(r)) {
+          up.add(r);
+          stack.push(r);
+        }
     }
   }
   return out;

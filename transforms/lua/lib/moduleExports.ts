@@ -5,7 +5,11 @@ import type { LuaNode } from '../../../src/parse/luaAst.ts';
 
 const tableKeys = (t: LuaNode): string[] =>
   (t.fields as LuaNode[]).flatMap((f) =>
-    f.type === 'TableKeyString' ? [(f.key as LuaNode).name as string] : f.type === 'TableKey' && (f.key as LuaNode).type === 'StringLiteral' ? [String((f.key as LuaNode).value)] : [],
+    f.type === 'TableKeyString'
+      ? [(f.key as LuaNode).name as string]
+      : f.type === 'TableKey' && (f.key as LuaNode).type === 'StringLiteral'
+        ? [String((f.key as LuaNode).value)]
+        : [],
   );
 
 function memberOf(target: LuaNode, base: string): string | undefined {
@@ -23,7 +27,8 @@ export function moduleExports(chunk: LuaNode): string[] {
   if (!ret) {
     for (const s of body) {
       if (s.type === 'AssignmentStatement') for (const v of s.variables as LuaNode[]) if (v.type === 'Identifier') names.add(v.name as string);
-      if (s.type === 'FunctionDeclaration' && !s.isLocal && (s.identifier as LuaNode | null)?.type === 'Identifier') names.add((s.identifier as LuaNode).name as string);
+      if (s.type === 'FunctionDeclaration' && !s.isLocal && (s.identifier as LuaNode | null)?.type === 'Identifier')
+        names.add((s.identifier as LuaNode).name as string);
     }
   } else if (value?.type === 'TableConstructorExpression') {
     tableKeys(value).forEach((k) => names.add(k));

@@ -42,10 +42,14 @@ export function patternOf(config: ProjectConfig, file: string, name: string): st
 export function renamedPath(config: ProjectConfig, file: string, oldName: string, newName: string): string {
   const pattern = patternOf(config, file, oldName);
   if (pattern === undefined) {
-    throw new MigrateError('PLAN-209', `${file} is not loaded by require("${oldName}") under source root ${config.sourceRoot} (patterns ${config.patterns.join(', ')})`, {
-      location: { file },
-      hint: "the plan is older than the files or the config: run 'migrate plan' again",
-    });
+    throw new MigrateError(
+      'PLAN-209',
+      `${file} is not loaded by require("${oldName}") under source root ${config.sourceRoot} (patterns ${config.patterns.join(', ')})`,
+      {
+        location: { file },
+        hint: "the plan is older than the files or the config: run 'migrate plan' again",
+      },
+    );
   }
   return pathForName(config, newName, pattern);
 }

@@ -82,10 +82,14 @@ export function renameModuleRefs(tree: Tree, files: Iterable<string>, rename: (n
       const to = rename(ref.name);
       if (to === undefined || to === ref.name) continue;
       if (ref.form === 'member') {
-        throw new MigrateError('PLAN-230', `package.${ref.table}.${ref.name} names module '${ref.name}', which this step renames to '${to}'; the field form cannot hold a dotted name`, {
-          location: { file, line: ref.line, column: ref.column },
-          hint: `write it as package.${ref.table}["${ref.name}"] (the step then rewrites it), then run 'migrate plan' again`,
-        });
+        throw new MigrateError(
+          'PLAN-230',
+          `package.${ref.table}.${ref.name} names module '${ref.name}', which this step renames to '${to}'; the field form cannot hold a dotted name`,
+          {
+            location: { file, line: ref.line, column: ref.column },
+            hint: `write it as package.${ref.table}["${ref.name}"] (the step then rewrites it), then run 'migrate plan' again`,
+          },
+        );
       }
       edits.push({ start: ref.nameRange[0], end: ref.nameRange[1], text: to });
     }

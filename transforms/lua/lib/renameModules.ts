@@ -25,15 +25,26 @@ function refuseAmbiguousRefs(tree: Tree, files: readonly string[], ambiguous: Re
     const bytes = tree.read(file);
     const ref = bytes && moduleRefs(bytes, file).find((r) => ambiguous.has(r.name));
     if (!ref) continue;
-    throw new MigrateError('PLAN-231', `package.${ref.table}["${ref.name}"] names '${ref.name}', which this step merges into '${renames.get(ref.name)}' together with other names; undoing it could not tell which name the string had`, {
-      location: { file, line: ref.line, column: ref.column },
-      hint: `use the module's canonical name in that string (the step then rewrites it exactly), then run 'migrate plan' again`,
-    });
+    throw new MigrateError(
+      'PLAN-231',
+      `package.${ref.table}["${ref.name}"] names '${ref.name}', which this step merges into '${renames.get(ref.name)}' together with other names; undoing it could not tell which name the string had`,
+      {
+        location: { file, line: ref.line, column: ref.column },
+        hint: `use the module's canonical name in that string (the step then rewrites it exactly), then run 'migrate plan' again`,
+      },
+    );
   }
 }
 
 /** Renames requires and string references of `renames` in every rewritten file; forwards `moved` for the others. */
-export function renameModules(tree: Tree, config: ProjectConfig, renames: ReadonlyMap<string, string>, moved: readonly Moved[], report: (n: string) => void, opts: RenameOptions = {}): void {
+export function renameModules(
+  tree: Tree,
+  config: ProjectConfig,
+  renames: ReadonlyMap<string, string>,
+  moved: readonly Moved[],
+  report: (n: string) => void,
+  opts: RenameOptions = {},
+): void {
   if (!renames.size) return;
   const files = luaFiles(tree, config);
   refuseAmbiguousRefs(tree, files, opts.ambiguous ?? new Set(), renames);

@@ -9,11 +9,7 @@ import type { RequireSite } from '../../../src/graph/requireSites.ts';
 import { luaFiles, luaFilesRequiring } from './luaProject.ts';
 
 /** Edits `file` through `edit(site, text) -> TextEdit[]`; writes only when something changed. */
-export function editRequireSites(
-  tree: Tree,
-  file: string,
-  edit: (site: RequireSite, text: string) => TextEdit[],
-): number {
+export function editRequireSites(tree: Tree, file: string, edit: (site: RequireSite, text: string) => TextEdit[]): number {
   const bytes = tree.read(file);
   if (!bytes) return 0;
   // Only the kept facts are used (never the tree): this runs on every file for every step.
@@ -50,7 +46,9 @@ export function requiredNamesByFile(tree: Workspace, config: ProjectConfig, name
   for (const file of luaFilesRequiring(tree, config, names)) {
     const bytes = tree.read(file);
     if (!bytes) continue;
-    const hits = luaFileFacts(bytes, file).sites.filter((s) => names.has(s.name)).map((s) => s.name);
+    const hits = luaFileFacts(bytes, file)
+      .sites.filter((s) => names.has(s.name))
+      .map((s) => s.name);
     if (keep(hits)) out[file] = hits;
   }
   return out;

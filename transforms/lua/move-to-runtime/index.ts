@@ -38,7 +38,13 @@ export function checkRuntimeLayout(config: ProjectConfig): void {
 }
 
 /** Moves `modules` (names relative to sourceRoot) under the runtime folder; returns name map old -> new. */
-export function moveModulesToRuntime(tree: Tree, config: ProjectConfig, modules: string[], report: (n: string) => void, moved: Moved[] = []): Map<string, string> {
+export function moveModulesToRuntime(
+  tree: Tree,
+  config: ProjectConfig,
+  modules: string[],
+  report: (n: string) => void,
+  moved: Moved[] = [],
+): Map<string, string> {
   checkRuntimeLayout(config);
   const ns = runtimePrefix(config);
   const renames = new Map<string, string>();

@@ -65,7 +65,9 @@ describe('lua/move-to-runtime', () => {
   it('refuses, with file:line:col, a package.loaded.<field> that would need a dotted name, and an alias held as a string', () => {
     const config = fixtureConfig(['p']);
     const member = { 'ao-processes/p/main.lua': 'local u = require("utils")\n  package.loaded.utils = nil\n', 'ao-processes/utils.lua': 'return {}\n' };
-    expect(() => runApply(transform, member, { modules: ['utils'] }, config)).toThrow(/^package\.loaded\.utils names module 'utils', which this step renames to 'runtime\.utils'/);
+    expect(() => runApply(transform, member, { modules: ['utils'] }, config)).toThrow(
+      /^package\.loaded\.utils names module 'utils', which this step renames to 'runtime\.utils'/,
+    );
     try {
       runApply(transform, member, { modules: ['utils'] }, config);
     } catch (e) {
@@ -90,7 +92,9 @@ describe('lua/move-to-runtime', () => {
     const { files, params, config } = fixtureCase('lua/move-to-runtime', 'forwarder-for-an-excluded-test-requiring-the-old-name');
     const { tree } = runApply(transform, files, params, config);
     const out = textOf(tree);
-    expect(out['ao-processes/lib/utils.lua']).toBe('return require("runtime.lib.utils") -- ao-federate: moved to runtime.lib.utils; kept for code the migration does not rewrite (tests, scripts)\n');
+    expect(out['ao-processes/lib/utils.lua']).toBe(
+      'return require("runtime.lib.utils") -- ao-federate: moved to runtime.lib.utils; kept for code the migration does not rewrite (tests, scripts)\n',
+    );
     expect(out['ao-processes/tests/utils-test.lua']).toBe(files['ao-processes/tests/utils-test.lua']);
     expect(out['dist/bundle.lua']).toBe(files['dist/bundle.lua']);
     // Without the test, nothing outside needs the old name (the bundle preloads it): no forwarder.

@@ -77,7 +77,10 @@ export const transform: Transform<Params> = {
           ctx.report(`${params.process}: ${name} is already in ${h.dir} as ${to} (a symlinked folder): not moved`);
           continue;
         }
-        throw new MigrateError('PLAN-208', `cannot move ${from} into ${params.process}: ${to} exists`, { location: { file: to }, hint: 'rename one of the two modules first' });
+        throw new MigrateError('PLAN-208', `cannot move ${from} into ${params.process}: ${to} exists`, {
+          location: { file: to },
+          hint: 'rename one of the two modules first',
+        });
       }
       moveFile(tree, from, to);
       renames.set(name, target);
@@ -90,7 +93,9 @@ export const transform: Transform<Params> = {
   inverse(tree, params, ctx) {
     const { config } = ctx;
     if (!params.modules) {
-      throw new MigrateError('PLAN-206', 'the inverse of lua/specialise-process needs the moved module list', { hint: 'plans list `modules`; the engine reverts from recorded pre-images' });
+      throw new MigrateError('PLAN-206', 'the inverse of lua/specialise-process needs the moved module list', {
+        hint: 'plans list `modules`; the engine reverts from recorded pre-images',
+      });
     }
     const h = home(config, params.process);
     const back = new Map<string, string>();

@@ -115,7 +115,10 @@ function unfederate(tree: Tree, file: string, text: string, loaderFile: string, 
   const nsImports = new Map(syntax.imports.filter((s) => s.namespaceLocal?.startsWith('shared$')).map((s) => [s.namespaceLocal!, s]));
   const edits: TextEdit[] = [];
   const dropped = new Set<ImportSite>();
-  const dropLine = (site: ImportSite) => !dropped.has(site) && dropped.add(site) && edits.push({ start: site.start, end: text.startsWith(eol, site.end) ? site.end + eol.length : site.end, text: '' });
+  const dropLine = (site: ImportSite) =>
+    !dropped.has(site) &&
+    dropped.add(site) &&
+    edits.push({ start: site.start, end: text.startsWith(eol, site.end) ? site.end + eol.length : site.end, text: '' });
   for (const decl of syntax.decls.filter((d) => d.kind === 'VariableDeclaration')) {
     const stmt = text.slice(decl.start, decl.end);
     const named = NAMED.exec(stmt);
@@ -131,7 +134,8 @@ function unfederate(tree: Tree, file: string, text: string, loaderFile: string, 
     dropLine(nsSite);
   }
   for (const site of syntax.imports) {
-    if (site.named.length === 1 && site.named[0]!.imported === 'loadShared' && resolveSpecifier(tree, file, site.specifier, aliases) === loaderFile) dropLine(site);
+    if (site.named.length === 1 && site.named[0]!.imported === 'loadShared' && resolveSpecifier(tree, file, site.specifier, aliases) === loaderFile)
+      dropLine(site);
   }
   return applyEdits(text, edits, file);
 }

@@ -54,7 +54,8 @@ function extractHelper(tree: Tree, helper: Helper, ctx: TransformContext): void 
   let shared = existing === undefined ? undefined : runtimeCopy(existing, helper);
   for (const file of helper.files) {
     const text = tree.readText(file);
-    if (text === undefined) throw new MigrateError('TS-010', `helper file not found: ${file}`, { location: { file }, hint: 're-run the plan: the client changed since it was made' });
+    if (text === undefined)
+      throw new MigrateError('TS-010', `helper file not found: ${file}`, { location: { file }, hint: 're-run the plan: the client changed since it was made' });
     const syntax = parseModule(text, file);
     const decl = findDecl(syntax, helper.name);
     if (!decl) continue; // already replaced by its import (idempotent)
@@ -81,7 +82,11 @@ function extractHelper(tree: Tree, helper: Helper, ctx: TransformContext): void 
 function runtimeCopy(text: string, helper: Helper): string {
   const syntax = parseModule(text, helper.to);
   const decl = syntax.decls.find((d) => d.name === helper.name && d.exported);
-  if (!decl) throw new MigrateError('TS-012', `${helper.to} does not export ${helper.name}`, { location: { file: helper.to }, hint: 'the runtime module was edited by hand; revert it or re-plan' });
+  if (!decl)
+    throw new MigrateError('TS-012', `${helper.to} does not export ${helper.name}`, {
+      location: { file: helper.to },
+      hint: 'the runtime module was edited by hand; revert it or re-plan',
+    });
   const exportKw = text.indexOf('export ', decl.start);
   return text.slice(decl.leadingStart, exportKw) + text.slice(exportKw + 'export '.length, decl.end);
 }
@@ -91,7 +96,8 @@ function importLine(syntax: ModuleSyntax, text: string, file: string, helper: He
   const first = syntax.imports.find((i) => i.kind === 'import');
   const quote = first?.quote ?? "'";
   const semi = first ? (text[first.end - 1] === ';' ? ';' : '') : ';';
-  const jsExt = syntax.imports.some((i) => i.specifier.startsWith('.') && i.specifier.endsWith('.js')) || !syntax.imports.some((i) => i.specifier.startsWith('.'));
+  const jsExt =
+    syntax.imports.some((i) => i.specifier.startsWith('.') && i.specifier.endsWith('.js')) || !syntax.imports.some((i) => i.specifier.startsWith('.'));
   let spec = path.posix.relative(path.posix.dirname(file), helper.to).replace(/\.ts$/, jsExt ? '.js' : '');
   if (!spec.startsWith('.')) spec = `./${spec}`;
   return `import { ${helper.name} } from ${quote}${spec}${quote}${semi}`;
@@ -105,7 +111,13 @@ function restoreHelper(tree: Tree, helper: Helper, aliases: ReturnType<typeof re
     const text = tree.readText(file);
     if (text === undefined) continue;
     const site = parseModule(text, file).imports.find(
-      (i) => i.kind === 'import' && i.named.length === 1 && i.named[0]!.local === helper.name && !i.defaultLocal && !i.namespaceLocal && resolveSpecifier(tree, file, i.specifier, aliases) === helper.to,
+      (i) =>
+        i.kind === 'import' &&
+        i.named.length === 1 &&
+        i.named[0]!.local === helper.name &&
+        !i.defaultLocal &&
+        !i.namespaceLocal &&
+        resolveSpecifier(tree, file, i.specifier, aliases) === helper.to,
     );
     if (site) tree.write(file, applyEdits(text, [{ start: site.start, end: site.end, text: withEol(copy, detectEol(text)) }], file));
   }

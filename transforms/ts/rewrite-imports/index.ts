@@ -70,7 +70,11 @@ function rewrite(tree: Tree, params: RewriteImportsParams, ctx: TransformContext
         ctx.report(`${file}: kept ${site.kind} '${site.specifier}' (only named imports go through the runtime entry)`);
         continue;
       }
-      const owner = owningModule(site.named.map((n) => n.imported), params.modules, exportsOf);
+      const owner = owningModule(
+        site.named.map((n) => n.imported),
+        params.modules,
+        exportsOf,
+      );
       const to = redirect(site, target, owner);
       if (!to) {
         if (target !== runtimeEntryOf(params.runtimeDir)) ctx.report(`${file}: kept '${site.specifier}' (its names also come from another runtime module)`);
