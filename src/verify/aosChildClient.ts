@@ -8,6 +8,10 @@ import type { AoResult } from './aosRuntime.ts';
 
 const require = createRequire(import.meta.url);
 
+/** How long the child may take to load the wasm (a cold tsx start included), and one message. */
+const CHILD_LOAD_MS = 120_000;
+const CHILD_MESSAGE_MS = 60_000;
+
 export type Remote = (
   msg: Record<string, unknown>,
   env: Record<string, unknown>,
@@ -45,14 +49,30 @@ export async function startChild(wasm: string, format: string, memoryLimit: stri
     for (const p of pending.values()) p.fail(new Error(`the sqlite aos child exited (${code}): ${stderr.trim().slice(-400)}`));
     pending.clear();
   });
-  const call = <T>(op: Record<string, unknown>): Promise<T> =>
+  // A child that stops answering (a wasm64 run that hangs) must not hang verify: after the limit
+  // the child is killed and the call fails, so the process is reported as not verified.
+  const call = <T>(op: Record<string, unknown>, limitMs: number): Promise<T> =>
     new Promise<T>((ok, fail) => {
       const id = ++next;
-      pending.set(id, { ok: ok as (v: never) => void, fail });
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        child.kill('SIGKILL');
+        fail(new Error(`the sqlite aos child did not answer '${String(op.op)}' within ${limitMs / 1000} s`));
+      }, limitMs);
+      pending.set(id, {
+        ok: ((v: never) => {
+          clearTimeout(timer);
+          ok(v);
+        }) as (v: never) => void,
+        fail: (e: Error) => {
+          clearTimeout(timer);
+          fail(e);
+        },
+      });
       child.ref();
       (child.channel as { ref?: () => void } | undefined)?.ref?.();
       child.send({ id, ...op });
     });
-  await call({ op: 'load', wasm, format, memoryLimit });
-  return (msg, env, discard) => call({ op: 'handle', msg, env, discard });
+  await call({ op: 'load', wasm, format, memoryLimit }, CHILD_LOAD_MS);
+  return (msg, env, discard) => call({ op: 'handle', msg, env, discard }, CHILD_MESSAGE_MS);
 }
