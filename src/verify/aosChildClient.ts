@@ -36,6 +36,8 @@ export async function startChild(wasm: string, format: string, memoryLimit: stri
     if (pending.size === 0) {
       child.unref();
       (child.channel as { unref?: () => void } | undefined)?.unref?.();
+      // its stderr pipe too, or the parent waits for the child's exit after its work is done
+      (child.stderr as { unref?: () => void } | null)?.unref?.();
     }
   };
   child.on('message', (m: { id: number; result?: never; error?: string }) => {
@@ -71,6 +73,7 @@ export async function startChild(wasm: string, format: string, memoryLimit: stri
       });
       child.ref();
       (child.channel as { ref?: () => void } | undefined)?.ref?.();
+      (child.stderr as { ref?: () => void } | null)?.ref?.();
       child.send({ id, ...op });
     });
   await call({ op: 'load', wasm, format, memoryLimit }, CHILD_LOAD_MS);

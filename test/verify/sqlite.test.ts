@@ -2,6 +2,8 @@
 // child Node process with --experimental-wasm-memory64): verify compares it on probes like any
 // other process, SQLite state included, and a planted change in it is caught. bench-runtime
 // draws its load from probes when a process has no hand-written trace.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bootFromPlan, bootPlan, buildFor } from '../../src/verify/bootBuilds.ts';
 import { benchRuntime } from '../../src/verify/bench.ts';
@@ -36,6 +38,19 @@ describe('processes that need lsqlite3', () => {
     expect(changed.ok).toBe(false);
     expect(changed.runs[0]!.firstDifference?.field).toMatch(/^messages\[0\]\.Data$/);
   }, 300_000); // every boot of the ledger starts a child Node process
+
+  it('`migrate verify` exits when it is done: the sqlite children never keep the CLI alive', () => {
+    const project = copyFixture('sqlite');
+    const cli = path.resolve(import.meta.dirname, '../../bin/migrate.mjs');
+    const r = spawnSync(process.execPath, [cli, 'verify', '--modes', 'monolith', '--skip-own-tests', '--json'], {
+      cwd: project.root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.error, 'verify did not exit within 120 s').toBeUndefined();
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).ok).toBe(true);
+  }, 150_000);
 
   it('bench-runtime draws messages from probes when a process has no trace', async () => {
     const project = copyFixture('mini');
