@@ -4,28 +4,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixturePlan, makeProject } from '../fixtures/engine/fixtureProject.ts';
+import { decisionStep, fixturePlan, makeProject } from '../fixtures/engine/fixtureProject.ts';
 import { dryRunOutput } from '../../src/cli/jsonSchemas.ts';
 import { runCli } from '../helpers/runCli.ts';
 
-const decision = {
-  id: 'd1',
-  story: '36.1',
-  title: 'Decide d1',
-  transform: 'decision',
-  params: {},
-  dependsOn: [],
-  reads: [],
-  sizeImpact: [],
-  decision: {
-    question: 'Merge?',
-    transform: 'test/append-line',
-    options: [
-      { id: 'yes', label: 'Yes', params: { file: 'src/p/main.lua', line: '-- merged' } },
-      { id: 'keep-apart', label: 'Keep apart' },
-    ],
-  },
-};
+const decision = decisionStep('d1');
 const append = (id: string, file: string, dependsOn: string[]) => ({
   id,
   story: '36.6',

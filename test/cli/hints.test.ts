@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { fixturePlan, makeProject } from '../fixtures/engine/fixtureProject.ts';
+import { decisionStep, fixturePlan, makeProject } from '../fixtures/engine/fixtureProject.ts';
 import { runCli } from '../helpers/runCli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -60,24 +60,7 @@ describe('hints point at commands that work', () => {
   });
 
   it("PLAN-010 (apply reaches an undecided decision) names 'migrate decide --all keep-apart', which unblocks it", async () => {
-    const decision = {
-      id: 'd1',
-      story: '36.1',
-      title: 'Decide d1',
-      transform: 'decision',
-      params: {},
-      dependsOn: [],
-      reads: [],
-      sizeImpact: [],
-      decision: {
-        question: 'Merge?',
-        transform: 'test/append-line',
-        options: [
-          { id: 'yes', label: 'Yes', params: { file: 'src/p/main.lua', line: '-- merged' } },
-          { id: 'keep-apart', label: 'Keep apart' },
-        ],
-      },
-    };
+    const decision = decisionStep('d1');
     const p = makeProject('hint-plan010', fixturePlan([decision]));
     const at = ['--project', p.root];
     const r = await runCli(['apply', '--all', ...at], p.root);

@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fixturePlan, makeProject, TEST_REGISTRY } from '../fixtures/engine/fixtureProject.ts';
+import { decisionStep, fixturePlan, makeProject, TEST_REGISTRY } from '../fixtures/engine/fixtureProject.ts';
 import { runCli } from '../helpers/runCli.ts';
 import { loadPlan } from '../../src/plan/planFile.ts';
 
-const decision = (id: string) => ({
-  id,
-  story: '36.1',
-  title: `Decide ${id}`,
-  transform: 'decision',
-  params: {},
-  dependsOn: [],
-  reads: [],
-  sizeImpact: [],
-  decision: {
-    question: 'Merge?',
-    transform: 'test/append-line',
-    options: [
-      { id: 'yes', label: 'Yes', params: { file: 'src/p/main.lua', line: '-- merged' } },
-      { id: 'keep-apart', label: 'Keep apart' },
-    ],
-  },
-});
+const decision = decisionStep;
 
 describe('migrate decide', () => {
   it('lists the options, takes one decision, then every open one with --all', async () => {
