@@ -49,13 +49,14 @@ export function compareTrees(reference: TreeHashes, now: TreeHashes, ignore: (re
 export const isSame = (d: TreeDifference): boolean => d.changed.length + d.missing.length + d.extra.length === 0;
 
 /**
- * The folders and files the toolkit writes into a project by design: the config and the lines
- * `init` adds to .gitignore, reports, plans, state, builds, and the probe traces verify records.
- * Not sources: rollback does not restore them, so both comparisons leave them out.
+ * The folders and files the toolkit writes into a project by design: the config, reports, plans,
+ * state, builds, and the probe traces verify records. Not sources: rollback does not restore
+ * them, so both comparisons leave them out (the lines init appends to .gitignore are taken out
+ * precisely by withoutInitGitignore).
  */
 export function toolkitOutput(buildDir: string): (rel: string) => boolean {
   const dirs = ['reports', 'migration-plans', '.migrate', 'traces/probes', buildDir.replace(/^\.\/+/, '').replace(/\/+$/, '')];
-  return (rel) => rel === 'migrate.config.json' || rel === '.gitignore' || dirs.some((d) => rel === d || rel.startsWith(`${d}/`));
+  return (rel) => rel === 'migrate.config.json' || dirs.some((d) => rel === d || rel.startsWith(`${d}/`));
 }
 
 const GITIGNORE_HEADER = '# ao-federate (migrate) outputs';
