@@ -73,7 +73,9 @@ interface Side {
 }
 
 async function bootSide(build: BuildOutput, mode: BuildMode, processName: string): Promise<Side> {
-  const { proc, bootMs } = await bootFromPlan(bootPlan(build, mode, processName));
+  // Spawned alike, with no Federation-Mode tag (each build sets its own mode): the two processes
+  // differ only in their code ("federated" is a byte longer than "monolith").
+  const { proc, bootMs } = await bootFromPlan(bootPlan(build, mode, processName), { modeTag: false });
   const memBoot = (await takeSnapshot(proc, { globals: [] })).memoryKiB;
   return { proc, bootMs, memBoot, times: [], errored: 0 };
 }

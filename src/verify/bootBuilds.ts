@@ -79,7 +79,13 @@ export interface BootedProcess {
 /** Spawns an aos process and evaluates the plan's chunks; a chunk that errors is VERIFY-022. */
 export async function bootFromPlan(
   plan: BootPlan,
-  opts: { processId?: string; tags?: Record<string, string>; discardErroredState?: boolean } = {},
+  opts: {
+    processId?: string;
+    tags?: Record<string, string>;
+    discardErroredState?: boolean;
+    /** false: no Federation-Mode spawn tag, the build's own mode decides (bench: sides spawned alike). */
+    modeTag?: boolean;
+  } = {},
 ): Promise<BootedProcess> {
   const t0 = performance.now();
   // a closure requiring lsqlite3 boots on the sqlite-enabled aos (a child Node process)
@@ -90,7 +96,7 @@ export async function bootFromPlan(
       name: plan.process,
       sqlite,
       ...(opts.processId ? { processId: opts.processId } : {}),
-      tags: { 'Federation-Mode': plan.mode, ...(opts.tags ?? {}) },
+      tags: { ...(opts.modeTag === false ? {} : { 'Federation-Mode': plan.mode }), ...(opts.tags ?? {}) },
     });
   } catch (e) {
     if (!sqlite) throw e;

@@ -164,6 +164,34 @@ describe('prune on aos', () => {
   });
 });
 
+describe('modules compiled from text (runtime.lua sources)', () => {
+  // Sources as text, as runtime.lua carries them: compiled at first require (or by prune).
+  const fromText = (modules: Record<string, string>) =>
+    `${LOADER}\nFederation.installRuntime({ version = "1.0.0", namespace = "runtime", modules = { ${Object.entries(modules)
+      .map(([name, source]) => `{ name = ${JSON.stringify(name)}, version = "1.0.0", hash = "h-${name}", source = ${JSON.stringify(source)} }`)
+      .join(', ')} } })`;
+
+  it("share the loader's globals, except a module that assigns _ENV, which keeps its own", async () => {
+    const p = await bootWith([
+      fromText({
+        'runtime.plain': 'PlainWasHere = true return { where = function() return PlainWasHere end, later = function() PlainLater = true end }',
+        'runtime.own-env': '_ENV = setmetatable({ Marker = "own" }, { __index = _G }) Seen = Marker return { seen = function() return Seen end }',
+      }),
+    ]);
+    expect(await lua(p, 'return tostring(Federation.require("runtime.plain").where()) .. " " .. tostring(PlainWasHere)')).toBe('true true');
+    // the module's own _ENV took its global; the process's globals are untouched
+    expect(await lua(p, 'return Federation.require("runtime.own-env").seen() .. " " .. tostring(Seen) .. " " .. tostring(Marker)')).toBe('own nil nil');
+    // a module loaded before it still writes the process's globals (the shared _ENV was not replaced)
+    expect(await lua(p, 'Federation.require("runtime.plain").later() return tostring(PlainLater)')).toBe('true');
+  });
+
+  it("report errors at the loader's chunk name, as a monolith's modules do, so verify strips them alike", async () => {
+    const p = await bootWith([fromText({ 'runtime.fails': 'local M = {} function M.go() error("boom") end return M' })]);
+    const text = await lua(p, 'local ok, err = pcall(Federation.require("runtime.fails").go) return err');
+    expect(text).toMatch(/^\[string "[^"]+"\]:1: boom$/);
+  });
+});
+
 describe('front-coded expectations (what shells carry)', () => {
   it('F.expect decodes the front-coded names the build writes, any shared prefix length', async () => {
     const names = [

@@ -8,6 +8,7 @@ import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { buildProject } from '../../src/bundle/index.ts';
 import { sizeReport } from '../../src/bundle/size.ts';
 import { AosProcess } from '../../src/verify/aosRuntime.ts';
+import { bootFromPlan, bootPlan } from '../../src/verify/bootBuilds.ts';
 import { clean } from './helpers.ts';
 import { simulateMigration } from './simulateMigration.ts';
 
@@ -53,4 +54,22 @@ describe.skipIf(!hasExample)('migrated example', () => {
       expect(origins).toContain(mode === 'federated' ? 'runtime' : 'fallback');
     }
   });
+
+  // Issue 16: a runtime no dearer than a copy. Lua's own count after a full collection, both
+  // sides spawned alike: every byte the federated process holds beyond its monolith shows here
+  // (a 33rd field of Federation, a per-chunk _ENV upvalue, a second copy of a long module name).
+  it("federated memory after boot is no more than the monolith's, for every process", async () => {
+    const builds = { monolith: buildProject(project, migrated.ws, 'monolith'), federated: buildProject(project, migrated.ws, 'federated') };
+    const memory = async (mode: 'monolith' | 'federated', name: string) => {
+      const { proc } = await bootFromPlan(bootPlan(builds[mode], mode, name), { modeTag: false });
+      const r = await proc.eval("collectgarbage('collect') print(string.format('%.3f', collectgarbage('count')))");
+      return Number((r.Output as { data: string }).data);
+    };
+    const over: string[] = [];
+    for (const name of project.config.processes.map((p) => p.name)) {
+      const [mono, fed] = [await memory('monolith', name), await memory('federated', name)];
+      if (fed > mono) over.push(`${name}: ${fed} KiB federated > ${mono} KiB monolith`);
+    }
+    expect(over).toEqual([]);
+  }, 120_000);
 });
