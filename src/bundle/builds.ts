@@ -19,6 +19,8 @@ export interface BuildFile {
   process?: string;
   /** Modules inside this file, in load order. */
   modules: string[];
+  /** A process left unfederated: its monolith, delivered in this mode too; it boots alone (no runtime.lua). */
+  standalone?: true;
 }
 
 export interface BuildResult {
@@ -62,7 +64,7 @@ export function buildFromGraph(graph: BundleGraph, mode: BuildMode, opts: BuildO
       // federate-when-it-pays rule) is delivered as it is, its monolith, in every mode (kind
       // stays the mode's shell kind: verify and deploy pick a process's file by kind).
       const kind = mode === 'hybrid' ? 'hybrid-shell' : 'shell';
-      files.push({ path: p, content: finish(emitMonolith(graph, proc), p, opts), kind, process: proc.name, modules: proc.closure });
+      files.push({ path: p, content: finish(emitMonolith(graph, proc), p, opts), kind, process: proc.name, modules: proc.closure, standalone: true });
     } else {
       const hybrid = mode === 'hybrid';
       const modules = hybrid ? [...proc.runtimeModules, ...proc.processModules] : proc.processModules;

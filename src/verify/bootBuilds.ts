@@ -61,11 +61,13 @@ export function bootPlan(build: BuildOutput, mode: BuildMode, processName: strin
   }
   if (mode === 'federated') {
     const shell = pick(build.files, 'shell', processName) ?? missing('shell');
+    // A process left unfederated is deployed as its monolith, without the runtime.
+    if (shell.standalone) return { mode, process: processName, chunks: [chunk(shell)] };
     if (!runtime) missing('runtime');
     return { mode, process: processName, chunks: [chunk(runtime!), chunk(shell)] };
   }
   const hybrid = pick(build.files, 'hybrid-shell', processName) ?? missing('hybrid shell');
-  const withRuntime = opts.hybridWithRuntime ?? runtime !== undefined;
+  const withRuntime = !hybrid.standalone && (opts.hybridWithRuntime ?? runtime !== undefined);
   return { mode, process: processName, chunks: [...(withRuntime && runtime ? [chunk(runtime)] : []), chunk(hybrid)] };
 }
 

@@ -23,6 +23,15 @@ describe('boot plans', () => {
     expect((await takeSnapshot(alone.proc)).globals).toEqual({ SHELL_SAW_RUNTIME: '"fallback"' });
   });
 
+  it('boots a process left unfederated (its monolith under the shell name) alone, without the runtime', async () => {
+    const standalone = (f: BuildOutput['files'][number]) => (f.process === 'a' && f.kind !== 'monolith' ? { ...f, standalone: true as const } : f);
+    const kept: BuildOutput = { files: build.files.map(standalone) };
+    expect(bootPlan(kept, 'federated', 'a').chunks.map((c) => c.label)).toEqual(['federated/a.lua']);
+    expect(bootPlan(kept, 'hybrid', 'a').chunks.map((c) => c.label)).toEqual(['hybrid/a.lua']);
+    const fed = await bootFromPlan(bootPlan(kept, 'federated', 'a'));
+    expect((await takeSnapshot(fed.proc)).globals).toEqual({});
+  });
+
   it('names what a build lacks (VERIFY-021) and which chunk failed to evaluate (VERIFY-022)', async () => {
     expect(() => bootPlan(build, 'federated', 'b')).toThrow(
       expect.objectContaining({ code: 'VERIFY-021', message: "the federated build has no shell for process 'b'" }),
