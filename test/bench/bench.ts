@@ -1,5 +1,5 @@
 // `npm run bench [-- --factors 1,10,30] [--jobs N] [--ts-files N] [--no-ts] [--identical-shards]
-// [--no-startup] [--startup-only] [--no-sizes] [--sizes-only] [--messages N]`: the CLI's start-up
+// [--no-startup] [--startup-only] [--no-sizes] [--sizes-only] [--messages N] [--corpora a,b]`: the CLI's start-up
 // time beside jscodeshift's (startup.ts), the floor figures of the migrated example (floorBench.ts),
 // then audit, plan, apply (every step), rollback and bundle on scale corpora of the example
 // (1x, 10x, 30x), each factor in its own child process (peak RSS per factor from
@@ -19,7 +19,7 @@ const SELF = fileURLToPath(import.meta.url);
 const WORK_DIR = process.env.BENCH_DIR ?? path.join(TOOLKIT_ROOT, 'test', 'tmp', 'bench');
 const REPORT = path.join(TOOLKIT_ROOT, 'reports', 'bench.json');
 
-const USAGE = `Usage: npm run bench [-- --factors 1,10,30] [--jobs N] [--ts-files N] [--no-ts] [--identical-shards] [--no-startup] [--startup-only] [--no-sizes] [--sizes-only] [--messages N]
+const USAGE = `Usage: npm run bench [-- --factors 1,10,30] [--jobs N] [--ts-files N] [--no-ts] [--identical-shards] [--no-startup] [--startup-only] [--no-sizes] [--sizes-only] [--messages N] [--corpora a,b]
 
   --factors        corpus sizes, in copies of the example (default 1,10,30)
   --jobs N         threads for the audit (default: the cores)
@@ -29,6 +29,8 @@ const USAGE = `Usage: npm run bench [-- --factors 1,10,30] [--jobs N] [--ts-file
   --no-sizes       skip the floor figures of the migrated example; --sizes-only runs only them
                    (shell/original, shell/floor per process, sum of shells/floor, bench-runtime ratios)
   --messages N     messages per process for the bench-runtime ratios (default 1000)
+  --corpora a,b    also the floor figures of these code bases (copied, then init, plan, apply,
+                   size, bench-runtime), one row each in README.md
 Writes reports/bench.json (and the floor table of README.md).`;
 
 function parseBenchArgs() {
@@ -46,6 +48,7 @@ function parseBenchArgs() {
         'no-sizes': { type: 'boolean', default: false },
         'sizes-only': { type: 'boolean', default: false },
         messages: { type: 'string', default: '1000' },
+        corpora: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }).values;
@@ -146,14 +149,30 @@ function targets(rows: PhaseRow[]): Record<string, string> {
 
 /** The floor figures: into reports/bench.json (key `floor`, other keys kept) and the README table. */
 async function runFloor(): Promise<unknown> {
-  const { benchFloor, floorMarkdown, withFloorTable } = await import('./floorBench.ts');
+  const { benchFloor, floorMarkdown, withFloorTable, corporaMarkdown, CORPORA_MARKERS } = await import('./floorBench.ts');
   process.stderr.write('bench: floor figures of the migrated example ...\n');
-  const floor = benchFloor(WORK_DIR, { messages: Number(values.messages) });
+  const messages = Number(values.messages);
+  const floor = benchFloor(WORK_DIR, { messages });
   const table = floorMarkdown(floor);
   process.stdout.write(`${table}\n\n`);
   const readme = path.join(TOOLKIT_ROOT, 'README.md');
-  writeFileSync(readme, withFloorTable(readFileSync(readme, 'utf8'), table));
-  return floor;
+  let text = withFloorTable(readFileSync(readme, 'utf8'), table);
+  const corpora = String(values.corpora ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((dir) => ({ dir: path.resolve(dir), label: path.basename(path.resolve(dir)) }));
+  const onCorpora = [];
+  for (const c of corpora) {
+    process.stderr.write(`bench: floor figures of ${c.label} ...\n`);
+    onCorpora.push({ label: c.label, report: benchFloor(WORK_DIR, { messages, source: c.dir, label: c.label }) });
+  }
+  if (onCorpora.length) {
+    const corporaTable = corporaMarkdown(onCorpora, messages);
+    process.stdout.write(`${corporaTable}\n\n`);
+    text = withFloorTable(text, corporaTable, CORPORA_MARKERS);
+  }
+  writeFileSync(readme, text);
+  return onCorpora.length ? { ...floor, corpora: onCorpora } : floor;
 }
 
 async function runParent(): Promise<void> {

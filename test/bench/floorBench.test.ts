@@ -1,6 +1,6 @@
 // The README table of the floor figures: written between its markers, nothing else touched.
 import { describe, expect, it } from 'vitest';
-import { floorMarkdown, README_MARKERS, withFloorTable, type FloorReport } from './floorBench.ts';
+import { CORPORA_MARKERS, corporaMarkdown, floorMarkdown, README_MARKERS, withFloorTable, type FloorReport } from './floorBench.ts';
 
 const report: FloorReport = {
   measuredAt: '2026-12-05T13:00:00.000Z',
@@ -47,5 +47,14 @@ describe('floor table', () => {
     expect(out).toContain('| tiny (monolith) | 0.4 KB | 0.4 KB | 100.0 % | 0.4 KB | 1.053 | n/a | n/a |');
     expect(out).toContain('| all shells | 1012.6 KB | 77.8 KB | 7.7 % | 74.7 KB | 1.042 | worst 0.989 | all messages 1.200 |');
     expect(withFloorTable('no markers\n', 'x')).toBe('no markers\n');
+  });
+
+  it('writes the corpora rows between their own markers, leaving the example table as it is', () => {
+    const [open, close] = CORPORA_MARKERS;
+    const readme = `${README_MARKERS[0]}\nexample\n${README_MARKERS[1]}\n${open}\n${close}\n`;
+    const out = withFloorTable(readme, corporaMarkdown([{ label: 'some+repo', report }], 300), CORPORA_MARKERS);
+    expect(out).toContain(`${README_MARKERS[0]}\nexample\n${README_MARKERS[1]}`);
+    expect(out).toContain('| some+repo | 2 (1 federated) | 100.0 % | 1.042 | 0.989 | 1.200 |');
+    expect(out).toContain('bench-runtime --messages 300');
   });
 });

@@ -4,7 +4,7 @@
 // federated ÷ monolith memory after boot and messages/s (`migrate bench-runtime --json`).
 // Spawns the CLI (bin/migrate.mjs) as a user would, so the figures are the CLI's own.
 import { spawnSync } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { EXAMPLE_DIR, TOOLKIT_ROOT } from '../../src/config/loadProject.ts';
@@ -55,10 +55,14 @@ function cli(dir: string, args: string[], findingsOk = false): string {
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;
 
-export function benchFloor(workDir: string, opts: { messages?: number; runtime?: boolean } = {}): FloorReport {
-  const dir = path.join(workDir, 'floor-example');
+export function benchFloor(workDir: string, opts: { messages?: number; runtime?: boolean; source?: string; label?: string } = {}): FloorReport {
+  const source = opts.source ?? EXAMPLE_DIR;
+  const label = opts.label ?? 'examples/pokerogue-ao';
+  const dir = path.join(workDir, `floor-${label.replace(/[^A-Za-z0-9_-]+/g, '_')}`);
   rmSync(dir, { recursive: true, force: true });
-  cpSync(EXAMPLE_DIR, dir, { recursive: true, filter: (src) => !/[\\/](build|\.migrate|node_modules|migration-plans)$/.test(src) });
+  cpSync(source, dir, { recursive: true, filter: (src) => !/[\\/](build|\.migrate|node_modules|migration-plans|\.git)$/.test(src) });
+  // A real code base comes without a config: init writes it, as a new user's first command.
+  if (!existsSync(path.join(dir, 'migrate.config.json'))) cli(dir, ['init', '--json']);
   cli(dir, ['plan'], true);
   cli(dir, ['decide', '--all', 'keep-apart']);
   cli(dir, ['apply', '--all', '--quiet']);
@@ -86,7 +90,7 @@ export function benchFloor(workDir: string, opts: { messages?: number; runtime?:
   };
   return {
     measuredAt: new Date().toISOString(),
-    command: `migrate plan; migrate decide --all keep-apart; migrate apply --all; migrate size --json; migrate bench-runtime --messages ${messages} --json (on a copy of examples/pokerogue-ao)`,
+    command: `migrate plan; migrate decide --all keep-apart; migrate apply --all; migrate size --json; migrate bench-runtime --messages ${messages} --json (on a copy of ${label})`,
     processes,
     totals: size.totals,
     memoryAfterBootWorst: bench ? round(Math.max(...processes.map((p) => p.memoryAfterBoot ?? 0))) : null,
@@ -119,10 +123,28 @@ export function floorMarkdown(r: FloorReport): string {
 export const README_MARKERS = ['<!-- bench:floor -->', '<!-- /bench:floor -->'] as const;
 
 /** `readme` with the text between the markers replaced (unchanged when the markers are absent). */
-export function withFloorTable(readme: string, table: string): string {
-  const [open, close] = README_MARKERS;
+export function withFloorTable(readme: string, table: string, markers: readonly [string, string] = README_MARKERS): string {
+  const [open, close] = markers;
   const a = readme.indexOf(open);
   const b = readme.indexOf(close);
   if (a < 0 || b < a) return readme;
   return `${readme.slice(0, a + open.length)}\n${table}\n${readme.slice(b)}`;
+}
+
+export const CORPORA_MARKERS = ['<!-- bench:floor-corpora -->', '<!-- /bench:floor-corpora -->'] as const;
+
+/** One row per real code base: the issue-16 figures of `benchFloor` on a copy of it. */
+export function corporaMarkdown(reports: { label: string; report: FloorReport }[], messages: number): string {
+  const rows = reports.map(({ label, report: r }) => {
+    const fed = r.processes.filter((p) => p.federated).length;
+    const largest = Math.max(...r.processes.map((p) => p.shellToOriginal));
+    return `| ${label} | ${r.processes.length} (${fed} federated) | ${pct(largest)} | ${r.totals.shellToFloor.toFixed(3)} | ${num(r.memoryAfterBootWorst)} | ${num(r.messagesPerSecondAll)} |`;
+  });
+  return [
+    '| code base | processes | largest shell / original | sum of shells / floor | memory after boot, worst (fed. / mono.) | messages/s, all (fed. / mono.) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench -- --sizes-only --corpora <dir>,...\` (on a copy of each: migrate init; plan; decide --all keep-apart; apply --all; size --json; bench-runtime --messages ${messages} --json; raw bytes).`,
+  ].join('\n');
 }

@@ -129,3 +129,29 @@ local ok, e = pcall(require, "cyc.a"); return tostring(ok) .. " " .. tostring(e)
     expect(await luaError(p, 'package.loaded["bad"] = nil; require("bad")')).toContain('bad module');
   });
 });
+
+describe('an entry that requires no project module', () => {
+  // Issue 16: a 1.4 KB process paid 12.8 % for the bundle frame (header, entry function); the
+  // floor is its own code. Delivered as `aos --load` delivers the file: the entry itself.
+  const entry =
+    '#!/usr/bin/env lua\nlocal mod = { version = "1.0.0" }\nHandlers.add("Get", Handlers.utils.hasMatchingTag("Action", "Get"), function(msg) msg.reply({ Data = mod.version }) end)\nreturn mod';
+
+  it('is its own bundle: one header line, then the entry byte for byte (a #! line commented out)', async () => {
+    const text = fileOf(build({ 'src/main.lua': entry }, { solo: 'src/main.lua' }, 'monolith'), 'monolith', 'solo');
+    const [head, ...rest] = text.split('\n');
+    expect(head).toBe('-- migrate bundle: monolith solo, 0 module(s); do not edit');
+    expect(rest.join('\n')).toBe(`--${entry}\n`);
+    expect(text.length - entry.length).toBeLessThanOrEqual(0.05 * entry.length + 64);
+    const p = await bootWith([text]);
+    const r = await p.send({ From: 'SOMEONE', Tags: { Action: 'Get' } });
+    expect(r.Messages[0]?.Data).toBe('1.0.0');
+  });
+
+  it('every mode delivers that same file (left unfederated, it boots alone)', () => {
+    const files = { 'src/main.lua': entry };
+    const mono = fileOf(build(files, { solo: 'src/main.lua' }, 'monolith'), 'monolith', 'solo');
+    const fed = build(files, { solo: 'src/main.lua' }, 'federated').files.find((f) => f.process === 'solo')!;
+    expect(fed.content).toBe(mono);
+    expect(fed.standalone).toBe(true);
+  });
+});
