@@ -15,11 +15,17 @@ const dir = path.resolve(`test/tmp/near-function-clones-${process.pid}`);
 const big = `local M = {}\n${Array.from({ length: 200 }, (_, i) => `function M.f${i}(x) return x + ${i} end`).join('\n')}\nreturn M\n`;
 const clamp = (last: string) => `local function clampScore(x, lo, hi)\n  if x < lo then return lo end\n  if x > hi then return hi end\n  return ${last}\nend\n`;
 const scale = (k: number) => `local function scaleValue(v, factor)\n  local r = v * factor\n  if r > 100 then r = 100 end\n  return r + ${k}\nend\n`;
+// A member function of 300 bytes or more reads its table: an inline block too, which the
+// inline-duplicate decision offers; no second decision for the same lines.
+const render = (sep: string) =>
+  `local V = {}\nfunction V.render(rows, title)\n  local out = { "== " .. title .. " ==" }\n${Array.from({ length: 6 }, (_, i) => `  out[#out + 1] = "row ${i}: " .. tostring(rows[${i + 1}])`).join('\n')}\n  return table.concat(out, "${sep}")\nend\nreturn V\n`;
 const files: Record<string, string> = {
-  'ao-processes/alpha/main.lua': 'local lib = require("lib.big")\nlocal u = require("alpha.util")\nreturn lib.f1(1), u\n',
+  'ao-processes/alpha/view.lua': render('\\n'),
+  'ao-processes/beta/view.lua': render(', '),
+  'ao-processes/alpha/main.lua': 'local lib = require("lib.big")\nlocal u = require("alpha.util")\nlocal v = require("alpha.view")\nreturn lib.f1(1), u, v\n',
   'ao-processes/alpha/util.lua': `local M = {}\n${clamp('x')}M.clampScore = clampScore\nreturn M\n`,
   // beta's copy lives in its entry and rounds: a near clone of alpha's.
-  'ao-processes/beta/main.lua': `local lib = require("lib.big")\n${clamp('math.floor(x)')}return lib.f2(2), clampScore(3, 1, 2)\n`,
+  'ao-processes/beta/main.lua': `local lib = require("lib.big")\nlocal v = require("beta.view")\n${clamp('math.floor(x)')}return lib.f2(2), clampScore(3, 1, 2), v\n`,
   // gamma's two near copies of scaleValue are its own code only: not a candidate.
   'ao-processes/gamma/main.lua': 'local lib = require("lib.big")\nlocal a = require("gamma.a")\nlocal b = require("gamma.b")\nreturn lib.f3(3), a, b\n',
   'ao-processes/gamma/a.lua': `local A = {}\n${scale(1)}A.scaleValue = scaleValue\nreturn A\n`,
@@ -46,6 +52,7 @@ describe('near-identical function clones', () => {
     const plan = await planEpic(loadProject({ project: dir, cwd: dir }));
     const near = nearSteps(plan);
     expect(near.map((s) => s.id)).toEqual([ID]);
+    expect(new Set(plan.steps.map((s) => s.id)).size).toBe(plan.steps.length);
     const step = near[0]!;
     expect(step.decision!.options.map((o) => o.id)).toEqual(['use-ao-processes-alpha-util-lua', 'use-ao-processes-beta-main-lua', 'keep-apart']);
     expect(step.decision!.options[1]!.label).toBe('Use the function of ao-processes/beta/main.lua everywhere (behaviour change)');
@@ -62,6 +69,8 @@ describe('near-identical function clones', () => {
     expect(step.decision!.diff).toContain('-  return x\n+  return math.floor(x)');
     expect(step.behaviourChange).toContain('behaviour');
     expect(JSON.stringify(plan.steps)).not.toContain('gamma/a.lua');
+    const inline = plan.steps.filter((s) => s.decision?.transform === 'lua/extract-inline-duplicate');
+    expect(inline.map((s) => s.description)).toEqual([expect.stringContaining('ao-processes/alpha/view.lua:2-11, ao-processes/beta/view.lua:2-11')]);
   });
 
   it('decide picks a variant by id; the re-plan keeps it, measures it, and apply runs it', async () => {

@@ -15,6 +15,7 @@ import type { Transform } from '../../transform/types.ts';
 import { similarEnough } from './duplicateModules.ts';
 import { helperModule, slug } from './planIds.ts';
 import type { EpicSimulation } from './simulation.ts';
+import type { PlanStep } from './planTypes.ts';
 
 export interface FunctionSite {
   file: string;
@@ -80,10 +81,15 @@ export function nearFunctionGroups(ws: Workspace, owners: Map<string, string>, m
   return groups;
 }
 
-/** Lines of the blocks an open inline-duplicate decision offers to extract (a function there is that decision's). */
+/**
+ * Lines of the blocks inline-duplicate decisions offer to extract (a `function M.f` of 300 bytes
+ * or more is such a block too): the function is that decision's, open or kept apart, so the set
+ * of decisions does not change with the choices. A variant taken has extracted the block already.
+ */
 function inlineClaims(sim: EpicSimulation): { file: string; startLine: number; endLine: number }[] {
+  const extracted = (s: PlanStep) => Boolean(s.decision!.options.find((o) => o.id === s.decision!.choice)?.params);
   return sim.steps
-    .filter((s) => s.decision?.transform === extractInline.id && !s.decision.choice)
+    .filter((s) => s.decision?.transform === extractInline.id && !extracted(s))
     .flatMap((s) => (s.decision!.options[0]?.params?.blocks as { file: string; startLine: number; endLine: number }[] | undefined) ?? []);
 }
 
