@@ -60,10 +60,18 @@ const catalogue = {
   'PLAN-220': { meaning: 'A file of a function-clone step does not exist.', hint: "run 'migrate plan' again" },
   'PLAN-221': { meaning: 'A function-clone step names a top-level function that is not there.', hint: "run 'migrate plan' again" },
   'PLAN-222': { meaning: 'A cloned function uses file locals, so it cannot move into a module.' },
-  'PLAN-223': { meaning: 'The copies of a function-clone step are no longer identical.', hint: "run 'migrate plan' again" },
+  'PLAN-223': {
+    meaning: 'The copies of a function-clone step differ and the step does not accept differences (only a decision step merges near clones).',
+    hint: "run 'migrate plan' again; near clones are offered as decisions (migrate decide)",
+  },
   'PLAN-224': { meaning: 'A cloned function refers to itself by a name that would not survive the move.' },
   'PLAN-225': { meaning: 'The inverse of lua/extract-function-clone found a module it did not write.' },
   'PLAN-226': { meaning: 'The federation loader module file exists with other contents than the toolkit writes, so it is not overwritten.' },
+  'PLAN-227': {
+    meaning: 'A function-clone step accepts differing copies but does not hold the own text of one, so its inverse could not restore it.',
+    hint: "run 'migrate plan' again",
+  },
+  'PLAN-228': { meaning: 'A site of a function-clone step no longer has the text the plan recorded for it.', hint: "run 'migrate plan' again" },
   'PLAN-230': {
     meaning: 'A module name held in a field form (package.loaded.x) cannot follow a move to a dotted name.',
     hint: 'write it as package.loaded["x"], or keep the module apart',

@@ -18,12 +18,9 @@ import { functionUnits, type FunctionUnit } from '../../../transforms/lua/lib/fu
 import { isExcluded, luaFileFacts } from '../../graph/luaFiles.ts';
 import { asNode } from '../../parse/luaAst.ts';
 import type { Transform } from '../../transform/types.ts';
+import { helperModule, slug } from './planIds.ts';
+import { planNearFunctionClones } from './nearFunctionClones.ts';
 
-const slug = (s: string): string =>
-  s
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase();
 const asTransform = <P>(t: Transform<P>) => t as unknown as Transform<unknown>;
 
 function reachable(sim: EpicSimulation): Set<string> {
@@ -94,7 +91,7 @@ export function planExactMerges(sim: EpicSimulation, undecided: (m: ModuleFile) 
 }
 
 /** Type-1 function clones (same parameters and body, no upvalues) in two modules or more. */
-export function planFunctionClones(sim: EpicSimulation, minBytes = 80): void {
+export function planFunctionClones(sim: EpicSimulation, used = new Set<string>(), minBytes = 80): void {
   const modules = candidateModules(sim.tree, sim.config, reachable(sim));
   const byTail = new Map<string, { file: string; unit: FunctionUnit }[]>();
   for (const m of modules) {
@@ -105,15 +102,11 @@ export function planFunctionClones(sim: EpicSimulation, minBytes = 80): void {
       byTail.set(unit.tail, [...(byTail.get(unit.tail) ?? []), { file: m.path, unit }]);
     }
   }
-  const used = new Set<string>();
   for (const group of byTail.values()) {
     const files = new Set(group.map((g) => g.file));
     if (files.size < 2) continue;
     const first = group[0]!;
-    const kebab = first.unit.name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
-    let module = `helpers.${kebab}`;
-    for (let n = 2; used.has(module); n++) module = `helpers.${kebab}-${n}`;
-    used.add(module);
+    const module = helperModule(first.unit.name, used);
     const sites = [...new Map(group.map((g) => [g.file, { file: g.file, target: g.unit.target }])).values()];
     sim.run({
       id: `36.1-helper-${slug(module.slice('helpers.'.length))}`,
@@ -200,7 +193,7 @@ export function planManifest(sim: EpicSimulation): void {
 }
 
 /** Entries and modules reached by exactly one process (outside the runtime and the excludes) -> that process. */
-function processOnlyCode(sim: EpicSimulation): Map<string, string> {
+export function processOnlyCode(sim: EpicSimulation): Map<string, string> {
   const owners = new Map<string, string[]>();
   for (const [proc, closure] of processClosures(sim.tree, sim.config, sim.canonical)) for (const f of closure) owners.set(f, [...(owners.get(f) ?? []), proc]);
   const out = new Map(sim.config.processes.map((p) => [p.entry, p.name]));
@@ -264,7 +257,9 @@ export function planExtractRuntime(sim: EpicSimulation, aliasesOf: (name: string
   planInlineDuplicates(sim);
   const decided = planDriftDecisions(sim);
   planExactMerges(sim, (m) => !decided.has(m.path));
-  planFunctionClones(sim);
+  const helpers = new Set<string>();
+  planFunctionClones(sim, helpers);
+  planNearFunctionClones(sim, processOnlyCode(sim), helpers);
   planSharedMoves(sim, aliasesOf);
   planManifest(sim);
 }

@@ -35,4 +35,22 @@ describe('lua/extract-function-clone', () => {
     const drifted = { ...f.files, 'ao-processes/b/handler.lua': f.files['ao-processes/b/handler.lua']!.replace('return r', 'return r or {}') };
     expect(() => runApply(transform, drifted, f.params, f.config)).toThrow(/not an identical copy/);
   });
+
+  describe('near copies (a decision accepts the difference)', () => {
+    const n = fixtureCase('lua/extract-function-clone', 'near-copies-merged-by-decision-each-site-keeps-its-text');
+    const params = n.params as { sites: { file: string; target: string; tail?: string }[]; acceptDifferences?: boolean };
+    it('refuses differing copies without acceptDifferences (PLAN-223), naming the decision', () => {
+      expect(() => runApply(transform, n.files, { ...params, acceptDifferences: false }, n.config)).toThrow(
+        expect.objectContaining({ code: 'PLAN-223', message: expect.stringMatching(/U\.clamp in ao-processes\/b\/util\.lua is not an identical copy/) }),
+      );
+    });
+    it('refuses a differing site whose own text the step does not hold (PLAN-227): its inverse could not restore it', () => {
+      const sites = params.sites.map((s) => ({ file: s.file, target: s.target }));
+      expect(() => runApply(transform, n.files, { ...params, sites }, n.config)).toThrow(expect.objectContaining({ code: 'PLAN-227' }));
+    });
+    it('refuses a site that no longer has the text the plan recorded (PLAN-228)', () => {
+      const edited = { ...n.files, 'ao-processes/c/util.lua': n.files['ao-processes/c/util.lua']!.replace('-- same as a', '-- edited') };
+      expect(() => runApply(transform, edited, params, n.config)).toThrow(expect.objectContaining({ code: 'PLAN-228' }));
+    });
+  });
 });

@@ -4,6 +4,9 @@
 //   local function f(t) ... end  ->  local f = require("runtime.helpers.f").f
 //   function M.f(t) ... end      ->  M.f = require("runtime.helpers.f").f
 // Functions that close over file locals (upvalues) are refused: moved, they would see others.
+// Near clones (similar, not identical) are merged only by a decision (acceptDifferences: the
+// first site's text wins, a behaviour change the plan states); each differing site carries its
+// own text (`tail`) in the params, so the inverse gives every site its own bytes back.
 import { z } from 'zod';
 import { MigrateError } from '../../../src/errors.ts';
 import type { Transform } from '../../../src/transform/types.ts';
@@ -19,9 +22,20 @@ const paramsSchema = z.object({
   /** The exported name in the helper module. */
   name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
   /** Each copy: file and declared target (`f` for `local function f`, `M.f` for `function M.f`). */
-  sites: z.array(z.object({ file: z.string(), target: z.string() })).min(2),
+  sites: z
+    .array(
+      z.object({
+        file: z.string(),
+        target: z.string(),
+        /** The site's own text from its parameter list to `end`, when it differs from the first site's. */
+        tail: z.string().optional(),
+      }),
+    )
+    .min(2),
+  /** Merge differing copies into the first site's text (only a decision sets it). */
+  acceptDifferences: z.boolean().default(false),
 });
-type Params = z.infer<typeof paramsSchema>;
+type Params = z.output<typeof paramsSchema>;
 
 const HEADER = '-- extracted by lua/extract-function-clone';
 
@@ -37,8 +51,8 @@ function moduleText(name: string, tail: string, eol: string): string {
 export const transform: Transform<Params> = {
   id: 'lua/extract-function-clone',
   language: 'lua',
-  description: 'Moves identical copies of a function into one runtime helper module and binds each copy to it.',
-  params: paramsSchema,
+  description: 'Moves identical copies of a function (or, by a decision, near copies) into one runtime helper module and binds each copy to it.',
+  params: paramsSchema as unknown as z.ZodType<Params>,
   apply(tree, params, ctx) {
     const req = `${runtimePrefix(ctx.config)}${params.module}`;
     if (resolveModule(ctx.config, tree, req)) return; // applied already
@@ -58,11 +72,24 @@ export const transform: Transform<Params> = {
       return { ...s, text, bom, unit };
     });
     const first = found[0]!;
-    for (const f of found.slice(1)) {
-      if (f.unit.tail !== first.unit.tail) {
+    for (const f of found) {
+      if (f.tail !== undefined && f.tail !== f.unit.tail) {
+        throw new MigrateError('PLAN-228', `${f.target} in ${f.file} is not the text the plan recorded for it`, {
+          location: { file: f.file },
+          hint: "the file changed since the plan was made: run 'migrate plan' again",
+        });
+      }
+      if (f === first || f.unit.tail === first.unit.tail) continue;
+      if (!params.acceptDifferences) {
         throw new MigrateError('PLAN-223', `${f.target} in ${f.file} is not an identical copy of ${first.target} in ${first.file}`, {
           location: { file: f.file },
-          hint: 'only type-1 clones (same parameters and body) are extracted',
+          hint: 'only type-1 clones (same parameters and body) are extracted automatically; a decision step (migrate decide) can accept the difference',
+        });
+      }
+      if (f.tail === undefined) {
+        throw new MigrateError('PLAN-227', `${f.target} in ${f.file} differs from ${first.target} in ${first.file} but the step does not hold its own text`, {
+          location: { file: f.file },
+          hint: "without it the inverse could not restore the site: run 'migrate plan' again",
         });
       }
     }
@@ -94,7 +121,7 @@ export const transform: Transform<Params> = {
       const binding = bindingOf({ kind, target: s.target }, req, params.name);
       const i = text.indexOf(binding);
       if (i < 0) continue;
-      tree.write(s.file, encodeLua(text.slice(0, i) + declarationOf({ kind, target: s.target }, tail) + text.slice(i + binding.length), bom));
+      tree.write(s.file, encodeLua(text.slice(0, i) + declarationOf({ kind, target: s.target }, s.tail ?? tail) + text.slice(i + binding.length), bom));
     }
     tree.delete(at);
   },

@@ -1,6 +1,6 @@
 // Top-level function declarations as movable units for lua/extract-function-clone: the
 // declared name, the "tail" (from the parameter list to `end`, identical across type-1
-// clones) and whether the function closes over file locals (then it cannot move).
+// clones, similar across near clones) and whether the function closes over file locals (then it cannot move).
 import { walkLua, type LuaNode } from '../../../src/parse/luaAst.ts';
 
 export interface FunctionUnit {
@@ -11,6 +11,8 @@ export interface FunctionUnit {
   name: string;
   range: [number, number];
   tail: string;
+  /** Number of parameters (`...` counts as one): near clones are grouped only at equal arity. */
+  arity: number;
   freeLocals: string[];
 }
 
@@ -61,6 +63,7 @@ export function functionUnits(chunk: LuaNode, text: string): FunctionUnit[] {
       name,
       range: st.range,
       tail: source.slice(paren - st.range[0]),
+      arity: (st.parameters as LuaNode[]).length,
       freeLocals: [...used].filter((u) => !declared.has(u)).sort(),
     });
   }
