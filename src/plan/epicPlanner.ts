@@ -138,6 +138,7 @@ export async function planEpic(
   return {
     name: opts.name ?? 'epic',
     version: 1,
+    planner: 'epic',
     createdAt: new Date().toISOString(),
     baseline: Object.fromEntries(sim.baseline.bundle),
     budgets: project.config.budgets,

@@ -53,6 +53,8 @@ export const planSchema = z.looseObject({
   name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'a file name: letters, digits, ".", "_" or "-"'),
   createdAt: z.string().min(1),
   project: z.object({ sourceRoot: z.string() }).optional(),
+  /** `epic`: made by `migrate plan`, which `decide` runs again after a variant is chosen. */
+  planner: z.literal('epic').optional(),
   steps: z.array(planStepSchema),
   /** What the planner left out and why (e.g. a shared module it cannot move), one sentence each. */
   notes: z.array(z.string()).optional(),

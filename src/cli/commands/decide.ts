@@ -1,12 +1,26 @@
 // `migrate decide`: the non-interactive way to take a decision step (a near-duplicate or a
 // drifted copy), for scripts and CI; `migrate next-step` offers the same choice interactively.
+import path from 'node:path';
 import { registryOf } from '../../transform/registry.ts';
-import type { CommandSpec } from '../command.ts';
+import { progressOf, type CommandSpec, type CommandIO } from '../command.ts';
+import type { Project } from '../../config/loadProject.ts';
+import { planEpic } from '../../plan/epicPlanner.ts';
 import { MigrateError } from '../../errors.ts';
 import { planStatus } from '../../engine/engine.ts';
-import { loadPlanFile, updatePlanStep } from '../../plan/planFile.ts';
+import { loadPlanFile, PLAN_DIR, savePlan, updatePlanStep } from '../../plan/planFile.ts';
 import { DECISION } from '../../plan/planSchema.ts';
 import { planName, planOption, projectOf } from '../commandSupport.ts';
+
+/**
+ * A variant changes files the steps after it were planned on (their recorded reads): the plan is
+ * made again at once, the choice kept and simulated, so `apply --all` applies it and the steps
+ * after it on what it writes, instead of stopping at APPLY-020 ("re-plan").
+ */
+async function replan(project: Project, name: string, io: CommandIO): Promise<string> {
+  const plan = await planEpic(project, { name, progress: progressOf(io) });
+  await savePlan(path.join(project.root, PLAN_DIR, `${plan.name}.plan.json`), plan);
+  return `re-planned ${plan.name}: ${plan.steps.length} steps, the steps after the choice planned on what it writes`;
+}
 
 export const command: CommandSpec = {
   name: 'decide',
@@ -18,7 +32,8 @@ export const command: CommandSpec = {
     '',
     'Options are listed by `migrate decide <step>`; every decision offers `keep-apart` (no merge,',
     'no behaviour change). A variant option merges the copies into that variant: that changes the',
-    'behaviour of the processes that carried another variant, and the plan says how.',
+    'behaviour of the processes that carried another variant, and the plan says how. After a',
+    'variant the plan is made again (the choice kept), so `migrate apply --all` runs on it.',
     'Exit codes: 0 decided, 2 error (unknown step, not a decision, unknown option).',
   ].join('\n'),
   options: { ...planOption, all: { type: 'boolean' } },
@@ -40,7 +55,12 @@ export const command: CommandSpec = {
         }
       }
       for (const step of open) await updatePlanStep(project, name, step.id, (s) => (s.decision!.choice = first));
-      io.out(args.values.json ? JSON.stringify({ decided: open.map((s) => s.id), choice: first }) : `decided ${open.length} step(s): ${first}`);
+      const replanned = first !== 'keep-apart' && open.length && plan.planner === 'epic' ? await replan(project, plan.name, io) : undefined;
+      io.out(
+        args.values.json
+          ? JSON.stringify({ decided: open.map((s) => s.id), choice: first, replanned: replanned !== undefined })
+          : [`decided ${open.length} step(s): ${first}`, ...(replanned ? [replanned] : [])].join('\n'),
+      );
       return 0;
     }
     const step = plan.steps.find((s) => s.id === first);
@@ -63,6 +83,7 @@ export const command: CommandSpec = {
     }
     await updatePlanStep(project, name, step.id, (s) => (s.decision!.choice = second));
     io.out(`decided ${step.id}: ${second}`);
+    if (second !== 'keep-apart' && plan.planner === 'epic') io.out(await replan(project, plan.name, io));
     return 0;
   },
 };

@@ -34,6 +34,8 @@ export interface PlanStep {
 export interface Plan {
   name: string;
   version: 1;
+  /** Made by `migrate plan` (the epic planner): `decide` runs it again after a variant. */
+  planner?: 'epic';
   createdAt: string;
   /** Everything-bundle source bytes per process before the first step. */
   baseline: Record<string, number>;
