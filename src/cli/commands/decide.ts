@@ -1,26 +1,13 @@
 // `migrate decide`: the non-interactive way to take a decision step (a near-duplicate or a
 // drifted copy), for scripts and CI; `migrate next-step` offers the same choice interactively.
-import path from 'node:path';
 import { registryOf } from '../../transform/registry.ts';
-import { progressOf, type CommandSpec, type CommandIO } from '../command.ts';
-import type { Project } from '../../config/loadProject.ts';
-import { planEpic } from '../../plan/epicPlanner.ts';
+import type { CommandSpec } from '../command.ts';
+import { replanAfterChoice } from '../replanAfterChoice.ts';
 import { MigrateError } from '../../errors.ts';
 import { planStatus } from '../../engine/engine.ts';
-import { loadPlanFile, PLAN_DIR, savePlan, updatePlanStep } from '../../plan/planFile.ts';
+import { loadPlanFile, updatePlanStep } from '../../plan/planFile.ts';
 import { DECISION } from '../../plan/planSchema.ts';
 import { planName, planOption, projectOf } from '../commandSupport.ts';
-
-/**
- * A variant changes files the steps after it were planned on (their recorded reads): the plan is
- * made again at once, the choice kept and simulated, so `apply --all` applies it and the steps
- * after it on what it writes, instead of stopping at APPLY-020 ("re-plan").
- */
-async function replan(project: Project, name: string, io: CommandIO): Promise<string> {
-  const plan = await planEpic(project, { name, progress: progressOf(io) });
-  await savePlan(path.join(project.root, PLAN_DIR, `${plan.name}.plan.json`), plan);
-  return `re-planned ${plan.name}: ${plan.steps.length} steps, the steps after the choice planned on what it writes`;
-}
 
 export const command: CommandSpec = {
   name: 'decide',
@@ -55,7 +42,7 @@ export const command: CommandSpec = {
         }
       }
       for (const step of open) await updatePlanStep(project, name, step.id, (s) => (s.decision!.choice = first));
-      const replanned = first !== 'keep-apart' && open.length && plan.planner === 'epic' ? await replan(project, plan.name, io) : undefined;
+      const replanned = open.length ? await replanAfterChoice(project, plan, first, io) : undefined;
       io.out(
         args.values.json
           ? JSON.stringify({ decided: open.map((s) => s.id), choice: first, replanned: replanned !== undefined })
@@ -83,7 +70,8 @@ export const command: CommandSpec = {
     }
     await updatePlanStep(project, name, step.id, (s) => (s.decision!.choice = second));
     io.out(`decided ${step.id}: ${second}`);
-    if (second !== 'keep-apart' && plan.planner === 'epic') io.out(await replan(project, plan.name, io));
+    const replanned = await replanAfterChoice(project, plan, second, io);
+    if (replanned) io.out(replanned);
     return 0;
   },
 };

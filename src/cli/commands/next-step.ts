@@ -16,6 +16,7 @@ import { loadPlanFile, updatePlanStep as updateStep } from '../../plan/planFile.
 import type { PlanStep } from '../../plan/planSchema.ts';
 import { colorsOf, formatBytes, formatPercent, planName, planOption, projectOf, sizeLine } from '../commandSupport.ts';
 import { readChoice } from '../interactive/keys.ts';
+import { replanAfterChoice } from '../replanAfterChoice.ts';
 import { page } from '../interactive/pager.ts';
 import { editParams } from '../interactive/editParams.ts';
 
@@ -205,6 +206,8 @@ async function round(project: Project, plan: string | undefined, io: CommandIO, 
       const choice = options[Number(k) - 1]!;
       await updateStep(project, plan, step.id, (s) => (s.decision!.choice = choice.id));
       io.out(`decided ${step.id}: ${choice.label}`);
+      const replanned = await replanAfterChoice(project, p, choice.id, io);
+      if (replanned) io.out(c.dim(replanned));
       return true;
     }
     if (k === 'n') {
