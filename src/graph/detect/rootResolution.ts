@@ -28,6 +28,8 @@ export interface ResolverInput {
   patterns: string[];
   facts: (file: string) => LuaFileFacts | undefined;
   isBuiltin: (name: string) => boolean;
+  /** Require names a project file declares for itself (APM packages, detect/apmPackages.ts): name -> file. */
+  packages?: ReadonlyMap<string, string>;
 }
 
 const STANDARD = new Set(['string', 'table', 'math', 'io', 'os', 'coroutine', 'utf8', 'debug', 'package', 'bit32', '_G']);
@@ -38,8 +40,10 @@ function candidatesFor(root: string, name: string, patterns: string[]): string[]
   return patterns.map((p) => path.posix.normalize(path.posix.join(root, p.replace('?', stem))));
 }
 
-/** Resolves a name from a root; a leading-dot name (`.src.utils`, aos style) resolves without its dot. */
+/** Resolves a name from a root (a declared package name from anywhere); a leading-dot name (`.src.utils`, aos style) resolves without its dot. */
 export function resolveFrom(input: ResolverInput, root: string, name: string): string | undefined {
+  const declared = input.packages?.get(name);
+  if (declared !== undefined) return declared;
   const bare = name.replace(/^\.+/, '');
   if (!bare || bare.includes('/') || bare.includes('..') || bare.endsWith('.')) return undefined;
   return candidatesFor(root, bare, input.patterns).find((f) => input.files.has(f));
