@@ -8,7 +8,8 @@ import { MigrateError } from '../errors.ts';
 import { DiskWorkspace } from '../stage/workspace.ts';
 import { buildProject } from '../bundle/index.ts';
 import type { Workspace } from '../files/tree.ts';
-import { AosProcess, requiresLsqlite3, type AoResult } from './aosRuntime.ts';
+import { AosProcess, aosWasmBytes, requiresLsqlite3, type AoResult } from './aosRuntime.ts';
+import { assignmentBackportChunk, assignmentModuleSource, needsAssignmentBackport } from './aosBackport.ts';
 import { stripAnsi } from './normalise.ts';
 import type { BuildFile, BuildMode, BuildOutput } from './types.ts';
 
@@ -107,7 +108,14 @@ export async function bootFromPlan(
   // Switched on after the boot chunks: a bundle that fails to evaluate is reported, not rolled back.
   const discard = opts.discardErroredState ?? false;
   const results = [result];
-  for (const c of plan.chunks) {
+  const chunks = [...plan.chunks];
+  // The sqlite module is aos process 0.2.0: a process calling aos 2's ao.addAssignable (and
+  // friends) at load gets aos 2.0.4's own .assignment module first (see aosBackport.ts).
+  if (sqlite && plan.chunks.some((c) => needsAssignmentBackport(c.code))) {
+    chunks.unshift({ label: "aos 2.0.4's .assignment module", code: assignmentBackportChunk(assignmentModuleSource(aosWasmBytes())) });
+    proc.backports.push("aos 2.0.4's .assignment (ao.addAssignable, removeAssignable, isAssignment, isAssignable)");
+  }
+  for (const c of chunks) {
     const r = await proc.eval(c.code);
     results.push(r);
     if (r.Error) {
