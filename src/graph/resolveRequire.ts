@@ -158,6 +158,12 @@ export function providedBy(config: ProjectConfig, name: string): 'stdlib' | 'bui
   return m.embedded(name) ? 'embedded' : undefined;
 }
 
+/**
+ * Files processes load by a config.packages name (APM packages): no require site spells their
+ * path, so codemods never move, merge or specialise them (a move would leave the mapping dangling).
+ */
+export const packageFiles = (config: ProjectConfig): Set<string> => new Set(Object.values(config.packages ?? {}));
+
 /** What `require(name)` is when a module resolving in `ctx` asks for it. */
 export function classifyRequire(config: ProjectConfig, ws: Workspace, name: string, ctx?: ResolveContext): Resolution {
   const provided = providedBy(config, name);

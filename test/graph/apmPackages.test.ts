@@ -2,7 +2,7 @@
 // project file that declares that name (a `...PackageName` local, `package.loaded[...] = X`, an
 // apm.json manifest), through config.packages that init writes; a name two files claim, a
 // bundle's copy and a `= nil` reset map to nothing. The process then builds and verifies on aos.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { configSchema, validateConfig } from '../../src/config/projectConfig.ts';
@@ -32,7 +32,7 @@ describe('APM packages held by the repository', () => {
       detection: { ambiguousPackages: { name: string; files: string[] }[]; resolution: { unresolved: { name: string; reason: string }[] } };
     };
     expect(j.config.packages).toEqual(MAPPED);
-    expect(j.config.processes.map((p) => p.name)).toEqual(['zone']);
+    expect(j.config.processes.map((p) => p.name)).toEqual(['gate', 'zone']);
     expect(j.detection.ambiguousPackages).toEqual([{ name: '@acme/dup', files: ['dup/one.lua', 'dup/two.lua'] }]);
     expect(j.detection.resolution.unresolved.map((u) => [u.name, u.reason])).toEqual([['@acme/dup', 'optional']]);
     expect(j.config.externals).toBeUndefined();
@@ -65,6 +65,22 @@ describe('APM packages held by the repository', () => {
     ]);
   });
 
+  it('the plan never moves a package file to the runtime: its callers require it by the mapped name', async () => {
+    const dir = writeShape('apm');
+    expect((await runCli(['init', dir], dir)).code).toBe(0);
+    const cfgPath = path.join(dir, 'migrate.config.json');
+    writeFileSync(cfgPath, JSON.stringify({ ...JSON.parse(readFileSync(cfgPath, 'utf8')), federate: 'always' }));
+    const plan = await runCli(['plan', '--json'], dir);
+    expect(plan.code).toBe(0);
+    const j = JSON.parse(plan.out) as { notes: string[]; file: string };
+    expect(j.notes).toContain('kv/base/src/kv.lua is used by 2 processes but stays bundled in each: processes require it as "@acme/kv-base" (config "packages"), which a move to the runtime cannot rename');
+    const steps = (JSON.parse(readFileSync(path.resolve(dir, j.file), 'utf8')) as { steps: { id: string }[] }).steps;
+    expect(steps.filter((s) => s.id.startsWith('36.1-move'))).toEqual([]);
+    const applied = await runCli(['apply', '--all', '--allow-dirty'], dir);
+    expect(applied.out + applied.err).not.toMatch(/APPLY-0/);
+    expect(applied.code).toBe(0);
+  });
+
   it('the process builds with the package preloaded under its APM name and verifies on aos', async () => {
     const dir = writeShape('apm');
     expect((await runCli(['init', dir], dir)).code).toBe(0);
@@ -73,7 +89,7 @@ describe('APM packages held by the repository', () => {
     const bundle = readFileSync(path.join(dir, 'build', 'monolith', 'zone.lua'), 'latin1');
     expect(bundle).toContain('package.preload["@acme/kv-base"]');
     expect(bundle).toContain('package.preload["@acme/fmt"]');
-    const v = await runCli(['verify', '--skip-world', '--modes', 'monolith,federated'], dir, { env: {} });
+    const v = await runCli(['verify', '--skip-world', '--modes', 'monolith,federated', '--process', 'zone'], dir, { env: {} });
     expect(v.out).not.toContain('not verified');
     expect(v.out).toMatch(/zone\s+2 \/ 2\s+100 %/);
     expect(v.code).toBe(0);

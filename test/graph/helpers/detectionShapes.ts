@@ -87,6 +87,7 @@ export const SHAPES: Record<string, Record<string, string>> = {
     'dup/one.lua': 'local DupPackageName = "@acme/dup"\nreturn {}\n',
     'dup/two.lua': 'local DupPackageName = "@acme/dup"\nreturn {}\n',
     'dist/bundle.lua': 'package.loaded["@acme/kv-base"] = (function() return {} end)()\npackage.loaded["@acme/kv-batch"] = (function() return {} end)()\n' + handler('Bundled'),
+    'gate/src/gate.lua': 'local KV = require("@acme/kv-base")\nSeen = Seen or KV.new()\n' + handler('Enter', 'Seen:set(msg.From, true)'),
     'zone/src/zone.lua':
       'local KV = require("@acme/kv-base")\nlocal Batch = require("@acme/kv-batch")\nlocal fmt = require("@acme/fmt")\nlocal ok, dup = pcall(require, "@acme/dup")\nStore = Store or KV.new()\n' +
       handler('Set', 'Store:set(msg.Tags.Key, msg.Data)\n  msg.reply({ Data = fmt.show(Batch.count(Store)) })') +
