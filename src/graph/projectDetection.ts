@@ -146,7 +146,8 @@ export function detectProject(ws: Workspace, opts: DetectOptions = {}): ProjectD
   // Why each file is not a process (or undefined); build output never serves as a module.
   const skip = new Map(files.map((f) => [f, skipReason(f, facts(f)!.text, hints)]));
   const moduleFiles = new Set(files.filter((f) => !['declared-output', 'bundle', 'build-output'].includes(skip.get(f)?.kind ?? '')));
-  const declarations = findPackageDeclarations(ws, moduleFiles, facts);
+  const sourceFiles = new Set(files.filter((f) => !['declared-output', 'build-output'].includes(skip.get(f)?.kind ?? '')));
+  const declarations = findPackageDeclarations(ws, sourceFiles, facts);
   const input: ResolverInput = {
     files: moduleFiles,
     allFiles: fileSet,
@@ -287,13 +288,14 @@ export function detectProject(ws: Workspace, opts: DetectOptions = {}): ProjectD
     external: all.filter((v) => v.reason === 'external').length,
     unresolved: all.filter((v) => !v.target && v.reason !== 'aos builtin' && v.reason !== 'standard library'),
   };
-  const requiredNames = new Set(all.map((v) => v.name));
-  const packages = declarations.declared.filter((d) => requiredNames.has(d.name));
-  const ambiguousPackages = declarations.ambiguous.filter((d) => requiredNames.has(d.name));
+  // Written to `packages`: the declared names the processes' closures resolved through them.
+  const packages = declarations.declared.filter((d) => all.some((v) => v.name === d.name && v.declared));
+  const ambiguousPackages = declarations.ambiguous.filter((d) => all.some((v) => v.name === d.name && !v.target));
+  const packaged = new Set(packages.map((p) => p.file));
   const externals = [...new Set(resolution.unresolved.filter((v) => v.reason === 'external').map((v) => v.name))].sort();
   const excludes = new Set<string>();
   for (const [file, reason] of skip) {
-    if (!reason || includeRe.some((r) => r.test(file)) || entries.some((e) => e.entry === file)) continue;
+    if (!reason || packaged.has(file) || includeRe.some((r) => r.test(file)) || entries.some((e) => e.entry === file)) continue;
     // A folder glob unless a kept entry (--include, a deploy config) lives in that folder.
     const folderHasEntry = reason.folder !== undefined && entries.some((e) => under(e.entry, reason.folder!));
     excludes.add(reason.folder && !folderHasEntry ? `${reason.folder}/**` : file);

@@ -77,14 +77,27 @@ export interface BootedProcess {
   bootMs: number;
 }
 
-/** Spawns an aos process and evaluates the plan's chunks; a chunk that errors is VERIFY-022. */
-export async function bootFromPlan(
-  plan: BootPlan,
-  opts: { processId?: string; tags?: Record<string, string>; discardErroredState?: boolean } = {},
-): Promise<BootedProcess> {
+type BootOpts = { processId?: string; tags?: Record<string, string>; discardErroredState?: boolean };
+
+/**
+ * Spawns an aos process and evaluates the plan's chunks; a chunk that errors is VERIFY-022.
+ * A closure that mentions lsqlite3 boots on aos 2.0.4 first: when it loads there (lsqlite3 is
+ * required only inside a function the load never calls, e.g. an amalg bundle's optional SQLite
+ * storage), that is the runtime it runs on, as the aos 2 it is deployed on would run it; when its
+ * load needs lsqlite3 (`module 'lsqlite3' not found`), it boots on the sqlite-enabled aos.
+ */
+export async function bootFromPlan(plan: BootPlan, opts: BootOpts = {}): Promise<BootedProcess> {
   const t0 = performance.now();
-  // a closure requiring lsqlite3 boots on the sqlite-enabled aos (a child Node process)
-  const sqlite = plan.chunks.some((c) => requiresLsqlite3(c.code));
+  if (!plan.chunks.some((c) => requiresLsqlite3(c.code))) return bootOn(plan, opts, false, t0);
+  try {
+    return await bootOn(plan, opts, false, t0);
+  } catch (e) {
+    if (!(e instanceof MigrateError) || !/module 'lsqlite3' not found/.test(e.message)) throw e;
+  }
+  return bootOn(plan, opts, true, t0);
+}
+
+async function bootOn(plan: BootPlan, opts: BootOpts, sqlite: boolean, t0: number): Promise<BootedProcess> {
   let booted;
   try {
     booted = await AosProcess.boot({

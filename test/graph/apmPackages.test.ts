@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { configSchema, validateConfig } from '../../src/config/projectConfig.ts';
 import { classifyRequire } from '../../src/graph/resolveRequire.ts';
+import { scanLua } from '../../src/graph/requireSites.ts';
 import { declaredInSource } from '../../src/graph/detect/apmPackages.ts';
 import { parseLua } from '../../src/parse/luaSource.ts';
 import type { LuaNode } from '../../src/parse/luaAst.ts';
@@ -20,6 +21,7 @@ const MAPPED = {
   '@acme/fmt': 'tools/source.lua',
   '@acme/kv-base': 'kv/base/src/kv.lua',
   '@acme/kv-batch': 'kv/batch/src/batch.lua',
+  sub: 'lib/sub.lua',
 };
 
 describe('APM packages held by the repository', () => {
@@ -34,14 +36,25 @@ describe('APM packages held by the repository', () => {
     expect(j.config.packages).toEqual(MAPPED);
     expect(j.config.processes.map((p) => p.name)).toEqual(['gate', 'zone']);
     expect(j.detection.ambiguousPackages).toEqual([{ name: '@acme/dup', files: ['dup/one.lua', 'dup/two.lua'] }]);
-    expect(j.detection.resolution.unresolved.map((u) => [u.name, u.reason])).toEqual([['@acme/dup', 'optional']]);
-    expect(j.config.externals).toBeUndefined();
+    expect(j.detection.resolution.unresolved.map((u) => [u.name, u.reason])).toEqual([
+      ['@acme/dup', 'optional'],
+      ['lsqlite3', 'external'],
+    ]);
+    // sub.lua's own preloads (sub-api, sub-store) are no require sites; lsqlite3 inside one is external
+    expect(j.config.externals).toEqual(['lsqlite3']);
 
     const text = await runCli(['init', dir, '--dry-run'], dir);
     expect(text.out).toContain('require "@acme/kv-base" -> kv/base/src/kv.lua  (declared by kv/base/src/kv.lua:1 (local KVPackageName))');
     expect(text.out).toContain('require "@acme/kv-batch" -> kv/batch/src/batch.lua  (declared by kv/batch/src/batch.lua:4 (package.loaded))');
     expect(text.out).toContain('require "@acme/fmt" -> tools/source.lua  (declared by tools/apm.json)');
     expect(text.out).toContain('require "@acme/dup": declared by dup/one.lua and dup/two.lua; mapped to neither');
+    expect(text.out).toContain('require "sub" -> lib/sub.lua  (declared by lib/sub.lua:19 (package.loaded))');
+    expect(text.out).not.toMatch(/^ {2}lib\/sub\.lua: /m); // not skipped as a bundle: it is the package
+  });
+
+  it("a file's requires of names it preloads itself are no require sites", () => {
+    const src = 'package.preload["a"] = function() return {} end\nlocal a = require("a")\nlocal b = require("b")\n';
+    expect(scanLua(parseLua(src, 'f.lua').ast!, src).sites.map((x) => x.name)).toEqual(['b']);
   });
 
   it('a `package.loaded[...] = nil` reset declares nothing; a local bound to the name does', () => {
@@ -91,7 +104,9 @@ describe('APM packages held by the repository', () => {
     expect(bundle).toContain('package.preload["@acme/fmt"]');
     const v = await runCli(['verify', '--skip-world', '--modes', 'monolith,federated', '--process', 'zone'], dir, { env: {} });
     expect(v.out).not.toContain('not verified');
-    expect(v.out).toMatch(/zone\s+2 \/ 2\s+100 %/);
+    expect(v.out).toMatch(/zone\s+3 \/ 3\s+100 %/);
+    // lsqlite3 is required only inside a function the load never calls: aos 2.0.4 runs it, not the sqlite aos
+    expect(v.out).not.toContain("process 'zone' ran on");
     expect(v.code).toBe(0);
   }, 120_000);
 });

@@ -118,7 +118,7 @@ function renderDetection(d: ProjectDetection, written: string | null, preview: s
     for (const s of d.skipped) lines.push(`  ${s.file}: ${s.why}  -> ${s.include}`);
   }
   if (d.packages.length) {
-    lines.push(`APM packages this repository holds (${d.packages.length}; written to "packages", resolved as project modules):`);
+    lines.push(`packages this repository holds under a name no pattern spells (${d.packages.length}; written to "packages", resolved as project modules):`);
     for (const p of d.packages) lines.push(`  require "${p.name}" -> ${p.file}  (declared by ${p.evidence})`);
   }
   for (const a of d.ambiguousPackages)

@@ -10,6 +10,9 @@
 //     `local KVPackageName = "@permaweb/kv-base"`).
 // `package.loaded[...] = nil` resets the slot and declares nothing. A name two files claim is
 // ambiguous and mapped to neither (init reports it; the user writes `packages` by hand).
+// The same holds for a plain name a file stores in `package.loaded` (an amalg bundle kept as a
+// source, loaded before the process in the project's own build): detection maps such a name only
+// when no file resolves it by the package.path patterns (rootResolution.ts).
 import path from 'node:path';
 import type { Workspace } from '../../files/tree.ts';
 import { lineLocator, nodeStart, walkLua, type LuaNode } from '../../parse/luaAst.ts';
@@ -69,8 +72,10 @@ export function declaredInSource(ast: LuaNode, file: string, text: string): { na
         }
         const index = packageLoadedIndex(v);
         if (!index || init[i] === undefined || init[i]!.type === 'NilLiteral') return;
+        // Any name (an amalg bundle's `package.loaded["subscribable"] = newmodule` too): detection
+        // uses a non-APM name only when no file resolves it by the patterns.
         const name = stringValue(index) ?? (index.type === 'Identifier' ? locals.get(index.name as string) : undefined);
-        if (name !== undefined && APM_NAME.test(name)) add(name, line, 'package.loaded');
+        if (name !== undefined && name !== '') add(name, line, 'package.loaded');
       });
     }
   });
@@ -98,8 +103,8 @@ function declaredByManifests(ws: Workspace, luaFiles: Set<string>): PackageDecla
 }
 
 /**
- * Every APM name the project's own files declare. `files` are the files that can serve as
- * modules (no build output or bundles: a bundle declares every package it carries).
+ * Every name the project's own files declare. `files`: the project's sources, build output left
+ * out (it carries copies of the packages it bundles).
  */
 export function findPackageDeclarations(ws: Workspace, files: Set<string>, facts: (file: string) => LuaFileFacts | undefined): PackageDeclarations {
   const all: PackageDeclaration[] = declaredByManifests(ws, files);

@@ -18,6 +18,8 @@ export interface SiteVerdict {
   reason?: UnresolvedReason;
   /** For 'other root' / 'missing file': what was found. */
   detail?: string;
+  /** Resolved through a name a file declares for itself (detect/apmPackages.ts), not the patterns. */
+  declared?: true;
 }
 
 export interface ResolverInput {
@@ -40,10 +42,13 @@ function candidatesFor(root: string, name: string, patterns: string[]): string[]
   return patterns.map((p) => path.posix.normalize(path.posix.join(root, p.replace('?', stem))));
 }
 
-/** Resolves a name from a root (a declared package name from anywhere); a leading-dot name (`.src.utils`, aos style) resolves without its dot. */
+/** Resolves a name from a root, else a name a file declares for itself (any root); a leading-dot name (`.src.utils`, aos style) resolves without its dot. */
 export function resolveFrom(input: ResolverInput, root: string, name: string): string | undefined {
-  const declared = input.packages?.get(name);
-  if (declared !== undefined) return declared;
+  return spelledFrom(input, root, name) ?? input.packages?.get(name);
+}
+
+/** The file the patterns spell for a name from a root (no declared names). */
+function spelledFrom(input: ResolverInput, root: string, name: string): string | undefined {
   const bare = name.replace(/^\.+/, '');
   if (!bare || bare.includes('/') || bare.includes('..') || bare.endsWith('.')) return undefined;
   return candidatesFor(root, bare, input.patterns).find((f) => input.files.has(f));
@@ -58,7 +63,8 @@ export function walkClosure(input: ResolverInput, entry: string, root: string): 
     const file = queue.shift()!;
     for (const site of input.facts(file)?.sites ?? []) {
       const v: SiteVerdict = { file, line: site.line, name: site.name };
-      v.target = resolveFrom(input, root, site.name);
+      v.target = spelledFrom(input, root, site.name);
+      if (!v.target && input.packages?.has(site.name)) Object.assign(v, { target: input.packages.get(site.name), declared: true });
       if (!v.target)
         Object.assign(
           v,

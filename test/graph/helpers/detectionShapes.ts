@@ -87,11 +87,17 @@ export const SHAPES: Record<string, Record<string, string>> = {
     'dup/one.lua': 'local DupPackageName = "@acme/dup"\nreturn {}\n',
     'dup/two.lua': 'local DupPackageName = "@acme/dup"\nreturn {}\n',
     'dist/bundle.lua': 'package.loaded["@acme/kv-base"] = (function() return {} end)()\npackage.loaded["@acme/kv-batch"] = (function() return {} end)()\n' + handler('Bundled'),
+    // An amalg bundle kept as a source (the project's build loads it before the process): it
+    // preloads its own modules, requires lsqlite3 only inside one, and names itself in package.loaded.
+    'lib/sub.lua':
+      'package.loaded["sub-api"] = nil\ndo\n  local _ENV = _ENV\n  package.preload["sub-store"] = function(...)\n    local sqlite3 = require("lsqlite3")\n    return {}\n  end\nend\ndo\n  local _ENV = _ENV\n  package.preload["sub-api"] = function(...)\n    return { hello = function(v) return "hi " .. tostring(v) end }\n  end\nend\nlocal function newmodule(cfg)\n  if cfg.useDb then require("sub-store") end\n  return require("sub-api")\nend\npackage.loaded["sub"] = newmodule\n',
     'gate/src/gate.lua': 'local KV = require("@acme/kv-base")\nSeen = Seen or KV.new()\n' + handler('Enter', 'Seen:set(msg.From, true)'),
     'zone/src/zone.lua':
       'local KV = require("@acme/kv-base")\nlocal Batch = require("@acme/kv-batch")\nlocal fmt = require("@acme/fmt")\nlocal ok, dup = pcall(require, "@acme/dup")\nStore = Store or KV.new()\n' +
       handler('Set', 'Store:set(msg.Tags.Key, msg.Data)\n  msg.reply({ Data = fmt.show(Batch.count(Store)) })') +
-      handler('Get', 'msg.reply({ Data = fmt.show(Store:get(msg.Tags.Key)) })'),
+      handler('Get', 'msg.reply({ Data = fmt.show(Store:get(msg.Tags.Key)) })') +
+      'local Sub = require("sub")({ useDb = false })\n' +
+      handler('Hello', 'msg.reply({ Data = Sub.hello(msg.Tags.Key) })'),
   },
 };
 
