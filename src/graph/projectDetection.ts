@@ -146,7 +146,9 @@ export function detectProject(ws: Workspace, opts: DetectOptions = {}): ProjectD
   // Why each file is not a process (or undefined); build output never serves as a module.
   const skip = new Map(files.map((f) => [f, skipReason(f, facts(f)!.text, hints)]));
   const moduleFiles = new Set(files.filter((f) => !['declared-output', 'bundle', 'build-output'].includes(skip.get(f)?.kind ?? '')));
-  const sourceFiles = new Set(files.filter((f) => !['declared-output', 'build-output'].includes(skip.get(f)?.kind ?? '')));
+  // Files that may declare a package: sources and bundles kept as sources, never build output,
+  // tests, specs, mocks, examples, experiments or patches (a spec's setup stubs package.loaded).
+  const sourceFiles = new Set(files.filter((f) => !skip.get(f) || skip.get(f)!.kind === 'bundle'));
   const declarations = findPackageDeclarations(ws, sourceFiles, facts);
   const input: ResolverInput = {
     files: moduleFiles,

@@ -64,7 +64,9 @@ export function walkClosure(input: ResolverInput, entry: string, root: string): 
     for (const site of input.facts(file)?.sites ?? []) {
       const v: SiteVerdict = { file, line: site.line, name: site.name };
       v.target = spelledFrom(input, root, site.name);
-      if (!v.target && input.packages?.has(site.name)) Object.assign(v, { target: input.packages.get(site.name), declared: true });
+      // A declared name never shadows what aos or Lua answer (`.crypto.init`, `json`).
+      if (!v.target && input.packages?.has(site.name) && !STANDARD.has(site.name) && !input.isBuiltin(site.name))
+        Object.assign(v, { target: input.packages.get(site.name), declared: true });
       if (!v.target)
         Object.assign(
           v,

@@ -81,6 +81,7 @@ export const SHAPES: Record<string, Record<string, string>> = {
    */
   apm: {
     'kv/base/src/kv.lua': 'local KVPackageName = "@acme/kv-base"\nlocal KV = {}\nfunction KV.new() return setmetatable({ store = {} }, { __index = KV }) end\nfunction KV:set(k, v) self.store[k] = v end\nfunction KV:get(k) return self.store[k] end\nreturn KV\n',
+    'kv/base/spec/setup.lua': 'package.loaded["@acme/kv-base"] = { stub = true }\npackage.loaded[".crypto.init"] = {}\n',
     'kv/batch/src/batch.lua': 'package.loaded["@acme/kv-batch"] = nil\nlocal B = {}\nfunction B.count(kv) local n = 0 for _ in pairs(kv.store) do n = n + 1 end return n end\npackage.loaded["@acme/kv-batch"] = B\nreturn B\n',
     'tools/apm.json': '{ "vendor": "@acme", "name": "fmt", "main": "source.lua", "version": "1.0.0" }\n',
     'tools/source.lua': 'return { show = function(v) return "<" .. tostring(v) .. ">" end }\n',
