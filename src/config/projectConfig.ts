@@ -74,6 +74,13 @@ export const configSchema = z.strictObject({
    * always builtins); `*` is a wildcard. Never resolved, never rewritten.
    */
   builtins: z.array(z.string()).default([]),
+  /**
+   * Require names that no package.path pattern can spell, mapped to the project file that provides
+   * them: APM packages the repository itself holds (`"@vendor/name": "pkg/src/main.lua"`). `init`
+   * writes it for every `@vendor/name` a process requires that a project file declares
+   * (src/graph/detect/apmPackages.ts). A mapped name resolves as a project module everywhere.
+   */
+  packages: z.record(z.string().min(1), relPath).default({}),
   /** Modules the project gets from elsewhere (luarocks, a C module like lsqlite3); `*` is a wildcard. Never resolved, kept out of bundles, reported. */
   externals: z.array(z.string()).default([]),
   /** Globs (relative to the project root) left out of the graph, e.g. tests. */

@@ -17,6 +17,7 @@ import { readProjectHints, type Hint, type ProjectHints } from './detect/project
 import { isBundle, skipByPath, type SkipKind } from './detect/skipRules.ts';
 import { nameProcesses } from './detect/processNames.ts';
 import { isPackageConstructor } from './detect/packageShape.ts';
+import { findPackageDeclarations, type PackageDeclaration, type PackageDeclarations } from './detect/apmPackages.ts';
 import { candidateRoots, rankRoots, resolveFrom, walkClosure, type ResolverInput, type RootChoice, type SiteVerdict } from './detect/rootResolution.ts';
 
 export interface RootCandidate {
@@ -83,6 +84,10 @@ export interface ProjectDetection {
    */
   excludes: string[];
   hints: { entries: Hint[]; outputs: Hint[]; roots: Hint[] };
+  /** APM names (`@vendor/name`) the processes require that a project file declares: written to `packages`. */
+  packages: PackageDeclaration[];
+  /** APM names the processes require that several project files declare: mapped to none. */
+  ambiguousPackages: PackageDeclarations['ambiguous'];
 }
 
 export interface DetectOptions {
@@ -141,7 +146,18 @@ export function detectProject(ws: Workspace, opts: DetectOptions = {}): ProjectD
   // Why each file is not a process (or undefined); build output never serves as a module.
   const skip = new Map(files.map((f) => [f, skipReason(f, facts(f)!.text, hints)]));
   const moduleFiles = new Set(files.filter((f) => !['declared-output', 'bundle', 'build-output'].includes(skip.get(f)?.kind ?? '')));
-  const input: ResolverInput = { files: moduleFiles, allFiles: fileSet, patterns: defaults.patterns, facts, isBuiltin: (n) => isBuiltin(defaults, n) };
+  // Files that may declare a package: sources and bundles kept as sources, never build output,
+  // tests, specs, mocks, examples, experiments or patches (a spec's setup stubs package.loaded).
+  const sourceFiles = new Set(files.filter((f) => !skip.get(f) || skip.get(f)!.kind === 'bundle'));
+  const declarations = findPackageDeclarations(ws, sourceFiles, facts);
+  const input: ResolverInput = {
+    files: moduleFiles,
+    allFiles: fileSet,
+    patterns: defaults.patterns,
+    facts,
+    isBuiltin: (n) => isBuiltin(defaults, n),
+    packages: new Map(declarations.declared.map((d) => [d.name, d.file])),
+  };
   const hintRoots = [...new Set(hints.roots.map((r) => r.path))].filter((r) => files.some((f) => under(f, r)));
 
   // Which files a real (non-test, non-build) file requires: from its nearest folder that resolves the name.
@@ -274,10 +290,14 @@ export function detectProject(ws: Workspace, opts: DetectOptions = {}): ProjectD
     external: all.filter((v) => v.reason === 'external').length,
     unresolved: all.filter((v) => !v.target && v.reason !== 'aos builtin' && v.reason !== 'standard library'),
   };
+  // Written to `packages`: the declared names the processes' closures resolved through them.
+  const packages = declarations.declared.filter((d) => all.some((v) => v.name === d.name && v.declared));
+  const ambiguousPackages = declarations.ambiguous.filter((d) => all.some((v) => v.name === d.name && !v.target));
+  const packaged = new Set(packages.map((p) => p.file));
   const externals = [...new Set(resolution.unresolved.filter((v) => v.reason === 'external').map((v) => v.name))].sort();
   const excludes = new Set<string>();
   for (const [file, reason] of skip) {
-    if (!reason || includeRe.some((r) => r.test(file)) || entries.some((e) => e.entry === file)) continue;
+    if (!reason || packaged.has(file) || includeRe.some((r) => r.test(file)) || entries.some((e) => e.entry === file)) continue;
     // A folder glob unless a kept entry (--include, a deploy config) lives in that folder.
     const folderHasEntry = reason.folder !== undefined && entries.some((e) => under(e.entry, reason.folder!));
     excludes.add(reason.folder && !folderHasEntry ? `${reason.folder}/**` : file);
@@ -296,6 +316,8 @@ export function detectProject(ws: Workspace, opts: DetectOptions = {}): ProjectD
     externals,
     excludes: [...excludes].filter((g) => ![...excludes].some((o) => o !== g && o.endsWith('/**') && g.startsWith(o.slice(0, -2)))).sort(),
     hints: { entries: hints.entries, outputs: hints.outputs, roots: hints.roots },
+    packages,
+    ambiguousPackages,
   };
 }
 
@@ -312,6 +334,7 @@ export function configFromDetection(d: ProjectDetection, opts: { buildDir?: stri
       ...(e.root !== d.sourceRoot ? { sourceRoot: e.root } : {}),
       ...(e.traces.length ? { traces: e.traces } : {}),
     })),
+    ...(d.packages.length ? { packages: Object.fromEntries(d.packages.map((p) => [p.name, p.file])) } : {}),
     ...(d.externals.length ? { externals: d.externals } : {}),
     exclude: [...defaults.exclude, ...d.excludes.filter((g) => !coveredByDefaults(defaults.exclude, g))],
     runtime: { ...defaults.runtime, dir: runtimeDir },

@@ -3,7 +3,8 @@
 // `require "x"`, `require [[x]]`, `pcall(require, "x")`, and the federated forms
 // `Federation.require("x", "^1.0.0")` / `pcall(Federation.require, "x", r)` (flagged
 // `federated`). A call through a local `require` (shadowed) is not a require. Non-literal
-// names are reported as dynamic sites, never guessed.
+// names are reported as dynamic sites, never guessed. A require of a name the same file
+// preloads (`package.preload["x"] = function`, an amalg bundle's own modules) is no site.
 import type { Chunk } from 'luaparse';
 import { lineLocator, nodeStart, walkLua, type Locator, type LuaNode } from '../parse/luaAst.ts';
 
@@ -53,6 +54,18 @@ function requireCallee(n: LuaNode | undefined): { federated: boolean } | undefin
     }
   }
   return undefined;
+}
+
+/** `package.preload["x"]` (or `_G.package.preload["x"]`) as an assignment target: "x". */
+function packagePreloadName(v: LuaNode): string | undefined {
+  if (v.type !== 'IndexExpression') return undefined;
+  const base = v.base as LuaNode;
+  if (base.type !== 'MemberExpression' || (base.identifier as LuaNode).name !== 'preload') return undefined;
+  const pkg = base.base as LuaNode;
+  const isPackage =
+    (pkg.type === 'Identifier' && pkg.name === 'package') ||
+    (pkg.type === 'MemberExpression' && (pkg.identifier as LuaNode).name === 'package' && (pkg.base as LuaNode).name === '_G');
+  return isPackage ? stringValue(v.index as LuaNode) : undefined;
 }
 
 function stringValue(n: LuaNode | undefined): string | undefined {
@@ -113,6 +126,9 @@ export function scanLua(ast: Chunk, text?: string): { sites: RequireSite[]; dyna
   let functions = 0;
   let usesFederation = false;
   let locator: Locator | undefined;
+  // Names the file preloads itself (`package.preload["x"] = function ... end`, as an amalg bundle
+  // does): its own `require("x")` loads that function, never a file, so it is not a site.
+  const preloaded = new Set<string>();
   // Trees parsed without `locations` get positions from the text (built on first use).
   const at = (n: LuaNode) => nodeStart(n, n.loc || text === undefined ? undefined : (locator ??= lineLocator(text)));
   walkLua(ast, (n) => {
@@ -129,6 +145,8 @@ export function scanLua(ast: Chunk, text?: string): { sites: RequireSite[]; dyna
       (n.init as LuaNode[]).forEach((init, i) => {
         const v = vars[i];
         if (v?.type === 'Identifier' && v.isLocal !== true) globalOf.set(init, v.name as string);
+        const own = v && init.type !== 'NilLiteral' ? packagePreloadName(v) : undefined;
+        if (own !== undefined) preloaded.add(own);
       });
       return;
     }
@@ -173,7 +191,8 @@ export function scanLua(ast: Chunk, text?: string): { sites: RequireSite[]; dyna
     });
   });
   const byStart = (a: { callRange: [number, number] }, b: { callRange: [number, number] }) => a.callRange[0] - b.callRange[0];
-  return { sites: sites.sort(byStart), dynamic: dynamic.sort(byStart), functions, usesFederation };
+  const own = preloaded.size ? sites.filter((s) => s.federated || !preloaded.has(s.name)) : sites;
+  return { sites: own.sort(byStart), dynamic: dynamic.sort(byStart), functions, usesFederation };
 }
 
 /** true when the file mentions the global `Federation` (a federated require, the mode flag). */

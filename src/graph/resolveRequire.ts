@@ -3,6 +3,8 @@
 //   stdlib    a Lua standard library (`string`, `coroutine`, ...): never unresolved;
 //   builtin   loaded by aos at boot (`ao`, `json`, `.utils`, ...; src/graph/aosBuiltins.ts) or
 //             listed in config.builtins;
+//   project   a name config.packages maps to a file (APM packages `@vendor/name` the repository
+//             holds), whatever the patterns or externals say;
 //   external  listed in config.externals (luarocks modules, `lsqlite3`): never resolved;
 //   project   a file under the resolving root: config.runtime.dir for `<namespace>.x`, else the
 //             requiring process's sourceRoot + patterns (a leading dot is dropped, as Lua's
@@ -156,10 +158,20 @@ export function providedBy(config: ProjectConfig, name: string): 'stdlib' | 'bui
   return m.embedded(name) ? 'embedded' : undefined;
 }
 
+/**
+ * Files processes load by a config.packages name (APM packages): no require site spells their
+ * path, so codemods never move, merge or specialise them (a move would leave the mapping dangling).
+ */
+export const packageFiles = (config: ProjectConfig): Set<string> => new Set(Object.values(config.packages ?? {}));
+
 /** What `require(name)` is when a module resolving in `ctx` asks for it. */
 export function classifyRequire(config: ProjectConfig, ws: Workspace, name: string, ctx?: ResolveContext): Resolution {
   const provided = providedBy(config, name);
-  if (provided && provided !== 'embedded') return { kind: provided };
+  if (provided === 'stdlib' || provided === 'builtin') return { kind: provided };
+  // An explicit mapping (config.packages) names the file whatever the patterns or externals say.
+  const mapped = Object.hasOwn(config.packages ?? {}, name) ? config.packages[name] : undefined;
+  if (mapped !== undefined) return ws.exists(mapped) ? { kind: 'project', path: mapped } : { kind: 'unresolved', tried: [mapped] };
+  if (provided === 'external') return { kind: provided };
   const tried = candidatePaths(config, name, ctx);
   const file = tried.find((p) => ws.exists(p));
   if (file !== undefined) return { kind: 'project', path: file };

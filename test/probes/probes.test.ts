@@ -55,8 +55,10 @@ describe('probe synthesis from the syntax tree', () => {
       From: 'OWNER',
       Tags: { Action: 'Transfer', 'X-Ref': 'probe-x-ref', Quantity: '100', Recipient: PROBE_STRANGER },
       Data: '{"count":100,"memo":"gift"}',
-      Id: 'PROBE_1'.padEnd(43, '0'),
+      Id: 'PROBE_000001'.padEnd(43, '0'),
     });
+    // fixed-width numbers: message 1 and message 10 never share an id (PROBE_1 + zeros = PROBE_10 + zeros)
+    expect(new Set(list.map((m) => m.Id)).size).toBe(list.length);
     // the other values leave out a field the code tests in no way (count)
     expect(JSON.parse(list[3]!.Data)).toEqual({ memo: 'gift' });
     expect(list[7]!.Tags).not.toHaveProperty('Action');

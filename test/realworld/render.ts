@@ -4,6 +4,12 @@ import { describeDiff, showCounts, showSteps, type Row } from './row.ts';
 
 const kb = (n: number | null): string => (n === null ? '?' : `${(n / 1024).toFixed(1)}`);
 
+/** verify's exit code and wall time, from its stage. */
+function verifyCell(r: Row): string {
+  const v = r.stages.find((s) => s.stage === 'verify');
+  return v ? `${v.exit ?? '-'}, ${Math.round(v.ms / 1000)}` : '-';
+}
+
 function cells(r: Row): string[] {
   const c = r.criteria;
   const mark = (ok: boolean) => (ok ? 'ok' : 'FAIL');
@@ -17,6 +23,8 @@ function cells(r: Row): string[] {
     r.steps ? showSteps(r.steps) : '?',
     `${kb(b.originalMonolith)} -> ${kb(b.federatedShells)} + rt ${kb(b.runtime)}`,
     p ? `${p.messages} msgs, ${p.processesVerified}/${r.processes?.length ?? '?'} procs, ${p.differences + p.bootErrors} diff` : 'no report',
+    p?.coverage ? `${p.coverage.min.toFixed(0)} / ${p.coverage.median.toFixed(0)} %` : '-',
+    verifyCell(r),
     `${showCounts(r.ownTests.before)} | ${showCounts(r.ownTests.afterApply)} | ${showCounts(r.ownTests.afterRollback)}`,
     r.rollback.exit === null
       ? `not run (${r.rollback.exact ? 'tree exact' : 'tree NOT exact'})`
@@ -36,6 +44,8 @@ const HEAD = [
   'steps',
   'KB monolith -> shells + runtime',
   'parity',
+  'coverage min / median',
+  'verify exit, s',
   'own tests before | apply | rollback (pass/fail)',
   'rollback',
   'criteria failed',
@@ -87,6 +97,7 @@ export function renderFailures(rows: Row[]): string {
     }
     if (r.ownTests.verifyStatus && !['same', 'none'].includes(r.ownTests.verifyStatus)) lines.push(`  verify's own-tests status: ${r.ownTests.verifyStatus}`);
     list('not verified', r.parity?.notVerified ?? []);
+    list('coverage under 90 %', r.parity?.coverage?.below90 ?? []);
     if (r.parity?.firstDifference) lines.push(`  first parity difference: ${r.parity.firstDifference}`);
     if (lines.length) out.push(`${r.folder}:`, ...lines);
   }

@@ -46,6 +46,11 @@ export const rowSchema = z.object({
       firstDifference: z.string().optional(),
       /** Processes verify names as not verified, with its reason (`parity.skipped`, when verify reports it). */
       notVerified: z.array(z.string()).optional(),
+      /** Handler coverage of the verified processes (percent): lowest and median, and each process under 90 % with its unreached handlers. */
+      coverage: z
+        .object({ min: z.number(), median: z.number(), below90: z.array(z.string()) })
+        .nullable()
+        .optional(),
     })
     .nullable(),
   ownTests: z.object({ before: suiteOutcome, afterApply: suiteOutcome, afterRollback: suiteOutcome, verifyStatus: z.string().nullable() }),

@@ -40,6 +40,17 @@ export function ownOutcome(run: OwnTestsRun | undefined): Row['ownTests']['befor
 const sumBytes = (files: Json[] | undefined, kinds: string[]): number | null =>
   Array.isArray(files) ? files.filter((f) => kinds.includes(f.kind)).reduce((n, f) => n + (Number(f.bytes) || 0), 0) : null;
 
+/** Lowest and median handler coverage over verify's processes, and those under 90 % with what they never reached. */
+function coverageOf(cov: Record<string, Json> | undefined): NonNullable<Row['parity']>['coverage'] {
+  const list = Object.entries(cov ?? {}).map(([proc, c]) => ({ proc, pct: Number(c.percent), unreached: (c.unreached as string[] | undefined) ?? [] }));
+  if (!list.length) return null;
+  const pcts = list.map((x) => x.pct).sort((a, b) => a - b);
+  const mid = pcts.length >> 1;
+  const median = pcts.length % 2 ? pcts[mid]! : (pcts[mid - 1]! + pcts[mid]!) / 2;
+  const below90 = list.filter((x) => x.pct < 90).map((x) => `${x.proc} ${x.pct.toFixed(0)} % (never reached: ${x.unreached.join(', ')})`);
+  return { min: pcts[0]!, median, below90 };
+}
+
 /** Parity from verify's report (its exit code also counts the own tests, reported apart). */
 function parityOf(verify: Json | undefined): Row['parity'] {
   const p = verify?.parity as Json | undefined;
@@ -53,6 +64,7 @@ function parityOf(verify: Json | undefined): Row['parity'] {
     differences: runs.filter((r) => !r.ok && !r.bootError).length,
     bootErrors: runs.filter((r) => r.bootError).length,
     processesVerified: new Set(runs.filter((r) => r.compared > 0).map((r) => r.process)).size,
+    coverage: coverageOf(p.coverage as Record<string, Json> | undefined),
     ...(Array.isArray(p.skipped) ? { notVerified: (p.skipped as Json[]).map((x) => `${x.process}: ${x.reason}`) } : {}),
     ...(bad ? { firstDifference: `${bad.process} ${bad.mode}: ${String(bad.bootError ?? bad.firstDifference?.field ?? 'snapshot').split('\n')[0]}` } : {}),
   };

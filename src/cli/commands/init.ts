@@ -117,6 +117,12 @@ function renderDetection(d: ProjectDetection, written: string | null, preview: s
     lines.push(`skipped candidates (${d.skipped.length}; keep one with the command shown):`);
     for (const s of d.skipped) lines.push(`  ${s.file}: ${s.why}  -> ${s.include}`);
   }
+  if (d.packages.length) {
+    lines.push(`packages this repository holds under a name no pattern spells (${d.packages.length}; written to "packages", resolved as project modules):`);
+    for (const p of d.packages) lines.push(`  require "${p.name}" -> ${p.file}  (declared by ${p.evidence})`);
+  }
+  for (const a of d.ambiguousPackages)
+    lines.push(`  require "${a.name}": declared by ${a.files.join(' and ')}; mapped to neither (add it to "packages" in ${CONFIG_FILE} by hand)`);
   if (r.unresolved.length) {
     lines.push(`unresolved require sites (${r.unresolved.length}):`);
     for (const u of r.unresolved) {

@@ -18,6 +18,8 @@ export interface SiteVerdict {
   reason?: UnresolvedReason;
   /** For 'other root' / 'missing file': what was found. */
   detail?: string;
+  /** Resolved through a name a file declares for itself (detect/apmPackages.ts), not the patterns. */
+  declared?: true;
 }
 
 export interface ResolverInput {
@@ -28,6 +30,8 @@ export interface ResolverInput {
   patterns: string[];
   facts: (file: string) => LuaFileFacts | undefined;
   isBuiltin: (name: string) => boolean;
+  /** Require names a project file declares for itself (APM packages, detect/apmPackages.ts): name -> file. */
+  packages?: ReadonlyMap<string, string>;
 }
 
 const STANDARD = new Set(['string', 'table', 'math', 'io', 'os', 'coroutine', 'utf8', 'debug', 'package', 'bit32', '_G']);
@@ -38,8 +42,13 @@ function candidatesFor(root: string, name: string, patterns: string[]): string[]
   return patterns.map((p) => path.posix.normalize(path.posix.join(root, p.replace('?', stem))));
 }
 
-/** Resolves a name from a root; a leading-dot name (`.src.utils`, aos style) resolves without its dot. */
+/** Resolves a name from a root, else a name a file declares for itself (any root); a leading-dot name (`.src.utils`, aos style) resolves without its dot. */
 export function resolveFrom(input: ResolverInput, root: string, name: string): string | undefined {
+  return spelledFrom(input, root, name) ?? input.packages?.get(name);
+}
+
+/** The file the patterns spell for a name from a root (no declared names). */
+function spelledFrom(input: ResolverInput, root: string, name: string): string | undefined {
   const bare = name.replace(/^\.+/, '');
   if (!bare || bare.includes('/') || bare.includes('..') || bare.endsWith('.')) return undefined;
   return candidatesFor(root, bare, input.patterns).find((f) => input.files.has(f));
@@ -54,7 +63,10 @@ export function walkClosure(input: ResolverInput, entry: string, root: string): 
     const file = queue.shift()!;
     for (const site of input.facts(file)?.sites ?? []) {
       const v: SiteVerdict = { file, line: site.line, name: site.name };
-      v.target = resolveFrom(input, root, site.name);
+      v.target = spelledFrom(input, root, site.name);
+      // A declared name never shadows what aos or Lua answer (`.crypto.init`, `json`).
+      if (!v.target && input.packages?.has(site.name) && !STANDARD.has(site.name) && !input.isBuiltin(site.name))
+        Object.assign(v, { target: input.packages.get(site.name), declared: true });
       if (!v.target)
         Object.assign(
           v,

@@ -5,7 +5,7 @@ import { createTwoFilesPatch, diffLines } from 'diff';
 import type { ProjectConfig } from '../../config/projectConfig.ts';
 import type { Workspace } from '../../files/tree.ts';
 import { isRuntimePath } from '../../../transforms/lua/lib/luaProject.ts';
-import { moduleNameForPath } from '../../graph/resolveRequire.ts';
+import { moduleNameForPath, packageFiles } from '../../graph/resolveRequire.ts';
 import { sha256 } from '../../hash.ts';
 
 export interface ModuleFile {
@@ -16,8 +16,10 @@ export interface ModuleFile {
 /** Reachable, non-entry, non-runtime module files (one path per real file). */
 export function candidateModules(ws: Workspace, config: ProjectConfig, reachable: Set<string>): ModuleFile[] {
   const entries = new Set(config.processes.map((p) => p.entry));
+  // A file required by its config.packages name (an APM package) is never merged or moved: its callers do not spell its path.
+  const packaged = packageFiles(config);
   return [...reachable]
-    .filter((p) => !entries.has(p) && !isRuntimePath(config, p))
+    .filter((p) => !entries.has(p) && !isRuntimePath(config, p) && !packaged.has(p))
     .map((path) => ({ path, name: moduleNameForPath(config, path)! }))
     .filter((m) => m.name)
     .sort((a, b) => a.path.localeCompare(b.path));

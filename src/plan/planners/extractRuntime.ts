@@ -134,6 +134,13 @@ export function sharedByFolder(sim: EpicSimulation): Map<string, string[]> {
       sim.notes.push(`${why}: the config's "exclude" matches it (excluded files are never moved or rewritten)`);
       continue;
     }
+    // Processes load it by the name config.packages maps to its path (an APM `@vendor/name`): a
+    // move would leave that mapping pointing at nothing, and no require site spells the path.
+    const byName = Object.entries(sim.config.packages ?? {}).find(([, f]) => f === real);
+    if (byName) {
+      sim.notes.push(`${why}: processes require it as "${byName[0]}" (config "packages"), which a move to the runtime cannot rename`);
+      continue;
+    }
     // A file reached through a symlinked folder: its real path may lie outside the source root,
     // its linked path inside; it is one module either way, moved by the path that has a name.
     const file = [real, ...sim.linkedPaths(real)].find((p) => moduleNameForPath(sim.config, p) && !isExcluded(sim.config, p));

@@ -158,5 +158,9 @@ export function probePass(handlers: LiveHandler[], scan: ClosureScan, actors: Pr
 export function probeList(handlers: LiveHandler[], scan: ClosureScan, actors: ProbeActors, pools?: Map<string, ValuePool>): ProbeMessage[] {
   const pass = probePass(handlers, scan, actors);
   const second = pools ? probePass(handlers, scan, actors, pools) : pass;
-  return [...pass, ...second].map((m, i) => ({ ...m, Id: `PROBE_${i + 1}`.padEnd(43, '0'), note: `${i < pass.length ? 'pass 1' : 'pass 2'}: ${m.note}` }));
+  return [...pass, ...second].map((m, i) => ({
+    ...m,
+    Id: `PROBE_${String(i + 1).padStart(6, '0')}`.padEnd(43, '0'),
+    note: `${i < pass.length ? 'pass 1' : 'pass 2'}: ${m.note}`,
+  }));
 }

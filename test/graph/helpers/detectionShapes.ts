@@ -73,6 +73,36 @@ export const SHAPES: Record<string, Record<string, string>> = {
     'src/main.lua': 'local json = require("json")\n' + handler('Info'),
     'spec/main_spec.lua': 'require("src.main")\n',
   },
+  /**
+   * APM packages the repository holds (issue 15): a process requires them as `@vendor/name`,
+   * which no package.path pattern spells. They name themselves by a `...PackageName` local, by
+   * `package.loaded[...] = X`, or by an apm.json manifest; a dist/ bundle carrying a copy, a
+   * `package.loaded[...] = nil` reset, and a name two files claim map to nothing.
+   */
+  apm: {
+    'kv/base/src/kv.lua':
+      'local KVPackageName = "@acme/kv-base"\nlocal KV = {}\nfunction KV.new() return setmetatable({ store = {} }, { __index = KV }) end\nfunction KV:set(k, v) self.store[k] = v end\nfunction KV:get(k) return self.store[k] end\nreturn KV\n',
+    'kv/base/spec/setup.lua': 'package.loaded["@acme/kv-base"] = { stub = true }\npackage.loaded[".crypto.init"] = {}\n',
+    'kv/batch/src/batch.lua':
+      'package.loaded["@acme/kv-batch"] = nil\nlocal B = {}\nfunction B.count(kv) local n = 0 for _ in pairs(kv.store) do n = n + 1 end return n end\npackage.loaded["@acme/kv-batch"] = B\nreturn B\n',
+    'tools/apm.json': '{ "vendor": "@acme", "name": "fmt", "main": "source.lua", "version": "1.0.0" }\n',
+    'tools/source.lua': 'return { show = function(v) return "<" .. tostring(v) .. ">" end }\n',
+    'dup/one.lua': 'local DupPackageName = "@acme/dup"\nreturn {}\n',
+    'dup/two.lua': 'local DupPackageName = "@acme/dup"\nreturn {}\n',
+    'dist/bundle.lua':
+      'package.loaded["@acme/kv-base"] = (function() return {} end)()\npackage.loaded["@acme/kv-batch"] = (function() return {} end)()\n' + handler('Bundled'),
+    // An amalg bundle kept as a source (the project's build loads it before the process): it
+    // preloads its own modules, requires lsqlite3 only inside one, and names itself in package.loaded.
+    'lib/sub.lua':
+      'package.loaded["sub-api"] = nil\ndo\n  local _ENV = _ENV\n  package.preload["sub-store"] = function(...)\n    local sqlite3 = require("lsqlite3")\n    return {}\n  end\nend\ndo\n  local _ENV = _ENV\n  package.preload["sub-api"] = function(...)\n    return { hello = function(v) return "hi " .. tostring(v) end }\n  end\nend\nlocal function newmodule(cfg)\n  if cfg.useDb then require("sub-store") end\n  return require("sub-api")\nend\npackage.loaded["sub"] = newmodule\n',
+    'gate/src/gate.lua': 'local KV = require("@acme/kv-base")\nSeen = Seen or KV.new()\n' + handler('Enter', 'Seen:set(msg.From, true)'),
+    'zone/src/zone.lua':
+      'local KV = require("@acme/kv-base")\nlocal Batch = require("@acme/kv-batch")\nlocal fmt = require("@acme/fmt")\nlocal ok, dup = pcall(require, "@acme/dup")\nStore = Store or KV.new()\n' +
+      handler('Set', 'Store:set(msg.Tags.Key, msg.Data)\n  msg.reply({ Data = fmt.show(Batch.count(Store)) })') +
+      handler('Get', 'msg.reply({ Data = fmt.show(Store:get(msg.Tags.Key)) })') +
+      'local Sub = require("sub")({ useDb = false })\n' +
+      handler('Hello', 'msg.reply({ Data = Sub.hello(msg.Tags.Key) })'),
+  },
 };
 
 /** Writes one shape into a fresh folder under test/tmp. */

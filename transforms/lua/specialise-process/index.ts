@@ -8,7 +8,7 @@ import type { ProjectConfig } from '../../../src/config/projectConfig.ts';
 import type { Transform } from '../../../src/transform/types.ts';
 import type { Tree } from '../../../src/files/tree.ts';
 import { isRuntimePath, luaFilesRequiring, processClosure, processHome, reachedByOthers } from '../lib/luaProject.ts';
-import { moduleNameForPath, resolveModule } from '../../../src/graph/resolveRequire.ts';
+import { moduleNameForPath, packageFiles, resolveModule } from '../../../src/graph/resolveRequire.ts';
 import { normaliseRoot } from '../../../src/graph/luaFiles.ts';
 import { moveFile, renameRequires } from '../lib/rewriteRequires.ts';
 import { renamedPath } from '../lib/modulePaths.ts';
@@ -38,7 +38,8 @@ export function specialisationOf(tree: Tree, config: ProjectConfig, processName:
   const processDirs = config.processes.map((p) => home(config, p.name).dir);
   // A process whose folder is the source root already holds every module: nothing moves in.
   const ownsRoot = h.dir === normaliseRoot(config.sourceRoot);
-  const candidates = (ownsRoot ? [] : mine).filter((f) => !isRuntimePath(config, f) && !processDirs.some((d) => f.startsWith(`${d}/`)));
+  const packaged = packageFiles(config);
+  const candidates = (ownsRoot ? [] : mine).filter((f) => !isRuntimePath(config, f) && !packaged.has(f) && !processDirs.some((d) => f.startsWith(`${d}/`)));
   const others = reachedByOthers(tree, config, processName, candidates);
   const exclusive = candidates
     .filter((f) => !others.has(f))
