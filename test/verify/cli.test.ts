@@ -58,8 +58,9 @@ describe('migrate verify / trace / bench-runtime', () => {
     const report = JSON.parse(r.out);
     expect(report.processes.map((p: { process: string }) => p.process)).toEqual(['alpha', 'beta']);
     for (const p of report.processes) {
-      expect(p.monolith.messages).toBe(200);
-      expect(p.federated.messages).toBe(200);
+      // both sides count the same messages: all 200 but the pairs where either side paused (its slowest 1 %)
+      expect(p.federated.messages).toBe(p.monolith.messages);
+      expect(p.monolith.messages).toBeGreaterThanOrEqual(196);
       expect(p.monolith.p95).toBeGreaterThanOrEqual(p.monolith.p50);
       expect(p.ratios.perSecond).toBeCloseTo(p.federated.perSecond / p.monolith.perSecond, 6);
       expect(p.monolith.memoryAfterBootKiB).toBeGreaterThan(0);
