@@ -67,6 +67,8 @@ const config = JSON.parse(readFileSync(configFile, 'utf8')) as { processes: { tr
 for (const p of config.processes) p.traces = [];
 writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
 rmSync(path.join(dir, 'traces', 'world'), { recursive: true, force: true });
+// probe files are synthesised afresh (a copied one may come from an older synthesiser)
+rmSync(path.join(dir, 'traces', 'probes'), { recursive: true, force: true });
 if (!existsSync(path.join(dir, '.migrate', 'baseline'))) {
   migrate(dir, 'plan');
   migrate(dir, 'decide', '--all', 'keep-apart');

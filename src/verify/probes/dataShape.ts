@@ -51,7 +51,7 @@ const isMessageArg = (n: LuaNode): boolean =>
   (n.type === 'MemberExpression' && ident(n.identifier as LuaNode) === 'Data') || /^(msg|m|message|Msg)$/.test(ident(n) ?? '');
 
 /** `json.decode(msg.Data)`, `codec.decodeData(msg)`, `pcall(json.decode, msg.Data)`: index of the value among the results. */
-function decodeResult(n: LuaNode): number | undefined {
+export function decodeResult(n: LuaNode): number | undefined {
   if (n.type !== 'CallExpression') return undefined;
   const args = (n.arguments as LuaNode[]) ?? [];
   const name = calleeName(n);
@@ -188,4 +188,43 @@ export function collectDataShape(
     }
   });
   return shape;
+}
+
+/**
+ * Argument positions at which a wrapper passes decoded Data on to a function it was given:
+ * `function wrap(name, fn) return function(msg) local d = decode(msg); pcall(fn, msg, d) end end`
+ * (or `fn(msg, d)`). A handler registered through such a wrapper receives the decoded Data as
+ * that parameter, so its own code reads fields of the parameter, not of `msg.Data`.
+ */
+export function decodedArgPositions(root: LuaNode): Set<number> {
+  const out = new Set<number>();
+  walkLua(root, (fn) => {
+    if (fn.type !== 'FunctionDeclaration') return;
+    const params = new Set(((fn.parameters as LuaNode[]) ?? []).map(ident).filter((x): x is string => x !== undefined));
+    if (!params.size) return;
+    const decoded = new Set<string>();
+    walkLua(fn, (n) => {
+      if (n.type !== 'LocalStatement' && n.type !== 'AssignmentStatement') return;
+      const vars = (n.variables as LuaNode[]) ?? [];
+      ((n.init as LuaNode[]) ?? []).forEach((e, i) => {
+        const at = decodeResult(e);
+        const v = at === undefined ? undefined : ident(vars[i + at]);
+        if (v) decoded.add(v);
+      });
+    });
+    if (!decoded.size) return;
+    walkLua(fn, (n) => {
+      if (n.type !== 'CallExpression') return;
+      const all = (n.arguments as LuaNode[]) ?? [];
+      const direct = ident(n.base as LuaNode);
+      // pcall(fn, msg, d) / xpcall(fn, handler, msg, d): the callee is the first argument
+      const callee = direct === 'pcall' || direct === 'xpcall' ? ident(all[0]) : direct;
+      const args = direct === 'pcall' ? all.slice(1) : direct === 'xpcall' ? all.slice(2) : all;
+      if (!callee || !params.has(callee)) return;
+      args.forEach((a, i) => {
+        if (decoded.has(ident(a) ?? '\u0000')) out.add(i);
+      });
+    });
+  });
+  return out;
 }

@@ -12,6 +12,7 @@
 import type { Chunk } from 'luaparse';
 import { walkLua, type LuaNode } from '../../parse/luaAst.ts';
 import { indexBundle, type BundleIndex } from './resolve.ts';
+import { decodedArgPositions } from './dataShape.ts';
 
 /** Message fields aos sets itself: never synthesised as tags. */
 export const MESSAGE_FIELDS = new Set([
@@ -66,6 +67,8 @@ export interface ClosureScan {
   handlers: Map<string, StaticHandler>;
   /** Modules and handler functions of the bundle (see resolve.ts). */
   index: BundleIndex;
+  /** Parameter positions where a wrapper hands decoded Data to the function it wraps. */
+  decodedArgs: Set<number>;
 }
 
 const REGISTER = new Set(['add', 'append', 'prepend', 'once']);
@@ -253,5 +256,5 @@ export function scanClosure(ast: Chunk): ClosureScan {
       ...(handleFn ? { reads: collectReads(handleFn) } : {}),
     });
   });
-  return { reads, handlers, index: indexBundle(ast) };
+  return { reads, handlers, index: indexBundle(ast), decodedArgs: decodedArgPositions(ast as unknown as LuaNode) };
 }

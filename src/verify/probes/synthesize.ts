@@ -3,6 +3,7 @@
 // by the owner, a stranger and every other process of the config; with all tags, with the
 // selecting tags alone, and from a wrong sender; the whole list twice (state the first pass
 // builds is read by the second). No randomness: the same closure gives the same file.
+import type { LuaNode } from '../../parse/luaAst.ts';
 import type { LiveHandler } from './discover.ts';
 import { collectDataShape, type DataShape } from './dataShape.ts';
 import { buildData, poolKey, type ValuePool } from './dataValues.ts';
@@ -97,7 +98,12 @@ export function handlerReads(name: string, scan: ClosureScan): { reads: ReadSet;
   const reads = emptyReads();
   for (const { fn, scope } of fns) {
     collectReads(fn, reads);
-    collectDataShape(fn, scope, scan.index.resolve, shape);
+    // a parameter a decoding wrapper fills with the decoded Data (`pcall(fn, msg, data)`)
+    const env = new Map<string, string>();
+    ((fn.parameters as LuaNode[]) ?? []).forEach((p, i) => {
+      if (i > 0 && scan.decodedArgs.has(i) && p.type === 'Identifier') env.set(p.name as string, '');
+    });
+    collectDataShape(fn, scope, scan.index.resolve, shape, env);
   }
   if (!fns.length) return { reads: scan.handlers.get(name)?.reads ?? scan.reads, shape };
   return { reads, shape };
