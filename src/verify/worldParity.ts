@@ -159,12 +159,22 @@ async function runWorld(build: BuildOutput, mode: BuildMode, names: string[], tr
 
 export async function verifyWorld(
   project: Project,
-  opts: { modes?: BuildMode[]; traces?: string[]; players?: number; workspace?: Workspace; progress?: Progress } = {},
+  opts: {
+    modes?: BuildMode[];
+    traces?: string[];
+    /** Traces already loaded (e.g. the probe files with a Target per message), instead of files. */
+    loaded?: Trace[];
+    /** The processes the world holds (default: every process of the config). */
+    processes?: string[];
+    players?: number;
+    workspace?: Workspace;
+    progress?: Progress;
+  } = {},
 ): Promise<WorldReport> {
-  const files = opts.traces?.length ? opts.traces.map((t) => path.resolve(project.root, t)) : worldTraceFiles(project);
-  const traces = files.map((f) => ({ ...loadTrace(f), file: path.relative(project.root, f) || f }));
+  const files = opts.loaded ? opts.loaded.map((t) => t.file) : opts.traces?.length ? opts.traces.map((t) => path.resolve(project.root, t)) : worldTraceFiles(project);
+  const traces = opts.loaded ?? files.map((f) => ({ ...loadTrace(f), file: path.relative(project.root, f) || f }));
   const players = opts.players ?? 1;
-  const names = project.config.processes.map((p) => p.name);
+  const names = opts.processes ?? project.config.processes.map((p) => p.name);
   const stored = readBaseline(project);
   const modes = opts.modes?.length ? opts.modes : defaultModes(project, opts.workspace);
   const task = (opts.progress ?? noProgress)('verify world', 1 + modes.length);
@@ -197,7 +207,7 @@ export async function verifyWorld(
   return {
     ok: runs.every((r) => r.ok),
     players,
-    traces: files.map((f) => path.relative(project.root, f)),
+    traces: files.map((f) => path.relative(project.root, path.resolve(project.root, f))),
     baseline: stored ? 'stored' : opts.workspace ? 'disk' : 'current',
     runs,
   };

@@ -17,6 +17,7 @@ import { listLuaFiles } from '../../src/graph/luaFiles.ts';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { buildFor } from '../../src/verify/bootBuilds.ts';
 import { verifyParity } from '../../src/verify/parity.ts';
+import { verifyWorldProbes } from '../../src/verify/probes/worldProbes.ts';
 import { applyMutant, chooseMutants, mutationSites, type Mutant } from './mutants.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -45,6 +46,7 @@ keep-apart) and reports how many \`migrate verify\` catches on probes alone (the
   --project dir   project to copy (read-only: the copy is made in the OS temp directory)
   --n N           number of mutants (default 30), a third of each kind where there are sites
   --seed S        PRNG seed choosing the mutants (default 1): the same seed gives the same mutants
+  --no-world      per-process probes only (no world probes: every process's probes in one world)
   --json          the summary and every outcome as JSON
 
 Counted: mutants that change some process's bundle. Listed apart, not counted: mutants in
@@ -57,6 +59,7 @@ const source = path.resolve(arg('project', path.join(here, '..', '..', 'examples
 const n = Number(arg('n', '30'));
 const seed = Number(arg('seed', '1'));
 const json = process.argv.includes('--json');
+const noWorld = process.argv.includes('--no-world');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'probe-strength-'));
 const dir = path.join(scratch, path.basename(source));
 cpSync(source, dir, { recursive: true, filter: (p) => !/[/\\](node_modules|build)$/.test(p) });
@@ -102,6 +105,8 @@ interface Outcome {
   first?: string;
   ms: number;
   refused?: string;
+  /** Caught by the world probes only (the per-process probes passed). */
+  by?: 'world';
 }
 const outcomes: Outcome[] = [];
 for (const m of mutants) {
@@ -121,14 +126,21 @@ for (const m of mutants) {
     const report = await verifyParity(project, { processes, modes: ['federated'] });
     const bad = report.runs.find((r) => !r.ok);
     const d = bad?.firstDifference;
-    const first = bad
+    let first = bad
       ? d
         ? `${bad.process} ${bad.trace}:${d.line} ${d.field}`
         : bad.bootError
           ? `${bad.process} boot: ${bad.bootError.slice(0, 120)}`
           : `${bad.process} state ${bad.snapshotDifferences[0]?.field}`
       : undefined;
-    outcomes.push({ mutant: m, processes, caught: !report.ok, ...(first ? { first } : {}), ms: performance.now() - t0 });
+    // what the per-process probes miss: the same probes in one world (peers answer)
+    const world = report.ok && !noWorld ? await verifyWorldProbes(project, { modes: ['federated'] }) : undefined;
+    const wbad = world?.runs.find((r) => !r.ok);
+    if (wbad) {
+      const wd = wbad.firstDifference;
+      first = wd ? `world ${wd.file}:${wd.line} event #${wd.event + 1}` : `world state ${wbad.snapshotDifferences[0]?.process}: ${wbad.snapshotDifferences[0]?.field}`;
+    }
+    outcomes.push({ mutant: m, processes, caught: !report.ok || Boolean(wbad), ...(first ? { first } : {}), ...(wbad ? { by: 'world' as const } : {}), ms: performance.now() - t0 });
   } catch (e) {
     // a mutant the bundler refuses (e.g. a runtime module whose manifest hash no longer
     // matches) never reaches verify: listed apart, not counted either way
@@ -158,6 +170,7 @@ const summary = {
   unreachableOnAos: unreachable.map((o) => `${o.mutant.file}:${o.mutant.line} ${o.mutant.what}`),
   counted: counted.length,
   caught,
+  caughtByWorldOnly: counted.filter((o) => o.by === 'world').length,
   killRate: counted.length ? caught / counted.length : 0,
   byKind: Object.fromEntries(
     ['constant', 'comparison', 'dropped-field'].map((k) => {
@@ -169,7 +182,7 @@ const summary = {
 if (json) console.log(JSON.stringify({ ...summary, outcomes }, null, 2));
 else
   console.log(
-    `\nKill rate: ${caught}/${counted.length} = ${(summary.killRate * 100).toFixed(0)} % (seed ${seed}, ${outcomes.length} mutant(s); ${summary.unused} in files no process bundles, ${summary.refused} refused by the bundler, ${unreachable.length} unreachable on aos; by kind ${JSON.stringify(summary.byKind)})`,
+    `\nKill rate: ${caught}/${counted.length} = ${(summary.killRate * 100).toFixed(0)} % (seed ${seed}, ${outcomes.length} mutant(s); ${summary.unused} in files no process bundles, ${summary.refused} refused by the bundler, ${unreachable.length} unreachable on aos; by kind ${JSON.stringify(summary.byKind)}; ${summary.caughtByWorldOnly} caught by the world probes only)`,
   );
 rmSync(scratch, { recursive: true, force: true });
 process.exitCode = 0;

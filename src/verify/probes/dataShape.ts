@@ -184,6 +184,10 @@ export function collectDataShape(
           });
           if (inner.size) collectDataShape(target.fn, target.scope, resolve, shape, inner, depth + 1, seen);
         }
+      } else if (depth < 3 && args.some((a) => /^(msg|m|message|Msg)$/.test(ident(a) ?? ''))) {
+        // the message passed on to a helper that decodes it (`ownedRecord(msg)`)
+        const target = resolve(n.base as LuaNode, scope);
+        if (target) collectDataShape(target.fn, target.scope, resolve, shape, new Map(), depth + 1, seen);
       }
     }
   });
