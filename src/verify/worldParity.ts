@@ -148,6 +148,8 @@ export function worldTraceFiles(project: Project): string[] {
     .map((f) => path.join(dir, f));
 }
 
+export type WorldRun = Awaited<ReturnType<typeof runWorld>>;
+
 async function runWorld(build: BuildOutput, mode: BuildMode, names: string[], traces: Trace[], players: number) {
   const world = await World.boot(build, mode, names);
   for (const proc of world.processes.values()) await keepHarnessEval(proc);
@@ -169,6 +171,11 @@ export async function verifyWorld(
     players?: number;
     workspace?: Workspace;
     progress?: Progress;
+    /**
+     * The baseline world's run, kept across calls by the caller (a session: e.g. probe-strength
+     * verifying many mutants against one baseline); keyed by the processes, traces and players.
+     */
+    baselineCache?: Map<string, WorldRun>;
   } = {},
 ): Promise<WorldReport> {
   const files = opts.loaded ? opts.loaded.map((t) => t.file) : opts.traces?.length ? opts.traces.map((t) => path.resolve(project.root, t)) : worldTraceFiles(project);
@@ -180,7 +187,9 @@ export async function verifyWorld(
   const task = (opts.progress ?? noProgress)('verify world', 1 + modes.length);
   task.tick(0, 'baseline');
   const baseBuild = stored?.build ?? (await buildFor(project, 'monolith'));
-  const base = await runWorld(baseBuild, 'monolith', names, traces, players);
+  const key = JSON.stringify([names, traces.map((t) => [t.file, t.messages.length]), players]);
+  const base = opts.baselineCache?.get(key) ?? (await runWorld(baseBuild, 'monolith', names, traces, players));
+  opts.baselineCache?.set(key, base);
   task.tick(1);
   const runs: WorldRunReport[] = [];
   for (const mode of modes) {

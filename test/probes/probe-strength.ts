@@ -18,6 +18,7 @@ import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { buildFor } from '../../src/verify/bootBuilds.ts';
 import { verifyParity } from '../../src/verify/parity.ts';
 import { verifyWorldProbes } from '../../src/verify/probes/worldProbes.ts';
+import type { WorldRun } from '../../src/verify/worldParity.ts';
 import { applyMutant, chooseMutants, mutationSites, type Mutant } from './mutants.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -109,6 +110,8 @@ interface Outcome {
   by?: 'world';
 }
 const outcomes: Outcome[] = [];
+// the baseline world is the same for every mutant: run once
+const worldBaseline = new Map<string, WorldRun>();
 for (const m of mutants) {
   const abs = path.join(dir, m.file);
   const original = readFileSync(abs, 'latin1');
@@ -134,7 +137,7 @@ for (const m of mutants) {
           : `${bad.process} state ${bad.snapshotDifferences[0]?.field}`
       : undefined;
     // what the per-process probes miss: the same probes in one world (peers answer)
-    const world = report.ok && !noWorld ? await verifyWorldProbes(project, { modes: ['federated'] }) : undefined;
+    const world = report.ok && !noWorld ? await verifyWorldProbes(project, { modes: ['federated'], baselineCache: worldBaseline }) : undefined;
     const wbad = world?.runs.find((r) => !r.ok);
     if (wbad) {
       const wd = wbad.firstDifference;

@@ -17,6 +17,8 @@ export interface FieldFacts {
   type?: 'string' | 'number' | 'integer' | 'boolean' | 'table';
   /** `#x` taken: a non-empty list or string is wanted. */
   length?: boolean;
+  /** Numbers the value is ordered against (`x < 5`, `x >= 100`): boundary values are probed. */
+  bounds?: number[];
 }
 
 /** Path -> facts. A path ending in `[]` is an array element. */
@@ -64,6 +66,27 @@ export function decodeResult(n: LuaNode): number | undefined {
   )
     return 1;
   return undefined;
+}
+
+/** String keys of the table a name holds in `scope`: `local t = { K = ... }`, `t.K = ...`, `function t.K`. */
+export function tableKeys(scope: LuaNode, name: string): string[] {
+  const keys: string[] = [];
+  const add = (k: string | undefined) => {
+    if (k !== undefined && !keys.includes(k)) keys.push(k);
+  };
+  const isT = (v: LuaNode | undefined) => v?.type === 'MemberExpression' && ident(v.base as LuaNode) === name;
+  walkLua(scope, (n) => {
+    if (n.type === 'FunctionDeclaration' && isT(n.identifier as LuaNode)) add(ident((n.identifier as LuaNode).identifier as LuaNode));
+    if (n.type !== 'LocalStatement' && n.type !== 'AssignmentStatement') return;
+    const vars = (n.variables as LuaNode[]) ?? [];
+    ((n.init as LuaNode[]) ?? []).forEach((e, i) => {
+      const v = vars[i];
+      if (isT(v)) add(ident(v!.identifier as LuaNode));
+      if (ident(v) === name && e.type === 'TableConstructorExpression')
+        for (const f of (e.fields as LuaNode[]) ?? []) if (f.type === 'TableKeyString') add(ident(f.key as LuaNode));
+    });
+  });
+  return keys;
 }
 
 export function facts(shape: DataShape, path: string): FieldFacts {
@@ -140,6 +163,14 @@ export function collectDataShape(
       const p = pathOf(n, 0);
       if (p) facts(shape, p);
     }
+    // a dispatch table indexed with a field (`operations[data.op]`): its keys are the values
+    if (n.type === 'IndexExpression' && ident(n.base as LuaNode) && pathOf(n.base as LuaNode, 0) === undefined) {
+      const p = pathOf(n.index as LuaNode);
+      if (p) {
+        const f = facts(shape, p);
+        for (const k of tableKeys(scope, ident(n.base as LuaNode)!)) if (!f.literals.includes(k)) f.literals.push(k);
+      }
+    }
     if (n.type === 'UnaryExpression' && n.operator === '#') {
       const p = pathOf(n.argument as LuaNode);
       if (p) facts(shape, p).length = true;
@@ -163,6 +194,7 @@ export function collectDataShape(
           const f = facts(shape, p);
           if (!f.literals.includes(v)) f.literals.push(v);
           if (typeof v === 'number' && !f.type) f.type = 'number';
+          if (typeof v === 'number' && n.operator !== '~=' && !(f.bounds ??= []).includes(v)) f.bounds.push(v);
         }
       }
     }

@@ -7,6 +7,7 @@ import type { LuaNode } from '../../parse/luaAst.ts';
 import type { LiveHandler } from './discover.ts';
 import { collectDataShape, type DataShape } from './dataShape.ts';
 import { buildData, poolKey, type ValuePool } from './dataValues.ts';
+import { valueVariants } from './variants.ts';
 import { collectReads, emptyReads, MESSAGE_FIELDS, type ClosureScan, type ReadSet } from './scan.ts';
 
 export interface ProbeActors {
@@ -148,6 +149,12 @@ export function probePass(handlers: LiveHandler[], scan: ClosureScan, actors: Pr
             note: `${h.name}: all tags${alt ? ', other values' : ''}, from ${s.who}`,
           });
         }
+      }
+      // more values from the owner: peer registrations, further literals, boundaries
+      if (shape.size) {
+        const pool = pools?.get(actors.owner);
+        for (const v of valueVariants(shape, buildData(shape, actors, 0, pool), actors))
+          out.push({ From: actors.owner, Tags: pooled(full, pool, new Set(Object.keys(sel.tags))), Data: v.data, note: `${h.name}: ${v.note}, from owner` });
       }
       // selecting tags alone (required tags missing), then from the owner with no Data
       out.push({ From: actors.owner, Tags: sel.tags, Data: '', note: `${h.name}: selecting tags only, from owner` });

@@ -16,7 +16,7 @@ import { readBaseline } from '../baseline.ts';
 import { buildFor } from '../bootBuilds.ts';
 import { loadTrace, type Trace } from '../trace.ts';
 import type { BuildMode } from '../types.ts';
-import { verifyWorld, type WorldReport } from '../worldParity.ts';
+import { verifyWorld, type WorldReport, type WorldRun } from '../worldParity.ts';
 import { ensureProbeTraces } from './forVerify.ts';
 import path from 'node:path';
 
@@ -43,7 +43,7 @@ export function worldProbeTraces(project: Project, files: Map<string, string[]>)
  */
 export async function verifyWorldProbes(
   project: Project,
-  opts: { modes?: BuildMode[]; workspace?: Workspace; progress?: Progress } = {},
+  opts: { modes?: BuildMode[]; workspace?: Workspace; progress?: Progress; baselineCache?: Map<string, WorldRun> } = {},
 ): Promise<WorldProbeReport | undefined> {
   const names = project.config.processes.map((p) => p.name);
   const baseline = readBaseline(project)?.build ?? (await buildFor(project, 'monolith'));
@@ -56,6 +56,7 @@ export async function verifyWorldProbes(
     ...(opts.modes ? { modes: opts.modes } : {}),
     ...(opts.workspace ? { workspace: opts.workspace } : {}),
     ...(opts.progress ? { progress: opts.progress } : {}),
+    ...(opts.baselineCache ? { baselineCache: opts.baselineCache } : {}),
   });
   return { ...report, skipped: probes.skipped };
 }
