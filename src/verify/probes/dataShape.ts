@@ -125,6 +125,8 @@ export function collectDataShape(
       return idx.type === 'NumericLiteral' || /^(i|j|k|n|idx|index|pos)$/.test(ident(idx) ?? '') ? `${p}[]` : `${p}.*`;
     }
     if (n.type === 'LogicalExpression' && n.operator === 'or') return pathOf(n.left as LuaNode, copies);
+    // `type(x) == "table" and x`: the value is the right operand's
+    if (n.type === 'LogicalExpression' && n.operator === 'and') return pathOf(n.right as LuaNode, copies);
     if (n.type === 'ParenthesisExpression') return pathOf(n.expression as LuaNode, copies);
     // a copy or merge of the whole decoded value (`merge(defaults, deepCopy(d))`) is decoded
     // data; builtins (type, tostring, math.*, ...) return something else
