@@ -28,6 +28,8 @@ export type DataShape = Map<string, FieldFacts>;
 export type Resolve = (callee: LuaNode, from: LuaNode) => { fn: LuaNode; scope: LuaNode } | undefined;
 
 const ident = (n: LuaNode | undefined): string | undefined => (n?.type === 'Identifier' ? (n.name as string) : undefined);
+/** Calls followed into, from the handler (a handler's helpers' helpers). */
+const MAX_DEPTH = 5;
 const COMPARE = new Set(['==', '~=', '<', '<=', '>', '>=']);
 const join = (base: string, key: string): string => (base ? `${base}.${key}` : key);
 
@@ -103,10 +105,14 @@ export function collectDataShape(
   shape: DataShape = new Map(),
   env: Map<string, string> = new Map(),
   depth = 0,
-  seen = new Set<LuaNode>(),
+  seen = new Map<LuaNode, Set<string>>(),
 ): DataShape {
-  if (seen.has(fn)) return shape;
-  seen.add(fn);
+  // a function is followed once per binding of its parameters (`build(d.playerParty)` and
+  // `build(d.opponentParty)` read two paths)
+  const binding = JSON.stringify([...env]);
+  const visits = seen.get(fn) ?? new Set<string>();
+  if (visits.has(binding)) return shape;
+  seen.set(fn, visits.add(binding));
   /** The data path an expression denotes, when it denotes one. */
   const pathOf = (n: LuaNode | undefined, copies = 2): string | undefined => {
     if (!n) return undefined;
@@ -208,7 +214,7 @@ export function collectDataShape(
         if (p && !facts(shape, p).type) facts(shape, p).type = 'number';
       }
       // decoded values passed on: follow into the callee with its parameters bound
-      if (depth < 3 && args.some((a) => pathOf(a, 0) !== undefined)) {
+      if (depth < MAX_DEPTH && args.some((a) => pathOf(a, 0) !== undefined)) {
         const target = resolve(n.base as LuaNode, scope);
         if (target) {
           const inner = new Map<string, string>();
@@ -218,7 +224,7 @@ export function collectDataShape(
           });
           if (inner.size) collectDataShape(target.fn, target.scope, resolve, shape, inner, depth + 1, seen);
         }
-      } else if (depth < 3 && args.some((a) => /^(msg|m|message|Msg)$/.test(ident(a) ?? ''))) {
+      } else if (depth < MAX_DEPTH && args.some((a) => /^(msg|m|message|Msg)$/.test(ident(a) ?? ''))) {
         // the message passed on to a helper that decodes it (`ownedRecord(msg)`)
         const target = resolve(n.base as LuaNode, scope);
         if (target) collectDataShape(target.fn, target.scope, resolve, shape, new Map(), depth + 1, seen);

@@ -8,6 +8,7 @@
 //   keys), beyond the two the first and other values take;
 // - boundaries: a field ordered against a number N (`x > N`) gets N - 1, N and N + 1, so a
 //   comparison flipped at its boundary (`>` to `>=`) answers differently.
+// - the made-up `probe-*` strings left out (fields the code says nothing about: often optional).
 // Bounded per handler (MAX_VARIANTS), in that order; deterministic.
 import type { DataShape } from './dataShape.ts';
 import type { ProbeActors } from './synthesize.ts';
@@ -50,6 +51,18 @@ function withPath(root: unknown, path: string, value: unknown): unknown {
   return copy;
 }
 
+const PLACEHOLDER = /^probe-/;
+
+function withoutPlaceholders(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutPlaceholders);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (!(typeof x === 'string' && PLACEHOLDER.test(x))) out[k] = withoutPlaceholders(x);
+    return out;
+  }
+  return v;
+}
+
 const parentOf = (p: string): string => (p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '');
 const leafOf = (p: string): string => p.slice(p.lastIndexOf('.') + 1);
 
@@ -68,6 +81,13 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
     const data = JSON.stringify(d);
     if (data !== baseData && !out.some((v) => v.data === data)) out.push({ data, note });
   };
+  // made-up strings left out: a field nothing in the code describes is often optional, and
+  // a placeholder there fails a lookup (`natures.get(p.nature) == nil`) before the real work
+  const stripped = withoutPlaceholders(base);
+  if (stripped !== undefined) {
+    const data = JSON.stringify(stripped);
+    if (data !== baseData) out.push({ data, note: 'made-up strings left out' });
+  }
   const paths = [...shape.keys()].sort();
   // peer registrations: a map walked with pairs, then name/id pairs
   for (const p of paths) {
