@@ -163,7 +163,11 @@ export function collectDataShape(
         const p = pathOf(((it.arguments as LuaNode[]) ?? [])[0]);
         if (p !== undefined) {
           facts(shape, p).type = 'table';
-          bind((n.variables as LuaNode[])[1], ident(it.base as LuaNode) === 'ipairs' ? `${p}[]` : `${p}.*`);
+          const each = ident(it.base as LuaNode) === 'ipairs' ? `${p}[]` : `${p}.*`;
+          // walked: a map of something (`for name, id in pairs(d.processes)`), even when the
+          // values are only stored
+          if (each.endsWith('.*')) facts(shape, each);
+          bind((n.variables as LuaNode[])[1], each);
         }
       }
     }
