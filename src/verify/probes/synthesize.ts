@@ -121,6 +121,28 @@ function pooled(tags: Record<string, string>, pool: ValuePool | undefined, keep:
   return out;
 }
 
+/** Handler names that end, remove or reset something (a session, a battle, an entry). */
+const ENDING = new Set(
+  'end close delete remove release logout terminate reset clear burn cancel forfeit finish sweep expire revoke withdraw unregister leave quit'.split(' '),
+);
+const words = (name: string): string[] =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+const isEnding = (name: string): boolean => words(name).some((w) => ENDING.has(w));
+
+/**
+ * The handlers in registration order, those whose name says they end or remove something
+ * last: a pass then starts a session, uses it (a save, a purchase) and only then ends it,
+ * where registration order (SESSION_START, SESSION_END, SAVE_GAME) would probe every use of
+ * the session after its end.
+ */
+export function lifecycleOrder<T extends { name: string }>(handlers: T[]): T[] {
+  return [...handlers.filter((h) => !isEnding(h.name)), ...handlers.filter((h) => isEnding(h.name))];
+}
+
 /**
  * Probe messages for one process (one pass; see probeList for the whole list). `pools` (per
  * sender: ids the process answered that sender earlier) make a second pass read back what the
@@ -129,7 +151,7 @@ function pooled(tags: Record<string, string>, pool: ValuePool | undefined, keep:
 export function probePass(handlers: LiveHandler[], scan: ClosureScan, actors: ProbeActors, pools?: Map<string, ValuePool>): Omit<ProbeMessage, 'Id'>[] {
   const out: Omit<ProbeMessage, 'Id'>[] = [];
   const senders = [{ who: 'owner', id: actors.owner }, { who: 'stranger', id: actors.stranger }, ...actors.peers.map((p) => ({ who: p.name, id: p.id }))];
-  for (const h of handlers) {
+  for (const h of lifecycleOrder(handlers)) {
     if (isAosHandler(h.name)) continue;
     const { reads, shape } = handlerReads(h.name, scan);
     for (const sel of selectorVariants(h, scan, actors)) {
