@@ -78,6 +78,9 @@ if (!existsSync(path.join(dir, '.migrate', 'baseline'))) {
   migrate(dir, 'decide', '--all', 'keep-apart');
   migrate(dir, 'apply', '--all', '--allow-dirty');
 }
+// a plan with nothing to apply (federating pays for no process) stores no baseline: store it
+// now, or verify would take each mutated monolith as its own baseline and catch nothing
+if (!existsSync(path.join(dir, '.migrate', 'baseline', 'baseline.json'))) migrate(dir, 'verify', '--save-baseline');
 
 const project = loadProject({ project: dir, cwd: dir });
 const files = listLuaFiles(project.config, new DiskWorkspace(dir));
@@ -112,6 +115,7 @@ interface Outcome {
 const outcomes: Outcome[] = [];
 // the baseline world is the same for every mutant: run once
 const worldBaseline = new Map<string, WorldRun>();
+const worldErrors = new Set<string>();
 for (const m of mutants) {
   const abs = path.join(dir, m.file);
   const original = readFileSync(abs, 'latin1');
@@ -137,13 +141,30 @@ for (const m of mutants) {
           : `${bad.process} state ${bad.snapshotDifferences[0]?.field}`
       : undefined;
     // what the per-process probes miss: the same probes in one world (peers answer)
-    const world = report.ok && !noWorld ? await verifyWorldProbes(project, { modes: ['federated'], baselineCache: worldBaseline }) : undefined;
+    let world: Awaited<ReturnType<typeof verifyWorldProbes>>;
+    try {
+      world = report.ok && !noWorld ? await verifyWorldProbes(project, { modes: ['federated'], baselineCache: worldBaseline }) : undefined;
+    } catch (e) {
+      // a world that cannot run (a process that boots alone but not among the others) adds
+      // nothing: the per-process verdict stands, the reason is listed
+      worldErrors.add((e as Error).message.split('\n')[0]!);
+      world = undefined;
+    }
     const wbad = world?.runs.find((r) => !r.ok);
     if (wbad) {
       const wd = wbad.firstDifference;
-      first = wd ? `world ${wd.file}:${wd.line} event #${wd.event + 1}` : `world state ${wbad.snapshotDifferences[0]?.process}: ${wbad.snapshotDifferences[0]?.field}`;
+      first = wd
+        ? `world ${wd.file}:${wd.line} event #${wd.event + 1}`
+        : `world state ${wbad.snapshotDifferences[0]?.process}: ${wbad.snapshotDifferences[0]?.field}`;
     }
-    outcomes.push({ mutant: m, processes, caught: !report.ok || Boolean(wbad), ...(first ? { first } : {}), ...(wbad ? { by: 'world' as const } : {}), ms: performance.now() - t0 });
+    outcomes.push({
+      mutant: m,
+      processes,
+      caught: !report.ok || Boolean(wbad),
+      ...(first ? { first } : {}),
+      ...(wbad ? { by: 'world' as const } : {}),
+      ms: performance.now() - t0,
+    });
   } catch (e) {
     // a mutant the bundler refuses (e.g. a runtime module whose manifest hash no longer
     // matches) never reaches verify: listed apart, not counted either way
@@ -174,6 +195,7 @@ const summary = {
   counted: counted.length,
   caught,
   caughtByWorldOnly: counted.filter((o) => o.by === 'world').length,
+  worldErrors: [...worldErrors],
   killRate: counted.length ? caught / counted.length : 0,
   byKind: Object.fromEntries(
     ['constant', 'comparison', 'dropped-field'].map((k) => {
@@ -187,5 +209,6 @@ else
   console.log(
     `\nKill rate: ${caught}/${counted.length} = ${(summary.killRate * 100).toFixed(0)} % (seed ${seed}, ${outcomes.length} mutant(s); ${summary.unused} in files no process bundles, ${summary.refused} refused by the bundler, ${unreachable.length} unreachable on aos; by kind ${JSON.stringify(summary.byKind)}; ${summary.caughtByWorldOnly} caught by the world probes only)`,
   );
+if (!json) for (const e of worldErrors) console.log(`world probes not run: ${e}`);
 rmSync(scratch, { recursive: true, force: true });
 process.exitCode = 0;

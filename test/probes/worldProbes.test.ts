@@ -15,10 +15,7 @@ describe('world probes', () => {
     await ensureBaseline(project);
     await writeProbes(project);
     // the probe list: every process's probes, in config order, each sent to its process
-    const traces = worldProbeTraces(
-      project,
-      new Map(project.config.processes.map((p) => [p.name, [`${project.root}/traces/probes/${p.name}.jsonl`]])),
-    );
+    const traces = worldProbeTraces(project, new Map(project.config.processes.map((p) => [p.name, [`${project.root}/traces/probes/${p.name}.jsonl`]])));
     expect(traces.map((t) => t.file)).toEqual(['traces/probes/front.jsonl', 'traces/probes/back.jsonl']);
     expect(new Set(traces[0]!.messages.map((m) => m.target))).toEqual(new Set(['front']));
 

@@ -8,6 +8,7 @@ import type { LiveHandler } from './discover.ts';
 import { collectDataShape, type DataShape } from './dataShape.ts';
 import { buildData, poolKey, type ValuePool } from './dataValues.ts';
 import { valueVariants } from './variants.ts';
+import { isEnding, isStarting } from './lifecycle.ts';
 import { collectReads, emptyReads, MESSAGE_FIELDS, type ClosureScan, type ReadSet } from './scan.ts';
 
 export interface ProbeActors {
@@ -33,7 +34,9 @@ export const isAosHandler = (name: string): boolean => name.startsWith('_') || n
 /** A plausible value for a tag or field, by its name and how the code uses it. */
 export function plausibleValue(name: string, actors: ProbeActors, numeric = false): string {
   const n = name.toLowerCase();
-  if (numeric || /(quantity|amount|balance|price|count|qty|limit|size|total|supply|denomination|fee|stake|level|wave|page|index|number|score|cost)$/.test(n))
+  // positions (a move slot, a party index) count from 1 in Lua: 100 is rarely one
+  if (/(index|slot|idx|position|pos)$/.test(n)) return '1';
+  if (numeric || /(quantity|amount|balance|price|count|qty|limit|size|total|supply|denomination|fee|stake|level|wave|page|number|score|cost)$/.test(n))
     return '100';
   if (/(timestamp|time|date|expir|deadline|until|since|height)/.test(n)) return '1700000000000';
   if (/^(is|has|allow|enable|active|flag)|enabled$|active$/.test(n)) return 'true';
@@ -121,26 +124,16 @@ function pooled(tags: Record<string, string>, pool: ValuePool | undefined, keep:
   return out;
 }
 
-/** Handler names that end, remove or reset something (a session, a battle, an entry). */
-const ENDING = new Set(
-  'end close delete remove release logout terminate reset clear burn cancel forfeit finish sweep expire revoke withdraw unregister leave quit'.split(' '),
-);
-const words = (name: string): string[] =>
-  name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-const isEnding = (name: string): boolean => words(name).some((w) => ENDING.has(w));
-
 /**
- * The handlers in registration order, those whose name says they end or remove something
- * last: a pass then starts a session, uses it (a save, a purchase) and only then ends it,
- * where registration order (SESSION_START, SESSION_END, SAVE_GAME) would probe every use of
- * the session after its end.
+ * The handlers in registration order, those whose name says they start, create or register
+ * something first and those that end or remove something last: a pass then registers peers,
+ * starts a session, uses it (a save, a battle) and only then ends it, where registration order
+ * (BATTLE_COORDINATION, SESSION_START, SESSION_END, SAVE_GAME) would use the session before it
+ * starts or after it ends.
  */
 export function lifecycleOrder<T extends { name: string }>(handlers: T[]): T[] {
-  return [...handlers.filter((h) => !isEnding(h.name)), ...handlers.filter((h) => isEnding(h.name))];
+  const middle = handlers.filter((h) => !isStarting(h.name) && !isEnding(h.name));
+  return [...handlers.filter((h) => isStarting(h.name)), ...middle, ...handlers.filter((h) => isEnding(h.name))];
 }
 
 /**

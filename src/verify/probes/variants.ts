@@ -11,6 +11,7 @@
 // - the made-up `probe-*` strings left out (fields the code says nothing about: often optional).
 // Bounded per handler (MAX_VARIANTS), in that order; deterministic.
 import type { DataShape } from './dataShape.ts';
+import { isEnding } from './lifecycle.ts';
 import type { ProbeActors } from './synthesize.ts';
 
 export const MAX_VARIANTS = 12;
@@ -108,7 +109,15 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
     }
   }
   // further literals (the first two are the first and other values)
-  for (const p of paths) for (const lit of shape.get(p)!.literals.slice(2)) push(p, lit, `${p}=${JSON.stringify(lit)}`);
+  // (those that end something, `flee`, `forfeit`, after the others: the state lives longer)
+  const further = paths.flatMap((p) =>
+    shape
+      .get(p)!
+      .literals.slice(2)
+      .map((lit) => [p, lit] as const),
+  );
+  const ends = (lit: unknown) => typeof lit === 'string' && isEnding(lit);
+  for (const [p, lit] of [...further.filter(([, l]) => !ends(l)), ...further.filter(([, l]) => ends(l))]) push(p, lit, `${p}=${JSON.stringify(lit)}`);
   // boundaries of ordered comparisons
   for (const p of paths) {
     for (const b of shape.get(p)!.bounds ?? []) for (const v of [b - 1, b, b + 1]) push(p, v, `${p}=${v} (boundary of ${b})`);
