@@ -178,7 +178,11 @@ export async function verifyWorld(
     baselineCache?: Map<string, WorldRun>;
   } = {},
 ): Promise<WorldReport> {
-  const files = opts.loaded ? opts.loaded.map((t) => t.file) : opts.traces?.length ? opts.traces.map((t) => path.resolve(project.root, t)) : worldTraceFiles(project);
+  const files = opts.loaded
+    ? opts.loaded.map((t) => t.file)
+    : opts.traces?.length
+      ? opts.traces.map((t) => path.resolve(project.root, t))
+      : worldTraceFiles(project);
   const traces = opts.loaded ?? files.map((f) => ({ ...loadTrace(f), file: path.relative(project.root, f) || f }));
   const players = opts.players ?? 1;
   const names = opts.processes ?? project.config.processes.map((p) => p.name);

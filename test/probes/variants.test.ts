@@ -104,7 +104,7 @@ describe('value variants', () => {
     expect(variants('Buy')).toEqual(variants('Buy'));
     const live = [{ name: 'Buy', kind: 'function', known: true, selectors: [{ name: 'Action', values: ['Buy'] }] }];
     const notes = probePass(live, scan, actors).map((m) => m.note);
-    expect(notes).toContain('Buy: quantity=100 (boundary of 99), from owner');
+    expect(notes).toContain('Buy: quantity=98 (boundary of 99), from owner');
   });
 
   it('leaves made-up strings out in one variant', () => {

@@ -103,7 +103,9 @@ export const command: CommandSpec = {
     const world = runWorld ? await verifyWorld(project, { ...(modes ? { modes } : {}), players, progress: progressOf(io) }) : undefined;
     // the probes of every process in one world: peers answer each other (not when filtered)
     const worldProbes =
-      !filtered && !v['no-probes'] && !v['skip-world'] ? await verifyWorldProbes(project, { ...(modes ? { modes } : {}), progress: progressOf(io) }) : undefined;
+      !filtered && !v['no-probes'] && !v['skip-world']
+        ? await verifyWorldProbes(project, { ...(modes ? { modes } : {}), progress: progressOf(io) })
+        : undefined;
     const ownTests = v['skip-own-tests'] ? undefined : verifyOwnTests(project.root, baselineDir(project));
     const ok = (parity?.ok ?? true) && (world?.ok ?? true) && (worldProbes?.ok ?? true) && ownTests?.ok !== false;
     if (v.json) {

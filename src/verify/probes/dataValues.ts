@@ -39,6 +39,14 @@ function leaf(name: string, f: FieldFacts | undefined, actors: ProbeActors, alt:
   const all = f?.literals ?? [];
   const lits = all.filter((v) => v !== '');
   if (all.includes('') && (lits.length === 0 ? alt === 1 : alt === lits.length)) return '';
+  // numbers only ordered against (`hp <= 0`, `x < 1`) are limits, not values: the first value
+  // lies just above the lowest (a living creature, a positive amount); the variants probe
+  // each limit's sides (variants.ts)
+  const bounds = f?.bounds ?? [];
+  if (alt === 0 && lits.length && bounds.length && lits.every((v) => typeof v === 'number' && bounds.includes(v))) {
+    const byName = Number(plausibleValue(name, actors));
+    return Number.isFinite(byName) && byName > Math.min(...bounds) ? byName : Math.min(...bounds) + 1;
+  }
   if (lits.length) return lits[alt % lits.length];
   const fromPool = pool?.get(poolKey(name));
   if (fromPool !== undefined) return fromPool;

@@ -84,10 +84,11 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
   };
   // made-up strings left out: a field nothing in the code describes is often optional, and
   // a placeholder there fails a lookup (`natures.get(p.nature) == nil`) before the real work
+  // the other variants change one field of that Data, where a made-up string would fail first
   const stripped = withoutPlaceholders(base);
-  if (stripped !== undefined) {
-    const data = JSON.stringify(stripped);
-    if (data !== baseData) out.push({ data, note: 'made-up strings left out' });
+  if (JSON.stringify(stripped) !== baseData) {
+    out.push({ data: JSON.stringify(stripped), note: 'made-up strings left out' });
+    base = stripped;
   }
   const paths = [...shape.keys()].sort();
   // peer registrations: a map walked with pairs, then name/id pairs
