@@ -1,6 +1,7 @@
 // More probe values (syntax tree only: fast): Data handed to a handler by a decoding wrapper
 // (`pcall(fn, msg, data)`) or decoded by a helper given `msg`; dispatch-table keys and
-// `x and y` paths; then the variants: boundary values of ordered comparisons, further
+// `x and y` paths; then the variants: boundary values of ordered comparisons (with literals
+// and named constants), further
 // literals, peer registrations (name/id pairs, maps of processes), made-up strings left out.
 import { describe, expect, it } from 'vitest';
 import { parseLuaOrThrow } from '../../src/parse/luaSource.ts';
@@ -26,8 +27,10 @@ function ops.JOIN(msg, d) end
 function ops.LEAVE(msg, d) end
 ops.KICK = function(msg, d) end
 local H = {}
+local LIMITS = { maxStack = Config and Config.MAX_STACK or 64 }
 function H.buy(msg, data)
   if data.quantity < 1 or data.quantity > 99 then return end
+  if data.stack > LIMITS.maxStack then return end
   if data.itemId == "" then return end
   for _, e in ipairs(type(data.lines) == "table" and data.lines or {}) do print(e.sku) end
 end
@@ -83,6 +86,13 @@ describe('value variants', () => {
     const { shape } = handlerReads(name, scan);
     return valueVariants(shape, buildData(shape, actors, 0), actors);
   };
+
+  it('takes the numbers a compared name is given anywhere as boundaries (named constants)', () => {
+    expect(handlerReads('Buy', scan).shape.get('stack')).toMatchObject({ bounds: [64], type: 'number' });
+    expect(variants('Buy').map((v) => v.note)).toEqual(
+      expect.arrayContaining(['stack=63 (boundary of 64)', 'stack=64 (boundary of 64)', 'stack=65 (boundary of 64)']),
+    );
+  });
 
   it('probes each side of an ordered comparison with a number', () => {
     const q = variants('Buy')

@@ -9,6 +9,7 @@
 // data anywhere in a function is decoded data in that function; handlers are short.
 import type { LuaNode } from '../../parse/luaAst.ts';
 import { walkLua } from '../../parse/luaAst.ts';
+import { constantName } from './constants.ts';
 
 export type Scalar = string | number | boolean;
 
@@ -30,6 +31,7 @@ export type Resolve = (callee: LuaNode, from: LuaNode) => { fn: LuaNode; scope: 
 const ident = (n: LuaNode | undefined): string | undefined => (n?.type === 'Identifier' ? (n.name as string) : undefined);
 /** Calls followed into, from the handler (a handler's helpers' helpers). */
 const MAX_DEPTH = 5;
+const ORDER = new Set(['<', '<=', '>', '>=']);
 const COMPARE = new Set(['==', '~=', '<', '<=', '>', '>=']);
 const join = (base: string, key: string): string => (base ? `${base}.${key}` : key);
 
@@ -106,6 +108,8 @@ export function collectDataShape(
   env: Map<string, string> = new Map(),
   depth = 0,
   seen = new Map<LuaNode, Set<string>>(),
+  /** Numbers the closure gives names (constants.ts): comparisons with a name are boundaries too. */
+  constants: Map<string, number[]> = new Map(),
 ): DataShape {
   // a function is followed once per binding of its parameters (`build(d.playerParty)` and
   // `build(d.opponentParty)` read two paths)
@@ -208,6 +212,13 @@ export function collectDataShape(
           if (typeof v === 'number' && !f.type) f.type = 'number';
           if (typeof v === 'number' && n.operator !== '~=' && !(f.bounds ??= []).includes(v)) f.bounds.push(v);
         }
+        // `x > lim.maxLevel`, `x <= MAX`: the numbers that name is given are boundaries
+        const named = v === undefined && p && ORDER.has(n.operator as string) ? constantName(b) : undefined;
+        for (const c of (named && pathOf(b) === undefined ? constants.get(named) : undefined) ?? []) {
+          const f = facts(shape, p!);
+          if (!(f.bounds ??= []).includes(c)) f.bounds.push(c);
+          if (!f.type) f.type = 'number';
+        }
       }
     }
     if (n.type === 'CallExpression') {
@@ -226,12 +237,12 @@ export function collectDataShape(
             const p = args[i] ? pathOf(args[i], 0) : undefined;
             if (p !== undefined && ident(param)) inner.set(ident(param)!, p);
           });
-          if (inner.size) collectDataShape(target.fn, target.scope, resolve, shape, inner, depth + 1, seen);
+          if (inner.size) collectDataShape(target.fn, target.scope, resolve, shape, inner, depth + 1, seen, constants);
         }
       } else if (depth < MAX_DEPTH && args.some((a) => /^(msg|m|message|Msg)$/.test(ident(a) ?? ''))) {
         // the message passed on to a helper that decodes it (`ownedRecord(msg)`)
         const target = resolve(n.base as LuaNode, scope);
-        if (target) collectDataShape(target.fn, target.scope, resolve, shape, new Map(), depth + 1, seen);
+        if (target) collectDataShape(target.fn, target.scope, resolve, shape, new Map(), depth + 1, seen, constants);
       }
     }
   });

@@ -13,6 +13,7 @@ import type { Chunk } from 'luaparse';
 import { walkLua, type LuaNode } from '../../parse/luaAst.ts';
 import { indexBundle, type BundleIndex } from './resolve.ts';
 import { decodedArgPositions } from './dataShape.ts';
+import { namedNumbers } from './constants.ts';
 
 /** Message fields aos sets itself: never synthesised as tags. */
 export const MESSAGE_FIELDS = new Set([
@@ -69,6 +70,8 @@ export interface ClosureScan {
   index: BundleIndex;
   /** Parameter positions where a wrapper hands decoded Data to the function it wraps. */
   decodedArgs: Set<number>;
+  /** Numbers the closure gives names (constants.ts). */
+  constants: Map<string, number[]>;
 }
 
 const REGISTER = new Set(['add', 'append', 'prepend', 'once']);
@@ -256,5 +259,11 @@ export function scanClosure(ast: Chunk): ClosureScan {
       ...(handleFn ? { reads: collectReads(handleFn) } : {}),
     });
   });
-  return { reads, handlers, index: indexBundle(ast), decodedArgs: decodedArgPositions(ast as unknown as LuaNode) };
+  return {
+    reads,
+    handlers,
+    index: indexBundle(ast),
+    decodedArgs: decodedArgPositions(ast as unknown as LuaNode),
+    constants: namedNumbers(ast as unknown as LuaNode),
+  };
 }

@@ -107,7 +107,7 @@ export function handlerReads(name: string, scan: ClosureScan): { reads: ReadSet;
     ((fn.parameters as LuaNode[]) ?? []).forEach((p, i) => {
       if (i > 0 && scan.decodedArgs.has(i) && p.type === 'Identifier') env.set(p.name as string, '');
     });
-    collectDataShape(fn, scope, scan.index.resolve, shape, env);
+    collectDataShape(fn, scope, scan.index.resolve, shape, env, 0, undefined, scan.constants);
   }
   if (!fns.length) return { reads: scan.handlers.get(name)?.reads ?? scan.reads, shape };
   return { reads, shape };
