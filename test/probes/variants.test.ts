@@ -31,6 +31,7 @@ local LIMITS = { maxStack = Config and Config.MAX_STACK or 64 }
 function H.buy(msg, data)
   if data.quantity < 1 or data.quantity > 99 then return end
   if data.stack > LIMITS.maxStack then return end
+  if data.mode == "a" or data.mode == "b" or data.mode == "cancel" or data.mode == "c" then return end
   if data.itemId == "" then return end
   for _, e in ipairs(type(data.lines) == "table" and data.lines or {}) do print(e.sku) end
 end
@@ -115,6 +116,16 @@ describe('value variants', () => {
     const live = [{ name: 'Buy', kind: 'function', known: true, selectors: [{ name: 'Action', values: ['Buy'] }] }];
     const notes = probePass(live, scan, actors).map((m) => m.note);
     expect(notes).toContain('Buy: quantity=98 (boundary of 99), from owner');
+  });
+
+  it('sends a value that ends something after every other message of the pass', () => {
+    const live = [
+      { name: 'Buy', kind: 'function', known: true, selectors: [{ name: 'Action', values: ['Buy'] }] },
+      { name: 'Op', kind: 'function', known: true, selectors: [{ name: 'Action', values: ['Op'] }] },
+    ];
+    const notes = probePass(live, scan, actors).map((m) => m.note);
+    expect(notes.at(-1)).toBe('Buy: mode="cancel", from owner');
+    expect(notes.indexOf('Buy: mode="c", from owner')).toBeLessThan(notes.indexOf('Op: all tags, from owner'));
   });
 
   it('leaves made-up strings out in one variant', () => {

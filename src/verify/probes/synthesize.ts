@@ -36,7 +36,10 @@ export function plausibleValue(name: string, actors: ProbeActors, numeric = fals
   const n = name.toLowerCase();
   // positions (a move slot, a party index) count from 1 in Lua: 100 is rarely one
   if (/(index|slot|idx|position|pos)$/.test(n)) return '1';
-  if (numeric || /(quantity|amount|balance|price|count|qty|limit|size|total|supply|denomination|fee|stake|level|wave|page|number|score|cost)$/.test(n))
+  if (
+    numeric ||
+    /(quantity|amount|balance|price|count|qty|limit|size|total|supply|denomination|fee|stake|level|wave|page|number|score|cost|hp|health|energy)$/.test(n)
+  )
     return '100';
   if (/(timestamp|time|date|expir|deadline|until|since|height)/.test(n)) return '1700000000000';
   if (/^(is|has|allow|enable|active|flag)|enabled$|active$/.test(n)) return 'true';
@@ -143,6 +146,8 @@ export function lifecycleOrder<T extends { name: string }>(handlers: T[]): T[] {
  */
 export function probePass(handlers: LiveHandler[], scan: ClosureScan, actors: ProbeActors, pools?: Map<string, ValuePool>): Omit<ProbeMessage, 'Id'>[] {
   const out: Omit<ProbeMessage, 'Id'>[] = [];
+  // values that end something (`flee`) after every handler: the others use the live state first
+  const last: Omit<ProbeMessage, 'Id'>[] = [];
   const senders = [{ who: 'owner', id: actors.owner }, { who: 'stranger', id: actors.stranger }, ...actors.peers.map((p) => ({ who: p.name, id: p.id }))];
   for (const h of lifecycleOrder(handlers)) {
     if (isAosHandler(h.name)) continue;
@@ -169,14 +174,19 @@ export function probePass(handlers: LiveHandler[], scan: ClosureScan, actors: Pr
       if (shape.size) {
         const pool = pools?.get(actors.owner);
         for (const v of valueVariants(shape, buildData(shape, actors, 0, pool), actors))
-          out.push({ From: actors.owner, Tags: pooled(full, pool, new Set(Object.keys(sel.tags))), Data: v.data, note: `${h.name}: ${v.note}, from owner` });
+          (v.ends ? last : out).push({
+            From: actors.owner,
+            Tags: pooled(full, pool, new Set(Object.keys(sel.tags))),
+            Data: v.data,
+            note: `${h.name}: ${v.note}, from owner`,
+          });
       }
       // selecting tags alone (required tags missing), then from the owner with no Data
       out.push({ From: actors.owner, Tags: sel.tags, Data: '', note: `${h.name}: selecting tags only, from owner` });
       out.push({ From: actors.stranger, Tags: sel.tags, Data: '', note: `${h.name}: selecting tags only, wrong sender` });
     }
   }
-  return out;
+  return [...out, ...last];
 }
 
 /**

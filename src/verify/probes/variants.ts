@@ -20,6 +20,8 @@ export interface DataVariant {
   data: string;
   /** e.g. `level=99 (boundary of 100)`: the trace line's comment. */
   note: string;
+  /** The value names an end (`flee`, `cancel`): sent at the end of the pass (synthesize.ts). */
+  ends?: boolean;
 }
 
 const PEER_MAP = /(process|peer|service|registr|member|director|address)/i;
@@ -76,11 +78,11 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
     return [];
   }
   const out: DataVariant[] = [];
-  const push = (path: string, value: unknown, note: string) => {
+  const push = (path: string, value: unknown, note: string, ends = false) => {
     const d = withPath(base, path, value);
     if (d === undefined) return;
     const data = JSON.stringify(d);
-    if (data !== baseData && !out.some((v) => v.data === data)) out.push({ data, note });
+    if (data !== baseData && !out.some((v) => v.data === data)) out.push({ data, note, ...(ends ? { ends } : {}) });
   };
   // made-up strings left out: a field nothing in the code describes is often optional, and
   // a placeholder there fails a lookup (`natures.get(p.nature) == nil`) before the real work
@@ -118,7 +120,8 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
       .map((lit) => [p, lit] as const),
   );
   const ends = (lit: unknown) => typeof lit === 'string' && isEnding(lit);
-  for (const [p, lit] of [...further.filter(([, l]) => !ends(l)), ...further.filter(([, l]) => ends(l))]) push(p, lit, `${p}=${JSON.stringify(lit)}`);
+  for (const [p, lit] of [...further.filter(([, l]) => !ends(l)), ...further.filter(([, l]) => ends(l))])
+    push(p, lit, `${p}=${JSON.stringify(lit)}`, ends(lit));
   // boundaries of ordered comparisons
   for (const p of paths) {
     for (const b of shape.get(p)!.bounds ?? []) for (const v of [b - 1, b, b + 1]) push(p, v, `${p}=${v} (boundary of ${b})`);
