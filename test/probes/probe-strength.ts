@@ -51,7 +51,8 @@ keep-apart) and reports how many \`migrate verify\` catches on probes alone (the
   --json          the summary and every outcome as JSON
 
 Counted: mutants that change some process's bundle. Listed apart, not counted: mutants in
-files no process bundles, mutants the bundler refuses (never a kill), and mutants in code aos
+files no process bundles, mutants the bundler refuses (never a kill), mutants in processes whose
+baseline does not boot on aos (noboot: not verified, never a kill), and mutants in code aos
 never runs (the fallback branch of a pcall(require, "json") aos always satisfies).`);
   process.exit(0);
 }
@@ -109,6 +110,8 @@ interface Outcome {
   first?: string;
   ms: number;
   refused?: string;
+  /** The mutated processes do not boot as the baseline (e.g. a module aos lacks): not counted. */
+  notVerified?: string;
   /** Caught by the world probes only (the per-process probes passed). */
   by?: 'world';
 }
@@ -131,6 +134,12 @@ for (const m of mutants) {
       continue;
     }
     const report = await verifyParity(project, { processes, modes: ['federated'] });
+    // processes whose baseline does not boot are not verified (never a pass, never a kill)
+    const unverified = report.skipped.filter((x) => processes.includes(x.process));
+    if (unverified.length === processes.length && report.runs.every((r) => r.ok)) {
+      outcomes.push({ mutant: m, processes, caught: false, notVerified: unverified[0]!.reason, ms: performance.now() - t0 });
+      continue;
+    }
     const bad = report.runs.find((r) => !r.ok);
     const d = bad?.firstDifference;
     let first = bad
@@ -175,15 +184,26 @@ for (const m of mutants) {
   }
   if (!json) {
     const o = outcomes.at(-1)!;
-    const label = o.refused ? 'refused' : o.processes.length === 0 ? 'unused ' : o.caught ? 'caught ' : m.unreachable ? 'unreach' : 'SURVIVED';
+    const label = o.refused
+      ? 'refused'
+      : o.notVerified
+        ? 'noboot '
+        : o.processes.length === 0
+          ? 'unused '
+          : o.caught
+            ? 'caught '
+            : m.unreachable
+              ? 'unreach'
+              : 'SURVIVED';
     console.log(
-      `${label} ${m.kind.padEnd(13)} ${m.file}:${m.line} ${m.what}${o.first ? `  -> ${o.first}` : ''}${o.refused ? `  (bundler: ${o.refused.slice(0, 100)})` : ''}${m.unreachable && !o.caught ? `  (unreachable on aos: ${m.unreachable})` : ''} (${(o.ms / 1000).toFixed(1)} s)`,
+      `${label} ${m.kind.padEnd(13)} ${m.file}:${m.line} ${m.what}${o.first ? `  -> ${o.first}` : ''}${o.refused ? `  (bundler: ${o.refused.slice(0, 100)})` : ''}${o.notVerified ? `  (not verified: ${o.notVerified.slice(0, 80)})` : ''}${m.unreachable && !o.caught ? `  (unreachable on aos: ${m.unreachable})` : ''} (${(o.ms / 1000).toFixed(1)} s)`,
     );
   }
 }
 // unreachable on aos: listed, not counted (a kill there would count: it is a real difference)
 const unreachable = outcomes.filter((o) => o.mutant.unreachable && !o.caught && !o.refused && o.processes.length > 0);
-const counted = outcomes.filter((o) => o.processes.length > 0 && !unreachable.includes(o));
+const notVerified = outcomes.filter((o) => o.notVerified);
+const counted = outcomes.filter((o) => o.processes.length > 0 && !unreachable.includes(o) && !o.notVerified);
 const caught = counted.filter((o) => o.caught).length;
 const summary = {
   project: source,
@@ -191,6 +211,7 @@ const summary = {
   mutants: outcomes.length,
   refused: outcomes.filter((o) => o.refused).length,
   unused: outcomes.filter((o) => !o.refused && o.processes.length === 0).length,
+  notVerified: notVerified.length,
   unreachableOnAos: unreachable.map((o) => `${o.mutant.file}:${o.mutant.line} ${o.mutant.what}`),
   counted: counted.length,
   caught,
@@ -207,7 +228,7 @@ const summary = {
 if (json) console.log(JSON.stringify({ ...summary, outcomes }, null, 2));
 else
   console.log(
-    `\nKill rate: ${caught}/${counted.length} = ${(summary.killRate * 100).toFixed(0)} % (seed ${seed}, ${outcomes.length} mutant(s); ${summary.unused} in files no process bundles, ${summary.refused} refused by the bundler, ${unreachable.length} unreachable on aos; by kind ${JSON.stringify(summary.byKind)}; ${summary.caughtByWorldOnly} caught by the world probes only)`,
+    `\nKill rate: ${caught}/${counted.length} = ${(summary.killRate * 100).toFixed(0)} % (seed ${seed}, ${outcomes.length} mutant(s); ${summary.unused} in files no process bundles, ${summary.refused} refused by the bundler, ${unreachable.length} unreachable on aos, ${notVerified.length} in processes that do not boot; by kind ${JSON.stringify(summary.byKind)}; ${summary.caughtByWorldOnly} caught by the world probes only)`,
   );
 if (!json) for (const e of worldErrors) console.log(`world probes not run: ${e}`);
 rmSync(scratch, { recursive: true, force: true });
