@@ -44,10 +44,15 @@ function H.op(msg, data)
   if fn then fn(msg, data) end
 end
 function H.stats(msg) return owned(msg) end
+local Trees = { byId = {} }
+Trees.list = { { id = "oak", height = 3 }, { id = "elm", height = 5 } }
+for _, t in ipairs(Trees.list) do Trees.byId[t.id] = t end
+function H.plant(msg, data) return Trees.byId[data.treeId] end
 Handlers.add("Buy", Handlers.utils.hasMatchingTag("Action", "Buy"), wrap(H.buy))
 Handlers.add("Register", Handlers.utils.hasMatchingTag("Action", "Register"), wrap(H.register))
 Handlers.add("Op", Handlers.utils.hasMatchingTag("Action", "Op"), wrap(H.op))
 Handlers.add("Stats", Handlers.utils.hasMatchingTag("Action", "Stats"), H.stats)
+Handlers.add("Plant", Handlers.utils.hasMatchingTag("Action", "Plant"), wrap(H.plant))
 `;
 const actors = {
   owner: 'OWNER',
@@ -72,6 +77,8 @@ describe('Data reached through wrappers and helpers', () => {
   it('follows msg into a helper that decodes it, and takes a dispatch table keys as values', () => {
     expect([...handlerReads('Stats', scan).shape.keys()]).toEqual(['uid']);
     expect(handlerReads('Op', scan).shape.get('op')?.literals).toEqual(['JOIN', 'LEAVE', 'KICK']);
+    // a lookup table filled at run time: the ids of the module's records
+    expect(handlerReads('Plant', scan).shape.get('treeId')?.literals).toEqual(['oak', 'elm']);
   });
 
   it('puts the empty string compared with last: a real value first', () => {

@@ -93,6 +93,19 @@ export function tableKeys(scope: LuaNode, name: string): string[] {
   return keys;
 }
 
+/** The `id = "..."` strings of the records a module's tables hold (at most 6, in source order). */
+export function recordIds(scope: LuaNode): string[] {
+  const ids: string[] = [];
+  walkLua(scope, (n) => {
+    if (ids.length >= 6) return false;
+    if (n.type === 'TableKeyString' && ident(n.key as LuaNode) === 'id' && (n.value as LuaNode).type === 'StringLiteral') {
+      const v = (n.value as LuaNode).value as string;
+      if (!ids.includes(v)) ids.push(v);
+    }
+  });
+  return ids;
+}
+
 export function facts(shape: DataShape, path: string): FieldFacts {
   let f = shape.get(path);
   if (!f) shape.set(path, (f = { literals: [] }));
@@ -180,11 +193,14 @@ export function collectDataShape(
       if (p) facts(shape, p);
     }
     // a dispatch table indexed with a field (`operations[data.op]`): its keys are the values
-    if (n.type === 'IndexExpression' && ident(n.base as LuaNode) && pathOf(n.base as LuaNode, 0) === undefined) {
+    // (or a lookup table filled at run time, `M.byId[id]`: the ids of the module's records)
+    const table = n.type === 'IndexExpression' ? (ident(n.base as LuaNode) ?? constantName(n.base as LuaNode)) : undefined;
+    if (table && pathOf(n.base as LuaNode, 0) === undefined) {
       const p = pathOf(n.index as LuaNode);
       if (p) {
         const f = facts(shape, p);
-        for (const k of tableKeys(scope, ident(n.base as LuaNode)!)) if (!f.literals.includes(k)) f.literals.push(k);
+        const keys = tableKeys(scope, table);
+        for (const k of keys.length ? keys : recordIds(scope)) if (!f.literals.includes(k)) f.literals.push(k);
       }
     }
     if (n.type === 'UnaryExpression' && n.operator === '#') {
