@@ -44,10 +44,11 @@ function leaf(name: string, f: FieldFacts | undefined, actors: ProbeActors, alt:
   // each limit's sides (variants.ts)
   const bounds = f?.bounds ?? [];
   if (alt === 0 && lits.length && bounds.length && lits.every((v) => typeof v === 'number' && bounds.includes(v))) {
-    // the value by name when it lies within the limits (100 for a level up to 100), else one
-    // above the lowest (a quantity limited to 99 per trade)
+    // the value by name when it lies within the limits (100 for a level up to 100, for hp
+    // above 0), else one above the lowest (a quantity limited to 99 per trade)
     const byName = Number(plausibleValue(name, actors));
-    return Number.isFinite(byName) && byName > Math.min(...bounds) && byName <= Math.max(...bounds) ? byName : Math.min(...bounds) + 1;
+    const [lo, hi] = [Math.min(...bounds), Math.max(...bounds)];
+    return Number.isFinite(byName) && byName > lo && (hi === lo || byName <= hi) ? byName : lo + 1;
   }
   if (lits.length) return lits[alt % lits.length];
   const fromPool = pool?.get(poolKey(name));

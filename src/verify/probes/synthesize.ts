@@ -139,6 +139,19 @@ export function lifecycleOrder<T extends { name: string }>(handlers: T[]): T[] {
   return [...handlers.filter((h) => isStarting(h.name)), ...middle, ...handlers.filter((h) => isEnding(h.name))];
 }
 
+/** `data` with top-level fields holding `id` renamed to the variant's own copy of it (same length). */
+function freshIds(data: string, id: string, k: number): string {
+  try {
+    const o = JSON.parse(data) as Record<string, unknown>;
+    if (!o || typeof o !== 'object' || Array.isArray(o)) return data;
+    const suffix = `_V${k}`;
+    for (const [key, v] of Object.entries(o)) if (v === id && /id$/i.test(key)) o[key] = id.slice(0, id.length - suffix.length) + suffix;
+    return JSON.stringify(o);
+  } catch {
+    return data;
+  }
+}
+
 /**
  * Probe messages for one process (one pass; see probeList for the whole list). `pools` (per
  * sender: ids the process answered that sender earlier) make a second pass read back what the
@@ -173,13 +186,16 @@ export function probePass(handlers: LiveHandler[], scan: ClosureScan, actors: Pr
       // more values from the owner: peer registrations, further literals, boundaries
       if (shape.size) {
         const pool = pools?.get(actors.owner);
-        for (const v of valueVariants(shape, buildData(shape, actors, 0, pool), actors))
+        valueVariants(shape, buildData(shape, actors, 0, pool), actors).forEach((v, k) =>
           (v.ends ? last : out).push({
             From: actors.owner,
             Tags: pooled(full, pool, new Set(Object.keys(sel.tags))),
-            Data: v.data,
+            // a handler that creates something gets a new id per variant (else all but the first
+            // are refused as existing); the first one keeps the id the other handlers use
+            Data: isStarting(h.name) && k > 0 ? freshIds(v.data, actors.stranger, k) : v.data,
             note: `${h.name}: ${v.note}, from owner`,
-          });
+          }),
+        );
       }
       // selecting tags alone (required tags missing), then from the owner with no Data
       out.push({ From: actors.owner, Tags: sel.tags, Data: '', note: `${h.name}: selecting tags only, from owner` });
