@@ -53,6 +53,9 @@ Handlers.add("Register", Handlers.utils.hasMatchingTag("Action", "Register"), wr
 Handlers.add("Op", Handlers.utils.hasMatchingTag("Action", "Op"), wrap(H.op))
 Handlers.add("Stats", Handlers.utils.hasMatchingTag("Action", "Stats"), H.stats)
 Handlers.add("Plant", Handlers.utils.hasMatchingTag("Action", "Plant"), wrap(H.plant))
+Handlers.add("Burn", Handlers.utils.hasMatchingTag("Action", "Burn"), function(msg)
+  assert(tonumber(msg.Tags.Quantity) > 0, "Invalid quantity")
+end)
 `;
 const actors = {
   owner: 'OWNER',
@@ -133,6 +136,14 @@ describe('value variants', () => {
     const notes = probePass(live, scan, actors).map((m) => m.note);
     expect(notes.at(-1)).toBe('Buy: mode="cancel", from owner');
     expect(notes.indexOf('Buy: mode="c", from owner')).toBeLessThan(notes.indexOf('Op: all tags, from owner'));
+  });
+
+  it('probes a tag ordered against a number on each side of it', () => {
+    const live = [{ name: 'Burn', kind: 'function', known: true, selectors: [{ name: 'Action', values: ['Burn'] }] }];
+    const q = probePass(live, scan, actors)
+      .filter((m) => m.note.includes('boundary'))
+      .map((m) => m.Tags.Quantity);
+    expect(q).toEqual(['-1', '0', '1']);
   });
 
   it('leaves made-up strings out in one variant', () => {

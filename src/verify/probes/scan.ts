@@ -44,6 +44,8 @@ export interface ReadSet {
   tags: Map<string, string[]>;
   /** Tags passed to tonumber somewhere. */
   numeric: Set<string>;
+  /** Tag -> numbers it is ordered against (`tonumber(msg.Tags.Quantity) > 0`): probed on each side. */
+  bounds?: Map<string, number[]>;
   /** JSON fields read from decoded Data -> literals they are compared with. */
   dataFields: Map<string, (string | number | boolean)[]>;
 }
@@ -167,6 +169,20 @@ export function collectReads(root: LuaNode | Chunk, into: ReadSet = emptyReads()
         const field = dataField(a, decoded);
         const v = literal(b);
         if (field && v !== undefined) push(into.dataFields, field, v);
+      }
+    }
+    if (n.type === 'BinaryExpression' && /^[<>]=?$/.test(n.operator as string)) {
+      for (const [a, b] of [
+        [n.left, n.right],
+        [n.right, n.left],
+      ] as LuaNode[][]) {
+        const inner = a!.type === 'CallExpression' && ident(a!.base as LuaNode) === 'tonumber' ? ((a!.arguments as LuaNode[]) ?? [])[0] : a;
+        const tag = inner ? tagRead(inner) : undefined;
+        if (tag && b!.type === 'NumericLiteral') {
+          const list = (into.bounds ??= new Map()).get(tag) ?? [];
+          if (!list.includes(b!.value as number)) list.push(b!.value as number);
+          into.bounds.set(tag, list);
+        }
       }
     }
     if (n.type === 'CallExpression' && ident(n.base as LuaNode) === 'tonumber') {

@@ -168,6 +168,7 @@ export function probePass(handlers: LiveHandler[], scan: ClosureScan, actors: Pr
     for (const sel of selectorVariants(h, scan, actors)) {
       const skip = new Set([...Object.keys(sel.tags), ...sel.absent]);
       const full = { ...readTags(reads, actors, skip), ...sel.tags };
+      const baseData = shape.size ? buildData(shape, actors, 0, pools?.get(actors.owner)) : flatData(reads, actors);
       // several values per field: the first literals and plausible values, then the others
       const alts = shape.size ? [0, 1] : [0];
       for (const alt of alts) {
@@ -196,6 +197,19 @@ export function probePass(handlers: LiveHandler[], scan: ClosureScan, actors: Pr
             note: `${h.name}: ${v.note}, from owner`,
           }),
         );
+      }
+      // boundaries of tags ordered against numbers (`tonumber(msg.Tags.Quantity) > 0`)
+      for (const [tag, bounds] of [...(reads.bounds ?? [])].sort((a, b) => a[0].localeCompare(b[0])).slice(0, 4)) {
+        if (skip.has(tag)) continue;
+        for (const b of bounds.slice(0, 2))
+          for (const v of [b - 1, b, b + 1])
+            if (String(v) !== full[tag])
+              out.push({
+                From: actors.owner,
+                Tags: { ...full, [tag]: String(v) },
+                Data: baseData,
+                note: `${h.name}: ${tag}=${v} (boundary of ${b}), from owner`,
+              });
       }
       // selecting tags alone (required tags missing), then from the owner with no Data
       out.push({ From: actors.owner, Tags: sel.tags, Data: '', note: `${h.name}: selecting tags only, from owner` });
