@@ -159,6 +159,7 @@ for (const m of mutants) {
       worldErrors.add((e as Error).message.split('\n')[0]!);
       world = undefined;
     }
+    if (world?.notRun) worldErrors.add(world.notRun.split('\n')[0]!);
     const wbad = world?.runs.find((r) => !r.ok);
     if (wbad) {
       const wd = wbad.firstDifference;

@@ -2,6 +2,8 @@
 // counts confirmations its peer sends back with a ticket only front knows. A planted change in
 // that count is missed by the per-process probes (front alone never gets a real confirmation)
 // and caught by the same probes replayed in one world (back answers).
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureBaseline } from '../../src/verify/baseline.ts';
 import { verifyParity } from '../../src/verify/parity.ts';
@@ -32,5 +34,17 @@ describe('world probes', () => {
     const run = world!.runs[0]!;
     const where = run.firstDifference ? run.firstDifference.file : run.snapshotDifferences[0]?.process;
     expect(where).toMatch(/front/);
+  }, 120_000);
+
+  it('say "not run" when the baseline world never becomes quiet (VERIFY-040), never a failure', async () => {
+    const project = copyFixture('peers');
+    const ping = '\nHandlers.add("Ping", Handlers.utils.hasMatchingTag("Action", "Ping"), function(msg) ao.send({ Target = msg.From, Action = "Ping" }) end)\n';
+    for (const p of ['front', 'back']) appendFileSync(path.join(project.root, `src/${p}/main.lua`), ping);
+    await ensureBaseline(project);
+    await writeProbes(project);
+    const r = await verifyWorldProbes(project, { modes: ['monolith'] });
+    expect(r?.notRun).toMatch(/did not become quiet/);
+    expect(r?.ok).toBe(true);
+    expect(r?.runs).toEqual([]);
   }, 120_000);
 });

@@ -113,7 +113,10 @@ export const command: CommandSpec = {
     } else {
       if (parity) io.out(renderParityReport(parity, io.color));
       if (world) io.out(`\n${renderWorldReport(world)}`);
-      if (worldProbes) io.out(`\nWorld probes (every process's probes in one world):\n${renderWorldReport(worldProbes)}`);
+      if (worldProbes)
+        io.out(
+          `\nWorld probes (every process's probes in one world):\n${worldProbes.notRun ? `not run: ${worldProbes.notRun}` : renderWorldReport(worldProbes)}`,
+        );
       if (ownTests) io.out(`\n${renderOwnTests(ownTests)}`);
     }
     return ok ? 0 : 1;

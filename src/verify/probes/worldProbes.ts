@@ -19,10 +19,17 @@ import type { BuildMode } from '../types.ts';
 import { verifyWorld, type WorldReport, type WorldRun } from '../worldParity.ts';
 import { ensureProbeTraces } from './forVerify.ts';
 import path from 'node:path';
+import { MigrateError } from '../../errors.ts';
 
 export interface WorldProbeReport extends WorldReport {
   /** Processes left out of the world (their baseline does not boot), with the reason. */
   skipped: { process: string; reason: string }[];
+  /**
+   * Set when the baseline world itself never becomes quiet (VERIFY-040: probes sent from a
+   * peer's id get replies the peer answers in turn): nothing compared, the per-process verdict
+   * stands; never a failure of the migration.
+   */
+  notRun?: string;
 }
 
 /** Every process's probe messages, in config order, each with its process as Target. */
@@ -50,13 +57,19 @@ export async function verifyWorldProbes(
   const probes = await ensureProbeTraces(project, names, baseline);
   const inWorld = names.filter((n) => !probes.skipped.some((s) => s.process === n));
   if ([...probes.files.keys()].length < 2) return undefined;
-  const report = await verifyWorld(project, {
-    loaded: worldProbeTraces(project, probes.files),
-    processes: inWorld,
-    ...(opts.modes ? { modes: opts.modes } : {}),
-    ...(opts.workspace ? { workspace: opts.workspace } : {}),
-    ...(opts.progress ? { progress: opts.progress } : {}),
-    ...(opts.baselineCache ? { baselineCache: opts.baselineCache } : {}),
-  });
+  let report: WorldReport;
+  try {
+    report = await verifyWorld(project, {
+      loaded: worldProbeTraces(project, probes.files),
+      processes: inWorld,
+      ...(opts.modes ? { modes: opts.modes } : {}),
+      ...(opts.workspace ? { workspace: opts.workspace } : {}),
+      ...(opts.progress ? { progress: opts.progress } : {}),
+      ...(opts.baselineCache ? { baselineCache: opts.baselineCache } : {}),
+    });
+  } catch (e) {
+    if (!(e instanceof MigrateError) || e.code !== 'VERIFY-040') throw e;
+    return { ok: true, players: 1, traces: [], baseline: 'stored', runs: [], skipped: probes.skipped, notRun: e.message };
+  }
   return { ...report, skipped: probes.skipped };
 }
