@@ -165,6 +165,14 @@ export const verifyOutput = z.strictObject({
   ok: z.boolean(),
   parity: z.looseObject({ ok: z.boolean(), runs: z.array(z.looseObject({ process: process_, mode: z.string(), ok: z.boolean() })) }).nullable(),
   world: z.looseObject({ ok: z.boolean(), runs: z.array(z.looseObject({ mode: z.string(), ok: z.boolean() })) }).nullable(),
+  /** Every process's probes replayed in one world (null when not run: filtered, --no-probes, --skip-world, one process). */
+  worldProbes: z
+    .looseObject({
+      ok: z.boolean(),
+      runs: z.array(z.looseObject({ mode: z.string(), ok: z.boolean() })),
+      skipped: z.array(z.looseObject({ process: z.string(), reason: z.string() })),
+    })
+    .nullable(),
   /** The project's own busted suites against their run before the first step (null with --skip-own-tests). */
   ownTests: z.looseObject({ ok: z.boolean().nullable(), status: z.enum(['same', 'changed', 'none', 'not-run', 'no-baseline']) }).nullable(),
 });

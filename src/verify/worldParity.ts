@@ -148,6 +148,8 @@ export function worldTraceFiles(project: Project): string[] {
     .map((f) => path.join(dir, f));
 }
 
+export type WorldRun = Awaited<ReturnType<typeof runWorld>>;
+
 async function runWorld(build: BuildOutput, mode: BuildMode, names: string[], traces: Trace[], players: number) {
   const world = await World.boot(build, mode, names);
   for (const proc of world.processes.values()) await keepHarnessEval(proc);
@@ -159,18 +161,39 @@ async function runWorld(build: BuildOutput, mode: BuildMode, names: string[], tr
 
 export async function verifyWorld(
   project: Project,
-  opts: { modes?: BuildMode[]; traces?: string[]; players?: number; workspace?: Workspace; progress?: Progress } = {},
+  opts: {
+    modes?: BuildMode[];
+    traces?: string[];
+    /** Traces already loaded (e.g. the probe files with a Target per message), instead of files. */
+    loaded?: Trace[];
+    /** The processes the world holds (default: every process of the config). */
+    processes?: string[];
+    players?: number;
+    workspace?: Workspace;
+    progress?: Progress;
+    /**
+     * The baseline world's run, kept across calls by the caller (a session: e.g. probe-strength
+     * verifying many mutants against one baseline); keyed by the processes, traces and players.
+     */
+    baselineCache?: Map<string, WorldRun>;
+  } = {},
 ): Promise<WorldReport> {
-  const files = opts.traces?.length ? opts.traces.map((t) => path.resolve(project.root, t)) : worldTraceFiles(project);
-  const traces = files.map((f) => ({ ...loadTrace(f), file: path.relative(project.root, f) || f }));
+  const files = opts.loaded
+    ? opts.loaded.map((t) => t.file)
+    : opts.traces?.length
+      ? opts.traces.map((t) => path.resolve(project.root, t))
+      : worldTraceFiles(project);
+  const traces = opts.loaded ?? files.map((f) => ({ ...loadTrace(f), file: path.relative(project.root, f) || f }));
   const players = opts.players ?? 1;
-  const names = project.config.processes.map((p) => p.name);
+  const names = opts.processes ?? project.config.processes.map((p) => p.name);
   const stored = readBaseline(project);
   const modes = opts.modes?.length ? opts.modes : defaultModes(project, opts.workspace);
   const task = (opts.progress ?? noProgress)('verify world', 1 + modes.length);
   task.tick(0, 'baseline');
   const baseBuild = stored?.build ?? (await buildFor(project, 'monolith'));
-  const base = await runWorld(baseBuild, 'monolith', names, traces, players);
+  const key = JSON.stringify([names, traces.map((t) => [t.file, t.messages.length]), players]);
+  const base = opts.baselineCache?.get(key) ?? (await runWorld(baseBuild, 'monolith', names, traces, players));
+  opts.baselineCache?.set(key, base);
   task.tick(1);
   const runs: WorldRunReport[] = [];
   for (const mode of modes) {
@@ -197,7 +220,7 @@ export async function verifyWorld(
   return {
     ok: runs.every((r) => r.ok),
     players,
-    traces: files.map((f) => path.relative(project.root, f)),
+    traces: files.map((f) => path.relative(project.root, path.resolve(project.root, f))),
     baseline: stored ? 'stored' : opts.workspace ? 'disk' : 'current',
     runs,
   };

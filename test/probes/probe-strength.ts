@@ -17,6 +17,8 @@ import { listLuaFiles } from '../../src/graph/luaFiles.ts';
 import { DiskWorkspace } from '../../src/stage/workspace.ts';
 import { buildFor } from '../../src/verify/bootBuilds.ts';
 import { verifyParity } from '../../src/verify/parity.ts';
+import { verifyWorldProbes } from '../../src/verify/probes/worldProbes.ts';
+import type { WorldRun } from '../../src/verify/worldParity.ts';
 import { applyMutant, chooseMutants, mutationSites, type Mutant } from './mutants.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -45,10 +47,12 @@ keep-apart) and reports how many \`migrate verify\` catches on probes alone (the
   --project dir   project to copy (read-only: the copy is made in the OS temp directory)
   --n N           number of mutants (default 30), a third of each kind where there are sites
   --seed S        PRNG seed choosing the mutants (default 1): the same seed gives the same mutants
+  --no-world      per-process probes only (no world probes: every process's probes in one world)
   --json          the summary and every outcome as JSON
 
 Counted: mutants that change some process's bundle. Listed apart, not counted: mutants in
-files no process bundles, mutants the bundler refuses (never a kill), and mutants in code aos
+files no process bundles, mutants the bundler refuses (never a kill), mutants in processes whose
+baseline does not boot on aos (noboot: not verified, never a kill), and mutants in code aos
 never runs (the fallback branch of a pcall(require, "json") aos always satisfies).`);
   process.exit(0);
 }
@@ -57,6 +61,7 @@ const source = path.resolve(arg('project', path.join(here, '..', '..', 'examples
 const n = Number(arg('n', '30'));
 const seed = Number(arg('seed', '1'));
 const json = process.argv.includes('--json');
+const noWorld = process.argv.includes('--no-world');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'probe-strength-'));
 const dir = path.join(scratch, path.basename(source));
 cpSync(source, dir, { recursive: true, filter: (p) => !/[/\\](node_modules|build)$/.test(p) });
@@ -67,11 +72,16 @@ const config = JSON.parse(readFileSync(configFile, 'utf8')) as { processes: { tr
 for (const p of config.processes) p.traces = [];
 writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
 rmSync(path.join(dir, 'traces', 'world'), { recursive: true, force: true });
+// probe files are synthesised afresh (a copied one may come from an older synthesiser)
+rmSync(path.join(dir, 'traces', 'probes'), { recursive: true, force: true });
 if (!existsSync(path.join(dir, '.migrate', 'baseline'))) {
   migrate(dir, 'plan');
   migrate(dir, 'decide', '--all', 'keep-apart');
   migrate(dir, 'apply', '--all', '--allow-dirty');
 }
+// a plan with nothing to apply (federating pays for no process) stores no baseline: store it
+// now, or verify would take each mutated monolith as its own baseline and catch nothing
+if (!existsSync(path.join(dir, '.migrate', 'baseline', 'baseline.json'))) migrate(dir, 'verify', '--save-baseline');
 
 const project = loadProject({ project: dir, cwd: dir });
 const files = listLuaFiles(project.config, new DiskWorkspace(dir));
@@ -100,8 +110,15 @@ interface Outcome {
   first?: string;
   ms: number;
   refused?: string;
+  /** The mutated processes do not boot as the baseline (e.g. a module aos lacks): not counted. */
+  notVerified?: string;
+  /** Caught by the world probes only (the per-process probes passed). */
+  by?: 'world';
 }
 const outcomes: Outcome[] = [];
+// the baseline world is the same for every mutant: run once
+const worldBaseline = new Map<string, WorldRun>();
+const worldErrors = new Set<string>();
 for (const m of mutants) {
   const abs = path.join(dir, m.file);
   const original = readFileSync(abs, 'latin1');
@@ -117,16 +134,47 @@ for (const m of mutants) {
       continue;
     }
     const report = await verifyParity(project, { processes, modes: ['federated'] });
+    // processes whose baseline does not boot are not verified (never a pass, never a kill)
+    const unverified = report.skipped.filter((x) => processes.includes(x.process));
+    if (unverified.length === processes.length && report.runs.every((r) => r.ok)) {
+      outcomes.push({ mutant: m, processes, caught: false, notVerified: unverified[0]!.reason, ms: performance.now() - t0 });
+      continue;
+    }
     const bad = report.runs.find((r) => !r.ok);
     const d = bad?.firstDifference;
-    const first = bad
+    let first = bad
       ? d
         ? `${bad.process} ${bad.trace}:${d.line} ${d.field}`
         : bad.bootError
           ? `${bad.process} boot: ${bad.bootError.slice(0, 120)}`
           : `${bad.process} state ${bad.snapshotDifferences[0]?.field}`
       : undefined;
-    outcomes.push({ mutant: m, processes, caught: !report.ok, ...(first ? { first } : {}), ms: performance.now() - t0 });
+    // what the per-process probes miss: the same probes in one world (peers answer)
+    let world: Awaited<ReturnType<typeof verifyWorldProbes>>;
+    try {
+      world = report.ok && !noWorld ? await verifyWorldProbes(project, { modes: ['federated'], baselineCache: worldBaseline }) : undefined;
+    } catch (e) {
+      // a world that cannot run (a process that boots alone but not among the others) adds
+      // nothing: the per-process verdict stands, the reason is listed
+      worldErrors.add((e as Error).message.split('\n')[0]!);
+      world = undefined;
+    }
+    if (world?.notRun) worldErrors.add(world.notRun.split('\n')[0]!);
+    const wbad = world?.runs.find((r) => !r.ok);
+    if (wbad) {
+      const wd = wbad.firstDifference;
+      first = wd
+        ? `world ${wd.file}:${wd.line} event #${wd.event + 1}`
+        : `world state ${wbad.snapshotDifferences[0]?.process}: ${wbad.snapshotDifferences[0]?.field}`;
+    }
+    outcomes.push({
+      mutant: m,
+      processes,
+      caught: !report.ok || Boolean(wbad),
+      ...(first ? { first } : {}),
+      ...(wbad ? { by: 'world' as const } : {}),
+      ms: performance.now() - t0,
+    });
   } catch (e) {
     // a mutant the bundler refuses (e.g. a runtime module whose manifest hash no longer
     // matches) never reaches verify: listed apart, not counted either way
@@ -137,15 +185,26 @@ for (const m of mutants) {
   }
   if (!json) {
     const o = outcomes.at(-1)!;
-    const label = o.refused ? 'refused' : o.processes.length === 0 ? 'unused ' : o.caught ? 'caught ' : m.unreachable ? 'unreach' : 'SURVIVED';
+    const label = o.refused
+      ? 'refused'
+      : o.notVerified
+        ? 'noboot '
+        : o.processes.length === 0
+          ? 'unused '
+          : o.caught
+            ? 'caught '
+            : m.unreachable
+              ? 'unreach'
+              : 'SURVIVED';
     console.log(
-      `${label} ${m.kind.padEnd(13)} ${m.file}:${m.line} ${m.what}${o.first ? `  -> ${o.first}` : ''}${o.refused ? `  (bundler: ${o.refused.slice(0, 100)})` : ''}${m.unreachable && !o.caught ? `  (unreachable on aos: ${m.unreachable})` : ''} (${(o.ms / 1000).toFixed(1)} s)`,
+      `${label} ${m.kind.padEnd(13)} ${m.file}:${m.line} ${m.what}${o.first ? `  -> ${o.first}` : ''}${o.refused ? `  (bundler: ${o.refused.slice(0, 100)})` : ''}${o.notVerified ? `  (not verified: ${o.notVerified.slice(0, 80)})` : ''}${m.unreachable && !o.caught ? `  (unreachable on aos: ${m.unreachable})` : ''} (${(o.ms / 1000).toFixed(1)} s)`,
     );
   }
 }
 // unreachable on aos: listed, not counted (a kill there would count: it is a real difference)
 const unreachable = outcomes.filter((o) => o.mutant.unreachable && !o.caught && !o.refused && o.processes.length > 0);
-const counted = outcomes.filter((o) => o.processes.length > 0 && !unreachable.includes(o));
+const notVerified = outcomes.filter((o) => o.notVerified);
+const counted = outcomes.filter((o) => o.processes.length > 0 && !unreachable.includes(o) && !o.notVerified);
 const caught = counted.filter((o) => o.caught).length;
 const summary = {
   project: source,
@@ -153,9 +212,12 @@ const summary = {
   mutants: outcomes.length,
   refused: outcomes.filter((o) => o.refused).length,
   unused: outcomes.filter((o) => !o.refused && o.processes.length === 0).length,
+  notVerified: notVerified.length,
   unreachableOnAos: unreachable.map((o) => `${o.mutant.file}:${o.mutant.line} ${o.mutant.what}`),
   counted: counted.length,
   caught,
+  caughtByWorldOnly: counted.filter((o) => o.by === 'world').length,
+  worldErrors: [...worldErrors],
   killRate: counted.length ? caught / counted.length : 0,
   byKind: Object.fromEntries(
     ['constant', 'comparison', 'dropped-field'].map((k) => {
@@ -167,7 +229,8 @@ const summary = {
 if (json) console.log(JSON.stringify({ ...summary, outcomes }, null, 2));
 else
   console.log(
-    `\nKill rate: ${caught}/${counted.length} = ${(summary.killRate * 100).toFixed(0)} % (seed ${seed}, ${outcomes.length} mutant(s); ${summary.unused} in files no process bundles, ${summary.refused} refused by the bundler, ${unreachable.length} unreachable on aos; by kind ${JSON.stringify(summary.byKind)})`,
+    `\nKill rate: ${caught}/${counted.length} = ${(summary.killRate * 100).toFixed(0)} % (seed ${seed}, ${outcomes.length} mutant(s); ${summary.unused} in files no process bundles, ${summary.refused} refused by the bundler, ${unreachable.length} unreachable on aos, ${notVerified.length} in processes that do not boot; by kind ${JSON.stringify(summary.byKind)}; ${summary.caughtByWorldOnly} caught by the world probes only)`,
   );
+if (!json) for (const e of worldErrors) console.log(`world probes not run: ${e}`);
 rmSync(scratch, { recursive: true, force: true });
 process.exitCode = 0;

@@ -10,6 +10,7 @@ import { verifyParity } from '../../verify/parity.ts';
 import { renderParityReport } from '../../verify/render.ts';
 import { BUILD_MODES, type BuildMode } from '../../verify/types.ts';
 import { renderWorldReport, verifyWorld, worldTraceFiles } from '../../verify/worldParity.ts';
+import { verifyWorldProbes } from '../../verify/probes/worldProbes.ts';
 
 export function parseModes(value: unknown): BuildMode[] | undefined {
   if (typeof value !== 'string') return undefined;
@@ -49,7 +50,8 @@ export const command: CommandSpec = {
     '',
     'Probes: every process also replays traces/probes/<process>.jsonl (synthesised from its handlers,',
     'written when missing; `migrate trace probe` regenerates them); --no-probes replays the configured',
-    'traces alone. Handler coverage (reached / registered) is printed per process. Lines printed in',
+    'traces alone. The probes of all processes also run in one world (peers answer each other; not with',
+    '--process, --trace or --skip-world). Handler coverage (reached / registered) is printed per process. Lines printed in',
     'another order within one message are listed apart and fail only with --strict-order. Nothing',
     'compared, or a process that cannot be booted (e.g. needs lsqlite3), is never a pass (exit 1).',
     '',
@@ -99,13 +101,22 @@ export const command: CommandSpec = {
           });
     const runWorld = !v['skip-world'] && (v.world || v.players !== undefined || (!filtered && worldTraceFiles(project).length > 0));
     const world = runWorld ? await verifyWorld(project, { ...(modes ? { modes } : {}), players, progress: progressOf(io) }) : undefined;
+    // the probes of every process in one world: peers answer each other (not when filtered)
+    const worldProbes =
+      !filtered && !v['no-probes'] && !v['skip-world']
+        ? await verifyWorldProbes(project, { ...(modes ? { modes } : {}), progress: progressOf(io) })
+        : undefined;
     const ownTests = v['skip-own-tests'] ? undefined : verifyOwnTests(project.root, baselineDir(project));
-    const ok = (parity?.ok ?? true) && (world?.ok ?? true) && ownTests?.ok !== false;
+    const ok = (parity?.ok ?? true) && (world?.ok ?? true) && (worldProbes?.ok ?? true) && ownTests?.ok !== false;
     if (v.json) {
-      io.out(JSON.stringify({ ok, parity: parity ?? null, world: world ?? null, ownTests: ownTests ?? null }, null, 2));
+      io.out(JSON.stringify({ ok, parity: parity ?? null, world: world ?? null, worldProbes: worldProbes ?? null, ownTests: ownTests ?? null }, null, 2));
     } else {
       if (parity) io.out(renderParityReport(parity, io.color));
       if (world) io.out(`\n${renderWorldReport(world)}`);
+      if (worldProbes)
+        io.out(
+          `\nWorld probes (every process's probes in one world):\n${worldProbes.notRun ? `not run: ${worldProbes.notRun}` : renderWorldReport(worldProbes)}`,
+        );
       if (ownTests) io.out(`\n${renderOwnTests(ownTests)}`);
     }
     return ok ? 0 : 1;

@@ -9,6 +9,7 @@
 // data anywhere in a function is decoded data in that function; handlers are short.
 import type { LuaNode } from '../../parse/luaAst.ts';
 import { walkLua } from '../../parse/luaAst.ts';
+import { constantName } from './constants.ts';
 
 export type Scalar = string | number | boolean;
 
@@ -17,6 +18,8 @@ export interface FieldFacts {
   type?: 'string' | 'number' | 'integer' | 'boolean' | 'table';
   /** `#x` taken: a non-empty list or string is wanted. */
   length?: boolean;
+  /** Numbers the value is ordered against (`x < 5`, `x >= 100`): boundary values are probed. */
+  bounds?: number[];
 }
 
 /** Path -> facts. A path ending in `[]` is an array element. */
@@ -26,6 +29,9 @@ export type DataShape = Map<string, FieldFacts>;
 export type Resolve = (callee: LuaNode, from: LuaNode) => { fn: LuaNode; scope: LuaNode } | undefined;
 
 const ident = (n: LuaNode | undefined): string | undefined => (n?.type === 'Identifier' ? (n.name as string) : undefined);
+/** Calls followed into, from the handler (a handler's helpers' helpers). */
+const MAX_DEPTH = 5;
+const ORDER = new Set(['<', '<=', '>', '>=']);
 const COMPARE = new Set(['==', '~=', '<', '<=', '>', '>=']);
 const join = (base: string, key: string): string => (base ? `${base}.${key}` : key);
 
@@ -51,7 +57,7 @@ const isMessageArg = (n: LuaNode): boolean =>
   (n.type === 'MemberExpression' && ident(n.identifier as LuaNode) === 'Data') || /^(msg|m|message|Msg)$/.test(ident(n) ?? '');
 
 /** `json.decode(msg.Data)`, `codec.decodeData(msg)`, `pcall(json.decode, msg.Data)`: index of the value among the results. */
-function decodeResult(n: LuaNode): number | undefined {
+export function decodeResult(n: LuaNode): number | undefined {
   if (n.type !== 'CallExpression') return undefined;
   const args = (n.arguments as LuaNode[]) ?? [];
   const name = calleeName(n);
@@ -64,6 +70,40 @@ function decodeResult(n: LuaNode): number | undefined {
   )
     return 1;
   return undefined;
+}
+
+/** String keys of the table a name holds in `scope`: `local t = { K = ... }`, `t.K = ...`, `function t.K`. */
+export function tableKeys(scope: LuaNode, name: string): string[] {
+  const keys: string[] = [];
+  const add = (k: string | undefined) => {
+    if (k !== undefined && !keys.includes(k)) keys.push(k);
+  };
+  const isT = (v: LuaNode | undefined) => v?.type === 'MemberExpression' && ident(v.base as LuaNode) === name;
+  walkLua(scope, (n) => {
+    if (n.type === 'FunctionDeclaration' && isT(n.identifier as LuaNode)) add(ident((n.identifier as LuaNode).identifier as LuaNode));
+    if (n.type !== 'LocalStatement' && n.type !== 'AssignmentStatement') return;
+    const vars = (n.variables as LuaNode[]) ?? [];
+    ((n.init as LuaNode[]) ?? []).forEach((e, i) => {
+      const v = vars[i];
+      if (isT(v)) add(ident(v!.identifier as LuaNode));
+      if (ident(v) === name && e.type === 'TableConstructorExpression')
+        for (const f of (e.fields as LuaNode[]) ?? []) if (f.type === 'TableKeyString') add(ident(f.key as LuaNode));
+    });
+  });
+  return keys;
+}
+
+/** The `id = "..."` strings of the records a module's tables hold (at most 6, in source order). */
+export function recordIds(scope: LuaNode): string[] {
+  const ids: string[] = [];
+  walkLua(scope, (n) => {
+    if (ids.length >= 6) return false;
+    if (n.type === 'TableKeyString' && ident(n.key as LuaNode) === 'id' && (n.value as LuaNode).type === 'StringLiteral') {
+      const v = (n.value as LuaNode).value as string;
+      if (!ids.includes(v)) ids.push(v);
+    }
+  });
+  return ids;
 }
 
 export function facts(shape: DataShape, path: string): FieldFacts {
@@ -80,10 +120,16 @@ export function collectDataShape(
   shape: DataShape = new Map(),
   env: Map<string, string> = new Map(),
   depth = 0,
-  seen = new Set<LuaNode>(),
+  seen = new Map<LuaNode, Set<string>>(),
+  /** Numbers the closure gives names (constants.ts): comparisons with a name are boundaries too. */
+  constants: Map<string, number[]> = new Map(),
 ): DataShape {
-  if (seen.has(fn)) return shape;
-  seen.add(fn);
+  // a function is followed once per binding of its parameters (`build(d.playerParty)` and
+  // `build(d.opponentParty)` read two paths)
+  const binding = JSON.stringify([...env]);
+  const visits = seen.get(fn) ?? new Set<string>();
+  if (visits.has(binding)) return shape;
+  seen.set(fn, visits.add(binding));
   /** The data path an expression denotes, when it denotes one. */
   const pathOf = (n: LuaNode | undefined, copies = 2): string | undefined => {
     if (!n) return undefined;
@@ -102,6 +148,8 @@ export function collectDataShape(
       return idx.type === 'NumericLiteral' || /^(i|j|k|n|idx|index|pos)$/.test(ident(idx) ?? '') ? `${p}[]` : `${p}.*`;
     }
     if (n.type === 'LogicalExpression' && n.operator === 'or') return pathOf(n.left as LuaNode, copies);
+    // `type(x) == "table" and x`: the value is the right operand's
+    if (n.type === 'LogicalExpression' && n.operator === 'and') return pathOf(n.right as LuaNode, copies);
     if (n.type === 'ParenthesisExpression') return pathOf(n.expression as LuaNode, copies);
     // a copy or merge of the whole decoded value (`merge(defaults, deepCopy(d))`) is decoded
     // data; builtins (type, tostring, math.*, ...) return something else
@@ -132,13 +180,28 @@ export function collectDataShape(
         const p = pathOf(((it.arguments as LuaNode[]) ?? [])[0]);
         if (p !== undefined) {
           facts(shape, p).type = 'table';
-          bind((n.variables as LuaNode[])[1], ident(it.base as LuaNode) === 'ipairs' ? `${p}[]` : `${p}.*`);
+          const each = ident(it.base as LuaNode) === 'ipairs' ? `${p}[]` : `${p}.*`;
+          // walked: a map of something (`for name, id in pairs(d.processes)`), even when the
+          // values are only stored
+          if (each.endsWith('.*')) facts(shape, each);
+          bind((n.variables as LuaNode[])[1], each);
         }
       }
     }
     if (n.type === 'MemberExpression' || n.type === 'IndexExpression') {
       const p = pathOf(n, 0);
       if (p) facts(shape, p);
+    }
+    // a dispatch table indexed with a field (`operations[data.op]`): its keys are the values
+    // (or a lookup table filled at run time, `M.byId[id]`: the ids of the module's records)
+    const table = n.type === 'IndexExpression' ? (ident(n.base as LuaNode) ?? constantName(n.base as LuaNode)) : undefined;
+    if (table && pathOf(n.base as LuaNode, 0) === undefined) {
+      const p = pathOf(n.index as LuaNode);
+      if (p) {
+        const f = facts(shape, p);
+        const keys = tableKeys(scope, table);
+        for (const k of keys.length ? keys : recordIds(scope)) if (!f.literals.includes(k)) f.literals.push(k);
+      }
     }
     if (n.type === 'UnaryExpression' && n.operator === '#') {
       const p = pathOf(n.argument as LuaNode);
@@ -163,6 +226,14 @@ export function collectDataShape(
           const f = facts(shape, p);
           if (!f.literals.includes(v)) f.literals.push(v);
           if (typeof v === 'number' && !f.type) f.type = 'number';
+          if (typeof v === 'number' && n.operator !== '~=' && !(f.bounds ??= []).includes(v)) f.bounds.push(v);
+        }
+        // `x > lim.maxLevel`, `x <= MAX`: the numbers that name is given are boundaries
+        const named = v === undefined && p && ORDER.has(n.operator as string) ? constantName(b) : undefined;
+        for (const c of (named && pathOf(b) === undefined ? constants.get(named) : undefined) ?? []) {
+          const f = facts(shape, p!);
+          if (!(f.bounds ??= []).includes(c)) f.bounds.push(c);
+          if (!f.type) f.type = 'number';
         }
       }
     }
@@ -174,7 +245,7 @@ export function collectDataShape(
         if (p && !facts(shape, p).type) facts(shape, p).type = 'number';
       }
       // decoded values passed on: follow into the callee with its parameters bound
-      if (depth < 3 && args.some((a) => pathOf(a, 0) !== undefined)) {
+      if (depth < MAX_DEPTH && args.some((a) => pathOf(a, 0) !== undefined)) {
         const target = resolve(n.base as LuaNode, scope);
         if (target) {
           const inner = new Map<string, string>();
@@ -182,10 +253,53 @@ export function collectDataShape(
             const p = args[i] ? pathOf(args[i], 0) : undefined;
             if (p !== undefined && ident(param)) inner.set(ident(param)!, p);
           });
-          if (inner.size) collectDataShape(target.fn, target.scope, resolve, shape, inner, depth + 1, seen);
+          if (inner.size) collectDataShape(target.fn, target.scope, resolve, shape, inner, depth + 1, seen, constants);
         }
+      } else if (depth < MAX_DEPTH && args.some((a) => /^(msg|m|message|Msg)$/.test(ident(a) ?? ''))) {
+        // the message passed on to a helper that decodes it (`ownedRecord(msg)`)
+        const target = resolve(n.base as LuaNode, scope);
+        if (target) collectDataShape(target.fn, target.scope, resolve, shape, new Map(), depth + 1, seen, constants);
       }
     }
   });
   return shape;
+}
+
+/**
+ * Argument positions at which a wrapper passes decoded Data on to a function it was given:
+ * `function wrap(name, fn) return function(msg) local d = decode(msg); pcall(fn, msg, d) end end`
+ * (or `fn(msg, d)`). A handler registered through such a wrapper receives the decoded Data as
+ * that parameter, so its own code reads fields of the parameter, not of `msg.Data`.
+ */
+export function decodedArgPositions(root: LuaNode): Set<number> {
+  const out = new Set<number>();
+  walkLua(root, (fn) => {
+    if (fn.type !== 'FunctionDeclaration') return;
+    const params = new Set(((fn.parameters as LuaNode[]) ?? []).map(ident).filter((x): x is string => x !== undefined));
+    if (!params.size) return;
+    const decoded = new Set<string>();
+    walkLua(fn, (n) => {
+      if (n.type !== 'LocalStatement' && n.type !== 'AssignmentStatement') return;
+      const vars = (n.variables as LuaNode[]) ?? [];
+      ((n.init as LuaNode[]) ?? []).forEach((e, i) => {
+        const at = decodeResult(e);
+        const v = at === undefined ? undefined : ident(vars[i + at]);
+        if (v) decoded.add(v);
+      });
+    });
+    if (!decoded.size) return;
+    walkLua(fn, (n) => {
+      if (n.type !== 'CallExpression') return;
+      const all = (n.arguments as LuaNode[]) ?? [];
+      const direct = ident(n.base as LuaNode);
+      // pcall(fn, msg, d) / xpcall(fn, handler, msg, d): the callee is the first argument
+      const callee = direct === 'pcall' || direct === 'xpcall' ? ident(all[0]) : direct;
+      const args = direct === 'pcall' ? all.slice(1) : direct === 'xpcall' ? all.slice(2) : all;
+      if (!callee || !params.has(callee)) return;
+      args.forEach((a, i) => {
+        if (decoded.has(ident(a) ?? '\u0000')) out.add(i);
+      });
+    });
+  });
+  return out;
 }

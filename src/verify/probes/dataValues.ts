@@ -34,7 +34,22 @@ function tree(shape: DataShape): Node {
 }
 
 function leaf(name: string, f: FieldFacts | undefined, actors: ProbeActors, alt: number, pool?: ValuePool): unknown {
-  const lits = f?.literals ?? [];
+  // "" compared with is the usual "missing" test (`if d.itemId == "" then`): a real value
+  // first, the empty string as the other value
+  const all = f?.literals ?? [];
+  const lits = all.filter((v) => v !== '');
+  if (all.includes('') && (lits.length === 0 ? alt === 1 : alt === lits.length)) return '';
+  // numbers only ordered against (`hp <= 0`, `x < 1`) are limits, not values: the first value
+  // lies just above the lowest (a living creature, a positive amount); the variants probe
+  // each limit's sides (variants.ts)
+  const bounds = f?.bounds ?? [];
+  if (alt === 0 && lits.length && bounds.length && lits.every((v) => typeof v === 'number' && bounds.includes(v))) {
+    // the value by name when it lies within the limits (100 for a level up to 100, for hp
+    // above 0), else one above the lowest (a quantity limited to 99 per trade)
+    const byName = Number(plausibleValue(name, actors));
+    const [lo, hi] = [Math.min(...bounds), Math.max(...bounds)];
+    return Number.isFinite(byName) && byName > lo && (hi === lo || byName <= hi) ? byName : lo + 1;
+  }
   if (lits.length) return lits[alt % lits.length];
   const fromPool = pool?.get(poolKey(name));
   if (fromPool !== undefined) return fromPool;
@@ -89,6 +104,12 @@ function harvest(v: unknown, into: ValuePool, key?: string): void {
   if (key && v && typeof v === 'object') {
     const k = `${poolKey(key)}${Array.isArray(v) ? '[]' : '{}'}`;
     if (!into.has(k) && (!Array.isArray(v) || v.length > 0)) into.set(k, JSON.stringify(v));
+  }
+  // a list of records with ids under `items`: their ids are what an `itemId` names
+  if (Array.isArray(v) && key) {
+    const named = `${poolKey(key).replace(/s$/, '')}id`;
+    const first = v.find((x) => x && typeof x === 'object' && !Array.isArray(x) && ['string', 'number'].includes(typeof (x as { id?: unknown }).id));
+    if (first && !into.has(named)) into.set(named, (first as { id: Scalar }).id);
   }
   if (Array.isArray(v)) v.forEach((x) => harvest(x, into, key));
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) harvest(x, into, k);

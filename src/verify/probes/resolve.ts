@@ -112,7 +112,10 @@ export function indexBundle(ast: Chunk): BundleIndex {
       const args = (n.arguments as LuaNode[]) ?? [];
       const name = args[0]?.type === 'StringLiteral' ? (args[0].value as string) : undefined;
       if (name === undefined) return;
-      for (const a of args.slice(1)) {
+      // a function passed next to the name, or into a wrapper call there (`wrap(shop.buy)`)
+      const passed = args.slice(1).flatMap((a) => (a.type === 'CallExpression' ? [a, ...((a.arguments as LuaNode[]) ?? [])] : [a]));
+      for (const a of passed) {
+        if (a.type === 'CallExpression') continue;
         const hit = a.type === 'FunctionDeclaration' ? { fn: a, scope: s.node } : resolve(a, s.node);
         if (hit) registered.set(name, [...(registered.get(name) ?? []), hit]);
       }

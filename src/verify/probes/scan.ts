@@ -12,6 +12,8 @@
 import type { Chunk } from 'luaparse';
 import { walkLua, type LuaNode } from '../../parse/luaAst.ts';
 import { indexBundle, type BundleIndex } from './resolve.ts';
+import { decodedArgPositions } from './dataShape.ts';
+import { namedNumbers } from './constants.ts';
 
 /** Message fields aos sets itself: never synthesised as tags. */
 export const MESSAGE_FIELDS = new Set([
@@ -42,6 +44,8 @@ export interface ReadSet {
   tags: Map<string, string[]>;
   /** Tags passed to tonumber somewhere. */
   numeric: Set<string>;
+  /** Tag -> numbers it is ordered against (`tonumber(msg.Tags.Quantity) > 0`): probed on each side. */
+  bounds?: Map<string, number[]>;
   /** JSON fields read from decoded Data -> literals they are compared with. */
   dataFields: Map<string, (string | number | boolean)[]>;
 }
@@ -66,6 +70,10 @@ export interface ClosureScan {
   handlers: Map<string, StaticHandler>;
   /** Modules and handler functions of the bundle (see resolve.ts). */
   index: BundleIndex;
+  /** Parameter positions where a wrapper hands decoded Data to the function it wraps. */
+  decodedArgs: Set<number>;
+  /** Numbers the closure gives names (constants.ts). */
+  constants: Map<string, number[]>;
 }
 
 const REGISTER = new Set(['add', 'append', 'prepend', 'once']);
@@ -163,6 +171,20 @@ export function collectReads(root: LuaNode | Chunk, into: ReadSet = emptyReads()
         if (field && v !== undefined) push(into.dataFields, field, v);
       }
     }
+    if (n.type === 'BinaryExpression' && /^[<>]=?$/.test(n.operator as string)) {
+      for (const [a, b] of [
+        [n.left, n.right],
+        [n.right, n.left],
+      ] as LuaNode[][]) {
+        const inner = a!.type === 'CallExpression' && ident(a!.base as LuaNode) === 'tonumber' ? ((a!.arguments as LuaNode[]) ?? [])[0] : a;
+        const tag = inner ? tagRead(inner) : undefined;
+        if (tag && b!.type === 'NumericLiteral') {
+          const list = (into.bounds ??= new Map()).get(tag) ?? [];
+          if (!list.includes(b!.value as number)) list.push(b!.value as number);
+          into.bounds.set(tag, list);
+        }
+      }
+    }
     if (n.type === 'CallExpression' && ident(n.base as LuaNode) === 'tonumber') {
       const t2 = tagRead(((n.arguments as LuaNode[]) ?? [])[0] ?? ({} as LuaNode));
       if (t2) into.numeric.add(t2);
@@ -253,5 +275,11 @@ export function scanClosure(ast: Chunk): ClosureScan {
       ...(handleFn ? { reads: collectReads(handleFn) } : {}),
     });
   });
-  return { reads, handlers, index: indexBundle(ast) };
+  return {
+    reads,
+    handlers,
+    index: indexBundle(ast),
+    decodedArgs: decodedArgPositions(ast as unknown as LuaNode),
+    constants: namedNumbers(ast as unknown as LuaNode),
+  };
 }

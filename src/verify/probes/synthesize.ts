@@ -3,9 +3,12 @@
 // by the owner, a stranger and every other process of the config; with all tags, with the
 // selecting tags alone, and from a wrong sender; the whole list twice (state the first pass
 // builds is read by the second). No randomness: the same closure gives the same file.
+import type { LuaNode } from '../../parse/luaAst.ts';
 import type { LiveHandler } from './discover.ts';
 import { collectDataShape, type DataShape } from './dataShape.ts';
 import { buildData, poolKey, type ValuePool } from './dataValues.ts';
+import { valueVariants } from './variants.ts';
+import { isEnding, isStarting } from './lifecycle.ts';
 import { collectReads, emptyReads, MESSAGE_FIELDS, type ClosureScan, type ReadSet } from './scan.ts';
 
 export interface ProbeActors {
@@ -31,7 +34,12 @@ export const isAosHandler = (name: string): boolean => name.startsWith('_') || n
 /** A plausible value for a tag or field, by its name and how the code uses it. */
 export function plausibleValue(name: string, actors: ProbeActors, numeric = false): string {
   const n = name.toLowerCase();
-  if (numeric || /(quantity|amount|balance|price|count|qty|limit|size|total|supply|denomination|fee|stake|level|wave|page|index|number|score|cost)$/.test(n))
+  // positions (a move slot, a party index) count from 1 in Lua: 100 is rarely one
+  if (/(index|slot|idx|position|pos)$/.test(n)) return '1';
+  if (
+    numeric ||
+    /(quantity|amount|balance|price|count|qty|limit|size|total|supply|denomination|fee|stake|level|wave|page|number|score|cost|hp|health|energy)$/.test(n)
+  )
     return '100';
   if (/(timestamp|time|date|expir|deadline|until|since|height)/.test(n)) return '1700000000000';
   if (/^(is|has|allow|enable|active|flag)|enabled$|active$/.test(n)) return 'true';
@@ -97,7 +105,12 @@ export function handlerReads(name: string, scan: ClosureScan): { reads: ReadSet;
   const reads = emptyReads();
   for (const { fn, scope } of fns) {
     collectReads(fn, reads);
-    collectDataShape(fn, scope, scan.index.resolve, shape);
+    // a parameter a decoding wrapper fills with the decoded Data (`pcall(fn, msg, data)`)
+    const env = new Map<string, string>();
+    ((fn.parameters as LuaNode[]) ?? []).forEach((p, i) => {
+      if (i > 0 && scan.decodedArgs.has(i) && p.type === 'Identifier') env.set(p.name as string, '');
+    });
+    collectDataShape(fn, scope, scan.index.resolve, shape, env, 0, undefined, scan.constants);
   }
   if (!fns.length) return { reads: scan.handlers.get(name)?.reads ?? scan.reads, shape };
   return { reads, shape };
@@ -115,19 +128,47 @@ function pooled(tags: Record<string, string>, pool: ValuePool | undefined, keep:
 }
 
 /**
+ * The handlers in registration order, those whose name says they start, create or register
+ * something first and those that end or remove something last: a pass then registers peers,
+ * starts a session, uses it (a save, a battle) and only then ends it, where registration order
+ * (BATTLE_COORDINATION, SESSION_START, SESSION_END, SAVE_GAME) would use the session before it
+ * starts or after it ends.
+ */
+export function lifecycleOrder<T extends { name: string }>(handlers: T[]): T[] {
+  const middle = handlers.filter((h) => !isStarting(h.name) && !isEnding(h.name));
+  return [...handlers.filter((h) => isStarting(h.name)), ...middle, ...handlers.filter((h) => isEnding(h.name))];
+}
+
+/** `data` with top-level fields holding `id` renamed to the variant's own copy of it (same length). */
+function freshIds(data: string, id: string, k: number): string {
+  try {
+    const o = JSON.parse(data) as Record<string, unknown>;
+    if (!o || typeof o !== 'object' || Array.isArray(o)) return data;
+    const suffix = `_V${k}`;
+    for (const [key, v] of Object.entries(o)) if (v === id && /id$/i.test(key)) o[key] = id.slice(0, id.length - suffix.length) + suffix;
+    return JSON.stringify(o);
+  } catch {
+    return data;
+  }
+}
+
+/**
  * Probe messages for one process (one pass; see probeList for the whole list). `pools` (per
  * sender: ids the process answered that sender earlier) make a second pass read back what the
  * first created: a query sent with the id a create answered.
  */
 export function probePass(handlers: LiveHandler[], scan: ClosureScan, actors: ProbeActors, pools?: Map<string, ValuePool>): Omit<ProbeMessage, 'Id'>[] {
   const out: Omit<ProbeMessage, 'Id'>[] = [];
+  // values that end something (`flee`) after every handler: the others use the live state first
+  const last: Omit<ProbeMessage, 'Id'>[] = [];
   const senders = [{ who: 'owner', id: actors.owner }, { who: 'stranger', id: actors.stranger }, ...actors.peers.map((p) => ({ who: p.name, id: p.id }))];
-  for (const h of handlers) {
+  for (const h of lifecycleOrder(handlers)) {
     if (isAosHandler(h.name)) continue;
     const { reads, shape } = handlerReads(h.name, scan);
     for (const sel of selectorVariants(h, scan, actors)) {
       const skip = new Set([...Object.keys(sel.tags), ...sel.absent]);
       const full = { ...readTags(reads, actors, skip), ...sel.tags };
+      const baseData = shape.size ? buildData(shape, actors, 0, pools?.get(actors.owner)) : flatData(reads, actors);
       // several values per field: the first literals and plausible values, then the others
       const alts = shape.size ? [0, 1] : [0];
       for (const alt of alts) {
@@ -143,12 +184,39 @@ export function probePass(handlers: LiveHandler[], scan: ClosureScan, actors: Pr
           });
         }
       }
+      // more values from the owner: peer registrations, further literals, boundaries
+      if (shape.size) {
+        const pool = pools?.get(actors.owner);
+        valueVariants(shape, buildData(shape, actors, 0, pool), actors).forEach((v, k) =>
+          (v.ends ? last : out).push({
+            From: actors.owner,
+            Tags: pooled(full, pool, new Set(Object.keys(sel.tags))),
+            // a handler that creates something gets a new id per variant (else all but the first
+            // are refused as existing); the first one keeps the id the other handlers use
+            Data: isStarting(h.name) && k > 0 ? freshIds(v.data, actors.stranger, k) : v.data,
+            note: `${h.name}: ${v.note}, from owner`,
+          }),
+        );
+      }
+      // boundaries of tags ordered against numbers (`tonumber(msg.Tags.Quantity) > 0`)
+      for (const [tag, bounds] of [...(reads.bounds ?? [])].sort((a, b) => a[0].localeCompare(b[0])).slice(0, 4)) {
+        if (skip.has(tag)) continue;
+        for (const b of bounds.slice(0, 2))
+          for (const v of [b - 1, b, b + 1])
+            if (String(v) !== full[tag])
+              out.push({
+                From: actors.owner,
+                Tags: { ...full, [tag]: String(v) },
+                Data: baseData,
+                note: `${h.name}: ${tag}=${v} (boundary of ${b}), from owner`,
+              });
+      }
       // selecting tags alone (required tags missing), then from the owner with no Data
       out.push({ From: actors.owner, Tags: sel.tags, Data: '', note: `${h.name}: selecting tags only, from owner` });
       out.push({ From: actors.stranger, Tags: sel.tags, Data: '', note: `${h.name}: selecting tags only, wrong sender` });
     }
   }
-  return out;
+  return [...out, ...last];
 }
 
 /**
