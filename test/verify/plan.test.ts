@@ -3,14 +3,16 @@
 // processes and the world; VERIFY_PLAN_STEPS=1 checks every process after every step
 // (about 15 minutes).
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_DIR, loadProject } from '../../src/config/loadProject.ts';
+import { EXAMPLE_DIR } from '../../src/config/loadProject.ts';
 import { MigrateError } from '../../src/errors.ts';
 import { verifyParity } from '../../src/verify/parity.ts';
 import { renderParityReport } from '../../src/verify/render.ts';
 import { renderWorldReport, verifyWorld } from '../../src/verify/worldParity.ts';
+import { copyProject } from './helpers/fixtureProject.ts';
 import { simulatePlan } from './helpers/planSimulation.ts';
 
-const project = loadProject({ project: EXAMPLE_DIR, cwd: EXAMPLE_DIR });
+// A copy: verify writes the probe files it lacks (traces/probes/) into the project it verifies.
+const project = copyProject(EXAMPLE_DIR, 'example-plan');
 
 describe('the epic plan applied by the codemods', () => {
   it('ends in a state that answers like the monolith in all three modes', async () => {
