@@ -12,6 +12,9 @@ export interface LuaNode {
 /** The chunk as a LuaNode (the parser always sets `range` because we ask for it). */
 export const asNode = (ast: Chunk | LuaNode): LuaNode => ast as unknown as LuaNode;
 
+/** The name of an Identifier node (`x`), else undefined. */
+export const identName = (n: LuaNode | undefined): string | undefined => (n?.type === 'Identifier' ? (n.name as string) : undefined);
+
 /**
  * Child keys per node type, in source order. Reading known keys is several times faster than
  * `for...in` over every node (the walk runs on every file of every graph rebuild); unknown

@@ -3,9 +3,7 @@
 // (`level > lim.maxLevel`, `slot > saves.MAX_SLOTS`); the numbers a name is given anywhere in
 // the closure are that comparison's boundaries (dataShape.ts), probed on each side (variants.ts).
 import type { LuaNode } from '../../parse/luaAst.ts';
-import { walkLua } from '../../parse/luaAst.ts';
-
-const ident = (n: LuaNode | undefined): string | undefined => (n?.type === 'Identifier' ? (n.name as string) : undefined);
+import { identName as ident, walkLua } from '../../parse/luaAst.ts';
 
 /** The number an expression gives when it is a literal or ends in one (`x or 100`, `-1`). */
 function numberOf(e: LuaNode | undefined): number | undefined {

@@ -8,7 +8,7 @@
 // bound to the path; a few levels deep). Scope-insensitive on purpose: a name bound to decoded
 // data anywhere in a function is decoded data in that function; handlers are short.
 import type { LuaNode } from '../../parse/luaAst.ts';
-import { walkLua } from '../../parse/luaAst.ts';
+import { identName as ident, walkLua } from '../../parse/luaAst.ts';
 import { constantName } from './constants.ts';
 
 export type Scalar = string | number | boolean;
@@ -28,7 +28,6 @@ export type DataShape = Map<string, FieldFacts>;
 /** Finds the function (and its scope) a call's callee names, when the closure defines it. */
 export type Resolve = (callee: LuaNode, from: LuaNode) => { fn: LuaNode; scope: LuaNode } | undefined;
 
-const ident = (n: LuaNode | undefined): string | undefined => (n?.type === 'Identifier' ? (n.name as string) : undefined);
 /** Calls followed into, from the handler (a handler's helpers' helpers). */
 const MAX_DEPTH = 5;
 const ORDER = new Set(['<', '<=', '>', '>=']);

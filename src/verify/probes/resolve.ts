@@ -6,10 +6,8 @@
 // handler registered through a wrapper (`addHandler("Buy", shop.buy)`) is found as the function
 // passed next to its literal name.
 import type { Chunk } from 'luaparse';
-import { walkLua, type LuaNode } from '../../parse/luaAst.ts';
+import { identName as ident, walkLua, type LuaNode } from '../../parse/luaAst.ts';
 import type { Resolve } from './dataShape.ts';
-
-const ident = (n: LuaNode | undefined): string | undefined => (n?.type === 'Identifier' ? (n.name as string) : undefined);
 
 interface Scope {
   node: LuaNode;

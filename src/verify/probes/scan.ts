@@ -10,7 +10,7 @@
 // Names, patterns and matchers built at run time (loops, wrapper functions) come from the live
 // handler list instead (see discover.ts); this scan fills in what a function pattern tests.
 import type { Chunk } from 'luaparse';
-import { walkLua, type LuaNode } from '../../parse/luaAst.ts';
+import { identName as ident, walkLua, type LuaNode } from '../../parse/luaAst.ts';
 import { indexBundle, type BundleIndex } from './resolve.ts';
 import { decodedArgPositions } from './dataShape.ts';
 import { namedNumbers } from './constants.ts';
@@ -83,7 +83,6 @@ export function emptyReads(): ReadSet {
 }
 
 const str = (n: LuaNode | undefined): string | undefined => (n?.type === 'StringLiteral' && typeof n.value === 'string' ? n.value : undefined);
-const ident = (n: LuaNode | undefined): string | undefined => (n?.type === 'Identifier' ? (n.name as string) : undefined);
 
 function literal(n: LuaNode | undefined): string | number | boolean | undefined {
   if (!n) return undefined;
