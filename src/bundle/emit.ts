@@ -26,9 +26,14 @@ export function registryProcessTemplate(): string {
 export const loaderHash = (): string => sha256(Buffer.from(latin1ToUtf8(federationLoader()), 'utf8'));
 
 /** `function(...) <text> end`, text verbatim; a shebang line becomes a comment. */
-export function moduleFunction(text: string): string {
+/** A file's text as bundled: a leading `#!` line commented out, and a final newline. */
+function moduleBody(text: string): string {
   const body = text.startsWith('#') ? `--${text}` : text;
-  return `function(...)\n${body}${body.endsWith('\n') ? '' : '\n'}end`;
+  return body.endsWith('\n') ? body : `${body}\n`;
+}
+
+export function moduleFunction(text: string): string {
+  return `function(...)\n${moduleBody(text)}end`;
 }
 
 function preload(mod: BundleModule): string {
@@ -70,11 +75,8 @@ export function emitMonolith(graph: BundleGraph, proc: BundleProcess): string {
   const mods = proc.closure.map((n) => graph.modules.get(n)!);
   let out = header('monolith', proc.name, mods.length);
   // An entry that requires no project module is its own bundle, as `aos --load` delivers it:
-  // no frame to pay for (a leading `#!` line becomes a comment, as in every bundle).
-  if (!proc.usesFederation && mods.length === 0) {
-    const body = proc.entryText.startsWith('#') ? `--${proc.entryText}` : proc.entryText;
-    return out + body + (body.endsWith('\n') ? '' : '\n');
-  }
+  // no frame to pay for.
+  if (!proc.usesFederation && mods.length === 0) return out + moduleBody(proc.entryText);
   if (!proc.usesFederation) {
     for (const m of mods) out += preload(m);
     return out + entry(proc);

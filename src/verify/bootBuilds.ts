@@ -96,11 +96,11 @@ type BootOpts = {
  */
 export async function bootFromPlan(plan: BootPlan, opts: BootOpts = {}): Promise<BootedProcess> {
   const t0 = performance.now();
-  if (!plan.chunks.some((c) => requiresLsqlite3(c.code))) return bootOn(plan, opts, false, t0);
   try {
     return await bootOn(plan, opts, false, t0);
   } catch (e) {
-    if (!(e instanceof MigrateError) || !/module 'lsqlite3' not found/.test(e.message)) throw e;
+    const needsSqlite = e instanceof MigrateError && /module 'lsqlite3' not found/.test(e.message) && plan.chunks.some((c) => requiresLsqlite3(c.code));
+    if (!needsSqlite) throw e;
   }
   return bootOn(plan, opts, true, t0);
 }
