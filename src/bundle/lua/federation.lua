@@ -143,7 +143,6 @@ end
 -- the location a monolith's do (`[string "aos"]:12:` when the runtime was evaluated), which
 -- verify strips alike in every mode. A load error still names the module (FED-003).
 local CHUNK_NAME = debug and debug.getinfo and debug.getinfo(1, "S").source or "=runtime"
-local function chunkName() return CHUNK_NAME end
 
 -- Every chunk `load` compiles, and every chunk aos evaluates (runtime.lua, a shell), has its own
 -- _ENV upvalue, an object kept alive by each closure of the chunk; a monolith, one chunk, has one.
@@ -153,8 +152,9 @@ local function chunkName() return CHUNK_NAME end
 local function globalsAnchor() return _G end
 local function shareGlobals(fn)
   local join, get = debug and debug.upvaluejoin, debug and debug.getupvalue
-  if not (join and get) or type(fn) ~= "function" or get(globalsAnchor, 1) ~= "_ENV" then return fn end
-  local _, env = get(globalsAnchor, 1)
+  if not (join and get) or type(fn) ~= "function" then return fn end
+  local anchorName, env = get(globalsAnchor, 1)
+  if anchorName ~= "_ENV" then return fn end
   for i = 1, 255 do
     local name, value = get(fn, i)
     if name == nil then break end
@@ -168,7 +168,7 @@ end
 
 -- A module that names _ENV itself keeps its own (it may assign it).
 local function compile(source)
-  local fn, err = load(source, chunkName())
+  local fn, err = load(source, CHUNK_NAME)
   if fn and not source:find("_ENV", 1, true) then shareGlobals(fn) end
   return fn, err
 end
@@ -246,11 +246,11 @@ function F.declareProcess(names)
   end
 end
 
---- Installs a runtime: spec = { version, namespace, manifest = { {name, version, hash}... }, modules = { {name, version, hash, loader}... } }.
---- A runtime with another major version (or an older one) is refused as a whole (FED-007).
 -- The installed runtime's version (a loader before this one kept { version, namespace } there).
 local function installedVersion() return type(F.runtime) == "table" and F.runtime.version or F.runtime end
 
+--- Installs a runtime: spec = { version, namespace, manifest = { {name, version, hash}... }, modules = { {name, version, hash, loader}... } }.
+--- A runtime with another major version (or an older one) is refused as a whole (FED-007).
 function F.installRuntime(spec)
   local cur = installedVersion()
   local new = parseVersion(spec.version) or fail("FED-007", "runtime version '" .. tostring(spec.version) .. "' is not semver")
@@ -322,7 +322,6 @@ function F.manifestText(lookup)
 end
 
 -- resolution -------------------------------------------------------------------------------------
-
 
 local function loadEntry(name, e)
   if e.loaded then return e.value end
@@ -441,10 +440,6 @@ function F.status()
     runtimeVersion = installedVersion(), namespace = F.namespace, modules = list }
 end
 
---- Adds the `Action = "Federation-Status"` handler (replies with the status as JSON).
---- Answers `Action = "Federation-Status"` ahead of the process's own handlers. It wraps
---- Handlers.evaluate instead of adding a handler: a process that lists or counts its handlers
---- (an `Info` reply built from Handlers.list) must see the same list as its monolith.
 -- One function for every process (the loader's, created once): the evaluate it wraps is kept
 -- in Handlers.__federationStatus, so wrapping adds no closure or upvalue to a federated process.
 local function statusEvaluate(msg, env)
@@ -455,6 +450,10 @@ local function statusEvaluate(msg, env)
   return Handlers.__federationStatus(msg, env)
 end
 
+--- Adds the `Action = "Federation-Status"` handler (replies with the status as JSON).
+--- Answers `Action = "Federation-Status"` ahead of the process's own handlers. It wraps
+--- Handlers.evaluate instead of adding a handler: a process that lists or counts its handlers
+--- (an `Info` reply built from Handlers.list) must see the same list as its monolith.
 function F.addStatusHandler()
   local H = rawget(_G, "Handlers")
   if not H or type(H.evaluate) ~= "function" or H.__federationStatus then return end
@@ -504,6 +503,19 @@ function F.useRegistry(registryId)
   F.registryHandler = true
 end
 
+-- A table never shrinks its hash part: F.modules is copied into one sized for its entries,
+-- keyed first by `preferred` names (the copies of the names a caller holds, see runEntry).
+local function compactModules(preferred)
+  local kept = {}
+  for _, n in ipairs(preferred or {}) do
+    if kept[n] == nil and F.modules[n] then kept[n] = F.modules[n] end
+  end
+  for n, slot in pairs(F.modules) do
+    if kept[n] == nil then kept[n] = slot end
+  end
+  F.modules = kept
+end
+
 --- Drops the runtime modules that no shell of this process expects and nothing loaded (their
 --- text, hash and version) and compiles the expected ones (their text goes; compiled code is
 --- what the monolith holds too, and is usually smaller than commented source). A process keeps
@@ -521,10 +533,7 @@ function F.prune()
       if fn then e.loader, e.source = fn, nil end
     end
   end
-  -- A table never shrinks its hash part: copy the survivors into one sized for them.
-  local kept = {}
-  for name, slot in pairs(F.modules) do kept[name] = slot end
-  F.modules = kept
+  compactModules()
 end
 
 --- Expected runtime modules not registered yet (sorted).
@@ -538,8 +547,6 @@ function F.missing()
   return out
 end
 
---- Runs `fn` (a shell's entry) now, or, when a registry is configured and expected runtime
---- modules are missing, once the registry has delivered them all.
 -- Runs a shell's entry, then keys F.modules by the entry's own copies of the runtime module
 -- names. A name over 40 characters is a separate string in every chunk that writes it: until now
 -- the key was runtime.lua's copy, while the shell's copy lives on in its preloaded modules. Keyed
@@ -551,18 +558,13 @@ local function runEntry(fn)
   local res = table.pack(pcall(fn))
   local names = callerNames
   callerNames = nil
-  local kept = {}
-  for _, n in ipairs(names) do
-    if kept[n] == nil and F.modules[n] then kept[n] = F.modules[n] end
-  end
-  for n, slot in pairs(F.modules) do
-    if kept[n] == nil then kept[n] = slot end
-  end
-  F.modules = kept
+  compactModules(names)
   if not res[1] then error(res[2], 0) end
   return table.unpack(res, 2, res.n)
 end
 
+--- Runs `fn` (a shell's entry) now, or, when a registry is configured and expected runtime
+--- modules are missing, once the registry has delivered them all.
 function F.whenReady(fn)
   local missing = F.missing()
   local reg = F.registry()
