@@ -147,6 +147,11 @@ function targets(rows: PhaseRow[]): Record<string, string> {
   return out;
 }
 
+/** reports/bench.json as the last run wrote it ({} before the first): runs of one part keep the others. */
+function previousReport(): Record<string, unknown> {
+  return existsSync(REPORT) ? (JSON.parse(readFileSync(REPORT, 'utf8')) as Record<string, unknown>) : {};
+}
+
 /** The floor figures: into reports/bench.json (key `floor`, other keys kept) and the README table. */
 async function runFloor(): Promise<unknown> {
   const { benchFloor, floorMarkdown, withFloorTable, corporaMarkdown, CORPORA_MARKERS } = await import('./floorBench.ts');
@@ -174,14 +179,14 @@ async function runFloor(): Promise<unknown> {
   writeFileSync(readme, text);
   if (onCorpora.length) return { ...floor, corpora: onCorpora };
   // Not measured this time: the corpora figures of the last run stay (as their README rows do).
-  const previous = existsSync(REPORT) ? (JSON.parse(readFileSync(REPORT, 'utf8')) as { floor?: { corpora?: unknown } }) : {};
-  return previous.floor?.corpora ? { ...floor, corpora: previous.floor.corpora } : floor;
+  const corporaBefore = (previousReport().floor as { corpora?: unknown } | undefined)?.corpora;
+  return corporaBefore ? { ...floor, corpora: corporaBefore } : floor;
 }
 
 async function runParent(): Promise<void> {
   mkdirSync(WORK_DIR, { recursive: true });
   if (values['sizes-only']) {
-    const previous = existsSync(REPORT) ? (JSON.parse(readFileSync(REPORT, 'utf8')) as Record<string, unknown>) : {};
+    const previous = previousReport();
     const floor = await runFloor();
     mkdirSync(path.dirname(REPORT), { recursive: true });
     writeFileSync(REPORT, `${JSON.stringify({ ...previous, floor }, null, 2)}\n`);
@@ -196,7 +201,7 @@ async function runParent(): Promise<void> {
   }
   if (values['startup-only']) {
     // Only the start-up figures change: the scale rows of the last full run are kept.
-    const previous = existsSync(REPORT) ? (JSON.parse(readFileSync(REPORT, 'utf8')) as Record<string, unknown>) : {};
+    const previous = previousReport();
     writeFileSync(REPORT, `${JSON.stringify({ ...previous, startup, startupMeasuredAt: new Date().toISOString() }, null, 2)}\n`);
     process.stdout.write(`wrote the start-up figures to ${path.relative(TOOLKIT_ROOT, REPORT)}\n`);
     return;
