@@ -2,7 +2,6 @@
 // without the user), merges of exact copies, one move per shared folder (modules used by at
 // least `runtime.shareThreshold` processes), then the runtime manifest.
 import type { EpicSimulation } from './simulation.ts';
-import type { PlanStep } from './planTypes.ts';
 import { candidateModules, driftedGroups, exactCopyGroups, type ModuleFile } from './duplicateModules.ts';
 import { isRuntimePath, luaFilesRequiring, processClosures } from '../../../transforms/lua/lib/luaProject.ts';
 import { moduleNameForPath, providedBy } from '../../graph/resolveRequire.ts';
@@ -19,6 +18,7 @@ import { isExcluded, luaFileFacts } from '../../graph/luaFiles.ts';
 import { asNode } from '../../parse/luaAst.ts';
 import type { Transform } from '../../transform/types.ts';
 import { helperModule, slug } from './planIds.ts';
+import { variantDecision } from './variantDecision.ts';
 import { planNearFunctionClones } from './nearFunctionClones.ts';
 
 const asTransform = <P>(t: Transform<P>) => t as unknown as Transform<unknown>;
@@ -34,41 +34,31 @@ export function planDriftDecisions(sim: EpicSimulation): Set<string> {
   for (const group of driftedGroups(sim.tree, sim.config, modules)) {
     group.variants.forEach((v) => decided.add(v.path));
     const names = group.variants.map((v) => v.name);
-    const step: PlanStep = {
+    const step = variantDecision({
       id: `36.1-decide-${slug(group.fileName)}`,
-      story: '36.1',
       title: `Decide: ${group.variants.length} drifted copies of ${group.fileName}`,
       description: `${names.join(', ')} are similar (${Math.round(group.similarity * 100)} % of lines) but not identical. They stay apart unless you pick a variant.`,
-      transform: 'decision',
-      params: {},
-      dependsOn: [],
-      reads: [],
-      sizeImpact: [],
       behaviourChange: `Picking a variant makes every caller of ${names.join(', ')} run that variant's code; callers of the other variants change behaviour where the diff shows.`,
-      decision: {
-        question: `Merge the copies of ${group.fileName} into one runtime module?`,
-        transform: mergeExactCopies.id,
-        options: [
-          ...group.variants.map((v) => ({
-            id: `use-${slug(v.name)}`,
-            label: `Use ${v.path} for everyone (behaviour change)`,
-            params: {
-              canonical: v.name,
-              copies: names.filter((n) => n !== v.name),
-              acceptDifferences: true,
-              callers: callersOf(
-                sim.tree,
-                sim.config,
-                v.name,
-                names.filter((n) => n !== v.name),
-              ),
-            },
-          })),
-          { id: 'keep-apart', label: 'Keep the copies apart (skip)' },
-        ],
-        diff: group.diff,
-      },
-    };
+      question: `Merge the copies of ${group.fileName} into one runtime module?`,
+      transform: mergeExactCopies.id,
+      variants: group.variants.map((v) => ({
+        id: `use-${slug(v.name)}`,
+        label: `Use ${v.path} for everyone (behaviour change)`,
+        params: {
+          canonical: v.name,
+          copies: names.filter((n) => n !== v.name),
+          acceptDifferences: true,
+          callers: callersOf(
+            sim.tree,
+            sim.config,
+            v.name,
+            names.filter((n) => n !== v.name),
+          ),
+        },
+      })),
+      keepApart: 'Keep the copies apart (skip)',
+      diff: group.diff,
+    });
     sim.record(step, asTransform(mergeExactCopies));
   }
   return decided;
@@ -230,31 +220,21 @@ export function planInlineDuplicates(sim: EpicSimulation): void {
       continue;
     }
     sim.record(
-      {
+      variantDecision({
         id: `36.1-decide-${slug(group.module.replace(/^inline\./, ''))}`,
-        story: '36.1',
         title: `Decide: ${blocks.length} similar inline blocks (${group.module})`,
         description: `Similar but not identical blocks at ${where}. They stay inline unless you pick a variant.`,
-        transform: 'decision',
-        params: {},
-        dependsOn: [],
-        reads: [],
-        sizeImpact: [],
         behaviourChange: `Picking a variant makes every entry run that variant's block; the others change behaviour where the diff shows.`,
-        decision: {
-          question: `Extract one variant of this block into ${sim.config.runtime.namespace}.${group.module} for all ${blocks.length} entries?`,
-          transform: extractInline.id,
-          options: [
-            ...blocks.map((b, i) => ({
-              id: `use-${slug(b.file)}`,
-              label: `Use the block of ${b.file} everywhere (behaviour change)`,
-              params: { module: group.module, blocks: [b, ...blocks.filter((_, j) => j !== i)], acceptDifferences: true },
-            })),
-            { id: 'keep-apart', label: 'Keep the blocks inline (skip)' },
-          ],
-          diff: group.diff,
-        },
-      },
+        question: `Extract one variant of this block into ${sim.config.runtime.namespace}.${group.module} for all ${blocks.length} entries?`,
+        transform: extractInline.id,
+        variants: blocks.map((b, i) => ({
+          id: `use-${slug(b.file)}`,
+          label: `Use the block of ${b.file} everywhere (behaviour change)`,
+          params: { module: group.module, blocks: [b, ...blocks.filter((_, j) => j !== i)], acceptDifferences: true },
+        })),
+        keepApart: 'Keep the blocks inline (skip)',
+        diff: group.diff,
+      }),
       asTransform(extractInline),
     );
   }

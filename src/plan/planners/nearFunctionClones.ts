@@ -16,6 +16,7 @@ import { similarEnough } from './duplicateModules.ts';
 import { helperModule, slug } from './planIds.ts';
 import type { EpicSimulation } from './simulation.ts';
 import type { PlanStep } from './planTypes.ts';
+import { variantDecision } from './variantDecision.ts';
 
 export interface FunctionSite {
   file: string;
@@ -109,41 +110,31 @@ export function planNearFunctionClones(sim: EpicSimulation, owners: Map<string, 
     const variants = [...new Map(group.sites.map((s) => [s.unit.tail, s])).values()];
     const where = group.sites.map((s) => `${s.file}:${s.startLine}-${s.endLine} (${s.unit.target})`).join(', ');
     sim.record(
-      {
+      variantDecision({
         id,
-        story: '36.1',
         title: `Decide: ${group.sites.length} near copies of function ${first.unit.name} (${module})`,
         description: `Similar but not identical functions at ${where}. They stay apart unless you pick a variant.`,
-        transform: 'decision',
-        params: {},
-        dependsOn: [],
-        reads: [],
-        sizeImpact: [],
         behaviourChange: `Picking a variant makes every site run that variant's function; the others change behaviour where the diff shows.`,
-        decision: {
-          question: `Extract one variant of ${first.unit.name} into ${ns}${module} for all ${group.sites.length} sites?`,
-          transform: extractFunctionClone.id,
-          options: [
-            ...variants.map((v) => ({
-              id: `use-${slug(v.file)}`,
-              label: `Use the function of ${v.file} everywhere (behaviour change)`,
-              params: {
-                module,
-                name: v.unit.name,
-                // The chosen site first (its text wins); every differing site keeps its own text for the inverse.
-                sites: [v, ...group.sites.filter((s) => s !== v)].map((s) => ({
-                  file: s.file,
-                  target: s.unit.target,
-                  ...(s.unit.tail === v.unit.tail ? {} : { tail: s.unit.tail }),
-                })),
-                acceptDifferences: true,
-              },
+        question: `Extract one variant of ${first.unit.name} into ${ns}${module} for all ${group.sites.length} sites?`,
+        transform: extractFunctionClone.id,
+        variants: variants.map((v) => ({
+          id: `use-${slug(v.file)}`,
+          label: `Use the function of ${v.file} everywhere (behaviour change)`,
+          params: {
+            module,
+            name: v.unit.name,
+            // The chosen site first (its text wins); every differing site keeps its own text for the inverse.
+            sites: [v, ...group.sites.filter((s) => s !== v)].map((s) => ({
+              file: s.file,
+              target: s.unit.target,
+              ...(s.unit.tail === v.unit.tail ? {} : { tail: s.unit.tail }),
             })),
-            { id: 'keep-apart', label: 'Keep the functions apart (skip)' },
-          ],
-          diff: group.diff,
-        },
-      },
+            acceptDifferences: true,
+          },
+        })),
+        keepApart: 'Keep the functions apart (skip)',
+        diff: group.diff,
+      }),
       extractFunctionClone as unknown as Transform<unknown>,
     );
   }
