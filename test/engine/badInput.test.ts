@@ -2,7 +2,7 @@
 import { chmodSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixturePlan, makeProject, treeState, writePlan } from '../fixtures/engine/fixtureProject.ts';
+import { decisionStep, fixturePlan, makeProject, treeState, writePlan } from '../fixtures/engine/fixtureProject.ts';
 import { applyStep, dryRun, planStatus, revertStep } from '../../src/engine/engine.ts';
 import { journalPath, readJournal } from '../../src/engine/journal.ts';
 import { sha256 } from '../../src/hash.ts';
@@ -44,25 +44,7 @@ describe('bad input', () => {
   });
 
   it('refuses to apply an undecided decision and a step whose dependency is not applied', async () => {
-    const decision = {
-      id: 'd1',
-      story: '36.1',
-      title: 'Decide',
-      transform: 'decision',
-      params: {},
-      dependsOn: [],
-      reads: [],
-      sizeImpact: [],
-      decision: {
-        question: 'Merge?',
-        transform: 'test/append-line',
-        options: [
-          { id: 'yes', label: 'Yes', params: { file: 'src/p/main.lua', line: '-- merged' } },
-          { id: 'no', label: 'No' },
-        ],
-      },
-    };
-    const p = makeProject('decision', fixturePlan([decision]));
+    const p = makeProject('decision', fixturePlan([decisionStep('d1')]));
     await expect(applyStep(p, 'd1', opts)).rejects.toMatchObject({ code: 'PLAN-010' });
     await expect(applyStep(p, 's2-nofinal', opts)).rejects.toMatchObject({ code: 'APPLY-003' });
   });
