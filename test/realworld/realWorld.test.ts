@@ -170,6 +170,17 @@ describe('npm run real-world', () => {
     expect(existsSync(path.join(out, 'real-world.json'))).toBe(false);
   });
 
+  it('leaves out a file a glob names beside the projects, and refuses when only files are left (exit 2)', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'rw-out-'));
+    const file = path.join(out, 'README.md');
+    writeFileSync(file, '# not a project\n');
+    const r = runHarness([file, '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`skip ${file}: a file, not a project folder`);
+    expect(r.stderr).toContain(`REALWORLD-001 not a folder: ${file}`);
+    expect(existsSync(path.join(out, 'real-world.json'))).toBe(false);
+  });
+
   it('takes a two-process fixture through the whole migration and reports every field', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'rw-out-'));
     const before = hashTree(FIXTURE);

@@ -23,11 +23,16 @@ function fail(message: string): never {
 
 function inputFolders(positionals: string[]): string[] {
   if (positionals.length) {
-    return positionals.map((p) => {
+    const folders: string[] = [];
+    for (const p of positionals) {
       const abs = path.resolve(p);
-      if (!existsSync(abs) || !statSync(abs).isDirectory()) fail(`REALWORLD-001 not a folder: ${p}`);
-      return abs;
-    });
+      if (!existsSync(abs)) fail(`REALWORLD-001 not a folder: ${p}`);
+      // `<dir>/*` also names the files beside the projects (a README): not a project, said and left out
+      if (!statSync(abs).isDirectory()) process.stderr.write(`skip ${p}: a file, not a project folder\n`);
+      else folders.push(abs);
+    }
+    if (!folders.length) fail(`REALWORLD-001 not a folder: ${positionals.join(', ')}`);
+    return folders;
   }
   const corpora = path.resolve(REPO_ROOT, '..', 'shared', 'corpora');
   if (!existsSync(corpora)) fail(`REALWORLD-002 no folders given and ${corpora} does not exist`);
