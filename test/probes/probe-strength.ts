@@ -48,6 +48,7 @@ keep-apart) and reports how many \`migrate verify\` catches on probes alone (the
   --n N           number of mutants (default 30), a third of each kind where there are sites
   --seed S        PRNG seed choosing the mutants (default 1): the same seed gives the same mutants
   --no-world      per-process probes only (no world probes: every process's probes in one world)
+  --only f:l,...  of the chosen mutants, run only those at these file:line sites (re-checking survivors)
   --json          the summary and every outcome as JSON
 
 Counted: mutants that change some process's bundle. Listed apart, not counted: mutants in
@@ -86,7 +87,8 @@ if (!existsSync(path.join(dir, '.migrate', 'baseline', 'baseline.json'))) migrat
 const project = loadProject({ project: dir, cwd: dir });
 const files = listLuaFiles(project.config, new DiskWorkspace(dir));
 const sites = files.flatMap((f) => mutationSites(f, readFileSync(path.join(dir, f), 'latin1')));
-const mutants = chooseMutants(sites, n, seed);
+const only = arg('only')?.split(',');
+const mutants = chooseMutants(sites, n, seed).filter((m) => !only || only.includes(`${m.file}:${m.line}`));
 const before = await buildFor(project, 'monolith');
 const bundleOf = (b: typeof before, p: string) => b.files.find((f) => f.kind === 'monolith' && f.process === p)?.content;
 

@@ -20,6 +20,8 @@ export interface FieldFacts {
   length?: boolean;
   /** Numbers the value is ordered against (`x < 5`, `x >= 100`): boundary values are probed. */
   bounds?: number[];
+  /** The code tests whether the value is there (`x == nil`, `x or default`, `if x then`): probed left out too. */
+  optional?: boolean;
 }
 
 /** Path -> facts. A path ending in `[]` is an array element. */
@@ -29,7 +31,7 @@ export type DataShape = Map<string, FieldFacts>;
 export type Resolve = (callee: LuaNode, from: LuaNode) => { fn: LuaNode; scope: LuaNode } | undefined;
 
 /** Calls followed into, from the handler (a handler's helpers' helpers). */
-const MAX_DEPTH = 5;
+const MAX_DEPTH = 7;
 const ORDER = new Set(['<', '<=', '>', '>=']);
 const COMPARE = new Set(['==', '~=', '<', '<=', '>', '>=']);
 const join = (base: string, key: string): string => (base ? `${base}.${key}` : key);
@@ -46,6 +48,8 @@ const calleeName = (call: LuaNode): string | undefined => {
   return b.type === 'MemberExpression' ? ident(b.identifier as LuaNode) : ident(b);
 };
 
+const GENERIC_WALKER = /(encode|serial|stringify|dump|hash|checksum|digest)/i;
+const COPYING = /(copy|clone|merge|combine|extend|assign)/i;
 const BUILTIN = /^(type|tostring|tonumber|select|next|ipairs|pairs|rawget|rawlen|assert|error|pcall|math\..*|string\..*|table\..*|utf8\..*)$/;
 const calleeText = (call: LuaNode): string => {
   const b = call.base as LuaNode;
@@ -71,7 +75,7 @@ export function decodeResult(n: LuaNode): number | undefined {
   return undefined;
 }
 
-/** String keys of the table a name holds in `scope`: `local t = { K = ... }`, `t.K = ...`, `function t.K`. */
+/** String keys of the table a name holds in `scope`: `local t = { K = ... }`, `M.t = { K = ... }`, `t.K = ...`, `function t.K`. */
 export function tableKeys(scope: LuaNode, name: string): string[] {
   const keys: string[] = [];
   const add = (k: string | undefined) => {
@@ -85,11 +89,35 @@ export function tableKeys(scope: LuaNode, name: string): string[] {
     ((n.init as LuaNode[]) ?? []).forEach((e, i) => {
       const v = vars[i];
       if (isT(v)) add(ident(v!.identifier as LuaNode));
-      if (ident(v) === name && e.type === 'TableConstructorExpression')
-        for (const f of (e.fields as LuaNode[]) ?? []) if (f.type === 'TableKeyString') add(ident(f.key as LuaNode));
+      // `local t = {...}`, or a module's field `M.t = {...}` read as `M.t[k]`
+      const holds = ident(v) === name || (v?.type === 'MemberExpression' && ident(v.identifier as LuaNode) === name);
+      if (holds && e.type === 'TableConstructorExpression')
+        for (const f of (e.fields as LuaNode[]) ?? []) {
+          if (f.type === 'TableKeyString') add(ident(f.key as LuaNode));
+          // `["ace-trainer"] = ...`
+          else if (f.type === 'TableKey' && (f.key as LuaNode).type === 'StringLiteral')
+            add(String((f.key as LuaNode).value ?? ((f.key as LuaNode).raw as string).slice(1, -1)));
+        }
     });
   });
   return keys;
+}
+
+/** The functions a table holds in `scope`: `function t.K(...)`, `t.K = function`, `local t = { K = function }`. */
+export function tableFunctions(scope: LuaNode, name: string): LuaNode[] {
+  const out: LuaNode[] = [];
+  const isT = (v: LuaNode | undefined) => v?.type === 'MemberExpression' && ident(v.base as LuaNode) === name;
+  walkLua(scope, (n) => {
+    if (n.type === 'FunctionDeclaration' && isT(n.identifier as LuaNode)) out.push(n);
+    if (n.type !== 'LocalStatement' && n.type !== 'AssignmentStatement') return;
+    const vars = (n.variables as LuaNode[]) ?? [];
+    ((n.init as LuaNode[]) ?? []).forEach((e, i) => {
+      if (isT(vars[i]) && e.type === 'FunctionDeclaration') out.push(e);
+      if (ident(vars[i]) === name && e.type === 'TableConstructorExpression')
+        for (const f of (e.fields as LuaNode[]) ?? []) if ((f.value as LuaNode | undefined)?.type === 'FunctionDeclaration') out.push(f.value as LuaNode);
+    });
+  });
+  return out;
 }
 
 /** The `id = "..."` strings of the records a module's tables hold (at most 6, in source order). */
@@ -135,6 +163,9 @@ export function collectDataShape(
     const name = ident(n);
     if (name !== undefined) return env.get(name);
     if (n.type === 'MemberExpression' && n.indexer === '.') {
+      // a field of a table built around decoded values (`create(id, { item = d.heldItem })`)
+      const field = env.get(`${ident(n.base as LuaNode) ?? ''}.${ident(n.identifier as LuaNode)}`);
+      if (field !== undefined) return field;
       const p = pathOf(n.base as LuaNode, 0);
       return p === undefined ? undefined : join(p, ident(n.identifier as LuaNode)!);
     }
@@ -153,8 +184,11 @@ export function collectDataShape(
     // a copy or merge of the whole decoded value (`merge(defaults, deepCopy(d))`) is decoded
     // data; builtins (type, tostring, math.*, ...) return something else
     if (copies > 0 && n.type === 'CallExpression' && decodeResult(n) === undefined && !BUILTIN.test(calleeText(n))) {
+      // (a copy of a part, `combine({ id = "x" }, cloneDeep(d.start))`, when the callee says it copies)
+      const copying = COPYING.test(calleeName(n) ?? '');
       for (const a of (n.arguments as LuaNode[]) ?? []) {
-        if (pathOf(a, copies - 1) === '') return '';
+        const p = pathOf(a, copies - 1);
+        if (p === '' || (copying && p !== undefined)) return p;
       }
     }
     return undefined;
@@ -163,6 +197,8 @@ export function collectDataShape(
     const name = ident(v);
     if (name && p !== undefined) env.set(name, p);
   };
+  // locals holding a function picked from a dispatch table by a Data field (`local fn = ops[d.op]`)
+  const dispatched = new Map<string, string>();
   walkLua(fn, (n) => {
     if (n !== fn && n.type === 'FunctionDeclaration' && !n.identifier) return; // inline callbacks: their own params
     if (n.type === 'LocalStatement' || n.type === 'AssignmentStatement') {
@@ -171,6 +207,12 @@ export function collectDataShape(
         const at = decodeResult(e);
         if (at !== undefined) bind(vars[i + at], '');
         else bind(vars[i], pathOf(e));
+        // (`type(op) == "string" and ops[op] or nil`: the lookup inside)
+        let pick = e;
+        while (pick.type === 'LogicalExpression' || pick.type === 'ParenthesisExpression')
+          pick = (pick.type === 'ParenthesisExpression' ? pick.expression : pick.operator === 'or' ? pick.left : pick.right) as LuaNode;
+        const table = pick.type === 'IndexExpression' && pathOf(pick.index as LuaNode) !== undefined ? ident(pick.base as LuaNode) : undefined;
+        if (table && ident(vars[i])) dispatched.set(ident(vars[i])!, table);
       });
     }
     if (n.type === 'ForGenericStatement') {
@@ -201,6 +243,30 @@ export function collectDataShape(
         const keys = tableKeys(scope, table);
         for (const k of keys.length ? keys : recordIds(scope)) if (!f.literals.includes(k)) f.literals.push(k);
       }
+    }
+    // tested for presence: `x == nil`, `x ~= nil`, `not x`, `x or default`, `if x then`
+    const tested =
+      n.type === 'BinaryExpression' && (n.operator === '==' || n.operator === '~=')
+        ? ([n.left as LuaNode, n.right as LuaNode].find((a, i, both) => both[1 - i]!.type === 'NilLiteral') ?? n)
+        : n.type === 'UnaryExpression' && n.operator === 'not'
+          ? (n.argument as LuaNode)
+          : n.type === 'LogicalExpression' && n.operator === 'or'
+            ? (n.left as LuaNode)
+            : n.type === 'IfClause' || n.type === 'ElseifClause' || n.type === 'WhileStatement'
+              ? (n.condition as LuaNode)
+              : undefined;
+    // (`type(x) == "table"`, `math.type(x) == "integer"`, `tonumber(x) or 5`: asked of a
+    // value that may be missing)
+    const inner =
+      tested?.type === 'CallExpression' && /^(type|math\.type|tonumber|math\.tointeger)$/.test(calleeText(tested))
+        ? ((tested.arguments as LuaNode[]) ?? [])[0]
+        : tested?.type === 'BinaryExpression' && (tested.operator === '==' || tested.operator === '~=')
+          ? [tested.left as LuaNode, tested.right as LuaNode].find((a) => a.type === 'CallExpression' && /^(type|math\.type)$/.test(calleeText(a)))
+          : undefined;
+    const probed = inner?.type === 'CallExpression' ? ((inner.arguments as LuaNode[]) ?? [])[0] : (inner ?? tested);
+    if (probed && (probed.type === 'MemberExpression' || probed.type === 'IndexExpression')) {
+      const p = pathOf(probed, 0);
+      if (p) facts(shape, p).optional = true;
     }
     if (n.type === 'UnaryExpression' && n.operator === '#') {
       const p = pathOf(n.argument as LuaNode);
@@ -244,13 +310,28 @@ export function collectDataShape(
         if (p && !facts(shape, p).type) facts(shape, p).type = 'number';
       }
       // decoded values passed on: follow into the callee with its parameters bound
-      if (depth < MAX_DEPTH && args.some((a) => pathOf(a, 0) !== undefined)) {
-        const target = resolve(n.base as LuaNode, scope);
-        if (target) {
+      // decoded values in a table built for the call (`{ heldItem = spec.heldItem }`)
+      const fieldsOf = (a: LuaNode | undefined): [string, string][] =>
+        a?.type === 'TableConstructorExpression'
+          ? ((a.fields as LuaNode[]) ?? []).flatMap((f) => {
+              const p = f.type === 'TableKeyString' ? pathOf(f.value as LuaNode, 0) : undefined;
+              return p === undefined ? [] : [[ident(f.key as LuaNode)!, p] as [string, string]];
+            })
+          : [];
+      // (not into generic walkers of any value, `json.encode(state)`, `hash(state)`: they read
+      // every value as a list or a map, which says nothing of the Data the handler wants)
+      const generic = GENERIC_WALKER.test(name ?? '');
+      if (!generic && depth < MAX_DEPTH && args.some((a) => pathOf(a, 0) !== undefined || fieldsOf(a).length)) {
+        // a call through a dispatch table reaches each function the table holds
+        const table = dispatched.get(ident(n.base as LuaNode) ?? '');
+        const targets = table ? tableFunctions(scope, table).map((f) => ({ fn: f, scope })) : [resolve(n.base as LuaNode, scope)];
+        for (const target of targets) {
+          if (!target) continue;
           const inner = new Map<string, string>();
           ((target.fn.parameters as LuaNode[]) ?? []).forEach((param, i) => {
             const p = args[i] ? pathOf(args[i], 0) : undefined;
             if (p !== undefined && ident(param)) inner.set(ident(param)!, p);
+            if (ident(param)) for (const [k, fp] of fieldsOf(args[i])) inner.set(`${ident(param)}.${k}`, fp);
           });
           if (inner.size) collectDataShape(target.fn, target.scope, resolve, shape, inner, depth + 1, seen, constants);
         }

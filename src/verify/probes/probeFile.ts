@@ -70,8 +70,11 @@ export async function synthesiseProbes(project: Project, build: BuildOutput, pro
   // each sender: the second pass sends them back (create, then query what was created)
   const firstPass = probeList(live, scan, actors).slice(0, probePass(live, scan, actors).length);
   const { proc: learner } = await bootFromPlan(plan);
-  const pools = harvestPools((await replayTrace(learner, asTrace(firstPass))).messages.map((r) => r.answer));
-  const messages = probeList(live, scan, actors, pools);
+  const learnt = (await replayTrace(learner, asTrace(firstPass))).messages;
+  const pools = harvestPools(learnt.map((r) => r.answer));
+  // and which messages it answered without an error: sessions in the second pass use those
+  const answered = new Set(learnt.flatMap((r, i) => (isErrorAnswer(r.answer) ? [] : [firstPass[i]!.note.replace(/^pass 1: /, '')])));
+  const messages = probeList(live, scan, actors, pools, answered);
   // recorded on a fresh baseline boot, as `trace record` does
   const { proc } = await bootFromPlan(plan);
   const replay = await replayTrace(proc, asTrace(messages));

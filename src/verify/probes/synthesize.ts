@@ -9,6 +9,7 @@ import { collectDataShape, type DataShape } from './dataShape.ts';
 import { buildData, poolKey, type ValuePool } from './dataValues.ts';
 import { valueVariants } from './variants.ts';
 import { isEnding, isStarting } from './lifecycle.ts';
+import { sessionMessages } from './sessions.ts';
 import { collectReads, emptyReads, MESSAGE_FIELDS, type ClosureScan, type ReadSet } from './scan.ts';
 
 export interface ProbeActors {
@@ -139,13 +140,15 @@ export function lifecycleOrder<T extends { name: string }>(handlers: T[]): T[] {
   return [...handlers.filter((h) => isStarting(h.name)), ...middle, ...handlers.filter((h) => isEnding(h.name))];
 }
 
-/** `data` with top-level fields holding `id` renamed to the variant's own copy of it (same length). */
+/** Variant k's own copy of an id (same length). */
+const freshId = (id: string, k: number): string => id.slice(0, id.length - `_V${k}`.length) + `_V${k}`;
+
+/** `data` with top-level fields holding `id` renamed to the variant's own copy of it. */
 function freshIds(data: string, id: string, k: number): string {
   try {
     const o = JSON.parse(data) as Record<string, unknown>;
     if (!o || typeof o !== 'object' || Array.isArray(o)) return data;
-    const suffix = `_V${k}`;
-    for (const [key, v] of Object.entries(o)) if (v === id && /id$/i.test(key)) o[key] = id.slice(0, id.length - suffix.length) + suffix;
+    for (const [key, v] of Object.entries(o)) if (v === id && /id$/i.test(key)) o[key] = freshId(id, k);
     return JSON.stringify(o);
   } catch {
     return data;
@@ -157,15 +160,28 @@ function freshIds(data: string, id: string, k: number): string {
  * sender: ids the process answered that sender earlier) make a second pass read back what the
  * first created: a query sent with the id a create answered.
  */
-export function probePass(handlers: LiveHandler[], scan: ClosureScan, actors: ProbeActors, pools?: Map<string, ValuePool>): Omit<ProbeMessage, 'Id'>[] {
+export function probePass(
+  handlers: LiveHandler[],
+  scan: ClosureScan,
+  actors: ProbeActors,
+  pools?: Map<string, ValuePool>,
+  answered?: Set<string>,
+): Omit<ProbeMessage, 'Id'>[] {
   const out: Omit<ProbeMessage, 'Id'>[] = [];
   // values that end something (`flee`) after every handler: the others use the live state first
   const last: Omit<ProbeMessage, 'Id'>[] = [];
+  // the ids starting variants created, and each other handler's main message (sessions.ts)
+  const created: string[] = [];
+  const owned = new Map<string, Omit<ProbeMessage, 'Id'>[]>();
+  const byOwner = (h: string, m: Omit<ProbeMessage, 'Id'>) => {
+    if (m.From === actors.owner && !isStarting(h)) owned.set(h, [...(owned.get(h) ?? []), m]);
+  };
   const senders = [{ who: 'owner', id: actors.owner }, { who: 'stranger', id: actors.stranger }, ...actors.peers.map((p) => ({ who: p.name, id: p.id }))];
   for (const h of lifecycleOrder(handlers)) {
     if (isAosHandler(h.name)) continue;
     const { reads, shape } = handlerReads(h.name, scan);
-    for (const sel of selectorVariants(h, scan, actors)) {
+    const selectors = selectorVariants(h, scan, actors);
+    for (const sel of selectors) {
       const skip = new Set([...Object.keys(sel.tags), ...sel.absent]);
       const full = { ...readTags(reads, actors, skip), ...sel.tags };
       const baseData = shape.size ? buildData(shape, actors, 0, pools?.get(actors.owner)) : flatData(reads, actors);
@@ -176,27 +192,28 @@ export function probePass(handlers: LiveHandler[], scan: ClosureScan, actors: Pr
         for (const s of alt ? senders.slice(0, 2) : senders) {
           const pool = pools?.get(s.id);
           const data = shape.size ? buildData(shape, actors, alt, alt === 0 ? pool : undefined) : flatData(reads, actors);
-          out.push({
+          const m = {
             From: s.id,
             Tags: alt === 0 ? pooled(full, pool, new Set(Object.keys(sel.tags))) : full,
             Data: data,
             note: `${h.name}: all tags${alt ? ', other values' : ''}, from ${s.who}`,
-          });
+          };
+          out.push(m);
+          if (alt === 0 && sel === selectors[0]) byOwner(h.name, m);
         }
       }
       // more values from the owner: peer registrations, further literals, boundaries
       if (shape.size) {
         const pool = pools?.get(actors.owner);
-        valueVariants(shape, buildData(shape, actors, 0, pool), actors).forEach((v, k) =>
-          (v.ends ? last : out).push({
-            From: actors.owner,
-            Tags: pooled(full, pool, new Set(Object.keys(sel.tags))),
-            // a handler that creates something gets a new id per variant (else all but the first
-            // are refused as existing); the first one keeps the id the other handlers use
-            Data: isStarting(h.name) && k > 0 ? freshIds(v.data, actors.stranger, k) : v.data,
-            note: `${h.name}: ${v.note}, from owner`,
-          }),
-        );
+        valueVariants(shape, buildData(shape, actors, 0, pool), actors).forEach((v, k) => {
+          // a handler that creates something gets a new id per variant (else all but the first
+          // are refused as existing); the first one keeps the id the other handlers use
+          const data = isStarting(h.name) && k > 0 ? freshIds(v.data, actors.stranger, k) : v.data;
+          if (data !== v.data && !created.includes(freshId(actors.stranger, k))) created.push(freshId(actors.stranger, k));
+          const m = { From: actors.owner, Tags: pooled(full, pool, new Set(Object.keys(sel.tags))), Data: data, note: `${h.name}: ${v.note}, from owner` };
+          (v.ends ? last : out).push(m);
+          if (!v.ends && sel === selectors[0]) byOwner(h.name, m);
+        });
       }
       // boundaries of tags ordered against numbers (`tonumber(msg.Tags.Quantity) > 0`)
       for (const [tag, bounds] of [...(reads.bounds ?? [])].sort((a, b) => a[0].localeCompare(b[0])).slice(0, 4)) {
@@ -216,16 +233,37 @@ export function probePass(handlers: LiveHandler[], scan: ClosureScan, actors: Pr
       out.push({ From: actors.stranger, Tags: sel.tags, Data: '', note: `${h.name}: selecting tags only, wrong sender` });
     }
   }
-  return [...out, ...last];
+  // every other record created is used too (sessions.ts), then ended
+  // each handler's main message: the first of the owner's the baseline answered without an
+  // error in the first pass (`answered`), else the one with all tags
+  const mainOf = (h: string) => {
+    const list = owned.get(h) ?? [];
+    return list.find((m) => answered?.has(m.note)) ?? list[0];
+  };
+  const uses = lifecycleOrder(handlers).filter((h) => !isAosHandler(h.name) && !isStarting(h.name));
+  const pick = (ends: boolean) =>
+    uses
+      .filter((h) => isEnding(h.name) === ends)
+      .map((h) => mainOf(h.name))
+      .filter((m) => m !== undefined);
+  const sessions = sessionMessages(created, actors.stranger, pick(false), pick(true));
+  return [...out, ...sessions, ...last];
 }
 
 /**
  * The whole probe list: one pass, then the pass again (with `pools`: the ids the first pass
- * was answered, see harvestPools); ids numbered in order.
+ * was answered, see harvestPools; `answered`: the notes of its messages answered without an
+ * error); ids numbered in order.
  */
-export function probeList(handlers: LiveHandler[], scan: ClosureScan, actors: ProbeActors, pools?: Map<string, ValuePool>): ProbeMessage[] {
+export function probeList(
+  handlers: LiveHandler[],
+  scan: ClosureScan,
+  actors: ProbeActors,
+  pools?: Map<string, ValuePool>,
+  answered?: Set<string>,
+): ProbeMessage[] {
   const pass = probePass(handlers, scan, actors);
-  const second = pools ? probePass(handlers, scan, actors, pools) : pass;
+  const second = pools ? probePass(handlers, scan, actors, pools, answered) : pass;
   return [...pass, ...second].map((m, i) => ({
     ...m,
     Id: `PROBE_${String(i + 1).padStart(6, '0')}`.padEnd(43, '0'),

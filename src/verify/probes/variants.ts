@@ -9,12 +9,14 @@
 // - boundaries: a field ordered against a number N (`x > N`) gets N - 1, N and N + 1, so a
 //   comparison flipped at its boundary (`>` to `>=`) answers differently.
 // - the made-up `probe-*` strings left out (fields the code says nothing about: often optional).
-// Bounded per handler (MAX_VARIANTS), in that order; deterministic.
+// Bounded per handler (MAX_VARIANTS, the peer pairs apart and last), in that order; deterministic.
 import type { DataShape } from './dataShape.ts';
 import { isEnding } from './lifecycle.ts';
 import type { ProbeActors } from './synthesize.ts';
 
-export const MAX_VARIANTS = 12;
+export const MAX_VARIANTS = 30;
+/** Left-out fields, further literals and boundaries each, at most (so one kind never crowds out the others). */
+const MAX_PER_KIND = 9;
 
 export interface DataVariant {
   data: string;
@@ -54,6 +56,48 @@ function withPath(root: unknown, path: string, value: unknown): unknown {
   return copy;
 }
 
+/** A copy of `root` without `path` (undefined when the path is not there). */
+function withoutPath(root: unknown, path: string): unknown {
+  const copy = JSON.parse(JSON.stringify(root ?? {})) as unknown;
+  const segs = segments(path);
+  let at: unknown = copy;
+  for (const seg of segs.slice(0, -1)) {
+    at =
+      seg === '[]'
+        ? Array.isArray(at)
+          ? at[0]
+          : undefined
+        : at && typeof at === 'object' && !Array.isArray(at)
+          ? (at as Record<string, unknown>)[seg]
+          : undefined;
+    if (!at || typeof at !== 'object') return undefined;
+  }
+  const last = segs.at(-1);
+  if (!last || last === '[]' || last === '*' || Array.isArray(at) || !Object.hasOwn(at as object, last)) return undefined;
+  delete (at as Record<string, unknown>)[last];
+  return copy;
+}
+
+/** Records in a longer list (variants: `commands`, `party`). */
+const LIST_LENGTH = 6;
+
+/** The first element of the list at `path` in `root` (`[]` segments: the first element). */
+function elementAt(root: unknown, path: string): unknown {
+  let at: unknown = root;
+  for (const seg of segments(path)) {
+    at =
+      seg === '[]'
+        ? Array.isArray(at)
+          ? at[0]
+          : undefined
+        : at && typeof at === 'object' && !Array.isArray(at)
+          ? (at as Record<string, unknown>)[seg]
+          : undefined;
+    if (at === undefined) return undefined;
+  }
+  return Array.isArray(at) ? at[0] : undefined;
+}
+
 const PLACEHOLDER = /^probe-/;
 
 function withoutPlaceholders(v: unknown): unknown {
@@ -78,11 +122,13 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
     return [];
   }
   const out: DataVariant[] = [];
-  const push = (path: string, value: unknown, note: string, ends = false) => {
+  const push = (path: string, value: unknown, note: string, ends = false): boolean => {
     const d = withPath(base, path, value);
-    if (d === undefined) return;
+    if (d === undefined) return false;
     const data = JSON.stringify(d);
-    if (data !== baseData && !out.some((v) => v.data === data)) out.push({ data, note, ...(ends ? { ends } : {}) });
+    if (data === baseData || out.some((v) => v.data === data)) return false;
+    out.push({ data, note, ...(ends ? { ends } : {}) });
+    return true;
   };
   // made-up strings left out: a field nothing in the code describes is often optional, and
   // a placeholder there fails a lookup (`natures.get(p.nature) == nil`) before the real work
@@ -100,6 +146,9 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
     if (!PEER_MAP.test(leafOf(map)) || !actors.peers.length) continue;
     push(map, Object.fromEntries(actors.peers.map((x) => [x.name, x.id])), `${map}: every peer process`);
   }
+  // (name/id pairs go last, after the cap: a further literal of the name field, sent with the
+  // first id, would register a peer under another's id after its own registration)
+  const pairs: DataVariant[] = [];
   for (const idPath of paths.filter((p) => ID_KEY.test(leafOf(p)))) {
     const namePath = paths.find((p) => p !== idPath && parentOf(p) === parentOf(idPath) && NAME_KEY.test(leafOf(p)));
     if (!namePath) continue;
@@ -108,9 +157,29 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
       if (d === undefined) continue;
       const both = withPath(d, idPath, peer.id);
       const data = JSON.stringify(both);
-      if (both !== undefined && !out.some((v) => v.data === data)) out.push({ data, note: `${namePath}/${idPath}: peer ${peer.name}` });
+      if (both !== undefined && !pairs.some((v) => v.data === data)) pairs.push({ data, note: `${namePath}/${idPath}: peer ${peer.name}` });
     }
   }
+  // optional fields (the code tests whether they are there) left out: the branch that fills
+  // them in (`d.weather or rollWeather()`, `if d.start == nil then <use the stored one>`);
+  // shallow ones first, then all of them at once (one default may need another's)
+  const optional = paths
+    .filter((p) => shape.get(p)!.optional && !p.endsWith('.*'))
+    .sort((a, b) => segments(a).length - segments(b).length || a.localeCompare(b));
+  let allOut: unknown = base;
+  let leftOut = 0;
+  for (const p of optional) {
+    const d = withoutPath(base, p);
+    if (d === undefined) continue;
+    allOut = withoutPath(allOut, p) ?? allOut;
+    const data = JSON.stringify(d);
+    if (leftOut < MAX_PER_KIND && !out.some((v) => v.data === data)) {
+      out.push({ data, note: `${p} left out` });
+      leftOut++;
+    }
+  }
+  const all = JSON.stringify(allOut);
+  if (allOut !== base && !out.some((v) => v.data === all)) out.push({ data: all, note: 'every optional field left out' });
   // further literals (the first two are the first and other values)
   // (those that end something, `flee`, `forfeit`, after the others: the state lives longer)
   const further = paths.flatMap((p) =>
@@ -120,11 +189,48 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
       .map((lit) => [p, lit] as const),
   );
   const ends = (lit: unknown) => typeof lit === 'string' && isEnding(lit);
-  for (const [p, lit] of [...further.filter(([, l]) => !ends(l)), ...further.filter(([, l]) => ends(l))])
-    push(p, lit, `${p}=${JSON.stringify(lit)}`, ends(lit));
-  // boundaries of ordered comparisons
-  for (const p of paths) {
-    for (const b of shape.get(p)!.bounds ?? []) for (const v of [b - 1, b, b + 1]) push(p, v, `${p}=${v} (boundary of ${b})`);
-  }
-  return out.slice(0, MAX_VARIANTS);
+  let literals = 0;
+  for (const [p, lit] of further.filter(([, l]) => !ends(l))) if (literals < MAX_PER_KIND && push(p, lit, `${p}=${JSON.stringify(lit)}`)) literals++;
+  for (const [p, lit] of further.filter(([, l]) => ends(l))) push(p, lit, `${p}=${JSON.stringify(lit)}`, true);
+  // longer lists: a list of records (commands to replay, a party) with LIST_LENGTH copies of
+  // its first record, then with each further literal of a field in every copy (six `move`
+  // commands replay six turns; six party members with another nature can be switched to)
+  let lists = 0;
+  const listPaths = [...new Set(paths.flatMap((p) => segments(p).flatMap((seg, i, all) => (seg === '[]' ? [all.slice(0, i).join('.')] : []))))]
+    .map((p) => p.replace(/\.(?=\[\])/g, ''))
+    .sort((a, b) => segments(a).length - segments(b).length || a.localeCompare(b));
+  const copies = (e: unknown) => Array.from({ length: LIST_LENGTH }, () => e);
+  const records = listPaths.flatMap((list) => {
+    const first = elementAt(base, list);
+    return first && typeof first === 'object' && !Array.isArray(first) ? [[list, first as Record<string, unknown>] as const] : [];
+  });
+  // (every list's copies first, then each list's literals in turn)
+  for (const [list, first] of records) if (lists < MAX_PER_KIND && push(list, copies(first), `${list}: ${LIST_LENGTH} records`)) lists++;
+  const fieldLiterals = records.map(([list, first]) =>
+    Object.keys(first)
+      .sort()
+      .flatMap((field) =>
+        (shape.get(`${list}[].${field}`)?.literals ?? []).filter((lit) => !ends(lit) && lit !== first[field]).map((lit) => [field, lit] as const),
+      ),
+  );
+  for (let i = 0; i < Math.max(0, ...fieldLiterals.map((f) => f.length)); i++)
+    records.forEach(([list, first], k) => {
+      const [field, lit] = fieldLiterals[k]![i] ?? [];
+      if (
+        field !== undefined &&
+        lists < MAX_PER_KIND &&
+        push(list, copies({ ...first, [field]: lit }), `${list}: ${LIST_LENGTH} records, ${field}=${JSON.stringify(lit)}`)
+      )
+        lists++;
+    });
+  // boundaries of ordered comparisons: each field's first boundary, then the second ones, ...
+  let bounds = 0;
+  const most = Math.max(0, ...paths.map((p) => shape.get(p)!.bounds?.length ?? 0));
+  for (let i = 0; i < most; i++)
+    for (const p of paths) {
+      const b = shape.get(p)!.bounds?.[i];
+      if (b !== undefined) for (const v of [b - 1, b, b + 1]) if (bounds < MAX_PER_KIND && push(p, v, `${p}=${v} (boundary of ${b})`)) bounds++;
+    }
+  const rest = out.filter((v) => !pairs.some((p) => p.data === v.data)).slice(0, MAX_VARIANTS);
+  return [...rest, ...pairs];
 }

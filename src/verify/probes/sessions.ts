@@ -1,0 +1,71 @@
+// Sessions: each record a starting handler's variants created (a battle per biome, a session
+// per mode, made with its own id, see freshIds in synthesize.ts) is used the way the first one
+// is. Without them every use (a command, a preview, a state query) reaches only the first
+// record, which one variant of its data may end in two moves; the others, created with other
+// data (a rolled encounter, a weather, a boundary value), are never played. A session is
+// ROUNDS rounds of every middle handler's main message (owner, all tags) with the record's
+// id in place of the first one: a turn-based record advances a turn per round, and the
+// queries between the turns read it while it lives.
+import type { ProbeMessage } from './synthesize.ts';
+
+export const ROUNDS = 3;
+/** Records used per pass, at most (evenly spread over those created, in the variants' order). */
+export const MAX_SESSIONS = 10;
+
+type Draft = Omit<ProbeMessage, 'Id'>;
+
+const ID_FIELD = /id$/i;
+
+/** `data` (JSON) with top-level id fields holding `id` set to `fresh`; other Data unchanged. */
+function swapData(data: string, id: string, fresh: string): string {
+  try {
+    const o = JSON.parse(data) as unknown;
+    if (!o || typeof o !== 'object' || Array.isArray(o)) return data;
+    let changed = false;
+    for (const [k, v] of Object.entries(o)) {
+      if (v === id && ID_FIELD.test(k)) {
+        (o as Record<string, unknown>)[k] = fresh;
+        changed = true;
+      }
+    }
+    return changed ? JSON.stringify(o) : data;
+  } catch {
+    return data;
+  }
+}
+
+/** At most `n` of `list`, evenly spread over it (the variants that made them differ along it). */
+function spread<T>(list: T[], n: number): T[] {
+  if (list.length <= n) return list;
+  return Array.from({ length: n }, (_, i) => list[Math.floor((i * list.length) / n)]!);
+}
+
+/** A message of the first record made about another record (undefined when it names none). */
+export function aboutRecord(m: Draft, id: string, fresh: string): Draft | undefined {
+  const Data = swapData(m.Data, id, fresh);
+  const Tags = Object.fromEntries(Object.entries(m.Tags).map(([k, v]) => [k, v === id && ID_FIELD.test(k) ? fresh : v]));
+  if (Data === m.Data && Object.keys(Tags).every((k) => Tags[k] === m.Tags[k])) return undefined;
+  return { ...m, Data, Tags };
+}
+
+/**
+ * The session messages: for each created id (at most MAX_SESSIONS), ROUNDS rounds of the
+ * middle handlers' main messages about it, in handler order, then the ending handlers' ones.
+ */
+export function sessionMessages(created: string[], id: string, main: Draft[], ending: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  const about = (list: Draft[], fresh: string) => list.map((m) => aboutRecord(m, id, fresh)).filter((m): m is Draft => m !== undefined);
+  // `<handler>: session of <id>, round N` (+ the variant used, when not all tags)
+  const named = (m: Draft, fresh: string, what: string) => {
+    const parts = /^(.*?): (.*), from owner$/.exec(m.note);
+    const [handler, variant] = parts ? [parts[1], parts[2]] : [m.note, 'all tags'];
+    return { ...m, note: `${handler}: session of ${fresh.slice(-4)}, ${what}${variant === 'all tags' ? '' : ` (${variant})`}` };
+  };
+  for (const fresh of spread(created, MAX_SESSIONS)) {
+    const uses = about(main, fresh);
+    if (!uses.length) continue;
+    for (let round = 1; round <= ROUNDS; round++) for (const m of uses) out.push(named(m, fresh, `round ${round}`));
+    for (const m of about(ending, fresh)) out.push(named(m, fresh, 'end'));
+  }
+  return out;
+}

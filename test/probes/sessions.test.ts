@@ -1,0 +1,102 @@
+// Deeper probes (syntax tree only: fast): optional fields left out (tested for presence or
+// type, or given a default), keys of a module's table (`M.kinds[k]`, `["a-b"] = ...`), Data
+// passed on inside a table built for a call, and sessions: every record a starting handler's
+// variants create is used by the other handlers for several rounds, then ended.
+import { describe, expect, it } from 'vitest';
+import { parseLuaOrThrow } from '../../src/parse/luaSource.ts';
+import { buildData } from '../../src/verify/probes/dataValues.ts';
+import { scanClosure } from '../../src/verify/probes/scan.ts';
+import { aboutRecord, MAX_SESSIONS, ROUNDS, sessionMessages } from '../../src/verify/probes/sessions.ts';
+import { handlerReads, probePass, PROBE_STRANGER } from '../../src/verify/probes/synthesize.ts';
+import { valueVariants } from '../../src/verify/probes/variants.ts';
+
+const BUNDLE = `
+local json = require("json")
+local Kinds = {}
+Kinds.kinds = { fire = { power = 3 }, ["deep-sea"] = { power = 5 } }
+function Kinds.get(k) return Kinds.kinds[k] end
+local function make(level, opts)
+  opts = opts or {}
+  if Kinds.get(opts.kind) == nil then return nil end
+  return { level = level }
+end
+Games = Games or {}
+Handlers.add("Game-Start", Handlers.utils.hasMatchingTag("Action", "Game-Start"), function(msg)
+  local d = json.decode(msg.Data)
+  local level = tonumber(d.level) or 5
+  if type(d.hp) == "number" then print(d.hp) end
+  local weather = d.weather or "clear"
+  if d.replay == nil then print("live") end
+  make(level, { kind = d.kind })
+  Games[d.gameId] = { turn = 0, weather = weather }
+end)
+Handlers.add("Game-Move", Handlers.utils.hasMatchingTag("Action", "Game-Move"), function(msg)
+  local d = json.decode(msg.Data)
+  local g = Games[d.gameId]
+  if g then g.turn = g.turn + 1 end
+end)
+Handlers.add("Game-End", Handlers.utils.hasMatchingTag("Action", "Game-End"), function(msg)
+  local d = json.decode(msg.Data)
+  Games[d.gameId] = nil
+end)
+`;
+
+const actors = { owner: 'OWNER', stranger: PROBE_STRANGER, peers: [] };
+const live = ['Game-Start', 'Game-Move', 'Game-End'].map((name) => ({ name, kind: 'function', known: true, selectors: [{ name: 'Action', values: [name] }] }));
+
+describe('optional fields, module tables and Data passed on in a table', () => {
+  const scan = scanClosure(parseLuaOrThrow(BUNDLE, 'bundle.lua', { lean: true }).ast);
+  const { shape } = handlerReads('Game-Start', scan);
+
+  it('marks fields the code tests for presence, asks the type of, or gives a default', () => {
+    const optional = [...shape].filter(([, f]) => f.optional).map(([p]) => p);
+    expect(optional.sort()).toEqual(['hp', 'level', 'replay', 'weather']);
+    expect(shape.get('gameId')?.optional).toBeUndefined();
+  });
+
+  it('leaves each optional field out, then all of them, and changes nothing else', () => {
+    const base = buildData(shape, actors, 0);
+    const v = valueVariants(shape, base, actors);
+    // (made-up strings, `weather` and `replay`, are already left out by their own variant)
+    const hp = v.find((x) => x.note === 'hp left out');
+    expect(hp).toBeDefined();
+    const { hp: _, weather: __, replay: ___, ...rest } = JSON.parse(base) as Record<string, unknown>;
+    expect(JSON.parse(hp!.data)).toEqual(rest);
+    const all = JSON.parse(v.find((x) => x.note === 'every optional field left out')!.data) as Record<string, unknown>;
+    expect(Object.keys(all)).not.toEqual(expect.arrayContaining(['hp']));
+    expect(all).toHaveProperty('gameId');
+  });
+
+  it("takes the keys of a module's table a field indexes, through a table built for a call", () => {
+    expect(shape.get('kind')?.literals).toEqual(['fire', 'deep-sea']);
+  });
+});
+
+describe('sessions', () => {
+  const scan = scanClosure(parseLuaOrThrow(BUNDLE, 'bundle.lua', { lean: true }).ast);
+
+  it('uses every record the starting variants created for ROUNDS rounds, then ends it', () => {
+    const pass = probePass(live, scan, actors);
+    const created = [...new Set(pass.filter((m) => m.note.startsWith('Game-Start: ')).map((m) => JSON.parse(m.Data || '{}').gameId as string))].filter(
+      (id) => id && id !== PROBE_STRANGER,
+    );
+    expect(created.length).toBeGreaterThan(1);
+    const first = created[0]!;
+    const session = pass.filter((m) => m.note.includes(`session of ${first.slice(-4)}`));
+    expect(session.map((m) => m.note)).toEqual([
+      ...Array.from({ length: ROUNDS }, (_, i) => `Game-Move: session of ${first.slice(-4)}, round ${i + 1}`),
+      `Game-End: session of ${first.slice(-4)}, end`,
+    ]);
+    for (const m of session) expect(JSON.parse(m.Data).gameId).toBe(first);
+    // before the values that end something, after the main messages
+    expect(pass.findIndex((m) => m === session[0])).toBeGreaterThan(pass.findIndex((m) => m.note === 'Game-End: all tags, from owner'));
+  });
+
+  it('swaps only id fields holding the first record, and leaves messages about nothing else out', () => {
+    const m = { From: 'OWNER', Tags: { Action: 'X', TargetId: 'A' }, Data: '{"gameId":"A","name":"A"}', note: 'X: all tags, from owner' };
+    expect(aboutRecord(m, 'A', 'B')).toMatchObject({ Tags: { TargetId: 'B' }, Data: '{"gameId":"B","name":"A"}' });
+    expect(aboutRecord({ ...m, Tags: { Action: 'X' }, Data: '{"name":"A"}' }, 'A', 'B')).toBeUndefined();
+    const many = Array.from({ length: MAX_SESSIONS + 3 }, (_, i) => `R${i}`);
+    expect(sessionMessages(many, 'A', [m], []).length).toBe(MAX_SESSIONS * ROUNDS);
+  });
+});
