@@ -35,6 +35,16 @@ Handlers.add("Game-Move", Handlers.utils.hasMatchingTag("Action", "Game-Move"), 
   local g = Games[d.gameId]
   if g then g.turn = g.turn + 1 end
 end)
+local ops = {}
+function ops.REGISTER(msg, d) Peers = Peers or {}; Peers[d.role] = d.processId end
+ops.STATUS = function(msg, d) return d.verbose end
+local function hash(v) local n = 0 for i = 1, #v do n = n + #tostring(v[i]) end return n end
+Handlers.add("Game-Admin", Handlers.utils.hasMatchingTag("Action", "Game-Admin"), function(msg)
+  local d = json.decode(msg.Data)
+  local fn = type(d.op) == "string" and ops[d.op] or nil
+  if fn then fn(msg, d) end
+  print(hash(d.state))
+end)
 Handlers.add("Game-End", Handlers.utils.hasMatchingTag("Action", "Game-End"), function(msg)
   local d = json.decode(msg.Data)
   Games[d.gameId] = nil
@@ -69,6 +79,27 @@ describe('optional fields, module tables and Data passed on in a table', () => {
 
   it("takes the keys of a module's table a field indexes, through a table built for a call", () => {
     expect(shape.get('kind')?.literals).toEqual(['fire', 'deep-sea']);
+  });
+});
+
+describe('dispatch tables and generic walkers', () => {
+  const scan = scanClosure(parseLuaOrThrow(BUNDLE, 'bundle.lua', { lean: true }).ast);
+  const { shape } = handlerReads('Game-Admin', scan);
+
+  it('follows a call through a dispatch table into every function the table holds', () => {
+    expect([...shape.keys()].sort()).toEqual(expect.arrayContaining(['op', 'processId', 'role', 'verbose']));
+    expect(shape.get('op')?.literals).toEqual(['REGISTER', 'STATUS']);
+  });
+
+  it('does not follow Data into a function that serialises or hashes any value', () => {
+    expect([...shape.keys()].filter((p) => p.startsWith('state') && p !== 'state')).toEqual([]);
+    expect(shape.get('state')?.length).toBeUndefined();
+  });
+
+  it('sends the name/id pairs of the peers after every other variant', () => {
+    const withPeers = { ...actors, peers: [{ name: 'bank', id: 'PROCESS_BANK' }] };
+    const v = valueVariants(shape, buildData(shape, withPeers, 0), withPeers);
+    expect(v.at(-1)!.note).toBe('role/processId: peer bank');
   });
 });
 
