@@ -45,6 +45,20 @@ Handlers.add("Game-Admin", Handlers.utils.hasMatchingTag("Action", "Game-Admin")
   if fn then fn(msg, d) end
   print(hash(d.state))
 end)
+local Config = {}
+Config.SCHEMA = { seats = { type = "number", min = 1, max = 8 }, theme = { type = "string", oneOf = { "dark", "light" } } }
+local RULES = { MOVE = { fields = { "x", "y" }, x = { 0, 9 } }, PASS = { fields = {} } }
+local function check(key, value)
+  local rule = Config.SCHEMA[key]
+  if rule.max and value > rule.max then return false end
+  return true
+end
+Handlers.add("Game-Config", Handlers.utils.hasMatchingTag("Action", "Game-Config"), function(msg)
+  local d = json.decode(msg.Data)
+  for key, value in pairs(d.settings) do check(key, value) end
+  local rule = RULES[d.kind]
+  for _, f in ipairs(rule.fields) do print(d.args[f]) end
+end)
 Handlers.add("Game-End", Handlers.utils.hasMatchingTag("Action", "Game-End"), function(msg)
   local d = json.decode(msg.Data)
   Games[d.gameId] = nil
@@ -100,6 +114,26 @@ describe('dispatch tables and generic walkers', () => {
     const withPeers = { ...actors, peers: [{ name: 'bank', id: 'PROCESS_BANK' }] };
     const v = valueVariants(shape, buildData(shape, withPeers, 0), withPeers);
     expect(v.at(-1)!.note).toBe('role/processId: peer bank');
+  });
+});
+
+describe('rule tables', () => {
+  // limits live in a record the code looks up with a Data value: `Config.SCHEMA[key].max`
+  const scan = scanClosure(parseLuaOrThrow(BUNDLE, 'bundle.lua', { lean: true }).ast);
+  const { shape } = handlerReads('Game-Config', scan);
+  const notes = () => valueVariants(shape, buildData(shape, actors, 0), actors).map((v) => v.note);
+
+  it("sends each key of a map checked against a rule record with the record's limits and one past them", () => {
+    expect(shape.get('settings')?.rules?.mapKey).toBe(true);
+    expect(notes()).toEqual(expect.arrayContaining(['settings: seats=1 (rule seats)', 'settings: seats=8 (rule seats)']));
+  });
+
+  it('sends a value that picks a record with the fields the record lists, at its limits', () => {
+    expect(shape.get('kind')?.rules?.records.map((r) => r.key)).toEqual(['MOVE']);
+    const v = valueVariants(shape, buildData(shape, actors, 0), actors).find((x) => x.note === 'kind="MOVE", x/y=9 (rule MOVE)');
+    expect(JSON.parse(v!.data)).toMatchObject({ kind: 'MOVE', args: { x: 9, y: 9 } });
+    // (a map checked by its own rules is left as it was)
+    expect(JSON.parse(v!.data).settings).not.toHaveProperty('x');
   });
 });
 

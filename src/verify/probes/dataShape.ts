@@ -10,6 +10,7 @@
 import type { LuaNode } from '../../parse/luaAst.ts';
 import { identName as ident, walkLua } from '../../parse/luaAst.ts';
 import { constantName } from './constants.ts';
+import { ruleRecords, type RuleRecord } from './records.ts';
 
 export type Scalar = string | number | boolean;
 
@@ -22,6 +23,8 @@ export interface FieldFacts {
   bounds?: number[];
   /** The code tests whether the value is there (`x == nil`, `x or default`, `if x then`): probed left out too. */
   optional?: boolean;
+  /** The value (or, `mapKey`, each key of this map) looks up a record of a rule table (records.ts). */
+  rules?: { records: RuleRecord[]; mapKey: boolean };
 }
 
 /** Path -> facts. A path ending in `[]` is an array element. */
@@ -133,7 +136,11 @@ export function recordIds(scope: LuaNode): string[] {
   return ids;
 }
 
+/** The path a `pairs` key variable of the map at `path` is bound to (never a field itself). */
+const KEY_OF = '.#key';
+
 export function facts(shape: DataShape, path: string): FieldFacts {
+  if (path.includes('#')) return { literals: [] };
   let f = shape.get(path);
   if (!f) shape.set(path, (f = { literals: [] }));
   return f;
@@ -213,6 +220,15 @@ export function collectDataShape(
           pick = (pick.type === 'ParenthesisExpression' ? pick.expression : pick.operator === 'or' ? pick.left : pick.right) as LuaNode;
         const table = pick.type === 'IndexExpression' && pathOf(pick.index as LuaNode) !== undefined ? ident(pick.base as LuaNode) : undefined;
         if (table && ident(vars[i])) dispatched.set(ident(vars[i])!, table);
+        // a record of a rule table looked up with a Data value (records.ts)
+        const key = e.type === 'IndexExpression' ? pathOf(e.index as LuaNode) : undefined;
+        const rules =
+          key !== undefined && pathOf(e.base as LuaNode, 0) === undefined ? (ident(e.base as LuaNode) ?? constantName(e.base as LuaNode)) : undefined;
+        const records = rules ? ruleRecords(scope, rules) : [];
+        if (records.length) {
+          const mapKey = key!.endsWith(KEY_OF);
+          facts(shape, mapKey ? key!.slice(0, -KEY_OF.length) : key!).rules = { records, mapKey };
+        }
       });
     }
     if (n.type === 'ForGenericStatement') {
@@ -226,6 +242,7 @@ export function collectDataShape(
           // values are only stored
           if (each.endsWith('.*')) facts(shape, each);
           bind((n.variables as LuaNode[])[1], each);
+          if (each.endsWith('.*')) bind((n.variables as LuaNode[])[0], `${p}${KEY_OF}`);
         }
       }
     }

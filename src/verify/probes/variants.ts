@@ -11,6 +11,7 @@
 // - the made-up `probe-*` strings left out (fields the code says nothing about: often optional).
 // Bounded per handler (MAX_VARIANTS, the peer pairs apart and last), in that order; deterministic.
 import type { DataShape } from './dataShape.ts';
+import { ruleChanges } from './records.ts';
 import { isEnding } from './lifecycle.ts';
 import type { ProbeActors } from './synthesize.ts';
 
@@ -223,6 +224,18 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
       )
         lists++;
     });
+  // rule tables (records.ts): each record's key with its limits and one past them
+  let rules = 0;
+  for (const c of ruleChanges(shape)) {
+    if (rules >= MAX_PER_KIND) break;
+    let d: unknown = base;
+    for (const [p, v] of c.set) d = d === undefined ? d : withPath(d, p, v);
+    const data = JSON.stringify(d);
+    if (d !== undefined && data !== baseData && !out.some((x) => x.data === data)) {
+      out.push({ data, note: c.note });
+      rules++;
+    }
+  }
   // boundaries of ordered comparisons: each field's first boundary, then the second ones, ...
   let bounds = 0;
   const most = Math.max(0, ...paths.map((p) => shape.get(p)!.bounds?.length ?? 0));
