@@ -7,7 +7,8 @@ import { parseLuaOrThrow } from '../../src/parse/luaSource.ts';
 import { buildData, harvestPools } from '../../src/verify/probes/dataValues.ts';
 import { scanClosure } from '../../src/verify/probes/scan.ts';
 import { handlerReads, PROBE_STRANGER } from '../../src/verify/probes/synthesize.ts';
-import { mutationSites, unreachableOnAos } from './mutants.ts';
+import { spawnSync } from 'node:child_process';
+import { applyMutant, mutationSites, reachMutant, unreachableOnAos } from './mutants.ts';
 
 // the shape of a monolith bundle: modules in package.preload, the entry last
 const BUNDLE = `
@@ -126,5 +127,27 @@ end
     const sites = mutationSites('x.lua', SRC);
     expect(sites.filter((m) => m.unreachable).map((m) => m.what)).toEqual(['1 -> 2']);
     expect(sites.filter((m) => !m.unreachable).map((m) => m.what)).toEqual(expect.arrayContaining(['2 -> 3']));
+  });
+});
+
+describe('reach mutants (does a probe run the site?)', () => {
+  const SRC = `local function f(t, a, b)
+  if a < b then return tostring({ kind = "lt", n = a + 1 }) end
+  return tostring({ kind = "ge" })
+end
+return f
+`;
+  it('raise when the site runs and only then, and the source still parses', () => {
+    const sites = mutationSites('x.lua', SRC).filter((m) => m.line === 2);
+    expect(sites.map((m) => m.kind).sort()).toEqual(['comparison', 'constant', 'dropped-field', 'dropped-field']);
+    for (const m of sites) {
+      const text = applyMutant(SRC, reachMutant(m, SRC));
+      expect(() => parseLuaOrThrow(text, 'x.lua', { lean: true })).not.toThrow();
+      const run = (a: number, b: number) =>
+        spawnSync('lua5.3', ['-e', `local f = load(${JSON.stringify(text)})() ; f({}, ${a}, ${b})`], { encoding: 'utf8' }).stderr;
+      // the comparison runs on every call; the fields and the constant only when a < b
+      expect(run(1, 2)).toContain('PROBE_REACHED');
+      if (m.kind !== 'comparison') expect(run(2, 1)).not.toContain('PROBE_REACHED');
+    }
   });
 });

@@ -184,3 +184,20 @@ export function chooseMutants(sites: Mutant[], n: number, seed: number): Mutant[
 export function applyMutant(text: string, m: Mutant): string {
   return text.slice(0, m.start) + m.replacement + text.slice(m.end);
 }
+
+/**
+ * The same site made to fail loudly when it runs (`error("PROBE_REACHED")` in place of the
+ * constant, after the operator, as the field's value): verify catches it exactly when some
+ * probe evaluates the site. Tells a survivor the probes reach from one they never run.
+ */
+export function reachMutant(m: Mutant, text: string): Mutant {
+  const raise = 'error("PROBE_REACHED")';
+  const original = text.slice(m.start, m.end);
+  const replacement =
+    m.kind === 'constant'
+      ? `(${raise})`
+      : m.kind === 'comparison'
+        ? `${original} ${raise} or `
+        : original.replace(/=[\s\S]*?(\s*[,;]?\s*)$/, (_all, sep: string) => `= ${raise}${sep}`);
+  return { ...m, replacement, what: `${m.what} (reached?)` };
+}

@@ -19,7 +19,7 @@ import { buildFor } from '../../src/verify/bootBuilds.ts';
 import { verifyParity } from '../../src/verify/parity.ts';
 import { verifyWorldProbes } from '../../src/verify/probes/worldProbes.ts';
 import type { WorldRun } from '../../src/verify/worldParity.ts';
-import { applyMutant, chooseMutants, mutationSites, type Mutant } from './mutants.ts';
+import { applyMutant, chooseMutants, mutationSites, reachMutant, type Mutant } from './mutants.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, '..', '..', 'bin', 'migrate.mjs');
@@ -49,6 +49,7 @@ keep-apart) and reports how many \`migrate verify\` catches on probes alone (the
   --seed S        PRNG seed choosing the mutants (default 1): the same seed gives the same mutants
   --no-world      per-process probes only (no world probes: every process's probes in one world)
   --only f:l,...  of the chosen mutants, run only those at these file:line sites (re-checking survivors)
+  --no-reach      skip the check of whether the probes run each survivor's site
   --json          the summary and every outcome as JSON
 
 Counted: mutants that change some process's bundle. Listed apart, not counted: mutants in
@@ -116,6 +117,8 @@ interface Outcome {
   notVerified?: string;
   /** Caught by the world probes only (the per-process probes passed). */
   by?: 'world';
+  /** A survivor: whether some probe runs its site (reachMutant); unset for the others. */
+  reached?: boolean;
 }
 const outcomes: Outcome[] = [];
 // the baseline world is the same for every mutant: run once
@@ -203,6 +206,24 @@ for (const m of mutants) {
     );
   }
 }
+// Survivors: do the probes run the site at all? (the same site made to fail loudly, verified
+// per process). A survivor the probes never run needs new inputs; one they run, sharper checks.
+if (!process.argv.includes('--no-reach'))
+  for (const o of outcomes.filter((x) => !x.caught && !x.refused && !x.notVerified && x.processes.length > 0)) {
+    const abs = path.join(dir, o.mutant.file);
+    const original = readFileSync(abs, 'latin1');
+    writeFileSync(abs, applyMutant(original, reachMutant(o.mutant, original)), 'latin1');
+    rehash(o.mutant.file, readFileSync(abs, 'latin1'));
+    try {
+      o.reached = !(await verifyParity(project, { processes: o.processes, modes: ['federated'] })).ok;
+    } catch {
+      o.reached = undefined;
+    } finally {
+      writeFileSync(abs, original, 'latin1');
+      if (manifestText) writeFileSync(manifestFile, manifestText);
+    }
+    if (!json) console.log(`${o.reached ? 'reached' : 'unrun  '} ${o.mutant.file}:${o.mutant.line} ${o.mutant.what}`);
+  }
 // unreachable on aos: listed, not counted (a kill there would count: it is a real difference)
 const unreachable = outcomes.filter((o) => o.mutant.unreachable && !o.caught && !o.refused && o.processes.length > 0);
 const notVerified = outcomes.filter((o) => o.notVerified);
@@ -221,6 +242,12 @@ const summary = {
   caughtByWorldOnly: counted.filter((o) => o.by === 'world').length,
   worldErrors: [...worldErrors],
   killRate: counted.length ? caught / counted.length : 0,
+  /** Survivors whose site no probe runs (needs new inputs), and the kill rate of the sites the probes run. */
+  survivorsNotRun: counted.filter((o) => !o.caught && o.reached === false).length,
+  killRateOfRun: (() => {
+    const run = counted.filter((o) => o.caught || o.reached === true);
+    return run.length ? caught / run.length : 0;
+  })(),
   byKind: Object.fromEntries(
     ['constant', 'comparison', 'dropped-field'].map((k) => {
       const c = counted.filter((o) => o.mutant.kind === k);
@@ -231,7 +258,7 @@ const summary = {
 if (json) console.log(JSON.stringify({ ...summary, outcomes }, null, 2));
 else
   console.log(
-    `\nKill rate: ${caught}/${counted.length} = ${(summary.killRate * 100).toFixed(0)} % (seed ${seed}, ${outcomes.length} mutant(s); ${summary.unused} in files no process bundles, ${summary.refused} refused by the bundler, ${unreachable.length} unreachable on aos, ${notVerified.length} in processes that do not boot; by kind ${JSON.stringify(summary.byKind)}; ${summary.caughtByWorldOnly} caught by the world probes only)`,
+    `\nKill rate: ${caught}/${counted.length} = ${(summary.killRate * 100).toFixed(0)} %; of the sites the probes run: ${(summary.killRateOfRun * 100).toFixed(0)} % (${summary.survivorsNotRun} survivor(s) in code no probe runs) (seed ${seed}, ${outcomes.length} mutant(s); ${summary.unused} in files no process bundles, ${summary.refused} refused by the bundler, ${unreachable.length} unreachable on aos, ${notVerified.length} in processes that do not boot; by kind ${JSON.stringify(summary.byKind)}; ${summary.caughtByWorldOnly} caught by the world probes only)`,
   );
 if (!json) for (const e of worldErrors) console.log(`world probes not run: ${e}`);
 rmSync(scratch, { recursive: true, force: true });
