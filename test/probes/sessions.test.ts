@@ -59,6 +59,14 @@ Handlers.add("Game-Config", Handlers.utils.hasMatchingTag("Action", "Game-Config
   local rule = RULES[d.kind]
   for _, f in ipairs(rule.fields) do print(d.args[f]) end
 end)
+Handlers.add("Game-Replay", Handlers.utils.hasMatchingTag("Action", "Game-Replay"), function(msg)
+  local d = json.decode(msg.Data)
+  local seed = tonumber(d.seed) or 7
+  if d.mode == "easy" or d.mode == "normal" or d.mode == "hard" then print(seed) end
+  for _, s in ipairs(d.steps) do
+    if s.op == "stop" or s.op == "jump" or s.op == "walk" then print(s.op) end
+  end
+end)
 Handlers.add("Game-End", Handlers.utils.hasMatchingTag("Action", "Game-End"), function(msg)
   local d = json.decode(msg.Data)
   Games[d.gameId] = nil
@@ -114,6 +122,26 @@ describe('dispatch tables and generic walkers', () => {
     const withPeers = { ...actors, peers: [{ name: 'bank', id: 'PROCESS_BANK' }] };
     const v = valueVariants(shape, buildData(shape, withPeers, 0), withPeers);
     expect(v.at(-1)!.note).toBe('role/processId: peer bank');
+  });
+});
+
+describe('longer lists and pairs', () => {
+  const scan = scanClosure(parseLuaOrThrow(BUNDLE, 'bundle.lua', { lean: true }).ast);
+
+  it('sends a list of records as six copies of its first, then with each further literal of a field', () => {
+    const { shape } = handlerReads('Game-Replay', scan);
+    const v = valueVariants(shape, buildData(shape, actors, 0), actors);
+    const six = v.find((x) => x.note === 'steps: 6 records, op="walk"');
+    expect(JSON.parse(six!.data).steps).toEqual(Array.from({ length: 6 }, () => expect.objectContaining({ op: 'walk' })));
+    expect(v.map((x) => x.note)).toContain('steps: 6 records');
+  });
+
+  it('leaves a top-level optional field out together with a further literal of another', () => {
+    const { shape } = handlerReads('Game-Replay', scan);
+    const v = valueVariants(shape, buildData(shape, actors, 0), actors);
+    const pair = JSON.parse(v.find((x) => x.note === 'seed left out, mode="hard"')!.data) as Record<string, unknown>;
+    expect(pair).not.toHaveProperty('seed');
+    expect(pair.mode).toBe('hard');
   });
 });
 

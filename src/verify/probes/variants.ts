@@ -15,7 +15,7 @@ import { ruleChanges } from './records.ts';
 import { isEnding } from './lifecycle.ts';
 import type { ProbeActors } from './synthesize.ts';
 
-export const MAX_VARIANTS = 30;
+export const MAX_VARIANTS = 40;
 /** Left-out fields, further literals and boundaries each, at most (so one kind never crowds out the others). */
 const MAX_PER_KIND = 9;
 
@@ -236,6 +236,23 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
       rules++;
     }
   }
+  // pairs: a top-level optional field left out with a further literal of another top-level
+  // field (the default the code fills in for the one may depend on the other: an encounter
+  // rolled in each biome when no opponent is given)
+  // (ids left out are only generated: not paired; each optional field's first literal, then the second ones)
+  let pairsOut = 0;
+  const pairable = optional.filter((p) => segments(p).length === 1 && !/id$/i.test(p) && withoutPath(base, p) !== undefined);
+  const others = (o: string) => further.filter(([q, l]) => q !== o && segments(q).length === 1 && !ends(l));
+  for (let i = 0; i < Math.max(0, ...pairable.map((o) => others(o).length)); i++)
+    for (const o of pairable) {
+      const [p, lit] = others(o)[i] ?? [];
+      const d = p === undefined ? undefined : withPath(withoutPath(base, o), p, lit);
+      const data = JSON.stringify(d);
+      if (pairsOut < MAX_PER_KIND && d !== undefined && !out.some((v) => v.data === data)) {
+        out.push({ data, note: `${o} left out, ${p}=${JSON.stringify(lit)}` });
+        pairsOut++;
+      }
+    }
   // boundaries of ordered comparisons: each field's first boundary, then the second ones, ...
   let bounds = 0;
   const most = Math.max(0, ...paths.map((p) => shape.get(p)!.bounds?.length ?? 0));
