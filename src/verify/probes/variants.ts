@@ -183,12 +183,11 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
   if (allOut !== base && !out.some((v) => v.data === all)) out.push({ data: all, note: 'every optional field left out' });
   // further literals (the first two are the first and other values)
   // (those that end something, `flee`, `forfeit`, after the others: the state lives longer)
-  const further = paths.flatMap((p) =>
-    shape
-      .get(p)!
-      .literals.slice(2)
-      .map((lit) => [p, lit] as const),
-  );
+  // (each field's third literal, then each one's fourth, ...: a cap keeps some of every field)
+  const beyond = paths.map((p) => shape.get(p)!.literals.slice(2));
+  const further = Array.from({ length: Math.max(0, ...beyond.map((l) => l.length)) }, (_, i) =>
+    paths.flatMap((p, k) => (i < beyond[k]!.length ? [[p, beyond[k]![i]!] as const] : [])),
+  ).flat();
   const ends = (lit: unknown) => typeof lit === 'string' && isEnding(lit);
   let literals = 0;
   for (const [p, lit] of further.filter(([, l]) => !ends(l))) if (literals < MAX_PER_KIND && push(p, lit, `${p}=${JSON.stringify(lit)}`)) literals++;
