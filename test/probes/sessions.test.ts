@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLuaOrThrow } from '../../src/parse/luaSource.ts';
 import { buildData } from '../../src/verify/probes/dataValues.ts';
 import { scanClosure } from '../../src/verify/probes/scan.ts';
-import { aboutRecord, MAX_SESSIONS, ROUNDS, sessionMessages } from '../../src/verify/probes/sessions.ts';
+import { aboutRecord, MAX_SESSIONS, MORE_ROUNDS, ROUNDS, sessionMessages } from '../../src/verify/probes/sessions.ts';
 import { handlerReads, probePass, PROBE_STRANGER } from '../../src/verify/probes/synthesize.ts';
 import { valueVariants } from '../../src/verify/probes/variants.ts';
 
@@ -168,7 +168,7 @@ describe('rule tables', () => {
 describe('sessions', () => {
   const scan = scanClosure(parseLuaOrThrow(BUNDLE, 'bundle.lua', { lean: true }).ast);
 
-  it('uses every record the starting variants created for ROUNDS rounds, then ends it', () => {
+  it('uses every record the starting variants created for ROUNDS rounds in the first pass', () => {
     const pass = probePass(live, scan, actors);
     const created = [...new Set(pass.filter((m) => m.note.startsWith('Game-Start: ')).map((m) => JSON.parse(m.Data || '{}').gameId as string))].filter(
       (id) => id && id !== PROBE_STRANGER,
@@ -176,13 +176,23 @@ describe('sessions', () => {
     expect(created.length).toBeGreaterThan(1);
     const first = created[0]!;
     const session = pass.filter((m) => m.note.includes(`session of ${first.slice(-4)}`));
-    expect(session.map((m) => m.note)).toEqual([
-      ...Array.from({ length: ROUNDS }, (_, i) => `Game-Move: session of ${first.slice(-4)}, round ${i + 1}`),
-      `Game-End: session of ${first.slice(-4)}, end`,
-    ]);
+    expect(session.map((m) => m.note)).toEqual(Array.from({ length: ROUNDS }, (_, i) => `Game-Move: session of ${first.slice(-4)}, round ${i + 1}`));
     for (const m of session) expect(JSON.parse(m.Data).gameId).toBe(first);
     // before the values that end something, after the main messages
     expect(pass.findIndex((m) => m === session[0])).toBeGreaterThan(pass.findIndex((m) => m.note === 'Game-End: all tags, from owner'));
+  });
+
+  it('in the second pass plays on a record still answering, leaves one never answered alone, and ends the others', () => {
+    const move = { From: 'OWNER', Tags: { Action: 'Move' }, Data: '{"gameId":"A"}', note: 'Move: all tags, from owner' };
+    const end = { ...move, Tags: { Action: 'End' }, note: 'End: all tags, from owner' };
+    // first pass: B answered in every round, C in its first only, D never
+    const answered = new Set([...Array.from({ length: ROUNDS }, (_, i) => `Move: session of B, round ${i + 1}`), 'Move: session of C, round 1']);
+    const notes = sessionMessages(['B', 'C', 'D'], 'A', [move], [end], answered).map((m) => m.note);
+    expect(notes).toEqual([
+      ...Array.from({ length: MORE_ROUNDS }, (_, i) => `Move: session of B, round ${ROUNDS + i + 1}`),
+      'End: session of B, end',
+      'End: session of C, end',
+    ]);
   });
 
   it('swaps only id fields holding the first record, and leaves messages about nothing else out', () => {

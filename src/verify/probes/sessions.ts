@@ -9,6 +9,8 @@
 import type { ProbeMessage } from './synthesize.ts';
 
 export const ROUNDS = 3;
+/** Further rounds in the second pass for a record still answering in its last round. */
+export const MORE_ROUNDS = 6;
 /** Records used per pass, at most (evenly spread over those created, in the variants' order). */
 export const MAX_SESSIONS = 10;
 
@@ -50,9 +52,12 @@ export function aboutRecord(m: Draft, id: string, fresh: string): Draft | undefi
 
 /**
  * The session messages: for each created id (at most MAX_SESSIONS), ROUNDS rounds of the
- * middle handlers' main messages about it, in handler order, then the ending handlers' ones.
+ * middle handlers' main messages about it, in handler order. In the second pass (`answered`:
+ * the notes the baseline answered without an error in the first), a record still answering in
+ * its last round gets MORE_ROUNDS more (a battle that lasts is played on), a record no round
+ * reached is left alone, and every record is then ended (the ending handlers' messages).
  */
-export function sessionMessages(created: string[], id: string, main: Draft[], ending: Draft[]): Draft[] {
+export function sessionMessages(created: string[], id: string, main: Draft[], ending: Draft[], answered?: Set<string>): Draft[] {
   const out: Draft[] = [];
   const about = (list: Draft[], fresh: string) => list.map((m) => aboutRecord(m, id, fresh)).filter((m): m is Draft => m !== undefined);
   // `<handler>: session of <id>, round N` (+ the variant used, when not all tags)
@@ -61,10 +66,23 @@ export function sessionMessages(created: string[], id: string, main: Draft[], en
     const [handler, variant] = parts ? [parts[1], parts[2]] : [m.note, 'all tags'];
     return { ...m, note: `${handler}: session of ${fresh.slice(-4)}, ${what}${variant === 'all tags' ? '' : ` (${variant})`}` };
   };
+  // how many of a round's messages the baseline answered without an error (first pass)
+  const answeredIn = (fresh: string, round: number) => {
+    const prefix = `session of ${fresh.slice(-4)}, round ${round}`;
+    return [...(answered ?? [])].filter((n) => n.includes(`: ${prefix}`) && (n.endsWith(prefix) || n.includes(`${prefix} (`))).length;
+  };
   for (const fresh of spread(created, MAX_SESSIONS)) {
     const uses = about(main, fresh);
     if (!uses.length) continue;
-    for (let round = 1; round <= ROUNDS; round++) for (const m of uses) out.push(named(m, fresh, `round ${round}`));
+    if (!answered) {
+      for (let round = 1; round <= ROUNDS; round++) for (const m of uses) out.push(named(m, fresh, `round ${round}`));
+      continue;
+    }
+    const first = answeredIn(fresh, 1);
+    if (!first) continue;
+    // still alive: its last round answered as much as its first (an ended battle refuses moves)
+    const more = answeredIn(fresh, ROUNDS) >= first ? MORE_ROUNDS : 0;
+    for (let round = ROUNDS + 1; round <= ROUNDS + more; round++) for (const m of uses) out.push(named(m, fresh, `round ${round}`));
     for (const m of about(ending, fresh)) out.push(named(m, fresh, 'end'));
   }
   return out;

@@ -246,7 +246,7 @@ export function probePass(
       .filter((h) => isEnding(h.name) === ends)
       .map((h) => mainOf(h.name))
       .filter((m) => m !== undefined);
-  const sessions = sessionMessages(created, actors.stranger, pick(false), pick(true));
+  const sessions = sessionMessages(created, actors.stranger, pick(false), pick(true), answered);
   return [...out, ...sessions, ...last];
 }
 
