@@ -1,11 +1,16 @@
 // Names that say what a message does to the lifecycle of something (a session, a battle, an
 // entry): start/create/register it, or end/remove/reset it. Probes order handlers and values
 // by them (synthesize.ts, variants.ts), so a pass builds state before using it and ends it last.
-/** Words of handler names that end, remove or reset something (a session, a battle, an entry). */
+/**
+ * Words of handler names that end, remove or reset something (a session, a battle, an entry),
+ * or hold it against its subject (a violation reported, a player flagged or banned: every later
+ * message about that player is refused, so those go last too).
+ */
 const ENDING = new Set(
-  'end close delete remove release logout terminate reset clear burn cancel forfeit finish sweep expire revoke withdraw unregister leave quit exit abandon surrender flee'.split(
-    ' ',
-  ),
+  (
+    'end close delete remove release logout terminate reset clear burn cancel forfeit finish sweep expire revoke withdraw unregister leave quit exit abandon surrender flee ' +
+    'ban block flag report violation penalty penalize punish slash blacklist suspend'
+  ).split(' '),
 );
 const words = (name: string): string[] =>
   name

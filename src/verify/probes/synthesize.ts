@@ -140,6 +140,25 @@ export function lifecycleOrder<T extends { name: string }>(handlers: T[]): T[] {
   return [...handlers.filter((h) => isStarting(h.name)), ...middle, ...handlers.filter((h) => isEnding(h.name))];
 }
 
+const SUBJECT = /(player|user|account|wallet|address|subject|member|customer)(-?id)?$/i;
+
+/** `data` with top-level subject fields (`playerId`) holding `id` set to variant k's own subject. */
+function freshSubjects(data: string, id: string, k: number): string {
+  try {
+    const o = JSON.parse(data) as Record<string, unknown>;
+    if (!o || typeof o !== 'object' || Array.isArray(o)) return data;
+    let changed = false;
+    for (const [key, v] of Object.entries(o))
+      if (v === id && SUBJECT.test(key)) {
+        o[key] = freshId(id, 100 + k);
+        changed = true;
+      }
+    return changed ? JSON.stringify(o) : data;
+  } catch {
+    return data;
+  }
+}
+
 /** Variant k's own copy of an id (same length). */
 const freshId = (id: string, k: number): string => id.slice(0, id.length - `_V${k}`.length) + `_V${k}`;
 
@@ -208,8 +227,10 @@ export function probePass(
         valueVariants(shape, buildData(shape, actors, 0, pool), actors).forEach((v, k) => {
           // a handler that creates something gets a new id per variant (else all but the first
           // are refused as existing); the first one keeps the id the other handlers use
-          const data = isStarting(h.name) && k > 0 ? freshIds(v.data, actors.stranger, k) : v.data;
-          if (data !== v.data && !created.includes(freshId(actors.stranger, k))) created.push(freshId(actors.stranger, k));
+          // any other handler's variant is about a subject of its own (a player): what one
+          // variant holds against it (violations that flag it) never refuses the next
+          const data = isStarting(h.name) ? (k > 0 ? freshIds(v.data, actors.stranger, k) : v.data) : freshSubjects(v.data, actors.stranger, k);
+          if (isStarting(h.name) && data !== v.data && !created.includes(freshId(actors.stranger, k))) created.push(freshId(actors.stranger, k));
           const m = { From: actors.owner, Tags: pooled(full, pool, new Set(Object.keys(sel.tags))), Data: data, note: `${h.name}: ${v.note}, from owner` };
           (v.ends ? last : out).push(m);
           if (!v.ends && sel === selectors[0]) byOwner(h.name, m);
