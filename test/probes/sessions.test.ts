@@ -67,6 +67,11 @@ Handlers.add("Game-Replay", Handlers.utils.hasMatchingTag("Action", "Game-Replay
     if s.op == "stop" or s.op == "jump" or s.op == "walk" then print(s.op) end
   end
 end)
+Handlers.add("Validate-Move", Handlers.utils.hasMatchingTag("Action", "Validate-Move"), function(msg)
+  local d = json.decode(msg.Data)
+  if d.steps > 3 or d.steps < 1 then Flags = Flags or {}; Flags[d.playerId] = true end
+  print(d.playerId, d.gameId)
+end)
 Handlers.add("Game-End", Handlers.utils.hasMatchingTag("Action", "Game-End"), function(msg)
   local d = json.decode(msg.Data)
   Games[d.gameId] = nil
@@ -193,6 +198,20 @@ describe('sessions', () => {
       'End: session of B, end',
       'End: session of C, end',
     ]);
+  });
+
+  it("gives a checking handler's variants a subject each, read back by one follow-up of each handler", () => {
+    const checks = [...live, { name: 'Validate-Move', kind: 'function', known: true, selectors: [{ name: 'Action', values: ['Validate-Move'] }] }];
+    const pass = probePass(checks, scan, actors);
+    const variants = pass.filter((m) => m.note.startsWith('Validate-Move: steps='));
+    const players = variants.map((m) => JSON.parse(m.Data).playerId as string);
+    expect(new Set(players).size).toBe(players.length);
+    expect(players).not.toContain(PROBE_STRANGER);
+    // the record id stays the first one: only the subject is new
+    for (const m of variants) expect(JSON.parse(m.Data).gameId).toBe(PROBE_STRANGER);
+    const follow = pass.filter((m) => m.note === `Validate-Move: follow-up of subject ${players[0]!.slice(-4)}`);
+    expect(follow).toHaveLength(1);
+    expect(JSON.parse(follow[0]!.Data).playerId).toBe(players[0]);
   });
 
   it('swaps only id fields holding the first record, and leaves messages about nothing else out', () => {

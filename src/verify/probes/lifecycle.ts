@@ -21,3 +21,6 @@ const words = (name: string): string[] =>
 export const isEnding = (name: string): boolean => words(name).some((w) => ENDING.has(w));
 const STARTING = new Set('start open create register init begin join spawn setup new'.split(' '));
 export const isStarting = (name: string): boolean => !isEnding(name) && words(name).some((w) => STARTING.has(w));
+/** Words of handler names that check something about a subject (and may record the outcome against it). */
+const CHECKING = new Set('validate check verify audit inspect'.split(' '));
+export const isChecking = (name: string): boolean => words(name).some((w) => CHECKING.has(w));

@@ -17,15 +17,17 @@ export const MAX_SESSIONS = 10;
 type Draft = Omit<ProbeMessage, 'Id'>;
 
 const ID_FIELD = /id$/i;
+/** Fields that name who a message is about (a player), not a record. */
+export const SUBJECT_FIELD = /(player|user|account|wallet|address|subject|member|customer)(-?id)?$/i;
 
-/** `data` (JSON) with top-level id fields holding `id` set to `fresh`; other Data unchanged. */
-function swapData(data: string, id: string, fresh: string): string {
+/** `data` (JSON) with top-level `fields` holding `id` set to `fresh`; other Data unchanged. */
+function swapData(data: string, id: string, fresh: string, fields: RegExp): string {
   try {
     const o = JSON.parse(data) as unknown;
     if (!o || typeof o !== 'object' || Array.isArray(o)) return data;
     let changed = false;
     for (const [k, v] of Object.entries(o)) {
-      if (v === id && ID_FIELD.test(k)) {
+      if (v === id && fields.test(k)) {
         (o as Record<string, unknown>)[k] = fresh;
         changed = true;
       }
@@ -43,9 +45,9 @@ function spread<T>(list: T[], n: number): T[] {
 }
 
 /** A message of the first record made about another record (undefined when it names none). */
-export function aboutRecord(m: Draft, id: string, fresh: string): Draft | undefined {
-  const Data = swapData(m.Data, id, fresh);
-  const Tags = Object.fromEntries(Object.entries(m.Tags).map(([k, v]) => [k, v === id && ID_FIELD.test(k) ? fresh : v]));
+export function aboutRecord(m: Draft, id: string, fresh: string, fields = ID_FIELD): Draft | undefined {
+  const Data = swapData(m.Data, id, fresh, fields);
+  const Tags = Object.fromEntries(Object.entries(m.Tags).map(([k, v]) => [k, v === id && fields.test(k) ? fresh : v]));
   if (Data === m.Data && Object.keys(Tags).every((k) => Tags[k] === m.Tags[k])) return undefined;
   return { ...m, Data, Tags };
 }
@@ -86,4 +88,20 @@ export function sessionMessages(created: string[], id: string, main: Draft[], en
     for (const m of about(ending, fresh)) out.push(named(m, fresh, 'end'));
   }
   return out;
+}
+
+/**
+ * Follow-ups: each subject a variant was sent about (its own `playerId`, see freshSubjects in
+ * synthesize.ts) gets one message of every middle handler: what the variant left for it (a
+ * state accepted without a wave, a first violation) is read back, as a second message about
+ * the same player would. Up to MAX_SESSIONS subjects, evenly spread.
+ */
+export function followUps(subjects: string[], id: string, main: Draft[]): Draft[] {
+  return spread(subjects, MAX_SESSIONS).flatMap((subject) =>
+    main.flatMap((m) => {
+      const about = aboutRecord(m, id, subject, SUBJECT_FIELD);
+      const handler = m.note.replace(/: .*$/, '');
+      return about ? [{ ...about, note: `${handler}: follow-up of subject ${subject.slice(-4)}` }] : [];
+    }),
+  );
 }

@@ -8,8 +8,8 @@ import type { LiveHandler } from './discover.ts';
 import { collectDataShape, type DataShape } from './dataShape.ts';
 import { buildData, poolKey, type ValuePool } from './dataValues.ts';
 import { valueVariants } from './variants.ts';
-import { isEnding, isStarting } from './lifecycle.ts';
-import { sessionMessages } from './sessions.ts';
+import { isChecking, isEnding, isStarting } from './lifecycle.ts';
+import { followUps, sessionMessages, SUBJECT_FIELD } from './sessions.ts';
 import { collectReads, emptyReads, MESSAGE_FIELDS, type ClosureScan, type ReadSet } from './scan.ts';
 
 export interface ProbeActors {
@@ -140,8 +140,6 @@ export function lifecycleOrder<T extends { name: string }>(handlers: T[]): T[] {
   return [...handlers.filter((h) => isStarting(h.name)), ...middle, ...handlers.filter((h) => isEnding(h.name))];
 }
 
-const SUBJECT = /(player|user|account|wallet|address|subject|member|customer)(-?id)?$/i;
-
 /** `data` with top-level subject fields (`playerId`) holding `id` set to variant k's own subject. */
 function freshSubjects(data: string, id: string, k: number): string {
   try {
@@ -149,7 +147,7 @@ function freshSubjects(data: string, id: string, k: number): string {
     if (!o || typeof o !== 'object' || Array.isArray(o)) return data;
     let changed = false;
     for (const [key, v] of Object.entries(o))
-      if (v === id && SUBJECT.test(key)) {
+      if (v === id && SUBJECT_FIELD.test(key)) {
         o[key] = freshId(id, 100 + k);
         changed = true;
       }
@@ -191,6 +189,8 @@ export function probePass(
   const last: Omit<ProbeMessage, 'Id'>[] = [];
   // the ids starting variants created, and each other handler's main message (sessions.ts)
   const created: string[] = [];
+  // the subjects the other handlers' variants were sent about (sessions.ts, followUps)
+  const subjects: string[] = [];
   const owned = new Map<string, Omit<ProbeMessage, 'Id'>[]>();
   const byOwner = (h: string, m: Omit<ProbeMessage, 'Id'>) => {
     if (m.From === actors.owner && !isStarting(h)) owned.set(h, [...(owned.get(h) ?? []), m]);
@@ -227,9 +227,16 @@ export function probePass(
         valueVariants(shape, buildData(shape, actors, 0, pool), actors).forEach((v, k) => {
           // a handler that creates something gets a new id per variant (else all but the first
           // are refused as existing); the first one keeps the id the other handlers use
-          // any other handler's variant is about a subject of its own (a player): what one
-          // variant holds against it (violations that flag it) never refuses the next
-          const data = isStarting(h.name) ? (k > 0 ? freshIds(v.data, actors.stranger, k) : v.data) : freshSubjects(v.data, actors.stranger, k);
+          // a checking handler's variant is about a subject of its own (a player): what one
+          // variant holds against it (a failed check recorded as a violation) never refuses the next
+          const data = isStarting(h.name)
+            ? k > 0
+              ? freshIds(v.data, actors.stranger, k)
+              : v.data
+            : isChecking(h.name)
+              ? freshSubjects(v.data, actors.stranger, k)
+              : v.data;
+          if (isChecking(h.name) && data !== v.data && !subjects.includes(freshId(actors.stranger, 100 + k))) subjects.push(freshId(actors.stranger, 100 + k));
           if (isStarting(h.name) && data !== v.data && !created.includes(freshId(actors.stranger, k))) created.push(freshId(actors.stranger, k));
           const m = { From: actors.owner, Tags: pooled(full, pool, new Set(Object.keys(sel.tags))), Data: data, note: `${h.name}: ${v.note}, from owner` };
           (v.ends ? last : out).push(m);
@@ -268,7 +275,7 @@ export function probePass(
       .map((h) => mainOf(h.name))
       .filter((m) => m !== undefined);
   const sessions = sessionMessages(created, actors.stranger, pick(false), pick(true), answered);
-  return [...out, ...sessions, ...last];
+  return [...out, ...sessions, ...followUps(subjects, actors.stranger, pick(false)), ...last];
 }
 
 /**
