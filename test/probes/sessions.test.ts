@@ -214,6 +214,18 @@ describe('sessions', () => {
     expect(JSON.parse(follow[0]!.Data).playerId).toBe(players[0]);
   });
 
+  it('in the second pass also plays the records the first left out whose creation was answered', () => {
+    const move = { From: 'OWNER', Tags: { Action: 'Move' }, Data: '{"gameId":"A"}', note: 'Move: all tags, from owner' };
+    const ids = Array.from({ length: MAX_SESSIONS + 2 }, (_, i) => `R${String(i).padStart(3, '0')}`);
+    const createdBy = new Map(ids.map((id, i) => [id, `Start: v${i}, from owner`]));
+    const firstPass = new Set(sessionMessages(ids, 'A', [move], []).map((m) => m.note.replace(/^Move: session of (\w+).*$/, '$1')));
+    const leftOut = ids.filter((id) => !firstPass.has(id.slice(-4)));
+    expect(leftOut).toHaveLength(2);
+    // the creation of the first left-out record was answered, the second's was refused
+    const notes = sessionMessages(ids, 'A', [move], [], new Set([createdBy.get(leftOut[0]!)!]), createdBy).map((m) => m.note);
+    expect(notes).toEqual(Array.from({ length: ROUNDS }, (_, i) => `Move: session of ${leftOut[0]!.slice(-4)}, round ${i + 1}`));
+  });
+
   it('swaps only id fields holding the first record, and leaves messages about nothing else out', () => {
     const m = { From: 'OWNER', Tags: { Action: 'X', TargetId: 'A' }, Data: '{"gameId":"A","name":"A"}', note: 'X: all tags, from owner' };
     expect(aboutRecord(m, 'A', 'B')).toMatchObject({ Tags: { TargetId: 'B' }, Data: '{"gameId":"B","name":"A"}' });

@@ -59,7 +59,15 @@ export function aboutRecord(m: Draft, id: string, fresh: string, fields = ID_FIE
  * its last round gets MORE_ROUNDS more (a battle that lasts is played on), a record no round
  * reached is left alone, and every record is then ended (the ending handlers' messages).
  */
-export function sessionMessages(created: string[], id: string, main: Draft[], ending: Draft[], answered?: Set<string>): Draft[] {
+export function sessionMessages(
+  created: string[],
+  id: string,
+  main: Draft[],
+  ending: Draft[],
+  answered?: Set<string>,
+  /** The note of the message that created each record (second pass: records the first left out). */
+  createdBy?: Map<string, string>,
+): Draft[] {
   const out: Draft[] = [];
   const about = (list: Draft[], fresh: string) => list.map((m) => aboutRecord(m, id, fresh)).filter((m): m is Draft => m !== undefined);
   // `<handler>: session of <id>, round N` (+ the variant used, when not all tags)
@@ -73,7 +81,21 @@ export function sessionMessages(created: string[], id: string, main: Draft[], en
     const prefix = `session of ${fresh.slice(-4)}, round ${round}`;
     return [...(answered ?? [])].filter((n) => n.includes(`: ${prefix}`) && (n.endsWith(prefix) || n.includes(`${prefix} (`))).length;
   };
-  for (const fresh of spread(created, MAX_SESSIONS)) {
+  const played = spread(created, MAX_SESSIONS);
+  // second pass: also up to MAX_SESSIONS records the first pass left out, of those whose
+  // creation the baseline answered without an error (three rounds, then ended)
+  const fresh2 = answered
+    ? spread(
+        created.filter((c) => !played.includes(c) && answered.has(createdBy?.get(c) ?? '')),
+        MAX_SESSIONS,
+      )
+    : [];
+  for (const fresh of fresh2) {
+    const uses = about(main, fresh);
+    for (let round = 1; round <= ROUNDS; round++) for (const m of uses) out.push(named(m, fresh, `round ${round}`));
+    for (const m of about(ending, fresh)) out.push(named(m, fresh, 'end'));
+  }
+  for (const fresh of played) {
     const uses = about(main, fresh);
     if (!uses.length) continue;
     if (!answered) {

@@ -189,6 +189,7 @@ export function probePass(
   const last: Omit<ProbeMessage, 'Id'>[] = [];
   // the ids starting variants created, and each other handler's main message (sessions.ts)
   const created: string[] = [];
+  const createdBy = new Map<string, string>();
   // the subjects the other handlers' variants were sent about (sessions.ts, followUps)
   const subjects: string[] = [];
   const owned = new Map<string, Omit<ProbeMessage, 'Id'>[]>();
@@ -237,7 +238,10 @@ export function probePass(
               ? freshSubjects(v.data, actors.stranger, k)
               : v.data;
           if (isChecking(h.name) && data !== v.data && !subjects.includes(freshId(actors.stranger, 100 + k))) subjects.push(freshId(actors.stranger, 100 + k));
-          if (isStarting(h.name) && data !== v.data && !created.includes(freshId(actors.stranger, k))) created.push(freshId(actors.stranger, k));
+          if (isStarting(h.name) && data !== v.data && !created.includes(freshId(actors.stranger, k))) {
+            created.push(freshId(actors.stranger, k));
+            createdBy.set(freshId(actors.stranger, k), `${h.name}: ${v.note}, from owner`);
+          }
           const m = { From: actors.owner, Tags: pooled(full, pool, new Set(Object.keys(sel.tags))), Data: data, note: `${h.name}: ${v.note}, from owner` };
           (v.ends ? last : out).push(m);
           if (!v.ends && sel === selectors[0]) byOwner(h.name, m);
@@ -274,7 +278,7 @@ export function probePass(
       .filter((h) => isEnding(h.name) === ends)
       .map((h) => mainOf(h.name))
       .filter((m) => m !== undefined);
-  const sessions = sessionMessages(created, actors.stranger, pick(false), pick(true), answered);
+  const sessions = sessionMessages(created, actors.stranger, pick(false), pick(true), answered, createdBy);
   return [...out, ...sessions, ...followUps(subjects, actors.stranger, pick(false)), ...last];
 }
 
