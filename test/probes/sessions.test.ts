@@ -150,6 +150,39 @@ describe('longer lists and pairs', () => {
   });
 });
 
+describe('values by name from data modules', () => {
+  it('gives a field nothing compares the record ids of the module its name points to', () => {
+    const src = `
+package.preload["data.abilities.ability-database"] = function(...)
+local M = {}
+M.list = { { id = "blaze", power = 1 }, { id = "torrent", power = 2 } }
+return M
+end
+package.preload["app.h"] = function(...)
+local M = {}
+function M.handle(msg)
+  local d = require("json").decode(msg.Data)
+  Party = { ability = d.pokemon.ability, heldItemId = d.pokemon.heldItemId, level = tonumber(d.pokemon.level) }
+end
+return M
+end
+do
+local __ao_federate_entry = function(...)
+local h = require("app.h")
+Handlers.add("Set", Handlers.utils.hasMatchingTag("Action", "Set"), h.handle)
+end
+__ao_federate_entry()
+end
+`;
+    const s = scanClosure(parseLuaOrThrow(src, 'bundle.lua', { lean: true }).ast);
+    const { shape } = handlerReads('Set', s);
+    expect(shape.get('pokemon.ability')?.literals).toEqual(['blaze', 'torrent']);
+    // no module is named for it, or the code asks a type: left as it was
+    expect(shape.get('pokemon.heldItemId')?.literals).toEqual([]);
+    expect(shape.get('pokemon.level')?.literals).toEqual([]);
+  });
+});
+
 describe('rule tables', () => {
   // limits live in a record the code looks up with a Data value: `Config.SCHEMA[key].max`
   const scan = scanClosure(parseLuaOrThrow(BUNDLE, 'bundle.lua', { lean: true }).ast);

@@ -22,6 +22,8 @@ export interface BundleIndex {
   resolve: Resolve;
   /** Handler name -> the functions passed next to that literal name in a call. */
   registered: Map<string, { fn: LuaNode; scope: LuaNode }[]>;
+  /** Module name (`data.abilities.ability-database`) -> its body. */
+  modules: Map<string, LuaNode>;
 }
 
 function fnName(n: LuaNode): string | undefined {
@@ -119,5 +121,5 @@ export function indexBundle(ast: Chunk): BundleIndex {
       }
     });
   }
-  return { resolve, registered };
+  return { resolve, registered, modules: new Map([...modules].map(([name, sc]) => [name, sc.node])) };
 }

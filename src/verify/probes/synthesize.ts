@@ -9,6 +9,7 @@ import { collectDataShape, type DataShape } from './dataShape.ts';
 import { buildData, poolKey, type ValuePool } from './dataValues.ts';
 import { valueVariants } from './variants.ts';
 import { isChecking, isEnding, isStarting } from './lifecycle.ts';
+import { nameVocabulary } from './vocabulary.ts';
 import { followUps, sessionMessages, SUBJECT_FIELD } from './sessions.ts';
 import { collectReads, emptyReads, MESSAGE_FIELDS, type ClosureScan, type ReadSet } from './scan.ts';
 
@@ -114,6 +115,7 @@ export function handlerReads(name: string, scan: ClosureScan): { reads: ReadSet;
     collectDataShape(fn, scope, scan.index.resolve, shape, env, 0, undefined, scan.constants);
   }
   if (!fns.length) return { reads: scan.handlers.get(name)?.reads ?? scan.reads, shape };
+  nameVocabulary(shape, scan.index.modules);
   return { reads, shape };
 }
 
