@@ -8,7 +8,7 @@ import { buildData, harvestPools } from '../../src/verify/probes/dataValues.ts';
 import { scanClosure } from '../../src/verify/probes/scan.ts';
 import { handlerReads, PROBE_STRANGER } from '../../src/verify/probes/synthesize.ts';
 import { spawnSync } from 'node:child_process';
-import { applyMutant, mutationSites, reachMutant, unreachableOnAos } from './mutants.ts';
+import { applyMutant, deadFunctions, mutationSites, reachMutant, unreachableOnAos } from './mutants.ts';
 
 // the shape of a monolith bundle: modules in package.preload, the entry last
 const BUNDLE = `
@@ -149,5 +149,22 @@ return f
       expect(run(1, 2)).toContain('PROBE_REACHED');
       if (m.kind !== 'comparison') expect(run(2, 1)).not.toContain('PROBE_REACHED');
     }
+  });
+});
+
+describe('functions nothing references (mutants there are listed apart)', () => {
+  it('finds a function whose name appears nowhere else, and not one a dispatch table or another file may call', () => {
+    const text = `local M = {}
+function M.used(x) return x + 1 end
+function M.orphan(x) return x + 2 end
+local ops = {}
+function ops.JOIN(x) return x + 3 end
+function M.run(k, x) return ops[k](x) end
+local function helper(x) return x * 2 end
+local function lonely(x) return x * 3 end
+return { f = helper }
+`;
+    const names = deadFunctions(text, ['local m = require("m"); print(m.used(1), m.run("JOIN", 2))']).map((d) => d[2]);
+    expect(names).toEqual(['in M.orphan, which nothing references', 'in lonely, which nothing references']);
   });
 });

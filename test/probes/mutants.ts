@@ -201,3 +201,27 @@ export function reachMutant(m: Mutant, text: string): Mutant {
         : original.replace(/=[\s\S]*?(\s*[,;]?\s*)$/, (_all, sep: string) => `= ${raise}${sep}`);
   return { ...m, replacement, what: `${m.what} (reached?)` };
 }
+
+/**
+ * Ranges of functions nothing references: a function declared `function T.name`, `T.name =
+ * function` or `local function name` whose name appears nowhere else in any of the project's
+ * Lua files (as a name, a field or a string), in a file that never indexes its table with a
+ * computed key (`T[k]`: a dispatch table may call it by a key built at run time). No message
+ * can run such a function, so a mutant in it is listed apart (like code aos never runs).
+ */
+export function deadFunctions(text: string, others: string[]): [number, number, string][] {
+  const { ast } = parseLuaOrThrow(text, 'file.lua', { lean: true });
+  const out: [number, number, string][] = [];
+  const count = (name: string, s: string) => s.match(new RegExp(`(?<![\\w.:])${name}(?!\\w)|[.:]${name}(?!\\w)|["']${name}["']`, 'g'))?.length ?? 0;
+  walkLua(ast, (n) => {
+    if (n.type !== 'FunctionDeclaration' || !n.identifier) return;
+    const id = n.identifier as LuaNode;
+    const name = id.type === 'MemberExpression' ? ((id.identifier as LuaNode).name as string) : (id.name as string);
+    const table = id.type === 'MemberExpression' ? ((id.base as LuaNode).name as string | undefined) : undefined;
+    if (!name || !/^[A-Za-z_]\w*$/.test(name)) return;
+    if (table && new RegExp(`(?<![\\w.])${table}\\[\\s*[^"'\\s]`).test(text)) return;
+    const uses = count(name, text) + others.reduce((a, o) => a + count(name, o), 0);
+    if (uses <= 1) out.push([n.range[0], n.range[1], `in ${table ? `${table}.` : ''}${name}, which nothing references`]);
+  });
+  return out;
+}

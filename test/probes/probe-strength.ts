@@ -19,7 +19,7 @@ import { buildFor } from '../../src/verify/bootBuilds.ts';
 import { verifyParity } from '../../src/verify/parity.ts';
 import { verifyWorldProbes } from '../../src/verify/probes/worldProbes.ts';
 import type { WorldRun } from '../../src/verify/worldParity.ts';
-import { applyMutant, chooseMutants, mutationSites, reachMutant, type Mutant } from './mutants.ts';
+import { applyMutant, chooseMutants, deadFunctions, mutationSites, reachMutant, type Mutant } from './mutants.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, '..', '..', 'bin', 'migrate.mjs');
@@ -55,7 +55,8 @@ keep-apart) and reports how many \`migrate verify\` catches on probes alone (the
 Counted: mutants that change some process's bundle. Listed apart, not counted: mutants in
 files no process bundles, mutants the bundler refuses (never a kill), mutants in processes whose
 baseline does not boot on aos (noboot: not verified, never a kill), and mutants in code aos
-never runs (the fallback branch of a pcall(require, "json") aos always satisfies).`);
+never runs (the fallback branch of a pcall(require, "json") aos always satisfies, or a
+function nothing references by name anywhere in the project).`);
   process.exit(0);
 }
 
@@ -87,7 +88,18 @@ if (!existsSync(path.join(dir, '.migrate', 'baseline', 'baseline.json'))) migrat
 
 const project = loadProject({ project: dir, cwd: dir });
 const files = listLuaFiles(project.config, new DiskWorkspace(dir));
-const sites = files.flatMap((f) => mutationSites(f, readFileSync(path.join(dir, f), 'latin1')));
+const texts = new Map(files.map((f) => [f, readFileSync(path.join(dir, f), 'latin1')]));
+const sites = files.flatMap((f) => {
+  const text = texts.get(f)!;
+  const dead = deadFunctions(
+    text,
+    [...texts].filter(([g]) => g !== f).map(([, t]) => t),
+  );
+  return mutationSites(f, text).map((m) => {
+    const d = dead.find(([a, b]) => m.start >= a && m.end <= b);
+    return d && !m.unreachable ? { ...m, unreachable: d[2] } : m;
+  });
+});
 const only = arg('only')?.split(',');
 const mutants = chooseMutants(sites, n, seed).filter((m) => !only || only.includes(`${m.file}:${m.line}`));
 const before = await buildFor(project, 'monolith');
@@ -202,7 +214,7 @@ for (const m of mutants) {
               ? 'unreach'
               : 'SURVIVED';
     console.log(
-      `${label} ${m.kind.padEnd(13)} ${m.file}:${m.line} ${m.what}${o.first ? `  -> ${o.first}` : ''}${o.refused ? `  (bundler: ${o.refused.slice(0, 100)})` : ''}${o.notVerified ? `  (not verified: ${o.notVerified.slice(0, 80)})` : ''}${m.unreachable && !o.caught ? `  (unreachable on aos: ${m.unreachable})` : ''} (${(o.ms / 1000).toFixed(1)} s)`,
+      `${label} ${m.kind.padEnd(13)} ${m.file}:${m.line} ${m.what}${o.first ? `  -> ${o.first}` : ''}${o.refused ? `  (bundler: ${o.refused.slice(0, 100)})` : ''}${o.notVerified ? `  (not verified: ${o.notVerified.slice(0, 80)})` : ''}${m.unreachable && !o.caught ? `  (no message runs it: ${m.unreachable})` : ''} (${(o.ms / 1000).toFixed(1)} s)`,
     );
   }
 }
@@ -224,7 +236,7 @@ if (!process.argv.includes('--no-reach'))
     }
     if (!json) console.log(`${o.reached ? 'reached' : 'unrun  '} ${o.mutant.file}:${o.mutant.line} ${o.mutant.what}`);
   }
-// unreachable on aos: listed, not counted (a kill there would count: it is a real difference)
+// code no message runs (aos fallbacks, functions nothing references): listed, not counted (a kill there would count: it is a real difference)
 const unreachable = outcomes.filter((o) => o.mutant.unreachable && !o.caught && !o.refused && o.processes.length > 0);
 const notVerified = outcomes.filter((o) => o.notVerified);
 const counted = outcomes.filter((o) => o.processes.length > 0 && !unreachable.includes(o) && !o.notVerified);
@@ -258,7 +270,7 @@ const summary = {
 if (json) console.log(JSON.stringify({ ...summary, outcomes }, null, 2));
 else
   console.log(
-    `\nKill rate: ${caught}/${counted.length} = ${(summary.killRate * 100).toFixed(0)} %; of the sites the probes run: ${(summary.killRateOfRun * 100).toFixed(0)} % (${summary.survivorsNotRun} survivor(s) in code no probe runs) (seed ${seed}, ${outcomes.length} mutant(s); ${summary.unused} in files no process bundles, ${summary.refused} refused by the bundler, ${unreachable.length} unreachable on aos, ${notVerified.length} in processes that do not boot; by kind ${JSON.stringify(summary.byKind)}; ${summary.caughtByWorldOnly} caught by the world probes only)`,
+    `\nKill rate: ${caught}/${counted.length} = ${(summary.killRate * 100).toFixed(0)} %; of the sites the probes run: ${(summary.killRateOfRun * 100).toFixed(0)} % (${summary.survivorsNotRun} survivor(s) in code no probe runs) (seed ${seed}, ${outcomes.length} mutant(s); ${summary.unused} in files no process bundles, ${summary.refused} refused by the bundler, ${unreachable.length} in code no message runs (aos fallbacks, functions nothing references), ${notVerified.length} in processes that do not boot; by kind ${JSON.stringify(summary.byKind)}; ${summary.caughtByWorldOnly} caught by the world probes only)`,
   );
 if (!json) for (const e of worldErrors) console.log(`world probes not run: ${e}`);
 rmSync(scratch, { recursive: true, force: true });
