@@ -114,9 +114,11 @@ export function whyUnreached(seen: PatternSeen | undefined): string {
     return 'its pattern saw no probe message: aos refused them before the handlers (an untrusted sender) or an earlier handler ended the chain';
   const sender = seen.reads.filter((r) => r.startsWith('msg.'));
   const tests = seen.reads.length ? ` (it tests ${seen.reads.join(', ')})` : '';
-  const why = sender.length
-    ? `; it selects on the sender, and the probes come only from the owner, a stranger and the config's processes, each signing its own message (From = Owner): a process id the code holds, a sender registered by an earlier message or a relayed message is never sent`
-    : '';
+  const why = sender.includes('msg.Owner')
+    ? "; it compares the sender with the signer: relayed messages (From not Owner) were sent too, and aos answered them itself ('Message is not trusted by this process') before any handler ran, so on aos this pattern only sees messages whose sender signed them"
+    : sender.length
+      ? `; it selects on the sender, and the probes come only from the owner, a stranger and the config's processes (and relayed messages for a matcher of its own): a process id the code holds or a sender registered by an earlier message is never sent`
+      : '';
   return `its pattern matched none of the ${seen.evaluated} probe message(s) it saw${tests}${why}`;
 }
 

@@ -49,8 +49,9 @@ describe('probe synthesis from the syntax tree', () => {
     ];
     const list = probeList(live, scan, actors);
     // Transfer: 3 senders, other Data values from owner and stranger, 2 selecting-only
-    // variants; Untagged (reads no Data): 3 + 2; aos's _eval left out; twice
-    expect(list).toHaveLength(24);
+    // variants, 1 relayed (a matcher of its own); Untagged (reads no Data): 3 + 2 + 1; aos's
+    // _eval left out; twice
+    expect(list).toHaveLength(28);
     expect(list[0]).toMatchObject({
       From: 'OWNER',
       Tags: { Action: 'Transfer', 'X-Ref': 'probe-x-ref', Quantity: '100', Recipient: PROBE_STRANGER },
@@ -61,8 +62,10 @@ describe('probe synthesis from the syntax tree', () => {
     expect(new Set(list.map((m) => m.Id)).size).toBe(list.length);
     // the other values leave out a field the code tests in no way (count)
     expect(JSON.parse(list[3]!.Data)).toEqual({ memo: 'gift' });
-    expect(list[7]!.Tags).not.toHaveProperty('Action');
-    expect(list.slice(12).map((m) => m.Tags)).toEqual(list.slice(0, 12).map((m) => m.Tags));
+    // relayed: From a stranger, signed by the owner
+    expect(list[7]).toMatchObject({ From: PROBE_STRANGER, Owner: 'OWNER', Tags: { Action: 'Transfer' } });
+    expect(list[8]!.Tags).not.toHaveProperty('Action');
+    expect(list.slice(14).map((m) => m.Tags)).toEqual(list.slice(0, 14).map((m) => m.Tags));
     expect(probeList(live, scan, actors)).toEqual(list);
   });
 });

@@ -15,6 +15,10 @@ describe('why a handler was never reached', () => {
     expect(whyUnreached({ evaluated: 12, matched: 0, reads: ['Action = A', 'tag Ref'] })).toBe(
       'its pattern matched none of the 12 probe message(s) it saw (it tests Action = A, tag Ref)',
     );
+    // a trust check (sender against signer): relayed messages were sent, aos answered them itself
+    expect(whyUnreached({ evaluated: 14, matched: 0, reads: ['msg.From', 'msg.Owner'] })).toMatch(
+      /relayed messages \(From not Owner\) were sent too, and aos answered them itself/,
+    );
   });
 
   it('verify explains the unreached handlers of a process from what their patterns saw and test', async () => {

@@ -64,7 +64,7 @@ export async function synthesiseProbes(project: Project, build: BuildOutput, pro
   const file = probeFile(project, processName);
   const asTrace = (list: ProbeMessage[]): Trace => ({
     file,
-    messages: list.map((m, i) => ({ line: i + 1, msg: { From: m.From, Tags: m.Tags, Data: m.Data, Id: m.Id } })),
+    messages: list.map((m, i) => ({ line: i + 1, msg: { From: m.From, ...(m.Owner ? { Owner: m.Owner } : {}), Tags: m.Tags, Data: m.Data, Id: m.Id } })),
   });
   // the first pass, replayed once on a fresh baseline, tells which ids the process answered
   // each sender: the second pass sends them back (create, then query what was created)

@@ -22,6 +22,8 @@ export interface ProbeActors {
 
 export interface ProbeMessage {
   From: string;
+  /** The signer, when not From (a relayed message). */
+  Owner?: string;
   Tags: Record<string, string>;
   Data: string;
   Id: string;
@@ -265,6 +267,10 @@ export function probePass(
       // selecting tags alone (required tags missing), then from the owner with no Data
       out.push({ From: actors.owner, Tags: sel.tags, Data: '', note: `${h.name}: selecting tags only, from owner` });
       out.push({ From: actors.stranger, Tags: sel.tags, Data: '', note: `${h.name}: selecting tags only, wrong sender` });
+      // a matcher of its own (no tag the live list explains): also a relayed message, From
+      // not its signer (`msg.From ~= msg.Owner`: a forwarded or spoofed sender, what trust
+      // checks look for)
+      if (!h.known) out.push({ From: actors.stranger, Owner: actors.owner, Tags: full, Data: baseData, note: `${h.name}: relayed (From is not Owner)` });
     }
   }
   // every other record created is used too (sessions.ts), then ended
