@@ -72,6 +72,11 @@ Handlers.add("Validate-Move", Handlers.utils.hasMatchingTag("Action", "Validate-
   if d.steps > 3 or d.steps < 1 then Flags = Flags or {}; Flags[d.playerId] = true end
   print(d.playerId, d.gameId)
 end)
+Handlers.add("Game-Top", Handlers.utils.hasMatchingTag("Action", "Game-Top"), function(msg)
+  local d = json.decode(msg.Data)
+  local n = math.tointeger(tonumber(d.n or 10))
+  if not n or n < 1 or n > 50 then return end
+end)
 Handlers.add("Game-End", Handlers.utils.hasMatchingTag("Action", "Game-End"), function(msg)
   local d = json.decode(msg.Data)
   Games[d.gameId] = nil
@@ -102,6 +107,11 @@ describe('optional fields, module tables and Data passed on in a table', () => {
     const all = JSON.parse(v.find((x) => x.note === 'every optional field left out')!.data) as Record<string, unknown>;
     expect(Object.keys(all)).not.toEqual(expect.arrayContaining(['hp']));
     expect(all).toHaveProperty('gameId');
+  });
+
+  it('follows a value through a conversion (`local n = math.tointeger(tonumber(d.n or 10))`)', () => {
+    const { shape: top } = handlerReads('Game-Top', scanClosure(parseLuaOrThrow(BUNDLE, 'bundle.lua', { lean: true }).ast));
+    expect(top.get('n')).toMatchObject({ bounds: [1, 50], optional: true });
   });
 
   it("takes the keys of a module's table a field indexes, through a table built for a call", () => {

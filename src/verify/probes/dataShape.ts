@@ -52,6 +52,7 @@ const calleeName = (call: LuaNode): string | undefined => {
 };
 
 const GENERIC_WALKER = /(encode|serial|stringify|dump|hash|checksum|digest)/i;
+const CONVERSION = /^(tonumber|tostring|math\.tointeger|math\.floor|math\.ceil)$/;
 const COPYING = /(copy|clone|merge|combine|extend|assign)/i;
 const BUILTIN = /^(type|tostring|tonumber|select|next|ipairs|pairs|rawget|rawlen|assert|error|pcall|math\..*|string\..*|table\..*|utf8\..*)$/;
 const calleeText = (call: LuaNode): string => {
@@ -188,6 +189,9 @@ export function collectDataShape(
     // `type(x) == "table" and x`: the value is the right operand's
     if (n.type === 'LogicalExpression' && n.operator === 'and') return pathOf(n.right as LuaNode, copies);
     if (n.type === 'ParenthesisExpression') return pathOf(n.expression as LuaNode, copies);
+    // the same value converted (`local limit = math.tointeger(tonumber(d.limit or 10))`): its
+    // comparisons and literals are the field's
+    if (n.type === 'CallExpression' && CONVERSION.test(calleeText(n))) return pathOf(((n.arguments as LuaNode[]) ?? [])[0], copies);
     // a copy or merge of the whole decoded value (`merge(defaults, deepCopy(d))`) is decoded
     // data; builtins (type, tostring, math.*, ...) return something else
     if (copies > 0 && n.type === 'CallExpression' && decodeResult(n) === undefined && !BUILTIN.test(calleeText(n))) {

@@ -4,12 +4,13 @@
 /**
  * Words of handler names that end, remove or reset something (a session, a battle, an entry),
  * or hold it against its subject (a violation reported, a player flagged or banned: every later
- * message about that player is refused, so those go last too).
+ * message about that player is refused, so those go last too), or give it away (a sold item is
+ * no longer there to use).
  */
 const ENDING = new Set(
   (
     'end close delete remove release logout terminate reset clear burn cancel forfeit finish sweep expire revoke withdraw unregister leave quit exit abandon surrender flee ' +
-    'ban block flag report violation penalty penalize punish slash blacklist suspend'
+    'ban block flag report violation penalty penalize punish slash blacklist suspend sell discard destroy'
   ).split(' '),
 );
 const words = (name: string): string[] =>
