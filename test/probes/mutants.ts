@@ -203,11 +203,13 @@ export function reachMutant(m: Mutant, text: string): Mutant {
 }
 
 /**
- * Ranges of functions nothing references: a function declared `function T.name`, `T.name =
- * function` or `local function name` whose name appears nowhere else in any of the project's
- * Lua files (as a name, a field or a string), in a file that never indexes its table with a
- * computed key (`T[k]`: a dispatch table may call it by a key built at run time). No message
- * can run such a function, so a mutant in it is listed apart (like code aos never runs).
+ * Ranges of functions nothing references: a function declared `function T.name` (T a local
+ * table of the file) or `local function name` whose name appears nowhere else in any of the
+ * project's Lua files (as a name, a field or a string), in a file that never indexes its table
+ * with a computed key (`T[k]`: a dispatch table may call it by a key built at run time). No
+ * message can run such a function, so a mutant in it is listed apart (like code aos never
+ * runs). A global function, or a field of a global table (`function APM.install`), may be
+ * called from the aos console: never listed as dead.
  */
 export function deadFunctions(text: string, others: string[]): [number, number, string][] {
   const { ast } = parseLuaOrThrow(text, 'file.lua', { lean: true });
@@ -219,6 +221,9 @@ export function deadFunctions(text: string, others: string[]): [number, number, 
     const name = id.type === 'MemberExpression' ? ((id.identifier as LuaNode).name as string) : (id.name as string);
     const table = id.type === 'MemberExpression' ? ((id.base as LuaNode).name as string | undefined) : undefined;
     if (!name || !/^[A-Za-z_]\w*$/.test(name)) return;
+    // a global (a global function, a field of a global table) may be called from the aos
+    // console (an Eval): only a local function or a field of a local table can be dead
+    if (table ? !new RegExp(`\\blocal\\s+${table}\\b`).test(text) : !n.isLocal) return;
     if (table && new RegExp(`(?<![\\w.])${table}\\[\\s*[^"'\\s]`).test(text)) return;
     const uses = count(name, text) + others.reduce((a, o) => a + count(name, o), 0);
     if (uses <= 1) out.push([n.range[0], n.range[1], `in ${table ? `${table}.` : ''}${name}, which nothing references`]);
