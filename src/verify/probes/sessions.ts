@@ -1,5 +1,5 @@
 // Sessions: each record a starting handler's variants created (a battle per biome, a session
-// per mode, made with its own id, see freshIds in synthesize.ts) is used the way the first one
+// per mode, made with its own id, see variantData in synthesize.ts) is used the way the first one
 // is. Without them every use (a command, a preview, a state query) reaches only the first
 // record, which one variant of its data may end in two moves; the others, created with other
 // data (a rolled encounter, a weather, a boundary value), are never played. A session is
@@ -21,7 +21,7 @@ const ID_FIELD = /id$/i;
 export const SUBJECT_FIELD = /(player|user|account|wallet|address|subject|member|customer)(-?id)?$/i;
 
 /** `data` (JSON) with top-level `fields` holding `id` set to `fresh`; other Data unchanged. */
-function swapData(data: string, id: string, fresh: string, fields: RegExp): string {
+export function swapData(data: string, id: string, fresh: string, fields: RegExp = ID_FIELD): string {
   try {
     const o = JSON.parse(data) as unknown;
     if (!o || typeof o !== 'object' || Array.isArray(o)) return data;
@@ -113,7 +113,7 @@ export function sessionMessages(
 }
 
 /**
- * Follow-ups: each subject a variant was sent about (its own `playerId`, see freshSubjects in
+ * Follow-ups: each subject a variant was sent about (its own `playerId`, see variantData in
  * synthesize.ts) gets one message of every middle handler: what the variant left for it (a
  * state accepted without a wave, a first violation) is read back, as a second message about
  * the same player would. Up to MAX_SESSIONS subjects, evenly spread.

@@ -10,7 +10,7 @@ import { buildData, poolKey, type ValuePool } from './dataValues.ts';
 import { valueVariants } from './variants.ts';
 import { isChecking, isEnding, isStarting } from './lifecycle.ts';
 import { nameVocabulary } from './vocabulary.ts';
-import { followUps, sessionMessages, SUBJECT_FIELD } from './sessions.ts';
+import { followUps, sessionMessages, SUBJECT_FIELD, swapData } from './sessions.ts';
 import { collectReads, emptyReads, MESSAGE_FIELDS, type ClosureScan, type ReadSet } from './scan.ts';
 
 export interface ProbeActors {
@@ -144,36 +144,26 @@ export function lifecycleOrder<T extends { name: string }>(handlers: T[]): T[] {
   return [...handlers.filter((h) => isStarting(h.name)), ...middle, ...handlers.filter((h) => isEnding(h.name))];
 }
 
-/** `data` with top-level subject fields (`playerId`) holding `id` set to variant k's own subject. */
-function freshSubjects(data: string, id: string, k: number): string {
-  try {
-    const o = JSON.parse(data) as Record<string, unknown>;
-    if (!o || typeof o !== 'object' || Array.isArray(o)) return data;
-    let changed = false;
-    for (const [key, v] of Object.entries(o))
-      if (v === id && SUBJECT_FIELD.test(key)) {
-        o[key] = freshId(id, 100 + k);
-        changed = true;
-      }
-    return changed ? JSON.stringify(o) : data;
-  } catch {
-    return data;
-  }
-}
-
 /** Variant k's own copy of an id (same length). */
 const freshId = (id: string, k: number): string => id.slice(0, id.length - `_V${k}`.length) + `_V${k}`;
 
-/** `data` with top-level fields holding `id` renamed to the variant's own copy of it. */
-function freshIds(data: string, id: string, k: number): string {
-  try {
-    const o = JSON.parse(data) as Record<string, unknown>;
-    if (!o || typeof o !== 'object' || Array.isArray(o)) return data;
-    for (const [key, v] of Object.entries(o)) if (v === id && /id$/i.test(key)) o[key] = freshId(id, k);
-    return JSON.stringify(o);
-  } catch {
-    return data;
+/**
+ * The Data of value variant k of a handler, and the record or subject it makes: a handler that
+ * creates something gets a new id per variant (else all but the first are refused as existing;
+ * the first keeps the id the other handlers use); a checking handler's variant is about a
+ * subject of its own (a player), so what one variant holds against it (a failed check recorded
+ * as a violation) never refuses the next.
+ */
+function variantData(handler: string, data: string, k: number, id: string): { data: string; created?: string; subject?: string } {
+  if (isStarting(handler) && k > 0) {
+    const swapped = swapData(data, id, freshId(id, k));
+    return swapped === data ? { data } : { data: swapped, created: freshId(id, k) };
   }
+  if (isChecking(handler)) {
+    const swapped = swapData(data, id, freshId(id, 100 + k), SUBJECT_FIELD);
+    return swapped === data ? { data } : { data: swapped, subject: freshId(id, 100 + k) };
+  }
+  return { data };
 }
 
 /**
@@ -230,21 +220,11 @@ export function probePass(
       if (shape.size) {
         const pool = pools?.get(actors.owner);
         valueVariants(shape, buildData(shape, actors, 0, pool), actors).forEach((v, k) => {
-          // a handler that creates something gets a new id per variant (else all but the first
-          // are refused as existing); the first one keeps the id the other handlers use
-          // a checking handler's variant is about a subject of its own (a player): what one
-          // variant holds against it (a failed check recorded as a violation) never refuses the next
-          const data = isStarting(h.name)
-            ? k > 0
-              ? freshIds(v.data, actors.stranger, k)
-              : v.data
-            : isChecking(h.name)
-              ? freshSubjects(v.data, actors.stranger, k)
-              : v.data;
-          if (isChecking(h.name) && data !== v.data && !subjects.includes(freshId(actors.stranger, 100 + k))) subjects.push(freshId(actors.stranger, 100 + k));
-          if (isStarting(h.name) && data !== v.data && !created.includes(freshId(actors.stranger, k))) {
-            created.push(freshId(actors.stranger, k));
-            createdBy.set(freshId(actors.stranger, k), `${h.name}: ${v.note}, from owner`);
+          const { data, created: made, subject } = variantData(h.name, v.data, k, actors.stranger);
+          if (subject && !subjects.includes(subject)) subjects.push(subject);
+          if (made && !created.includes(made)) {
+            created.push(made);
+            createdBy.set(made, `${h.name}: ${v.note}, from owner`);
           }
           const m = { From: actors.owner, Tags: pooled(full, pool, new Set(Object.keys(sel.tags))), Data: data, note: `${h.name}: ${v.note}, from owner` };
           (v.ends ? last : out).push(m);
