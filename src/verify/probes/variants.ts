@@ -252,6 +252,29 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
         pairsOut++;
       }
     }
+  // a further literal with a boundary of another field (a sitrus berry at 1 HP: the record the
+  // literal picks behaves differently only at the other field's limit)
+  let crossed = 0;
+  const boundaries = paths.flatMap((p) => (shape.get(p)!.bounds ?? []).flatMap((b) => [b, b + 1].map((v) => [p, v] as const)));
+  // (the literals after the first: the other values' one, then the further ones)
+  const alternatives = paths
+    .flatMap((p) =>
+      shape
+        .get(p)!
+        .literals.slice(1, 3)
+        .map((l) => [p, l] as const),
+    )
+    .filter(([, l]) => !ends(l));
+  for (const [a, lit] of alternatives.slice(0, 3))
+    for (const [b, v] of boundaries) {
+      if (b === a || crossed >= MAX_PER_KIND) continue;
+      const d = withPath(withPath(base, a, lit), b, v);
+      const data = JSON.stringify(d);
+      if (d !== undefined && !out.some((x) => x.data === data)) {
+        out.push({ data, note: `${a}=${JSON.stringify(lit)}, ${b}=${v}` });
+        crossed++;
+      }
+    }
   // boundaries of ordered comparisons: each field's first boundary, then the second ones, ...
   let bounds = 0;
   const most = Math.max(0, ...paths.map((p) => shape.get(p)!.bounds?.length ?? 0));
