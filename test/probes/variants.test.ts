@@ -107,9 +107,17 @@ describe('value variants', () => {
 
   it('probes each side of an ordered comparison with a number', () => {
     const q = variants('Buy')
-      .filter((v) => v.note.startsWith('quantity='))
+      .filter((v) => /^quantity=-?\d+ \(boundary/.test(v.note))
       .map((v) => JSON.parse(v.data).quantity);
     expect(q).toEqual([0, 1, 2, 98, 99, 100].filter((x) => x !== JSON.parse(buildData(handlerReads('Buy', scan).shape, actors, 0)).quantity));
+  });
+
+  it('sends a literal after the first with a boundary of another field', () => {
+    const v = variants('Buy').find((x) => /^mode="b", quantity=/.test(x.note));
+    expect(v).toBeDefined();
+    const d = JSON.parse(v!.data) as { mode: string; quantity: number };
+    expect(d.mode).toBe('b');
+    expect([1, 2, 99, 100]).toContain(d.quantity);
   });
 
   it('registers every peer: name/id pairs one by one, and a map of processes', () => {
