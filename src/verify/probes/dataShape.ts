@@ -10,7 +10,7 @@
 import type { LuaNode } from '../../parse/luaAst.ts';
 import { identName as ident, walkLua } from '../../parse/luaAst.ts';
 import { constantName } from './constants.ts';
-import { ruleRecords, type RuleRecord } from './records.ts';
+import { fieldKey, namesTable, ruleRecords, type RuleRecord } from './records.ts';
 
 export type Scalar = string | number | boolean;
 
@@ -93,15 +93,8 @@ export function tableKeys(scope: LuaNode, name: string): string[] {
     ((n.init as LuaNode[]) ?? []).forEach((e, i) => {
       const v = vars[i];
       if (isT(v)) add(ident(v!.identifier as LuaNode));
-      // `local t = {...}`, or a module's field `M.t = {...}` read as `M.t[k]`
-      const holds = ident(v) === name || (v?.type === 'MemberExpression' && ident(v.identifier as LuaNode) === name);
-      if (holds && e.type === 'TableConstructorExpression')
-        for (const f of (e.fields as LuaNode[]) ?? []) {
-          if (f.type === 'TableKeyString') add(ident(f.key as LuaNode));
-          // `["ace-trainer"] = ...`
-          else if (f.type === 'TableKey' && (f.key as LuaNode).type === 'StringLiteral')
-            add(String((f.key as LuaNode).value ?? ((f.key as LuaNode).raw as string).slice(1, -1)));
-        }
+      // `local t = {...}`, or a module's field `M.t = {...}` read as `M.t[k]`; `K =` and `["a-b"] =` keys
+      if (namesTable(v, name) && e.type === 'TableConstructorExpression') for (const f of (e.fields as LuaNode[]) ?? []) add(fieldKey(f));
     });
   });
   return keys;

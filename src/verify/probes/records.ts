@@ -19,6 +19,18 @@ export interface RuleRecord {
 const MAX_NUMBERS = 4;
 const MAX_RECORDS = 12;
 
+/** Whether an assignment target names the table `name`: `local name = ...`, or a module's field `M.name = ...`. */
+export const namesTable = (v: LuaNode | undefined, name: string): boolean =>
+  ident(v) === name || (v?.type === 'MemberExpression' && ident(v.identifier as LuaNode) === name);
+
+/** The string key of a table constructor field: `K = ...` or `["a-b"] = ...`. */
+export const fieldKey = (f: LuaNode): string | undefined => {
+  if (f.type === 'TableKeyString') return ident(f.key as LuaNode);
+  const k = f.key as LuaNode | undefined;
+  if (f.type === 'TableKey' && k?.type === 'StringLiteral') return String(k.value ?? (k.raw as string).slice(1, -1));
+  return undefined;
+};
+
 /** The table constructor a name (`RULES`, `M.SCHEMA` read as `SCHEMA`) is given in `scope`. */
 function constructorOf(scope: LuaNode, name: string): LuaNode | undefined {
   let found: LuaNode | undefined;
@@ -27,20 +39,11 @@ function constructorOf(scope: LuaNode, name: string): LuaNode | undefined {
     if (n.type !== 'LocalStatement' && n.type !== 'AssignmentStatement') return;
     const vars = (n.variables as LuaNode[]) ?? [];
     ((n.init as LuaNode[]) ?? []).forEach((e, i) => {
-      const v = vars[i];
-      const named = ident(v) === name || (v?.type === 'MemberExpression' && ident(v.identifier as LuaNode) === name);
-      if (named && e.type === 'TableConstructorExpression' && !found) found = e;
+      if (namesTable(vars[i], name) && e.type === 'TableConstructorExpression' && !found) found = e;
     });
   });
   return found;
 }
-
-const keyOf = (f: LuaNode): string | undefined => {
-  if (f.type === 'TableKeyString') return ident(f.key as LuaNode);
-  const k = f.key as LuaNode | undefined;
-  if (f.type === 'TableKey' && k?.type === 'StringLiteral') return String(k.value ?? (k.raw as string).slice(1, -1));
-  return undefined;
-};
 
 function numbersIn(n: LuaNode, out: number[]): void {
   walkLua(n, (x) => {
@@ -55,7 +58,7 @@ export function ruleRecords(scope: LuaNode, tableName: string): RuleRecord[] {
   if (!table) return [];
   const out: RuleRecord[] = [];
   for (const f of (table.fields as LuaNode[]) ?? []) {
-    const key = keyOf(f);
+    const key = fieldKey(f);
     const value = f.value as LuaNode | undefined;
     if (key === undefined || value?.type !== 'TableConstructorExpression' || out.length >= MAX_RECORDS) continue;
     const numbers: number[] = [];

@@ -181,8 +181,7 @@ export function probePass(
   const out: Omit<ProbeMessage, 'Id'>[] = [];
   // values that end something (`flee`) after every handler: the others use the live state first
   const last: Omit<ProbeMessage, 'Id'>[] = [];
-  // the ids starting variants created, and each other handler's main message (sessions.ts)
-  const created: string[] = [];
+  // the ids starting variants created (in order), each with the note of the message that created it (sessions.ts)
   const createdBy = new Map<string, string>();
   // the subjects the other handlers' variants were sent about (sessions.ts, followUps)
   const subjects: string[] = [];
@@ -222,10 +221,7 @@ export function probePass(
         valueVariants(shape, buildData(shape, actors, 0, pool), actors).forEach((v, k) => {
           const { data, created: made, subject } = variantData(h.name, v.data, k, actors.stranger);
           if (subject && !subjects.includes(subject)) subjects.push(subject);
-          if (made && !created.includes(made)) {
-            created.push(made);
-            createdBy.set(made, `${h.name}: ${v.note}, from owner`);
-          }
+          if (made && !createdBy.has(made)) createdBy.set(made, `${h.name}: ${v.note}, from owner`);
           const m = { From: actors.owner, Tags: pooled(full, pool, new Set(Object.keys(sel.tags))), Data: data, note: `${h.name}: ${v.note}, from owner` };
           (v.ends ? last : out).push(m);
           if (!v.ends && sel === selectors[0]) byOwner(h.name, m);
@@ -266,7 +262,7 @@ export function probePass(
       .filter((h) => isEnding(h.name) === ends)
       .map((h) => mainOf(h.name))
       .filter((m) => m !== undefined);
-  const sessions = sessionMessages(created, actors.stranger, pick(false), pick(true), answered, createdBy);
+  const sessions = sessionMessages([...createdBy.keys()], actors.stranger, pick(false), pick(true), answered, createdBy);
   return [...out, ...sessions, ...followUps(subjects, actors.stranger, pick(false)), ...last];
 }
 

@@ -57,20 +57,19 @@ function withPath(root: unknown, path: string, value: unknown): unknown {
   return copy;
 }
 
+/** One segment down a Data value: `[]` the first element of a list, a name a record's field. */
+function step(at: unknown, seg: string): unknown {
+  if (seg === '[]') return Array.isArray(at) ? at[0] : undefined;
+  return at && typeof at === 'object' && !Array.isArray(at) ? (at as Record<string, unknown>)[seg] : undefined;
+}
+
 /** A copy of `root` without `path` (undefined when the path is not there). */
 function withoutPath(root: unknown, path: string): unknown {
   const copy = JSON.parse(JSON.stringify(root ?? {})) as unknown;
   const segs = segments(path);
   let at: unknown = copy;
   for (const seg of segs.slice(0, -1)) {
-    at =
-      seg === '[]'
-        ? Array.isArray(at)
-          ? at[0]
-          : undefined
-        : at && typeof at === 'object' && !Array.isArray(at)
-          ? (at as Record<string, unknown>)[seg]
-          : undefined;
+    at = step(at, seg);
     if (!at || typeof at !== 'object') return undefined;
   }
   const last = segs.at(-1);
@@ -86,14 +85,7 @@ const LIST_LENGTH = 6;
 function elementAt(root: unknown, path: string): unknown {
   let at: unknown = root;
   for (const seg of segments(path)) {
-    at =
-      seg === '[]'
-        ? Array.isArray(at)
-          ? at[0]
-          : undefined
-        : at && typeof at === 'object' && !Array.isArray(at)
-          ? (at as Record<string, unknown>)[seg]
-          : undefined;
+    at = step(at, seg);
     if (at === undefined) return undefined;
   }
   return Array.isArray(at) ? at[0] : undefined;
