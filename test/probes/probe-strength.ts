@@ -118,6 +118,19 @@ function rehash(file: string, bytes: string): void {
   writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
+/** Writes a mutant into its file (and a runtime module's new hash); returns what puts both back. */
+function plant(m: Mutant): () => void {
+  const abs = path.join(dir, m.file);
+  const original = texts.get(m.file)!;
+  const mutated = applyMutant(original, m);
+  writeFileSync(abs, mutated, 'latin1');
+  rehash(m.file, mutated);
+  return () => {
+    writeFileSync(abs, original, 'latin1');
+    if (manifestText) writeFileSync(manifestFile, manifestText);
+  };
+}
+
 interface Outcome {
   mutant: Mutant;
   processes: string[];
@@ -137,11 +150,7 @@ const outcomes: Outcome[] = [];
 const worldBaseline = new Map<string, WorldRun>();
 const worldErrors = new Set<string>();
 for (const m of mutants) {
-  const abs = path.join(dir, m.file);
-  const original = readFileSync(abs, 'latin1');
-  const mutated = applyMutant(original, m);
-  writeFileSync(abs, mutated, 'latin1');
-  rehash(m.file, mutated);
+  const restore = plant(m);
   const t0 = performance.now();
   try {
     const after = await buildFor(project, 'monolith');
@@ -197,8 +206,7 @@ for (const m of mutants) {
     // matches) never reaches verify: listed apart, not counted either way
     outcomes.push({ mutant: m, processes: [], caught: false, refused: (e as Error).message.split('\n')[0]!, ms: performance.now() - t0 });
   } finally {
-    writeFileSync(abs, original, 'latin1');
-    if (manifestText) writeFileSync(manifestFile, manifestText);
+    restore();
   }
   if (!json) {
     const o = outcomes.at(-1)!;
@@ -222,17 +230,13 @@ for (const m of mutants) {
 // per process). A survivor the probes never run needs new inputs; one they run, sharper checks.
 if (!process.argv.includes('--no-reach'))
   for (const o of outcomes.filter((x) => !x.caught && !x.refused && !x.notVerified && x.processes.length > 0)) {
-    const abs = path.join(dir, o.mutant.file);
-    const original = readFileSync(abs, 'latin1');
-    writeFileSync(abs, applyMutant(original, reachMutant(o.mutant, original)), 'latin1');
-    rehash(o.mutant.file, readFileSync(abs, 'latin1'));
+    const restore = plant(reachMutant(o.mutant, texts.get(o.mutant.file)!));
     try {
       o.reached = !(await verifyParity(project, { processes: o.processes, modes: ['federated'] })).ok;
     } catch {
       o.reached = undefined;
     } finally {
-      writeFileSync(abs, original, 'latin1');
-      if (manifestText) writeFileSync(manifestFile, manifestText);
+      restore();
     }
     if (!json) console.log(`${o.reached ? 'reached' : 'unrun  '} ${o.mutant.file}:${o.mutant.line} ${o.mutant.what}`);
   }
