@@ -109,6 +109,19 @@ describe('optional fields, module tables and Data passed on in a table', () => {
     expect(all).toHaveProperty('gameId');
   });
 
+  it('leaves every top-level optional field out but one, for each', () => {
+    const three = new Map([
+      ['trainer', { literals: ['hiker'], optional: true }],
+      ['biome', { literals: ['meadow'], optional: true }],
+      ['opponents', { literals: [], optional: true, type: 'table' as const }],
+      ['gameId', { literals: [] }],
+    ]);
+    const v = valueVariants(three, buildData(three, actors, 0), actors);
+    const butBiome = JSON.parse(v.find((x) => x.note === 'every optional field left out but biome')!.data) as Record<string, unknown>;
+    expect(Object.keys(butBiome).sort()).toEqual(['biome', 'gameId']);
+    expect(v.filter((x) => x.note.startsWith('every optional field left out but '))).toHaveLength(3);
+  });
+
   it('follows a value through a conversion (`local n = math.tointeger(tonumber(d.n or 10))`)', () => {
     const { shape: top } = handlerReads('Game-Top', scanClosure(parseLuaOrThrow(BUNDLE, 'bundle.lua', { lean: true }).ast));
     expect(top.get('n')).toMatchObject({ bounds: [1, 50], optional: true });
@@ -160,6 +173,18 @@ describe('longer lists and pairs', () => {
   });
 });
 
+/** The Data shape of handler `Set` (module `app.h`'s `handle`) in a bundle of these preloads. */
+function setShape(preloads: string) {
+  const entry = `do
+local __ao_federate_entry = function(...)
+local h = require("app.h")
+Handlers.add("Set", Handlers.utils.hasMatchingTag("Action", "Set"), h.handle)
+end
+__ao_federate_entry()
+end`;
+  return handlerReads('Set', scanClosure(parseLuaOrThrow(`${preloads}\n${entry}`, 'bundle.lua', { lean: true }).ast)).shape;
+}
+
 describe('values by name from data modules', () => {
   it('gives a field nothing compares the record ids of the module its name points to', () => {
     const src = `
@@ -176,20 +201,40 @@ function M.handle(msg)
 end
 return M
 end
-do
-local __ao_federate_entry = function(...)
-local h = require("app.h")
-Handlers.add("Set", Handlers.utils.hasMatchingTag("Action", "Set"), h.handle)
-end
-__ao_federate_entry()
-end
 `;
-    const s = scanClosure(parseLuaOrThrow(src, 'bundle.lua', { lean: true }).ast);
-    const { shape } = handlerReads('Set', s);
+    const shape = setShape(src);
     expect(shape.get('pokemon.ability')?.literals).toEqual(['blaze', 'torrent']);
     // no module is named for it, or the code asks a type: left as it was
     expect(shape.get('pokemon.heldItemId')?.literals).toEqual([]);
     expect(shape.get('pokemon.level')?.literals).toEqual([]);
+  });
+  it('gives a qualified name (`heldItem`) the ids of records of its kind, and `<x>.kind` the keys of the module named x', () => {
+    const src = `
+package.preload["data.items.item-database"] = function(...)
+local M = {}
+M.list = { { id = "potion", kind = "medicine" }, { id = "focus-band", kind = "held" }, { id = "charm", kind = "held" }, { id = "ball" } }
+return M
+end
+package.preload["game.weather"] = function(...)
+local M = {}
+local chip = { sand = { fraction = 16 }, hail = { fraction = 16 } }
+function M.damage(kind) return chip[kind] end
+return M
+end
+package.preload["app.h"] = function(...)
+local M = {}
+function M.handle(msg)
+  local d = require("json").decode(msg.Data)
+  if d.heldItem == "oran" or d.heldItem == "sitrus" or d.heldItem == "lum" then print("berry") end
+  Battle = { weather = d.weather.kind }
+end
+return M
+end
+`;
+    const shape = setShape(src);
+    // after the first two literals compared: the records of kind "held", then the other literals
+    expect(shape.get('heldItem')?.literals).toEqual(['oran', 'sitrus', 'focus-band', 'charm', 'lum']);
+    expect(shape.get('weather.kind')?.literals).toEqual(['sand', 'hail']);
   });
 });
 

@@ -21,7 +21,8 @@ import { scanClosure } from './scan.ts';
 import { skipReason } from './skip.ts';
 import { PROBES_DIR } from '../../config/outputs.ts';
 import { harvestPools } from './dataValues.ts';
-import { isAosHandler, PROBE_STRANGER, probeList, probePass, type ProbeActors, type ProbeMessage } from './synthesize.ts';
+import { isAosHandler, numbered, PROBE_STRANGER, probeId, probeList, probePass, type ProbeActors, type ProbeMessage } from './synthesize.ts';
+import { withToldValues } from './told.ts';
 
 export function probeFile(project: Project, processName: string): string {
   return path.join(project.root, PROBES_DIR, `${processName}.jsonl`);
@@ -74,8 +75,11 @@ export async function synthesiseProbes(project: Project, build: BuildOutput, pro
   const pools = harvestPools(learnt.map((r) => r.answer));
   // and which messages it answered without an error: sessions in the second pass use those
   const answered = new Set(learnt.flatMap((r, i) => (isErrorAnswer(r.answer) ? [] : [firstPass[i]!.note.replace(/^pass 1: /, '')])));
-  const messages = probeList(live, scan, actors, pools, answered);
-  // recorded on a fresh baseline boot, as `trace record` does
+  // sent to a fresh baseline one by one, a refusal that names numbers followed at once by
+  // the message with those numbers (told.ts); then recorded on another, as `trace record` does
+  const { proc: explorer } = await bootFromPlan(plan);
+  const explore = async (m: Omit<ProbeMessage, 'Id'>, i: number) => (await replayTrace(explorer, asTrace([{ ...m, Id: probeId(i) }]))).messages[0]!.answer;
+  const messages = numbered(await withToldValues(probeList(live, scan, actors, pools, answered), explore));
   const { proc } = await bootFromPlan(plan);
   const replay = await replayTrace(proc, asTrace(messages));
   const lines = [

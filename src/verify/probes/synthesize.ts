@@ -40,9 +40,13 @@ export function plausibleValue(name: string, actors: ProbeActors, numeric = fals
   const n = name.toLowerCase();
   // positions (a move slot, a party index) count from 1 in Lua: 100 is rarely one
   if (/(index|slot|idx|position|pos)$/.test(n)) return '1';
+  // what is left of a capacity (`currentHp`, `health`, `energy`) is sent above any maximum: the
+  // code clamps it to the maximum (a creature at full health, which lives through a turn and
+  // meets what happens at full health) or refuses it naming the limit, sent next (told.ts)
+  if (/(hp|health|energy)$/.test(n)) return '999';
   if (
     numeric ||
-    /(quantity|amount|balance|price|count|qty|limit|size|total|supply|denomination|fee|stake|level|wave|page|number|score|cost|hp|health|energy)$/.test(n)
+    /(quantity|amount|balance|price|count|qty|limit|size|total|supply|denomination|fee|stake|level|wave|page|number|score|cost)$/.test(n)
   )
     return '100';
   if (/(timestamp|time|date|expir|deadline|until|since|height)/.test(n)) return '1700000000000';
@@ -280,9 +284,13 @@ export function probeList(
 ): ProbeMessage[] {
   const pass = probePass(handlers, scan, actors);
   const second = pools ? probePass(handlers, scan, actors, pools, answered) : pass;
-  return [...pass, ...second].map((m, i) => ({
-    ...m,
-    Id: `PROBE_${String(i + 1).padStart(6, '0')}`.padEnd(43, '0'),
-    note: `${i < pass.length ? 'pass 1' : 'pass 2'}: ${m.note}`,
-  }));
+  return numbered([...pass, ...second].map((m, i) => ({ ...m, note: `${i < pass.length ? 'pass 1' : 'pass 2'}: ${m.note}` })));
 }
+
+/** Message ids in list order (`PROBE_000001...`): the same list always gets the same ids. */
+export function numbered(list: Omit<ProbeMessage, 'Id'>[]): ProbeMessage[] {
+  return list.map((m, i) => ({ ...m, Id: probeId(i) }));
+}
+
+/** The id of the message at `index` of a probe list. */
+export const probeId = (index: number): string => `PROBE_${String(index + 1).padStart(6, '0')}`.padEnd(43, '0');

@@ -7,15 +7,18 @@
 // - further literals a field is compared with or dispatched on (`ops[data.op]`: the table's
 //   keys), beyond the two the first and other values take;
 // - boundaries: a field ordered against a number N (`x > N`) gets N - 1, N and N + 1, so a
-//   comparison flipped at its boundary (`>` to `>=`) answers differently.
-// - the made-up `probe-*` strings left out (fields the code says nothing about: often optional).
+//   comparison flipped at its boundary (`>` to `>=`) answers differently; and a value between
+//   a field's lowest and highest limit;
+// - the made-up `probe-*` strings left out (fields the code says nothing about: often optional);
+// - optional fields left out: each, all, and all but each top-level one;
+// - a record given as its kind (`weather: "sand"` for `weather.kind`).
 // Bounded per handler (MAX_VARIANTS, the peer pairs apart and last), in that order; deterministic.
 import type { DataShape } from './dataShape.ts';
 import { ruleChanges } from './records.ts';
 import { isEnding } from './lifecycle.ts';
 import type { ProbeActors } from './synthesize.ts';
 
-export const MAX_VARIANTS = 40;
+export const MAX_VARIANTS = 56;
 /** Left-out fields, further literals and boundaries each, at most (so one kind never crowds out the others). */
 const MAX_PER_KIND = 9;
 
@@ -173,6 +176,21 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
   }
   const all = JSON.stringify(allOut);
   if (allOut !== base && !out.some((v) => v.data === all)) out.push({ data: all, note: 'every optional field left out' });
+  // every top-level optional field left out but one: the branch that one field takes when the
+  // others are absent (`if d.trainer ~= nil and d.opponentParty == nil` first, then `if
+  // d.biome ~= nil and d.opponentParty == nil`: an encounter rolled only with biome alone)
+  let allBut = 0;
+  const shallow = optional.filter((p) => segments(p).length === 1 && withoutPath(base, p) !== undefined);
+  if (shallow.length > 2)
+    for (const keep of shallow) {
+      let d: unknown = base;
+      for (const p of shallow) if (p !== keep) d = withoutPath(d, p) ?? d;
+      const data = JSON.stringify(d);
+      if (allBut < MAX_PER_KIND && data !== all && !out.some((v) => v.data === data)) {
+        out.push({ data, note: `every optional field left out but ${keep}` });
+        allBut++;
+      }
+    }
   // further literals (the first two are the first and other values)
   // (those that end something, `flee`, `forfeit`, after the others: the state lives longer)
   // (each field's third literal, then each one's fourth, ...: a cap keeps some of every field)
@@ -215,6 +233,12 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
       )
         lists++;
     });
+  // a record given as its kind (`weather = "sand"` where the code also reads `weather.kind`:
+  // `type(w) == "table" and w.kind or w` takes both, and what stores it may take only one)
+  let kinds = 0;
+  for (const p of paths.filter((q) => /\.(kind|type)$/.test(q) && !q.includes('[]')))
+    for (const lit of shape.get(p)!.literals.filter((l) => typeof l === 'string' && !ends(l)))
+      if (kinds < MAX_PER_KIND && push(parentOf(p), lit, `${parentOf(p)}=${JSON.stringify(lit)} (its ${leafOf(p)})`)) kinds++;
   // rule tables (records.ts): each record's key with its limits and one past them
   let rules = 0;
   for (const c of ruleChanges(shape)) {
@@ -275,6 +299,17 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
       const b = shape.get(p)!.bounds?.[i];
       if (b !== undefined) for (const v of [b - 1, b, b + 1]) if (bounds < MAX_PER_KIND && push(p, v, `${p}=${v} (boundary of ${b})`)) bounds++;
     }
+  // a value between a field's lowest and highest limit (`qty < 1` and `qty > 99`: 50): a limit
+  // the code does not name (a stock, a balance) lies inside that range; the refusal it gets
+  // may name it (told.ts)
+  let middles = 0;
+  for (const p of paths) {
+    const bs = shape.get(p)!.bounds ?? [];
+    const [lo, hi] = [Math.min(...bs), Math.max(...bs)];
+    if (bs.length < 2 || hi - lo < 4 || middles >= MAX_PER_KIND) continue;
+    const mid = Math.floor((lo + hi) / 2);
+    if (push(p, mid, `${p}=${mid} (between ${lo} and ${hi})`)) middles++;
+  }
   const rest = out.filter((v) => !pairs.some((p) => p.data === v.data)).slice(0, MAX_VARIANTS);
   return [...rest, ...pairs];
 }
