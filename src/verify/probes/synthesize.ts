@@ -44,10 +44,7 @@ export function plausibleValue(name: string, actors: ProbeActors, numeric = fals
   // code clamps it to the maximum (a creature at full health, which lives through a turn and
   // meets what happens at full health) or refuses it naming the limit, sent next (told.ts)
   if (/(hp|health|energy)$/.test(n)) return '999';
-  if (
-    numeric ||
-    /(quantity|amount|balance|price|count|qty|limit|size|total|supply|denomination|fee|stake|level|wave|page|number|score|cost)$/.test(n)
-  )
+  if (numeric || /(quantity|amount|balance|price|count|qty|limit|size|total|supply|denomination|fee|stake|level|wave|page|number|score|cost)$/.test(n))
     return '100';
   if (/(timestamp|time|date|expir|deadline|until|since|height)/.test(n)) return '1700000000000';
   if (/^(is|has|allow|enable|active|flag)|enabled$|active$/.test(n)) return 'true';
