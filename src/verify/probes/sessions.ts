@@ -13,8 +13,13 @@ export const ROUNDS = 3;
 export const MORE_ROUNDS = 6;
 /** Records used per pass, at most (evenly spread over those created, in the variants' order). */
 export const MAX_SESSIONS = 10;
+/** Records the second pass adds that get MORE_ROUNDS too: the richest (sessionMessages). */
+const RICHEST = 3;
 
 type Draft = Omit<ProbeMessage, 'Id'>;
+
+/** How notes name a record or subject: the end of its id (`_Vx4k2p`, synthesize.ts). */
+export const recordLabel = (id: string): string => id.slice(-8);
 
 const ID_FIELD = /id$/i;
 /** Fields that name who a message is about (a player), not a record. */
@@ -67,6 +72,8 @@ export function sessionMessages(
   answered?: Set<string>,
   /** The note of the message that created each record (second pass: records the first left out). */
   createdBy?: Map<string, string>,
+  /** The size of the Data that created each record (second pass: the richest played first). */
+  sizes?: Map<string, number>,
 ): Draft[] {
   const out: Draft[] = [];
   const about = (list: Draft[], fresh: string) => list.map((m) => aboutRecord(m, id, fresh)).filter((m): m is Draft => m !== undefined);
@@ -74,25 +81,34 @@ export function sessionMessages(
   const named = (m: Draft, fresh: string, what: string) => {
     const parts = /^(.*?): (.*), from owner$/.exec(m.note);
     const [handler, variant] = parts ? [parts[1], parts[2]] : [m.note, 'all tags'];
-    return { ...m, note: `${handler}: session of ${fresh.slice(-4)}, ${what}${variant === 'all tags' ? '' : ` (${variant})`}` };
+    return { ...m, note: `${handler}: session of ${recordLabel(fresh)}, ${what}${variant === 'all tags' ? '' : ` (${variant})`}` };
   };
   // how many of a round's messages the baseline answered without an error (first pass)
   const answeredIn = (fresh: string, round: number) => {
-    const prefix = `session of ${fresh.slice(-4)}, round ${round}`;
+    const prefix = `session of ${recordLabel(fresh)}, round ${round}`;
     return [...(answered ?? [])].filter((n) => n.includes(`: ${prefix}`) && (n.endsWith(prefix) || n.includes(`${prefix} (`))).length;
   };
-  const played = spread(created, MAX_SESSIONS);
+  // (second pass: the records the first played, by their answers; its variants, made with the
+  // values the first pass was answered, may differ, so a spread of them picks other records)
+  const played = answered ? created.filter((c) => answeredIn(c, 1) > 0) : spread(created, MAX_SESSIONS);
   // second pass: also up to MAX_SESSIONS records the first pass left out, of those whose
-  // creation the baseline answered without an error (three rounds, then ended)
-  const fresh2 = answered
-    ? spread(
-        created.filter((c) => !played.includes(c) && answered.has(createdBy?.get(c) ?? '')),
-        MAX_SESSIONS,
-      )
+  // creation the baseline answered without an error (three rounds, then ended), the richest
+  // first (the most Data made them: a party of six differing members before a one-field
+  // change); the RICHEST of them get the more rounds a record still alive gets (two parties of
+  // six last longer than three turns)
+  const ranked = answered
+    ? created
+        .filter((c) => !played.includes(c) && answered.has(createdBy?.get(c) ?? ''))
+        .map((c, i) => ({ c, i, size: sizes?.get(c) ?? 0 }))
+        .sort((a, b) => b.size - a.size || a.i - b.i)
+        .slice(0, MAX_SESSIONS)
     : [];
+  const fresh2 = [...ranked].sort((a, b) => a.i - b.i).map((x) => x.c);
+  const richest = new Set(ranked.slice(0, RICHEST).map((x) => x.c));
   for (const fresh of fresh2) {
     const uses = about(main, fresh);
-    for (let round = 1; round <= ROUNDS; round++) for (const m of uses) out.push(named(m, fresh, `round ${round}`));
+    const rounds = ROUNDS + (richest.has(fresh) ? MORE_ROUNDS : 0);
+    for (let round = 1; round <= rounds; round++) for (const m of uses) out.push(named(m, fresh, `round ${round}`));
     for (const m of about(ending, fresh)) out.push(named(m, fresh, 'end'));
   }
   for (const fresh of played) {
@@ -123,7 +139,7 @@ export function followUps(subjects: string[], id: string, main: Draft[]): Draft[
     main.flatMap((m) => {
       const about = aboutRecord(m, id, subject, SUBJECT_FIELD);
       const handler = m.note.replace(/: .*$/, '');
-      return about ? [{ ...about, note: `${handler}: follow-up of subject ${subject.slice(-4)}` }] : [];
+      return about ? [{ ...about, note: `${handler}: follow-up of subject ${recordLabel(subject)}` }] : [];
     }),
   );
 }

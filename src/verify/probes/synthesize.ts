@@ -7,7 +7,7 @@ import type { LuaNode } from '../../parse/luaAst.ts';
 import type { LiveHandler } from './discover.ts';
 import { collectDataShape, type DataShape } from './dataShape.ts';
 import { buildData, poolKey, type ValuePool } from './dataValues.ts';
-import { valueVariants } from './variants.ts';
+import { valueVariants, type DataVariant } from './variants.ts';
 import { isChecking, isEnding, isStarting } from './lifecycle.ts';
 import { nameVocabulary } from './vocabulary.ts';
 import { followUps, sessionMessages, SUBJECT_FIELD, swapData } from './sessions.ts';
@@ -145,8 +145,18 @@ export function lifecycleOrder<T extends { name: string }>(handlers: T[]): T[] {
   return [...handlers.filter((h) => isStarting(h.name)), ...middle, ...handlers.filter((h) => isEnding(h.name))];
 }
 
-/** Variant k's own copy of an id (same length). */
-const freshId = (id: string, k: number): string => id.slice(0, id.length - `_V${k}`.length) + `_V${k}`;
+/**
+ * A variant's own copy of an id (same length), named by a hash of its handler and note: the
+ * same variant makes the same record in both passes (its index may differ: the second pass's
+ * values, taken from the first's answers, can make two variants alike), so the second pass's
+ * sessions use the records the first made.
+ */
+function freshId(id: string, handler: string, note: string, kind: 'V' | 'S'): string {
+  let h = 0x811c9dc5;
+  for (const ch of `${handler}\n${note}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  const tag = `_${kind}${h.toString(36).padStart(7, '0').slice(-5)}`;
+  return id.slice(0, id.length - tag.length) + tag;
+}
 
 /**
  * The Data of value variant k of a handler, and the record or subject it makes: a handler that
@@ -155,16 +165,18 @@ const freshId = (id: string, k: number): string => id.slice(0, id.length - `_V${
  * subject of its own (a player), so what one variant holds against it (a failed check recorded
  * as a violation) never refuses the next.
  */
-function variantData(handler: string, data: string, k: number, id: string): { data: string; created?: string; subject?: string } {
+function variantData(handler: string, v: DataVariant, k: number, id: string): { data: string; created?: string; subject?: string } {
   if (isStarting(handler) && k > 0) {
-    const swapped = swapData(data, id, freshId(id, k));
-    return swapped === data ? { data } : { data: swapped, created: freshId(id, k) };
+    const fresh = freshId(id, handler, v.note, 'V');
+    const swapped = swapData(v.data, id, fresh);
+    return swapped === v.data ? { data: v.data } : { data: swapped, created: fresh };
   }
   if (isChecking(handler)) {
-    const swapped = swapData(data, id, freshId(id, 100 + k), SUBJECT_FIELD);
-    return swapped === data ? { data } : { data: swapped, subject: freshId(id, 100 + k) };
+    const fresh = freshId(id, handler, v.note, 'S');
+    const swapped = swapData(v.data, id, fresh, SUBJECT_FIELD);
+    return swapped === v.data ? { data: v.data } : { data: swapped, subject: fresh };
   }
-  return { data };
+  return { data: v.data };
 }
 
 /**
@@ -184,6 +196,7 @@ export function probePass(
   const last: Omit<ProbeMessage, 'Id'>[] = [];
   // the ids starting variants created (in order), each with the note of the message that created it (sessions.ts)
   const createdBy = new Map<string, string>();
+  const createdSize = new Map<string, number>();
   // the subjects the other handlers' variants were sent about (sessions.ts, followUps)
   const subjects: string[] = [];
   const owned = new Map<string, Omit<ProbeMessage, 'Id'>[]>();
@@ -220,9 +233,12 @@ export function probePass(
       if (shape.size) {
         const pool = pools?.get(actors.owner);
         valueVariants(shape, buildData(shape, actors, 0, pool), actors).forEach((v, k) => {
-          const { data, created: made, subject } = variantData(h.name, v.data, k, actors.stranger);
+          const { data, created: made, subject } = variantData(h.name, v, k, actors.stranger);
           if (subject && !subjects.includes(subject)) subjects.push(subject);
-          if (made && !createdBy.has(made)) createdBy.set(made, `${h.name}: ${v.note}, from owner`);
+          if (made && !createdBy.has(made)) {
+            createdBy.set(made, `${h.name}: ${v.note}, from owner`);
+            createdSize.set(made, data.length);
+          }
           const m = { From: actors.owner, Tags: pooled(full, pool, new Set(Object.keys(sel.tags))), Data: data, note: `${h.name}: ${v.note}, from owner` };
           (v.ends ? last : out).push(m);
           if (!v.ends && sel === selectors[0]) byOwner(h.name, m);
@@ -263,7 +279,7 @@ export function probePass(
       .filter((h) => isEnding(h.name) === ends)
       .map((h) => mainOf(h.name))
       .filter((m) => m !== undefined);
-  const sessions = sessionMessages([...createdBy.keys()], actors.stranger, pick(false), pick(true), answered, createdBy);
+  const sessions = sessionMessages([...createdBy.keys()], actors.stranger, pick(false), pick(true), answered, createdBy, createdSize);
   return [...out, ...sessions, ...followUps(subjects, actors.stranger, pick(false)), ...last];
 }
 

@@ -216,6 +216,29 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
   });
   // (every list's copies first, then each list's literals in turn)
   for (const [list, first] of records) if (lists < MAX_PER_KIND && push(list, copies(first), `${list}: ${LIST_LENGTH} records`)) lists++;
+  // a list of differing records: record k takes each field's k-th literal (a party whose six
+  // members hold six abilities, items and natures: each comes into play as the one before it
+  // faints, in one battle)
+  let differing = 0;
+  let everyList: unknown = base;
+  for (const [list, first] of records) {
+    const literalsOf = (field: string) => (shape.get(`${list}[].${field}`)?.literals ?? []).filter((l) => !ends(l));
+    const record = (k: number) =>
+      Object.fromEntries(
+        Object.entries(first).map(([field, v]) => [field, k && literalsOf(field).length > 1 ? literalsOf(field)[k % literalsOf(field).length] : v]),
+      );
+    const list6 = Array.from({ length: LIST_LENGTH }, (_, k) => record(k));
+    if (differing < MAX_PER_KIND && push(list, list6, `${list}: ${LIST_LENGTH} differing records`)) differing++;
+    everyList = everyList === undefined ? undefined : withPath(everyList, list, list6);
+  }
+  // then every list so at once (both parties of six: a battle long enough for all of them)
+  if (records.length > 1 && everyList !== undefined && differing < MAX_PER_KIND) {
+    const data = JSON.stringify(everyList);
+    if (data !== baseData && !out.some((v) => v.data === data)) {
+      out.push({ data, note: `every list as ${LIST_LENGTH} differing records` });
+      differing++;
+    }
+  }
   const fieldLiterals = records.map(([list, first]) =>
     Object.keys(first)
       .sort()
