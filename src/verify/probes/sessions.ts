@@ -91,23 +91,21 @@ export function sessionMessages(
   // (second pass: the records the first played, by their answers; its variants, made with the
   // values the first pass was answered, may differ, so a spread of them picks other records)
   const played = answered ? created.filter((c) => answeredIn(c, 1) > 0) : spread(created, MAX_SESSIONS);
-  // second pass: also up to MAX_SESSIONS records the first pass left out, of those whose
-  // creation the baseline answered without an error (three rounds, then ended), the richest
-  // first (the most Data made them: a party of six differing members before a one-field
-  // change); the RICHEST of them get the more rounds a record still alive gets (two parties of
-  // six last longer than three turns)
+  // second pass: also every record the first pass left out, of those whose creation the
+  // baseline answered without an error, then ended: the richest first (the most Data made
+  // them: a party of six differing members before a one-field change), the RICHEST of them
+  // as long as a record still alive (two parties of six last longer than three turns), the
+  // next up to MAX_SESSIONS three rounds, the others one (a battle in a sandstorm meets the
+  // end of its first turn)
   const ranked = answered
     ? created
         .filter((c) => !played.includes(c) && answered.has(createdBy?.get(c) ?? ''))
         .map((c, i) => ({ c, i, size: sizes?.get(c) ?? 0 }))
         .sort((a, b) => b.size - a.size || a.i - b.i)
-        .slice(0, MAX_SESSIONS)
+        .map((x, rank) => ({ ...x, rounds: rank < RICHEST ? ROUNDS + MORE_ROUNDS : rank < MAX_SESSIONS ? ROUNDS : 1 }))
     : [];
-  const fresh2 = [...ranked].sort((a, b) => a.i - b.i).map((x) => x.c);
-  const richest = new Set(ranked.slice(0, RICHEST).map((x) => x.c));
-  for (const fresh of fresh2) {
+  for (const { c: fresh, rounds } of ranked.sort((a, b) => a.i - b.i)) {
     const uses = about(main, fresh);
-    const rounds = ROUNDS + (richest.has(fresh) ? MORE_ROUNDS : 0);
     for (let round = 1; round <= rounds; round++) for (const m of uses) out.push(named(m, fresh, `round ${round}`));
     for (const m of about(ending, fresh)) out.push(named(m, fresh, 'end'));
   }
