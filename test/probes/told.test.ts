@@ -29,6 +29,9 @@ describe('numbers a refusal names', () => {
     expect(toldNumbers(['at most 99 per trade.', 'needs 1000, short by 400'])).toEqual([99, 1000, 400]);
     expect(toldNumbers(['rcpt-7acd PROBE_STRANGER000 1.5 x-4 -3 only 37 left'])).toEqual([-3, 37]);
     expect(toldNumbers(['1 2 3 4 5 6'])).toHaveLength(4);
+    // a strict limit: the value past it too
+    expect(toldNumbers(['Invalid quantity. Must be integer greater than 1000000'])).toEqual([1000000, 1000001]);
+    expect(toldNumbers(['must be less than 10', 'at most 99'])).toEqual([10, 9, 99]);
   });
 
   it('sets the field the refusal names, else each of one or two numeric fields; ids and the value sent are left alone', () => {
@@ -50,7 +53,7 @@ describe('numbers a refusal names', () => {
     const tags = { Action: 'Create-Vault', 'Lock-Length': '100', Quantity: '5', 'Epoch-Index': '3' };
     const refusal = reply('x');
     refusal.messages[0]!.Tags.push(['Error', '[string "aos"]:8663: Invalid lock length. Must be integer greater than 0']);
-    expect(toldVariants(draft('', tags), refusal).variants.map((v) => v.note.replace(/.*; /, ''))).toEqual(['told Lock-Length=0']);
+    expect(toldVariants(draft('', tags), refusal).variants.map((v) => v.note.replace(/.*; /, ''))).toEqual(['told Lock-Length=0', 'told Lock-Length=1']);
     expect(toldVariants(draft('', tags), reply('only 5 left')).variants).toEqual([]);
   });
 

@@ -49,6 +49,10 @@ function refusalTexts(a: Answer): string[] {
   return out;
 }
 
+/** Words that put a number as a strict limit, just before it. */
+const ABOVE = /\b(?:(?:greater|more|larger|higher|bigger)\s+than|above|over|exceeds?)\s*$/i;
+const BELOW = /\b(?:(?:less|fewer|smaller|lower)\s+than|below|under)\s*$/i;
+
 /**
  * The integers a refusal's texts name (not list positions like `pokemon[1]`, not digits inside
  * ids), in order, at most NUMBERS.
@@ -60,7 +64,10 @@ export function toldNumbers(texts: string[]): number[] {
     // (a sign only where no word precedes it: `rcpt-7a` holds no number; `1.5` neither)
     for (const m of text.matchAll(/(?<!\d\.)(?:(?<!\w)-|(?<![\w-]))\d{1,15}(?!\w|\.\d)/g)) {
       const n = Number(m[0]);
-      if (Number.isSafeInteger(n) && !out.includes(n)) out.push(n);
+      // a strict limit names the first value past it too ("greater than 1000000": 1000001)
+      const before = text.slice(0, m.index);
+      const past = ABOVE.test(before) ? n + 1 : BELOW.test(before) ? n - 1 : undefined;
+      for (const v of [n, past]) if (v !== undefined && Number.isSafeInteger(v) && !out.includes(v) && out.length < NUMBERS) out.push(v);
       if (out.length >= NUMBERS) return out;
     }
   }
