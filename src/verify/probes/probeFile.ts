@@ -14,7 +14,7 @@ import { readBaseline } from '../baseline.ts';
 import { bootFromPlan, bootPlan, buildFor } from '../bootBuilds.ts';
 import { isErrorAnswer, replayTrace } from '../replay.ts';
 import { formatTraceLine, type Trace } from '../trace.ts';
-import type { BuildOutput } from '../types.ts';
+import type { Answer, BuildOutput } from '../types.ts';
 import { worldProcessId } from '../world.ts';
 import { DISCOVERY_PRELUDE, readLiveHandlers } from './discover.ts';
 import { scanClosure } from './scan.ts';
@@ -76,12 +76,20 @@ export async function synthesiseProbes(project: Project, build: BuildOutput, pro
   // and which messages it answered without an error: sessions in the second pass use those
   const answered = new Set(learnt.flatMap((r, i) => (isErrorAnswer(r.answer) ? [] : [firstPass[i]!.note.replace(/^pass 1: /, '')])));
   // sent to a fresh baseline one by one, a refusal that names numbers followed at once by
-  // the message with those numbers (told.ts); then recorded on another, as `trace record` does
-  const { proc: explorer } = await bootFromPlan(plan);
-  const explore = async (m: Omit<ProbeMessage, 'Id'>, i: number) => (await replayTrace(explorer, asTrace([{ ...m, Id: probeId(i) }]))).messages[0]!.answer;
-  const messages = numbered(await withToldValues(probeList(live, scan, actors, pools, answered), explore));
-  const { proc } = await bootFromPlan(plan);
-  const replay = await replayTrace(proc, asTrace(messages));
+  // the message with those numbers (told.ts): that run is the recording, as `trace record`
+  // makes one (a fresh boot, each message with its final id, in order)
+  const { proc: recorder } = await bootFromPlan(plan);
+  const answers: Answer[] = [];
+  const record = async (m: Omit<ProbeMessage, 'Id'>, i: number) => {
+    const answer = (await replayTrace(recorder, asTrace([{ ...m, Id: probeId(i) }]))).messages[0]!.answer;
+    answers.push(answer);
+    return answer;
+  };
+  const messages = numbered(await withToldValues(probeList(live, scan, actors, pools, answered), record));
+  const replay = {
+    messages: asTrace(messages).messages.map((message, i) => ({ message, answer: answers[i]! })),
+    errored: answers.filter((a) => a.error !== null).length,
+  };
   const lines = [
     `// Probe messages for process '${processName}', synthesised by \`migrate trace probe\` from the baseline monolith.`,
     `// ${live.length} handler(s); regenerate with \`migrate trace probe --process ${processName}\`. Lines starting with // are comments.`,
