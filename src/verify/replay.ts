@@ -49,7 +49,6 @@ export async function replayTrace(proc: AosProcess, trace: Trace): Promise<Repla
   for (const m of trace.messages) {
     const r = await proc.send(m.msg);
     const answer = toAnswer(r);
-    if (answer.error !== null) out.errored += 1;
     out.warnings.push(...answer.warnings);
     const failed = isErrorAnswer(answer);
     if (m.expectError !== undefined && m.expectError !== failed) {
@@ -57,5 +56,9 @@ export async function replayTrace(proc: AosProcess, trace: Trace): Promise<Repla
     }
     out.messages.push({ message: m, answer, ms: r.ms });
   }
+  out.errored = countErrored(out.messages.map((x) => x.answer));
   return out;
 }
+
+/** How many answers carry an error aos raised (the count a replay reports as errored). */
+export const countErrored = (answers: Answer[]): number => answers.filter((a) => a.error !== null).length;

@@ -172,3 +172,55 @@ return { f = helper }
     expect(names).toEqual(['in M.orphan, which nothing references', 'in lonely, which nothing references']);
   });
 });
+
+describe('records read field by field from a named list', () => {
+  // a validator in another module walks a list of stat names the closure gives a name
+  const LISTED = `
+package.preload["app.enums"] = function(...)
+local M = {}
+M.Stats = { "hp", "attack", "speed" }
+return M
+end
+do
+local __ao_federate_entry = function(...)
+local json = require("json")
+local enums = require("app.enums")
+Handlers.add("Check", Handlers.utils.hasMatchingTag("Action", "Check"), function(msg)
+  local d = json.decode(msg.Data)
+  print(d.ivs.hp)
+  for _, stat in ipairs(enums.Stats) do
+    local iv = d.ivs[stat] or 0
+    if type(iv) ~= "number" or iv < 0 or iv > 31 then return end
+    if d.stats[stat] ~= nil then print(stat) end
+  end
+  for _, name in ipairs(d.order) do print(d.extra[name]) end
+end)
+end
+__ao_federate_entry()
+end
+`;
+  const { shape } = handlerReads('Check', scanClosure(parseLuaOrThrow(LISTED, 'bundle.lua', { lean: true }).ast));
+
+  it("gives the map each name of the list as a field, with the tests on the computed key's value", () => {
+    expect(shape.get('ivs.*')).toMatchObject({ keys: ['hp', 'attack', 'speed'], bounds: [0, 31], type: 'number' });
+    const data = JSON.parse(buildData(shape, { owner: 'O', stranger: PROBE_STRANGER, peers: [] }, 0));
+    // (`ivs.hp`, read by name too, meets the same tests: within 0..31, not 999 for an "hp")
+    expect(data.ivs).toEqual({ hp: 1, attack: 1, speed: 1 });
+    expect(Object.keys(data.stats)).toEqual(['hp', 'attack', 'speed']);
+    // (a list of the Data itself names no keys: one made-up field)
+    expect(shape.get('extra.*')?.keys).toBeUndefined();
+    expect(Object.keys(data.extra)).toEqual(['probe']);
+  });
+
+  it('gives a named field nothing of a computed key whose value is a record (a map walked whole)', () => {
+    // (`for k, v in pairs(d) do copy[k] = v end`: any field of the Data, a table; `seed` stays a
+    // plain value, never `{}`, whose `tostring` would print a heap address)
+    const walked = new Map([
+      ['*', { literals: [], type: 'table' as const }],
+      ['*.*', { literals: [] }],
+      ['seed', { literals: [] }],
+    ]);
+    const data = JSON.parse(buildData(walked, { owner: 'O', stranger: PROBE_STRANGER, peers: [] }, 0));
+    expect(typeof data.seed).toBe('string');
+  });
+});

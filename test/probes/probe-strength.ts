@@ -148,6 +148,20 @@ interface Outcome {
 const outcomes: Outcome[] = [];
 // the baseline world is the same for every mutant: run once
 const worldBaseline = new Map<string, WorldRun>();
+// a dry run first (as mutation testers do): probes that differ on the code as it is (a reply
+// that prints a table's address, a probe file from another synthesiser) would count every
+// mutant as caught
+{
+  const dry = await verifyParity(project, { modes: ['federated'] });
+  const dryWorld = noWorld ? undefined : await verifyWorldProbes(project, { modes: ['federated'], baselineCache: worldBaseline });
+  const bad = dry.runs.find((r) => !r.ok) ?? dryWorld?.runs.find((r) => !r.ok);
+  if (bad) {
+    console.error(
+      `probe-strength: the probes differ on the unmutated code (${'process' in bad ? `${bad.process} ${bad.trace}` : 'world'}): no kill rate can be measured`,
+    );
+    process.exit(1);
+  }
+}
 const worldErrors = new Set<string>();
 for (const m of mutants) {
   const restore = plant(m);

@@ -122,6 +122,28 @@ describe('optional fields, module tables and Data passed on in a table', () => {
     expect(v.filter((x) => x.note.startsWith('every optional field left out but '))).toHaveLength(3);
   });
 
+  it('leaves every optional field of a nested record out but one (a saved state with its money alone)', () => {
+    const nested = new Map([
+      ['state.money', { literals: [100], optional: true }],
+      ['state.wave', { literals: [3], optional: true }],
+      ['state.party[].level', { literals: [5], optional: true }],
+      ['state.party', { literals: [], optional: true, type: 'table' as const }],
+      ['playerId', { literals: [] }],
+    ]);
+    const v = valueVariants(nested, buildData(nested, actors, 0), actors);
+    const notes = v.map((x) => x.note).filter((n) => n.includes('left out but'));
+    expect(notes).toEqual([
+      'every optional field of state left out but money',
+      'every optional field of state left out but party',
+      'every optional field of state left out but wave',
+    ]);
+    const money = JSON.parse(v.find((x) => x.note.endsWith('but money'))!.data) as { state: Record<string, unknown>; playerId: unknown };
+    expect(money.state).toEqual({ money: 100 });
+    expect(money.playerId).toBeDefined();
+    // (fields of list elements are not walked: a record of a list is one of many)
+    expect(notes.some((n) => n.includes('party[]'))).toBe(false);
+  });
+
   it('follows a value through a conversion (`local n = math.tointeger(tonumber(d.n or 10))`)', () => {
     const { shape: top } = handlerReads('Game-Top', scanClosure(parseLuaOrThrow(BUNDLE, 'bundle.lua', { lean: true }).ast));
     expect(top.get('n')).toMatchObject({ bounds: [1, 50], optional: true });
@@ -280,7 +302,7 @@ describe('sessions', () => {
     const end = { ...move, Tags: { Action: 'End' }, note: 'End: all tags, from owner' };
     // first pass: B answered in every round, C in its first only, D never
     const answered = new Set([...Array.from({ length: ROUNDS }, (_, i) => `Move: session of B, round ${i + 1}`), 'Move: session of C, round 1']);
-    const notes = sessionMessages(['B', 'C', 'D'], 'A', [move], [end], answered).map((m) => m.note);
+    const notes = sessionMessages(['B', 'C', 'D'], 'A', { main: [move], ending: [end] }, { answered }).map((m) => m.note);
     expect(notes).toEqual([
       ...Array.from({ length: MORE_ROUNDS }, (_, i) => `Move: session of B, round ${ROUNDS + i + 1}`),
       'End: session of B, end',
@@ -306,11 +328,11 @@ describe('sessions', () => {
     const move = { From: 'OWNER', Tags: { Action: 'Move' }, Data: '{"gameId":"A"}', note: 'Move: all tags, from owner' };
     const ids = Array.from({ length: MAX_SESSIONS + 2 }, (_, i) => `R${String(i).padStart(3, '0')}`);
     const createdBy = new Map(ids.map((id, i) => [id, `Start: v${i}, from owner`]));
-    const firstPass = new Set(sessionMessages(ids, 'A', [move], []).map((m) => m.note.replace(/^Move: session of (\w+).*$/, '$1')));
+    const firstPass = new Set(sessionMessages(ids, 'A', { main: [move], ending: [] }).map((m) => m.note.replace(/^Move: session of (\w+).*$/, '$1')));
     const leftOut = ids.filter((id) => !firstPass.has(recordLabel(id)));
     expect(leftOut).toHaveLength(2);
     // the creation of the first left-out record was answered, the second's was refused
-    const notes = sessionMessages(ids, 'A', [move], [], new Set([createdBy.get(leftOut[0]!)!]), createdBy).map((m) => m.note);
+    const notes = sessionMessages(ids, 'A', { main: [move], ending: [] }, { answered: new Set([createdBy.get(leftOut[0]!)!]), createdBy }).map((m) => m.note);
     // (the richest of those records, here the only one, is played as long as a record still alive)
     expect(notes).toEqual(Array.from({ length: ROUNDS + MORE_ROUNDS }, (_, i) => `Move: session of ${recordLabel(leftOut[0]!)}, round ${i + 1}`));
   });
@@ -320,6 +342,6 @@ describe('sessions', () => {
     expect(aboutRecord(m, 'A', 'B')).toMatchObject({ Tags: { TargetId: 'B' }, Data: '{"gameId":"B","name":"A"}' });
     expect(aboutRecord({ ...m, Tags: { Action: 'X' }, Data: '{"name":"A"}' }, 'A', 'B')).toBeUndefined();
     const many = Array.from({ length: MAX_SESSIONS + 3 }, (_, i) => `R${i}`);
-    expect(sessionMessages(many, 'A', [m], []).length).toBe(MAX_SESSIONS * ROUNDS);
+    expect(sessionMessages(many, 'A', { main: [m], ending: [] }).length).toBe(MAX_SESSIONS * ROUNDS);
   });
 });

@@ -9,7 +9,7 @@
 // data anywhere in a function is decoded data in that function; handlers are short.
 import type { LuaNode } from '../../parse/luaAst.ts';
 import { identName as ident, walkLua } from '../../parse/luaAst.ts';
-import { constantName } from './constants.ts';
+import { constantName, type NamedConstants } from './constants.ts';
 import { fieldKey, namesTable, ruleRecords, type RuleRecord } from './records.ts';
 
 export type Scalar = string | number | boolean;
@@ -17,12 +17,19 @@ export type Scalar = string | number | boolean;
 export interface FieldFacts {
   literals: Scalar[];
   type?: 'string' | 'number' | 'integer' | 'boolean' | 'table';
+  /** (a `.*` path) The keys the map is read with: a list of names walked (`ivs[stat]` for each stat). */
+  keys?: string[];
   /** `#x` taken: a non-empty list or string is wanted. */
   length?: boolean;
   /** Numbers the value is ordered against (`x < 5`, `x >= 100`): boundary values are probed. */
   bounds?: number[];
   /** The code tests whether the value is there (`x == nil`, `x or default`, `if x then`): probed left out too. */
   optional?: boolean;
+  /**
+   * The value picks an element of a table the process holds that has no keys the code names
+   * (`party[to]`, `active.moves[index]`): a position, probed at each (variants.ts).
+   */
+  position?: boolean;
   /** The value (or, `mapKey`, each key of this map) looks up a record of a rule table (records.ts). */
   rules?: { records: RuleRecord[]; mapKey: boolean };
 }
@@ -149,8 +156,12 @@ export function collectDataShape(
   env: Map<string, string> = new Map(),
   depth = 0,
   seen = new Map<LuaNode, Set<string>>(),
-  /** Numbers the closure gives names (constants.ts): comparisons with a name are boundaries too. */
-  constants: Map<string, number[]> = new Map(),
+  /**
+   * What the closure names (constants.ts): comparisons with a named number are boundaries too;
+   * a record read with each name of a named list (`ivs[stat]` in `for _, stat in ipairs(Stats)`)
+   * has those fields.
+   */
+  constants: NamedConstants = { numbers: new Map(), lists: new Map() },
 ): DataShape {
   // a function is followed once per binding of its parameters (`build(d.playerParty)` and
   // `build(d.opponentParty)` read two paths)
@@ -203,6 +214,8 @@ export function collectDataShape(
   };
   // locals holding a function picked from a dispatch table by a Data field (`local fn = ops[d.op]`)
   const dispatched = new Map<string, string>();
+  // loop variables that are each name of a named list (`stat` in `for _, stat in ipairs(Stats)`)
+  const keyLists = new Map<string, string[]>();
   walkLua(fn, (n) => {
     if (n !== fn && n.type === 'FunctionDeclaration' && !n.identifier) return; // inline callbacks: their own params
     if (n.type === 'LocalStatement' || n.type === 'AssignmentStatement') {
@@ -230,6 +243,12 @@ export function collectDataShape(
     }
     if (n.type === 'ForGenericStatement') {
       const it = ((n.iterators as LuaNode[]) ?? [])[0];
+      // a list of names walked (`for _, stat in ipairs(enums.Stats)`): the loop variable is each name
+      const walked = it?.type === 'CallExpression' && ident(it.base as LuaNode) === 'ipairs' ? ((it.arguments as LuaNode[]) ?? [])[0] : undefined;
+      const listName = walked && pathOf(walked) === undefined ? constantName(walked) : undefined;
+      const names = listName === undefined ? undefined : constants.lists.get(listName);
+      const each = ident((n.variables as LuaNode[])[1]);
+      if (names && each) keyLists.set(each, names);
       if (it?.type === 'CallExpression' && /^(ipairs|pairs)$/.test(ident(it.base as LuaNode) ?? '')) {
         const p = pathOf(((it.arguments as LuaNode[]) ?? [])[0]);
         if (p !== undefined) {
@@ -246,6 +265,8 @@ export function collectDataShape(
     if (n.type === 'MemberExpression' || n.type === 'IndexExpression') {
       const p = pathOf(n, 0);
       if (p) facts(shape, p);
+      const keys = n.type === 'IndexExpression' ? keyLists.get(ident(n.index as LuaNode) ?? '') : undefined;
+      if (p?.endsWith('.*') && keys) facts(shape, p).keys = keys;
     }
     // a dispatch table indexed with a field (`operations[data.op]`): its keys are the values
     // (or a lookup table filled at run time, `M.byId[id]`: the ids of the module's records)
@@ -255,7 +276,9 @@ export function collectDataShape(
       if (p) {
         const f = facts(shape, p);
         const keys = tableKeys(scope, table);
-        for (const k of keys.length ? keys : recordIds(scope)) if (!f.literals.includes(k)) f.literals.push(k);
+        const values = keys.length ? keys : recordIds(scope);
+        for (const k of values) if (!f.literals.includes(k)) f.literals.push(k);
+        if (!values.length) f.position = true;
       }
     }
     // tested for presence: `x == nil`, `x ~= nil`, `not x`, `x or default`, `if x then`
@@ -309,7 +332,7 @@ export function collectDataShape(
         }
         // `x > lim.maxLevel`, `x <= MAX`: the numbers that name is given are boundaries
         const named = v === undefined && p && ORDER.has(n.operator as string) ? constantName(b) : undefined;
-        for (const c of (named && pathOf(b) === undefined ? constants.get(named) : undefined) ?? []) {
+        for (const c of (named && pathOf(b) === undefined ? constants.numbers.get(named) : undefined) ?? []) {
           const f = facts(shape, p!);
           if (!(f.bounds ??= []).includes(c)) f.bounds.push(c);
           if (!f.type) f.type = 'number';

@@ -60,6 +60,7 @@ function leaf(name: string, f: FieldFacts | undefined, actors: ProbeActors, alt:
     case 'number':
     case 'integer':
       // ids and small counts: 1 (then 2); other quantities: the plausible value (then 1)
+      // (positions too: their variants take each of 2..6, variants.ts)
       if (/id$/i.test(name)) return 1 + alt;
       return alt ? 1 : Number(plain) || 1;
     case 'table':
@@ -87,8 +88,18 @@ function value(name: string, node: Node, actors: ProbeActors, alt: number, pool?
   // the other values leave out optional-looking fields (no type asked, no literal compared):
   // `if d.heldItem ~= nil and not known(d.heldItem)` then passes
   const optional = (c: Node) => alt > 0 && c.children.size === 0 && !c.facts?.type && !c.facts?.literals.length;
-  for (const [k, child] of node.children) if (k !== '*' && !optional(child)) obj[k] = value(k, child, actors, alt, pool);
-  if (node.children.has('*') && Object.keys(obj).length === 0) obj.probe = value(name, node.children.get('*')!, actors, alt, pool);
+  // (a named field the code also reads with a computed key, `ivs.hp` and `ivs[stat]`, meets
+  // that key's tests: IVs of 0..31)
+  const star = node.children.get('*');
+  const blank = (f?: FieldFacts) => !f || (!f.literals.length && !f.type && !f.bounds?.length);
+  // (a computed key's value that is itself a record, or any field of a map walked whole, says
+  // nothing of a named scalar)
+  const scalarStar = star && star.children.size === 0 && !blank(star.facts) && star.facts!.type !== 'table' ? star : undefined;
+  const own = (c: Node): Node => (scalarStar && c.children.size === 0 && blank(c.facts) ? { ...c, facts: scalarStar.facts } : c);
+  for (const [k, child] of node.children) if (k !== '*' && !optional(own(child))) obj[k] = value(k, own(child), actors, alt, pool);
+  // the names a walked list gives the computed key (`for _, stat in ipairs(Stats)`), each a field
+  for (const k of star?.facts?.keys ?? []) if (!Object.hasOwn(obj, k)) obj[k] = value(k, star!, actors, alt, pool);
+  if (star && Object.keys(obj).length === 0) obj.probe = value(name, star, actors, alt, pool);
   return obj;
 }
 

@@ -12,7 +12,7 @@ import { parseLuaOrThrow } from '../../parse/luaSource.ts';
 import { DEFAULT_OWNER } from '../aosRuntime.ts';
 import { readBaseline } from '../baseline.ts';
 import { bootFromPlan, bootPlan, buildFor } from '../bootBuilds.ts';
-import { isErrorAnswer, replayTrace } from '../replay.ts';
+import { countErrored, isErrorAnswer, replayTrace } from '../replay.ts';
 import { formatTraceLine, type Trace } from '../trace.ts';
 import type { Answer, BuildOutput } from '../types.ts';
 import { worldProcessId } from '../world.ts';
@@ -86,22 +86,18 @@ export async function synthesiseProbes(project: Project, build: BuildOutput, pro
     return answer;
   };
   const messages = numbered(await withToldValues(probeList(live, scan, actors, pools, answered), record));
-  const replay = {
-    messages: asTrace(messages).messages.map((message, i) => ({ message, answer: answers[i]! })),
-    errored: answers.filter((a) => a.error !== null).length,
-  };
   const lines = [
     `// Probe messages for process '${processName}', synthesised by \`migrate trace probe\` from the baseline monolith.`,
     `// ${live.length} handler(s); regenerate with \`migrate trace probe --process ${processName}\`. Lines starting with // are comments.`,
   ];
-  replay.messages.forEach((r, i) => {
+  asTrace(messages).messages.forEach((message, i) => {
     lines.push(`// ${messages[i]!.note}`);
-    lines.push(formatTraceLine({ ...r.message, expectError: isErrorAnswer(r.answer) }));
+    lines.push(formatTraceLine({ ...message, expectError: isErrorAnswer(answers[i]!) }));
   });
   const unexplained = live.filter((h) => !h.known && !scan.handlers.get(h.name)?.pattern).map((h) => h.name);
   return {
     text: `${lines.join('\n')}\n`,
-    summary: { process: processName, file, messages: messages.length, handlers: live.length, unexplained, errored: replay.errored },
+    summary: { process: processName, file, messages: messages.length, handlers: live.length, unexplained, errored: countErrored(answers) },
   };
 }
 

@@ -13,7 +13,7 @@ import type { Chunk } from 'luaparse';
 import { identName as ident, walkLua, type LuaNode } from '../../parse/luaAst.ts';
 import { indexBundle, type BundleIndex } from './resolve.ts';
 import { decodedArgPositions } from './dataShape.ts';
-import { namedNumbers } from './constants.ts';
+import { namedConstants, type NamedConstants } from './constants.ts';
 
 /** Message fields aos sets itself: never synthesised as tags. */
 export const MESSAGE_FIELDS = new Set([
@@ -72,8 +72,8 @@ export interface ClosureScan {
   index: BundleIndex;
   /** Parameter positions where a wrapper hands decoded Data to the function it wraps. */
   decodedArgs: Set<number>;
-  /** Numbers the closure gives names (constants.ts). */
-  constants: Map<string, number[]>;
+  /** Numbers and lists of names the closure gives names (constants.ts). */
+  constants: NamedConstants;
 }
 
 const REGISTER = new Set(['add', 'append', 'prepend', 'once']);
@@ -279,6 +279,6 @@ export function scanClosure(ast: Chunk): ClosureScan {
     handlers,
     index: indexBundle(ast),
     decodedArgs: decodedArgPositions(ast as unknown as LuaNode),
-    constants: namedNumbers(ast as unknown as LuaNode),
+    constants: namedConstants(ast as unknown as LuaNode),
   };
 }

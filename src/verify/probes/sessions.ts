@@ -57,24 +57,40 @@ export function aboutRecord(m: Draft, id: string, fresh: string, fields = ID_FIE
   return { ...m, Data, Tags };
 }
 
+/** What a session sends about its record. */
+export interface SessionPlays {
+  /** The middle handlers' main messages, each round. */
+  main: Draft[];
+  /** The ending handlers' messages, once at the end (second pass). */
+  ending: Draft[];
+  /**
+   * Per position field, its positions (`switchTo=2`, `switchTo=3`, ..., variants.ts): round r
+   * also sends the r-th of each (the next member of the record's party switched in each round,
+   * the next move slot).
+   */
+  turns?: Draft[][];
+}
+
+/** What the first pass left (the second pass's sessions). */
+export interface FirstPass {
+  /** The notes the baseline answered without an error in the first pass. */
+  answered: Set<string>;
+  /** The note of the message that created each record (the records the first pass left out). */
+  createdBy?: Map<string, string>;
+  /** The size of the Data that created each record (the richest played first). */
+  sizes?: Map<string, number>;
+}
+
 /**
  * The session messages: for each created id (at most MAX_SESSIONS), ROUNDS rounds of the
- * middle handlers' main messages about it, in handler order. In the second pass (`answered`:
- * the notes the baseline answered without an error in the first), a record still answering in
- * its last round gets MORE_ROUNDS more (a battle that lasts is played on), a record no round
- * reached is left alone, and every record is then ended (the ending handlers' messages).
+ * middle handlers' main messages about it, in handler order, each round with its position of
+ * each handler's turns. In the second pass (`first`), a record still answering in its last
+ * round gets MORE_ROUNDS more (a battle that lasts is played on), a record no round reached is
+ * left alone, and every record is then ended (the ending handlers' messages).
  */
-export function sessionMessages(
-  created: string[],
-  id: string,
-  main: Draft[],
-  ending: Draft[],
-  answered?: Set<string>,
-  /** The note of the message that created each record (second pass: records the first left out). */
-  createdBy?: Map<string, string>,
-  /** The size of the Data that created each record (second pass: the richest played first). */
-  sizes?: Map<string, number>,
-): Draft[] {
+export function sessionMessages(created: string[], id: string, plays: SessionPlays, first?: FirstPass): Draft[] {
+  const { main, ending, turns = [] } = plays;
+  const { answered, createdBy, sizes } = first ?? {};
   const out: Draft[] = [];
   const about = (list: Draft[], fresh: string) => list.map((m) => aboutRecord(m, id, fresh)).filter((m): m is Draft => m !== undefined);
   // `<handler>: session of <id>, round N` (+ the variant used, when not all tags)
@@ -83,11 +99,24 @@ export function sessionMessages(
     const [handler, variant] = parts ? [parts[1], parts[2]] : [m.note, 'all tags'];
     return { ...m, note: `${handler}: session of ${recordLabel(fresh)}, ${what}${variant === 'all tags' ? '' : ` (${variant})`}` };
   };
-  // how many of a round's messages the baseline answered without an error (first pass)
-  const answeredIn = (fresh: string, round: number) => {
-    const prefix = `session of ${recordLabel(fresh)}, round ${round}`;
-    return [...(answered ?? [])].filter((n) => n.includes(`: ${prefix}`) && (n.endsWith(prefix) || n.includes(`${prefix} (`))).length;
+  // a round: the main messages, then each handler's position for the round
+  const playRound = (fresh: string, uses: Draft[], round: number) => {
+    for (const m of uses) out.push(named(m, fresh, `round ${round}`));
+    for (const list of turns) {
+      const m = list.length ? aboutRecord(list[(round - 1) % list.length]!, id, fresh) : undefined;
+      if (m) out.push(named(m, fresh, `round ${round}`));
+    }
   };
+  // how many of a round's main messages the baseline answered without an error (first pass),
+  // by record label and round (a round's positions are refused where the record has no such
+  // member: not counted)
+  const answeredRounds = new Map<string, number>();
+  for (const n of answered ?? []) {
+    const m = /: session of (\S+), round (\d+)(?: \(.*\))?$/.exec(n);
+    if (!m || n.endsWith(' (position))')) continue;
+    answeredRounds.set(`${m[1]} ${m[2]}`, (answeredRounds.get(`${m[1]} ${m[2]}`) ?? 0) + 1);
+  }
+  const answeredIn = (fresh: string, round: number) => answeredRounds.get(`${recordLabel(fresh)} ${round}`) ?? 0;
   // (second pass: the records the first played, by their answers; its variants, made with the
   // values the first pass was answered, may differ, so a spread of them picks other records)
   const played = answered ? created.filter((c) => answeredIn(c, 1) > 0) : spread(created, MAX_SESSIONS);
@@ -106,21 +135,21 @@ export function sessionMessages(
     : [];
   for (const { c: fresh, rounds } of ranked.sort((a, b) => a.i - b.i)) {
     const uses = about(main, fresh);
-    for (let round = 1; round <= rounds; round++) for (const m of uses) out.push(named(m, fresh, `round ${round}`));
+    for (let round = 1; round <= rounds; round++) playRound(fresh, uses, round);
     for (const m of about(ending, fresh)) out.push(named(m, fresh, 'end'));
   }
   for (const fresh of played) {
     const uses = about(main, fresh);
     if (!uses.length) continue;
     if (!answered) {
-      for (let round = 1; round <= ROUNDS; round++) for (const m of uses) out.push(named(m, fresh, `round ${round}`));
+      for (let round = 1; round <= ROUNDS; round++) playRound(fresh, uses, round);
       continue;
     }
     const first = answeredIn(fresh, 1);
     if (!first) continue;
     // still alive: its last round answered as much as its first (an ended battle refuses moves)
     const more = answeredIn(fresh, ROUNDS) >= first ? MORE_ROUNDS : 0;
-    for (let round = ROUNDS + 1; round <= ROUNDS + more; round++) for (const m of uses) out.push(named(m, fresh, `round ${round}`));
+    for (let round = ROUNDS + 1; round <= ROUNDS + more; round++) playRound(fresh, uses, round);
     for (const m of about(ending, fresh)) out.push(named(m, fresh, 'end'));
   }
   return out;
@@ -128,16 +157,22 @@ export function sessionMessages(
 
 /**
  * Follow-ups: each subject a variant was sent about (its own `playerId`, see variantData in
- * synthesize.ts) gets one message of every middle handler: what the variant left for it (a
- * state accepted without a wave, a first violation) is read back, as a second message about
- * the same player would. Up to MAX_SESSIONS subjects, evenly spread.
+ * synthesize.ts) is sent that variant's message again (what the first one stored, a state
+ * accepted without a wave, is checked against the same message: a redelivered save), then,
+ * for up to MAX_SESSIONS subjects evenly spread, one message of every middle handler: what the
+ * variant left for it (a first violation) is read back, as a second message about the same
+ * player would.
  */
-export function followUps(subjects: string[], id: string, main: Draft[]): Draft[] {
-  return spread(subjects, MAX_SESSIONS).flatMap((subject) =>
-    main.flatMap((m) => {
-      const about = aboutRecord(m, id, subject, SUBJECT_FIELD);
-      const handler = m.note.replace(/: .*$/, '');
-      return about ? [{ ...about, note: `${handler}: follow-up of subject ${recordLabel(subject)}` }] : [];
-    }),
-  );
+export function followUps(subjects: Map<string, Draft>, id: string, main: Draft[]): Draft[] {
+  const handlerOf = (m: Draft) => m.note.replace(/: .*$/, '');
+  const again = [...subjects].map(([subject, m]) => ({ ...m, note: `${handlerOf(m)}: follow-up of subject ${recordLabel(subject)}, again` }));
+  return [
+    ...again,
+    ...spread([...subjects.keys()], MAX_SESSIONS).flatMap((subject) =>
+      main.flatMap((m) => {
+        const about = aboutRecord(m, id, subject, SUBJECT_FIELD);
+        return about ? [{ ...about, note: `${handlerOf(m)}: follow-up of subject ${recordLabel(subject)}` }] : [];
+      }),
+    ),
+  ];
 }

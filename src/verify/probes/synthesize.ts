@@ -197,9 +197,11 @@ export function probePass(
   // the ids starting variants created (in order), each with the note of the message that created it (sessions.ts)
   const createdBy = new Map<string, string>();
   const createdSize = new Map<string, number>();
-  // the subjects the other handlers' variants were sent about (sessions.ts, followUps)
-  const subjects: string[] = [];
+  // the subjects the other handlers' variants were sent about, each with that message (sessions.ts, followUps)
+  const subjects = new Map<string, Omit<ProbeMessage, 'Id'>>();
   const owned = new Map<string, Omit<ProbeMessage, 'Id'>[]>();
+  // each position field's messages (`switchTo=2`, `switchTo=3`, ...), by handler and field: sessions play them
+  const positions = new Map<string, Omit<ProbeMessage, 'Id'>[]>();
   const byOwner = (h: string, m: Omit<ProbeMessage, 'Id'>) => {
     if (m.From === actors.owner && !isStarting(h)) owned.set(h, [...(owned.get(h) ?? []), m]);
   };
@@ -234,14 +236,18 @@ export function probePass(
         const pool = pools?.get(actors.owner);
         valueVariants(shape, buildData(shape, actors, 0, pool), actors).forEach((v, k) => {
           const { data, created: made, subject } = variantData(h.name, v, k, actors.stranger);
-          if (subject && !subjects.includes(subject)) subjects.push(subject);
           if (made && !createdBy.has(made)) {
             createdBy.set(made, `${h.name}: ${v.note}, from owner`);
             createdSize.set(made, data.length);
           }
           const m = { From: actors.owner, Tags: pooled(full, pool, new Set(Object.keys(sel.tags))), Data: data, note: `${h.name}: ${v.note}, from owner` };
           (v.ends ? last : out).push(m);
+          if (subject && !v.ends && !subjects.has(subject)) subjects.set(subject, m);
           if (!v.ends && sel === selectors[0]) byOwner(h.name, m);
+          if (v.position && sel === selectors[0] && !isStarting(h.name)) {
+            const key = `${h.name}\n${v.position}`;
+            positions.set(key, [...(positions.get(key) ?? []), m]);
+          }
         });
       }
       // boundaries of tags ordered against numbers (`tonumber(msg.Tags.Quantity) > 0`)
@@ -279,7 +285,12 @@ export function probePass(
       .filter((h) => isEnding(h.name) === ends)
       .map((h) => mainOf(h.name))
       .filter((m) => m !== undefined);
-  const sessions = sessionMessages([...createdBy.keys()], actors.stranger, pick(false), pick(true), answered, createdBy, createdSize);
+  const sessions = sessionMessages(
+    [...createdBy.keys()],
+    actors.stranger,
+    { main: pick(false), ending: pick(true), turns: [...positions.values()] },
+    answered && { answered, createdBy, sizes: createdSize },
+  );
   return [...out, ...sessions, ...followUps(subjects, actors.stranger, pick(false)), ...last];
 }
 

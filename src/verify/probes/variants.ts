@@ -10,10 +10,11 @@
 //   comparison flipped at its boundary (`>` to `>=`) answers differently; and a value between
 //   a field's lowest and highest limit;
 // - the made-up `probe-*` strings left out (fields the code says nothing about: often optional);
-// - optional fields left out: each, all, and all but each top-level one;
-// - a record given as its kind (`weather: "sand"` for `weather.kind`).
+// - optional fields left out: each, all, and all but each one of a record;
+// - a record given as its kind (`weather: "sand"` for `weather.kind`);
+// - positions (`party[to]`): each, with the command the position is for (`command = "switch"`).
 // Bounded per handler (MAX_VARIANTS, the peer pairs apart and last), in that order; deterministic.
-import type { DataShape } from './dataShape.ts';
+import type { DataShape, Scalar } from './dataShape.ts';
 import { ruleChanges } from './records.ts';
 import { isEnding } from './lifecycle.ts';
 import type { ProbeActors } from './synthesize.ts';
@@ -28,6 +29,8 @@ export interface DataVariant {
   note: string;
   /** The value names an end (`flee`, `cancel`): sent at the end of the pass (synthesize.ts). */
   ends?: boolean;
+  /** The position field it sets (`switchTo=3`): also played in sessions, one per round (sessions.ts). */
+  position?: string;
 }
 
 const PEER_MAP = /(process|peer|service|registr|member|director|address)/i;
@@ -118,14 +121,15 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
     return [];
   }
   const out: DataVariant[] = [];
-  const push = (path: string, value: unknown, note: string, ends = false): boolean => {
-    const d = withPath(base, path, value);
+  // a whole Data value, once (not the first values' Data, not one already listed)
+  const pushData = (d: unknown, note: string, ends = false, position?: string): boolean => {
     if (d === undefined) return false;
     const data = JSON.stringify(d);
     if (data === baseData || out.some((v) => v.data === data)) return false;
-    out.push({ data, note, ...(ends ? { ends } : {}) });
+    out.push({ data, note, ...(ends ? { ends } : {}), ...(position ? { position } : {}) });
     return true;
   };
+  const push = (path: string, value: unknown, note: string, ends = false): boolean => pushData(withPath(base, path, value), note, ends);
   // made-up strings left out: a field nothing in the code describes is often optional, and
   // a placeholder there fails a lookup (`natures.get(p.nature) == nil`) before the real work
   // the other variants change one field of that Data, where a made-up string would fail first
@@ -176,21 +180,29 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
   }
   const all = JSON.stringify(allOut);
   if (allOut !== base && !out.some((v) => v.data === all)) out.push({ data: all, note: 'every optional field left out' });
-  // every top-level optional field left out but one: the branch that one field takes when the
-  // others are absent (`if d.trainer ~= nil and d.opponentParty == nil` first, then `if
-  // d.biome ~= nil and d.opponentParty == nil`: an encounter rolled only with biome alone)
+  // every optional field of a record left out but one, for each (the Data itself, then each
+  // record in it, outside lists): the branch that one field takes when the others are absent
+  // (`if d.trainer ~= nil and d.opponentParty == nil` first, then `if d.biome ~= nil and
+  // d.opponentParty == nil`: an encounter rolled only with biome alone; a saved state with
+  // its money alone, accepted without a wave)
   let allBut = 0;
-  const shallow = optional.filter((p) => segments(p).length === 1 && withoutPath(base, p) !== undefined);
-  if (shallow.length > 2)
-    for (const keep of shallow) {
+  const owners = [...new Set(optional.filter((p) => !p.includes('[]')).map(parentOf))].sort(
+    (a, b) => (a ? segments(a).length : 0) - (b ? segments(b).length : 0) || a.localeCompare(b),
+  );
+  for (const record of owners) {
+    const fields = optional.filter((p) => parentOf(p) === record && !p.includes('[]') && withoutPath(base, p) !== undefined);
+    if (fields.length < 3) continue;
+    for (const keep of fields) {
       let d: unknown = base;
-      for (const p of shallow) if (p !== keep) d = withoutPath(d, p) ?? d;
-      const data = JSON.stringify(d);
-      if (allBut < MAX_PER_KIND && data !== all && !out.some((v) => v.data === data)) {
-        out.push({ data, note: `every optional field left out but ${keep}` });
+      for (const p of fields) if (p !== keep) d = withoutPath(d, p) ?? d;
+      if (
+        allBut < MAX_PER_KIND &&
+        JSON.stringify(d) !== all &&
+        pushData(d, `every optional field${record ? ` of ${record}` : ''} left out but ${leafOf(keep)}`)
+      )
         allBut++;
-      }
     }
+  }
   // further literals (the first two are the first and other values)
   // (those that end something, `flee`, `forfeit`, after the others: the state lives longer)
   // (each field's third literal, then each one's fourth, ...: a cap keeps some of every field)
@@ -202,6 +214,28 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
   let literals = 0;
   for (const [p, lit] of further.filter(([, l]) => !ends(l))) if (literals < MAX_PER_KIND && push(p, lit, `${p}=${JSON.stringify(lit)}`)) literals++;
   for (const [p, lit] of further.filter(([, l]) => ends(l))) push(p, lit, `${p}=${JSON.stringify(lit)}`, true);
+  // positions (`party[to]`, `moves[index]`): each, 2 to LIST_LENGTH, with the value of a sibling
+  // field the position's name is for (`switchTo` with `command = "switch"`, `moveIndex` with
+  // "move"): a switch to each party member, each move slot; one position after the other
+  // (switchTo=2, moveIndex=2, switchTo=3, ...), so a cap keeps some of each. Sessions play
+  // them, one per round (sessions.ts): the members of a six-record party come in in turn.
+  const positions = paths.filter((p) => !p.includes('[]') && shape.get(p)!.position && /^(number|integer)$/.test(shape.get(p)!.type ?? ''));
+  const purposeOf = (p: string): [string, Scalar] | undefined => {
+    const name = leafOf(p).toLowerCase();
+    for (const q of paths.filter((x) => x !== p && parentOf(x) === parentOf(p)))
+      for (const lit of shape.get(q)!.literals)
+        if (typeof lit === 'string' && lit.length >= 3 && name.startsWith(lit.toLowerCase()) && !ends(lit)) return [q, lit];
+    return undefined;
+  };
+  // (two fields at most, those named for a purpose first)
+  positions.sort((a, b) => Number(!purposeOf(a)) - Number(!purposeOf(b)));
+  for (let k = 2; k <= LIST_LENGTH; k++)
+    for (const p of positions.slice(0, 2)) {
+      const purpose = purposeOf(p);
+      const d = withPath(purpose ? withPath(base, purpose[0], purpose[1]) : base, p, k);
+      const note = `${purpose ? `${purpose[0]}=${JSON.stringify(purpose[1])}, ` : ''}${p}=${k} (position)`;
+      pushData(d, note, false, p);
+    }
   // longer lists: a list of records (commands to replay, a party) with LIST_LENGTH copies of
   // its first record, then with each further literal of a field in every copy (six `move`
   // commands replay six turns; six party members with another nature can be switched to)
@@ -232,13 +266,7 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
     everyList = everyList === undefined ? undefined : withPath(everyList, list, list6);
   }
   // then every list so at once (both parties of six: a battle long enough for all of them)
-  if (records.length > 1 && everyList !== undefined && differing < MAX_PER_KIND) {
-    const data = JSON.stringify(everyList);
-    if (data !== baseData && !out.some((v) => v.data === data)) {
-      out.push({ data, note: `every list as ${LIST_LENGTH} differing records` });
-      differing++;
-    }
-  }
+  if (records.length > 1 && differing < MAX_PER_KIND && pushData(everyList, `every list as ${LIST_LENGTH} differing records`)) differing++;
   const fieldLiterals = records.map(([list, first]) =>
     Object.keys(first)
       .sort()
@@ -268,11 +296,7 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
     if (rules >= MAX_PER_KIND) break;
     let d: unknown = base;
     for (const [p, v] of c.set) d = d === undefined ? d : withPath(d, p, v);
-    const data = JSON.stringify(d);
-    if (d !== undefined && data !== baseData && !out.some((x) => x.data === data)) {
-      out.push({ data, note: c.note });
-      rules++;
-    }
+    if (pushData(d, c.note)) rules++;
   }
   // pairs: a top-level optional field left out with a further literal of another top-level
   // field (the default the code fills in for the one may depend on the other: an encounter
@@ -285,11 +309,7 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
     for (const o of pairable) {
       const [p, lit] = others(o)[i] ?? [];
       const d = p === undefined ? undefined : withPath(withoutPath(base, o), p, lit);
-      const data = JSON.stringify(d);
-      if (pairsOut < MAX_PER_KIND && d !== undefined && !out.some((v) => v.data === data)) {
-        out.push({ data, note: `${o} left out, ${p}=${JSON.stringify(lit)}` });
-        pairsOut++;
-      }
+      if (pairsOut < MAX_PER_KIND && pushData(d, `${o} left out, ${p}=${JSON.stringify(lit)}`)) pairsOut++;
     }
   // a further literal with a boundary of another field (a sitrus berry at 1 HP: the record the
   // literal picks behaves differently only at the other field's limit)
@@ -307,12 +327,7 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
   for (const [a, lit] of alternatives.slice(0, 3))
     for (const [b, v] of boundaries) {
       if (b === a || crossed >= MAX_PER_KIND) continue;
-      const d = withPath(withPath(base, a, lit), b, v);
-      const data = JSON.stringify(d);
-      if (d !== undefined && !out.some((x) => x.data === data)) {
-        out.push({ data, note: `${a}=${JSON.stringify(lit)}, ${b}=${v}` });
-        crossed++;
-      }
+      if (pushData(withPath(withPath(base, a, lit), b, v), `${a}=${JSON.stringify(lit)}, ${b}=${v}`)) crossed++;
     }
   // boundaries of ordered comparisons: each field's first boundary, then the second ones, ...
   let bounds = 0;

@@ -95,8 +95,11 @@ export function nameVocabulary(shape: DataShape, modules: Map<string, LuaNode>):
     // records that qualifier names: `heldItem == "oran-berry"` says nothing of the other kinds
     const qualifiers = field.slice(0, -1);
     const qualified = () => {
-      const name = [...modules.keys()].sort().find((m) => words(m).includes(head) && qualifiedIds(modules.get(m)!, qualifiers).length);
-      return name ? qualifiedIds(modules.get(name)!, qualifiers).filter((id) => !f.literals.includes(id)) : [];
+      for (const m of [...modules.keys()].sort()) {
+        const found = words(m).includes(head) ? qualifiedIds(modules.get(m)!, qualifiers) : [];
+        if (found.length) return found.filter((id) => !f.literals.includes(id));
+      }
+      return [];
     };
     if (f.literals.length || f.type) {
       if (qualifiers.length && (!f.type || f.type === 'string')) f.literals.splice(2, 0, ...qualified());
