@@ -250,13 +250,18 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
   });
   // (every list's copies first, then each list's literals in turn)
   for (const [list, first] of records) if (lists < MAX_PER_KIND && push(list, copies(first), `${list}: ${LIST_LENGTH} records`)) lists++;
-  // a list of differing records: record k takes each field's k-th literal (a party whose six
-  // members hold six abilities, items and natures: each comes into play as the one before it
-  // faints, in one battle)
+  // a list of differing records: record k takes each field's k-th literal, or, for a number the
+  // code only orders against limits, its k-th limit (a party whose six members hold six
+  // abilities, items and natures, at levels 100, 23, 6, ...: each comes into play as the one
+  // before it faints, in one battle, and a low one meets a hit it cannot take at full health)
   let differing = 0;
   let everyList: unknown = base;
   for (const [list, first] of records) {
-    const literalsOf = (field: string) => (shape.get(`${list}[].${field}`)?.literals ?? []).filter((l) => !ends(l));
+    const literalsOf = (field: string) => {
+      const f = shape.get(`${list}[].${field}`);
+      const lits = (f?.literals ?? []).filter((l) => !ends(l));
+      return lits.length > 1 || (f?.bounds?.length ?? 0) < 2 ? lits : f!.bounds!;
+    };
     const record = (k: number) =>
       Object.fromEntries(
         Object.entries(first).map(([field, v]) => [field, k && literalsOf(field).length > 1 ? literalsOf(field)[k % literalsOf(field).length] : v]),
