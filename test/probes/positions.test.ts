@@ -95,3 +95,22 @@ describe('positions and repeated checks on the real aos', () => {
     expect(lines[first.line - 2]).toMatch(/^\/\/ pass 1: Check-Save: follow-up of subject \w+, again$/);
   }, 120_000);
 });
+
+describe('six differing records', () => {
+  it("give record k each field's k-th literal, or the k-th limit of a number only ordered against limits", () => {
+    const shape = new Map([
+      ['party', { literals: [], type: 'table' as const }],
+      ['party[]', { literals: [], type: 'table' as const }],
+      ['party[].ability', { literals: ['drizzle', 'blaze'] }],
+      ['party[].level', { literals: [1], bounds: [1, 100, 6], type: 'number' as const }],
+      ['party[].hp', { literals: [0], bounds: [0], type: 'number' as const }],
+    ]);
+    const base = buildData(shape, actors, 0);
+    const six = valueVariants(shape, base, actors).find((v) => v.note === 'party: 6 differing records')!;
+    const party = JSON.parse(six.data).party as { ability: string; level: number; hp: number }[];
+    expect(party.map((m) => m.ability)).toEqual(['drizzle', 'blaze', 'drizzle', 'blaze', 'drizzle', 'blaze']);
+    // (record 0 is the first values' record; a field with one limit keeps its value)
+    expect(party.map((m) => m.level)).toEqual([party[0]!.level, 100, 6, 1, 100, 6]);
+    expect(new Set(party.map((m) => m.hp)).size).toBe(1);
+  });
+});
