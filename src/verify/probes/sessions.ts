@@ -69,6 +69,11 @@ export interface SessionPlays {
    * the next move slot).
    */
   turns?: Draft[][];
+  /**
+   * The records made with a list of several entries (a party of six): only those are played
+   * the turns (a record of one member has no other position to switch to).
+   */
+  listed?: Set<string>;
 }
 
 /** What the first pass left (the second pass's sessions). */
@@ -89,7 +94,7 @@ export interface FirstPass {
  * left alone, and every record is then ended (the ending handlers' messages).
  */
 export function sessionMessages(created: string[], id: string, plays: SessionPlays, first?: FirstPass): Draft[] {
-  const { main, ending, turns = [] } = plays;
+  const { main, ending, turns = [], listed } = plays;
   const { answered, createdBy, sizes } = first ?? {};
   const out: Draft[] = [];
   const about = (list: Draft[], fresh: string) => list.map((m) => aboutRecord(m, id, fresh)).filter((m): m is Draft => m !== undefined);
@@ -102,7 +107,7 @@ export function sessionMessages(created: string[], id: string, plays: SessionPla
   // a round: the main messages, then each handler's position for the round
   const playRound = (fresh: string, uses: Draft[], round: number) => {
     for (const m of uses) out.push(named(m, fresh, `round ${round}`));
-    for (const list of turns) {
+    for (const list of !listed || listed.has(fresh) ? turns : []) {
       const m = list.length ? aboutRecord(list[(round - 1) % list.length]!, id, fresh) : undefined;
       if (m) out.push(named(m, fresh, `round ${round}`));
     }

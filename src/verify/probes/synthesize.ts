@@ -158,6 +158,17 @@ function freshId(id: string, handler: string, note: string, kind: 'V' | 'S'): st
   return id.slice(0, id.length - tag.length) + tag;
 }
 
+/** The length of the longest list in a JSON Data (0 when none, or not JSON). */
+function longestList(data: string): number {
+  const walk = (v: unknown): number =>
+    Array.isArray(v) ? Math.max(v.length, ...v.map(walk)) : v && typeof v === 'object' ? Math.max(0, ...Object.values(v).map(walk)) : 0;
+  try {
+    return walk(JSON.parse(data));
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * The Data of value variant k of a handler, and the record or subject it makes: a handler that
  * creates something gets a new id per variant (else all but the first are refused as existing;
@@ -197,6 +208,8 @@ export function probePass(
   // the ids starting variants created (in order), each with the note of the message that created it (sessions.ts)
   const createdBy = new Map<string, string>();
   const createdSize = new Map<string, number>();
+  // the records made with a list of several entries (a party of six): sessions switch through them
+  const listed = new Set<string>();
   // the subjects the other handlers' variants were sent about, each with that message (sessions.ts, followUps)
   const subjects = new Map<string, Omit<ProbeMessage, 'Id'>>();
   const owned = new Map<string, Omit<ProbeMessage, 'Id'>[]>();
@@ -239,6 +252,7 @@ export function probePass(
           if (made && !createdBy.has(made)) {
             createdBy.set(made, `${h.name}: ${v.note}, from owner`);
             createdSize.set(made, data.length);
+            if (longestList(data) > 1) listed.add(made);
           }
           const m = { From: actors.owner, Tags: pooled(full, pool, new Set(Object.keys(sel.tags))), Data: data, note: `${h.name}: ${v.note}, from owner` };
           (v.ends ? last : out).push(m);
@@ -288,7 +302,7 @@ export function probePass(
   const sessions = sessionMessages(
     [...createdBy.keys()],
     actors.stranger,
-    { main: pick(false), ending: pick(true), turns: [...positions.values()] },
+    { main: pick(false), ending: pick(true), turns: [...positions.values()], listed },
     answered && { answered, createdBy, sizes: createdSize },
   );
   return [...out, ...sessions, ...followUps(subjects, actors.stranger, pick(false)), ...last];
