@@ -50,6 +50,9 @@ describe('positions (syntax tree)', () => {
       'Move: session of B, round 3 (switchTo=2 (position))',
     ]);
     for (const m of out) expect(JSON.parse(m.Data).duelId).toBe('B');
+    // (a record made with no list of several entries, one member, has no other position)
+    const single = sessionMessages(['B'], 'A', { main: [main], ending: [], turns: [[turn(2)]], listed: new Set(['C']) });
+    expect(single.map((m) => m.note)).toEqual([1, 2, 3].map((r) => `Move: session of B, round ${r}`));
     // (a round counts as answered by its main messages: a refused position leaves the record alive)
     const answered = new Set(['Move: session of B, round 1', 'Move: session of B, round 3']);
     expect(sessionMessages(['B'], 'A', { main: [main], ending: [], turns: [[turn(2)]] }, { answered }).length).toBeGreaterThan(6);
