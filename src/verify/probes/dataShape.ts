@@ -243,23 +243,23 @@ export function collectDataShape(
     }
     if (n.type === 'ForGenericStatement') {
       const it = ((n.iterators as LuaNode[]) ?? [])[0];
-      // a list of names walked (`for _, stat in ipairs(enums.Stats)`): the loop variable is each name
-      const walked = it?.type === 'CallExpression' && ident(it.base as LuaNode) === 'ipairs' ? ((it.arguments as LuaNode[]) ?? [])[0] : undefined;
-      const listName = walked && pathOf(walked) === undefined ? constantName(walked) : undefined;
-      const names = listName === undefined ? undefined : constants.lists.get(listName);
-      const each = ident((n.variables as LuaNode[])[1]);
-      if (names && each) keyLists.set(each, names);
-      if (it?.type === 'CallExpression' && /^(ipairs|pairs)$/.test(ident(it.base as LuaNode) ?? '')) {
-        const p = pathOf(((it.arguments as LuaNode[]) ?? [])[0]);
-        if (p !== undefined) {
-          facts(shape, p).type = 'table';
-          const each = ident(it.base as LuaNode) === 'ipairs' ? `${p}[]` : `${p}.*`;
-          // walked: a map of something (`for name, id in pairs(d.processes)`), even when the
-          // values are only stored
-          if (each.endsWith('.*')) facts(shape, each);
-          bind((n.variables as LuaNode[])[1], each);
-          if (each.endsWith('.*')) bind((n.variables as LuaNode[])[0], `${p}${KEY_OF}`);
-        }
+      const walker = it?.type === 'CallExpression' ? ident(it.base as LuaNode) : undefined;
+      const walked = walker === 'ipairs' || walker === 'pairs' ? ((it!.arguments as LuaNode[]) ?? [])[0] : undefined;
+      const [key, value] = [0, 1].map((i) => (n.variables as LuaNode[])[i]);
+      const p = pathOf(walked);
+      if (p !== undefined) {
+        facts(shape, p).type = 'table';
+        const each = walker === 'ipairs' ? `${p}[]` : `${p}.*`;
+        // walked: a map of something (`for name, id in pairs(d.processes)`), even when the
+        // values are only stored
+        if (each.endsWith('.*')) facts(shape, each);
+        bind(value, each);
+        if (each.endsWith('.*')) bind(key, `${p}${KEY_OF}`);
+      } else if (walker === 'ipairs' && walked) {
+        // a list of names walked (`for _, stat in ipairs(enums.Stats)`): the loop variable is each name
+        const names = constants.lists.get(constantName(walked) ?? '');
+        const each = ident(value);
+        if (names && each) keyLists.set(each, names);
       }
     }
     if (n.type === 'MemberExpression' || n.type === 'IndexExpression') {

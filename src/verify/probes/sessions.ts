@@ -119,7 +119,8 @@ export function sessionMessages(created: string[], id: string, plays: SessionPla
   for (const n of answered ?? []) {
     const m = /: session of (\S+), round (\d+)(?: \(.*\))?$/.exec(n);
     if (!m || n.endsWith(' (position))')) continue;
-    answeredRounds.set(`${m[1]} ${m[2]}`, (answeredRounds.get(`${m[1]} ${m[2]}`) ?? 0) + 1);
+    const key = `${m[1]} ${m[2]}`;
+    answeredRounds.set(key, (answeredRounds.get(key) ?? 0) + 1);
   }
   const answeredIn = (fresh: string, round: number) => answeredRounds.get(`${recordLabel(fresh)} ${round}`) ?? 0;
   // (second pass: the records the first played, by their answers; its variants, made with the

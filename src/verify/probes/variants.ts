@@ -172,14 +172,10 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
     const d = withoutPath(base, p);
     if (d === undefined) continue;
     allOut = withoutPath(allOut, p) ?? allOut;
-    const data = JSON.stringify(d);
-    if (leftOut < MAX_PER_KIND && !out.some((v) => v.data === data)) {
-      out.push({ data, note: `${p} left out` });
-      leftOut++;
-    }
+    if (leftOut < MAX_PER_KIND && pushData(d, `${p} left out`)) leftOut++;
   }
   const all = JSON.stringify(allOut);
-  if (allOut !== base && !out.some((v) => v.data === all)) out.push({ data: all, note: 'every optional field left out' });
+  if (allOut !== base) pushData(allOut, 'every optional field left out');
   // every optional field of a record left out but one, for each (the Data itself, then each
   // record in it, outside lists): the branch that one field takes when the others are absent
   // (`if d.trainer ~= nil and d.opponentParty == nil` first, then `if d.biome ~= nil and
@@ -228,10 +224,12 @@ export function valueVariants(shape: DataShape, baseData: string, actors: ProbeA
     return undefined;
   };
   // (two fields at most, those named for a purpose first)
-  positions.sort((a, b) => Number(!purposeOf(a)) - Number(!purposeOf(b)));
+  const placed = positions
+    .map((p) => ({ p, purpose: purposeOf(p) }))
+    .sort((a, b) => Number(!a.purpose) - Number(!b.purpose))
+    .slice(0, 2);
   for (let k = 2; k <= LIST_LENGTH; k++)
-    for (const p of positions.slice(0, 2)) {
-      const purpose = purposeOf(p);
+    for (const { p, purpose } of placed) {
       const d = withPath(purpose ? withPath(base, purpose[0], purpose[1]) : base, p, k);
       const note = `${purpose ? `${purpose[0]}=${JSON.stringify(purpose[1])}, ` : ''}${p}=${k} (position)`;
       pushData(d, note, false, p);
