@@ -7,15 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseLuaOrThrow } from '../../src/parse/luaSource.ts';
-import { ensureBaseline } from '../../src/verify/baseline.ts';
 import { verifyParity } from '../../src/verify/parity.ts';
 import { buildData } from '../../src/verify/probes/dataValues.ts';
-import { probeFile, writeProbes } from '../../src/verify/probes/probeFile.ts';
+import { probeFile } from '../../src/verify/probes/probeFile.ts';
 import { scanClosure } from '../../src/verify/probes/scan.ts';
 import { recordLabel, sessionMessages } from '../../src/verify/probes/sessions.ts';
 import { handlerReads, probePass } from '../../src/verify/probes/synthesize.ts';
 import { valueVariants } from '../../src/verify/probes/variants.ts';
-import { copyFixture, editFile } from '../verify/helpers/fixtureProject.ts';
+import { copyFixture, editFile, withProbes } from '../verify/helpers/fixtureProject.ts';
 
 const SOURCE = readFileSync(new URL('../fixtures/verify/duel/src/duel/main.lua', import.meta.url), 'utf8');
 const actors = { owner: 'OWNER', stranger: 'S'.padEnd(43, '0'), peers: [] };
@@ -72,9 +71,7 @@ describe('positions (syntax tree)', () => {
 
 describe('positions and repeated checks on the real aos', () => {
   it('switch in every member of a created party, and catch a weather event dropped there', async () => {
-    const project = copyFixture('duel');
-    await ensureBaseline(project);
-    await writeProbes(project);
+    const project = await withProbes(copyFixture('duel'));
     const text = readFileSync(probeFile(project, 'duel'), 'utf8');
     // a session's switch to the third member, a drizzle one, set the rain
     expect(text).toMatch(/round \d \(command="switch", switchTo=\d \(position\)\)\n.*"expect":\{"error":false\}/);
@@ -84,9 +81,7 @@ describe('positions and repeated checks on the real aos', () => {
   }, 120_000);
 
   it('send a save accepted without a wave again, and catch a wave default changed there', async () => {
-    const project = copyFixture('duel');
-    await ensureBaseline(project);
-    await writeProbes(project);
+    const project = await withProbes(copyFixture('duel'));
     editFile(project, 'src/duel/main.lua', 'Saves[d.playerId] = { wave = tonumber(s.wave) or 1 }', 'Saves[d.playerId] = { wave = tonumber(s.wave) or 2 }');
     const r = await verifyParity(project, { modes: ['monolith'] });
     expect(r.ok).toBe(false);

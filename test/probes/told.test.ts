@@ -5,13 +5,12 @@
 // flipped at that limit (`left < qty` to `left <= qty`) is caught.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ensureBaseline } from '../../src/verify/baseline.ts';
 import { verifyParity } from '../../src/verify/parity.ts';
-import { probeFile, writeProbes } from '../../src/verify/probes/probeFile.ts';
+import { probeFile } from '../../src/verify/probes/probeFile.ts';
 import { toldNumbers, toldVariants, withToldValues } from '../../src/verify/probes/told.ts';
 import { valueVariants } from '../../src/verify/probes/variants.ts';
 import type { Answer } from '../../src/verify/types.ts';
-import { copyFixture, editFile } from '../verify/helpers/fixtureProject.ts';
+import { copyFixture, editFile, withProbes } from '../verify/helpers/fixtureProject.ts';
 
 const reply = (data: string, action = 'Buy-Error'): Answer => ({
   messages: [{ Target: 'X', Tags: [['Action', action]], Data: data }],
@@ -111,9 +110,7 @@ describe('numbers a refusal names', () => {
 
 describe('told values on the real aos', () => {
   it('buy exactly the stock left, and catch a limit flipped there', async () => {
-    const project = copyFixture('stock');
-    await ensureBaseline(project);
-    await writeProbes(project);
+    const project = await withProbes(copyFixture('stock'));
     const text = readFileSync(probeFile(project, 'shop'), 'utf8');
     // 50 (between the limits 1 and 99) is refused with "only 19 potion left"; 19 follows
     expect(text).toMatch(/; told quantity=\d+\n.*"expect":\{"error":false\}/);

@@ -5,17 +5,13 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureBaseline } from '../../src/verify/baseline.ts';
 import { verifyParity } from '../../src/verify/parity.ts';
-import { writeProbes } from '../../src/verify/probes/probeFile.ts';
 import { verifyWorldProbes, worldProbeTraces } from '../../src/verify/probes/worldProbes.ts';
-import { copyFixture, editFile } from '../verify/helpers/fixtureProject.ts';
+import { copyFixture, editFile, withProbes } from '../verify/helpers/fixtureProject.ts';
 
 describe('world probes', () => {
   it('catch a change that only shows through a peer exchange; per-process probes miss it', async () => {
-    const project = copyFixture('peers');
-    await ensureBaseline(project);
-    await writeProbes(project);
+    const project = await withProbes(copyFixture('peers'));
     // the probe list: every process's probes, in config order, each sent to its process
     const traces = worldProbeTraces(project, new Map(project.config.processes.map((p) => [p.name, [`${project.root}/traces/probes/${p.name}.jsonl`]])));
     expect(traces.map((t) => t.file)).toEqual(['traces/probes/front.jsonl', 'traces/probes/back.jsonl']);
@@ -40,8 +36,7 @@ describe('world probes', () => {
     const project = copyFixture('peers');
     const ping = '\nHandlers.add("Ping", Handlers.utils.hasMatchingTag("Action", "Ping"), function(msg) ao.send({ Target = msg.From, Action = "Ping" }) end)\n';
     for (const p of ['front', 'back']) appendFileSync(path.join(project.root, `src/${p}/main.lua`), ping);
-    await ensureBaseline(project);
-    await writeProbes(project);
+    await withProbes(project);
     const r = await verifyWorldProbes(project, { modes: ['monolith'] });
     expect(r?.notRun).toMatch(/did not become quiet/);
     expect(r?.ok).toBe(true);

@@ -5,6 +5,8 @@ import { afterAll } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadProject, type Project } from '../../../src/config/loadProject.ts';
+import { ensureBaseline } from '../../../src/verify/baseline.ts';
+import { writeProbes } from '../../../src/verify/probes/probeFile.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = path.resolve(here, '../../fixtures/verify');
@@ -18,6 +20,13 @@ afterAll(() => {
 
 export function copyFixture(name: string): Project {
   return copyProject(path.join(FIXTURES, name), name);
+}
+
+/** Stores a project's baseline and synthesises its probes (probe tests start from there). */
+export async function withProbes(project: Project): Promise<Project> {
+  await ensureBaseline(project);
+  await writeProbes(project);
+  return project;
 }
 
 /** Copies a project folder (without its build/, .migrate/ and node_modules/) to test/tmp. */
